@@ -1,0 +1,259 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the service reads, validated once at start-up. Nothing else in the
+ * code reads process.env: configuration travels through constructors from the composition root.
+ */
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], {
+    errorMap: () => ({ message: 'must be true or false' }),
+  })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const port = z.coerce
+  .number({ invalid_type_error: 'must be a port number' })
+  .int('must be a whole number')
+  .min(0, 'must be between 0 and 65535')
+  .max(65535, 'must be between 0 and 65535');
+
+const positiveInt = (max: number) =>
+  z.coerce
+    .number({ invalid_type_error: 'must be a number' })
+    .int('must be a whole number')
+    .positive('must be greater than 0')
+    .max(max, `must be at most ${max}`);
+
+const httpUrl = z
+  .string()
+  .trim()
+  .url('must be a full URL such as https://example.org')
+  .refine((value) => /^https?:\/\//.test(value), 'must start with http:// or https://');
+
+const envSchema = z
+  .object({
+    NODE_ENV: z
+      .enum(['development', 'production', 'test'], {
+        errorMap: () => ({ message: 'must be development, production or test' }),
+      })
+      .default('development'),
+    PORT: port.optional(),
+    /** The Bot Framework samples use lower-case `port`; accepted so their tooling works unchanged. */
+    port: port.optional(),
+    /** Defaults to loopback while authentication is off, all interfaces once it is on. */
+    HOST: optionalText,
+
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppType: z
+      .enum(['SingleTenant', 'UserAssignedMSI', 'MultiTenant'], {
+        errorMap: () => ({ message: 'must be SingleTenant, UserAssignedMSI or MultiTenant' }),
+      })
+      .optional(),
+    MicrosoftAppTenantId: optionalText,
+
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        errorMap: () => ({ message: 'must be one of fatal, error, warn, info, debug, trace, silent' }),
+      })
+      .default('info'),
+    /** Operators must opt in before any message text reaches the logs. */
+    LOG_MESSAGE_TEXT: booleanString.default('false'),
+
+    MAX_BODY_BYTES: positiveInt(10 * 1024 * 1024).default(256 * 1024),
+    SHUTDOWN_TIMEOUT_MS: positiveInt(120_000).default(10_000),
+
+    STORAGE: z
+      .enum(['memory'], { errorMap: () => ({ message: 'must be memory' }) })
+      .default('memory'),
+
+    CLU_ENDPOINT: httpUrl.optional(),
+    CLU_KEY: optionalText,
+    CLU_PROJECT: optionalText,
+    CLU_DEPLOYMENT: optionalText,
+    CLU_TIMEOUT_MS: positiveInt(30_000).default(3_000),
+
+    CLINIC_NAME: z.string().trim().min(1).default('the clinic'),
+    CLINIC_PHONE: optionalText,
+    CLINIC_EMAIL: z.string().trim().email('must be an email address').optional(),
+    CLINIC_URL: httpUrl.optional(),
+    PRIVACY_URL: httpUrl.optional(),
+
+    WEBCHAT_PAGE_ENABLED: booleanString.optional(),
+    DIRECT_LINE_LOCAL_ENABLED: booleanString.optional(),
+    DIRECT_LINE_SECRET: optionalText,
+    DIRECT_LINE_ENDPOINT: httpUrl.default('https://directline.botframework.com/v3/directline'),
+    CORS_ORIGINS: z
+      .string()
+      .trim()
+      .default('')
+      .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+      .pipe(z.array(httpUrl)),
+    TOKEN_RATE_LIMIT_PER_MINUTE: positiveInt(10_000).default(10),
+  })
+  .superRefine((env, ctx) => {
+    const clu = [env.CLU_ENDPOINT, env.CLU_KEY, env.CLU_PROJECT, env.CLU_DEPLOYMENT];
+    if (clu.some(Boolean) && !clu.every(Boolean)) {
+      for (const [name, value] of Object.entries({
+        CLU_ENDPOINT: env.CLU_ENDPOINT,
+        CLU_KEY: env.CLU_KEY,
+        CLU_PROJECT: env.CLU_PROJECT,
+        CLU_DEPLOYMENT: env.CLU_DEPLOYMENT,
+      })) {
+        if (!value) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: [name],
+            message: 'is required when any CLU_ variable is set (set all four, or none)',
+          });
+        }
+      }
+    }
+    if (env.NODE_ENV === 'production' && !env.MicrosoftAppId) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['MicrosoftAppId'],
+        message: 'is required when NODE_ENV=production (without it the bot would accept unauthenticated requests)',
+      });
+    }
+    if (env.MicrosoftAppId) {
+      if (!env.MicrosoftAppType) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['MicrosoftAppType'],
+          message: 'is required when MicrosoftAppId is set (SingleTenant or UserAssignedMSI)',
+        });
+      }
+      if (env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['MicrosoftAppTenantId'],
+          message: 'is required for SingleTenant and UserAssignedMSI bots',
+        });
+      }
+      if (env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['MicrosoftAppPassword'],
+          message: 'is required unless MicrosoftAppType is UserAssignedMSI',
+        });
+      }
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface CluConfig {
+  endpoint: string;
+  key: string;
+  projectName: string;
+  deploymentName: string;
+  timeoutMs: number;
+}
+
+export interface ClinicContact {
+  name: string;
+  phone?: string;
+  email?: string;
+  url?: string;
+  privacyUrl?: string;
+}
+
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  version: string;
+  host: string;
+  port: number;
+  /** Passed as-is to ConfigurationBotFrameworkAuthentication (it reads the samples' names). */
+  botAuth: {
+    MicrosoftAppId?: string;
+    MicrosoftAppPassword?: string;
+    MicrosoftAppType?: string;
+    MicrosoftAppTenantId?: string;
+  };
+  authEnabled: boolean;
+  logLevel: Env['LOG_LEVEL'];
+  logMessageText: boolean;
+  maxBodyBytes: number;
+  shutdownTimeoutMs: number;
+  storage: Env['STORAGE'];
+  clu?: CluConfig;
+  clinic: ClinicContact;
+  webChat: {
+    pageEnabled: boolean;
+    localDirectLineEnabled: boolean;
+    directLineSecret?: string;
+    directLineEndpoint: string;
+    corsOrigins: string[];
+    tokenRateLimitPerMinute: number;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Turns a raw environment (process.env, or a test's object) into validated configuration. */
+export function loadConfig(raw: Record<string, string | undefined>, version = '0.0.0'): AppConfig {
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`),
+    );
+  }
+  const env = parsed.data;
+  const production = env.NODE_ENV === 'production';
+  const authEnabled = Boolean(env.MicrosoftAppId);
+  return {
+    env: env.NODE_ENV,
+    version,
+    host: env.HOST ?? (authEnabled ? '0.0.0.0' : '127.0.0.1'),
+    port: env.PORT ?? env.port ?? 3978,
+    botAuth: {
+      MicrosoftAppId: env.MicrosoftAppId,
+      MicrosoftAppPassword: env.MicrosoftAppPassword,
+      MicrosoftAppType: env.MicrosoftAppType,
+      MicrosoftAppTenantId: env.MicrosoftAppTenantId,
+    },
+    authEnabled,
+    logLevel: env.LOG_LEVEL,
+    logMessageText: env.LOG_MESSAGE_TEXT,
+    maxBodyBytes: env.MAX_BODY_BYTES,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    storage: env.STORAGE,
+    clu:
+      env.CLU_ENDPOINT && env.CLU_KEY && env.CLU_PROJECT && env.CLU_DEPLOYMENT
+        ? {
+            endpoint: env.CLU_ENDPOINT,
+            key: env.CLU_KEY,
+            projectName: env.CLU_PROJECT,
+            deploymentName: env.CLU_DEPLOYMENT,
+            timeoutMs: env.CLU_TIMEOUT_MS,
+          }
+        : undefined,
+    clinic: {
+      name: env.CLINIC_NAME,
+      phone: env.CLINIC_PHONE,
+      email: env.CLINIC_EMAIL,
+      url: env.CLINIC_URL,
+      privacyUrl: env.PRIVACY_URL,
+    },
+    webChat: {
+      pageEnabled: env.WEBCHAT_PAGE_ENABLED ?? !production,
+      localDirectLineEnabled: env.DIRECT_LINE_LOCAL_ENABLED ?? !production,
+      directLineSecret: env.DIRECT_LINE_SECRET,
+      directLineEndpoint: env.DIRECT_LINE_ENDPOINT,
+      corsOrigins: env.CORS_ORIGINS,
+      tokenRateLimitPerMinute: env.TOKEN_RATE_LIMIT_PER_MINUTE,
+    },
+  };
+}

@@ -1,0 +1,11 @@
+export type RiskCategory = 'suicide' | 'self_harm' | 'medical' | 'harm_to_others' | 'abuse' | 'danger';
+export type RiskSeverity = 'immediate' | 'concern';
+
+export interface RiskAssessment {
+  category: RiskCategory;
+  severity: RiskSeverity;
+  /** ids of the lexicon rules that fired, never the user's text */
+  matched: string[];
+  /** true when the only signal was negated ("I'm not suicidal, just sad") */
+  negated: boolean;
+}

@@ -1,0 +1,109 @@
+import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
+import type { Request, Response } from 'restify';
+import type { Logger } from 'pino';
+import { readJsonBody } from './readJsonBody';
+import { incomingActivitySchema, describeActivityProblem } from './activitySchema';
+import { HttpError, errorBody } from './httpErrors';
+import type { InflightTurns } from './inflightTurns';
+
+export interface TurnLogic {
+  run(context: TurnContext): Promise<void>;
+}
+
+/** What the server needs of the adapter: authenticate an activity and run a turn for it. */
+export interface ActivityProcessor {
+  handleActivity(
+    authHeader: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined>;
+}
+
+export interface MessagesRouteDeps {
+  adapter: ActivityProcessor;
+  bot: TurnLogic;
+  logger: Logger;
+  maxBodyBytes: number;
+  authEnabled: boolean;
+  inflight: InflightTurns;
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+function isLoopbackUrl(url: string): boolean {
+  try {
+    const host = new URL(url).hostname.toLowerCase();
+    return LOOPBACK_HOSTS.has(host) || host.startsWith('127.');
+  } catch {
+    return false;
+  }
+}
+
+/** botbuilder expects Date objects where channels send ISO strings. */
+function toActivity(body: Record<string, unknown>): Activity {
+  const activity = { ...body } as Record<string, unknown>;
+  for (const field of ['timestamp', 'localTimestamp', 'expiration']) {
+    const value = activity[field];
+    if (typeof value === 'string') {
+      activity[`raw${field[0].toUpperCase()}${field.slice(1)}`] = value;
+      activity[field] = new Date(value);
+    }
+  }
+  return activity as unknown as Activity;
+}
+
+/**
+ * POST /api/messages. We call CloudAdapter.processActivity ourselves rather than adapter.process so
+ * that every failure before the turn starts (any kind of bad token, including a forged signature,
+ * which botbuilder reports as a plain Error) becomes 401, and no error text reaches the caller.
+ */
+export function createMessagesHandler(deps: MessagesRouteDeps) {
+  return async (req: Request, res: Response): Promise<void> => {
+    let body: unknown;
+    try {
+      body = await readJsonBody(req, deps.maxBodyBytes);
+    } catch (err) {
+      const status = err instanceof HttpError ? err.status : 400;
+      res.send(status, errorBody(status, err instanceof HttpError ? err.message : undefined));
+      return;
+    }
+
+    const parsed = incomingActivitySchema.safeParse(body);
+    if (!parsed.success) {
+      res.send(400, errorBody(400, describeActivityProblem(parsed.error)));
+      return;
+    }
+    // Without authentication anyone could make the bot post to any address: allow loopback only.
+    if (!deps.authEnabled && !isLoopbackUrl(parsed.data.serviceUrl)) {
+      res.send(403, errorBody(403, 'Without MicrosoftAppId the bot only replies to a loopback serviceUrl'));
+      return;
+    }
+
+    const activity = toActivity(parsed.data);
+    const authHeader = String(req.headers.authorization ?? '');
+    let turnStarted = false;
+    const done = deps.inflight.begin();
+    try {
+      const invokeResponse = await deps.adapter.handleActivity(authHeader, activity, async (context) => {
+        turnStarted = true;
+        await deps.bot.run(context);
+      });
+      if (invokeResponse) {
+        res.send(invokeResponse.status, invokeResponse.body ?? undefined);
+      } else {
+        res.send(200);
+      }
+    } catch (err) {
+      const name = err instanceof Error ? err.name : 'UnknownError';
+      if (!turnStarted) {
+        deps.logger.warn({ event: 'auth_rejected', error: name, channelId: activity.channelId }, 'request rejected before the turn');
+        res.send(401, errorBody(401, 'A valid Bot Framework token is required'));
+      } else {
+        deps.logger.error({ event: 'turn_failed', error: name, conversationId: activity.conversation?.id }, 'turn failed');
+        res.send(500, errorBody(500));
+      }
+    } finally {
+      done();
+    }
+  };
+}
