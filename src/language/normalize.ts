@@ -1,0 +1,73 @@
+/**
+ * Light, deterministic clean-up applied before both training and recognition. nlp.js already
+ * lower-cases, strips accents and stems; this only folds spellings it cannot know about, so that
+ * "i.p.t", "I.P.T." and "ipt" become one feature and common typos reach a known word.
+ */
+
+// Misspellings seen in how people type about therapy. Keys are whole lower-case tokens.
+const SPELLING: Readonly<Record<string, string>> = {
+  theraphy: 'therapy',
+  therepy: 'therapy',
+  thearpy: 'therapy',
+  therapie: 'therapy',
+  councelling: 'counselling',
+  counseling: 'counselling',
+  councilling: 'counselling',
+  interpersonel: 'interpersonal',
+  iterpersonal: 'interpersonal',
+  interpesonal: 'interpersonal',
+  interpersnal: 'interpersonal',
+  intrapersonal: 'interpersonal',
+  psycotherapy: 'psychotherapy',
+  phsychotherapy: 'psychotherapy',
+  pyschotherapy: 'psychotherapy',
+  referal: 'referral',
+  refferal: 'referral',
+  referall: 'referral',
+  effectivness: 'effectiveness',
+  efective: 'effective',
+  greif: 'grief',
+  greiving: 'grieving',
+  disputs: 'disputes',
+  sesions: 'sessions',
+  sessons: 'sessions',
+  seesions: 'sessions',
+  privat: 'private',
+  privatly: 'privately',
+  anxeity: 'anxiety',
+  anxiaty: 'anxiety',
+  depresion: 'depression',
+  depresssion: 'depression',
+  wat: 'what',
+  wot: 'what',
+  whats: "what's",
+  u: 'you',
+  ur: 'your',
+  r: 'are',
+  pls: 'please',
+  plz: 'please',
+  thx: 'thanks',
+  ty: 'thanks',
+  iapt: 'nhs talking therapies',
+};
+
+export function normalizeUtterance(text: string): string {
+  const folded = text
+    .toLowerCase()
+    .normalize('NFKC')
+    // "i.p.t", "i.p.t." and "i p t" are all the acronym.
+    .replace(/\bi\s*\.\s*p\s*\.\s*t\b\.?/g, 'ipt')
+    .replace(/\bi p t\b/g, 'ipt')
+    .replace(/\binter personal\b/g, 'interpersonal')
+    .replace(/\bself[\s-]+refer/g, 'selfrefer')
+    .replace(/[‘’`]/g, "'");
+  return folded
+    .split(/\s+/)
+    .filter((token) => token.length > 0)
+    .map((token) => {
+      const bare = token.replace(/^[^\p{L}\p{N}£]+|[^\p{L}\p{N}']+$/gu, '');
+      const fixed = SPELLING[bare];
+      return fixed ? token.replace(bare, fixed) : token;
+    })
+    .join(' ');
+}
