@@ -45,6 +45,7 @@ function getInstance(): i18n {
       interpolation: { escapeValue: false },
       returnNull: false,
       returnEmptyString: false,
+      showSupportNotice: false,
     });
     instance = created;
   }

@@ -30,12 +30,15 @@ export class ConnectorStub {
       req.on('end', () => {
         const match = /^\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/.exec(req.url?.split('?')[0] ?? '');
         if (req.method !== 'POST' || !match) {
-          res.writeHead(404).end();
+          // restify patches ServerResponse in this process: writeHead no longer returns `this`.
+          res.writeHead(404);
+          res.end();
           return;
         }
         this.received.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as ReceivedActivity);
         this.waiters.splice(0).forEach((wake) => wake());
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `reply-${this.nextId++}` }));
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: `reply-${this.nextId++}` }));
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));

@@ -1,0 +1,76 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { ConnectorStub } from '../support/connectorStub';
+import { httpRequest, postJson } from '../support/httpClient';
+import { messageActivity } from '../support/activities';
+
+const ENTRY = join(__dirname, '..', '..', 'dist', 'src', 'index.js');
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Starts the compiled service as `npm start` would, with only the given environment. */
+function startService(env: Record<string, string>): Running {
+  const child = spawn(process.execPath, [ENTRY], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    cwd: join(__dirname, '..', '..'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitForPort(service: Running): Promise<number> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const match = /"event":"listening","port":(\d+)/.exec(service.output());
+    if (match) return Number(match[1]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`service did not start:\n${service.output()}`);
+}
+
+describe('the service as a process (npm start)', () => {
+  it('refuses to start on bad configuration with one line naming the variable', async () => {
+    const service = startService({ PORT: 'eighty' });
+    expect(await service.exited).toBe(1);
+    expect(service.output().trim()).toBe('ipt-guide cannot start: PORT must be a port number');
+  });
+
+  it('refuses to start in production without an app ID', async () => {
+    const service = startService({ NODE_ENV: 'production' });
+    expect(await service.exited).toBe(1);
+    expect(service.output()).toMatch(/MicrosoftAppId is required when NODE_ENV=production/);
+  });
+
+  it('starts, answers, keeps message text out of the logs, and exits 0 on SIGTERM', async () => {
+    const connector = new ConnectorStub();
+    const serviceUrl = await connector.start();
+    const service = startService({ PORT: '0', LOG_LEVEL: 'debug' });
+    try {
+      const port = await waitForPort(service);
+      expect(service.output()).toMatch(/authentication is off/);
+      const health = await httpRequest(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status).toBe(200);
+
+      const secretPhrase = 'my neighbour Zebedee Quillfeather argues with me';
+      const activity = messageActivity(serviceUrl, secretPhrase);
+      expect((await postJson(`http://127.0.0.1:${port}/api/messages`, activity)).status).toBe(200);
+      await connector.waitUntil(() => connector.for(activity.conversation.id, 'message').length >= 1);
+
+      service.child.kill('SIGTERM');
+      expect(await service.exited).toBe(0);
+      expect(service.output()).toMatch(/"event":"stopped"/);
+      expect(service.output()).not.toMatch(/Zebedee|Quillfeather/);
+    } finally {
+      service.child.kill('SIGKILL');
+      await connector.stop();
+    }
+  });
+});
