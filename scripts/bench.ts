@@ -1,0 +1,240 @@
+/**
+ * npm run bench: prints the service's speed and memory figures against its targets. Figures, not
+ * tests: a noisy machine changes them, so nothing here fails a build. Flags:
+ *   --soak [--conversations 200] [--seconds 300]   only the soak run
+ *   --quick                                          shorter runs, for a smoke check
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { loadConfig } from '../src/config';
+import { createLogger } from '../src/logger';
+import { buildBot } from '../src/app';
+import { createOnTurnError } from '../bots/onTurnError';
+import { createTrainedLocalRecognizer } from '../src/language';
+import { benchmarkDetectRisk } from '../src/safety/benchmark';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string, fallback: number) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? Number(args[index + 1]) : fallback;
+};
+const quick = flag('quick');
+
+const SAMPLE_MESSAGES = [
+  'what is interpersonal therapy',
+  'how many sessions does ipt take',
+  'can i refer myself on the nhs',
+  'is ipt right for me',
+  'my mum died last year and i cannot cope with it',
+  'we argue all the time and i feel low',
+  'how do i find a private therapist',
+  'does it work better than cbt',
+];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function line(label: string, value: string, target?: string, ok?: boolean): void {
+  const verdict = target ? `  target ${target}${ok === undefined ? '' : ok ? '  ok' : '  MISSED'}` : '';
+  console.log(`  ${label.padEnd(46)} ${value}${verdict}`);
+}
+
+function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+async function inProcessTurns(): Promise<void> {
+  console.log('\nIn-process turns (TestAdapter, full middleware and dialog stack)');
+  const logger = createLogger('silent');
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const memory: Record<string, string> = {};
+  const parts = await buildBot(config, logger, { storage: new MemoryStorage(memory) });
+  const adapter = new TestAdapter((context) => parts.bot.run(context), { channelId: 'bench', locale: 'en-GB' });
+  adapter.onTurnError = createOnTurnError(parts.conversationState, logger);
+  for (const middleware of parts.middleware) adapter.use(middleware);
+
+  const turn = (conversationId: string, text: string) =>
+    adapter.processActivity({
+      type: 'message',
+      text,
+      channelId: 'bench',
+      locale: 'en-GB',
+      conversation: { id: conversationId },
+      from: { id: `user-${conversationId}` },
+      recipient: { id: 'bot' },
+    } as Partial<Activity>);
+
+  const warm = quick ? 200 : 1000;
+  for (let i = 0; i < warm; i++) await turn(`warm-${i}`, SAMPLE_MESSAGES[i % SAMPLE_MESSAGES.length]);
+
+  const samples: number[] = [];
+  const runs = quick ? 1000 : 5000;
+  for (let i = 0; i < runs; i++) {
+    const started = process.hrtime.bigint();
+    await turn(`lat-${i}`, SAMPLE_MESSAGES[i % SAMPLE_MESSAGES.length]);
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  line('turn latency p50', `${percentile(samples, 50).toFixed(2)} ms`);
+  line('turn latency p99', `${percentile(samples, 99).toFixed(2)} ms`, '< 10 ms', percentile(samples, 99) < 10);
+
+  console.log('\nMemory: 10,000 distinct conversations, one turn each (memory storage)');
+  for (const key of Object.keys(memory)) delete memory[key];
+  adapter.activeQueue.length = 0;
+  global.gc?.();
+  const before = process.memoryUsage().rss;
+  for (let i = 0; i < 10_000; i++) await turn(`mem-${i}`, SAMPLE_MESSAGES[i % SAMPLE_MESSAGES.length]);
+  adapter.activeQueue.length = 0;
+  global.gc?.();
+  const after = process.memoryUsage().rss;
+  const conversationKeys = Object.keys(memory).filter((key) => key.includes('/conversations/'));
+  const stateBytes = conversationKeys.reduce((sum, key) => sum + Buffer.byteLength(memory[key]), 0);
+  const perConversation = stateBytes / Math.max(1, conversationKeys.length);
+  line('resident memory after 10,000 conversations', mb(after), undefined);
+  line('growth over those conversations', mb(after - before));
+  line('state kept per idle conversation', `${perConversation.toFixed(0)} bytes`, '< 4 KB', perConversation < 4096);
+  if (!global.gc) console.log('  (run with node --expose-gc for steadier memory figures; npm run bench does)');
+}
+
+async function detectorAndRecogniser(): Promise<void> {
+  console.log('\nSafety detector and local recogniser');
+  const risk = benchmarkDetectRisk(SAMPLE_MESSAGES, quick ? 2000 : 20000);
+  line('detectRisk mean per message', `${risk.meanMicros.toFixed(1)} µs`, '< 50 µs', risk.meanMicros < 50);
+  line('detectRisk p99 per message', `${risk.p99Micros.toFixed(1)} µs`);
+
+  const trainStart = process.hrtime.bigint();
+  const recognizer = await createTrainedLocalRecognizer();
+  const trainMs = Number(process.hrtime.bigint() - trainStart) / 1e6;
+  line('local recogniser training at start-up', `${trainMs.toFixed(0)} ms`, '< 5000 ms', trainMs < 5000);
+  const runs = quick ? 500 : 5000;
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < runs; i++) await recognizer.recognize(SAMPLE_MESSAGES[i % SAMPLE_MESSAGES.length], 'en-GB');
+  const perMessage = Number(process.hrtime.bigint() - started) / 1e6 / runs;
+  line('local recognition per message', `${perMessage.toFixed(3)} ms`, '< 2 ms', perMessage < 2);
+}
+
+/** Counts the bot's replies; stands in for the Bot Connector on loopback. */
+async function startConnectorSink(): Promise<{ url: string; server: Server; count: () => number }> {
+  let replies = 0;
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      replies += 1;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"id":"1"}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, count: () => replies };
+}
+
+async function startBotProcess(mode: 'ipt' | 'echo'): Promise<{ child: ChildProcess; port: number }> {
+  const child = fork(join(__dirname, 'bench', 'benchServer.js'), [mode], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (message) => resolve((message as { port: number }).port));
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return { child, port };
+}
+
+function activityBody(serviceUrl: string, conversation: number, text: string): string {
+  return JSON.stringify({
+    type: 'message',
+    id: `m-${conversation}-${Date.now()}`,
+    channelId: 'emulator',
+    serviceUrl,
+    from: { id: `user-${conversation}` },
+    recipient: { id: 'bot' },
+    conversation: { id: `bench-${conversation}` },
+    locale: 'en-GB',
+    text,
+  });
+}
+
+async function load(port: number, serviceUrl: string, connections: number, seconds: number, conversations: number) {
+  let n = 0;
+  return autocannon({
+    url: `http://127.0.0.1:${port}/api/messages`,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => {
+          n += 1;
+          return { ...request, body: activityBody(serviceUrl, n % conversations, SAMPLE_MESSAGES[n % SAMPLE_MESSAGES.length]) };
+        },
+      },
+    ],
+  });
+}
+
+async function httpThroughput(): Promise<void> {
+  console.log('\nHTTP throughput: POST /api/messages on loopback, replies to a loopback connector');
+  const sink = await startConnectorSink();
+  const seconds = quick ? 3 : 10;
+  const results: Record<string, number> = {};
+  for (const mode of ['echo', 'ipt'] as const) {
+    const bot = await startBotProcess(mode);
+    await load(bot.port, sink.url, 20, 1, 500);
+    const result = await load(bot.port, sink.url, 20, seconds, 500);
+    results[mode] = result.requests.average;
+    const errors = result.errors + result.non2xx + result.timeouts;
+    line(`${mode} bot requests/s (p99 latency)`, `${result.requests.average.toFixed(0)} (${result.latency.p99} ms), errors ${errors}`);
+    bot.child.kill('SIGTERM');
+  }
+  const ratio = results.ipt / results.echo;
+  line('ipt-guide / echo throughput', `${(ratio * 100).toFixed(0)}%`, '>= 70%', ratio >= 0.7);
+  sink.server.close();
+}
+
+async function soak(conversations: number, seconds: number): Promise<void> {
+  console.log(`\nSoak: ${conversations} concurrent conversations for ${seconds} s over HTTP`);
+  const sink = await startConnectorSink();
+  const bot = await startBotProcess('ipt');
+  const warmup = Math.min(30, Math.max(5, Math.floor(seconds / 10)));
+  await load(bot.port, sink.url, conversations, warmup, conversations);
+  const rssStart = rssOf(bot.child.pid!);
+  const result = await load(bot.port, sink.url, conversations, seconds, conversations);
+  const rssEnd = rssOf(bot.child.pid!);
+  const errors = result.errors + result.non2xx + result.timeouts;
+  line('requests', `${result.requests.total} (${result.requests.average.toFixed(0)}/s, p99 ${result.latency.p99} ms)`);
+  line('errors (transport, non-2xx, timeouts)', String(errors), '0', errors === 0);
+  line('resident memory after warm-up -> end', `${mb(rssStart)} -> ${mb(rssEnd)}`);
+  const growth = (rssEnd - rssStart) / rssStart;
+  line('memory growth after warm-up', `${(growth * 100).toFixed(1)}%`, '< 10%', growth < 0.1);
+  bot.child.kill('SIGTERM');
+  sink.server.close();
+}
+
+async function main(): Promise<void> {
+  console.log(`ipt-guide benchmark (node ${process.version}, ${quick ? 'quick' : 'full'} run)`);
+  if (flag('soak')) {
+    await soak(option('conversations', 200), option('seconds', 300));
+  } else {
+    await detectorAndRecogniser();
+    await inProcessTurns();
+    await httpThroughput();
+    await soak(quick ? 50 : 200, quick ? 10 : 30);
+    console.log('\nFor the 5-minute soak target: npm run bench -- --soak --conversations 200 --seconds 300');
+  }
+}
+
+void main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
