@@ -1,16 +1,108 @@
-import { ComponentDialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { EmergencySupportOptions } from './emergencySupportDialog';
+import { ActivityTypes } from 'botbuilder';
+import {
+  ChoicePrompt,
+  ComponentDialog,
+  ListStyle,
+  WaterfallDialog,
+  type Choice,
+  type DialogTurnResult,
+  type FoundChoice,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { t } from '../src/content/i18n';
+import { checkInAnswer, type CheckInAnswer } from '../src/safety/safetyAnswers';
+import { crisisRoutesActivity } from './crisisRoutesMessage';
+import {
+  EmergencySupportDialog,
+  EMERGENCY_SUPPORT_DIALOG,
+  recordSafetyEvent,
+  type EmergencySupportOptions,
+  type EmergencySupportResult,
+  type SafetyDialogDeps,
+} from './emergencySupportDialog';
 
 export const RISK_CHECK_IN_DIALOG = 'riskCheckIn';
 export type RiskCheckInOptions = EmergencySupportOptions;
 
-/** Placeholder until the safety issue lands. */
+export interface RiskCheckInResult {
+  answer: CheckInAnswer;
+  /** present when the answer led to the emergency dialog */
+  emergency?: EmergencySupportResult;
+}
+
+const FLOW = 'riskCheckIn.flow';
+const QUESTION_PROMPT = 'riskCheckIn.question';
+
+/**
+ * For a negated risk message ("I'm not suicidal, just sad"): never a silent pass and never the full
+ * hand-off, but one gentle, direct question. Yes or not sure leads to the emergency dialog; no gets
+ * thanks and where help is anyway.
+ */
 export class RiskCheckInDialog extends ComponentDialog {
-  constructor() {
+  constructor(private readonly deps: SafetyDialogDeps = {}) {
     super(RISK_CHECK_IN_DIALOG);
+    this.addDialog(new ChoicePrompt(QUESTION_PROMPT, async () => true));
+    // Its own emergency dialog, so "yes" hands over inside this one without depending on the parent.
+    this.addDialog(new EmergencySupportDialog(deps));
+    this.addDialog(new WaterfallDialog(FLOW, [this.askStep.bind(this), this.answerStep.bind(this), this.afterEmergencyStep.bind(this)]));
+    this.initialDialogId = FLOW;
   }
 
-  override async onBeginDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    return dc.endDialog();
+  private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = step.options as RiskCheckInOptions;
+    const locale = step.context.activity.locale ?? '';
+    await recordSafetyEvent(this.deps, step.context, options.assessment, 'checkIn');
+    return step.prompt(QUESTION_PROMPT, {
+      prompt: t(locale, `safety:checkIn.question.${options.assessment.category}`),
+      choices: yesNoChoices(locale),
+      style: ListStyle.auto,
+    });
   }
+
+  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = step.options as RiskCheckInOptions;
+    const context = step.context;
+    const locale = context.activity.locale ?? '';
+    const answer = readCheckInAnswer(context.activity.text ?? '', step.result as FoundChoice | undefined, locale);
+    this.deps.logger?.info({ event: 'check_in_answer', answer, conversationId: context.activity.conversation?.id }, 'answer to the risk check-in');
+    (step.values as Record<string, CheckInAnswer>).answer = answer;
+
+    if (answer === 'yes' || answer === 'unsure') {
+      const emergency: EmergencySupportOptions = { ...options, via: 'checkIn' };
+      return step.beginDialog(EMERGENCY_SUPPORT_DIALOG, emergency);
+    }
+
+    const query = {
+      category: options.assessment.category,
+      severity: options.assessment.severity,
+      nation: options.profile?.nation,
+      ageGroup: options.profile?.ageGroup,
+    };
+    await context.sendActivities([
+      { type: ActivityTypes.Message, text: t(locale, answer === 'no' ? 'safety:checkIn.no' : 'safety:checkIn.unknown') },
+      crisisRoutesActivity(locale, query, t(locale, 'safety:checkIn.helpAnyway')),
+      { type: ActivityTypes.Message, text: t(locale, 'safety:checkIn.goOn') },
+    ]);
+    return step.endDialog({ answer } satisfies RiskCheckInResult);
+  }
+
+  private async afterEmergencyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const answer = (step.values as Record<string, CheckInAnswer>).answer;
+    return step.endDialog({ answer, emergency: step.result as EmergencySupportResult | undefined } satisfies RiskCheckInResult);
+  }
+}
+
+function yesNoChoices(locale: string): Choice[] {
+  return (['yes', 'no'] as const).map((value) => {
+    const title = t(locale, `safety:checkIn.choices.${value}`);
+    return { value, action: { type: 'imBack', title, value: title } };
+  });
+}
+
+/** Our cautious reading first; the prompt's match only for a bare number from a numbered list. */
+export function readCheckInAnswer(text: string, found: FoundChoice | undefined, locale: string): CheckInAnswer {
+  const answer = checkInAnswer(text, locale);
+  if (answer !== 'unknown') return answer;
+  if (found && /^\s*\d+\s*$/.test(text) && (found.value === 'yes' || found.value === 'no')) return found.value;
+  return 'unknown';
 }

@@ -1,0 +1,164 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { LOCALES_DIR } from '../projectRoot';
+import type { AgeGroup, Nation } from '../profile';
+import type { RiskCategory, RiskSeverity } from './types';
+
+/**
+ * Which crisis lines to show a person, in order, from the one data file per locale
+ * (locales/<lang>/crisis-routes.json). Pure lookups over data read once: numbers are never written
+ * in code or copy, so a re-check touches one file.
+ */
+
+export type RouteKind = 'phone' | 'sms' | 'web' | 'email';
+
+export interface CrisisRoute {
+  id: string;
+  kind: RouteKind;
+  /** what a person dials, texts or opens, as they should read it ("116 123") */
+  value: string;
+  /** tappable form: tel:, sms:, mailto: or https: */
+  uri: string;
+  /** the word to text, for sms routes ("SHOUT") */
+  body?: string;
+  /** i18n keys for the copy in strings/safety.json */
+  nameKey: string;
+  descriptionKey: string;
+  actionKey: string;
+}
+
+export interface RouteQuery {
+  category: RiskCategory;
+  severity: RiskSeverity;
+  nation?: Nation;
+  ageGroup?: AgeGroup;
+}
+
+const DEFAULT_ROUTES_LOCALE = 'en-GB';
+const UNKNOWN = 'unknown';
+
+const routeSchema = z.object({
+  id: z.string().regex(/^[a-z0-9_]+$/),
+  kind: z.enum(['phone', 'sms', 'web', 'email']),
+  value: z.string().min(1),
+  uri: z.string().regex(/^(tel:|sms:|mailto:|https:\/\/)/),
+  body: z.string().min(1).optional(),
+  confidence: z.enum(['certain', 'high']),
+  source: z.string().min(1),
+});
+
+const idLists = z.record(z.array(z.string()));
+
+const fileSchema = z.object({
+  locale: z.string(),
+  lastChecked: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  sources: z.array(z.string()).min(1),
+  routes: z.array(routeSchema).min(1),
+  order: z.object({
+    first: z.array(z.string()).min(1),
+    byNation: idLists,
+    everyone: z.array(z.string()),
+    byCategory: z.record(idLists),
+    byAge: idLists,
+    nationExtras: idLists,
+    last: z.array(z.string()),
+  }),
+  notes: z.object({ byCategory: z.record(idLists) }),
+  excluded: z.array(z.object({ name: z.string(), confidence: z.string(), reason: z.string() })),
+});
+
+export type CrisisRoutesFile = z.infer<typeof fileSchema>;
+
+export interface CrisisRouteTable {
+  lastChecked: string;
+  routes: ReadonlyMap<string, CrisisRoute>;
+  order: CrisisRoutesFile['order'];
+  notes: CrisisRoutesFile['notes'];
+}
+
+/** Checks the file's shape and that every id it orders exists; a broken routes file must stop start-up, not a crisis turn. */
+export function parseCrisisRoutes(json: unknown): CrisisRouteTable {
+  const file = fileSchema.parse(json);
+  const routes = new Map<string, CrisisRoute>();
+  for (const route of file.routes) {
+    if (routes.has(route.id)) throw new Error(`crisis-routes: duplicate route id ${route.id}`);
+    if (route.kind === 'sms' && !route.body) throw new Error(`crisis-routes: sms route ${route.id} needs a body`);
+    routes.set(route.id, {
+      id: route.id,
+      kind: route.kind,
+      value: route.value,
+      uri: route.uri,
+      ...(route.body ? { body: route.body } : {}),
+      nameKey: `safety:routes.${route.id}.name`,
+      descriptionKey: `safety:routes.${route.id}.description`,
+      actionKey: `safety:routes.${route.id}.action`,
+    });
+  }
+  const { order } = file;
+  const referenced = [
+    ...order.first,
+    ...Object.values(order.byNation).flat(),
+    ...order.everyone,
+    ...Object.values(order.byCategory).flatMap((byNation) => Object.values(byNation).flat()),
+    ...Object.values(order.byAge).flat(),
+    ...Object.values(order.nationExtras).flat(),
+    ...order.last,
+  ];
+  for (const id of referenced) {
+    if (!routes.has(id)) throw new Error(`crisis-routes: order names unknown route ${id}`);
+  }
+  if (order.first[0] !== 'emergency') throw new Error('crisis-routes: 999 must come first');
+  if (!order.byNation[UNKNOWN] || !order.byAge[UNKNOWN]) throw new Error('crisis-routes: byNation and byAge need an "unknown" entry');
+  return { lastChecked: file.lastChecked, routes, order, notes: file.notes };
+}
+
+const tables = new Map<string, CrisisRouteTable>();
+
+/** The route table for a locale (read once), falling back to en-GB where a locale has no file of its own. */
+export function crisisRouteTable(locale: string = DEFAULT_ROUTES_LOCALE): CrisisRouteTable {
+  const wanted = existsSync(join(LOCALES_DIR, locale, 'crisis-routes.json')) ? locale : DEFAULT_ROUTES_LOCALE;
+  let table = tables.get(wanted);
+  if (!table) {
+    table = parseCrisisRoutes(JSON.parse(readFileSync(join(LOCALES_DIR, wanted, 'crisis-routes.json'), 'utf8')));
+    tables.set(wanted, table);
+  }
+  return table;
+}
+
+function pick(lists: Record<string, string[]> | undefined, key: string | undefined): string[] {
+  if (!lists) return [];
+  return lists[key ?? UNKNOWN] ?? [];
+}
+
+/**
+ * The routes for a person, best first: 999 / A&E always first, then the nation's urgent line,
+ * Samaritans and Shout, then what the category and age group need. Unknown nation or age gives the
+ * lines for every nation and age, because leaving someone out is worse than a longer list.
+ */
+export function routesFor(query: RouteQuery, table: CrisisRouteTable = crisisRouteTable()): CrisisRoute[] {
+  const { order } = table;
+  const ids = [
+    ...order.first,
+    ...pick(order.byNation, query.nation),
+    ...order.everyone,
+    ...pick(order.byCategory[query.category], query.nation),
+    ...pick(order.byAge, query.ageGroup),
+    ...(query.nation ? (order.nationExtras[query.nation] ?? []) : []),
+    ...order.last,
+  ];
+  const seen = new Set<string>();
+  const out: CrisisRoute[] = [];
+  for (const id of ids) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const route = table.routes.get(id);
+    if (route) out.push(route);
+  }
+  return out;
+}
+
+/** i18n keys of extra sentences for a person's nation (e.g. where the abuse helpline does not cover them). */
+export function routeNotesFor(query: RouteQuery, table: CrisisRouteTable = crisisRouteTable()): string[] {
+  return pick(table.notes.byCategory[query.category], query.nation);
+}
