@@ -6,5 +6,4 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testTimeout: 30000,
-  globalSetup: '<rootDir>/test/globalSetup.ts',
 };

@@ -58,7 +58,8 @@ async function inProcessTurns(): Promise<void> {
   const logger = createLogger('silent');
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
   const memory: Record<string, string> = {};
-  const parts = await buildBot(config, logger, { storage: new MemoryStorage(memory) });
+  const parts = buildBot(config, logger, { storage: new MemoryStorage(memory) });
+  await parts.ready;
   const adapter = new TestAdapter((context) => parts.bot.run(context), { channelId: 'bench', locale: 'en-GB' });
   adapter.onTurnError = createOnTurnError(parts.conversationState, logger);
   for (const middleware of parts.middleware) adapter.use(middleware);

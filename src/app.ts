@@ -18,6 +18,8 @@ export interface BotParts {
   bot: IptBot;
   /** In the order the adapter must run them: transcripts first, then the safety gate. */
   middleware: Middleware[];
+  /** Settles when start-up work (training the local recogniser) has finished. */
+  ready: Promise<void>;
 }
 
 export interface App extends BotParts {
@@ -36,12 +38,21 @@ function createStorage(config: AppConfig): Storage {
   }
 }
 
+/**
+ * Training the local recogniser takes a few seconds. Meanwhile the server already listens (health
+ * says 'starting'), the safety gate already works, and a message simply waits for the model.
+ */
+function deferredRecognizer(training: Promise<Recognizer>): Recognizer {
+  return { recognize: async (text, locale) => (await training).recognize(text, locale) };
+}
+
 /** Everything but the transport: shared by the server and by tests on botbuilder's TestAdapter. */
-export async function buildBot(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): Promise<BotParts> {
+export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): BotParts {
   const storage = overrides.storage ?? createStorage(config);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const recognizer = overrides.recognizer ?? (await createRecognizer({ clu: config.clu, logger }));
+  const training = overrides.recognizer ? Promise.resolve(overrides.recognizer) : createRecognizer({ clu: config.clu, logger });
+  const recognizer = deferredRecognizer(training);
   const dialog = new MainDialog({
     recognizer,
     profile: userState.createProperty<UserProfile>('UserProfile'),
@@ -49,18 +60,18 @@ export async function buildBot(config: AppConfig, logger: Logger, overrides: App
   });
   const bot = new IptBot({ conversationState, userState, dialog, clinic: config.clinic, logger });
   const middleware: Middleware[] = [new SafetyGateMiddleware(logger)];
-  return { storage, conversationState, userState, recognizer, bot, middleware };
+  return { storage, conversationState, userState, recognizer, bot, middleware, ready: training.then(() => undefined) };
 }
 
 /** The composition root: config -> storage -> recogniser -> dialogs -> bot -> adapter -> server. */
-export async function buildApp(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
-  const parts = await buildBot(config, logger, overrides);
+export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): App {
+  const parts = buildBot(config, logger, overrides);
   const adapter = createAdapter({
     botAuth: config.botAuth,
     conversationState: parts.conversationState,
     logger,
     middleware: parts.middleware,
   });
-  const server = createServer({ config, adapter, bot: parts.bot, logger });
+  const server = createServer({ config, adapter, bot: parts.bot, logger, ready: parts.ready });
   return { ...parts, server };
 }

@@ -28,8 +28,15 @@ async function main(): Promise<void> {
     );
   }
 
-  const app = await buildApp(config, logger);
+  const app = buildApp(config, logger);
   const port = await app.server.listen();
+  app.ready.then(
+    () => logger.info({ event: 'ready' }, 'ready'),
+    (err: unknown) => {
+      logger.fatal({ event: 'startup_failed', error: err instanceof Error ? err.message : String(err) }, 'start-up failed');
+      process.exit(1);
+    },
+  );
   logger.info({ event: 'listening', port, host: config.host, version }, `ipt-guide listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`);
 
   let stopping = false;

@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   const logger = createLogger('silent');
   let server;
   if (mode === 'ipt') {
-    server = (await buildApp(config, logger)).server;
+    const app = buildApp(config, logger);
+    await app.ready;
+    server = app.server;
   } else {
     const conversationState = new ConversationState(new MemoryStorage());
     const adapter = createAdapter({ botAuth: config.botAuth, conversationState, logger, middleware: [] });

@@ -11,6 +11,8 @@ export interface ServerDeps {
   adapter: ActivityProcessor;
   bot: TurnLogic;
   logger: Logger;
+  /** Health stays 'starting' (503) until this settles. */
+  ready?: Promise<unknown>;
 }
 
 export interface AppServer {
@@ -35,7 +37,19 @@ export function createServer(deps: ServerDeps): AppServer {
   const server = createRestify({ name: 'ipt-guide', handleUncaughtExceptions: false, ignoreTrailingSlash: true });
   const inflight = new InflightTurns();
   let state: 'starting' | 'ready' | 'stopping' = 'starting';
+  let listening = false;
+  let warmedUp = !deps.ready;
   let boundPort = 0;
+  const becomeReadyIfDone = () => {
+    if (listening && warmedUp && state === 'starting') state = 'ready';
+  };
+  deps.ready?.then(
+    () => {
+      warmedUp = true;
+      becomeReadyIfDone();
+    },
+    () => logger.fatal({ event: 'startup_failed' }, 'start-up work failed; health stays 503'),
+  );
 
   server.pre(securityHeaders);
 
@@ -73,7 +87,8 @@ export function createServer(deps: ServerDeps): AppServer {
         server.server.once('error', reject);
         server.listen(config.port, config.host, () => {
           boundPort = server.address().port;
-          state = 'ready';
+          listening = true;
+          becomeReadyIfDone();
           resolve(boundPort);
         });
       }),

@@ -51,7 +51,7 @@ describe('authentication with an app ID (every bad token is 401, the bot never r
       MicrosoftAppType: 'SingleTenant',
       MicrosoftAppTenantId: TENANT,
     });
-    app = await buildApp(config, createLogger('silent'), { recognizer });
+    app = buildApp(config, createLogger('silent'), { recognizer });
     base = `http://127.0.0.1:${await app.server.listen()}`;
   });
 

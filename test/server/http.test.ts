@@ -33,7 +33,7 @@ describe('HTTP server (real restify, CloudAdapter and bot on loopback)', () => {
     const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', MAX_BODY_BYTES: '4096' });
     const { createRecognizer } = await import('../../src/language');
     recognizer = new SwitchableRecognizer(await createRecognizer({ logger: createLogger('silent') }));
-    app = await buildApp(config, createLogger('silent'), { recognizer });
+    app = buildApp(config, createLogger('silent'), { recognizer });
     const port = await app.server.listen();
     base = `http://127.0.0.1:${port}`;
   });

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { ConnectorStub } from '../support/connectorStub';
 import { httpRequest, postJson } from '../support/httpClient';
@@ -37,6 +37,11 @@ async function waitForPort(service: Running): Promise<number> {
 }
 
 describe('the service as a process (npm start)', () => {
+  // Run the compiled service exactly as `npm start` does: build it first if stale.
+  beforeAll(() => {
+    execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'build-if-stale.mjs')], { stdio: 'inherit' });
+  }, 180_000);
+
   it('refuses to start on bad configuration with one line naming the variable', async () => {
     const service = startService({ PORT: 'eighty' });
     expect(await service.exited).toBe(1);
@@ -56,7 +61,13 @@ describe('the service as a process (npm start)', () => {
     try {
       const port = await waitForPort(service);
       expect(service.output()).toMatch(/authentication is off/);
-      const health = await httpRequest(`http://127.0.0.1:${port}/healthz`);
+      // Listening comes first; health turns 200 once the local recogniser has trained.
+      let health = await httpRequest(`http://127.0.0.1:${port}/healthz`);
+      for (let i = 0; i < 200 && health.status === 503; i++) {
+        expect(health.json()).toMatchObject({ status: 'starting' });
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        health = await httpRequest(`http://127.0.0.1:${port}/healthz`);
+      }
       expect(health.status).toBe(200);
 
       const secretPhrase = 'my neighbour Zebedee Quillfeather argues with me';

@@ -13,14 +13,14 @@ export interface BotHarness extends BotParts {
  * The real bot, dialogs, middleware and onTurnError on botbuilder's TestAdapter: what a dialog test
  * needs, with nothing stubbed but the transport.
  */
-export async function createBotHarness(
+export function createBotHarness(
   env: Record<string, string> = {},
   overrides: AppOverrides = {},
   template: Partial<Activity> = { channelId: 'test', locale: 'en-GB' },
-): Promise<BotHarness> {
+): BotHarness {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
   const logger = createLogger('silent');
-  const parts = await buildBot(config, logger, overrides);
+  const parts = buildBot(config, logger, overrides);
   const adapter = new TestAdapter((context) => parts.bot.run(context), template);
   adapter.onTurnError = createOnTurnError(parts.conversationState, logger);
   for (const middleware of parts.middleware) adapter.use(middleware);
