@@ -1,0 +1,18 @@
+import { buildApp, type App } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+
+export interface RunningApp {
+  app: App;
+  base: string;
+  close(): Promise<void>;
+}
+
+/** The real app (buildApp) listening on 127.0.0.1 with a free port, as `npm start` would run it. */
+export async function startWebApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
+  const app = buildApp(config, createLogger('silent'));
+  const port = await app.server.listen();
+  await app.ready;
+  return { app, base: `http://127.0.0.1:${port}`, close: () => app.server.shutdown() };
+}
