@@ -1,25 +1,36 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
+  Dialog,
   DialogSet,
   DialogTurnStatus,
-  WaterfallDialog,
   type DialogContext,
   type DialogTurnResult,
-  type WaterfallStepContext,
   type DialogState,
 } from 'botbuilder-dialogs';
-import type { Recognizer, RecognitionResult } from '../src/language/recognizer';
+import type { IntentName, Recognizer, RecognitionResult } from '../src/language/recognizer';
 import type { RiskAssessment } from '../src/safety/types';
 import type { UserProfile } from '../src/profile';
 import type { ClinicContact } from '../src/config';
+import { areaOf, isIntentAction, isTopicIntent, matchAction, type ActionId, type TopicIntent } from '../src/content/actions';
+import { suitabilityLexicon } from '../src/content/lexicon';
+import { interpretAnswer, isFocusArea, type FocusArea } from '../src/content/suitability';
+import type { TopicRequest } from '../src/content/topics';
 import { t } from '../src/content/i18n';
 import { RISK_ASSESSMENT_KEY, RECOGNITION_KEY } from './turnState';
 import { EmergencySupportDialog, EMERGENCY_SUPPORT_DIALOG, type EmergencySupportOptions } from './emergencySupportDialog';
 import { RiskCheckInDialog, RISK_CHECK_IN_DIALOG } from './riskCheckInDialog';
+import { TopicAnswerDialog, TOPIC_ANSWER_DIALOG } from './topicAnswerDialog';
+import { SuitabilityCheckDialog, SUITABILITY_CHECK_DIALOG } from './suitabilityCheckDialog';
+import { FallbackDialog, FALLBACK_DIALOG, type FallbackOptions } from './fallbackDialog';
+import { HelpDialog, HELP_DIALOG, type HelpMode, type HelpOptions } from './helpDialog';
+import { GreetingDialog, GREETING_DIALOG } from './greetingDialog';
+import { GoodbyeDialog, GOODBYE_DIALOG } from './goodbyeDialog';
+import { HumanContactDialog, HUMAN_CONTACT_DIALOG } from './humanContactDialog';
+import { activeQuestion, readAnswer } from './guidedPrompt';
+import { withButtons } from './replies';
 
 export const MAIN_DIALOG = 'mainDialog';
-const ROUTE_WATERFALL = 'mainDialog.route';
 
 export const INTENT_TRACE = {
   name: 'IntentRecognizer',
@@ -27,24 +38,65 @@ export const INTENT_TRACE = {
   label: 'Intent',
 } as const;
 
+/** The assessment a CrisisSupport intent ("I need help now") hands to the emergency dialog. */
+export const CRISIS_INTENT_ASSESSMENT: RiskAssessment = {
+  category: 'danger',
+  severity: 'concern',
+  matched: ['intent:CrisisSupport'],
+  negated: false,
+};
+
 export interface MainDialogDeps {
   recognizer: Recognizer;
   profile: StatePropertyAccessor<UserProfile>;
   clinic: ClinicContact;
 }
 
+/** What a message asks for: a button (exact label) or, failing that, the recognised intent. */
+type Route = { kind: 'action'; action: ActionId } | { kind: 'intent'; intent: IntentName; text: string };
+
+/** Kept in MainDialog's own instance state, which lives in conversation state between turns. */
+interface MainState {
+  misunderstandings?: number;
+}
+
+const SAFETY_DIALOGS = new Set([EMERGENCY_SUPPORT_DIALOG, RISK_CHECK_IN_DIALOG]);
+
+/** Intents that leave a dialog in progress for another topic. */
+const SWITCH_INTENTS = new Set<IntentName>([
+  'AboutIpt',
+  'WhoItHelps',
+  'SuitabilityCheck',
+  'WhatToExpect',
+  'FocusAreas',
+  'AccessNhs',
+  'AccessPrivate',
+  'Evidence',
+  'HumanContact',
+  'Goodbye',
+]);
+
 /**
  * The root dialog. Each turn it first looks at the risk assessment the safety gate left in turn
  * state (before anything else, whatever dialog is active), then recognises the intent once and
- * routes.
+ * routes. While a dialog is waiting for an answer it handles interruptions: help, stop, a request
+ * for urgent help, or a new topic.
+ *
+ * It stays on the stack between turns (endComponent never ends it) so that it can remember, in
+ * conversation state, how many times in a row it did not understand.
  */
 export class MainDialog extends ComponentDialog {
   constructor(private readonly deps: MainDialogDeps) {
     super(MAIN_DIALOG);
     this.addDialog(new EmergencySupportDialog());
     this.addDialog(new RiskCheckInDialog());
-    this.addDialog(new WaterfallDialog(ROUTE_WATERFALL, [this.routeStep.bind(this)]));
-    this.initialDialogId = ROUTE_WATERFALL;
+    this.addDialog(new TopicAnswerDialog());
+    this.addDialog(new SuitabilityCheckDialog(deps.profile));
+    this.addDialog(new FallbackDialog(deps.clinic));
+    this.addDialog(new HelpDialog());
+    this.addDialog(new GreetingDialog());
+    this.addDialog(new GoodbyeDialog());
+    this.addDialog(new HumanContactDialog(deps.clinic));
   }
 
   /** The samples' entry point: continue the active dialog, or start this one. */
@@ -58,30 +110,38 @@ export class MainDialog extends ComponentDialog {
     }
   }
 
-  protected override async onBeginDialog(innerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
-    return (await this.interrupt(innerDc)) ?? super.onBeginDialog(innerDc, options);
+  protected override async onBeginDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return (await this.interrupt(innerDc)) ?? this.onMessage(innerDc);
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    return (await this.interrupt(innerDc)) ?? super.onContinueDialog(innerDc);
+    return (await this.interrupt(innerDc)) ?? this.onMessage(innerDc);
+  }
+
+  /** Keeps the root alive: a finished topic leaves MainDialog waiting for the next message. */
+  protected override async endComponent(): Promise<DialogTurnResult> {
+    return Dialog.EndOfTurn;
   }
 
   /** Safety first, in every state: a risk message pushes the emergency dialog on top of the stack. */
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const risk = innerDc.context.turnState.get(RISK_ASSESSMENT_KEY) as RiskAssessment | undefined;
-    if (risk) {
-      const options: EmergencySupportOptions = {
-        assessment: risk,
-        profile: await this.deps.profile.get(innerDc.context, {}),
-      };
-      const target = risk.negated ? RISK_CHECK_IN_DIALOG : EMERGENCY_SUPPORT_DIALOG;
-      const activeId = innerDc.activeDialog?.id;
-      if (activeId === EMERGENCY_SUPPORT_DIALOG || activeId === RISK_CHECK_IN_DIALOG) {
-        return innerDc.replaceDialog(risk.negated && activeId === EMERGENCY_SUPPORT_DIALOG ? activeId : target, options);
-      }
-      return innerDc.beginDialog(target, options);
-    }
+    if (risk) return this.beginSafetyDialog(innerDc, risk);
     return undefined;
+  }
+
+  /** Shared by the safety interrupt and the CrisisSupport intent. */
+  private async beginSafetyDialog(innerDc: DialogContext, risk: RiskAssessment): Promise<DialogTurnResult> {
+    const options: EmergencySupportOptions = {
+      assessment: risk,
+      profile: await this.deps.profile.get(innerDc.context, {}),
+    };
+    const target = risk.negated ? RISK_CHECK_IN_DIALOG : EMERGENCY_SUPPORT_DIALOG;
+    const activeId = innerDc.activeDialog?.id;
+    if (activeId === EMERGENCY_SUPPORT_DIALOG || activeId === RISK_CHECK_IN_DIALOG) {
+      return innerDc.replaceDialog(risk.negated && activeId === EMERGENCY_SUPPORT_DIALOG ? activeId : target, options);
+    }
+    return innerDc.beginDialog(target, options);
   }
 
   /** Recognises a message once per turn, sends the trace, and caches the result in turn state. */
@@ -94,12 +154,136 @@ export class MainDialog extends ComponentDialog {
     return result;
   }
 
-  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const locale = step.context.activity.locale ?? '';
-    if (step.context.activity.type === 'message') {
-      await this.recognize(step.context);
-      await step.context.sendActivity(t(locale, 'common:placeholderAnswer'));
+  private async onMessage(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const { context } = innerDc;
+    if (context.activity.type !== 'message') {
+      return innerDc.activeDialog ? innerDc.continueDialog() : Dialog.EndOfTurn;
     }
-    return step.endDialog();
+    const text = context.activity.text ?? '';
+    const recognition = await this.recognize(context);
+    const action = matchAction(context.activity.locale ?? '', text);
+    const route: Route = action ? { kind: 'action', action } : { kind: 'intent', intent: recognition.intent, text };
+
+    if (!innerDc.activeDialog) return this.route(innerDc, route);
+    if (SAFETY_DIALOGS.has(innerDc.activeDialog.id)) return innerDc.continueDialog();
+    return (await this.interruptActiveDialog(innerDc, route)) ?? innerDc.continueDialog();
+  }
+
+  /**
+   * A dialog is waiting for an answer. In order: a button of the question is always an answer; a
+   * bot-wide button or an urgent-help request interrupts; words the question can use are an
+   * answer; then stop, help and new topics interrupt. Anything else goes to the question, which
+   * asks again once and then moves on.
+   */
+  private async interruptActiveDialog(innerDc: DialogContext, route: Route): Promise<DialogTurnResult | undefined> {
+    const locale = innerDc.context.activity.locale ?? '';
+    const text = innerDc.context.activity.text ?? '';
+    const question = activeQuestion(innerDc);
+    const answer = question ? readAnswer(locale, question, text) : undefined;
+    if (answer && answer.kind !== 'typed') return undefined;
+
+    if (route.kind === 'action') {
+      if (route.action === 'Menu') return this.cancelAndShow(innerDc, 'cancelled');
+      if (route.action === 'Help') return this.helpThenResume(innerDc);
+      return this.switchTopic(innerDc, route);
+    }
+    if (route.intent === 'CrisisSupport') return this.beginSafetyDialog(innerDc, CRISIS_INTENT_ASSESSMENT);
+    if (answer) return undefined;
+    if (route.intent === 'Cancel') return this.cancelAndShow(innerDc, 'cancelled');
+    if (route.intent === 'Help') return this.helpThenResume(innerDc);
+    if (SWITCH_INTENTS.has(route.intent)) return this.switchTopic(innerDc, route);
+    return undefined;
+  }
+
+  private async cancelAndShow(innerDc: DialogContext, mode: HelpMode): Promise<DialogTurnResult> {
+    await innerDc.cancelAllDialogs();
+    await this.resetMisunderstandings(innerDc);
+    return innerDc.beginDialog(HELP_DIALOG, { mode } satisfies HelpOptions);
+  }
+
+  /** Help in the middle of a question: explain, then ask the same question again. */
+  private async helpThenResume(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const locale = innerDc.context.activity.locale ?? '';
+    await innerDc.context.sendActivities([
+      withButtons(t(locale, 'common:help'), []),
+      withButtons(t(locale, 'common:helpHint'), []),
+      withButtons(t(locale, 'common:helpResume'), []),
+    ]);
+    await innerDc.repromptDialog();
+    return Dialog.EndOfTurn;
+  }
+
+  private async switchTopic(innerDc: DialogContext, route: Route): Promise<DialogTurnResult> {
+    const wasCheck = innerDc.activeDialog?.id === SUITABILITY_CHECK_DIALOG;
+    await innerDc.cancelAllDialogs();
+    if (wasCheck) await innerDc.context.sendActivity(withButtons(t(innerDc.context.activity.locale ?? '', 'common:leftCheck'), []));
+    return this.route(innerDc, route);
+  }
+
+  /** Starts the dialog for a button or an intent. */
+  private async route(innerDc: DialogContext, route: Route): Promise<DialogTurnResult> {
+    if (route.kind === 'action') {
+      await this.resetMisunderstandings(innerDc);
+      const area = areaOf(route.action);
+      if (area) return this.answerTopic(innerDc, 'FocusAreas', area);
+      if (isIntentAction(route.action)) return this.routeIntent(innerDc, route.action, '');
+      return innerDc.beginDialog(HELP_DIALOG, { mode: 'menu' } satisfies HelpOptions);
+    }
+    if (route.intent === 'None') {
+      const misunderstandings = await this.countMisunderstanding(innerDc);
+      return innerDc.beginDialog(FALLBACK_DIALOG, { misunderstandings } satisfies FallbackOptions);
+    }
+    await this.resetMisunderstandings(innerDc);
+    return this.routeIntent(innerDc, route.intent, route.text);
+  }
+
+  private async routeIntent(innerDc: DialogContext, intent: Exclude<IntentName, 'None'>, text: string): Promise<DialogTurnResult> {
+    if (isTopicIntent(intent)) {
+      return this.answerTopic(innerDc, intent, intent === 'FocusAreas' ? this.singleArea(innerDc, text) : undefined);
+    }
+    switch (intent) {
+      case 'SuitabilityCheck':
+        return innerDc.beginDialog(SUITABILITY_CHECK_DIALOG);
+      case 'CrisisSupport':
+        return this.beginSafetyDialog(innerDc, CRISIS_INTENT_ASSESSMENT);
+      case 'Greeting':
+        return innerDc.beginDialog(GREETING_DIALOG);
+      case 'Help':
+        return innerDc.beginDialog(HELP_DIALOG, { mode: 'help' } satisfies HelpOptions);
+      case 'Cancel':
+        return innerDc.beginDialog(HELP_DIALOG, { mode: 'nothingToCancel' } satisfies HelpOptions);
+      case 'Goodbye':
+        return innerDc.beginDialog(GOODBYE_DIALOG);
+      case 'HumanContact':
+        return innerDc.beginDialog(HUMAN_CONTACT_DIALOG);
+    }
+  }
+
+  private async answerTopic(innerDc: DialogContext, topic: TopicIntent, area?: FocusArea): Promise<DialogTurnResult> {
+    const profile = await this.deps.profile.get(innerDc.context, {});
+    const request: TopicRequest = { topic, ...(area ? { area } : {}), ...(profile.nation ? { nation: profile.nation } : {}) };
+    return innerDc.beginDialog(TOPIC_ANSWER_DIALOG, request);
+  }
+
+  /** "tell me about grief" asks for one focus area; "what are the focus areas" for all four. */
+  private singleArea(innerDc: DialogContext, text: string): FocusArea | undefined {
+    const areas = interpretAnswer('concern', text, suitabilityLexicon(innerDc.context.activity.locale ?? '')).filter(isFocusArea);
+    return areas.length === 1 ? areas[0] : undefined;
+  }
+
+  private mainState(innerDc: DialogContext): MainState {
+    const state = innerDc.parent?.activeDialog?.state;
+    if (!state) throw new Error('MainDialog state is missing');
+    return state as MainState;
+  }
+
+  private async countMisunderstanding(innerDc: DialogContext): Promise<number> {
+    const state = this.mainState(innerDc);
+    state.misunderstandings = (state.misunderstandings ?? 0) + 1;
+    return state.misunderstandings;
+  }
+
+  private async resetMisunderstandings(innerDc: DialogContext): Promise<void> {
+    this.mainState(innerDc).misunderstandings = 0;
   }
 }

@@ -1,0 +1,110 @@
+import type { Activity, TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { actionLabel, normaliseLabel } from '../src/content/actions';
+import { t } from '../src/content/i18n';
+import { suitabilityLexicon } from '../src/content/lexicon';
+import { CHOICES, interpretAnswer, type QuestionId } from '../src/content/suitability';
+import { withButtons } from './replies';
+
+export const GUIDED_PROMPT = 'guidedPrompt';
+
+/** Failed answers before a question is skipped: no prompt loops. */
+export const MAX_ATTEMPTS = 2;
+
+export interface GuidedPromptOptions {
+  question: QuestionId;
+}
+
+export interface GuidedPromptResult {
+  question: QuestionId;
+  /** Choice ids; several only for the 'concern' question. */
+  values: string[];
+  skipped: boolean;
+  /** True when the question was skipped after two answers we could not use. */
+  gaveUp: boolean;
+}
+
+interface PromptState {
+  question: QuestionId;
+  attempts: number;
+}
+
+/** How an answer reads: a button (exact choice value), Skip, or words we could map to a choice. */
+export type ReadAnswer = { kind: 'choice' | 'typed'; values: string[] } | { kind: 'skip' } | undefined;
+
+export function choiceLabels(locale: string, question: QuestionId): Array<{ id: string; label: string }> {
+  return CHOICES[question].map((id) => ({ id, label: t(locale, `suitability:questions.${question}.choices.${id}`) }));
+}
+
+export function readAnswer(locale: string, question: QuestionId, text: string): ReadAnswer {
+  const wanted = normaliseLabel(text);
+  if (!wanted) return undefined;
+  if (wanted === normaliseLabel(t(locale, 'suitability:skip'))) return { kind: 'skip' };
+  const exact = choiceLabels(locale, question).find((choice) => normaliseLabel(choice.label) === wanted);
+  if (exact) return { kind: 'choice', values: [exact.id] };
+  const typed = interpretAnswer(question, text, suitabilityLexicon(locale));
+  return typed.length > 0 ? { kind: 'typed', values: typed } : undefined;
+}
+
+/**
+ * One question of the suitability check: buttons plus free text, always skippable. After two
+ * answers it cannot use, it says so, offers the menu and moves on instead of asking again.
+ * Interruptions (help, stop, crisis, a new topic) are MainDialog's job: it looks at the turn before
+ * this prompt does, using `activeQuestion` and `readAnswer`.
+ */
+export class GuidedPrompt extends Dialog<GuidedPromptOptions> {
+  constructor(id: string = GUIDED_PROMPT) {
+    super(id);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: GuidedPromptOptions): Promise<DialogTurnResult> {
+    if (!options) throw new Error('GuidedPrompt needs a question');
+    const state: PromptState = { question: options.question, attempts: 0 };
+    dc.activeDialog!.state = state;
+    await dc.context.sendActivity(this.question(dc.context.activity.locale ?? '', options.question));
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    if (dc.context.activity.type !== 'message') return Dialog.EndOfTurn;
+    const state = dc.activeDialog!.state as PromptState;
+    const locale = dc.context.activity.locale ?? '';
+    const answer = readAnswer(locale, state.question, dc.context.activity.text ?? '');
+    if (answer?.kind === 'skip') return dc.endDialog(this.result(state.question, [], false));
+    if (answer) return dc.endDialog(this.result(state.question, answer.values, false));
+
+    state.attempts += 1;
+    if (state.attempts >= MAX_ATTEMPTS) {
+      await dc.context.sendActivity(withButtons(t(locale, 'suitability:giveUp'), []));
+      return dc.endDialog(this.result(state.question, [], true));
+    }
+    await dc.context.sendActivity(withButtons(t(locale, 'suitability:reprompt'), []));
+    await dc.context.sendActivity(this.question(locale, state.question));
+    return Dialog.EndOfTurn;
+  }
+
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const state = instance.state as PromptState;
+    await context.sendActivity(this.question(context.activity.locale ?? '', state.question));
+  }
+
+  private question(locale: string, question: QuestionId): Partial<Activity> {
+    const labels = [...choiceLabels(locale, question).map((choice) => choice.label), t(locale, 'suitability:skip'), actionLabel(locale, 'Menu')];
+    return withButtons(t(locale, `suitability:questions.${question}.text`), labels);
+  }
+
+  private result(question: QuestionId, values: string[], gaveUp: boolean): GuidedPromptResult {
+    return { question, values, skipped: values.length === 0, gaveUp };
+  }
+}
+
+/** The question a GuidedPrompt is waiting on, anywhere down the active dialog stack. */
+export function activeQuestion(dc: DialogContext): QuestionId | undefined {
+  let current: DialogContext | undefined = dc;
+  while (current) {
+    const instance = current.activeDialog;
+    if (instance && current.findDialog(instance.id) instanceof GuidedPrompt) return (instance.state as PromptState).question;
+    current = current.child;
+  }
+  return undefined;
+}

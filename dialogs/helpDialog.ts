@@ -1,0 +1,31 @@
+import { MAIN_MENU } from '../src/content/actions';
+import { t } from '../src/content/i18n';
+import { OneTurnDialog } from './oneTurnDialog';
+import { withActions } from './replies';
+
+export const HELP_DIALOG = 'help';
+
+/**
+ * - help: what the bot can do, and how to use it;
+ * - menu: the main topics ("Menu" button);
+ * - cancelled / nothingToCancel: after "stop", with the menu, so there is always a way on.
+ */
+export type HelpMode = 'help' | 'menu' | 'cancelled' | 'nothingToCancel';
+
+export interface HelpOptions {
+  mode?: HelpMode;
+}
+
+export class HelpDialog extends OneTurnDialog<HelpOptions> {
+  constructor() {
+    super(HELP_DIALOG);
+  }
+
+  protected replies(_context: unknown, locale: string, options?: HelpOptions) {
+    const mode = options?.mode ?? 'help';
+    if (mode === 'help') {
+      return [withActions(locale, t(locale, 'common:help'), []), withActions(locale, t(locale, 'common:helpHint'), MAIN_MENU)];
+    }
+    return [withActions(locale, t(locale, `common:${mode}`), MAIN_MENU)];
+  }
+}

@@ -1,0 +1,43 @@
+import { MessageFactory, type Activity } from 'botbuilder';
+import { accessNhsCard, accessPrivateCard, focusAreasCard, phasesCard, type AdaptiveCard } from '../src/content/cards';
+import type { TopicIntent } from '../src/content/actions';
+import { t } from '../src/content/i18n';
+import { AREA_NEXT, TOPIC_NEXT, type TopicRequest } from '../src/content/topics';
+import { OneTurnDialog } from './oneTurnDialog';
+import { withActions } from './replies';
+
+export const TOPIC_ANSWER_DIALOG = 'topicAnswer';
+
+/** Topics where structure helps: these answers come with a card. */
+const CARDS: Partial<Record<TopicIntent, (locale: string) => AdaptiveCard>> = {
+  WhatToExpect: phasesCard,
+  FocusAreas: focusAreasCard,
+  AccessNhs: accessNhsCard,
+  AccessPrivate: accessPrivateCard,
+};
+
+/**
+ * Answers one topic question: a short answer (about 80 words), a card where structure helps, and
+ * 2 to 4 next steps as suggested actions. A focus area can be explained on its own.
+ */
+export class TopicAnswerDialog extends OneTurnDialog<TopicRequest> {
+  constructor() {
+    super(TOPIC_ANSWER_DIALOG);
+  }
+
+  protected replies(_context: unknown, locale: string, request?: TopicRequest): Partial<Activity>[] {
+    if (!request) throw new Error('TopicAnswerDialog needs a topic');
+    const { topic, area, nation } = request;
+    if (topic === 'FocusAreas' && area) {
+      return [withActions(locale, t(locale, `topics:FocusAreas.areas.${area}.answer`), AREA_NEXT)];
+    }
+    const replies: Partial<Activity>[] = [];
+    const card = CARDS[topic]?.(locale);
+    replies.push(withActions(locale, t(locale, `topics:${topic}.answer`), TOPIC_NEXT[topic], card));
+    if (topic === 'AccessNhs' && nation) {
+      // What differs where they live comes first, so the buttons stay on the last message.
+      replies.unshift(MessageFactory.text(t(locale, `topics:AccessNhs.nation.${nation}`)));
+    }
+    return replies;
+  }
+}

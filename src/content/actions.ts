@@ -1,0 +1,66 @@
+import { t } from './i18n';
+import { FOCUS_AREAS, type FocusArea } from './suitability';
+
+/**
+ * The buttons the bot offers (suggested actions). Each has an id; its label is copy in
+ * strings/actions.json. A button sends its label back as text, so a label typed or clicked is
+ * mapped straight back to its id: buttons route the same way whatever the recogniser thinks.
+ */
+
+export const TOPIC_INTENTS = ['AboutIpt', 'WhoItHelps', 'WhatToExpect', 'FocusAreas', 'Evidence', 'AccessNhs', 'AccessPrivate'] as const;
+export type TopicIntent = (typeof TOPIC_INTENTS)[number];
+
+export type AreaAction = `area:${FocusArea}`;
+export type ActionId = TopicIntent | 'SuitabilityCheck' | 'HumanContact' | 'Help' | 'Menu' | AreaAction;
+
+export const AREA_ACTIONS: readonly AreaAction[] = FOCUS_AREAS.map((area) => `area:${area}` as const);
+
+export const ACTION_IDS: readonly ActionId[] = [
+  ...TOPIC_INTENTS,
+  'SuitabilityCheck',
+  'HumanContact',
+  'Help',
+  'Menu',
+  ...AREA_ACTIONS,
+];
+
+/** The main topics, offered after help, greetings and misunderstandings. */
+export const MAIN_MENU: readonly ActionId[] = ['AboutIpt', 'SuitabilityCheck', 'WhatToExpect', 'AccessNhs'];
+/** The welcome also offers the private route, so both ways to get IPT are visible from the start. */
+export const WELCOME_MENU: readonly ActionId[] = [...MAIN_MENU, 'AccessPrivate'];
+
+export function isTopicIntent(value: string): value is TopicIntent {
+  return (TOPIC_INTENTS as readonly string[]).includes(value);
+}
+
+export function areaOf(action: ActionId): FocusArea | undefined {
+  return action.startsWith('area:') ? (action.slice('area:'.length) as FocusArea) : undefined;
+}
+
+export function actionLabel(locale: string, id: ActionId): string {
+  const area = areaOf(id);
+  return t(locale, area ? `actions:area.${area}` : `actions:${id}`);
+}
+
+/** Case, spacing and end punctuation do not matter: "what is ipt" is the "What is IPT?" button. */
+export function normaliseLabel(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/[?.!]+\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function matchAction(locale: string, text: string): ActionId | undefined {
+  const wanted = normaliseLabel(text);
+  if (!wanted) return undefined;
+  return ACTION_IDS.find((id) => normaliseLabel(actionLabel(locale, id)) === wanted);
+}
+
+/** Buttons that stand for an intent (everything but the focus-area buttons and Menu). */
+export type IntentAction = Exclude<ActionId, AreaAction | 'Menu'>;
+
+export function isIntentAction(action: ActionId): action is IntentAction {
+  return action !== 'Menu' && !action.startsWith('area:');
+}

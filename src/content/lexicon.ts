@@ -1,0 +1,36 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { LOCALES_DIR } from '../projectRoot';
+import { DEFAULT_LOCALE, resolveLocale } from './i18n';
+import type { SuitabilityLexicon } from './suitability';
+
+/** Loads locales/<lang>/suitability-lexicon.json once per locale, falling back to en-GB. */
+
+const choiceWords = z.record(z.array(z.string().min(1)).min(1));
+const fileSchema = z.object({
+  locale: z.string(),
+  concern: choiceWords,
+  relationships: choiceWords,
+  duration: choiceWords,
+  age: choiceWords,
+  nation: choiceWords,
+});
+
+const cache = new Map<string, SuitabilityLexicon>();
+
+export function parseSuitabilityLexicon(json: unknown): SuitabilityLexicon {
+  const { concern, relationships, duration, age, nation } = fileSchema.parse(json);
+  return { concern, relationships, duration, age, nation };
+}
+
+export function suitabilityLexicon(locale: string): SuitabilityLexicon {
+  const resolved = resolveLocale(locale);
+  const wanted = existsSync(join(LOCALES_DIR, resolved, 'suitability-lexicon.json')) ? resolved : DEFAULT_LOCALE;
+  let lexicon = cache.get(wanted);
+  if (!lexicon) {
+    lexicon = parseSuitabilityLexicon(JSON.parse(readFileSync(join(LOCALES_DIR, wanted, 'suitability-lexicon.json'), 'utf8')));
+    cache.set(wanted, lexicon);
+  }
+  return lexicon;
+}

@@ -1,0 +1,146 @@
+import { AGE_GROUPS, NATIONS, type AgeGroup, type Nation } from '../profile';
+
+/**
+ * The "is IPT right for me?" check as plain data and pure functions: which questions exist, how a
+ * typed answer maps to a choice, and what the answers suggest. It points to focus areas, an honest
+ * view and a next step. It never diagnoses and never scores risk: risk is the safety gate's job,
+ * and it runs before this on every turn.
+ */
+
+export const FOCUS_AREAS = ['grief', 'disputes', 'transitions', 'sensitivities'] as const;
+export type FocusArea = (typeof FOCUS_AREAS)[number];
+
+export const QUESTIONS = ['concern', 'relationships', 'duration', 'age', 'nation'] as const;
+export type QuestionId = (typeof QUESTIONS)[number];
+
+export const CHOICES = {
+  concern: [...FOCUS_AREAS, 'other'],
+  relationships: ['yes', 'no', 'unsure'],
+  duration: ['weeks', 'months', 'years'],
+  age: AGE_GROUPS,
+  nation: NATIONS,
+} as const satisfies Record<QuestionId, readonly string[]>;
+
+export type Concern = (typeof CHOICES.concern)[number];
+export type RelationshipsAnswer = (typeof CHOICES.relationships)[number];
+export type Duration = (typeof CHOICES.duration)[number];
+
+export interface SuitabilityAnswers {
+  concern?: Concern[];
+  relationships?: RelationshipsAnswer;
+  duration?: Duration;
+  age?: AgeGroup;
+  nation?: Nation;
+}
+
+export type SuitabilityView = 'may_suit' | 'other_may_fit' | 'talk_to_gp';
+export type NextStep = 'self_refer' | 'self_refer_or_gp' | 'gp' | 'young_person';
+
+export interface SuitabilityResult {
+  /** Focus areas the answers point to, in the standard order. */
+  areas: FocusArea[];
+  view: SuitabilityView;
+  nextStep: NextStep;
+  /** Private therapy is offered as another route to adults only. */
+  showPrivate: boolean;
+  /** Whether the NHS self-referral finder is a useful link for this person. */
+  showNhsFinder: boolean;
+}
+
+export function isFocusArea(value: string): value is FocusArea {
+  return (FOCUS_AREAS as readonly string[]).includes(value);
+}
+
+export function isChoice<Q extends QuestionId>(question: Q, value: string): value is (typeof CHOICES)[Q][number] {
+  return (CHOICES[question] as readonly string[]).includes(value);
+}
+
+/**
+ * What the answers suggest. IPT works on the link between mood and relationships or life changes,
+ * so a link (a focus area, or a yes) points to "may suit"; a clear "no link" points elsewhere, and
+ * a long-standing difficulty with no link points to a GP first. Too little to go on also means a GP:
+ * we say so rather than guess.
+ */
+export function assessSuitability(answers: SuitabilityAnswers): SuitabilityResult {
+  const areas = FOCUS_AREAS.filter((area) => answers.concern?.includes(area));
+  const linked = areas.length > 0 || answers.relationships === 'yes';
+  const notLinked = !linked && answers.relationships === 'no';
+
+  let view: SuitabilityView;
+  if (linked) view = 'may_suit';
+  else if (notLinked) view = answers.duration === 'years' ? 'talk_to_gp' : 'other_may_fit';
+  else view = 'talk_to_gp';
+
+  const young = answers.age === 'under_18';
+  let nextStep: NextStep;
+  if (young) nextStep = 'young_person';
+  else if (answers.nation === 'england') nextStep = 'self_refer';
+  else if (answers.nation) nextStep = 'gp';
+  else nextStep = 'self_refer_or_gp';
+
+  return {
+    areas,
+    view,
+    nextStep,
+    showPrivate: !young,
+    showNhsFinder: nextStep === 'self_refer' || nextStep === 'self_refer_or_gp',
+  };
+}
+
+/** Per question, choice id -> words and phrases ("argu*" matches words starting with "argu"). */
+export type SuitabilityLexicon = Record<QuestionId, Record<string, string[]>>;
+
+function normalise(text: string): string {
+  return ` ${text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/[^a-z0-9' ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()} `;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function phraseMatches(normalisedText: string, phrase: string): boolean {
+  const prefix = phrase.endsWith('*');
+  const body = normalise(prefix ? phrase.slice(0, -1) : phrase).trim();
+  if (!body) return false;
+  const pattern = new RegExp(`(?<=[ ])${escapeRegExp(body)}${prefix ? '' : '(?=[ ])'}`);
+  return pattern.test(normalisedText);
+}
+
+/** A stated age in years, if the answer holds one number that looks like an age ("I'm 16"). */
+function statedAge(normalisedText: string): number | undefined {
+  const numbers = normalisedText.match(/(?<= )\d{1,3}(?= )/g) ?? [];
+  if (numbers.length !== 1) return undefined;
+  const age = Number(numbers[0]);
+  return age >= 5 && age <= 110 ? age : undefined;
+}
+
+function ageGroupOf(age: number): AgeGroup {
+  if (age < 18) return 'under_18';
+  return age < 35 ? '18_to_34' : '35_plus';
+}
+
+/**
+ * Maps an answer typed in the person's own words to choice ids of a question. For `concern`, every
+ * focus area that matches is kept ("we keep arguing since the baby came" -> disputes, transitions);
+ * for the others, the first match in lexicon order wins. Returns [] when nothing fits.
+ */
+export function interpretAnswer(question: QuestionId, text: string, lexicon: SuitabilityLexicon): string[] {
+  const normalisedText = normalise(text);
+  if (question === 'age') {
+    const age = statedAge(normalisedText);
+    if (age !== undefined) return [ageGroupOf(age)];
+  }
+  const entries = Object.entries(lexicon[question] ?? {}).filter(([choice]) => isChoice(question, choice));
+  const matches = entries.filter(([, phrases]) => phrases.some((phrase) => phraseMatches(normalisedText, phrase)));
+  if (question === 'concern') {
+    const areas = matches.map(([choice]) => choice).filter(isFocusArea);
+    if (areas.length > 0) return areas;
+    return matches.some(([choice]) => choice === 'other') ? ['other'] : [];
+  }
+  return matches.length > 0 ? [matches[0][0]] : [];
+}
