@@ -1,0 +1,80 @@
+/**
+ * Runs the risk detector over the labelled evaluation sets in test/safety/eval/ and prints recall,
+ * false-positive rate, category and severity accuracy, and every miss and false positive.
+ * Exits 1 when a target is not met (recall 100%, false-positive rate <= 3%, every negation caught).
+ *
+ *   npm run build && node dist/scripts/eval-safety.js [--quiet] [--set risk.jsonl,benign.jsonl,negated.jsonl] [--dir path]
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../src/projectRoot';
+import { evaluateRiskSets, meetsTargets, TARGET_MAX_FPR, type EvalMiss, type EvalReport, type LabelledBenign, type LabelledNegated, type LabelledRisk } from '../src/safety/evaluation';
+import { benchmarkDetectRisk } from '../src/safety/benchmark';
+
+export const EVAL_DIR = join(PROJECT_ROOT, 'test', 'safety', 'eval');
+
+export function readJsonl<T>(path: string): T[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line, i) => {
+      try {
+        return JSON.parse(line) as T;
+      } catch {
+        throw new Error(`${path}:${i + 1}: not valid JSON`);
+      }
+    });
+}
+
+export function loadEvalSets(dir: string = EVAL_DIR): { risk: LabelledRisk[]; benign: LabelledBenign[]; negated: LabelledNegated[] } {
+  return {
+    risk: readJsonl<LabelledRisk>(join(dir, 'risk.jsonl')),
+    benign: readJsonl<LabelledBenign>(join(dir, 'benign.jsonl')),
+    negated: readJsonl<LabelledNegated>(join(dir, 'negated.jsonl')),
+  };
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+function list(title: string, items: EvalMiss[]): void {
+  console.log(`\n${title} (${items.length})`);
+  for (const m of items) console.log(`  - ${JSON.stringify(m.text)}\n      expected ${m.expected}, got ${m.got}`);
+}
+
+export function printReport(r: EvalReport, quiet = false): void {
+  console.log('Safety evaluation: detectRisk against test/safety/eval');
+  console.log(`  risk messages      ${r.riskTotal}`);
+  console.log(`  recall             ${pct(r.recall)} (${r.riskDetected}/${r.riskTotal})   target 100%`);
+  console.log(`  category accuracy  ${pct(r.categoryAccuracy)} (${r.categoryCorrect}/${r.riskDetected} detected)`);
+  console.log(`  severity accuracy  ${pct(r.severityAccuracy)} (${r.severityCorrect}/${r.riskDetected} detected)`);
+  console.log(`  benign messages    ${r.benignTotal}`);
+  console.log(`  false positives    ${pct(r.falsePositiveRate)} (${r.falsePositives.length}/${r.benignTotal})   target <= ${pct(TARGET_MAX_FPR)}`);
+  console.log(`  negations caught   ${r.negatedCorrect}/${r.negatedTotal} (must all return negated: true)`);
+  console.log('  per category (detected / category right / total):');
+  for (const [cat, s] of Object.entries(r.perCategory)) console.log(`    ${cat.padEnd(15)} ${s.detected} / ${s.categoryCorrect} / ${s.total}`);
+  list('MISSES (risk messages not detected)', r.misses);
+  list('FALSE POSITIVES (benign messages flagged)', r.falsePositives);
+  list('NEGATIONS NOT RETURNED AS negated', r.negatedWrong);
+  if (!quiet) {
+    list('Wrong category (detected, reported separately)', r.wrongCategory);
+    list('Wrong severity (detected, reported separately)', r.wrongSeverity);
+  }
+}
+
+function main(argv: string[]): number {
+  const quiet = argv.includes('--quiet');
+  const dirArg = argv.indexOf('--dir');
+  const dir = dirArg >= 0 && argv[dirArg + 1] ? argv[dirArg + 1] : EVAL_DIR;
+  const sets = loadEvalSets(dir);
+  const report = evaluateRiskSets(sets.risk, sets.benign, sets.negated);
+  printReport(report, quiet);
+  const all = [...sets.risk.map((x) => x.text), ...sets.benign.map((x) => x.text)];
+  const bench = benchmarkDetectRisk(all, 20);
+  console.log(`\nCost: mean ${bench.meanMicros.toFixed(1)} us, p99 ${bench.p99Micros.toFixed(1)} us per message (${all.length} messages x 20)`);
+  const ok = meetsTargets(report) && report.negatedWrong.length === 0;
+  console.log(ok ? '\nTARGETS MET' : '\nTARGETS NOT MET');
+  return ok ? 0 : 1;
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

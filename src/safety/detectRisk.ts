@@ -1,0 +1,121 @@
+/**
+ * Risk detection: the first thing run on every message, before any recogniser. Pure and
+ * synchronous; no network, no model. The lexicon for each supported locale is compiled once when
+ * this module loads, so a broken lexicon fails start-up instead of a user's message.
+ *
+ * Steps: normalise the text -> blank out figures of speech and bereavement talk (masks) -> run every
+ * rule -> drop matches that are negated ("I'm not suicidal") -> pick the most urgent.
+ */
+import { normalise } from './normalise';
+import { discoverLexiconLocales, loadLexicon, type CompiledLexicon, type CompiledRule } from './lexicon';
+import type { RiskAssessment, RiskSeverity } from './types';
+
+export type { RiskAssessment, RiskCategory, RiskSeverity } from './types';
+
+const FALLBACK_LOCALE = 'en-GB';
+// Long pastes are cut so one message cannot cost more than a bounded amount of matching time.
+// Risk words rarely come after 4,000 characters of chat, and the head and tail are both kept.
+const MAX_CHARS = 4000;
+const NEGATION_LOOKBACK = 80;
+
+const lexicons = new Map<string, CompiledLexicon>();
+for (const locale of discoverLexiconLocales()) lexicons.set(locale.toLowerCase(), loadLexicon(locale));
+if (!lexicons.has(FALLBACK_LOCALE.toLowerCase())) {
+  throw new Error(`detectRisk: the ${FALLBACK_LOCALE} risk lexicon is missing; refusing to start without risk detection`);
+}
+
+export const SUPPORTED_RISK_LOCALES: readonly string[] = Object.freeze([...lexicons.values()].map((l) => l.locale));
+
+/** Exact locale, then any lexicon for the same language, then en-GB. Never "no lexicon". */
+function lexiconFor(locale: string | undefined): CompiledLexicon {
+  const fallback = lexicons.get(FALLBACK_LOCALE.toLowerCase()) as CompiledLexicon;
+  if (locale === undefined || locale === '') return fallback;
+  const wanted = locale.toLowerCase().replace('_', '-');
+  const exact = lexicons.get(wanted);
+  if (exact) return exact;
+  const language = wanted.split('-')[0];
+  if (language === FALLBACK_LOCALE.split('-')[0].toLowerCase()) return fallback;
+  for (const [key, lex] of lexicons) if (key.split('-')[0] === language) return lex;
+  return fallback;
+}
+
+/** The normalised form a lexicon sees, exported for tests and lexicon review. */
+export function normaliseForRisk(text: string, locale?: string): string {
+  return normalise(clip(text), lexiconFor(locale).tables);
+}
+
+function clip(text: string): string {
+  if (text.length <= MAX_CHARS) return text;
+  return `${text.slice(0, MAX_CHARS - 1000)}\n${text.slice(-1000)}`;
+}
+
+function isNegated(lex: CompiledLexicon, text: string, matchStart: number): boolean {
+  const before = text.slice(Math.max(0, matchStart - NEGATION_LOOKBACK), matchStart).trimEnd();
+  const clauseStart = before.lastIndexOf(' . ');
+  const clause = clauseStart >= 0 ? before.slice(clauseStart + 3) : before;
+  return lex.negatedPrefix.test(clause);
+}
+
+interface Hit {
+  rule: CompiledRule;
+  negated: boolean;
+  severity: RiskSeverity;
+}
+
+/** First non-negated match of a rule, else a negated one, else nothing. */
+function runRule(lex: CompiledLexicon, rule: CompiledRule, text: string): Hit | undefined {
+  const re = rule.regex;
+  re.lastIndex = 0;
+  let negatedSeen = false;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) re.lastIndex++;
+    if (!isNegated(lex, text, m.index)) {
+      re.lastIndex = 0;
+      return { rule, negated: false, severity: rule.severity };
+    }
+    negatedSeen = true;
+  }
+  re.lastIndex = 0;
+  return negatedSeen ? { rule, negated: true, severity: 'concern' } : undefined;
+}
+
+function moreUrgent(lex: CompiledLexicon, a: Hit, b: Hit): boolean {
+  if (a.severity !== b.severity) return a.severity === 'immediate';
+  return (lex.priority.get(a.rule.category) ?? 99) < (lex.priority.get(b.rule.category) ?? 99);
+}
+
+/**
+ * Assess one message. Returns null only when nothing in the lexicon fired. A message whose only
+ * signals are negated still returns an assessment (negated: true, severity concern) so the bot can
+ * ask a gentle check-in question instead of passing silently.
+ */
+export function detectRisk(text: string, locale?: string): RiskAssessment | null {
+  if (typeof text !== 'string' || text.trim() === '') return null;
+  const lex = lexiconFor(locale);
+  const normalised = normalise(clip(text), lex.tables);
+  if (normalised === '') return null;
+  lex.masks.lastIndex = 0;
+  const masked = normalised.replace(lex.masks, '.');
+  const padded = masked;
+
+  const hits: Hit[] = [];
+  for (const rule of lex.rules) {
+    const hit = runRule(lex, rule, padded);
+    if (hit) hits.push(hit);
+  }
+  if (hits.length === 0) return null;
+
+  const live = hits.filter((h) => !h.negated);
+  if (live.length === 0) {
+    let best = hits[0];
+    for (const h of hits) if (moreUrgent(lex, h, best)) best = h;
+    return { category: best.rule.category, severity: 'concern', matched: hits.map((h) => h.rule.id), negated: true };
+  }
+
+  if (lex.escalator.test(padded)) {
+    for (const h of live) if (lex.escalatedCategories.has(h.rule.category)) h.severity = 'immediate';
+  }
+  let best = live[0];
+  for (const h of live) if (moreUrgent(lex, h, best)) best = h;
+  return { category: best.rule.category, severity: best.severity, matched: live.map((h) => h.rule.id), negated: false };
+}

@@ -1,0 +1,128 @@
+/**
+ * Scores the risk detector against labelled message sets. Pure: the caller loads the sets (the
+ * eval script and the jest test both use it, so the figures they report are the same figures).
+ */
+import { detectRisk } from './detectRisk';
+import type { RiskCategory, RiskSeverity } from './types';
+
+export interface LabelledRisk {
+  text: string;
+  category: RiskCategory;
+  severity: RiskSeverity;
+}
+export interface LabelledBenign {
+  text: string;
+  kind?: string;
+}
+export interface LabelledNegated {
+  text: string;
+  category: RiskCategory;
+}
+
+export interface EvalMiss {
+  text: string;
+  expected: string;
+  got: string;
+}
+
+export interface EvalReport {
+  riskTotal: number;
+  riskDetected: number;
+  recall: number;
+  categoryCorrect: number;
+  categoryAccuracy: number;
+  severityCorrect: number;
+  severityAccuracy: number;
+  /** risk messages detected, but only as negated (they get a check-in rather than the hand-off) */
+  riskNegatedOnly: EvalMiss[];
+  benignTotal: number;
+  falsePositives: EvalMiss[];
+  falsePositiveRate: number;
+  negatedTotal: number;
+  negatedCorrect: number;
+  negatedWrong: EvalMiss[];
+  misses: EvalMiss[];
+  wrongCategory: EvalMiss[];
+  wrongSeverity: EvalMiss[];
+  perCategory: Record<string, { total: number; detected: number; categoryCorrect: number }>;
+}
+
+export const TARGET_RECALL = 1;
+export const TARGET_MAX_FPR = 0.03;
+
+function describe(a: ReturnType<typeof detectRisk>): string {
+  if (a === null) return 'null';
+  return `${a.category}/${a.severity}${a.negated ? '/negated' : ''} [${a.matched.join(', ')}]`;
+}
+
+export function evaluateRiskSets(
+  risk: readonly LabelledRisk[],
+  benign: readonly LabelledBenign[],
+  negated: readonly LabelledNegated[],
+  locale = 'en-GB',
+): EvalReport {
+  const misses: EvalMiss[] = [];
+  const wrongCategory: EvalMiss[] = [];
+  const wrongSeverity: EvalMiss[] = [];
+  const riskNegatedOnly: EvalMiss[] = [];
+  const perCategory: EvalReport['perCategory'] = {};
+  let detected = 0;
+  let categoryCorrect = 0;
+  let severityCorrect = 0;
+  for (const item of risk) {
+    const slot = (perCategory[item.category] ??= { total: 0, detected: 0, categoryCorrect: 0 });
+    slot.total++;
+    const got = detectRisk(item.text, locale);
+    const expected = `${item.category}/${item.severity}`;
+    // A negated-only result still reaches a person (a check-in), but for a risk message that is
+    // not enough: it counts as a miss.
+    if (got === null || got.negated) {
+      misses.push({ text: item.text, expected, got: describe(got) });
+      if (got?.negated) riskNegatedOnly.push({ text: item.text, expected, got: describe(got) });
+      continue;
+    }
+    detected++;
+    slot.detected++;
+    if (got.category === item.category) {
+      categoryCorrect++;
+      slot.categoryCorrect++;
+    } else wrongCategory.push({ text: item.text, expected, got: describe(got) });
+    if (got.severity === item.severity) severityCorrect++;
+    else wrongSeverity.push({ text: item.text, expected, got: describe(got) });
+  }
+  const falsePositives: EvalMiss[] = [];
+  for (const item of benign) {
+    const got = detectRisk(item.text, locale);
+    if (got !== null) falsePositives.push({ text: item.text, expected: 'null', got: describe(got) });
+  }
+  const negatedWrong: EvalMiss[] = [];
+  for (const item of negated) {
+    const got = detectRisk(item.text, locale);
+    if (got === null || !got.negated) negatedWrong.push({ text: item.text, expected: `${item.category}/negated`, got: describe(got) });
+  }
+  const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
+  return {
+    riskTotal: risk.length,
+    riskDetected: detected,
+    recall: ratio(detected, risk.length),
+    categoryCorrect,
+    categoryAccuracy: ratio(categoryCorrect, detected),
+    severityCorrect,
+    severityAccuracy: ratio(severityCorrect, detected),
+    riskNegatedOnly,
+    benignTotal: benign.length,
+    falsePositives,
+    falsePositiveRate: ratio(falsePositives.length, benign.length),
+    negatedTotal: negated.length,
+    negatedCorrect: negated.length - negatedWrong.length,
+    negatedWrong,
+    misses,
+    wrongCategory,
+    wrongSeverity,
+    perCategory,
+  };
+}
+
+export function meetsTargets(r: EvalReport): boolean {
+  return r.recall >= TARGET_RECALL && r.falsePositiveRate <= TARGET_MAX_FPR;
+}

@@ -1,0 +1,174 @@
+/**
+ * Loads a locale's risk lexicon (locales/<locale>/risk-lexicon.json) and compiles it once into
+ * regular expressions and lookup tables. Kept apart from the matcher so the data file can be
+ * validated (and its errors reported with the rule id) at start-up rather than on a user's message.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { LOCALES_DIR } from '../projectRoot';
+import type { NormaliseTables } from './normalise';
+import type { RiskCategory, RiskSeverity } from './types';
+
+export const RISK_CATEGORIES: readonly RiskCategory[] = ['suicide', 'self_harm', 'medical', 'harm_to_others', 'abuse', 'danger'];
+
+const categorySchema = z.enum(['suicide', 'self_harm', 'medical', 'harm_to_others', 'abuse', 'danger']);
+const patternList = z.array(z.string().min(1)).min(1);
+
+const lexiconSchema = z.object({
+  locale: z.string(),
+  version: z.number(),
+  about: z.array(z.string()),
+  priority: z.array(categorySchema).length(RISK_CATEGORIES.length),
+  escalators: z.object({ note: z.string(), categories: z.array(categorySchema), patterns: patternList }),
+  negation: z.object({ note: z.string(), negators: patternList, fillers: patternList }),
+  tokens: z.record(z.string(), z.string()),
+  fuzzyTargets: z.array(z.object({ word: z.string().regex(/^[a-z]+$/), maxEdits: z.number().int().min(1).max(2) })),
+  protectedWords: z.array(z.string()),
+  quantityNouns: z.array(z.string()),
+  macros: z.record(z.string(), z.string()),
+  masks: z.array(z.object({ id: z.string(), note: z.string(), patterns: patternList })),
+  rules: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z_]+\.[a-z_]+$/),
+        category: categorySchema,
+        severity: z.enum(['immediate', 'concern']),
+        note: z.string().min(1),
+        patterns: patternList,
+      }),
+    )
+    .min(1),
+});
+
+export type LexiconFile = z.infer<typeof lexiconSchema>;
+
+export interface CompiledRule {
+  id: string;
+  category: RiskCategory;
+  severity: RiskSeverity;
+  regex: RegExp;
+}
+
+export interface CompiledLexicon {
+  locale: string;
+  tables: NormaliseTables & { fuzzyMaxEdits: ReadonlyMap<string, number>; protectedWords: ReadonlySet<string> };
+  masks: RegExp;
+  rules: readonly CompiledRule[];
+  /** lower index = more urgent */
+  priority: ReadonlyMap<RiskCategory, number>;
+  escalator: RegExp;
+  escalatedCategories: ReadonlySet<RiskCategory>;
+  /** matches when a prefix of text ends in a negator followed only by filler words */
+  negatedPrefix: RegExp;
+}
+
+const GAPS: Readonly<Record<string, string>> = {
+  '{g}': '(?: [a-z0-9]+){0,3}',
+  '{g2}': '(?: [a-z0-9]+){0,2}',
+  '{g5}': '(?: [a-z0-9]+){0,5}',
+  '{g8}': '(?: [a-z0-9]+){0,8}',
+};
+
+function expand(pattern: string, macros: Readonly<Record<string, string>>, where: string): string {
+  let out = pattern;
+  for (const [gap, src] of Object.entries(GAPS)) out = out.split(gap).join(src);
+  out = out.replace(/\{([A-Z_]+)\}/g, (_m, name: string) => {
+    const macro = macros[name];
+    if (macro === undefined) throw new Error(`risk lexicon: unknown macro {${name}} in ${where}`);
+    return macro;
+  });
+  return out;
+}
+
+function wordBounded(source: string): string {
+  return `(?<![a-z0-9])(?:${source})(?![a-z0-9])`;
+}
+
+function compile(source: string, where: string, flags: string): RegExp {
+  try {
+    return new RegExp(source, flags);
+  } catch (err) {
+    throw new Error(`risk lexicon: bad pattern in ${where}: ${(err as Error).message}`);
+  }
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function compileLexicon(file: unknown, source: string): CompiledLexicon {
+  const parsed = lexiconSchema.safeParse(file);
+  if (!parsed.success) throw new Error(`risk lexicon ${source} is invalid: ${parsed.error.message}`);
+  const lex = parsed.data;
+  if (new Set(lex.priority).size !== RISK_CATEGORIES.length) throw new Error(`risk lexicon ${source}: priority must list every category once`);
+  const seen = new Set<string>();
+  const rules: CompiledRule[] = lex.rules.map((rule) => {
+    if (seen.has(rule.id)) throw new Error(`risk lexicon ${source}: duplicate rule id ${rule.id}`);
+    seen.add(rule.id);
+    const alternatives = rule.patterns.map((p, i) => expand(p, lex.macros, `${rule.id}[${i}]`));
+    for (const [i, alt] of alternatives.entries()) compile(alt, `${rule.id}[${i}]`, '');
+    return {
+      id: rule.id,
+      category: rule.category,
+      severity: rule.severity,
+      regex: compile(wordBounded(alternatives.join('|')), rule.id, 'g'),
+    };
+  });
+  const maskSources = lex.masks.flatMap((mask) =>
+    mask.patterns.map((p, i) => {
+      const src = expand(p, lex.macros, `${mask.id}[${i}]`);
+      compile(src, `${mask.id}[${i}]`, '');
+      return src;
+    }),
+  );
+
+  // Every word the lexicon mentions: lets the normaliser shrink "pleeease" only to real words.
+  const vocabulary = new Set<string>();
+  const addWords = (text: string): void => {
+    for (const w of text.match(/[a-z]{2,}/g) ?? []) vocabulary.add(w);
+  };
+  for (const rule of lex.rules) rule.patterns.forEach(addWords);
+  for (const mask of lex.masks) mask.patterns.forEach(addWords);
+  Object.values(lex.macros).forEach(addWords);
+  Object.values(lex.tokens).forEach(addWords);
+  lex.escalators.patterns.forEach(addWords);
+  for (const t of lex.fuzzyTargets) vocabulary.add(t.word);
+  for (const w of lex.protectedWords) vocabulary.add(w);
+
+  const fillers = [...lex.negation.fillers].sort((a, b) => b.length - a.length).map(escapeRegex).join('|');
+  const negators = [...lex.negation.negators].sort((a, b) => b.length - a.length).map(escapeRegex).join('|');
+
+  return {
+    locale: lex.locale,
+    tables: {
+      tokens: new Map(Object.entries(lex.tokens)),
+      fuzzyTargets: lex.fuzzyTargets.map((t) => t.word),
+      fuzzyMaxEdits: new Map(lex.fuzzyTargets.map((t) => [t.word, t.maxEdits])),
+      protectedWords: new Set(lex.protectedWords),
+      vocabulary,
+      quantityNouns: new Set(lex.quantityNouns),
+    },
+    masks: compile(wordBounded(maskSources.join('|')), 'masks', 'g'),
+    rules,
+    priority: new Map(lex.priority.map((c, i) => [c, i])),
+    escalator: compile(wordBounded(lex.escalators.patterns.map((p) => expand(p, lex.macros, 'escalators')).join('|')), 'escalators', ''),
+    escalatedCategories: new Set(lex.escalators.categories),
+    negatedPrefix: compile(`(?:^| )(?:${negators})(?: (?:${fillers}))*$`, 'negation', ''),
+  };
+}
+
+/** Locales that have their own lexicon file, found once at start-up. */
+export function discoverLexiconLocales(localesDir: string = LOCALES_DIR): string[] {
+  if (!existsSync(localesDir)) return [];
+  return readdirSync(localesDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(localesDir, d.name, 'risk-lexicon.json')))
+    .map((d) => d.name)
+    .sort();
+}
+
+export function loadLexicon(locale: string, localesDir: string = LOCALES_DIR): CompiledLexicon {
+  const path = join(localesDir, locale, 'risk-lexicon.json');
+  const json: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  return compileLexicon(json, path);
+}

@@ -1,0 +1,218 @@
+/**
+ * Turns a raw chat message into the canonical form the risk lexicon is written against:
+ * lower case, plain ASCII letters and digits, single spaces, contractions expanded, text-speak and
+ * common misspellings folded, stretched letters ("dieeee") shrunk, and sentence breaks kept as a
+ * " . " token so that phrase gaps never reach across two sentences.
+ *
+ * Pure and allocation-light: it runs on every message before anything else in the bot.
+ */
+
+export interface NormaliseTables {
+  /** whole-token replacements, e.g. "kms" -> "kill myself" (values may be several words) */
+  tokens: ReadonlyMap<string, string>;
+  /** words the fuzzy matcher may correct towards ("sucidal" -> "suicidal") */
+  fuzzyTargets: readonly string[];
+  /** how many edits each fuzzy target tolerates (1 or 2) */
+  fuzzyMaxEdits: ReadonlyMap<string, number>;
+  /** real words that sit close to a fuzzy target and must never be corrected ("subside") */
+  protectedWords: ReadonlySet<string>;
+  /** every word that appears in the lexicon, so stretched letters can be shrunk to a real word */
+  vocabulary: ReadonlySet<string>;
+  /** next words after "2" / "4" that mean it is a number, not "to" / "for" ("2 tablets") */
+  quantityNouns: ReadonlySet<string>;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const SENTENCE_BREAK = /[.!?;:\n\r\u2026]+/g;
+const APOSTROPHES = /[\u2018\u2019\u201b\u2032`\u00b4]/g;
+// Overdose shorthands carry an apostrophe ("od'd") that must be read before apostrophes go.
+const OD_SHORTHAND = /\bo\.?d(?:'d|'ed|-ed|-d|ed|'ing|ing|s|'s)?\b/g;
+// "I odd on my meds": "odd" only means overdosed when what follows is a drug.
+const ODD_ON = /\bodd on (?=(?:my |all my |some |the |loads of |a lot of |all |all the |all of my )?(?:meds|pills|tablets|paracetamol|medication|sleeping|insulin|drugs|antidepressants|sertraline|ibuprofen|codeine|heroin|painkillers))/g;
+const CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
+  [/\bcan'?t\b/g, 'can not'],
+  [/\bwon't\b/g, 'will not'],
+  [/\bshan'?t\b/g, 'shall not'],
+  [/\bain'?t\b/g, 'am not'],
+  [/n't\b/g, ' not'],
+  [/\b(i|you|we|they|he|she|it|that|there|who|nobody|everyone)'ll\b/g, '$1 will'],
+  [/\b(i|you|we|they|he|she|it|that|who|nobody|everyone)'d\b/g, '$1 would'],
+  [/\b(i|you|we|they|who|should|would|could|might|must)'ve\b/g, '$1 have'],
+  [/'re\b/g, ' are'],
+  [/\bi'm\b/g, 'i am'],
+  [/\b(he|she|it|that|there|what|who|where|here|everything|everyone|nobody|life)'s\b/g, '$1 is'],
+];
+const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '@': 'a', $: 's', '!': 'i' };
+const MIXED_LEET = /^(?=.*[a-z])(?=.*[0-9@$])[a-z0-9@$]+$/;
+const NUMBER_WITH_UNIT = /^\d+(?:mg|ml|g|kg|x|am|pm|st|nd|rd|th|s|k|mcg|h|hrs|mins?|yrs?|yo)$/;
+const STRETCHED = /([a-z])\1{2,}/g;
+const DOUBLED = /([a-z])\1/g;
+// After these, a bare "ill" is the adjective ("I feel ill"), not "I'll".
+const ILL_ADJECTIVE_BEFORE = new Set([
+  'am', 'feel', 'feeling', 'felt', 'so', 'very', 'really', 'been', 'is', 'was', 'are', 'were', 'got', 'get',
+  'getting', 'mentally', 'physically', 'seriously', 'terminally', 'fell', 'falling', 'look', 'looks', 'quite',
+  'bit', 'be', 'too', 'being', 'gets', 'chronically', 'an', 'the', 'and', 'of', 'critically', 'become', 'became',
+]);
+const SPECIAL_TEXT_SPEAK_NUMBERS: Readonly<Record<string, string>> = {
+  '2': 'to',
+  '4': 'for',
+};
+
+function damerauWithin(a: string, b: string, max: number): boolean {
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > max) return false;
+  // Small strings only (<= 14 chars), so a plain table is cheap.
+  const rows: number[][] = [];
+  for (let i = 0; i <= la; i++) {
+    const row = new Array<number>(lb + 1);
+    row[0] = i;
+    rows.push(row);
+  }
+  for (let j = 0; j <= lb; j++) rows[0][j] = j;
+  for (let i = 1; i <= la; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j <= lb; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2][j - 2] + 1);
+      rows[i][j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return false;
+  }
+  return rows[la][lb] <= max;
+}
+
+function fuzzyCorrect(token: string, tables: NormaliseTables): string | undefined {
+  if (token.length < 5 || token.length > 16 || tables.protectedWords.has(token)) return undefined;
+  for (const target of tables.fuzzyTargets) {
+    // Same first letter keeps the search cheap and stops "suited" style near-misses.
+    if (target.charCodeAt(0) !== token.charCodeAt(0)) continue;
+    const max = tables.fuzzyMaxEdits.get(target) ?? 1;
+    if (damerauWithin(token, target, max)) return target;
+  }
+  return undefined;
+}
+
+// Per-table memo of token fixes: people reuse the same few thousand words, and the fuzzy match is
+// the costly part of normalising. Bounded so a flood of unique tokens cannot grow memory.
+const FIX_MEMO = new WeakMap<NormaliseTables, Map<string, string>>();
+const FIX_MEMO_MAX = 20000;
+
+function fixToken(raw: string, tables: NormaliseTables): string {
+  let memo = FIX_MEMO.get(tables);
+  if (memo === undefined) {
+    memo = new Map();
+    FIX_MEMO.set(tables, memo);
+  }
+  const known = memo.get(raw);
+  if (known !== undefined) return known;
+  const fixed = fixTokenUncached(raw, tables);
+  if (memo.size >= FIX_MEMO_MAX) memo.clear();
+  memo.set(raw, fixed);
+  return fixed;
+}
+
+function fixTokenUncached(raw: string, tables: NormaliseTables): string {
+  let token = raw;
+  if (MIXED_LEET.test(token) && !NUMBER_WITH_UNIT.test(token) && !tables.tokens.has(token)) {
+    token = token.replace(/[0-9@$]/g, (ch) => LEET[ch] ?? ch);
+  }
+  if (tables.tokens.has(token) || tables.vocabulary.has(token)) return token;
+  if (STRETCHED.test(token)) {
+    STRETCHED.lastIndex = 0;
+    const two = token.replace(STRETCHED, '$1$1');
+    if (tables.tokens.has(two) || tables.vocabulary.has(two)) return two;
+    const one = token.replace(STRETCHED, '$1');
+    if (tables.tokens.has(one) || tables.vocabulary.has(one)) return one;
+    const allSingle = two.replace(DOUBLED, '$1');
+    if (tables.tokens.has(allSingle) || tables.vocabulary.has(allSingle)) return allSingle;
+    token = two;
+  }
+  STRETCHED.lastIndex = 0;
+  // Dropped g: "cuttin", "killin".
+  if (token.endsWith('in') && tables.vocabulary.has(`${token}g`)) return `${token}g`;
+  if (/^[a-z]+$/.test(token)) {
+    const corrected = fuzzyCorrect(token, tables);
+    if (corrected !== undefined) return corrected;
+  }
+  return token;
+}
+
+/** The canonical, space-separated form of `text` that lexicon patterns are matched against. */
+export function normalise(text: string, tables: NormaliseTables): string {
+  let s = text.toLowerCase();
+  // Accents and typographic quotes only exist in non-ASCII text; skip the work for plain ASCII.
+  if (NON_ASCII.test(s)) s = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(APOSTROPHES, "'");
+  // Asterisked self-censoring ("s*icide", "k*ll myself") is read as the plain word.
+  if (s.includes('*')) s = s.replace(/\b([a-z]+)\*+([a-z]+)\b/g, (m, a: string, b: string) => (a.length + b.length >= 2 ? `${a}_${b}` : m));
+  if (s.includes('od')) s = s.replace(OD_SHORTHAND, (m) => {
+    const bare = m.replace(/[.'-]/g, '');
+    if (bare === 'od') return ' overdose ';
+    if (bare === 'odd' || bare === 'oded') return m.includes("'") || m.includes('-') || bare === 'oded' ? ' overdosed ' : m;
+    if (bare === 'oding') return ' overdosing ';
+    if (bare === 'ods') return ' overdoses ';
+    return m;
+  });
+  if (s.includes('odd on')) s = s.replace(ODD_ON, 'overdosed on ');
+  if (s.includes("'")) for (const [pattern, replacement] of CONTRACTIONS) s = s.replace(pattern, replacement);
+  s = s.replace(/&/g, ' and ').replace(/\+/g, ' and ');
+  s = s.replace(SENTENCE_BREAK, ' . ');
+  s = s.replace(/'/g, '');
+  s = s.replace(/[^a-z0-9@$_. ]+/g, ' ');
+
+  const raw = s.split(' ');
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    let tok = raw[i];
+    if (tok === '') continue;
+    if (tok === '.') {
+      if (out.length > 0 && out[out.length - 1] !== '.') out.push('.');
+      continue;
+    }
+    if (tok.includes('_')) {
+      tok = unmask(tok, tables);
+    }
+    const special = SPECIAL_TEXT_SPEAK_NUMBERS[tok];
+    if (special !== undefined) {
+      const next = nextWord(raw, i);
+      out.push(next !== undefined && /^[a-z]+$/.test(next) && !tables.quantityNouns.has(next) ? special : tok);
+      continue;
+    }
+    if (tok === 'ill') {
+      const prev = out.length > 0 ? out[out.length - 1] : '.';
+      if (!ILL_ADJECTIVE_BEFORE.has(prev)) {
+        out.push('i', 'will');
+        continue;
+      }
+    }
+    tok = fixToken(tok, tables);
+    const mapped = tables.tokens.get(tok);
+    if (mapped !== undefined) {
+      if (mapped !== '') for (const part of mapped.split(' ')) out.push(part);
+      continue;
+    }
+    out.push(tok);
+  }
+  while (out.length > 0 && out[out.length - 1] === '.') out.pop();
+  return out.join(' ');
+}
+
+// "s*icide", "k*ll": try each vowel for the hidden letter, then a fuzzy match, then drop it.
+function unmask(tok: string, tables: NormaliseTables): string {
+  for (const v of 'aeiouy') {
+    const guess = tok.replace(/_/g, v);
+    if (tables.vocabulary.has(guess) || tables.tokens.has(guess)) return guess;
+  }
+  for (const v of 'iu') {
+    const guess = fuzzyCorrect(tok.replace(/_/g, v), tables);
+    if (guess !== undefined) return guess;
+  }
+  return tok.replace(/_/g, '');
+}
+
+function nextWord(tokens: string[], i: number): string | undefined {
+  for (let j = i + 1; j < tokens.length; j++) if (tokens[j] !== '') return tokens[j];
+  return undefined;
+}
