@@ -97,7 +97,15 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new GreetingDialog());
     this.addDialog(new GoodbyeDialog());
     this.addDialog(new HumanContactDialog(deps.clinic));
+    this.routedStart = this.initialDialogId;
   }
+
+  /**
+   * addDialog makes the first dialog added the initial one, but MainDialog starts by routing the
+   * message. A test that sets `initialDialogId` to its own flow (test/safety does, to check risk
+   * messages in the middle of any prompt) gets that flow started instead.
+   */
+  private readonly routedStart: string;
 
   /** The samples' entry point: continue the active dialog, or start this one. */
   async run(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
@@ -110,8 +118,11 @@ export class MainDialog extends ComponentDialog {
     }
   }
 
-  protected override async onBeginDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    return (await this.interrupt(innerDc)) ?? this.onMessage(innerDc);
+  protected override async onBeginDialog(innerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
+    const interrupted = await this.interrupt(innerDc);
+    if (interrupted) return interrupted;
+    if (this.initialDialogId !== this.routedStart) return super.onBeginDialog(innerDc, options);
+    return this.onMessage(innerDc);
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {

@@ -8,7 +8,8 @@
  * - short capitalised abbreviations (IPT, NHS, GP, CBT) are read letter by letter, one syllable a
  *   letter ("W" is three);
  * - a number is read digit by digit (999 -> three syllables), which errs on the hard side.
- * URLs and e-mail addresses are not words a person reads; they are dropped before scoring.
+ * URLs, e-mail addresses and phone numbers (digit groups with six or more digits in all) are data,
+ * not prose; they are dropped before scoring.
  */
 
 export interface ReadabilityScore {
@@ -19,20 +20,23 @@ export interface ReadabilityScore {
 }
 
 const URL_PATTERN = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+/gi;
+const PHONE_PATTERN = /\b\d{2,5}(?: \d{2,5}){1,3}\b|\b\d{6,}\b/g;
+
+function dropData(text: string): string {
+  return text.replace(URL_PATTERN, ' ').replace(PHONE_PATTERN, (match) => (match.replace(/\D/g, '').length >= 6 ? ' ' : match));
+}
 
 /** Splits on sentence ends, colons that open a list, line breaks and bullet markers. */
 export function splitSentences(text: string): string[] {
-  return text
-    .replace(URL_PATTERN, ' ')
+  return dropData(text)
     .split(/(?<=[.!?])\s+|[.!?]+$|\n+|\s[-•]\s|:\s+(?=[A-Z])/)
-    .map((sentence) => sentence.trim())
+    .map((sentence) => sentence.replace(/^[-•*]\s+/, '').trim())
     .filter((sentence) => /[A-Za-z0-9]/.test(sentence));
 }
 
 export function words(text: string): string[] {
   return (
-    text
-      .replace(URL_PATTERN, ' ')
+    dropData(text)
       .match(/[A-Za-z0-9][A-Za-z0-9'’&]*(?:-[A-Za-z0-9]+)*/g) ?? []
   ).map((word) => word.replace(/['’]s$/i, '').replace(/['’]/g, ''));
 }

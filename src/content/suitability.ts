@@ -74,6 +74,8 @@ export function assessSuitability(answers: SuitabilityAnswers): SuitabilityResul
   const young = answers.age === 'under_18';
   let nextStep: NextStep;
   if (young) nextStep = 'young_person';
+  // The view and the step must agree: "talk to a GP first" is followed by the GP, not a form.
+  else if (view === 'talk_to_gp') nextStep = 'gp';
   else if (answers.nation === 'england') nextStep = 'self_refer';
   else if (answers.nation) nextStep = 'gp';
   else nextStep = 'self_refer_or_gp';
