@@ -107,20 +107,31 @@ export class EmergencySupportDialog extends ComponentDialog {
     await recordSafetyEvent(this.deps, context, assessment, 'emergency');
     await this.sendEvent(context, assessment);
 
-    const repeat = context.turnState.get(EMERGENCY_REPEAT_KEY) === true;
-    const intro = repeat
-      ? t(locale, 'safety:emergency.repeatIntro')
-      : options.via === 'checkIn'
-        ? t(locale, 'safety:emergency.afterCheckIn')
-        : t(locale, `safety:emergency.intro.${assessment.category}`);
-    // The medical intro already leads with 999.
-    const lead = !repeat && assessment.category === 'medical' ? intro : `${intro}\n\n${t(locale, 'safety:emergency.lifeAtRisk')}`;
+    const lead = this.lead(options, context.turnState.get(EMERGENCY_REPEAT_KEY) === true, context.activity.text ?? '', locale);
     await context.sendActivities([
       { type: ActivityTypes.Message, text: lead },
       crisisRoutesActivity(locale, this.routeQuery(options), t(locale, 'safety:emergency.notEmergencyService')),
     ]);
     (step.values as Record<string, FlowState>)[FLOW_STATE] = { asks: 1 };
     return this.askSafe(step, 'safety:emergency.askSafe');
+  }
+
+  /**
+   * The opening words. A repeat (a new risk message while this dialog was already open) is often the
+   * answer to "are you safe?" itself ("I don't feel safe"), so it is read as one: 999 first.
+   */
+  private lead(options: EmergencySupportOptions, repeat: boolean, text: string, locale: string): string {
+    const lifeAtRisk = t(locale, 'safety:emergency.lifeAtRisk');
+    if (repeat) {
+      // A negated message ("I'm not suicidal") is not an answer of "not safe".
+      const answer = options.assessment.negated ? 'unknown' : safeNowAnswer(text, locale);
+      if (answer === 'notSafe' || answer === 'unsure') return t(locale, `safety:emergency.${answer}`);
+      return `${t(locale, 'safety:emergency.repeatIntro')}\n\n${lifeAtRisk}`;
+    }
+    if (options.via === 'checkIn') return `${t(locale, 'safety:emergency.afterCheckIn')}\n\n${lifeAtRisk}`;
+    const intro = t(locale, `safety:emergency.intro.${options.assessment.category}`);
+    // The medical intro already leads with 999.
+    return options.assessment.category === 'medical' ? intro : `${intro}\n\n${lifeAtRisk}`;
   }
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -197,10 +208,13 @@ export class EmergencySupportDialog extends ComponentDialog {
   }
 }
 
+const SAFE_CHOICES = ['safe', 'notSafe', 'unsure'] as const;
+
+/** The value is the words on the button: some channels (Teams hero cards) show the value, not the action title. */
 function safeChoices(locale: string): Choice[] {
-  return (['safe', 'notSafe', 'unsure'] as const).map((value) => {
-    const title = t(locale, `safety:emergency.choices.${value}`);
-    return { value, action: { type: 'imBack', title, value: title } };
+  return SAFE_CHOICES.map((id) => {
+    const title = t(locale, `safety:emergency.choices.${id}`);
+    return { value: title, action: { type: 'imBack', title, value: title } };
   });
 }
 
@@ -211,8 +225,6 @@ function safeChoices(locale: string): Choice[] {
 export function readSafeAnswer(text: string, found: FoundChoice | undefined, locale: string): SafeNowAnswer {
   const answer = safeNowAnswer(text, locale);
   if (answer !== 'unknown') return answer;
-  if (found && /^\s*\d+\s*$/.test(text) && (found.value === 'safe' || found.value === 'notSafe' || found.value === 'unsure')) {
-    return found.value;
-  }
+  if (found && /^\s*\d+\s*$/.test(text) && SAFE_CHOICES[found.index] !== undefined) return SAFE_CHOICES[found.index];
   return 'unknown';
 }

@@ -92,10 +92,13 @@ export class RiskCheckInDialog extends ComponentDialog {
   }
 }
 
+const CHECK_IN_CHOICES = ['yes', 'no'] as const;
+
+/** The value is the words on the button: some channels (Teams hero cards) show the value, not the action title. */
 function yesNoChoices(locale: string): Choice[] {
-  return (['yes', 'no'] as const).map((value) => {
-    const title = t(locale, `safety:checkIn.choices.${value}`);
-    return { value, action: { type: 'imBack', title, value: title } };
+  return CHECK_IN_CHOICES.map((id) => {
+    const title = t(locale, `safety:checkIn.choices.${id}`);
+    return { value: title, action: { type: 'imBack', title, value: title } };
   });
 }
 
@@ -103,6 +106,6 @@ function yesNoChoices(locale: string): Choice[] {
 export function readCheckInAnswer(text: string, found: FoundChoice | undefined, locale: string): CheckInAnswer {
   const answer = checkInAnswer(text, locale);
   if (answer !== 'unknown') return answer;
-  if (found && /^\s*\d+\s*$/.test(text) && (found.value === 'yes' || found.value === 'no')) return found.value;
+  if (found && /^\s*\d+\s*$/.test(text) && CHECK_IN_CHOICES[found.index] !== undefined) return CHECK_IN_CHOICES[found.index];
   return 'unknown';
 }

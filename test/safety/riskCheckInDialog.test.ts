@@ -1,0 +1,109 @@
+import { readCheckInAnswer } from '../../dialogs/riskCheckInDialog';
+import { checkInAnswer } from '../../src/safety/safetyAnswers';
+import { cardActions, eventsOf, expectInOrder, realBot, say, textOf } from './safetyDialogHarness';
+
+/** A negated risk message gets one gentle, direct question: never a silent pass, never the full hand-off. */
+
+const NEGATED = "I'm not suicidal, just sad";
+const QUESTION = 'Sometimes people who feel low have thoughts of ending their life. Is that happening for you?';
+
+async function atCheckIn() {
+  const harness = await realBot({ nation: 'england', ageGroup: '35_plus' });
+  const replies = await say(harness.adapter, NEGATED);
+  expect(eventsOf(replies)).toHaveLength(0);
+  const text = textOf(replies);
+  expect(text).toContain(QUESTION);
+  // The question, not the routes: no crisis list yet.
+  expect(text).not.toContain('116 123');
+  return harness;
+}
+
+describe('risk check-in', () => {
+  it('asks the gentle direct question with yes/no buttons', async () => {
+    const { adapter } = await realBot();
+    const replies = await say(adapter, NEGATED);
+    expect(textOf(replies)).toContain(QUESTION);
+    expect(textOf(replies)).toMatch(/Yes.*No/);
+  });
+
+  it('yes: starts the emergency dialog (event, thanks, 999 first, routes, "are you safe")', async () => {
+    const { adapter } = await atCheckIn();
+    const replies = await say(adapter, 'Yes');
+    expect(eventsOf(replies)[0]).toMatchObject({ type: 'event', name: 'emergencySupport', value: { category: 'suicide' } });
+    const text = textOf(replies);
+    expect(text).toContain('That can be hard to say');
+    expectInOrder(text, ['999', '111', '116 123', '85258', 'Are you safe right now?']);
+    expect(cardActions(replies)[0].url).toBe('tel:999');
+
+    expect(textOf(await say(adapter, "yes I'm safe"))).toContain("glad you're safe");
+  });
+
+  it('"sometimes" or "not sure" counts as yes', async () => {
+    for (const answer of ['sometimes', "I'm not sure"]) {
+      const { adapter } = await atCheckIn();
+      expect(eventsOf(await say(adapter, answer))).toHaveLength(1);
+    }
+  });
+
+  it('no: thanks them kindly, says where help is anyway, and ends', async () => {
+    const { adapter } = await atCheckIn();
+    const replies = await say(adapter, 'No');
+    expect(eventsOf(replies)).toHaveLength(0);
+    const text = textOf(replies);
+    expect(text).toMatch(/^Thank you for answering/);
+    expectInOrder(text, ['help is there any time', '999', '116 123', '85258', 'carry on']);
+    expect(text).not.toContain('Are you safe');
+    // Ended: the next message is answered normally, not read as an answer.
+    const next = textOf(await say(adapter, 'what is IPT'));
+    expect(next).not.toContain('Thank you for answering');
+    expect(next).not.toContain(QUESTION);
+  });
+
+  it('an unclear answer still gets where help is, kindly, and ends', async () => {
+    const { adapter } = await atCheckIn();
+    const text = textOf(await say(adapter, 'what is IPT anyway'));
+    expect(text).toMatch(/^That's OK\. You don't have to answer/);
+    expectInOrder(text, ['999', '116 123']);
+  });
+
+  it('a clear risk message during the check-in goes straight to the emergency dialog', async () => {
+    const { adapter } = await atCheckIn();
+    const replies = await say(adapter, 'actually I want to kill myself');
+    expect(eventsOf(replies)).toHaveLength(1);
+    expectInOrder(textOf(replies), ['999', '116 123', 'Are you safe right now?']);
+  });
+
+  it('a negated message inside the emergency dialog keeps the person in it, with the routes again', async () => {
+    const { adapter } = await realBot({ nation: 'england', ageGroup: '35_plus' });
+    await say(adapter, 'I want to kill myself');
+    const replies = await say(adapter, "I'm not suicidal, just sad");
+    const text = textOf(replies);
+    expect(text).toContain("I'm still here with you");
+    expectInOrder(text, ['999', '116 123', 'Are you safe right now?']);
+  });
+});
+
+describe('reading the check-in answer', () => {
+  it.each([
+    ['Yes', 'yes'],
+    ['yeah', 'yes'],
+    ['sometimes', 'yes'],
+    ['a bit', 'yes'],
+    ['No', 'no'],
+    ['nope', 'no'],
+    ["no I'm fine", 'no'],
+    ["I don't think so", 'no'],
+    ['not really', 'no'],
+    ['not sure', 'unsure'],
+    ['maybe', 'unsure'],
+    ['no... well sometimes', 'yes'],
+    ['tell me about IPT', 'unknown'],
+  ])('%j -> %s', (text, expected) => {
+    expect(checkInAnswer(text)).toBe(expected);
+  });
+
+  it('uses the prompt\'s own match only for a bare number', () => {
+    expect(readCheckInAnswer('1', { value: 'Yes', index: 0, score: 1 }, 'en-GB')).toBe('yes');
+    expect(readCheckInAnswer('2', { value: 'No', index: 1, score: 1 }, 'en-GB')).toBe('no');
+  });
+});
