@@ -1,0 +1,152 @@
+import { MemoryStorage, type Activity, type Attachment } from 'botbuilder';
+import type { IntentName, RecognitionResult, Recognizer } from '../../src/language/recognizer';
+import type { UserProfile } from '../../src/profile';
+import { createBotHarness, type BotHarness } from '../support/botHarness';
+import type { AdaptiveCard } from '../../src/content/cards';
+
+/**
+ * Helpers for the conversation tests: the real bot (createBotHarness: real dialogs, middleware and
+ * onTurnError on the TestAdapter) with a fixed recogniser that maps exact test phrases to intents,
+ * so each test states which intent it means. Tests with the real local recogniser live in
+ * realRecognizer.test.ts.
+ */
+
+// 'emulator', because adapters deliver trace activities (the intent trace) only to the Emulator channel.
+export const CHANNEL = 'emulator';
+export const USER = 'user1';
+/** UserState's storage key: `{channel}/users/{user}/{namespace}`, and the namespace is empty. */
+export const USER_STATE_KEY = `${CHANNEL}/users/${USER}/`;
+
+/** Phrases used across the tests, one or more per intent. Anything else is None. */
+export const PHRASES: Record<string, IntentName> = {
+  'what is ipt': 'AboutIpt',
+  'who does it help': 'WhoItHelps',
+  'is it right for me': 'SuitabilityCheck',
+  'what happens in sessions': 'WhatToExpect',
+  'what are the focus areas': 'FocusAreas',
+  'tell me about grief in ipt': 'FocusAreas',
+  'tell me about role disputes': 'FocusAreas',
+  'how do i get it on the nhs': 'AccessNhs',
+  'how do i find a private therapist': 'AccessPrivate',
+  'does it work': 'Evidence',
+  'i need help right now': 'CrisisSupport',
+  hello: 'Greeting',
+  'what can you do': 'Help',
+  stop: 'Cancel',
+  'thanks bye': 'Goodbye',
+  'can i talk to a person': 'HumanContact',
+  // Answers that a naive recogniser might file under a topic: the check must still take them as answers.
+  'my mum died last year': 'FocusAreas',
+  'we keep arguing since the baby came': 'FocusAreas',
+  'someone close to me died': 'FocusAreas',
+  'a big change in my life': 'FocusAreas',
+  england: 'AccessNhs',
+  'i live in cardiff': 'AccessNhs',
+};
+
+/** Clinic details as an operator would configure them. */
+export const CLINIC_ENV = {
+  CLINIC_NAME: 'Riverside Clinic',
+  CLINIC_PHONE: '020 7946 0000',
+  CLINIC_EMAIL: 'hello@riverside.example',
+  CLINIC_URL: 'https://riverside.example',
+  PRIVACY_URL: 'https://riverside.example/privacy',
+};
+
+export class PhraseRecognizer implements Recognizer {
+  readonly calls: string[] = [];
+  constructor(private readonly phrases: Record<string, IntentName> = PHRASES) {}
+
+  async recognize(text: string): Promise<RecognitionResult> {
+    this.calls.push(text);
+    const intent = this.phrases[text.trim().toLowerCase()] ?? 'None';
+    return { intent, score: intent === 'None' ? 0.2 : 0.95, alternatives: [], recognizer: 'local' };
+  }
+}
+
+export interface Conversation {
+  harness: BotHarness;
+  storage: MemoryStorage;
+  recognizer: Recognizer;
+  /** Sends a message (or any activity) and returns the turn's replies, traces excluded. */
+  say(activity: string | Partial<Activity>): Promise<Partial<Activity>[]>;
+  /** The traces of the last turn. */
+  lastTraces: Partial<Activity>[];
+  profile(): Promise<UserProfile | undefined>;
+}
+
+export async function conversation(
+  options: { recognizer?: Recognizer; env?: Record<string, string>; locale?: string; profile?: UserProfile } = {},
+): Promise<Conversation> {
+  const storage = new MemoryStorage();
+  if (options.profile) await storage.write({ [USER_STATE_KEY]: { UserProfile: options.profile } });
+  const recognizer = options.recognizer ?? new PhraseRecognizer();
+  const harness = createBotHarness(options.env ?? {}, { storage, recognizer }, { channelId: CHANNEL, locale: options.locale ?? 'en-GB' });
+  await harness.ready;
+  harness.adapter.enableTrace = true;
+  const convo: Conversation = {
+    harness,
+    storage,
+    recognizer,
+    lastTraces: [],
+    async say(activity) {
+      const { adapter } = harness;
+      adapter.activeQueue.splice(0);
+      const message: Partial<Activity> =
+        typeof activity === 'string' ? { ...adapter.makeActivity(activity), from: { id: USER, name: 'User' } } : activity;
+      await adapter.receiveActivity(message);
+      const replies = adapter.activeQueue.splice(0);
+      convo.lastTraces = replies.filter((reply) => reply.type === 'trace');
+      return replies.filter((reply) => reply.type !== 'trace');
+    },
+    async profile() {
+      const items = await storage.read([USER_STATE_KEY]);
+      return (items[USER_STATE_KEY] as { UserProfile?: UserProfile } | undefined)?.UserProfile;
+    },
+  };
+  return convo;
+}
+
+export function texts(replies: Partial<Activity>[]): string[] {
+  return replies.filter((reply) => reply.type === 'message').map((reply) => reply.text ?? '');
+}
+
+export function allText(replies: Partial<Activity>[]): string {
+  return texts(replies).join('\n');
+}
+
+/** The suggested-action labels of the last reply (where channels show them). */
+export function buttons(replies: Partial<Activity>[]): string[] {
+  const last = replies[replies.length - 1];
+  return (last?.suggestedActions?.actions ?? []).map((action) => String(action.title));
+}
+
+export function cards(replies: Partial<Activity>[]): AdaptiveCard[] {
+  return replies.flatMap((reply) =>
+    ((reply.attachments ?? []) as Attachment[])
+      .filter((attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive')
+      .map((attachment) => attachment.content as AdaptiveCard),
+  );
+}
+
+/** Every TextBlock text and fact of a card, in order: what a person reads. */
+export function cardText(card: AdaptiveCard): string[] {
+  const out: string[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (record.type === 'TextBlock' && typeof record.text === 'string') out.push(record.text);
+      if (typeof record.title === 'string' && typeof record.value === 'string') out.push(`${record.title}: ${record.value}`);
+      if (record.type === 'Action.OpenUrl' && typeof record.title === 'string') out.push(record.title);
+      Object.values(record).forEach(visit);
+    }
+  };
+  visit(card.body);
+  visit(card.actions ?? []);
+  return out;
+}
+
+export function openUrls(card: AdaptiveCard): Array<{ title: string; url: string }> {
+  return (card.actions ?? []).map((action) => ({ title: action.title, url: action.url }));
+}
