@@ -1,6 +1,16 @@
-import type { Activity } from 'botbuilder';
-import { readSafeAnswer } from '../../dialogs/emergencySupportDialog';
+import { ConversationState, MemoryStorage, TestAdapter, type Activity, type StatePropertyAccessor } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import {
+  EmergencySupportDialog,
+  EMERGENCY_SUPPORT_DIALOG,
+  readSafeAnswer,
+  type EmergencySupportOptions,
+} from '../../dialogs/emergencySupportDialog';
+import type { SafetyRecord } from '../../src/safety/safetyRecord';
 import { safeNowAnswer } from '../../src/safety/safetyAnswers';
+import { crisisRoutesCard } from '../../dialogs/crisisRoutesMessage';
+import { NATIONS } from '../../src/profile';
+import { parserProblems } from '../content/validateCard';
 import { cardActions, eventsOf, expectInOrder, realBot, say, textOf } from './safetyDialogHarness';
 
 /**
@@ -38,12 +48,31 @@ describe('emergency support at the root', () => {
 
   it('treats a request for the crisis numbers the same way', async () => {
     const { adapter } = await realBot();
-    for (const ask of ['Can I have the Samaritans number', 'I need help now']) {
+    for (const ask of ['Can I have the Samaritans number', 'I need help now', 'help now', 'crisis', 'emergency']) {
       const replies = await say(adapter, ask);
       expect(eventsOf(replies)[0]?.value).toMatchObject({ category: expect.any(String) });
       expectInOrder(textOf(replies), ['999', '116 123', '85258']);
       await say(adapter, 'yes I am safe');
     }
+  });
+});
+
+describe('copy for each category', () => {
+  it('medical: the first words say 999 or A&E now, before anything else', async () => {
+    const { adapter } = await realBot({ nation: 'england', ageGroup: '35_plus' });
+    const replies = await say(adapter, "I've taken an overdose");
+    expect(eventsOf(replies)[0]?.value).toEqual({ category: 'medical', severity: 'immediate' });
+    const firstMessage = replies.find((reply) => reply.type === 'message')?.text ?? '';
+    expect(firstMessage).toMatch(/^This sounds urgent\..*call 999 or go to A&E now/s);
+  });
+
+  it('harm to others: support without judgement, and 999 first', async () => {
+    const { adapter } = await realBot({ nation: 'england', ageGroup: '35_plus' });
+    const replies = await say(adapter, 'I have thoughts of hurting my baby');
+    expect(eventsOf(replies)[0]?.value).toMatchObject({ category: 'harm_to_others' });
+    const text = textOf(replies);
+    expect(text).toContain('without judging you');
+    expectInOrder(text, ['999', '116 123', '85258', ASK_SAFE]);
   });
 });
 
@@ -156,6 +185,16 @@ describe('routes for the person\'s nation and age', () => {
   });
 });
 
+describe('the routes card', () => {
+  it.each([...NATIONS, undefined])('is a valid Adaptive Card 1.5 for %s, one tappable action a route, 999 first', (nation) => {
+    const card = crisisRoutesCard('en-GB', { category: 'abuse', severity: 'immediate', nation, ageGroup: 'under_18' });
+    expect(parserProblems(card.content)).toEqual([]);
+    const actions = cardActions([{ type: 'message', attachments: [card] }]);
+    expect(actions[0]).toEqual({ type: 'Action.OpenUrl', title: 'Call 999', url: 'tel:999' });
+    for (const action of actions) expect(action.url).toMatch(/^(tel:\+?\d+|sms:\d+&body=\w+|mailto:\S+@\S+)$/);
+  });
+});
+
 describe('Teams', () => {
   it('sends tappable tel:/sms: card actions and the numbers in text', async () => {
     const { adapter } = await realBot({ nation: 'scotland', ageGroup: '35_plus' }, { channelId: 'msteams', locale: 'en-GB' });
@@ -194,5 +233,77 @@ describe('reading the answer to "are you safe right now?"', () => {
     expect(readSafeAnswer('1', { value: "Yes, I'm safe", index: 0, score: 1 }, 'en-GB')).toBe('safe');
     expect(readSafeAnswer('3', { value: "I'm not sure", index: 2, score: 1 }, 'en-GB')).toBe('unsure');
     expect(readSafeAnswer('purple', { value: "Yes, I'm safe", index: 0, score: 1 }, 'en-GB')).toBe('unknown');
+  });
+});
+
+describe('the record for staff review, and faults that must not cost the person the routes', () => {
+  const assessment = { category: 'self_harm' as const, severity: 'immediate' as const, matched: ['self_harm.rule_a'], negated: false };
+
+  function directDialog(deps: ConstructorParameters<typeof EmergencySupportDialog>[0]) {
+    const storage = new MemoryStorage();
+    const conversationState = new ConversationState(storage);
+    const dialogs = new DialogSet(conversationState.createProperty<DialogState>('DialogState'));
+    dialogs.add(new EmergencySupportDialog(deps));
+    const adapter = new TestAdapter(async (context) => {
+      const dc = await dialogs.createContext(context);
+      const result = await dc.continueDialog();
+      if (result.status === DialogTurnStatus.empty) {
+        await dc.beginDialog(EMERGENCY_SUPPORT_DIALOG, { assessment, profile: { nation: 'england' } } satisfies EmergencySupportOptions);
+      }
+      await conversationState.saveChanges(context);
+    });
+    return { adapter, storage, conversationState };
+  }
+
+  it('records category, severity, rule ids, time and the safe-now answer on the conversation, never the words', async () => {
+    const storage = new MemoryStorage();
+    const conversationState = new ConversationState(storage);
+    const safetyRecord = conversationState.createProperty<SafetyRecord>('SafetyRecord');
+    const dialogs = new DialogSet(conversationState.createProperty<DialogState>('DialogState'));
+    dialogs.add(new EmergencySupportDialog({ safetyRecord, now: () => new Date('2026-01-02T03:04:05Z') }));
+    const adapter = new TestAdapter(async (context) => {
+      const dc = await dialogs.createContext(context);
+      const result = await dc.continueDialog();
+      if (result.status === DialogTurnStatus.empty) await dc.beginDialog(EMERGENCY_SUPPORT_DIALOG, { assessment, profile: {} });
+      await conversationState.saveChanges(context);
+    });
+    await say(adapter, 'I keep cutting myself, my name is Robin');
+    await say(adapter, 'not sure');
+    const stored = await storage.read(['test/conversations/Convo1/']);
+    const record = stored['test/conversations/Convo1/'].SafetyRecord as SafetyRecord;
+    expect(record.events).toEqual([
+      { category: 'self_harm', severity: 'immediate', negated: false, rules: ['self_harm.rule_a'], response: 'emergency', at: '2026-01-02T03:04:05.000Z' },
+    ]);
+    expect(record.lastSafeAnswer).toBe('unsure');
+    expect(JSON.stringify(stored)).not.toMatch(/cutting|Robin/);
+  });
+
+  it('a broken record store does not stop the reply', async () => {
+    const broken = {
+      get: async () => {
+        throw new Error('store down');
+      },
+      set: async () => undefined,
+      delete: async () => undefined,
+    } as unknown as StatePropertyAccessor<SafetyRecord>;
+    const { adapter } = directDialog({ safetyRecord: broken });
+    expectInOrder(textOf(await say(adapter, 'anything')), ['999', '116 123', '85258', 'Are you safe right now?']);
+    expectInOrder(textOf(await say(adapter, 'no')), ['999', '116 123']);
+  });
+
+  it('a channel that refuses event activities still gets the reply and the routes', async () => {
+    const { adapter } = directDialog({});
+    adapter.use({
+      onTurn: async (context, next) => {
+        context.onSendActivities(async (_ctx, activities, send) => {
+          if (activities.some((activity) => activity.type === 'event')) throw new Error('event activities not supported');
+          return send();
+        });
+        await next();
+      },
+    });
+    const replies = await say(adapter, 'anything');
+    expect(eventsOf(replies)).toHaveLength(0);
+    expectInOrder(textOf(replies), ['999', '116 123', '85258', 'Are you safe right now?']);
   });
 });
