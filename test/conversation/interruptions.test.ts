@@ -1,0 +1,123 @@
+import { allText, buttons, cards, conversation, texts, type Conversation } from './support';
+
+/** Help, stop, urgent help and new topics inside the check; the check's own answers are never lost. */
+
+const Q1 = 'What is troubling you most right now?';
+const Q2 = 'Are other people, or a change in your life, part of how you feel?';
+
+async function inCheck(): Promise<Conversation> {
+  const convo = await conversation();
+  await convo.say('is it right for me');
+  await convo.say('Clashing with someone');
+  return convo;
+}
+
+describe('interruptions inside a question', () => {
+  test('help: explains, then asks the same question again, and the check goes on', async () => {
+    const convo = await inCheck();
+    const replies = await convo.say('what can you do');
+    const lines = texts(replies);
+    expect(lines[0]).toContain('I can tell you what IPT is');
+    expect(lines).toContainEqual(expect.stringContaining('back to where we were'));
+    expect(lines[lines.length - 1]).toContain(Q2);
+    expect(buttons(replies)).toEqual(['Yes', 'Not really', "I'm not sure", 'Skip', 'Menu']);
+    const next = await convo.say('Yes');
+    expect(texts(next)).toEqual([expect.stringContaining('How long have you felt like this?')]);
+  });
+
+  test('the "What can you do?" button works the same way', async () => {
+    const convo = await inCheck();
+    const replies = await convo.say('What can you do?');
+    expect(texts(replies).pop()).toContain(Q2);
+  });
+
+  test('stop: ends the check and shows the menu', async () => {
+    const convo = await inCheck();
+    const replies = await convo.say('stop');
+    expect(texts(replies)).toEqual([expect.stringContaining("Okay, I've stopped that")]);
+    expect(buttons(replies)).toEqual(['What is IPT?', 'Is it right for me?', 'What happens in IPT?', 'Get it on the NHS']);
+    // Nothing is waiting for an answer any more: "Yes" is just not understood.
+    expect(allText(await convo.say('Yes'))).toContain("Sorry, I didn't understand that");
+  });
+
+  test('the Menu button: ends the check and shows the menu', async () => {
+    const convo = await inCheck();
+    const replies = await convo.say('Menu');
+    expect(texts(replies)).toEqual([expect.stringContaining("Okay, I've stopped that")]);
+  });
+
+  test('asking for urgent help goes to the emergency dialog, and the check can go on after', async () => {
+    const convo = await inCheck();
+    const replies = await convo.say('i need help right now');
+    const text = allText(replies);
+    expect(text).toContain('999');
+    expect(text).toContain('116 123');
+    expect(text).toContain('Are you safe right now?');
+    expect(text).not.toContain(Q2);
+    // Once the person says they are safe, the emergency dialog ends and the question comes back.
+    const after = await convo.say("Yes, I'm safe");
+    expect(texts(after).pop()).toContain(Q2);
+  });
+
+  test('a risk message in the middle of the check goes to the emergency dialog (safety gate first)', async () => {
+    const convo = await inCheck();
+    const replies = await convo.say('i want to kill myself');
+    const text = allText(replies);
+    expect(text).toContain('999');
+    expect(text).toContain('Samaritans');
+    // The recogniser is not even asked: safety comes before understanding.
+    expect(convo.lastTraces.filter((trace) => trace.name === 'IntentRecognizer')).toHaveLength(0);
+  });
+
+  test.each([
+    ['typed', 'how do i get it on the nhs', "You don't need to see a GP first"],
+    ['typed', 'does it work', 'NICE'],
+    ['a topic button', 'What is IPT?', 'IPT stands for Interpersonal Psychotherapy'],
+    ['a focus area button', 'Grief', 'Grief is one of the four focus areas'],
+    ['typed', 'can i talk to a person', "I don't have contact details"],
+  ])('a new topic (%s: "%s") switches topic instead of re-asking', async (_kind, say, expected) => {
+    const convo = await inCheck();
+    const replies = await convo.say(say);
+    const lines = texts(replies);
+    expect(lines[0]).toContain("let's leave the check there");
+    expect(allText(replies)).toContain(expected);
+    expect(allText(replies)).not.toContain(Q2);
+    expect(allText(replies)).not.toContain("didn't catch that");
+  });
+
+  test('starting the check again restarts it', async () => {
+    const convo = await inCheck();
+    const replies = await convo.say('Is it right for me?');
+    expect(texts(replies).pop()).toContain(Q1);
+  });
+
+  test('goodbye ends the check', async () => {
+    const convo = await inCheck();
+    const replies = await convo.say('thanks bye');
+    expect(allText(replies)).toContain('Thanks for chatting');
+    expect(allText(await convo.say('Yes'))).toContain("Sorry, I didn't understand that");
+  });
+
+  test('a greeting in the middle is not a topic switch: the question is asked again', async () => {
+    const convo = await inCheck();
+    const replies = await convo.say('hello');
+    expect(texts(replies)).toEqual([expect.stringContaining("didn't catch that"), expect.stringContaining(Q2)]);
+  });
+
+  test('no card is sent when switching away from the check to a text answer', async () => {
+    const convo = await inCheck();
+    expect(cards(await convo.say('what is ipt'))).toHaveLength(0);
+  });
+});
+
+describe('interruptions when nothing is in progress', () => {
+  test('stop with nothing to stop', async () => {
+    const convo = await conversation();
+    expect(allText(await convo.say('stop'))).toContain("There's nothing to stop right now");
+  });
+
+  test('Menu with nothing in progress shows the menu', async () => {
+    const convo = await conversation();
+    expect(allText(await convo.say('Menu'))).toContain('Here are some things I can help with');
+  });
+});
