@@ -95,12 +95,12 @@ export function detectRisk(text: string, locale?: string): RiskAssessment | null
   const normalised = normalise(clip(text), lex.tables);
   if (normalised === '') return null;
   lex.masks.lastIndex = 0;
+  // A masked span becomes a sentence break, so no phrase gap can bridge across it.
   const masked = normalised.replace(lex.masks, '.');
-  const padded = masked;
 
   const hits: Hit[] = [];
   for (const rule of lex.rules) {
-    const hit = runRule(lex, rule, padded);
+    const hit = runRule(lex, rule, masked);
     if (hit) hits.push(hit);
   }
   if (hits.length === 0) return null;
@@ -112,7 +112,7 @@ export function detectRisk(text: string, locale?: string): RiskAssessment | null
     return { category: best.rule.category, severity: 'concern', matched: hits.map((h) => h.rule.id), negated: true };
   }
 
-  if (lex.escalator.test(padded)) {
+  if (lex.escalator.test(masked)) {
     for (const h of live) if (lex.escalatedCategories.has(h.rule.category)) h.severity = 'immediate';
   }
   let best = live[0];

@@ -47,6 +47,7 @@ export interface CompiledRule {
   id: string;
   category: RiskCategory;
   severity: RiskSeverity;
+  /** all of the rule's patterns as one alternation: measured faster than one regex each */
   regex: RegExp;
 }
 
@@ -106,14 +107,12 @@ export function compileLexicon(file: unknown, source: string): CompiledLexicon {
   const rules: CompiledRule[] = lex.rules.map((rule) => {
     if (seen.has(rule.id)) throw new Error(`risk lexicon ${source}: duplicate rule id ${rule.id}`);
     seen.add(rule.id);
-    const alternatives = rule.patterns.map((p, i) => expand(p, lex.macros, `${rule.id}[${i}]`));
-    for (const [i, alt] of alternatives.entries()) compile(alt, `${rule.id}[${i}]`, '');
-    return {
-      id: rule.id,
-      category: rule.category,
-      severity: rule.severity,
-      regex: compile(wordBounded(alternatives.join('|')), rule.id, 'g'),
-    };
+    const alternatives = rule.patterns.map((p, i) => {
+      const src = expand(p, lex.macros, `${rule.id}[${i}]`);
+      compile(src, `${rule.id}[${i}]`, ''); // reports a bad pattern by its own index
+      return src;
+    });
+    return { id: rule.id, category: rule.category, severity: rule.severity, regex: compile(wordBounded(alternatives.join('|')), rule.id, 'g') };
   });
   const maskSources = lex.masks.flatMap((mask) =>
     mask.patterns.map((p, i) => {
