@@ -8,6 +8,7 @@ import {
 } from '../../dialogs/emergencySupportDialog';
 import type { SafetyRecord } from '../../src/safety/safetyRecord';
 import { safeNowAnswer } from '../../src/safety/safetyAnswers';
+import { detectRisk } from '../../src/safety/detectRisk';
 import { crisisRoutesCard } from '../../dialogs/crisisRoutesMessage';
 import { NATIONS } from '../../src/profile';
 import { parserProblems } from '../content/validateCard';
@@ -54,6 +55,24 @@ describe('emergency support at the root', () => {
       expectInOrder(textOf(replies), ['999', '116 123', '85258']);
       await say(adapter, 'yes I am safe');
     }
+  });
+});
+
+describe('the CrisisSupport intent (words the detector does not flag)', () => {
+  it('gets the same routes, as a danger/concern hand-off', async () => {
+    const phrase = 'who do I ring';
+    // The point of this test: the detector does not flag it, so only the intent can bring the routes.
+    expect(detectRisk(phrase, 'en-GB')).toBeNull();
+    const crisisRecognizer = {
+      recognize: async (text: string) =>
+        text === phrase
+          ? { intent: 'CrisisSupport' as const, score: 0.9, alternatives: [], recognizer: 'local' as const }
+          : { intent: 'None' as const, score: 1, alternatives: [], recognizer: 'local' as const },
+    };
+    const { adapter } = await realBot({ nation: 'northern_ireland', ageGroup: '35_plus' }, undefined, crisisRecognizer);
+    const replies = await say(adapter, phrase);
+    expect(eventsOf(replies)[0]?.value).toEqual({ category: 'danger', severity: 'concern' });
+    expectInOrder(textOf(replies), ['999', 'Lifeline', '0808 808 8000', '116 123', '85258', ASK_SAFE]);
   });
 });
 

@@ -36,10 +36,10 @@ export async function seedProfile(storage: MemoryStorage, profile: UserProfile, 
 }
 
 /** The real bot (createBotHarness) with a None recogniser and an optional saved profile. */
-export async function realBot(profile?: UserProfile, template?: Partial<Activity>) {
+export async function realBot(profile?: UserProfile, template?: Partial<Activity>, recognizer: Recognizer = noneRecognizer) {
   const storage = new MemoryStorage();
   if (profile) await seedProfile(storage, profile, template?.channelId ?? CHANNEL);
-  const harness = createBotHarness({}, { storage, recognizer: noneRecognizer }, template);
+  const harness = createBotHarness({}, { storage, recognizer }, template);
   await harness.ready;
   return harness;
 }
