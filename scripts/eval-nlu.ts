@@ -22,17 +22,17 @@ function pct(value: number): string {
 }
 
 function printSideBySide(local: EvaluationReport, baseline: EvaluationReport): void {
-  console.log(`\n${'metric'.padEnd(26)} ${'nlp.js'.padStart(8)} ${'naive Bayes'.padStart(12)}`);
+  console.log(`\n${'metric'.padEnd(26)} ${'local'.padStart(8)} ${'naive Bayes'.padStart(12)}`);
   console.log(`${'accuracy'.padEnd(26)} ${pct(local.accuracy).padStart(8)} ${pct(baseline.accuracy).padStart(12)}`);
   console.log(`${'macro-F1'.padEnd(26)} ${pct(local.macroF1).padStart(8)} ${pct(baseline.macroF1).padStart(12)}`);
   console.log(`${'None precision'.padEnd(26)} ${pct(local.nonePrecision).padStart(8)} ${pct(baseline.nonePrecision).padStart(12)}`);
-  console.log(`\n${'intent'.padEnd(18)} ${'n'.padStart(3)}   ${'nlp.js P / R'.padStart(16)}   ${'baseline P / R'.padStart(16)}`);
+  console.log(`\n${'intent'.padEnd(18)} ${'n'.padStart(3)}   ${'local P / R'.padStart(16)}   ${'baseline P / R'.padStart(16)}`);
   for (const m of local.perIntent) {
     const b = baseline.perIntent.find((x) => x.intent === m.intent);
     const base = b ? `${pct(b.precision)} / ${pct(b.recall)}` : '-';
     console.log(`${m.intent.padEnd(18)} ${String(m.support).padStart(3)}   ${pct(m.precision)} / ${pct(m.recall)}   ${base.padStart(16)}`);
   }
-  for (const [name, report] of [['nlp.js', local], ['naive Bayes', baseline]] as const) {
+  for (const [name, report] of [['local', local], ['naive Bayes', baseline]] as const) {
     console.log(`\nTop confusions (${name}): expected -> predicted`);
     if (report.confusions.length === 0) console.log('  none');
     for (const c of report.confusions.slice(0, 8)) console.log(`  ${c.count} x ${c.expected} -> ${c.predicted}`);
@@ -56,6 +56,12 @@ async function main(): Promise<void> {
     raw.push({ expected: intent, text, scores: await recognizer.classify(text) });
   }
   const perMessageMs = (performance.now() - recogniseStarted) / Math.max(1, utterances.test.length);
+  const partPredictions = { nlpjs: [] as Prediction[], ngram: [] as Prediction[] };
+  for (const { text, intent } of utterances.test) {
+    const parts = await recognizer.classifyParts(text);
+    partPredictions.nlpjs.push({ expected: intent, predicted: parts.nlpjs[0]?.intent ?? 'None' });
+    partPredictions.ngram.push({ expected: intent, predicted: parts.ngram[0]?.intent ?? 'None' });
+  }
 
   const localPredictions = raw.map((r) => ({
     expected: r.expected,
@@ -72,10 +78,14 @@ async function main(): Promise<void> {
   console.log(`Training ${trainMs.toFixed(0)} ms; recognition ${perMessageMs.toFixed(3)} ms per message (held-out set, warm)`);
   console.log(`None threshold ${recognizer.threshold}`);
   printSideBySide(local, baseline);
+  for (const [name, predictions] of Object.entries(partPredictions)) {
+    const part = evaluate(predictions);
+    console.log(`Part on its own, no threshold: ${name.padEnd(6)} accuracy ${pct(part.accuracy)}  macro-F1 ${pct(part.macroF1)}  None precision ${pct(part.nonePrecision)}`);
+  }
 
   if (args.includes('--calibrate')) {
     console.log('\nthreshold  accuracy  None precision');
-    for (let t = 0.3; t <= 0.951; t += 0.05) {
+    for (let t = 0; t <= 0.751; t += 0.05) {
       const report = evaluate(raw.map((r) => ({ expected: r.expected, predicted: applyThreshold(r.scores, t).intent })));
       console.log(`${t.toFixed(2).padStart(9)}  ${pct(report.accuracy).padStart(8)}  ${pct(report.nonePrecision).padStart(14)}`);
     }

@@ -1,6 +1,9 @@
 /** The small part of nlp.js (which ships no types) that the local recogniser uses. */
 declare module '@nlpjs/lang-en-min' {
   export const LangEn: unknown;
+  export class StemmerEn {
+    stem(word: string): string;
+  }
 }
 
 declare module '@nlpjs/nlp' {
