@@ -60,6 +60,13 @@ interface MainState {
   misunderstandings?: number;
 }
 
+/**
+ * A weak CrisisSupport guess on words the question can use ("I'm not sure") is an answer, not a
+ * request for urgent help. Risk language itself never depends on this: the safety gate checks every
+ * message before the recogniser, and a clear request for help scores far above this.
+ */
+export const CRISIS_OVER_ANSWER_SCORE = 0.5;
+
 const SAFETY_DIALOGS = new Set([EMERGENCY_SUPPORT_DIALOG, RISK_CHECK_IN_DIALOG]);
 
 /** Intents that leave a dialog in progress for another topic. */
@@ -177,16 +184,21 @@ export class MainDialog extends ComponentDialog {
 
     if (!innerDc.activeDialog) return this.route(innerDc, route);
     if (SAFETY_DIALOGS.has(innerDc.activeDialog.id)) return innerDc.continueDialog();
-    return (await this.interruptActiveDialog(innerDc, route)) ?? innerDc.continueDialog();
+    return (await this.interruptActiveDialog(innerDc, route, recognition)) ?? innerDc.continueDialog();
   }
 
   /**
    * A dialog is waiting for an answer. In order: a button of the question is always an answer; a
-   * bot-wide button or an urgent-help request interrupts; words the question can use are an
-   * answer; then stop, help and new topics interrupt. Anything else goes to the question, which
+   * bot-wide button or an urgent-help request interrupts (a weak urgent-help guess on words the
+   * question can use does not); words the question can use are an answer; then stop, help and new
+   * topics interrupt. Anything else goes to the question, which
    * asks again once and then moves on.
    */
-  private async interruptActiveDialog(innerDc: DialogContext, route: Route): Promise<DialogTurnResult | undefined> {
+  private async interruptActiveDialog(
+    innerDc: DialogContext,
+    route: Route,
+    recognition: RecognitionResult,
+  ): Promise<DialogTurnResult | undefined> {
     const locale = innerDc.context.activity.locale ?? '';
     const text = innerDc.context.activity.text ?? '';
     const question = activeQuestion(innerDc);
@@ -198,7 +210,9 @@ export class MainDialog extends ComponentDialog {
       if (route.action === 'Help') return this.helpThenResume(innerDc);
       return this.switchTopic(innerDc, route);
     }
-    if (route.intent === 'CrisisSupport') return this.beginSafetyDialog(innerDc, CRISIS_INTENT_ASSESSMENT);
+    if (route.intent === 'CrisisSupport' && (!answer || recognition.score >= CRISIS_OVER_ANSWER_SCORE)) {
+      return this.beginSafetyDialog(innerDc, CRISIS_INTENT_ASSESSMENT);
+    }
     if (answer) return undefined;
     if (route.intent === 'Cancel') return this.cancelAndShow(innerDc, 'cancelled');
     if (route.intent === 'Help') return this.helpThenResume(innerDc);

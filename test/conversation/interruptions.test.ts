@@ -59,6 +59,22 @@ describe('interruptions inside a question', () => {
     expect(texts(after).pop()).toContain(Q2);
   });
 
+  test('a weak urgent-help guess on a usable answer is taken as the answer; a confident one is not', async () => {
+    const recognizer = {
+      recognize: async (text: string) => ({
+        intent: 'CrisisSupport' as const,
+        score: text.startsWith('not sure') ? 0.33 : 0.97,
+        alternatives: [],
+        recognizer: 'local' as const,
+      }),
+    };
+    const convo = await conversation({ recognizer });
+    await convo.say('Is it right for me?');
+    await convo.say('Clashing with someone');
+    expect(texts(await convo.say('not sure really'))).toEqual([expect.stringContaining('How long have you felt like this?')]);
+    expect(allText(await convo.say('a few weeks, but please I need help now'))).toContain('Are you safe right now?');
+  });
+
   test('a risk message in the middle of the check goes to the emergency dialog (safety gate first)', async () => {
     const convo = await inCheck();
     const replies = await convo.say('i want to kill myself');
