@@ -100,7 +100,6 @@
         userID: credentials.userId,
         locale: config.locale,
         styleOptions: styleOptions,
-        nonce: config.nonce,
         overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: config.strings.placeholder }
       },
       document.getElementById('webchat')

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Server } from 'restify';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
@@ -83,11 +82,9 @@ export function registerWebChatRoutes(server: Server, deps: WebChatRouteDeps): v
   const banner = bannerRoutes(locale);
 
   server.get('/', async (_req, res) => {
-    const nonce = randomBytes(16).toString('base64');
     const html = renderChatPage({
       locale,
       clinic: config.clinic,
-      nonce,
       privacyHref: config.clinic.privacyUrl ?? '/privacy',
       assets: { webChat: assets.webChat.url, script: assets.script.url, styles: assets.styles.url },
       helpRoutes: help,
@@ -98,13 +95,12 @@ export function registerWebChatRoutes(server: Server, deps: WebChatRouteDeps): v
         // The local stand-in polls; the real service streams over a WebSocket.
         webSocket: backend === 'directline',
         locale,
-        nonce,
         strings: { placeholder: t(locale, 'web:chat.placeholder') },
       },
     });
     res.sendRaw(200, html, {
       'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': contentSecurityPolicy({ nonce, connectOrigins, frameAncestors: webChat.corsOrigins }),
+      'Content-Security-Policy': contentSecurityPolicy({ connectOrigins, frameAncestors: webChat.corsOrigins }),
     });
   });
 
@@ -112,7 +108,7 @@ export function registerWebChatRoutes(server: Server, deps: WebChatRouteDeps): v
     const html = renderPrivacyPage({ locale, clinic: config.clinic, stylesUrl: assets.styles.url });
     res.sendRaw(200, html, {
       'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': contentSecurityPolicy({ nonce: randomBytes(16).toString('base64'), connectOrigins: [], frameAncestors: webChat.corsOrigins }),
+      'Content-Security-Policy': contentSecurityPolicy({ connectOrigins: [], frameAncestors: webChat.corsOrigins }),
     });
   });
 

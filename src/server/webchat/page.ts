@@ -15,14 +15,12 @@ export interface BrowserConfig {
   domain: string;
   webSocket: boolean;
   locale: string;
-  nonce: string;
   strings: { placeholder: string };
 }
 
 export interface ChatPageInput {
   locale: string;
   clinic: ClinicContact;
-  nonce: string;
   privacyHref: string;
   assets: { webChat: string; script: string; styles: string };
   helpRoutes: PageRoute[];
@@ -178,7 +176,6 @@ export function renderPrivacyPage(input: PrivacyPageInput): string {
 }
 
 export interface CspInput {
-  nonce: string;
   /** Extra origins the page may call (the Direct Line service in production). */
   connectOrigins: string[];
   /** Sites allowed to frame the page (the clinic's own site). */
@@ -186,15 +183,17 @@ export interface CspInput {
 }
 
 /**
- * Scripts only from this server, never inline. Web Chat writes its styles into <style> elements at
- * run time, which carry the per-response nonce (Web Chat's `nonce` option) instead of
- * 'unsafe-inline'.
+ * Scripts only from this server, never inline and never eval. Styles allow 'unsafe-inline' because
+ * Web Chat writes its styles into <style> elements at run time: its `nonce` option covers most of
+ * them, but 4.18.1 does not pass the nonce to the transcript's scroll view (react-scroll-to-bottom),
+ * and under a nonce policy that view loses `overflow-y: auto`, so people could not scroll back
+ * through the conversation. Inline styles cannot run code; every text we render is escaped.
  */
 export function contentSecurityPolicy(input: CspInput): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
-    `style-src 'self' 'nonce-${input.nonce}'`,
+    "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "media-src 'self' blob:",
