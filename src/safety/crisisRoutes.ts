@@ -84,6 +84,14 @@ export function parseCrisisRoutes(json: unknown): CrisisRouteTable {
   for (const route of file.routes) {
     if (routes.has(route.id)) throw new Error(`crisis-routes: duplicate route id ${route.id}`);
     if (route.kind === 'sms' && !route.body) throw new Error(`crisis-routes: sms route ${route.id} needs a body`);
+    // The number a person reads and the number a tap dials must never differ.
+    const digits = route.value.replace(/\s/g, '');
+    const uriMatches =
+      (route.kind === 'phone' && route.uri === `tel:${digits}`) ||
+      (route.kind === 'sms' && route.uri.startsWith(`sms:${digits}?`)) ||
+      (route.kind === 'email' && route.uri === `mailto:${route.value}`) ||
+      (route.kind === 'web' && route.uri === route.value);
+    if (!uriMatches) throw new Error(`crisis-routes: ${route.id} uri ${route.uri} does not match its value ${route.value}`);
     routes.set(route.id, {
       id: route.id,
       kind: route.kind,

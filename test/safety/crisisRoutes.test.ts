@@ -41,7 +41,7 @@ describe('crisis routes data file', () => {
     for (const route of table.routes.values()) {
       if (route.kind === 'phone') expect(route.uri).toBe(`tel:${route.value.replace(/\s/g, '')}`);
     }
-    expect(table.routes.get('shout')).toMatchObject({ kind: 'sms', body: 'SHOUT', uri: 'sms:85258&body=SHOUT' });
+    expect(table.routes.get('shout')).toMatchObject({ kind: 'sms', body: 'SHOUT', uri: 'sms:85258?&body=SHOUT' });
     expect(table.routes.get('samaritans_email')).toMatchObject({ kind: 'email', uri: 'mailto:jo@samaritans.org' });
   });
 
@@ -60,10 +60,13 @@ describe('crisis routes data file', () => {
     }
   });
 
-  it('rejects a file whose order names a route that does not exist, or that does not start with 999', () => {
+  it('rejects a file whose order names a route that does not exist, whose tap target differs from the shown number, or that does not start with 999', () => {
     const broken = rawFile();
     (broken.order as { everyone: string[] }).everyone.push('made_up_line');
     expect(() => parseCrisisRoutes(broken)).toThrow(/unknown route made_up_line/);
+    const mismatched = rawFile();
+    (mismatched.routes as Array<{ id: string; uri: string }>).find((route) => route.id === 'samaritans')!.uri = 'tel:116132';
+    expect(() => parseCrisisRoutes(mismatched)).toThrow(/samaritans uri tel:116132 does not match/);
     const reordered = rawFile();
     (reordered.order as { first: string[] }).first = ['samaritans'];
     expect(() => parseCrisisRoutes(reordered)).toThrow(/999 must come first/);

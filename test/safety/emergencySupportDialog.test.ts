@@ -41,7 +41,7 @@ describe('emergency support at the root', () => {
     expect(text).not.toMatch(/commit/i);
 
     const actions = cardActions(replies);
-    expect(actions.map((action) => action.url)).toEqual(['tel:999', 'tel:111', 'tel:116123', 'sms:85258&body=SHOUT', 'mailto:jo@samaritans.org']);
+    expect(actions.map((action) => action.url)).toEqual(['tel:999', 'tel:111', 'tel:116123', 'sms:85258?&body=SHOUT', 'mailto:jo@samaritans.org']);
     expect(actions[0].title).toBe('Call 999');
     const card = replies.flatMap((reply) => reply.attachments ?? [])[0];
     expect(card.content).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
@@ -210,7 +210,7 @@ describe('the routes card', () => {
     expect(parserProblems(card.content)).toEqual([]);
     const actions = cardActions([{ type: 'message', attachments: [card] }]);
     expect(actions[0]).toEqual({ type: 'Action.OpenUrl', title: 'Call 999', url: 'tel:999' });
-    for (const action of actions) expect(action.url).toMatch(/^(tel:\+?\d+|sms:\d+&body=\w+|mailto:\S+@\S+)$/);
+    for (const action of actions) expect(action.url).toMatch(/^(tel:\+?\d+|sms:\d+\?&body=\w+|mailto:\S+@\S+)$/);
   });
 });
 
@@ -218,7 +218,7 @@ describe('Teams', () => {
   it('sends tappable tel:/sms: card actions and the numbers in text', async () => {
     const { adapter } = await realBot({ nation: 'scotland', ageGroup: '35_plus' }, { channelId: 'msteams', locale: 'en-GB' });
     const replies = await say(adapter, RISK);
-    expect(cardActions(replies).slice(0, 4).map((action) => action.url)).toEqual(['tel:999', 'tel:111', 'tel:116123', 'sms:85258&body=SHOUT']);
+    expect(cardActions(replies).slice(0, 4).map((action) => action.url)).toEqual(['tel:999', 'tel:111', 'tel:116123', 'sms:85258?&body=SHOUT']);
     expectInOrder(textOf(replies), ['999', 'NHS 24', '116 123', '85258']);
     // Teams shows the safe-now choices as card buttons.
     const hero = replies.flatMap((reply) => reply.attachments ?? []).find((a) => a.contentType === 'application/vnd.microsoft.card.hero');
