@@ -61,11 +61,12 @@ interface MainState {
 }
 
 /**
- * A weak CrisisSupport guess on words the question can use ("I'm not sure") is an answer, not a
- * request for urgent help. Risk language itself never depends on this: the safety gate checks every
+ * A weak CrisisSupport guess on words the question can use ("I'm not sure", "im 29": the local
+ * model has scored both as CrisisSupport, at 0.33 and 0.60) is an answer, not a request for urgent
+ * help. Risk language itself never depends on this: the safety gate checks every
  * message before the recogniser, and a clear request for help scores far above this.
  */
-export const CRISIS_OVER_ANSWER_SCORE = 0.5;
+export const CRISIS_OVER_ANSWER_SCORE = 0.8;
 
 const SAFETY_DIALOGS = new Set([EMERGENCY_SUPPORT_DIALOG, RISK_CHECK_IN_DIALOG]);
 

@@ -14,7 +14,7 @@ let recognizer: Recognizer;
 
 beforeAll(async () => {
   recognizer = await createRecognizer({ logger: createLogger('silent') });
-});
+}, 120_000);
 
 describe('typical phrasings reach the right answer', () => {
   test.each([

@@ -19,6 +19,8 @@ export interface ReceivedActivity {
  */
 export class ConnectorStub {
   readonly received: ReceivedActivity[] = [];
+  /** The same activities with the path each was posted to, e.g. to check a reply's replyToId. */
+  readonly requests: Array<{ path: string; activity: ReceivedActivity }> = [];
   private server?: Server;
   private waiters: Array<() => void> = [];
   private nextId = 1;
@@ -35,7 +37,9 @@ export class ConnectorStub {
           res.end();
           return;
         }
-        this.received.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as ReceivedActivity);
+        const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ReceivedActivity;
+        this.received.push(activity);
+        this.requests.push({ path: req.url?.split('?')[0] ?? '', activity });
         this.waiters.splice(0).forEach((wake) => wake());
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ id: `reply-${this.nextId++}` }));
@@ -68,6 +72,7 @@ export class ConnectorStub {
 
   clear(): void {
     this.received.length = 0;
+    this.requests.length = 0;
   }
 
   async stop(): Promise<void> {
