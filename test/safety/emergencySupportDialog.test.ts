@@ -214,6 +214,17 @@ describe('the routes card', () => {
   });
 });
 
+describe('Web Chat', () => {
+  it('offers the safe-now answers as suggested actions, and card buttons for the routes', async () => {
+    const { adapter } = await realBot({ nation: 'wales', ageGroup: '35_plus' }, { channelId: 'webchat', locale: 'en-GB' });
+    const replies = await say(adapter, RISK);
+    const question = replies.find((reply) => reply.text === ASK_SAFE);
+    expect(question?.suggestedActions?.actions.map((action) => action.title)).toEqual(["Yes, I'm safe", 'No', "I'm not sure"]);
+    expect(cardActions(replies).map((action) => action.url).slice(0, 2)).toEqual(['tel:999', 'tel:111']);
+    expect(textOf(await say(adapter, "I'm not sure"))).toMatch(/^That's OK/);
+  });
+});
+
 describe('Teams', () => {
   it('sends tappable tel:/sms: card actions and the numbers in text', async () => {
     const { adapter } = await realBot({ nation: 'scotland', ageGroup: '35_plus' }, { channelId: 'msteams', locale: 'en-GB' });
