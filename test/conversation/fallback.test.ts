@@ -63,7 +63,7 @@ describe('fallback escalation', () => {
   test('the count lives in conversation state: another conversation starts afresh', async () => {
     const convo = await conversation();
     await convo.say('asdf');
-    const other = await convo.say({ type: 'message', text: 'qwerty', conversation: { id: 'another' }, from: { id: 'user1' }, channelId: 'emulator', recipient: { id: 'bot' } });
+    const other = await convo.say({ type: 'message', text: 'qwerty', conversation: { id: 'another', isGroup: false, conversationType: 'personal', name: '' }, from: { id: 'user1', name: 'User' }, channelId: 'emulator', recipient: { id: 'bot', name: 'Bot' } });
     expect(allText(other)).toContain(FIRST);
     expect(allText(await convo.say('zxcv'))).toContain(ESCALATED);
   });

@@ -21,13 +21,13 @@ async function send(h: Awaited<ReturnType<typeof harness>>, activity: Partial<Ac
   return h.adapter.activeQueue.splice(0).filter((reply) => reply.type === 'message');
 }
 
-const conversationUpdate = (channelId: string, membersAdded: Array<{ id: string }>): Partial<Activity> => ({
+const conversationUpdate = (channelId: string, ids: string[]): Partial<Activity> => ({
   type: 'conversationUpdate',
   channelId,
   conversation: { id: 'c1', isGroup: false, conversationType: 'personal', name: '' },
   from: { id: 'user1', name: 'User' },
   recipient: { id: 'bot', name: 'Bot' },
-  membersAdded,
+  membersAdded: ids.map((id) => ({ id, name: id })),
   locale: 'en-GB',
 });
 
@@ -46,7 +46,7 @@ function expectWelcome(text: string, privacyUrl: string): void {
 describe('welcome', () => {
   test('Web Chat: when the person joins, with the default privacy link', async () => {
     const h = await harness();
-    const replies = await send(h, conversationUpdate('webchat', [{ id: 'bot' }, { id: 'user1' }]));
+    const replies = await send(h, conversationUpdate('webchat', ['bot', 'user1']));
     expect(replies.length).toBeGreaterThan(0);
     const text = replies.map((reply) => reply.text).join('\n');
     expectWelcome(text, '/privacy');
@@ -63,7 +63,7 @@ describe('welcome', () => {
 
   test('with a configured privacy page and clinic name', async () => {
     const h = await harness(CLINIC_ENV);
-    const replies = await send(h, conversationUpdate('webchat', [{ id: 'user1' }]));
+    const replies = await send(h, conversationUpdate('webchat', ['user1']));
     const text = replies.map((reply) => reply.text).join('\n');
     expectWelcome(text, 'https://riverside.example/privacy');
     expect(text).toContain('staff at Riverside Clinic');
@@ -71,12 +71,12 @@ describe('welcome', () => {
 
   test('not when only the bot joins', async () => {
     const h = await harness();
-    expect(await send(h, conversationUpdate('webchat', [{ id: 'bot' }]))).toHaveLength(0);
+    expect(await send(h, conversationUpdate('webchat', ['bot']))).toHaveLength(0);
   });
 
   test('Teams: on install, not on conversationUpdate', async () => {
     const h = await harness({}, 'msteams');
-    expect(await send(h, conversationUpdate('msteams', [{ id: 'user1' }]))).toHaveLength(0);
+    expect(await send(h, conversationUpdate('msteams', ['user1']))).toHaveLength(0);
     const installed = await send(h, {
       type: 'installationUpdate',
       action: 'add',
