@@ -165,3 +165,32 @@ describe('local Direct Line (real server, bot and adapter on loopback)', () => {
     expect(set.activities.some((activity) => activity.text === 'injected')).toBe(false);
   });
 });
+
+describe('when the local Direct Line and the page are switched off', () => {
+  let running: RunningApp | undefined;
+  afterEach(async () => {
+    await running?.close();
+    running = undefined;
+  });
+
+  it('refuses the local Direct Line while Bot Framework authentication is on', async () => {
+    running = await startWebApp({
+      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000002',
+      MicrosoftAppPassword: 'not-used-offline',
+      DIRECT_LINE_LOCAL_ENABLED: 'true',
+    });
+    const start = await postJson(`${running.base}${DL}/conversations`, {});
+    expect(start.status).toBe(404);
+    const token = await postJson(`${running.base}/api/directline/token`, {});
+    expect(token.status).toBe(503);
+  });
+
+  it('serves no page and no local Direct Line when both are disabled (the production defaults)', async () => {
+    running = await startWebApp({ WEBCHAT_PAGE_ENABLED: 'false', DIRECT_LINE_LOCAL_ENABLED: 'false' });
+    expect((await httpRequest(`${running.base}/`)).status).toBe(404);
+    expect((await postJson(`${running.base}${DL}/tokens/generate`, {})).status).toBe(404);
+    expect((await httpRequest(`${running.base}/healthz`)).status).toBe(200);
+  });
+});
