@@ -1,6 +1,7 @@
 import type { ConversationState, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { t } from '../src/content/i18n';
+import { urgentNumbers } from '../src/content/urgentNumbers';
 
 /**
  * The samples' onTurnError, without their faults: logs the error's kind and the conversation id
@@ -24,7 +25,7 @@ export function createOnTurnError(conversationState: ConversationState, logger: 
       const locale = context.activity?.locale ?? '';
       await context.sendActivities([
         { type: 'message', text: t(locale, 'errors:turnError') },
-        { type: 'message', text: t(locale, 'errors:turnErrorUrgent') },
+        { type: 'message', text: t(locale, 'errors:turnErrorUrgent', urgentNumbers(locale)) },
       ]);
     } catch (sendError) {
       logger.error({ event: 'turn_error_reply_failed', error: (sendError as Error)?.name }, 'could not tell the user about the error');
