@@ -3,6 +3,7 @@ import { FixedWindowRateLimiter } from '../../src/server/webchat/rateLimit';
 import { judgeOrigin } from '../../src/server/webchat/cors';
 import { contentSecurityPolicy, escapeHtml } from '../../src/server/webchat/page';
 import type { IncomingMessage } from 'node:http';
+import { clientAddress } from '../../src/server/webchat/clientAddress';
 
 /** A clock the test moves by hand: limits and expiry are checked without waiting. */
 function manualClock(start = 1_000_000) {
@@ -110,5 +111,20 @@ describe('origin checks, CSP and escaping', () => {
 
   it('escapes markup in rendered text', () => {
     expect(escapeHtml('<a href="x">&\'')).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&#39;');
+  });
+});
+
+describe('clientAddress', () => {
+  const request = (remoteAddress: string, forwarded?: string) =>
+    ({ socket: { remoteAddress }, headers: forwarded ? { 'x-forwarded-for': forwarded } : {} }) as unknown as IncomingMessage;
+
+  it('uses the socket unless proxies are trusted, so a client cannot pick its own bucket', () => {
+    expect(clientAddress(request('10.0.0.9', '6.6.6.6'))).toBe('10.0.0.9');
+  });
+
+  it('takes the entry the trusted proxy wrote, ignoring what the client prepended', () => {
+    expect(clientAddress(request('169.254.0.2', '6.6.6.6, 81.2.69.160:51234'), 1)).toBe('81.2.69.160');
+    expect(clientAddress(request('169.254.0.2', '81.2.69.160, 10.1.1.1'), 2)).toBe('81.2.69.160');
+    expect(clientAddress(request('169.254.0.2', '[2001:db8::1]:443'), 1)).toBe('2001:db8::1');
   });
 });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { errorBody } from '../httpErrors';
 import { FixedWindowRateLimiter } from './rateLimit';
 import { corsHeaders, judgeOrigin } from './cors';
+import { clientAddress } from './clientAddress';
 
 /**
  * POST /api/directline/token: trades the Direct Line secret, which never leaves the server, for a
@@ -27,6 +28,8 @@ export interface TokenRouteDeps {
   rateLimitPerMinute: number;
   source: () => TokenSource | undefined;
   upstreamTimeoutMs?: number;
+  /** Reverse proxies in front of the server whose X-Forwarded-For entries are trusted (0: none). */
+  trustedProxyHops?: number;
 }
 
 const upstreamReply = z.object({
@@ -61,7 +64,7 @@ export function registerTokenRoute(server: Server, deps: TokenRouteDeps): void {
     req.resume();
     if (!withCors(req, res)) return;
 
-    const decision = limiter.take(req.socket.remoteAddress ?? 'unknown');
+    const decision = limiter.take(clientAddress(req, deps.trustedProxyHops));
     if (!decision.allowed) {
       res.header('Retry-After', String(decision.retryAfterSeconds));
       res.send(429, errorBody(429, 'Too many chat tokens requested; please wait a minute'));
