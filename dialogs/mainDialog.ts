@@ -287,7 +287,12 @@ export class MainDialog extends ComponentDialog {
 
   private async answerTopic(innerDc: DialogContext, topic: TopicIntent, area?: FocusArea): Promise<DialogTurnResult> {
     const profile = await this.deps.profile.get(innerDc.context, {});
-    const request: TopicRequest = { topic, ...(area ? { area } : {}), ...(profile.nation ? { nation: profile.nation } : {}) };
+    const request: TopicRequest = {
+      topic,
+      ...(area ? { area } : {}),
+      ...(profile.nation ? { nation: profile.nation } : {}),
+      ...(profile.ageGroup ? { ageGroup: profile.ageGroup } : {}),
+    };
     return innerDc.beginDialog(TOPIC_ANSWER_DIALOG, request);
   }
 

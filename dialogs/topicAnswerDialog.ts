@@ -3,6 +3,7 @@ import { accessNhsCard, accessPrivateCard, focusAreasCard, phasesCard, type Adap
 import type { TopicIntent } from '../src/content/actions';
 import { t } from '../src/content/i18n';
 import { AREA_NEXT, TOPIC_NEXT, type TopicRequest } from '../src/content/topics';
+import { urgentNumbers } from '../src/content/urgentNumbers';
 import { OneTurnDialog } from './oneTurnDialog';
 import { withActions } from './replies';
 
@@ -27,15 +28,17 @@ export class TopicAnswerDialog extends OneTurnDialog<TopicRequest> {
 
   protected replies(_context: unknown, locale: string, request?: TopicRequest): Partial<Activity>[] {
     if (!request) throw new Error('TopicAnswerDialog needs a topic');
-    const { topic, area, nation } = request;
+    const { topic, area, nation, ageGroup } = request;
     if (topic === 'FocusAreas' && area) {
       return [withActions(locale, t(locale, `topics:FocusAreas.areas.${area}.answer`), AREA_NEXT)];
     }
     const replies: Partial<Activity>[] = [];
     const card = CARDS[topic]?.(locale);
     replies.push(withActions(locale, t(locale, `topics:${topic}.answer`), TOPIC_NEXT[topic], card));
-    if (topic === 'AccessNhs' && nation) {
-      // What differs where they live comes first, so the buttons stay on the last message.
+    // What differs for this person comes first, so the buttons stay on the last message.
+    if (topic === 'AccessNhs' && ageGroup === 'under_18') {
+      replies.unshift(MessageFactory.text(t(locale, 'topics:AccessNhs.young', urgentNumbers(locale))));
+    } else if (topic === 'AccessNhs' && nation) {
       replies.unshift(MessageFactory.text(t(locale, `topics:AccessNhs.nation.${nation}`)));
     }
     return replies;

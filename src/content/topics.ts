@@ -1,4 +1,4 @@
-import type { Nation } from '../profile';
+import type { AgeGroup, Nation } from '../profile';
 import type { ActionId, TopicIntent } from './actions';
 import { AREA_ACTIONS } from './actions';
 import type { FocusArea } from './suitability';
@@ -27,4 +27,6 @@ export interface TopicRequest {
   area?: FocusArea;
   /** For AccessNhs: the nation the person told us, if any. */
   nation?: Nation;
+  /** For AccessNhs: under 18s are pointed to their GP, CAMHS and Childline first. */
+  ageGroup?: AgeGroup;
 }

@@ -186,4 +186,20 @@ describe('what people told us shapes later answers', () => {
     expect(texts(replies)[0]).toContain('through your GP');
     expect(buttons(replies)).toHaveLength(3);
   });
+
+  test('AccessNhs points under 18s to their GP, CAMHS and Childline first', async () => {
+    const convo = await conversation({ profile: { ageGroup: 'under_18', nation: 'england' } });
+    const replies = await convo.say('how do i get it on the nhs');
+    expect(texts(replies)[0]).toContain('You said you are under 18');
+    expect(texts(replies)[0]).toContain('CAMHS');
+    expect(texts(replies)[0]).toContain('Childline free on 0800 1111');
+  });
+
+  test('the check saves the profile that later answers use', async () => {
+    const convo = await conversation();
+    await convo.say('is it right for me');
+    for (const answer of ['Skip', 'Skip', 'Skip', '35 or over']) await convo.say(answer);
+    await convo.say('Scotland');
+    expect(texts(await convo.say('Get it on the NHS'))[0]).toContain('You said you live in Scotland');
+  });
 });
