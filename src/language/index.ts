@@ -20,6 +20,8 @@ export interface CreateRecognizerOptions {
   logger: Logger;
   /** Test seam: replaces the CLU SDK call. */
   cluTransport?: CluTransport;
+  /** Which examples to learn from; default 'all' (see createTrainedLocalRecognizer). */
+  split?: 'train' | 'all';
 }
 
 /**
@@ -37,7 +39,7 @@ export async function createTrainedLocalRecognizer(
 
 export async function createRecognizer(options: CreateRecognizerOptions): Promise<Recognizer> {
   const started = Date.now();
-  const local = await createTrainedLocalRecognizer({ locale: options.locale });
+  const local = await createTrainedLocalRecognizer({ locale: options.locale, split: options.split });
   options.logger.info({ event: 'nlu.trained', ms: Date.now() - started }, 'Local recogniser trained');
   if (!options.clu) return local;
   options.logger.info({ event: 'nlu.clu', project: options.clu.projectName }, 'CLU recogniser enabled with local fallback');

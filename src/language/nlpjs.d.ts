@@ -40,6 +40,8 @@ declare module '@nlpjs/nlp' {
       process(locale: string, utterance: string): Promise<NluResult>;
     };
     addDocument(locale: string, utterance: string, intent: string): void;
+    addLanguage(locale: string | string[]): void;
+    useNlu(className: string, locale: string, domain: string, settings: Record<string, unknown>): void;
     train(): Promise<unknown>;
   }
 }

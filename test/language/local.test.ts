@@ -55,14 +55,6 @@ describe('local nlp.js recogniser', () => {
     expect(applyThreshold(scores, 0.25).intent).toBe('Evidence');
   });
 
-  it('createRecognizer builds the local recogniser without CLU and writes no model file', async () => {
-    const lines: string[] = [];
-    const built = await createRecognizer({ logger: pino({}, { write: (l: string) => lines.push(l) }) });
-    expect((await built.recognize('hello', 'en-GB')).recognizer).toBe('local');
-    expect(existsSync('model.nlp')).toBe(false);
-    expect(readdirSync(process.cwd()).sort()).toEqual(filesBefore);
-  });
-
   it('createRecognizer wraps CLU when configured, falling back to the local model', async () => {
     const lines: string[] = [];
     const built = await createRecognizer({
@@ -74,5 +66,14 @@ describe('local nlp.js recogniser', () => {
     });
     const result = await built.recognize('how do i get this on the nhs', 'en-GB');
     expect(result).toMatchObject({ intent: 'AccessNhs', recognizer: 'clu-fallback' });
+    // Training wrote nothing (nlp.js's autoSave would drop model.nlp in the working directory).
+    expect(existsSync('model.nlp')).toBe(false);
+    expect(readdirSync(process.cwd()).sort()).toEqual(filesBefore);
+    expect(lines.join('')).toContain('"event":"nlu.trained"');
+  });
+
+  it('createRecognizer without CLU options returns the local recogniser itself', async () => {
+    const built = await createRecognizer({ logger: pino({ level: 'silent' }), split: 'train' });
+    expect((await built.recognize('hello', 'en-GB')).recognizer).toBe('local');
   });
 });
