@@ -62,20 +62,33 @@ interface Hit {
   severity: RiskSeverity;
 }
 
-/** First non-negated match of a rule, else a negated one, else nothing. */
-function runRule(lex: CompiledLexicon, rule: CompiledRule, text: string): Hit | undefined {
-  const re = rule.regex;
-  re.lastIndex = 0;
-  let negatedSeen = false;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m[0].length === 0) re.lastIndex++;
-    if (!isNegated(lex, text, m.index)) {
-      re.lastIndex = 0;
-      return { rule, negated: false, severity: rule.severity };
-    }
-    negatedSeen = true;
+/** Which patterns this text's words allow (see prefilter.ts); the rest cannot match. */
+function candidatePatterns(lex: CompiledLexicon, text: string): Uint8Array {
+  const allowed = new Uint8Array(lex.patternCount);
+  for (const i of lex.alwaysRun) allowed[i] = 1;
+  for (const word of text.split(' ')) {
+    const ids = lex.wordIndex.get(word);
+    if (ids !== undefined) for (const i of ids) allowed[i] = 1;
   }
-  re.lastIndex = 0;
+  return allowed;
+}
+
+/** First non-negated match of a rule, else a negated one, else nothing. */
+function runRule(lex: CompiledLexicon, rule: CompiledRule, text: string, allowed: Uint8Array): Hit | undefined {
+  let negatedSeen = false;
+  for (const { regex: re, index } of rule.patterns) {
+    if (allowed[index] === 0) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (m[0].length === 0) re.lastIndex++;
+      if (!isNegated(lex, text, m.index)) {
+        re.lastIndex = 0;
+        return { rule, negated: false, severity: rule.severity };
+      }
+      negatedSeen = true;
+    }
+    re.lastIndex = 0;
+  }
   return negatedSeen ? { rule, negated: true, severity: 'concern' } : undefined;
 }
 
@@ -98,9 +111,10 @@ export function detectRisk(text: string, locale?: string): RiskAssessment | null
   // A masked span becomes a sentence break, so no phrase gap can bridge across it.
   const masked = normalised.replace(lex.masks, '.');
 
+  const allowed = candidatePatterns(lex, masked);
   const hits: Hit[] = [];
   for (const rule of lex.rules) {
-    const hit = runRule(lex, rule, masked);
+    const hit = runRule(lex, rule, masked, allowed);
     if (hit) hits.push(hit);
   }
   if (hits.length === 0) return null;

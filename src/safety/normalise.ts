@@ -23,6 +23,7 @@ export interface NormaliseTables {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
+const LEFTOVER = /[^a-z0-9. ]/;
 const SENTENCE_BREAK = /[.!?;:\n\r\u2026]+/g;
 const APOSTROPHES = /[\u2018\u2019\u201b\u2032`\u00b4]/g;
 // Overdose shorthands carry an apostrophe ("od'd") that must be read before apostrophes go.
@@ -40,7 +41,7 @@ const CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
   [/\b(i|you|we|they|who|should|would|could|might|must)'ve\b/g, '$1 have'],
   [/'re\b/g, ' are'],
   [/\bi'm\b/g, 'i am'],
-  [/\b(he|she|it|that|there|what|who|where|here|everything|everyone|nobody|life)'s\b/g, '$1 is'],
+  [/\b(he|she|it|that|there|what|who|where|here|everything|everyone|nobody|life|tonight|today|tomorrow)'s\b/g, '$1 is'],
 ];
 const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '@': 'a', $: 's', '!': 'i' };
 const MIXED_LEET = /^(?=.*[a-z])(?=.*[0-9@$])[a-z0-9@$]+$/;
@@ -196,7 +197,9 @@ export function normalise(text: string, tables: NormaliseTables): string {
     out.push(tok);
   }
   while (out.length > 0 && out[out.length - 1] === '.') out.pop();
-  return out.join(' ');
+  const joined = out.join(' ');
+  // Tokens are [a-z0-9]+ or "." and nothing else: the word prefilter (prefilter.ts) relies on it.
+  return LEFTOVER.test(joined) ? joined.replace(/[^a-z0-9. ]+/g, ' ').replace(/ {2,}/g, ' ').trim() : joined;
 }
 
 // "s*icide", "k*ll": try each vowel for the hidden letter, then a fuzzy match, then drop it.
