@@ -117,5 +117,8 @@ export function registerWebChatRoutes(server: Server, deps: WebChatRouteDeps): v
     res.sendRaw(204, '', { 'Cache-Control': 'public, max-age=86400' });
   });
 
-  logger.debug({ event: 'webchat_routes', backend }, 'Web Chat routes registered');
+  logger.info(
+    { event: 'webchat_page', backend },
+    backend === 'local' ? 'Web Chat page on / (local Direct Line, no Azure needed)' : `Web Chat page on / (Direct Line: ${backend})`,
+  );
 }

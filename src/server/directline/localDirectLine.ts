@@ -125,12 +125,16 @@ export function registerLocalDirectLine(server: Server, deps: LocalDirectLineDep
   }
 
   async function runTurn(conversation: Conversation, activity: Record<string, unknown>): Promise<void> {
+    // botbuilder expects Date objects where the wire carries ISO strings.
     const timestamp = typeof activity.timestamp === 'string' ? activity.timestamp : new Date().toISOString();
+    const local = typeof activity.localTimestamp === 'string' && !Number.isNaN(Date.parse(activity.localTimestamp)) ? activity.localTimestamp : undefined;
     const incoming = {
       ...activity,
       serviceUrl: serviceUrl(),
       timestamp: new Date(timestamp),
       rawTimestamp: timestamp,
+      localTimestamp: local ? new Date(local) : undefined,
+      rawLocalTimestamp: local,
     } as unknown as Activity;
     const done = deps.inflight.begin();
     try {
