@@ -13,8 +13,9 @@ export function imBack(title: string): CardAction {
 }
 
 export function withButtons(text: string, labels: readonly string[], card?: AdaptiveCard): Partial<Activity> {
-  const activity: Partial<Activity> = card ? MessageFactory.attachment(CardFactory.adaptiveCard(card), text) : MessageFactory.text(text);
-  if (labels.length > 0) activity.suggestedActions = { actions: labels.map(imBack), to: [] };
+  // MessageFactory leaves out suggestedActions.to: some channels read an empty list as "show to nobody".
+  const activity = labels.length > 0 ? MessageFactory.suggestedActions(labels.map(imBack), text) : MessageFactory.text(text);
+  if (card) activity.attachments = [CardFactory.adaptiveCard(card)];
   return activity;
 }
 

@@ -168,6 +168,17 @@ describe('every button does what it says', () => {
   });
 });
 
+describe('suggested actions', () => {
+  test('are imBack buttons whose value is their label, shown to everyone', async () => {
+    const convo = await conversation();
+    const replies = await convo.say('what is ipt');
+    const suggested = replies[replies.length - 1].suggestedActions;
+    expect(suggested).toBeDefined();
+    expect(suggested).not.toHaveProperty('to');
+    for (const action of suggested!.actions) expect(action).toMatchObject({ type: 'imBack', title: action.value });
+  });
+});
+
 describe('answers stay short and always offer a next step', () => {
   test.each(CASES.filter((c) => c.intent !== 'CrisisSupport' && c.intent !== 'Goodbye').map((c) => [c.say, c] as const))('"%s"', async (_say, c) => {
     const convo = await conversation({ env: c.env });
