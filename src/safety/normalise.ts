@@ -41,7 +41,7 @@ const CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
   [/\b(i|you|we|they|who|should|would|could|might|must)'ve\b/g, '$1 have'],
   [/'re\b/g, ' are'],
   [/\bi'm\b/g, 'i am'],
-  [/\b(he|she|it|that|there|what|who|where|here|everything|everyone|nobody|life|tonight|today|tomorrow)'s\b/g, '$1 is'],
+  [/\b(he|she|it|that|there|what|who|where|here|everything|everyone|nobody|life|tonight|today|tomorrow|someone|somebody|anyone|anybody|something|nothing|this)'s\b/g, '$1 is'],
 ];
 const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '@': 'a', $: 's', '!': 'i' };
 const MIXED_LEET = /^(?=.*[a-z])(?=.*[0-9@$])[a-z0-9@$]+$/;
