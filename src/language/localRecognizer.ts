@@ -89,9 +89,16 @@ export async function createLocalRecognizer(options: LocalRecognizerOptions): Pr
     return { nlpjs, ngram: ngram.classify(normalised) };
   }
 
+  const known = exactMatches(examples);
+
   async function classify(text: string): Promise<IntentScore[]> {
     const parts = await classifyParts(text);
-    return scaleNone(blend(parts.nlpjs, parts.ngram, weight), noneScale);
+    const scores = scaleNone(blend(parts.nlpjs, parts.ngram, weight), noneScale);
+    // A message that is exactly a training example gets that example's label: one-word commands
+    // ("help", "stop") sit among many longer examples using the same word for other intents.
+    const label = known.get(normalizeUtterance(text).trim());
+    if (!label) return scores;
+    return [{ intent: label, score: 1 }, ...scores.filter((s) => s.intent !== label)];
   }
 
   return {
@@ -102,6 +109,19 @@ export async function createLocalRecognizer(options: LocalRecognizerOptions): Pr
       return applyThreshold(await classify(text), threshold);
     },
   };
+}
+
+/** Pure: normalised training text -> label, leaving out any text that normalises to two labels. */
+export function exactMatches(examples: readonly LabelledUtterance[]): Map<string, IntentName> {
+  const labels = new Map<string, IntentName | null>();
+  for (const { text, intent } of examples) {
+    const key = normalizeUtterance(text).trim();
+    const seen = labels.get(key);
+    labels.set(key, seen === undefined || seen === intent ? intent : null);
+  }
+  const result = new Map<string, IntentName>();
+  for (const [key, intent] of labels) if (intent) result.set(key, intent);
+  return result;
 }
 
 /** Pure: weighted sum of two score lists, best first. */

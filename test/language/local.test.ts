@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import pino from 'pino';
 import { createRecognizer, createTrainedLocalRecognizer } from '../../src/language';
-import { applyThreshold, type LocalRecognizer } from '../../src/language/localRecognizer';
+import { applyThreshold, exactMatches, type LocalRecognizer } from '../../src/language/localRecognizer';
 import { evaluate } from '../../src/language/metrics';
 import { loadUtterances } from '../../src/language/utterances';
 
@@ -47,6 +47,19 @@ describe('local nlp.js recogniser', () => {
     expect(result.alternatives.every((a) => a.intent !== result.intent)).toBe(true);
     expect((await recognizer.recognize('   ', 'en-GB')).intent).toBe('None');
     expect((await recognizer.recognize('zxqv wq plmk', 'en-GB')).intent).toBe('None');
+  });
+
+  it('gives a message identical to a training example that example\'s label', async () => {
+    // "help" shares its word with many CrisisSupport examples; the exact example must still win.
+    expect((await recognizer.recognize('help', 'en-GB')).intent).toBe('Help');
+    expect((await recognizer.recognize('Stop', 'en-GB')).intent).toBe('Cancel');
+    const table = exactMatches([
+      { text: "What's IPT?", intent: 'AboutIpt' },
+      { text: 'same words', intent: 'Help' },
+      { text: 'Same words', intent: 'Cancel' },
+    ]);
+    expect(table.get("what's ipt?")).toBe('AboutIpt');
+    expect(table.has('same words')).toBe(false);
   });
 
   it('maps a weak top score to None', () => {
