@@ -54,16 +54,19 @@ const ILL_ADJECTIVE_BEFORE = new Set([
   'getting', 'mentally', 'physically', 'seriously', 'terminally', 'fell', 'falling', 'look', 'looks', 'quite',
   'bit', 'be', 'too', 'being', 'gets', 'chronically', 'an', 'the', 'and', 'of', 'critically', 'become', 'became',
 ]);
+const REFLEXIVE: Readonly<Record<string, string>> = { my: 'myself', your: 'yourself', him: 'himself', her: 'herself', them: 'themselves', our: 'ourselves' };
+const SELF_COMPOUNDS = new Set(['esteem', 'worth', 'confidence', 'image', 'care', 'belief', 'respect', 'harm', 'harming', 'harmed', 'harms', 'injury', 'injuring', 'doubt', 'doubts', 'control', 'awareness', 'help', 'compassion', 'love', 'hatred', 'hate', 'loathing', 'destruct', 'destructive', 'destruction', 'referral', 'refer', 'conscious', 'employed', 'isolating', 'isolation', 'sabotage', 'sabotaging', 'medicating', 'medicate', 'critical', 'criticism', 'blame', 'pity', 'mutilation', 'mutilating']);
 const SPECIAL_TEXT_SPEAK_NUMBERS: Readonly<Record<string, string>> = {
   '2': 'to',
   '4': 'for',
 };
 
-function damerauWithin(a: string, b: string, max: number): boolean {
+/** Damerau-Levenshtein distance, or Infinity once it is certainly above `max`. */
+function damerau(a: string, b: string, max: number): number {
   const la = a.length;
   const lb = b.length;
-  if (Math.abs(la - lb) > max) return false;
-  // Small strings only (<= 14 chars), so a plain table is cheap.
+  if (Math.abs(la - lb) > max) return Infinity;
+  // Small strings only (<= 16 chars), so a plain table is cheap.
   const rows: number[][] = [];
   for (let i = 0; i <= la; i++) {
     const row = new Array<number>(lb + 1);
@@ -80,20 +83,28 @@ function damerauWithin(a: string, b: string, max: number): boolean {
       rows[i][j] = v;
       if (v < rowMin) rowMin = v;
     }
-    if (rowMin > max) return false;
+    if (rowMin > max) return Infinity;
   }
-  return rows[la][lb] <= max;
+  return rows[la][lb] <= max ? rows[la][lb] : Infinity;
 }
 
+/** The closest fuzzy target within its allowed edits ("suicidel" -> "suicidal", not "suicide"). */
 function fuzzyCorrect(token: string, tables: NormaliseTables): string | undefined {
   if (token.length < 5 || token.length > 16 || tables.protectedWords.has(token)) return undefined;
+  let best: string | undefined;
+  let bestDistance = Infinity;
   for (const target of tables.fuzzyTargets) {
     // Same first letter keeps the search cheap and stops "suited" style near-misses.
     if (target.charCodeAt(0) !== token.charCodeAt(0)) continue;
-    const max = tables.fuzzyMaxEdits.get(target) ?? 1;
-    if (damerauWithin(token, target, max)) return target;
+    const d = damerau(token, target, tables.fuzzyMaxEdits.get(target) ?? 1);
+    // On a tie, prefer the target of the same length: "suicidel" is "suicidal" misspelt.
+    const sameLengthTie = d === bestDistance && d !== Infinity && target.length === token.length && best?.length !== token.length;
+    if (d < bestDistance || sameLengthTie) {
+      bestDistance = d;
+      best = target;
+    }
   }
-  return undefined;
+  return best;
 }
 
 // Per-table memo of token fixes: people reuse the same few thousand words, and the fuzzy match is
@@ -189,6 +200,14 @@ export function normalise(text: string, tables: NormaliseTables): string {
       }
     }
     tok = fixToken(tok, tables);
+    // "kill my self" -> "kill myself", but "my self esteem" and "self harm" stay as they are.
+    if ((tok === 'self' || tok === 'selves') && out.length > 0 && REFLEXIVE[out[out.length - 1]] !== undefined) {
+      const next = nextWord(raw, i);
+      if (next === undefined || !SELF_COMPOUNDS.has(next)) {
+        out[out.length - 1] = REFLEXIVE[out[out.length - 1]] as string;
+        continue;
+      }
+    }
     const mapped = tables.tokens.get(tok);
     if (mapped !== undefined) {
       if (mapped !== '') for (const part of mapped.split(' ')) out.push(part);
