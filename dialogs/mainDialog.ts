@@ -18,7 +18,12 @@ import { interpretAnswer, isFocusArea, type FocusArea } from '../src/content/sui
 import type { TopicRequest } from '../src/content/topics';
 import { t } from '../src/content/i18n';
 import { RISK_ASSESSMENT_KEY, RECOGNITION_KEY } from './turnState';
-import { EmergencySupportDialog, EMERGENCY_SUPPORT_DIALOG, type EmergencySupportOptions } from './emergencySupportDialog';
+import {
+  EmergencySupportDialog,
+  EMERGENCY_SUPPORT_DIALOG,
+  type EmergencySupportOptions,
+  type SafetyDialogDeps,
+} from './emergencySupportDialog';
 import { RiskCheckInDialog, RISK_CHECK_IN_DIALOG } from './riskCheckInDialog';
 import { TopicAnswerDialog, TOPIC_ANSWER_DIALOG } from './topicAnswerDialog';
 import { SuitabilityCheckDialog, SUITABILITY_CHECK_DIALOG } from './suitabilityCheckDialog';
@@ -50,6 +55,8 @@ export interface MainDialogDeps {
   recognizer: Recognizer;
   profile: StatePropertyAccessor<UserProfile>;
   clinic: ClinicContact;
+  /** Where the safety dialogs record risk events for staff review, and log. */
+  safety: SafetyDialogDeps;
 }
 
 /** What a message asks for: a button (exact label) or, failing that, the recognised intent. */
@@ -96,8 +103,8 @@ const SWITCH_INTENTS = new Set<IntentName>([
 export class MainDialog extends ComponentDialog {
   constructor(private readonly deps: MainDialogDeps) {
     super(MAIN_DIALOG);
-    this.addDialog(new EmergencySupportDialog());
-    this.addDialog(new RiskCheckInDialog());
+    this.addDialog(new EmergencySupportDialog(deps.safety));
+    this.addDialog(new RiskCheckInDialog(deps.safety));
     this.addDialog(new TopicAnswerDialog());
     this.addDialog(new SuitabilityCheckDialog(deps.profile));
     this.addDialog(new FallbackDialog(deps.clinic));

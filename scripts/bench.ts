@@ -93,16 +93,16 @@ async function inProcessTurns(): Promise<void> {
   for (const key of Object.keys(memory)) delete memory[key];
   adapter.activeQueue.length = 0;
   global.gc?.();
-  const before = process.memoryUsage().rss;
+  const before = process.memoryUsage();
   for (let i = 0; i < 10_000; i++) await turn(`mem-${i}`, SAMPLE_MESSAGES[i % SAMPLE_MESSAGES.length]);
   adapter.activeQueue.length = 0;
   global.gc?.();
-  const after = process.memoryUsage().rss;
+  const after = process.memoryUsage();
   const conversationKeys = Object.keys(memory).filter((key) => key.includes('/conversations/'));
   const stateBytes = conversationKeys.reduce((sum, key) => sum + Buffer.byteLength(memory[key]), 0);
   const perConversation = stateBytes / Math.max(1, conversationKeys.length);
-  line('resident memory after 10,000 conversations', mb(after), undefined);
-  line('growth over those conversations', mb(after - before));
+  line('resident memory after 10,000 conversations', mb(after.rss));
+  line('growth over those conversations (rss / heap)', `${mb(after.rss - before.rss)} / ${mb(after.heapUsed - before.heapUsed)}`);
   line('state kept per idle conversation', `${perConversation.toFixed(0)} bytes`, '< 4 KB', perConversation < 4096);
   if (!global.gc) console.log('  (run with node --expose-gc for steadier memory figures; npm run bench does)');
 }
@@ -152,7 +152,8 @@ function activityBody(serviceUrl: string, conversation: number, text: string): s
   return JSON.stringify({
     type: 'message',
     id: `m-${conversation}-${Date.now()}`,
-    channelId: 'emulator',
+    // Web Chat's channel: the Emulator's would add trace deliveries no production channel gets.
+    channelId: 'webchat',
     serviceUrl,
     from: { id: `user-${conversation}` },
     recipient: { id: 'bot' },

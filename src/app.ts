@@ -4,6 +4,7 @@ import type { AppConfig } from './config';
 import type { Recognizer } from './language/recognizer';
 import { createRecognizer } from './language';
 import type { UserProfile } from './profile';
+import type { SafetyRecord } from './safety/safetyRecord';
 import { MainDialog } from '../dialogs/mainDialog';
 import { IptBot } from '../bots/iptBot';
 import { createAdapter } from '../bots/createAdapter';
@@ -57,6 +58,7 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
     recognizer,
     profile: userState.createProperty<UserProfile>('UserProfile'),
     clinic: config.clinic,
+    safety: { safetyRecord: conversationState.createProperty<SafetyRecord>('SafetyRecord'), logger },
   });
   const bot = new IptBot({ conversationState, userState, dialog, clinic: config.clinic, logger });
   const middleware: Middleware[] = [new SafetyGateMiddleware(logger)];

@@ -10,6 +10,7 @@ import {
 } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import type { Recognizer } from '../../src/language/recognizer';
+import type { SafetyRecord } from '../../src/safety/safetyRecord';
 import type { UserProfile } from '../../src/profile';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
@@ -72,7 +73,12 @@ export function botWithFlow(flow: Dialog, options: FlowOptions = {}) {
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const main = new FlowMainDialog(
-    { recognizer: noneRecognizer, profile: userState.createProperty<UserProfile>('UserProfile'), clinic: config.clinic },
+    {
+      recognizer: noneRecognizer,
+      profile: userState.createProperty<UserProfile>('UserProfile'),
+      clinic: config.clinic,
+      safety: { safetyRecord: conversationState.createProperty<SafetyRecord>('SafetyRecord'), logger },
+    },
     flow,
   );
   const bot = new IptBot({ conversationState, userState, dialog: main, clinic: config.clinic, logger });
