@@ -50,6 +50,49 @@
     notificationText: '#212b32'
   };
 
+  // Web Chat's own host config for Adaptive Cards, with the page's colours and larger type: the
+  // crisis card must be as easy to read as the chat bubbles (Web Chat's default is 14 px).
+  var adaptiveCardsHostConfig = {
+    containerStyles: {
+      default: {
+        foregroundColors: {
+          default: { default: '#212b32', subtle: '#4c6272' },
+          accent: { default: '#005eb8', subtle: '#003d78' },
+          attention: { default: '#a4211a', subtle: '#7a1813' },
+          dark: { default: '#000000', subtle: '#4c6272' },
+          good: { default: '#0b6a0b', subtle: '#0b6a0b' },
+          light: { default: '#ffffff', subtle: '#4c6272' },
+          warning: { default: '#8a4600', subtle: '#8a4600' }
+        }
+      },
+      emphasis: { backgroundColor: '#f0f4f5', foregroundColors: { default: { default: '#212b32', subtle: '#4c6272' } } },
+      accent: { backgroundColor: '#e8f1fa', foregroundColors: { default: { default: '#212b32', subtle: '#4c6272' } } },
+      good: { backgroundColor: '#e6f4e6', foregroundColors: { default: { default: '#212b32', subtle: '#4c6272' } } },
+      attention: { backgroundColor: '#fdf0ef', foregroundColors: { default: { default: '#212b32', subtle: '#4c6272' } } },
+      warning: { backgroundColor: '#fff4e0', foregroundColors: { default: { default: '#212b32', subtle: '#4c6272' } } }
+    },
+    supportsInteractivity: true,
+    fontFamily: styleOptions.primaryFont,
+    fontSizes: { small: 14, default: 16, medium: 18, large: 21, extraLarge: 26 },
+    imageSizes: { small: 40, medium: 80, large: 160 },
+    actions: {
+      actionAlignment: 'stretch',
+      actionsOrientation: 'vertical',
+      buttonSpacing: 8,
+      maxActions: 100,
+      showCard: { actionMode: 'inline', inlineTopMargin: 8 },
+      spacing: 'default'
+    },
+    adaptiveCard: { allowCustomStyle: false },
+    imageSet: { imageSize: 'medium', maxImageHeight: 100 },
+    factSet: {
+      title: { color: 'default', size: 'default', isSubtle: false, weight: 'bolder', wrap: true, maxWidth: 150 },
+      value: { color: 'default', size: 'default', isSubtle: false, weight: 'default', wrap: true },
+      spacing: 8
+    },
+    textBlock: { headingLevel: 3 }
+  };
+
   // The emergencySupport event (sent by the bot's emergency dialog) pins the crisis banner. It
   // stays for the rest of the visit: once someone may be at risk, the numbers must not scroll away.
   function showCrisisBanner(value) {
@@ -100,6 +143,7 @@
         userID: credentials.userId,
         locale: config.locale,
         styleOptions: styleOptions,
+        adaptiveCardsHostConfig: adaptiveCardsHostConfig,
         overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: config.strings.placeholder }
       },
       document.getElementById('webchat')

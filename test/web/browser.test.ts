@@ -105,6 +105,14 @@ describe('clinic page with Web Chat in Chromium', () => {
     await waitForMoreBotMessages(page, before);
   }
 
+  /** The transcript follows the conversation: newest message in view (after Web Chat's smooth scroll). */
+  async function waitForTranscriptAtEnd(page: Page): Promise<void> {
+    await page.waitForFunction(() => {
+      const scrollable = document.querySelector('#webchat .webchat__basic-transcript__scrollable');
+      return !!scrollable && scrollable.scrollTop + scrollable.clientHeight >= scrollable.scrollHeight - 2;
+    }, undefined, { timeout: 10_000 });
+  }
+
   async function newBotText(page: Page, from: number): Promise<string> {
     const texts = await page.locator(BOT_BUBBLE).allInnerTexts();
     return texts.slice(from).join('\n');
@@ -141,6 +149,7 @@ describe('clinic page with Web Chat in Chromium', () => {
     expect(await newBotText(page, beforeQuestion)).toMatch(/relationship/i);
 
     expect(await page.locator('#crisis-banner a').count()).toBe(0);
+    await waitForTranscriptAtEnd(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'desktop-1280-chat.png') });
 
     // A risk message: the bot's emergencySupport event pins the banner with tappable numbers.
@@ -151,6 +160,8 @@ describe('clinic page with Web Chat in Chromium', () => {
     expect(await banner.locator('a[href="tel:116123"]').count()).toBe(1);
     expect(await banner.locator('a[href^="sms:85258"]').count()).toBe(1);
     expect(await banner.locator('a[href="tel:111"]').count()).toBe(1);
+    // Pinning the banner shrinks the transcript; the bot's newest words must stay in view.
+    await waitForTranscriptAtEnd(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'desktop-1280-crisis.png') });
 
     // The banner stays pinned while the conversation goes on.
@@ -205,6 +216,7 @@ describe('clinic page with Web Chat in Chromium', () => {
     await send(page, 'I want to end my life');
     await page.locator('#crisis-banner.crisis-banner--shown').waitFor({ timeout: 20_000 });
     await page.locator('#chat').scrollIntoViewIfNeeded();
+    await waitForTranscriptAtEnd(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'phone-360-chat.png') });
 
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
