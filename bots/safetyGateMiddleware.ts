@@ -4,8 +4,7 @@ import { detectRisk } from '../src/safety/detectRisk';
 import type { RiskAssessment } from '../src/safety/types';
 import { crisisRoutesText } from '../src/safety/crisisRoutesText';
 import { t } from '../src/content/i18n';
-import { RISK_ASSESSMENT_KEY } from '../dialogs/turnState';
-import { SAFETY_RESPONSE_KEY } from '../dialogs/safetyTurnState';
+import { RISK_ASSESSMENT_KEY, SAFETY_RESPONSE_KEY } from '../dialogs/turnState';
 
 export type RiskDetector = (text: string, locale?: string) => RiskAssessment | null;
 

@@ -18,7 +18,7 @@ import { t } from '../src/content/i18n';
 import { safeNowAnswer, type SafeNowAnswer } from '../src/safety/safetyAnswers';
 import { appendSafetyEvent, type SafetyEvent, type SafetyRecord } from '../src/safety/safetyRecord';
 import { crisisRoutesActivity } from './crisisRoutesMessage';
-import { EMERGENCY_REPEAT_KEY, SAFETY_RESPONSE_KEY, type SafetyResponse } from './safetyTurnState';
+import { EMERGENCY_REPEAT_KEY, SAFETY_RESPONSE_KEY, type SafetyResponse } from './turnState';
 
 export const EMERGENCY_SUPPORT_DIALOG = 'emergencySupport';
 export const EMERGENCY_SUPPORT_EVENT = 'emergencySupport';

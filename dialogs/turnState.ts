@@ -1,6 +1,16 @@
 /**
- * Keys for values computed once per turn and shared through TurnContext.turnState, so the risk
- * check and intent recognition each run exactly once however many dialogs look at the turn.
+ * Keys for values shared through TurnContext.turnState within one turn, so the risk check and
+ * intent recognition each run exactly once however many dialogs look at the turn.
  */
 export const RISK_ASSESSMENT_KEY = Symbol.for('ipt-guide.riskAssessment');
 export const RECOGNITION_KEY = Symbol.for('ipt-guide.recognition');
+
+/**
+ * Set by the safety dialogs when they answered a risk turn. The gate checks it after the turn: a
+ * risk turn that ended without a safety response gets the routes from the gate itself.
+ */
+export const SAFETY_RESPONSE_KEY = Symbol.for('ipt-guide.safetyResponse');
+/** Set when an emergency dialog was replaced or cancelled this turn, so the next one says "still here". */
+export const EMERGENCY_REPEAT_KEY = Symbol.for('ipt-guide.emergencyRepeat');
+
+export type SafetyResponse = 'emergency' | 'checkIn';
