@@ -52,6 +52,64 @@ function groupEnd(src: string, pos: number): number {
   return src.length;
 }
 
+function isEnd(src: string, p: number): boolean {
+  return p >= src.length || src[p] === '|' || src[p] === ')';
+}
+
+/** Start indexes of the top-level alternatives of the group body starting at `inner`. */
+function alternativeStarts(src: string, inner: number, close: number): number[] {
+  const starts = [inner];
+  let depth = 0;
+  for (let i = inner; i < close; i++) {
+    const ch = src[i];
+    if (ch === '\\') i++;
+    else if (ch === '[') {
+      i++;
+      while (i < close && src[i] !== ']') i += src[i] === '\\' ? 2 : 1;
+    } else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/**
+ * True when whatever the pattern matches from `pos` on must begin at a word boundary: with a
+ * space, at the end of the text, or (when `endBound`) at the end of the whole pattern. Looks
+ * through optional groups and lookarounds, so "pills(?= \\.|$)" still proves "pills" is whole.
+ */
+function boundaryAfter(src: string, pos: number, endBound: boolean, depth = 0): boolean {
+  if (depth > 20) return false;
+  if (isEnd(src, pos)) return endBound;
+  const ch = src[pos];
+  if (ch === ' ' || ch === '$') return true;
+  if (ch === '\\') return src[pos + 1] === 'b';
+  if (ch !== '(') return false;
+  let inner = pos + 1;
+  let kind: 'group' | 'ahead' | 'skip' = 'group';
+  if (src.startsWith('?:', inner)) inner += 2;
+  else if (src.startsWith('?=', inner)) {
+    inner += 2;
+    kind = 'ahead';
+  } else if (src.startsWith('?!', inner) || src.startsWith('?<=', inner) || src.startsWith('?<!', inner)) {
+    inner += src[inner + 1] === '<' ? 3 : 2;
+    kind = 'skip';
+  } else if (src.startsWith('?<', inner)) inner = src.indexOf('>', inner) + 1;
+  const close = groupEnd(src, inner);
+  const q = parseQuantifier(src, close + 1);
+  const after = q ? q.pos : close + 1;
+  const rest = (): boolean => boundaryAfter(src, after, endBound, depth + 1);
+  if (kind === 'skip') return rest();
+  const alts = alternativeStarts(src, inner, close);
+  if (kind === 'ahead') {
+    return alts.every((a) => src[a] === ' ' || src[a] === '$') || rest();
+  }
+  const continuation = rest();
+  const allAlts = alts.every((a) => boundaryAfter(src, a, continuation, depth + 1));
+  if (q !== null && q.min === 0) return allAlts && continuation;
+  return allAlts;
+}
+
 function parseSequence(src: string, start: number, startBound: boolean, endBound: boolean): { req: Req; pos: number } {
   let pos = start;
   let run = '';
@@ -90,15 +148,16 @@ function parseSequence(src: string, start: number, startBound: boolean, endBound
       const q = parseQuantifier(src, close + 1);
       const after = q ? q.pos : close + 1;
       if (zeroWidth) {
-        flush(false);
-        runStartBound = false;
+        const endsWithSpace = run === '' ? runStartBound : run.endsWith(' ');
+        flush(boundaryAfter(src, pos, endBound));
+        runStartBound = endsWithSpace;
         pos = after;
         continue;
       }
       const groupStartBound = run === '' ? runStartBound : run.endsWith(' ');
-      const groupEndBound = src[after] === ' ' || (atEnd(after) && endBound);
+      const groupEndBound = boundaryAfter(src, after, endBound);
       const group = parseAlternation(src, inner, groupStartBound, groupEndBound);
-      flush(false);
+      flush(boundaryAfter(src, pos, endBound));
       if (group.req !== null && (q === null || q.min >= 1)) offer(group.req);
       runStartBound = false;
       pos = after;
