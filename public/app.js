@@ -108,6 +108,30 @@
     bannerEl.classList.add('crisis-banner--shown');
   }
 
+  // Web Chat only opens card links with schemes on its allow-list (http, https, mailto, tel, ...),
+  // and sms: is not on it, so the crisis card's "Text SHOUT to 85258" button would do nothing.
+  // Open strictly-formed sms: links as a tapped link would; everything else goes to Web Chat.
+  var SMS_LINK = /^sms:\+?[0-9]{3,15}(\?&?body=[A-Za-z0-9]{1,20})?$/;
+
+  function cardActionMiddleware() {
+    return function (next) {
+      return function (args) {
+        var action = args && args.cardAction;
+        var value = action && typeof action.value === 'string' ? action.value.trim() : '';
+        if (action && action.type === 'openUrl' && SMS_LINK.test(value)) {
+          var link = document.createElement('a');
+          link.href = value;
+          link.hidden = true;
+          document.body.appendChild(link);
+          link.click();
+          link.remove();
+          return undefined;
+        }
+        return next(args);
+      };
+    };
+  }
+
   function isEmergencyEvent(activity) {
     return activity && activity.type === 'event' && activity.name === 'emergencySupport';
   }
@@ -144,6 +168,7 @@
         locale: config.locale,
         styleOptions: styleOptions,
         adaptiveCardsHostConfig: adaptiveCardsHostConfig,
+        cardActionMiddleware: cardActionMiddleware,
         overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: config.strings.placeholder }
       },
       document.getElementById('webchat')

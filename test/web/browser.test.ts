@@ -164,6 +164,27 @@ describe('clinic page with Web Chat in Chromium', () => {
     await waitForTranscriptAtEnd(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'desktop-1280-crisis.png') });
 
+    // The crisis card's text-message button works in Web Chat (its own allow-list leaves out sms:).
+    const textShout = page.locator('#webchat .ac-pushButton', { hasText: /85258/ }).first();
+    await textShout.waitFor();
+    await page.evaluate(() => {
+      const opened: string[] = ((window as unknown as { __opened?: string[] }).__opened = []);
+      document.addEventListener(
+        'click',
+        (event) => {
+          const link = (event.target as Element | null)?.closest?.('a');
+          if (link && link.href.startsWith('sms:')) {
+            opened.push(link.href);
+            event.preventDefault();
+          }
+        },
+        true,
+      );
+    });
+    await textShout.click();
+    const opened = await page.evaluate(() => (window as unknown as { __opened?: string[] }).__opened ?? []);
+    expect(opened).toEqual([expect.stringMatching(/^sms:85258/)]);
+
     // The banner stays pinned while the conversation goes on.
     await send(page, 'What happens in IPT sessions?');
     expect(await page.locator('#crisis-banner.crisis-banner--shown').isVisible()).toBe(true);
