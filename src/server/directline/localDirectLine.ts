@@ -128,8 +128,9 @@ export function registerLocalDirectLine(server: Server, deps: LocalDirectLineDep
     // botbuilder expects Date objects where the wire carries ISO strings.
     const timestamp = typeof activity.timestamp === 'string' ? activity.timestamp : new Date().toISOString();
     const local = typeof activity.localTimestamp === 'string' && !Number.isNaN(Date.parse(activity.localTimestamp)) ? activity.localTimestamp : undefined;
+    // A deep copy: the stored echo must not change whatever the turn does to its activity.
     const incoming = {
-      ...activity,
+      ...structuredClone(activity),
       serviceUrl: serviceUrl(),
       timestamp: new Date(timestamp),
       rawTimestamp: timestamp,
