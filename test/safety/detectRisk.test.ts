@@ -264,3 +264,12 @@ describe('benchmark helper', () => {
     expect(Number.isFinite(r.p99Micros)).toBe(true);
   });
 });
+
+describe('general questions about IPT are not disclosures, but a person’s own words are', () => {
+  it.each(['Can IPT help people who self-harm?', 'is IPT suitable for someone with suicidal thoughts'])('%s -> null', (text) => {
+    expect(detectRisk(text)).toBeNull();
+  });
+  it.each(['Can IPT help with my self-harm?', 'can IPT help people who self-harm like me?'])('%s -> self_harm', (text) => {
+    expect(detectRisk(text)).toMatchObject({ category: 'self_harm', negated: false });
+  });
+});
