@@ -156,6 +156,9 @@
           if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
             statusEl.hidden = true;
           }
+          if (action.type === 'DIRECT_LINE/CONNECT_REJECTED') {
+            fail();
+          }
           return next(action);
         };
       };
