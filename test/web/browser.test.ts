@@ -227,6 +227,21 @@ describe('clinic page with Web Chat in Chromium', () => {
     await page.context().close();
   });
 
+  it('says plainly when the chat cannot start, and the routes to help stay usable', async () => {
+    const offline = await startWebApp({ DIRECT_LINE_LOCAL_ENABLED: 'false' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${offline.base}/`);
+      await page.locator('#chat-failed').waitFor({ state: 'visible' });
+      expect(await page.locator('#chat-status').isVisible()).toBe(false);
+      expect(await page.locator('#get-help a[href="tel:999"]').isVisible()).toBe(true);
+    } finally {
+      await context.close();
+      await offline.close();
+    }
+  });
+
   it('phone, 360 px wide: no sideways scrolling, banner and numbers fit, axe clean', async () => {
     const { page, problems } = await openPage(360, 740);
     await page.locator(BOT_BUBBLE).first().waitFor({ timeout: 30_000 });
