@@ -53,7 +53,9 @@ function isNegated(lex: CompiledLexicon, text: string, matchStart: number): bool
   const before = text.slice(Math.max(0, matchStart - NEGATION_LOOKBACK), matchStart).trimEnd();
   const clauseStart = before.lastIndexOf(' . ');
   const clause = clauseStart >= 0 ? before.slice(clauseStart + 3) : before;
-  return lex.negatedPrefix.test(clause);
+  if (!lex.negatedPrefix.test(clause)) return false;
+  for (const c of lex.negationCancellers) if (clause.includes(c)) return false;
+  return true;
 }
 
 interface Hit {

@@ -22,7 +22,7 @@ const lexiconSchema = z.object({
   about: z.array(z.string()),
   priority: z.array(categorySchema).length(RISK_CATEGORIES.length),
   escalators: z.object({ note: z.string(), categories: z.array(categorySchema), patterns: patternList }),
-  negation: z.object({ note: z.string(), negators: patternList, fillers: patternList }),
+  negation: z.object({ note: z.string(), negators: patternList, fillers: patternList, cancellers: z.array(z.string()).default([]) }),
   tokens: z.record(z.string(), z.string()),
   fuzzyTargets: z.array(z.object({ word: z.string().regex(/^[a-z]+$/), maxEdits: z.number().int().min(1).max(2) })),
   protectedWords: z.array(z.string()),
@@ -70,6 +70,8 @@ export interface CompiledLexicon {
   escalatedCategories: ReadonlySet<RiskCategory>;
   /** matches when a prefix of text ends in a negator followed only by filler words */
   negatedPrefix: RegExp;
+  /** phrases that undo a negation in the same clause ("I'd be lying if I said I haven't") */
+  negationCancellers: readonly string[];
   /** word -> indexes of the patterns that need it: a message only runs patterns its words allow */
   wordIndex: ReadonlyMap<string, readonly number[]>;
   /** patterns with no provable required word: always run */
@@ -173,6 +175,7 @@ export function compileLexicon(file: unknown, source: string): CompiledLexicon {
     escalator: compile(wordBounded(lex.escalators.patterns.map((p) => expand(p, lex.macros, 'escalators')).join('|')), 'escalators', ''),
     escalatedCategories: new Set(lex.escalators.categories),
     negatedPrefix: compile(`(?:^| )(?:${negators})(?: (?:${fillers}))*$`, 'negation', ''),
+    negationCancellers: lex.negation.cancellers,
     wordIndex,
     alwaysRun,
     patternCount,
