@@ -4,8 +4,8 @@ export type RiskSeverity = 'immediate' | 'concern';
 export interface RiskAssessment {
   category: RiskCategory;
   severity: RiskSeverity;
-  /** ids of the lexicon rules that fired, never the user's text */
+  /** ids of the lexicon rules that fired — never the user's text */
   matched: string[];
-  /** true when the only signal was negated ("I'm not suicidal, just sad") */
+  /** true when the only signal was negated ("I'm not suicidal, just sad"): the bot asks a gentle check-in question instead of the full hand-off */
   negated: boolean;
 }
