@@ -13,9 +13,9 @@ import type { RiskAssessment, RiskSeverity } from './types';
 export type { RiskAssessment, RiskCategory, RiskSeverity } from './types';
 
 const FALLBACK_LOCALE = 'en-GB';
-// Long pastes are cut so one message cannot cost more than a bounded amount of matching time.
-// Risk words rarely come after 4,000 characters of chat, and the head and tail are both kept.
-const MAX_CHARS = 4000;
+// Pastes longer than this are cut (first 15,000 and last 5,000 characters kept) so one message
+// cannot cost more than a few milliseconds; chat messages are far shorter (Teams caps ~28 KB).
+const MAX_CHARS = 20000;
 const NEGATION_LOOKBACK = 80;
 
 const lexicons = new Map<string, CompiledLexicon>();
@@ -46,7 +46,7 @@ export function normaliseForRisk(text: string, locale?: string): string {
 
 function clip(text: string): string {
   if (text.length <= MAX_CHARS) return text;
-  return `${text.slice(0, MAX_CHARS - 1000)}\n${text.slice(-1000)}`;
+  return `${text.slice(0, MAX_CHARS - 5000)}\n${text.slice(-5000)}`;
 }
 
 function isNegated(lex: CompiledLexicon, text: string, matchStart: number): boolean {
