@@ -31,6 +31,8 @@ async function main(): Promise<void> {
     server = createServer({ config, adapter, bot: echo, logger });
   }
   const port = await server.listen();
+  process.on('SIGTERM', () => process.exit(0));
+  process.on('SIGINT', () => process.exit(0));
   process.send?.({ port });
 }
 

@@ -57,36 +57,59 @@ export function supportedLocales(): readonly string[] {
   return locales;
 }
 
+const resolved = new Map<string, string>();
+const MAX_RESOLVED = 256;
+
 /**
  * Maps whatever a channel sends ('en-US', 'EN', 'cy-GB', '', undefined) to a locale we have copy
- * for: the exact locale, else one sharing its language, else the default.
+ * for: the exact locale, else one sharing its language, else the default. Called for every string,
+ * so answers are cached (bounded: locales come from the outside world).
  */
 export function resolveLocale(requested: string | undefined | null): string {
-  const available = supportedLocales();
   if (!requested) return DEFAULT_LOCALE;
+  const cached = resolved.get(requested);
+  if (cached) return cached;
+  const available = supportedLocales();
   const wanted = requested.trim().replace('_', '-').toLowerCase();
-  const exact = available.find((locale) => locale.toLowerCase() === wanted);
-  if (exact) return exact;
   const language = wanted.split('-')[0];
-  return available.find((locale) => locale.toLowerCase().split('-')[0] === language) ?? DEFAULT_LOCALE;
+  const result =
+    available.find((locale) => locale.toLowerCase() === wanted) ??
+    available.find((locale) => locale.toLowerCase().split('-')[0] === language) ??
+    DEFAULT_LOCALE;
+  if (resolved.size >= MAX_RESOLVED) resolved.clear();
+  resolved.set(requested, result);
+  return result;
 }
+
+// Returned by i18next only when a key is missing: one lookup instead of exists() then t().
+const MISSING = '\u0000missing-copy';
+
+function lookup(locale: string, key: string, options: TOptions): unknown {
+  const lng = resolveLocale(locale);
+  const translate = getInstance().t as (key: string, options: TOptions) => unknown;
+  const value = translate(key, { ...options, lng, defaultValue: MISSING });
+  if (value === MISSING) throw new Error(`Missing copy: ${key} (${lng})`);
+  return value;
+}
+
+// Copy is fixed at start-up, so a string without interpolation values can be looked up once.
+// Bounded by the number of keys times the number of locales.
+const plainStrings = new Map<string, string>();
 
 /** Translates `namespace:key` for a locale. A missing key throws: silent gaps in copy are bugs. */
 export function t(locale: string, key: string, options?: TOptions): string {
-  const i18 = getInstance();
+  if (options) return String(lookup(locale, key, options));
   const lng = resolveLocale(locale);
-  if (!i18.exists(key, { ...options, lng })) {
-    throw new Error(`Missing copy: ${key} (${lng})`);
+  const cacheKey = `${lng}\u0000${key}`;
+  let value = plainStrings.get(cacheKey);
+  if (value === undefined) {
+    value = String(lookup(lng, key, {}));
+    plainStrings.set(cacheKey, value);
   }
-  const translate = i18.t as (key: string, options: TOptions) => unknown;
-  return String(translate(key, { ...options, lng }));
+  return value;
 }
 
 /** Returns structured copy (arrays, objects) stored under a key, e.g. lists of bullet points. */
 export function tObject<T>(locale: string, key: string): T {
-  const i18 = getInstance();
-  const lng = resolveLocale(locale);
-  if (!i18.exists(key, { lng })) throw new Error(`Missing copy: ${key} (${lng})`);
-  const translate = i18.t as (key: string, options: TOptions) => unknown;
-  return translate(key, { lng, returnObjects: true }) as T;
+  return lookup(locale, key, { returnObjects: true }) as T;
 }
