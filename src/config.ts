@@ -96,6 +96,13 @@ const envSchema = z
       .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
       .pipe(z.array(httpUrl)),
     TOKEN_RATE_LIMIT_PER_MINUTE: positiveInt(10_000).default(10),
+    /** Reverse proxies in front of the app (Azure App Service: 1), so rate limits see the real client. */
+    TRUST_PROXY_HOPS: z.coerce
+      .number({ invalid_type_error: 'must be a number' })
+      .int('must be a whole number')
+      .min(0, 'must be 0 or more')
+      .max(10, 'must be at most 10')
+      .default(0),
   })
   .superRefine((env, ctx) => {
     const clu = [env.CLU_ENDPOINT, env.CLU_KEY, env.CLU_PROJECT, env.CLU_DEPLOYMENT];
@@ -192,6 +199,7 @@ export interface AppConfig {
     directLineEndpoint: string;
     corsOrigins: string[];
     tokenRateLimitPerMinute: number;
+    trustedProxyHops: number;
   };
 }
 
@@ -254,6 +262,7 @@ export function loadConfig(raw: Record<string, string | undefined>, version = '0
       directLineEndpoint: env.DIRECT_LINE_ENDPOINT,
       corsOrigins: env.CORS_ORIGINS,
       tokenRateLimitPerMinute: env.TOKEN_RATE_LIMIT_PER_MINUTE,
+      trustedProxyHops: env.TRUST_PROXY_HOPS,
     },
   };
 }

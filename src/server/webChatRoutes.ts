@@ -65,6 +65,7 @@ export function registerWebChatRoutes(server: Server, deps: WebChatRouteDeps): v
     logger,
     corsOrigins: webChat.corsOrigins,
     rateLimitPerMinute: webChat.tokenRateLimitPerMinute,
+    trustedProxyHops: webChat.trustedProxyHops,
     source,
   });
 

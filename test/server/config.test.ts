@@ -41,6 +41,7 @@ describe('configuration', () => {
     [{ LOG_MESSAGE_TEXT: 'maybe' }, /^LOG_MESSAGE_TEXT must be true or false/],
     [{ CLINIC_EMAIL: 'clinic' }, /^CLINIC_EMAIL must be an email address/],
     [{ CORS_ORIGINS: 'https://ok.example, ftp://bad' }, /^CORS_ORIGINS\.1 must start with http/],
+    [{ TRUST_PROXY_HOPS: '-1' }, /^TRUST_PROXY_HOPS must be 0 or more/],
   ])('rejects %j naming the variable and the problem', (env, expected) => {
     expect(problemsOf(env as Record<string, string>)).toEqual(expect.arrayContaining([expect.stringMatching(expected)]));
   });

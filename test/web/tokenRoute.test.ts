@@ -137,6 +137,25 @@ describe('token route limits and configuration', () => {
     }
   });
 
+  it('behind a trusted proxy (TRUST_PROXY_HOPS=1), limits each forwarded client separately', async () => {
+    const stub = new DirectLineTokenStub(SECRET);
+    const endpoint = await stub.start();
+    try {
+      running = await startWebApp({
+        DIRECT_LINE_SECRET: SECRET,
+        DIRECT_LINE_ENDPOINT: endpoint,
+        TOKEN_RATE_LIMIT_PER_MINUTE: '1',
+        TRUST_PROXY_HOPS: '1',
+      });
+      const from = (ip: string) => postJson(`${running!.base}/api/directline/token`, {}, { 'x-forwarded-for': ip });
+      expect((await from('203.0.113.1')).status).toBe(200);
+      expect((await from('203.0.113.2')).status).toBe(200);
+      expect((await from('203.0.113.1')).status).toBe(429);
+    } finally {
+      await stub.stop();
+    }
+  });
+
   it('answers 503 when there is no secret and no local Direct Line', async () => {
     running = await startWebApp({ DIRECT_LINE_LOCAL_ENABLED: 'false' });
     const result = await postJson(`${running.base}/api/directline/token`, {});
