@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, { messageText: config.logMessageText });
   if (!config.authEnabled) {
     logger.warn(
       { event: 'auth_disabled' },

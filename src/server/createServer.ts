@@ -72,6 +72,7 @@ export function createServer(deps: ServerDeps): AppServer {
       logger,
       maxBodyBytes: config.maxBodyBytes,
       authEnabled: config.authEnabled,
+      logMessageText: config.logMessageText,
       inflight,
     }),
   );

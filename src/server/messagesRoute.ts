@@ -25,6 +25,8 @@ export interface MessagesRouteDeps {
   logger: Logger;
   maxBodyBytes: number;
   authEnabled: boolean;
+  /** LOG_MESSAGE_TEXT: include the message text in the debug line for each activity. */
+  logMessageText: boolean;
   inflight: InflightTurns;
 }
 
@@ -82,28 +84,41 @@ export function createMessagesHandler(deps: MessagesRouteDeps) {
     const activity = toActivity(parsed.data);
     const authHeader = String(req.headers.authorization ?? '');
     let turnStarted = false;
+    let status = 200;
+    const started = process.hrtime.bigint();
     const done = deps.inflight.begin();
     try {
       const invokeResponse = await deps.adapter.handleActivity(authHeader, activity, async (context) => {
         turnStarted = true;
         await deps.bot.run(context);
       });
-      if (invokeResponse) {
-        res.send(invokeResponse.status, invokeResponse.body ?? undefined);
-      } else {
-        res.send(200);
-      }
+      status = invokeResponse?.status ?? 200;
+      res.send(status, invokeResponse?.body ?? undefined);
     } catch (err) {
       const name = err instanceof Error ? err.name : 'UnknownError';
       if (!turnStarted) {
         deps.logger.warn({ event: 'auth_rejected', error: name, channelId: activity.channelId }, 'request rejected before the turn');
+        status = 401;
         res.send(401, errorBody(401, 'A valid Bot Framework token is required'));
       } else {
         deps.logger.error({ event: 'turn_failed', error: name, conversationId: activity.conversation?.id }, 'turn failed');
+        status = 500;
         res.send(500, errorBody(500));
       }
     } finally {
       done();
+      deps.logger.debug(
+        {
+          event: 'activity',
+          type: activity.type,
+          channelId: activity.channelId,
+          conversationId: activity.conversation?.id,
+          status,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+          ...(deps.logMessageText && activity.text ? { text: activity.text } : {}),
+        },
+        'activity processed',
+      );
     }
   };
 }

@@ -38,7 +38,7 @@ function captureLogs() {
       done();
     },
   });
-  return { logger: createLogger('info', stream), lines };
+  return { logger: createLogger('info', { destination: stream }), lines };
 }
 
 /** Middleware that runs after the gate (like the dialogs would) and fails on risk turns only. */

@@ -26,6 +26,15 @@ function startService(env: Record<string, string>): Running {
   return { child, output: () => output, exited };
 }
 
+/** The activity log line is written just after the response: wait for it rather than race it. */
+async function waitForOutput(service: Running, pattern: RegExp): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!pattern.test(service.output())) {
+    if (Date.now() > deadline) throw new Error(`no ${pattern} in:\n${service.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 async function waitForPort(service: Running): Promise<number> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
@@ -75,10 +84,28 @@ describe('the service as a process (npm start)', () => {
       expect((await postJson(`http://127.0.0.1:${port}/api/messages`, activity)).status).toBe(200);
       await connector.waitUntil(() => connector.for(activity.conversation.id, 'message').length >= 1);
 
+      await waitForOutput(service, /"event":"activity"/);
       service.child.kill('SIGTERM');
       expect(await service.exited).toBe(0);
       expect(service.output()).toMatch(/"event":"stopped"/);
       expect(service.output()).not.toMatch(/Zebedee|Quillfeather/);
+    } finally {
+      service.child.kill('SIGKILL');
+      await connector.stop();
+    }
+  });
+
+  it('logs message text only when the operator opts in with LOG_MESSAGE_TEXT=true', async () => {
+    const connector = new ConnectorStub();
+    const serviceUrl = await connector.start();
+    const service = startService({ PORT: '0', LOG_LEVEL: 'debug', LOG_MESSAGE_TEXT: 'true' });
+    try {
+      const port = await waitForPort(service);
+      const activity = messageActivity(serviceUrl, 'opted-in phrase Wobblewick');
+      expect((await postJson(`http://127.0.0.1:${port}/api/messages`, activity)).status).toBe(200);
+      await connector.waitUntil(() => connector.for(activity.conversation.id, 'message').length >= 1);
+      await waitForOutput(service, /"event":"activity"/);
+      expect(service.output()).toMatch(/"text":"opted-in phrase Wobblewick"/);
     } finally {
       service.child.kill('SIGKILL');
       await connector.stop();
