@@ -4,10 +4,13 @@
  * this module loads, so a broken lexicon fails start-up instead of a user's message.
  *
  * Steps: normalise the text -> blank out figures of speech and bereavement talk (masks) -> run every
- * rule -> drop matches that are negated ("I'm not suicidal") -> pick the most urgent.
+ * rule -> drop matches that are negated ("I'm not suicidal") -> pick the most urgent. Only when no
+ * rule fired at all, the statistical backstop (riskBackstop.ts, trained here at load from the
+ * locale's risk-training.jsonl on the same prepared text) may still return a "possible" concern.
  */
 import { normalise } from './normalise';
 import { discoverLexiconLocales, loadLexicon, type CompiledLexicon, type CompiledRule } from './lexicon';
+import { readBackstopExamples, trainingFilePath, trainRiskBackstop, type RiskBackstop } from './riskBackstop';
 import type { RiskAssessment, RiskSeverity } from './types';
 
 export type { RiskAssessment, RiskCategory, RiskSeverity } from './types';
@@ -24,6 +27,22 @@ if (!lexicons.has(FALLBACK_LOCALE.toLowerCase())) {
   throw new Error(`detectRisk: the ${FALLBACK_LOCALE} risk lexicon is missing; refusing to start without risk detection`);
 }
 
+/** Normalised text with masked spans turned into sentence breaks: what rules and backstop see. */
+function prepare(lex: CompiledLexicon, text: string): string {
+  const normalised = normalise(clip(text), lex.tables);
+  lex.masks.lastIndex = 0;
+  // A masked span becomes a sentence break, so no phrase gap can bridge across it.
+  return normalised === '' ? '' : normalised.replace(lex.masks, '.');
+}
+
+// One backstop a lexicon that has a training file, trained once here (about 100 ms), so the first
+// user's message does not pay for it and a broken training file fails start-up.
+const backstops = new Map<CompiledLexicon, RiskBackstop>();
+for (const lex of lexicons.values()) {
+  const examples = readBackstopExamples(trainingFilePath(lex.locale));
+  if (examples.length > 0) backstops.set(lex, trainRiskBackstop(examples.map((e) => ({ ...e, text: prepare(lex, e.text) }))));
+}
+
 export const SUPPORTED_RISK_LOCALES: readonly string[] = Object.freeze([...lexicons.values()].map((l) => l.locale));
 
 /** Exact locale, then any lexicon for the same language, then en-GB. Never "no lexicon". */
@@ -37,6 +56,11 @@ function lexiconFor(locale: string | undefined): CompiledLexicon {
   if (language === FALLBACK_LOCALE.split('-')[0].toLowerCase()) return fallback;
   for (const [key, lex] of lexicons) if (key.split('-')[0] === language) return lex;
   return fallback;
+}
+
+/** Normalised and masked, exactly as the rules and the backstop see it: for training and tuning scripts. */
+export function prepareForRisk(text: string, locale?: string): string {
+  return prepare(lexiconFor(locale), text);
 }
 
 /** The normalised form a lexicon sees, exported for tests and lexicon review. */
@@ -100,19 +124,34 @@ function moreUrgent(lex: CompiledLexicon, a: Hit, b: Hit): boolean {
 }
 
 /**
- * Assess one message. Returns null only when nothing in the lexicon fired. A message whose only
- * signals are negated still returns an assessment (negated: true, severity concern) so the bot can
- * ask a gentle check-in question instead of passing silently.
+ * Assess one message. Returns null only when neither the lexicon nor the backstop fired. A message
+ * whose only signals are negated still returns an assessment (negated: true, severity concern) so
+ * the bot can ask a gentle check-in question instead of passing silently; so does one only the
+ * backstop flagged (possible: true).
  */
 export function detectRisk(text: string, locale?: string): RiskAssessment | null {
   if (typeof text !== 'string' || text.trim() === '') return null;
   const lex = lexiconFor(locale);
-  const normalised = normalise(clip(text), lex.tables);
-  if (normalised === '') return null;
-  lex.masks.lastIndex = 0;
-  // A masked span becomes a sentence break, so no phrase gap can bridge across it.
-  const masked = normalised.replace(lex.masks, '.');
+  const masked = prepare(lex, text);
+  if (masked === '') return null;
+  return lexiconAssessment(lex, masked) ?? backstopAssessment(lex, masked);
+}
 
+/** The lexicon alone, without the backstop: for the evaluation's side-by-side figures. */
+export function detectRiskLexiconOnly(text: string, locale?: string): RiskAssessment | null {
+  if (typeof text !== 'string' || text.trim() === '') return null;
+  const lex = lexiconFor(locale);
+  const masked = prepare(lex, text);
+  return masked === '' ? null : lexiconAssessment(lex, masked);
+}
+
+function backstopAssessment(lex: CompiledLexicon, masked: string): RiskAssessment | null {
+  const verdict = backstops.get(lex)?.assess(masked) ?? null;
+  if (verdict === null) return null;
+  return { category: verdict.category, severity: 'concern', matched: [`model:${verdict.category}`], negated: false, possible: true };
+}
+
+function lexiconAssessment(lex: CompiledLexicon, masked: string): RiskAssessment | null {
   const allowed = candidatePatterns(lex, masked);
   const hits: Hit[] = [];
   for (const rule of lex.rules) {

@@ -1,0 +1,162 @@
+/**
+ * A small softmax (multinomial logistic regression) classifier over word, word-pair and
+ * character n-gram features. Generic over its labels: the language module uses it for intents
+ * (with nlp.js), the safety module as the statistical backstop behind the risk lexicon. Character
+ * n-grams let typos and unseen word forms still match; word pairs tell "help me" from "help with".
+ * Deterministic: weights start at zero and examples are visited in an order fixed by a seeded
+ * generator. Pure: no I/O.
+ */
+
+export interface NgramClassifierOptions {
+  epochs?: number;
+  learningRate?: number;
+  l2?: number;
+  seed?: number;
+  /** Tokens are stemmed with this (nlp.js's English stemmer for intents). */
+  stem?: (word: string) => string;
+  /** Character n-gram lengths (inclusive); fewer lengths = fewer features = faster scoring. */
+  charMin?: number;
+  charMax?: number;
+}
+
+export interface LabelScore<L extends string> {
+  label: L;
+  score: number;
+}
+
+export interface NgramClassifier<L extends string> {
+  readonly labels: readonly L[];
+  /** Probabilities for every label, highest first. */
+  classify(normalisedText: string): LabelScore<L>[];
+  /**
+   * Probabilities in `labels` order, written into a buffer the classifier owns (valid until the
+   * next call): no sorting or allocation per label, for callers on a hot path.
+   */
+  probabilities(normalisedText: string): Float64Array;
+}
+
+const CHAR_WEIGHT = 0.3;
+const PAIR_WEIGHT = 0.7;
+
+/** Pure: sparse, L2-normalised feature map of one (already normalised) text. */
+export function ngramFeatures(text: string, stem: (word: string) => string, charMin = 3, charMax = 5): Map<string, number> {
+  const cleaned = text.replace(/'/g, '').replace(/[^\p{L}\p{N}£]+/gu, ' ').trim();
+  const words = cleaned.length > 0 ? cleaned.split(' ') : [];
+  const stems = words.map(stem);
+  const features = new Map<string, number>();
+  const add = (key: string, value: number) => features.set(key, (features.get(key) ?? 0) + value);
+  for (const s of stems) add(`w:${s}`, 1);
+  for (let i = 0; i + 1 < stems.length; i += 1) add(`p:${stems[i]}_${stems[i + 1]}`, PAIR_WEIGHT);
+  for (const word of words) {
+    const padded = ` ${word} `;
+    for (let n = charMin; n <= charMax; n += 1) {
+      for (let i = 0; i + n <= padded.length; i += 1) add(`c:${padded.slice(i, i + n)}`, CHAR_WEIGHT);
+    }
+  }
+  let norm = 0;
+  for (const v of features.values()) norm += v * v;
+  norm = Math.sqrt(norm) || 1;
+  for (const [k, v] of features) features.set(k, v / norm);
+  return features;
+}
+
+interface SparseVector {
+  index: Int32Array;
+  value: Float64Array;
+}
+
+export function trainNgramClassifier<L extends string>(
+  examples: readonly { text: string; label: L }[],
+  options: NgramClassifierOptions = {},
+): NgramClassifier<L> {
+  const stem = options.stem ?? ((w: string) => w);
+  const epochs = options.epochs ?? 15;
+  const learningRate = options.learningRate ?? 2;
+  const l2 = options.l2 ?? 1e-4;
+  const charMin = options.charMin ?? 3;
+  const charMax = options.charMax ?? 5;
+  const labels: L[] = [];
+  for (const e of examples) if (!labels.includes(e.label)) labels.push(e.label);
+  const classes = labels.length;
+
+  const vocabulary = new Map<string, number>();
+  const toVector = (text: string, grow: boolean): SparseVector => {
+    const index: number[] = [];
+    const value: number[] = [];
+    for (const [key, v] of ngramFeatures(text, stem, charMin, charMax)) {
+      let id = vocabulary.get(key);
+      if (id === undefined && grow) {
+        id = vocabulary.size;
+        vocabulary.set(key, id);
+      }
+      if (id !== undefined) {
+        index.push(id);
+        value.push(v);
+      }
+    }
+    return { index: Int32Array.from(index), value: Float64Array.from(value) };
+  };
+  const data = examples.map((e) => ({ x: toVector(e.text, true), y: labels.indexOf(e.label) }));
+  const size = vocabulary.size;
+  const weights = new Float64Array(classes * size);
+  const bias = new Float64Array(classes);
+  const logits = new Float64Array(classes);
+
+  const softmax = (x: SparseVector): void => {
+    let max = -Infinity;
+    for (let c = 0; c < classes; c += 1) {
+      let sum = bias[c];
+      const offset = c * size;
+      for (let k = 0; k < x.index.length; k += 1) sum += weights[offset + x.index[k]] * x.value[k];
+      logits[c] = sum;
+      if (sum > max) max = sum;
+    }
+    let total = 0;
+    for (let c = 0; c < classes; c += 1) {
+      logits[c] = Math.exp(logits[c] - max);
+      total += logits[c];
+    }
+    for (let c = 0; c < classes; c += 1) logits[c] /= total;
+  };
+
+  // A fixed linear congruential generator: the same data always gives the same model.
+  let seed = options.seed ?? 42;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const order = data.map((_, i) => i);
+  for (let epoch = 0; epoch < epochs; epoch += 1) {
+    for (let i = order.length - 1; i > 0; i -= 1) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    const rate = learningRate / (1 + epoch * 0.2);
+    for (const i of order) {
+      const { x, y } = data[i];
+      softmax(x);
+      for (let c = 0; c < classes; c += 1) {
+        const gradient = logits[c] - (c === y ? 1 : 0);
+        const offset = c * size;
+        bias[c] -= rate * gradient;
+        for (let k = 0; k < x.index.length; k += 1) {
+          const w = offset + x.index[k];
+          weights[w] -= rate * (gradient * x.value[k] + l2 * weights[w]);
+        }
+      }
+    }
+  }
+
+  const probabilities = (text: string): Float64Array => {
+    softmax(toVector(text, false));
+    return logits;
+  };
+  return {
+    labels,
+    probabilities,
+    classify(text: string): LabelScore<L>[] {
+      const p = probabilities(text);
+      return labels.map((label, c) => ({ label, score: p[c] })).sort((a, b) => b.score - a.score);
+    },
+  };
+}

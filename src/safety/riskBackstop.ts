@@ -1,0 +1,120 @@
+/**
+ * The statistical backstop behind the risk lexicon. The lexicon is precise but only knows the
+ * phrasings someone wrote down; this n-gram logistic regression, trained in-process from
+ * locales/<locale>/risk-training.jsonl (risk messages of every category and benign look-alikes),
+ * generalises to wording nobody listed. It runs only when the lexicon found nothing, and what it
+ * finds is a "possible" risk: the bot asks a gentle check-in question (with the crisis numbers)
+ * rather than starting the full hand-off. Pure apart from reading the training file; deterministic;
+ * no network. Never trained on test/safety/eval (that stays the honest measure).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { trainNgramClassifier, type NgramClassifier } from '../ml/ngramClassifier';
+import { LOCALES_DIR } from '../projectRoot';
+import { RISK_CATEGORIES } from './lexicon';
+import type { RiskCategory } from './types';
+
+export type BackstopLabel = RiskCategory | 'none';
+
+/**
+ * Flag a message when the model gives "none" less than 1 - this. Chosen by 5-fold cross-validation
+ * on the training file (scripts/tune-risk-backstop.ts): the lowest threshold whose held-out benign
+ * false-positive rate stays at or under 2%. Recorded here so start-up does not repeat the search.
+ */
+export const BACKSTOP_THRESHOLD = 0.86;
+
+/** Character 3-4-grams: 5-grams added little on held-out folds and cost a third more time a message. */
+const MODEL_OPTIONS = { charMin: 4, charMax: 4, epochs: 15, learningRate: 2, l2: 1e-4, seed: 7 } as const;
+
+const exampleSchema = z.object({
+  text: z.string().min(1),
+  label: z.enum(['suicide', 'self_harm', 'medical', 'harm_to_others', 'abuse', 'danger', 'none']),
+});
+export type BackstopExample = z.infer<typeof exampleSchema>;
+
+export interface BackstopVerdict {
+  category: RiskCategory;
+  /** 1 - P(none) */
+  riskProbability: number;
+}
+
+export interface RiskBackstop {
+  /** `prepared` is the lexicon's normalised, masked text. Null below the threshold. */
+  assess(prepared: string): BackstopVerdict | null;
+  /** 1 - P(none) and the likeliest risk category, whatever the threshold. */
+  score(prepared: string): BackstopVerdict;
+}
+
+export function trainingFilePath(locale: string, localesDir: string = LOCALES_DIR): string {
+  return join(localesDir, locale, 'risk-training.jsonl');
+}
+
+export function readBackstopExamples(path: string): BackstopExample[] {
+  if (!existsSync(path)) return [];
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line, i) => {
+      const parsed = exampleSchema.safeParse(JSON.parse(line));
+      if (!parsed.success) throw new Error(`${path}:${i + 1}: ${parsed.error.message}`);
+      return parsed.data;
+    });
+}
+
+/** Pure: trains on already-prepared texts (see assess). */
+export function trainRiskBackstop(examples: readonly BackstopExample[], threshold: number = BACKSTOP_THRESHOLD): RiskBackstop {
+  const model: NgramClassifier<BackstopLabel> = trainNgramClassifier<BackstopLabel>(examples, MODEL_OPTIONS);
+  const noneIndex = model.labels.indexOf('none');
+  const riskIndexes = model.labels.map((label, i) => (RISK_CATEGORIES.includes(label as RiskCategory) ? i : -1)).filter((i) => i >= 0);
+  const score = (prepared: string): BackstopVerdict => {
+    const p = model.probabilities(prepared);
+    let best = riskIndexes[0];
+    for (const i of riskIndexes) if (p[i] > p[best]) best = i;
+    return { category: model.labels[best] as RiskCategory, riskProbability: noneIndex >= 0 ? 1 - p[noneIndex] : 1 };
+  };
+  return {
+    score,
+    assess(prepared: string): BackstopVerdict | null {
+      if (prepared.trim() === '' || riskIndexes.length === 0) return null;
+      const verdict = score(prepared);
+      return verdict.riskProbability >= threshold ? verdict : null;
+    },
+  };
+}
+
+export interface FoldScores {
+  /** 1 - P(none) for each held-out benign example */
+  benign: number[];
+  /** 1 - P(none) for each held-out risk example */
+  risk: number[];
+}
+
+/**
+ * Pure: k-fold cross-validation scores (every example scored by a model that never saw it), for
+ * choosing the threshold. Folds are interleaved by position so each keeps the file's mix.
+ */
+export function crossValidationScores(examples: readonly BackstopExample[], folds = 5): FoldScores {
+  const out: FoldScores = { benign: [], risk: [] };
+  for (let f = 0; f < folds; f += 1) {
+    const train = examples.filter((_, i) => i % folds !== f);
+    const test = examples.filter((_, i) => i % folds === f);
+    const model = trainRiskBackstop(train, 1);
+    for (const e of test) (e.label === 'none' ? out.benign : out.risk).push(model.score(e.text).riskProbability);
+  }
+  return out;
+}
+
+/** Pure: the lowest threshold (on a 0.01 grid) whose benign false-positive rate is <= maxFpr. */
+export function chooseThreshold(scores: FoldScores, maxFpr: number): { threshold: number; fpr: number; recall: number } {
+  for (let t = 0.05; t <= 0.99; t += 0.01) {
+    const threshold = Math.round(t * 100) / 100;
+    const fpr = scores.benign.filter((s) => s >= threshold).length / Math.max(1, scores.benign.length);
+    if (fpr <= maxFpr) {
+      const recall = scores.risk.filter((s) => s >= threshold).length / Math.max(1, scores.risk.length);
+      return { threshold, fpr, recall };
+    }
+  }
+  return { threshold: 0.99, fpr: 0, recall: 0 };
+}
