@@ -162,10 +162,12 @@ export class MainDialog extends ComponentDialog {
       assessment: risk,
       profile: await this.deps.profile.get(innerDc.context, {}),
     };
-    const target = risk.negated ? RISK_CHECK_IN_DIALOG : EMERGENCY_SUPPORT_DIALOG;
+    // Negated or backstop-only ("possible") signals get the gentle check-in, not the full hand-off.
+    const gentle = risk.negated || risk.possible === true;
+    const target = gentle ? RISK_CHECK_IN_DIALOG : EMERGENCY_SUPPORT_DIALOG;
     const activeId = innerDc.activeDialog?.id;
     if (activeId === EMERGENCY_SUPPORT_DIALOG || activeId === RISK_CHECK_IN_DIALOG) {
-      return innerDc.replaceDialog(risk.negated && activeId === EMERGENCY_SUPPORT_DIALOG ? activeId : target, options);
+      return innerDc.replaceDialog(gentle && activeId === EMERGENCY_SUPPORT_DIALOG ? activeId : target, options);
     }
     return innerDc.beginDialog(target, options);
   }

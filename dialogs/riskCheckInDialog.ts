@@ -1,4 +1,4 @@
-import { ActivityTypes } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
 import {
   ChoicePrompt,
   ComponentDialog,
@@ -10,11 +10,14 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { t } from '../src/content/i18n';
+import { urgentNumbers } from '../src/content/urgentNumbers';
 import { checkInAnswer, type CheckInAnswer } from '../src/safety/safetyAnswers';
+import type { RiskCategory } from '../src/safety/types';
 import { crisisRoutesActivity } from './crisisRoutesMessage';
 import {
   EmergencySupportDialog,
   EMERGENCY_SUPPORT_DIALOG,
+  EMERGENCY_SUPPORT_EVENT,
   recordSafetyEvent,
   type EmergencySupportOptions,
   type EmergencySupportResult,
@@ -34,9 +37,11 @@ const FLOW = 'riskCheckIn.flow';
 const QUESTION_PROMPT = 'riskCheckIn.question';
 
 /**
- * For a negated risk message ("I'm not suicidal, just sad"): never a silent pass and never the full
- * hand-off, but one gentle, direct question. Yes or not sure leads to the emergency dialog; no gets
- * thanks and where help is anyway.
+ * For a negated risk message ("I'm not suicidal, just sad") or one only the statistical backstop
+ * flagged (possible): never a silent pass and never the full hand-off, but one gentle, direct
+ * question. Even before the answer the person is never left without a route: the host page gets the
+ * emergencySupport event (it pins its crisis banner) and one short line gives 999 and Samaritans.
+ * Yes or not sure leads to the emergency dialog; no gets thanks and where help is anyway.
  */
 export class RiskCheckInDialog extends ComponentDialog {
   constructor(private readonly deps: SafetyDialogDeps = {}) {
@@ -52,6 +57,8 @@ export class RiskCheckInDialog extends ComponentDialog {
     const options = step.options as RiskCheckInOptions;
     const locale = step.context.activity.locale ?? '';
     await recordSafetyEvent(this.deps, step.context, options.assessment, 'checkIn');
+    await this.sendBannerEvent(step.context, options.assessment.category);
+    await step.context.sendActivity({ type: ActivityTypes.Message, text: t(locale, 'safety:checkIn.routesLine', urgentNumbers(locale)) });
     return step.prompt(QUESTION_PROMPT, {
       prompt: t(locale, `safety:checkIn.question.${options.assessment.category}`),
       choices: yesNoChoices(locale),
@@ -84,6 +91,16 @@ export class RiskCheckInDialog extends ComponentDialog {
       { type: ActivityTypes.Message, text: t(locale, 'safety:checkIn.goOn') },
     ]);
     return step.endDialog({ answer } satisfies RiskCheckInResult);
+  }
+
+  /** Severity is always concern here: the banner shows, the full hand-off waits for the answer. */
+  private async sendBannerEvent(context: TurnContext, category: RiskCategory): Promise<void> {
+    try {
+      await context.sendActivity({ type: ActivityTypes.Event, name: EMERGENCY_SUPPORT_EVENT, value: { category, severity: 'concern' } });
+    } catch (error) {
+      // A channel that refuses event activities must not cost the person the question and the numbers.
+      this.deps.logger?.warn({ event: 'emergency_event_failed', error: error instanceof Error ? error.name : typeof error }, 'could not send the emergency event');
+    }
   }
 
   private async afterEmergencyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

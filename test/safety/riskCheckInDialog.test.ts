@@ -7,14 +7,21 @@ import { cardActions, eventsOf, expectInOrder, realBot, say, textOf } from './sa
 const NEGATED = "I'm not suicidal, just sad";
 const QUESTION = 'Sometimes people who feel low have thoughts of ending their life. Is that happening for you?';
 
-async function atCheckIn() {
+/** Only the statistical backstop flags this one (the lexicon finds nothing): possible: true. */
+const POSSIBLE = "I can't be bothered with anything any more";
+const ROUTES_LINE = 'If you need help now, call 999. You can also call Samaritans free on 116 123, any time.';
+
+async function atCheckIn(message = NEGATED) {
   const harness = await realBot({ nation: 'england', ageGroup: '35_plus' });
-  const replies = await say(harness.adapter, NEGATED);
-  expect(eventsOf(replies)).toHaveLength(0);
+  const replies = await say(harness.adapter, message);
+  // Never without a route: the banner event (concern, not the full hand-off) and one short line.
+  expect(eventsOf(replies)).toHaveLength(1);
+  expect(eventsOf(replies)[0]).toMatchObject({ type: 'event', name: 'emergencySupport', value: { severity: 'concern' } });
   const text = textOf(replies);
-  expect(text).toContain(QUESTION);
-  // The question, not the routes: no crisis list yet.
-  expect(text).not.toContain('116 123');
+  expectInOrder(text, [ROUTES_LINE, QUESTION]);
+  // The question, not the full routes list yet.
+  expect(text).not.toContain('85258');
+  expect(text).not.toContain('Are you safe right now?');
   return harness;
 }
 
@@ -71,6 +78,19 @@ describe('risk check-in', () => {
     const replies = await say(adapter, 'actually I want to kill myself');
     expect(eventsOf(replies)).toHaveLength(1);
     expectInOrder(textOf(replies), ['999', '116 123', 'Are you safe right now?']);
+  });
+
+  it('a message only the backstop flags gets the same gentle check-in, and "yes" starts the emergency dialog', async () => {
+    const { adapter } = await atCheckIn(POSSIBLE);
+    const replies = await say(adapter, 'yes');
+    expect(eventsOf(replies)[0]).toMatchObject({ name: 'emergencySupport', value: { category: 'suicide' } });
+    expectInOrder(textOf(replies), ['999', '116 123', '85258', 'Are you safe right now?']);
+  });
+
+  it('the check-in line takes its numbers from the crisis routes data', async () => {
+    const { adapter } = await realBot();
+    const text = textOf(await say(adapter, NEGATED));
+    expect(text).toContain(ROUTES_LINE);
   });
 
   it('a negated message inside the emergency dialog keeps the person in it, with the routes again', async () => {
