@@ -7,7 +7,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
@@ -46,9 +45,18 @@ function line(label: string, value: string, target?: string, ok?: boolean): void
   console.log(`  ${label.padEnd(46)} ${value}${verdict}`);
 }
 
-function rssOf(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+/** Memory of the bot process, measured by itself after a full garbage collection. */
+function memoryOf(child: ChildProcess): Promise<NodeJS.MemoryUsage> {
+  return new Promise((resolve) => {
+    const listener = (message: unknown) => {
+      const memory = (message as { memory?: NodeJS.MemoryUsage }).memory;
+      if (!memory) return;
+      child.off('message', listener);
+      resolve(memory);
+    };
+    child.on('message', listener);
+    child.send('memory');
+  });
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -140,7 +148,10 @@ async function startConnectorSink(): Promise<{ url: string; server: Server; coun
 }
 
 async function startBotProcess(mode: 'ipt' | 'echo'): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(join(__dirname, 'bench', 'benchServer.js'), [mode], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(join(__dirname, 'bench', 'benchServer.js'), [mode], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: ['--expose-gc'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (message) => resolve((message as { port: number }).port));
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
@@ -207,15 +218,16 @@ async function soak(conversations: number, seconds: number): Promise<void> {
   const bot = await startBotProcess('ipt');
   const warmup = Math.min(30, Math.max(5, Math.floor(seconds / 10)));
   await load(bot.port, sink.url, conversations, warmup, conversations);
-  const rssStart = rssOf(bot.child.pid!);
+  const start = await memoryOf(bot.child);
   const result = await load(bot.port, sink.url, conversations, seconds, conversations);
-  const rssEnd = rssOf(bot.child.pid!);
+  const end = await memoryOf(bot.child);
   const errors = result.errors + result.non2xx + result.timeouts;
   line('requests', `${result.requests.total} (${result.requests.average.toFixed(0)}/s, p99 ${result.latency.p99} ms)`);
   line('errors (transport, non-2xx, timeouts)', String(errors), '0', errors === 0);
-  line('resident memory after warm-up -> end', `${mb(rssStart)} -> ${mb(rssEnd)}`);
-  const growth = (rssEnd - rssStart) / rssStart;
-  line('memory growth after warm-up', `${(growth * 100).toFixed(1)}%`, '< 10%', growth < 0.1);
+  line('resident memory after warm-up -> end', `${mb(start.rss)} -> ${mb(end.rss)}`);
+  line('heap after full GC, warm-up -> end', `${mb(start.heapUsed)} -> ${mb(end.heapUsed)}`);
+  const growth = (end.heapUsed - start.heapUsed) / start.heapUsed;
+  line('heap growth after warm-up', `${(growth * 100).toFixed(1)}%`, '< 5%', growth < 0.05);
   bot.child.kill('SIGTERM');
   sink.server.close();
 }
