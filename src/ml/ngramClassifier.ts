@@ -147,8 +147,116 @@ export function trainNgramClassifier<L extends string>(
     }
   }
 
+  // Scoring is on the hot path (the risk backstop runs on most ordinary messages), and building
+  // every character n-gram string again for each message was most of its cost. So each word's
+  // features are worked out once and cached as numeric ids: vocabulary ids, or negative ids for
+  // n-grams the model never saw (they still count in the L2 norm, exactly as in training).
+  const WORD_CACHE_LIMIT = 20000;
+  const wordCache = new Map<string, { stem: string; ids: Int32Array; values: Float64Array }>();
+  const unseen = new Map<string, number>();
+  const idOf = (key: string): number => {
+    const known = vocabulary.get(key);
+    if (known !== undefined) return known;
+    let id = unseen.get(key);
+    if (id === undefined) {
+      id = -1 - unseen.size;
+      unseen.set(key, id);
+    }
+    return id;
+  };
+  const wordFeatures = (word: string): { stem: string; ids: Int32Array; values: Float64Array } => {
+    let entry = wordCache.get(word);
+    if (entry !== undefined) return entry;
+    if (wordCache.size >= WORD_CACHE_LIMIT) {
+      wordCache.clear();
+      unseen.clear();
+    }
+    const local = new Map<number, number>();
+    const s = stem(word);
+    const add = (key: string, value: number) => {
+      const id = idOf(key);
+      local.set(id, (local.get(id) ?? 0) + value);
+    };
+    add(`w:${s}`, 1);
+    const padded = ` ${word} `;
+    for (let n = charMin; n <= charMax; n += 1) {
+      for (let i = 0; i + n <= padded.length; i += 1) add(`c:${padded.slice(i, i + n)}`, CHAR_WEIGHT);
+    }
+    entry = { stem: s, ids: Int32Array.from(local.keys()), values: Float64Array.from(local.values()) };
+    wordCache.set(word, entry);
+    return entry;
+  };
+  const known = new Float64Array(size);
+  const touched: number[] = [];
+  const unseenTotals = new Map<number, number>();
+  const pairs = new Map<string, number>();
+  // Reused on every call (scoring is synchronous): no per-message typed-array garbage.
+  const index = new Int32Array(size);
+  const value = new Float64Array(size);
+  /** Fills index/value; returns how many features are set. */
+  const fastVector = (text: string): number => {
+    const cleaned = text.replace(/'/g, '').replace(/[^\p{L}\p{N}£]+/gu, ' ').trim();
+    const words = cleaned.length > 0 ? cleaned.split(' ') : [];
+    touched.length = 0;
+    unseenTotals.clear();
+    pairs.clear();
+    let previous: string | undefined;
+    for (const word of words) {
+      const f = wordFeatures(word);
+      for (let k = 0; k < f.ids.length; k += 1) {
+        const id = f.ids[k];
+        if (id >= 0) {
+          if (known[id] === 0) touched.push(id);
+          known[id] += f.values[k];
+        } else unseenTotals.set(id, (unseenTotals.get(id) ?? 0) + f.values[k]);
+      }
+      if (previous !== undefined) {
+        const key = `p:${previous}_${f.stem}`;
+        pairs.set(key, (pairs.get(key) ?? 0) + PAIR_WEIGHT);
+      }
+      previous = f.stem;
+    }
+    for (const [key, v] of pairs) {
+      const id = vocabulary.get(key);
+      if (id === undefined) unseenTotals.set(-1 - unseen.size - unseenTotals.size, v);
+      else {
+        if (known[id] === 0) touched.push(id);
+        known[id] += v;
+      }
+    }
+    let norm = 0;
+    for (const id of touched) norm += known[id] * known[id];
+    for (const v of unseenTotals.values()) norm += v * v;
+    norm = Math.sqrt(norm) || 1;
+    for (let k = 0; k < touched.length; k += 1) {
+      const id = touched[k];
+      index[k] = id;
+      value[k] = known[id] / norm;
+      known[id] = 0;
+    }
+    return touched.length;
+  };
+
+  // Feature-major copy of the weights for scoring: a feature's weights for every class sit side
+  // by side, so one message touches one small block a feature instead of one a class.
+  const byFeature = new Float64Array(size * classes);
+  for (let c = 0; c < classes; c += 1) for (let f = 0; f < size; f += 1) byFeature[f * classes + c] = weights[c * size + f];
   const probabilities = (text: string): Float64Array => {
-    softmax(toVector(text, false));
+    const count = fastVector(text);
+    for (let c = 0; c < classes; c += 1) logits[c] = bias[c];
+    for (let k = 0; k < count; k += 1) {
+      const base = index[k] * classes;
+      const v = value[k];
+      for (let c = 0; c < classes; c += 1) logits[c] += byFeature[base + c] * v;
+    }
+    let max = -Infinity;
+    for (let c = 0; c < classes; c += 1) if (logits[c] > max) max = logits[c];
+    let total = 0;
+    for (let c = 0; c < classes; c += 1) {
+      logits[c] = Math.exp(logits[c] - max);
+      total += logits[c];
+    }
+    for (let c = 0; c < classes; c += 1) logits[c] /= total;
     return logits;
   };
   return {
