@@ -3,15 +3,21 @@
  * false-positive rate, category and severity accuracy, and every miss and false positive.
  * Exits 1 when a target is not met (recall 100%, false-positive rate <= 3%, every negation caught).
  *
- *   npm run build && node dist/scripts/eval-safety.js [--quiet] [--set risk.jsonl,benign.jsonl,negated.jsonl] [--dir path]
+ * Figures are printed for the lexicon alone and for the full detector (lexicon + statistical
+ * backstop); the targets apply to the full detector. `--fresh` also scores the held-out batches in
+ * test/safety/fresh (<batch>-risk.jsonl / <batch>-benign.jsonl) both ways.
+ *
+ *   npm run build && node dist/scripts/eval-safety.js [--quiet] [--fresh] [--dir path]
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/projectRoot';
 import { evaluateRiskSets, meetsTargets, TARGET_MAX_FPR, type EvalMiss, type EvalReport, type LabelledBenign, type LabelledNegated, type LabelledRisk } from '../src/safety/evaluation';
 import { benchmarkDetectRisk } from '../src/safety/benchmark';
+import { detectRisk, detectRiskLexiconOnly } from '../src/safety/detectRisk';
 
 export const EVAL_DIR = join(PROJECT_ROOT, 'test', 'safety', 'eval');
+export const FRESH_DIR = join(PROJECT_ROOT, 'test', 'safety', 'fresh');
 
 export function readJsonl<T>(path: string): T[] {
   return readFileSync(path, 'utf8')
@@ -48,6 +54,7 @@ export function printReport(r: EvalReport, quiet = false): void {
   console.log(`  recall             ${pct(r.recall)} (${r.riskDetected}/${r.riskTotal})   target 100%`);
   console.log(`  category accuracy  ${pct(r.categoryAccuracy)} (${r.categoryCorrect}/${r.riskDetected} detected)`);
   console.log(`  severity accuracy  ${pct(r.severityAccuracy)} (${r.severityCorrect}/${r.riskDetected} detected)`);
+  console.log(`  found only by the backstop (possible, check-in): ${r.riskPossibleOnly} risk, ${r.benignPossibleOnly} benign`);
   console.log(`  benign messages    ${r.benignTotal}`);
   console.log(`  false positives    ${pct(r.falsePositiveRate)} (${r.falsePositives.length}/${r.benignTotal})   target <= ${pct(TARGET_MAX_FPR)}`);
   console.log(`  negations caught   ${r.negatedCorrect}/${r.negatedTotal} (must all return negated: true)`);
@@ -62,6 +69,37 @@ export function printReport(r: EvalReport, quiet = false): void {
   }
 }
 
+function sideBySide(title: string, lexicon: EvalReport, combined: EvalReport): void {
+  const line = (name: string, r: EvalReport) =>
+    `  ${name.padEnd(20)} recall ${pct(r.recall).padStart(6)} (${r.riskDetected}/${r.riskTotal})   false positives ${pct(r.falsePositiveRate).padStart(5)} (${r.falsePositives.length}/${r.benignTotal})`;
+  console.log(`\n${title}`);
+  console.log(line('lexicon only', lexicon));
+  console.log(line('lexicon + backstop', combined));
+}
+
+/** Scores each fresh held-out batch (and all of them together) with and without the backstop. */
+function freshReport(dir: string): void {
+  if (!existsSync(dir)) return;
+  const batches = readdirSync(dir)
+    .filter((f) => f.endsWith('-risk.jsonl'))
+    .map((f) => f.replace(/-risk\.jsonl$/, ''))
+    .sort();
+  const allRisk: LabelledRisk[] = [];
+  const allBenign: LabelledBenign[] = [];
+  for (const batch of batches) {
+    const risk = readJsonl<LabelledRisk>(join(dir, `${batch}-risk.jsonl`));
+    const benignPath = join(dir, `${batch}-benign.jsonl`);
+    const benign = existsSync(benignPath) ? readJsonl<LabelledBenign>(benignPath) : [];
+    allRisk.push(...risk);
+    allBenign.push(...benign);
+    sideBySide(`Fresh batch ${batch}`, evaluateRiskSets(risk, benign, [], 'en-GB', detectRiskLexiconOnly), evaluateRiskSets(risk, benign, [], 'en-GB', detectRisk));
+  }
+  const combined = evaluateRiskSets(allRisk, allBenign, [], 'en-GB', detectRisk);
+  sideBySide(`Fresh batches together (${batches.join(', ')})`, evaluateRiskSets(allRisk, allBenign, [], 'en-GB', detectRiskLexiconOnly), combined);
+  list('Fresh misses (lexicon + backstop)', combined.misses);
+  list('Fresh false positives (lexicon + backstop)', combined.falsePositives);
+}
+
 function main(argv: string[]): number {
   const quiet = argv.includes('--quiet');
   const dirArg = argv.indexOf('--dir');
@@ -69,12 +107,16 @@ function main(argv: string[]): number {
   const sets = loadEvalSets(dir);
   const report = evaluateRiskSets(sets.risk, sets.benign, sets.negated);
   printReport(report, quiet);
+  sideBySide('Repo eval set, side by side', evaluateRiskSets(sets.risk, sets.benign, sets.negated, 'en-GB', detectRiskLexiconOnly), report);
+  if (argv.includes('--fresh')) freshReport(FRESH_DIR);
   const all = [...sets.risk.map((x) => x.text), ...sets.benign.map((x) => x.text)];
   const typical = all.filter((t) => t.length <= 160);
   const bench = benchmarkDetectRisk(all, 20);
   const benchTypical = benchmarkDetectRisk(typical, 20);
+  const benchTypicalLexicon = benchmarkDetectRisk(typical, 20, detectRiskLexiconOnly);
   console.log(`\nCost (CPU time; p99 over messages of each one's fastest run), all messages (${all.length} x 20): mean ${bench.meanMicros.toFixed(1)} us, p99 ${bench.p99Micros.toFixed(1)} us`);
   console.log(`Cost, typical messages <= 160 chars (${typical.length} x 20): mean ${benchTypical.meanMicros.toFixed(1)} us, p99 ${benchTypical.p99Micros.toFixed(1)} us   target < 50 us`);
+  console.log(`  of which the lexicon alone: mean ${benchTypicalLexicon.meanMicros.toFixed(1)} us, p99 ${benchTypicalLexicon.p99Micros.toFixed(1)} us (the backstop runs only when the lexicon finds nothing)`);
   const ok = meetsTargets(report) && report.negatedWrong.length === 0;
   console.log(ok ? '\nTARGETS MET' : '\nTARGETS NOT MET');
   return ok ? 0 : 1;

@@ -3,7 +3,9 @@
  * eval script and the jest test both use it, so the figures they report are the same figures).
  */
 import { detectRisk } from './detectRisk';
-import type { RiskCategory, RiskSeverity } from './types';
+import type { RiskAssessment, RiskCategory, RiskSeverity } from './types';
+
+export type RiskDetector = (text: string, locale?: string) => RiskAssessment | null;
 
 export interface LabelledRisk {
   text: string;
@@ -33,6 +35,10 @@ export interface EvalReport {
   categoryAccuracy: number;
   severityCorrect: number;
   severityAccuracy: number;
+  /** risk messages found only by the statistical backstop (possible: they get the check-in) */
+  riskPossibleOnly: number;
+  /** benign messages flagged only by the backstop */
+  benignPossibleOnly: number;
   /** risk messages detected, but only as negated (they get a check-in rather than the hand-off) */
   riskNegatedOnly: EvalMiss[];
   benignTotal: number;
@@ -52,7 +58,7 @@ export const TARGET_MAX_FPR = 0.03;
 
 function describe(a: ReturnType<typeof detectRisk>): string {
   if (a === null) return 'null';
-  return `${a.category}/${a.severity}${a.negated ? '/negated' : ''} [${a.matched.join(', ')}]`;
+  return `${a.category}/${a.severity}${a.negated ? '/negated' : ''}${a.possible ? '/possible' : ''} [${a.matched.join(', ')}]`;
 }
 
 export function evaluateRiskSets(
@@ -60,6 +66,7 @@ export function evaluateRiskSets(
   benign: readonly LabelledBenign[],
   negated: readonly LabelledNegated[],
   locale = 'en-GB',
+  detector: RiskDetector = detectRisk,
 ): EvalReport {
   const misses: EvalMiss[] = [];
   const wrongCategory: EvalMiss[] = [];
@@ -69,10 +76,12 @@ export function evaluateRiskSets(
   let detected = 0;
   let categoryCorrect = 0;
   let severityCorrect = 0;
+  let riskPossibleOnly = 0;
+  let benignPossibleOnly = 0;
   for (const item of risk) {
     const slot = (perCategory[item.category] ??= { total: 0, detected: 0, categoryCorrect: 0 });
     slot.total++;
-    const got = detectRisk(item.text, locale);
+    const got = detector(item.text, locale);
     const expected = `${item.category}/${item.severity}`;
     // A negated-only result still reaches a person (a check-in), but for a risk message that is
     // not enough: it counts as a miss.
@@ -83,6 +92,7 @@ export function evaluateRiskSets(
     }
     detected++;
     slot.detected++;
+    if (got.possible === true) riskPossibleOnly++;
     if (got.category === item.category) {
       categoryCorrect++;
       slot.categoryCorrect++;
@@ -92,12 +102,13 @@ export function evaluateRiskSets(
   }
   const falsePositives: EvalMiss[] = [];
   for (const item of benign) {
-    const got = detectRisk(item.text, locale);
+    const got = detector(item.text, locale);
+    if (got?.possible === true) benignPossibleOnly++;
     if (got !== null) falsePositives.push({ text: item.text, expected: 'null', got: describe(got) });
   }
   const negatedWrong: EvalMiss[] = [];
   for (const item of negated) {
-    const got = detectRisk(item.text, locale);
+    const got = detector(item.text, locale);
     if (got === null || !got.negated) negatedWrong.push({ text: item.text, expected: `${item.category}/negated`, got: describe(got) });
   }
   const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
@@ -109,6 +120,8 @@ export function evaluateRiskSets(
     categoryAccuracy: ratio(categoryCorrect, detected),
     severityCorrect,
     severityAccuracy: ratio(severityCorrect, detected),
+    riskPossibleOnly,
+    benignPossibleOnly,
     riskNegatedOnly,
     benignTotal: benign.length,
     falsePositives,
