@@ -167,7 +167,7 @@ function lexiconAssessment(lex: CompiledLexicon, masked: string): RiskAssessment
     return { category: best.rule.category, severity: 'concern', matched: hits.map((h) => h.rule.id), negated: true };
   }
 
-  if (lex.escalator.test(masked)) {
+  if (lex.escalator.test(masked) && !(lex.deescalator?.test(masked) ?? false)) {
     for (const h of live) if (lex.escalatedCategories.has(h.rule.category)) h.severity = 'immediate';
   }
   let best = live[0];

@@ -21,7 +21,7 @@ const lexiconSchema = z.object({
   version: z.number(),
   about: z.array(z.string()),
   priority: z.array(categorySchema).length(RISK_CATEGORIES.length),
-  escalators: z.object({ note: z.string(), categories: z.array(categorySchema), patterns: patternList }),
+  escalators: z.object({ note: z.string(), categories: z.array(categorySchema), patterns: patternList, unless: z.array(z.string().min(1)).default([]) }),
   negation: z.object({ note: z.string(), negators: patternList, fillers: patternList, cancellers: z.array(z.string()).default([]) }),
   tokens: z.record(z.string(), z.string()),
   fuzzyTargets: z.array(z.object({ word: z.string().regex(/^[a-z]+$/), maxEdits: z.number().int().min(1).max(2) })),
@@ -67,6 +67,8 @@ export interface CompiledLexicon {
   /** lower index = more urgent */
   priority: ReadonlyMap<RiskCategory, number>;
   escalator: RegExp;
+  /** past-and-over markers ("years ago", "I left him", "I'm safe now"): no escalation when one matches; null = none */
+  deescalator: RegExp | null;
   escalatedCategories: ReadonlySet<RiskCategory>;
   /** matches when a prefix of text ends in a negator followed only by filler words */
   negatedPrefix: RegExp;
@@ -153,6 +155,7 @@ export function compileLexicon(file: unknown, source: string): CompiledLexicon {
   Object.values(lex.macros).forEach(addWords);
   Object.values(lex.tokens).forEach(addWords);
   lex.escalators.patterns.forEach(addWords);
+  lex.escalators.unless.forEach(addWords);
   for (const t of lex.fuzzyTargets) vocabulary.add(t.word);
   for (const w of lex.protectedWords) vocabulary.add(w);
 
@@ -173,6 +176,10 @@ export function compileLexicon(file: unknown, source: string): CompiledLexicon {
     rules,
     priority: new Map(lex.priority.map((c, i) => [c, i])),
     escalator: compile(wordBounded(lex.escalators.patterns.map((p) => expand(p, lex.macros, 'escalators')).join('|')), 'escalators', ''),
+    deescalator:
+      lex.escalators.unless.length === 0
+        ? null
+        : compile(wordBounded(lex.escalators.unless.map((p) => expand(p, lex.macros, 'escalators.unless')).join('|')), 'escalators.unless', ''),
     escalatedCategories: new Set(lex.escalators.categories),
     negatedPrefix: compile(`(?:^| )(?:${negators})(?: (?:${fillers}))*$`, 'negation', ''),
     negationCancellers: lex.negation.cancellers,
@@ -199,6 +206,7 @@ export function warmUpLexicon(lex: CompiledLexicon): void {
   for (const rule of lex.rules) for (const p of rule.patterns) warmUp(p.regex);
   warmUp(lex.masks);
   warmUp(lex.escalator);
+  if (lex.deescalator) warmUp(lex.deescalator);
   warmUp(lex.negatedPrefix);
 }
 

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { detectRisk, detectRiskLexiconOnly } from '../../src/safety/detectRisk';
+import type { RiskCategory } from '../../src/safety/types';
+
+/**
+ * The lexicon is written by classes of phrasing, not by example. One example a class from the
+ * brief that asked for it, plus look-alikes that must stay quiet. (The held-out batches measure
+ * generalisation; these pin the classes so a later edit cannot drop one.)
+ */
+describe('classes of indirect risk the lexicon covers', () => {
+  it.each<[string, RiskCategory]>([
+    ["I've planned how I'm going to do it", 'suicide'],
+    ['sorted out my affairs and wrote a note for my family so they understand', 'suicide'],
+    ['which bridge in London is highest', 'suicide'],
+    ['since my wife died I just want to join her', 'suicide'],
+    ["I can't keep myself safe tonight", 'suicide'],
+    ['I keep punching walls until my knuckles bleed', 'self_harm'],
+    ["I haven't eaten for days on purpose, I don't deserve food", 'self_harm'],
+    ['I burn my arm with a lighter when it gets too much', 'self_harm'],
+    ['there is no way out for me except one', 'suicide'],
+    ['I just want to make it all stop for good', 'suicide'],
+    ['if I disappeared for good nobody would miss me when I am gone', 'suicide'],
+    ['how much of my insulin would stop my heart', 'suicide'],
+    ['I drank bleach', 'medical'],
+    ['help me please he has got a knife', 'danger'],
+  ])('%j -> %s (lexicon, not only the backstop)', (text, category) => {
+    const got = detectRiskLexiconOnly(text);
+    expect(got).not.toBeNull();
+    expect(got?.negated).toBe(false);
+    expect(got?.category).toBe(category);
+  });
+
+  it("fear for one's life from another person is caught, even where 'will kill me' is usually an idiom", () => {
+    expect(detectRisk("I'm scared he's going to kill me")).toMatchObject({ negated: false });
+    expect(detectRisk("i'm scared he'll kill me if he finds out i told anyone")).toMatchObject({ category: 'abuse', negated: false });
+    expect(detectRisk('my mum will kill me if I am late')).toBeNull();
+  });
+});
+
+describe('look-alikes that are not a disclosure', () => {
+  it.each([
+    'is there a crisis in the nhs waiting times',
+    'is there a crisis in mental health services at the moment',
+    'how do I get emergency contraception',
+    "i can't go on holiday this year, we can't afford it",
+    'we walked over the clifton suspension bridge on holiday',
+    "i'm sorting out my mum's affairs after the funeral",
+    'i wrote a note to my landlord about the damp',
+    'my son has started punching the walls when he is angry, what should i do',
+  ])('%j -> null', (text) => {
+    expect(detectRisk(text)).toBeNull();
+  });
+});
+
+describe('harm in the past and over', () => {
+  const historical = readFileSync(join(__dirname, 'fresh', 'historical.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as { text: string; category: RiskCategory });
+
+  it.each(historical.map((h) => [h.text, h.category] as const))('%j is a concern at most, never immediate', (text) => {
+    expect(detectRisk(text)?.severity ?? 'concern').toBe('concern');
+  });
+
+  it('still escalates harm happening now', () => {
+    expect(detectRisk('he hit me last night and I am scared now')).toMatchObject({ category: 'abuse', severity: 'immediate' });
+    expect(detectRisk('my ex was controlling, I left years ago')).toMatchObject({ category: 'abuse', severity: 'concern' });
+  });
+});
