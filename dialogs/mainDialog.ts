@@ -152,8 +152,12 @@ export class MainDialog extends ComponentDialog {
   /** Safety first, in every state: a risk message pushes the emergency dialog on top of the stack. */
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const risk = innerDc.context.turnState.get(RISK_ASSESSMENT_KEY) as RiskAssessment | undefined;
-    if (risk) return this.beginSafetyDialog(innerDc, risk);
-    return undefined;
+    if (!risk) return undefined;
+    // A backstop-only signal while a safety dialog is already open is that dialog's to read (often
+    // the answer to its own question, "yes I'm safe now"), not a reason to start it again.
+    const activeId = innerDc.activeDialog?.id;
+    if (risk.possible === true && (activeId === EMERGENCY_SUPPORT_DIALOG || activeId === RISK_CHECK_IN_DIALOG)) return undefined;
+    return this.beginSafetyDialog(innerDc, risk);
   }
 
   /** Shared by the safety interrupt and the CrisisSupport intent. */

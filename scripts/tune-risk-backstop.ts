@@ -1,20 +1,22 @@
 /**
  * Chooses the risk backstop's threshold: 5-fold cross-validation on the training file only
- * (locales/en-GB/risk-training.jsonl; never test/safety/eval), then the lowest threshold whose
+ * (locales/en-GB/risk-training.jsonl and the intent utterances' train split; never test/safety/eval), then the lowest threshold whose
  * held-out benign false-positive rate is at most 2%. Prints the curve; the chosen value is copied
  * into BACKSTOP_THRESHOLD in src/safety/riskBackstop.ts.
  *
  *   npm run build && node dist/scripts/tune-risk-backstop.js
  */
 import { prepareForRisk } from '../src/safety/detectRisk';
-import { chooseThreshold, crossValidationScores, readBackstopExamples, trainingFilePath } from '../src/safety/riskBackstop';
+import { chooseThreshold, crossValidationScores, readBackstopExamples, readLocaleBackstopExamples, trainingFilePath } from '../src/safety/riskBackstop';
 
 const MAX_FPR = 0.02;
 
 function main(): number {
-  const examples = readBackstopExamples(trainingFilePath('en-GB')).map((e) => ({ ...e, text: prepareForRisk(e.text, 'en-GB') }));
-  const scores = crossValidationScores(examples, 5);
-  console.log(`training examples: ${scores.risk.length} risk, ${scores.benign.length} benign (5-fold, each scored by a model that never saw it)`);
+  const examples = readLocaleBackstopExamples('en-GB').map((e) => ({ ...e, text: prepareForRisk(e.text, 'en-GB') }));
+  // The look-alikes come first (readLocaleBackstopExamples puts the training file before the utterances).
+  const lookAlikes = readBackstopExamples(trainingFilePath('en-GB')).length;
+  const scores = crossValidationScores(examples, 5, (i) => i < lookAlikes);
+  console.log(`training examples: ${examples.length}; scored: ${scores.risk.length} risk, ${scores.benign.length} benign look-alikes (5-fold, each scored by a model that never saw it)`);
   for (const t of [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) {
     const fpr = scores.benign.filter((s) => s >= t).length / scores.benign.length;
     const recall = scores.risk.filter((s) => s >= t).length / scores.risk.length;

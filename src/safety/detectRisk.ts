@@ -10,7 +10,7 @@
  */
 import { normalise } from './normalise';
 import { discoverLexiconLocales, loadLexicon, type CompiledLexicon, type CompiledRule } from './lexicon';
-import { readBackstopExamples, trainingFilePath, trainRiskBackstop, type RiskBackstop } from './riskBackstop';
+import { readLocaleBackstopExamples, trainRiskBackstop, type RiskBackstop } from './riskBackstop';
 import type { RiskAssessment, RiskSeverity } from './types';
 
 export type { RiskAssessment, RiskCategory, RiskSeverity } from './types';
@@ -39,7 +39,7 @@ function prepare(lex: CompiledLexicon, text: string): string {
 // user's message does not pay for it and a broken training file fails start-up.
 const backstops = new Map<CompiledLexicon, RiskBackstop>();
 for (const lex of lexicons.values()) {
-  const examples = readBackstopExamples(trainingFilePath(lex.locale));
+  const examples = readLocaleBackstopExamples(lex.locale);
   if (examples.length > 0) backstops.set(lex, trainRiskBackstop(examples.map((e) => ({ ...e, text: prepare(lex, e.text) }))));
 }
 

@@ -5,7 +5,7 @@ import { BACKSTOP_THRESHOLD, chooseThreshold, readBackstopExamples, trainingFile
 
 /** The statistical backstop: runs only when the lexicon found nothing; its finding is "possible". */
 
-const POSSIBLE = "I can't be bothered with anything any more";
+const POSSIBLE = 'I want everything to go black';
 
 describe('risk backstop in detectRisk', () => {
   it('flags a message the lexicon misses as a possible concern, with a model: id and never negated', () => {

@@ -7,8 +7,8 @@ import { cardActions, eventsOf, expectInOrder, realBot, say, textOf } from './sa
 const NEGATED = "I'm not suicidal, just sad";
 const QUESTION = 'Sometimes people who feel low have thoughts of ending their life. Is that happening for you?';
 
-/** Only the statistical backstop flags this one (the lexicon finds nothing): possible: true. */
-const POSSIBLE = "I can't be bothered with anything any more";
+/** Only the statistical backstop flags this one (a training example; the lexicon finds nothing): possible: true. */
+const POSSIBLE = 'I want everything to go black';
 const ROUTES_LINE = 'If you need help now, call 999. You can also call Samaritans free on 116 123, any time.';
 
 async function atCheckIn(message = NEGATED) {
