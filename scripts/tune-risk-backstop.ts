@@ -1,7 +1,8 @@
 /**
  * Chooses the risk backstop's threshold: 5-fold cross-validation on the training file only
  * (locales/en-GB/risk-training.jsonl and the intent utterances' train split; never test/safety/eval), then the lowest threshold whose
- * held-out benign false-positive rate is at most 2%. Prints the curve; the chosen value is copied
+ * held-out false-positive rate on the benign look-alikes is at most 6% (they are deliberately hard
+ * near-misses; see BACKSTOP_THRESHOLD for why 6% there is about 1.5% on ordinary benign messages). Prints the curve; the chosen value is copied
  * into BACKSTOP_THRESHOLD in src/safety/riskBackstop.ts.
  *
  *   npm run build && node dist/scripts/tune-risk-backstop.js
@@ -9,7 +10,7 @@
 import { prepareForRisk } from '../src/safety/detectRisk';
 import { chooseThreshold, crossValidationScores, readBackstopExamples, readLocaleBackstopExamples, trainingFilePath } from '../src/safety/riskBackstop';
 
-const MAX_FPR = 0.02;
+const MAX_FPR = 0.06;
 
 function main(): number {
   const examples = readLocaleBackstopExamples('en-GB').map((e) => ({ ...e, text: prepareForRisk(e.text, 'en-GB') }));
