@@ -7,6 +7,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
@@ -35,6 +36,16 @@ const SAMPLE_MESSAGES = [
   'how do i find a private therapist',
   'does it work better than cbt',
 ];
+
+/** The safety evaluation's messages of chat length (up to 160 characters): typical input. */
+function typicalMessages(): string[] {
+  const dir = join(__dirname, '..', '..', 'test', 'safety', 'eval');
+  return ['risk.jsonl', 'benign.jsonl']
+    .flatMap((file) => readFileSync(join(dir, file), 'utf8').split('\n'))
+    .filter((row) => row.trim() !== '')
+    .map((row) => (JSON.parse(row) as { text: string }).text)
+    .filter((text) => text.length <= 160);
+}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -117,9 +128,10 @@ async function inProcessTurns(): Promise<void> {
 
 async function detectorAndRecogniser(): Promise<void> {
   console.log('\nSafety detector and local recogniser');
-  const risk = benchmarkDetectRisk(SAMPLE_MESSAGES, quick ? 2000 : 20000);
-  line('detectRisk mean per message', `${risk.meanMicros.toFixed(1)} µs`, '< 50 µs', risk.meanMicros < 50);
-  line('detectRisk p99 per message', `${risk.p99Micros.toFixed(1)} µs`);
+  const typical = typicalMessages();
+  const risk = benchmarkDetectRisk(typical, quick ? 3 : 20);
+  line(`detectRisk mean per typical message (${typical.length})`, `${risk.meanMicros.toFixed(1)} µs`, '< 50 µs', risk.meanMicros < 50);
+  line('detectRisk p99 per message (fastest run each)', `${risk.p99Micros.toFixed(1)} µs`);
 
   const trainStart = process.hrtime.bigint();
   const recognizer = await createTrainedLocalRecognizer();
