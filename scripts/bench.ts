@@ -186,12 +186,13 @@ function activityBody(serviceUrl: string, conversation: number, text: string): s
   });
 }
 
-async function load(port: number, serviceUrl: string, connections: number, seconds: number, conversations: number) {
+async function load(port: number, serviceUrl: string, connections: number, seconds: number, conversations: number, overallRate?: number) {
   let n = 0;
   return autocannon({
     url: `http://127.0.0.1:${port}/api/messages`,
     connections,
     duration: seconds,
+    ...(overallRate ? { overallRate } : {}),
     requests: [
       {
         method: 'POST',
@@ -224,14 +225,22 @@ async function httpThroughput(): Promise<void> {
   sink.server.close();
 }
 
+/**
+ * People pause between messages; a soak paces each conversation at one message every
+ * SOAK_SECONDS_BETWEEN_MESSAGES (far busier than real users), where the throughput run above
+ * sends as fast as the server answers.
+ */
+const SOAK_SECONDS_BETWEEN_MESSAGES = 2;
+
 async function soak(conversations: number, seconds: number): Promise<void> {
-  console.log(`\nSoak: ${conversations} concurrent conversations for ${seconds} s over HTTP`);
+  const rate = Math.max(1, Math.round(conversations / SOAK_SECONDS_BETWEEN_MESSAGES));
+  console.log(`\nSoak: ${conversations} concurrent conversations for ${seconds} s over HTTP, ${rate} messages/s in all`);
   const sink = await startConnectorSink();
   const bot = await startBotProcess('ipt');
   const warmup = Math.min(30, Math.max(5, Math.floor(seconds / 10)));
-  await load(bot.port, sink.url, conversations, warmup, conversations);
+  await load(bot.port, sink.url, conversations, warmup, conversations, rate);
   const start = await memoryOf(bot.child);
-  const result = await load(bot.port, sink.url, conversations, seconds, conversations);
+  const result = await load(bot.port, sink.url, conversations, seconds, conversations, rate);
   const end = await memoryOf(bot.child);
   const errors = result.errors + result.non2xx + result.timeouts;
   line('requests', `${result.requests.total} (${result.requests.average.toFixed(0)}/s, p99 ${result.latency.p99} ms)`);
