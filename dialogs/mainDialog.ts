@@ -75,6 +75,19 @@ interface MainState {
  */
 export const CRISIS_OVER_ANSWER_SCORE = 0.8;
 
+/**
+ * The CrisisSupport intent is trained on requests for urgent help and on distress. Below this score
+ * it also catches plain sadness that IPT itself is about ("since the funeral I can't sleep"), so a
+ * weaker guess gets the gentle check-in question (which still shows 999 and Samaritans), and only a
+ * confident one the full hand-off. Risk language never depends on this: the safety gate's detector
+ * runs first on every message.
+ */
+export const CRISIS_INTENT_HANDOFF_SCORE = 0.8;
+
+function crisisIntentAssessment(score: number): RiskAssessment {
+  return score >= CRISIS_INTENT_HANDOFF_SCORE ? CRISIS_INTENT_ASSESSMENT : { ...CRISIS_INTENT_ASSESSMENT, possible: true };
+}
+
 const SAFETY_DIALOGS = new Set([EMERGENCY_SUPPORT_DIALOG, RISK_CHECK_IN_DIALOG]);
 
 /** Intents that leave a dialog in progress for another topic. */
@@ -176,6 +189,10 @@ export class MainDialog extends ComponentDialog {
     return innerDc.beginDialog(target, options);
   }
 
+  private recognitionScore(context: TurnContext): number {
+    return (context.turnState.get(RECOGNITION_KEY) as RecognitionResult | undefined)?.score ?? 1;
+  }
+
   /** Recognises a message once per turn, sends the trace, and caches the result in turn state. */
   async recognize(context: TurnContext): Promise<RecognitionResult> {
     const cached = context.turnState.get(RECOGNITION_KEY) as RecognitionResult | undefined;
@@ -225,7 +242,7 @@ export class MainDialog extends ComponentDialog {
       return this.switchTopic(innerDc, route);
     }
     if (route.intent === 'CrisisSupport' && (!answer || recognition.score >= CRISIS_OVER_ANSWER_SCORE)) {
-      return this.beginSafetyDialog(innerDc, CRISIS_INTENT_ASSESSMENT);
+      return this.beginSafetyDialog(innerDc, crisisIntentAssessment(recognition.score));
     }
     if (answer) return undefined;
     if (route.intent === 'Cancel') return this.cancelAndShow(innerDc, 'cancelled');
@@ -284,7 +301,7 @@ export class MainDialog extends ComponentDialog {
       case 'SuitabilityCheck':
         return innerDc.beginDialog(SUITABILITY_CHECK_DIALOG);
       case 'CrisisSupport':
-        return this.beginSafetyDialog(innerDc, CRISIS_INTENT_ASSESSMENT);
+        return this.beginSafetyDialog(innerDc, crisisIntentAssessment(this.recognitionScore(innerDc.context)));
       case 'Greeting':
         return innerDc.beginDialog(GREETING_DIALOG);
       case 'Help':
