@@ -154,7 +154,39 @@ export function trainNgramClassifier<L extends string>(
   // features are worked out once and cached as numeric ids: vocabulary ids, or negative ids for
   // n-grams the model never saw (they still count in the L2 norm, exactly as in training).
   const WORD_CACHE_LIMIT = 20000;
-  const wordCache = new Map<string, { stem: string; ids: Int32Array; values: Float64Array }>();
+  // Word pairs are looked up by number, not by building "p:a_b" strings: each stem has an id
+  // (permanent for the stems of trained pairs, temporary for others, dropped with the cache).
+  const PAIR_BASE = 2 ** 21;
+  const stemIds = new Map<string, number>();
+  const knownPairs = new Map<number, number>();
+  const permanentStemId = (s: string): number => {
+    let id = stemIds.get(s);
+    if (id === undefined) {
+      id = stemIds.size;
+      stemIds.set(s, id);
+    }
+    return id;
+  };
+  for (const [key, id] of vocabulary) {
+    if (!key.startsWith('p:')) continue;
+    const split = key.indexOf('_');
+    knownPairs.set(permanentStemId(key.slice(2, split)) * PAIR_BASE + permanentStemId(key.slice(split + 1)), id);
+  }
+  const permanentStems = stemIds.size;
+  const temporaryStemIds = new Map<string, number>();
+  const stemIdOf = (s: string): number => {
+    const known = stemIds.get(s) ?? temporaryStemIds.get(s);
+    if (known !== undefined) return known;
+    const id = permanentStems + temporaryStemIds.size;
+    temporaryStemIds.set(s, id);
+    return id;
+  };
+  interface WordEntry {
+    stemId: number;
+    ids: Int32Array;
+    values: Float64Array;
+  }
+  const wordCache = new Map<string, WordEntry>();
   const unseen = new Map<string, number>();
   const idOf = (key: string): number => {
     const known = vocabulary.get(key);
@@ -166,12 +198,13 @@ export function trainNgramClassifier<L extends string>(
     }
     return id;
   };
-  const wordFeatures = (word: string): { stem: string; ids: Int32Array; values: Float64Array } => {
+  const wordFeatures = (word: string): WordEntry => {
     let entry = wordCache.get(word);
     if (entry !== undefined) return entry;
-    if (wordCache.size >= WORD_CACHE_LIMIT) {
+    if (wordCache.size >= WORD_CACHE_LIMIT || temporaryStemIds.size >= PAIR_BASE - permanentStems - 1) {
       wordCache.clear();
       unseen.clear();
+      temporaryStemIds.clear();
     }
     const local = new Map<number, number>();
     const s = stem(word);
@@ -184,14 +217,16 @@ export function trainNgramClassifier<L extends string>(
     for (let n = charMin; n <= charMax; n += 1) {
       for (let i = 0; i + n <= padded.length; i += 1) add(`c:${padded.slice(i, i + n)}`, CHAR_WEIGHT);
     }
-    entry = { stem: s, ids: Int32Array.from(local.keys()), values: Float64Array.from(local.values()) };
+    entry = { stemId: stemIdOf(s), ids: Int32Array.from(local.keys()), values: Float64Array.from(local.values()) };
     wordCache.set(word, entry);
     return entry;
   };
   const known = new Float64Array(size);
   const touched: number[] = [];
-  const unseenTotals = new Map<number, number>();
-  const pairs = new Map<string, number>();
+  // Unseen n-grams have no weight but still count in the L2 norm: summed here by -1 - id.
+  let unseenTotals = new Float64Array(1024);
+  const unseenTouched: number[] = [];
+  const pairs = new Map<number, number>();
   // Reused on every call (scoring is synchronous): no per-message typed-array garbage.
   const index = new Int32Array(size);
   const value = new Float64Array(size);
@@ -204,9 +239,9 @@ export function trainNgramClassifier<L extends string>(
       : text.replace(/'/g, '').replace(/[^\p{L}\p{N}£]+/gu, ' ').trim();
     const words = cleaned.length > 0 ? cleaned.split(' ') : [];
     touched.length = 0;
-    unseenTotals.clear();
+    unseenTouched.length = 0;
     pairs.clear();
-    let previous: string | undefined;
+    let previous = -1;
     for (const word of words) {
       const f = wordFeatures(word);
       for (let k = 0; k < f.ids.length; k += 1) {
@@ -214,25 +249,37 @@ export function trainNgramClassifier<L extends string>(
         if (id >= 0) {
           if (known[id] === 0) touched.push(id);
           known[id] += f.values[k];
-        } else unseenTotals.set(id, (unseenTotals.get(id) ?? 0) + f.values[k]);
+        } else {
+          const u = -1 - id;
+          if (u >= unseenTotals.length) {
+            const grown = new Float64Array(Math.max(u + 1, unseenTotals.length * 2));
+            grown.set(unseenTotals);
+            unseenTotals = grown;
+          }
+          if (unseenTotals[u] === 0) unseenTouched.push(u);
+          unseenTotals[u] += f.values[k];
+        }
       }
-      if (previous !== undefined) {
-        const key = `p:${previous}_${f.stem}`;
+      if (previous >= 0) {
+        const key = previous * PAIR_BASE + f.stemId;
         pairs.set(key, (pairs.get(key) ?? 0) + PAIR_WEIGHT);
       }
-      previous = f.stem;
+      previous = f.stemId;
     }
+    let norm = 0;
     for (const [key, v] of pairs) {
-      const id = vocabulary.get(key);
-      if (id === undefined) unseenTotals.set(-1 - unseen.size - unseenTotals.size, v);
+      const id = knownPairs.get(key);
+      if (id === undefined) norm += v * v;
       else {
         if (known[id] === 0) touched.push(id);
         known[id] += v;
       }
     }
-    let norm = 0;
     for (const id of touched) norm += known[id] * known[id];
-    for (const v of unseenTotals.values()) norm += v * v;
+    for (const u of unseenTouched) {
+      norm += unseenTotals[u] * unseenTotals[u];
+      unseenTotals[u] = 0;
+    }
     norm = Math.sqrt(norm) || 1;
     for (let k = 0; k < touched.length; k += 1) {
       const id = touched[k];

@@ -88,34 +88,67 @@ interface Hit {
   severity: RiskSeverity;
 }
 
-/** Which patterns this text's words allow (see prefilter.ts); the rest cannot match. */
-function candidatePatterns(lex: CompiledLexicon, text: string): Uint8Array {
-  const allowed = new Uint8Array(lex.patternCount);
-  for (const i of lex.alwaysRun) allowed[i] = 1;
+// One scratch buffer a lexicon: detection is synchronous, so it is never shared between calls.
+const clauseScratch = new Map<CompiledLexicon, Int32Array>();
+
+/**
+ * Indexes, in lexicon order, of the patterns whose every word clause this text satisfies (see
+ * prefilter.ts), plus those with no clause; no other pattern can match.
+ */
+function candidatePatterns(lex: CompiledLexicon, text: string): number[] {
+  let satisfied = clauseScratch.get(lex);
+  if (satisfied === undefined) {
+    satisfied = new Int32Array(lex.patterns.length);
+    clauseScratch.set(lex, satisfied);
+  } else satisfied.fill(0);
+  const candidates = lex.alwaysRun.slice();
   for (const word of text.split(' ')) {
-    const ids = lex.wordIndex.get(word);
-    if (ids !== undefined) for (const i of ids) allowed[i] = 1;
+    const pairs = lex.wordClauses.get(word);
+    if (pairs === undefined) continue;
+    for (let k = 0; k < pairs.length; k += 2) {
+      const p = pairs[k];
+      const before = satisfied[p];
+      const after = before | pairs[k + 1];
+      if (after === before) continue;
+      satisfied[p] = after;
+      if (after === lex.clauseMask[p]) candidates.push(p);
+    }
   }
-  return allowed;
+  return candidates.sort((x, y) => x - y);
 }
 
-/** First non-negated match of a rule, else a negated one, else nothing. */
-function runRule(lex: CompiledLexicon, rule: CompiledRule, text: string, allowed: Uint8Array): Hit | undefined {
+/** Whether a pattern matches outside a negation, only inside one, or not at all. */
+function runPattern(lex: CompiledLexicon, re: RegExp, text: string): 'live' | 'negated' | undefined {
   let negatedSeen = false;
-  for (const { regex: re, index } of rule.patterns) {
-    if (allowed[index] === 0) continue;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      if (m[0].length === 0) re.lastIndex++;
-      if (!isNegated(lex, text, m.index)) {
-        re.lastIndex = 0;
-        return { rule, negated: false, severity: rule.severity };
-      }
-      negatedSeen = true;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) re.lastIndex++;
+    if (!isNegated(lex, text, m.index)) {
+      re.lastIndex = 0;
+      return 'live';
     }
-    re.lastIndex = 0;
+    negatedSeen = true;
   }
-  return negatedSeen ? { rule, negated: true, severity: 'concern' } : undefined;
+  re.lastIndex = 0;
+  return negatedSeen ? 'negated' : undefined;
+}
+
+/** A rule's first non-negated match among the candidates, else a negated one, else nothing. */
+function ruleHits(lex: CompiledLexicon, text: string): Hit[] {
+  const candidates = candidatePatterns(lex, text);
+  const hits: Hit[] = [];
+  let i = 0;
+  while (i < candidates.length) {
+    const rule = lex.patterns[candidates[i]].rule;
+    let found: 'live' | 'negated' | undefined;
+    for (; i < candidates.length && lex.patterns[candidates[i]].rule === rule; i += 1) {
+      if (found === 'live') continue;
+      found = runPattern(lex, lex.patterns[candidates[i]].regex, text) ?? found;
+    }
+    if (found === 'live') hits.push({ rule, negated: false, severity: rule.severity });
+    else if (found === 'negated') hits.push({ rule, negated: true, severity: 'concern' });
+  }
+  return hits;
 }
 
 function moreUrgent(lex: CompiledLexicon, a: Hit, b: Hit): boolean {
@@ -152,12 +185,7 @@ function backstopAssessment(lex: CompiledLexicon, masked: string): RiskAssessmen
 }
 
 function lexiconAssessment(lex: CompiledLexicon, masked: string): RiskAssessment | null {
-  const allowed = candidatePatterns(lex, masked);
-  const hits: Hit[] = [];
-  for (const rule of lex.rules) {
-    const hit = runRule(lex, rule, masked, allowed);
-    if (hit) hits.push(hit);
-  }
+  const hits = ruleHits(lex, masked);
   if (hits.length === 0) return null;
 
   const live = hits.filter((h) => !h.negated);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { LOCALES_DIR } from '../projectRoot';
 import type { NormaliseTables } from './normalise';
-import { requiredWords } from './prefilter';
+import { requiredWordClauses } from './prefilter';
 import type { RiskCategory, RiskSeverity } from './types';
 
 export const RISK_CATEGORIES: readonly RiskCategory[] = ['suicide', 'self_harm', 'medical', 'harm_to_others', 'abuse', 'danger'];
@@ -46,17 +46,18 @@ export type LexiconFile = z.infer<typeof lexiconSchema>;
 
 export interface CompiledPattern {
   regex: RegExp;
-  /** whole words one of which every match contains; null = always run */
-  words: readonly string[] | null;
-  /** position in CompiledLexicon.patternCount numbering, for the word index */
+  /** sets of whole words; every match contains a word of each set; null = always run */
+  clauses: readonly (readonly string[])[] | null;
+  /** position in CompiledLexicon.patterns */
   index: number;
+  rule: CompiledRule;
 }
 
 export interface CompiledRule {
   id: string;
   category: RiskCategory;
   severity: RiskSeverity;
-  patterns: readonly CompiledPattern[];
+  patterns: CompiledPattern[];
 }
 
 export interface CompiledLexicon {
@@ -74,11 +75,17 @@ export interface CompiledLexicon {
   negatedPrefix: RegExp;
   /** phrases that undo a negation in the same clause ("I'd be lying if I said I haven't") */
   negationCancellers: readonly string[];
-  /** word -> indexes of the patterns that need it: a message only runs patterns its words allow */
-  wordIndex: ReadonlyMap<string, readonly number[]>;
-  /** patterns with no provable required word: always run */
+  /**
+   * word -> flat pairs (pattern index, clause bit) of the clauses it satisfies. A message may match
+   * a pattern only when its words set every bit of that pattern's `clauseMask`.
+   */
+  wordClauses: ReadonlyMap<string, Int32Array>;
+  /** per pattern, one bit a clause; 0 = no clause proved */
+  clauseMask: Int32Array;
+  /** patterns with no clause proved: always run */
   alwaysRun: readonly number[];
-  patternCount: number;
+  /** every rule's patterns, in rule order */
+  patterns: readonly CompiledPattern[];
 }
 
 const GAPS: Readonly<Record<string, string>> = {
@@ -121,21 +128,34 @@ export function compileLexicon(file: unknown, source: string): CompiledLexicon {
   const lex = parsed.data;
   if (new Set(lex.priority).size !== RISK_CATEGORIES.length) throw new Error(`risk lexicon ${source}: priority must list every category once`);
   const seen = new Set<string>();
-  let patternCount = 0;
-  const wordIndex = new Map<string, number[]>();
+  const patterns: CompiledPattern[] = [];
+  const wordPairs = new Map<string, number[]>();
+  const clauseMasks: number[] = [];
   const alwaysRun: number[] = [];
   const rules: CompiledRule[] = lex.rules.map((rule) => {
     if (seen.has(rule.id)) throw new Error(`risk lexicon ${source}: duplicate rule id ${rule.id}`);
     seen.add(rule.id);
-    const patterns = rule.patterns.map((p, i): CompiledPattern => {
+    const compiled: CompiledRule = { id: rule.id, category: rule.category, severity: rule.severity, patterns: [] };
+    compiled.patterns = rule.patterns.map((p, i): CompiledPattern => {
       const src = expand(p, lex.macros, `${rule.id}[${i}]`);
-      const index = patternCount++;
-      const words = requiredWords(src);
-      if (words === null) alwaysRun.push(index);
-      else for (const w of words) wordIndex.set(w, [...(wordIndex.get(w) ?? []), index]);
-      return { regex: compile(wordBounded(src), `${rule.id}[${i}]`, 'g'), words, index };
+      const index = patterns.length;
+      const clauses = requiredWordClauses(src);
+      let mask = 0;
+      clauses?.forEach((clause, bit) => {
+        mask |= 1 << bit;
+        for (const w of clause) {
+          const pairs = wordPairs.get(w) ?? [];
+          pairs.push(index, 1 << bit);
+          wordPairs.set(w, pairs);
+        }
+      });
+      if (mask === 0) alwaysRun.push(index);
+      clauseMasks.push(mask);
+      const pattern = { regex: compile(wordBounded(src), `${rule.id}[${i}]`, 'g'), clauses, index, rule: compiled };
+      patterns.push(pattern);
+      return pattern;
     });
-    return { id: rule.id, category: rule.category, severity: rule.severity, patterns };
+    return compiled;
   });
   const maskSources = lex.masks.flatMap((mask) =>
     mask.patterns.map((p, i) => {
@@ -183,9 +203,10 @@ export function compileLexicon(file: unknown, source: string): CompiledLexicon {
     escalatedCategories: new Set(lex.escalators.categories),
     negatedPrefix: compile(`(?:^| )(?:${negators})(?: (?:${fillers}))*$`, 'negation', ''),
     negationCancellers: lex.negation.cancellers,
-    wordIndex,
+    wordClauses: new Map([...wordPairs].map(([w, pairs]) => [w, Int32Array.from(pairs)])),
+    clauseMask: Int32Array.from(clauseMasks),
     alwaysRun,
-    patternCount,
+    patterns,
   };
 }
 

@@ -30,18 +30,19 @@ const APOSTROPHES = /[\u2018\u2019\u201b\u2032`\u00b4]/g;
 const OD_SHORTHAND = /\bo\.?d(?:'d|'ed|-ed|-d|ed|'ing|ing|s|'s)?\b/g;
 // "I odd on my meds": "odd" only means overdosed when what follows is a drug.
 const ODD_ON = /\bodd on (?=(?:my |all my |some |the |loads of |a lot of |all |all the |all of my )?(?:meds|pills|tablets|paracetamol|medication|sleeping|insulin|drugs|antidepressants|sertraline|ibuprofen|codeine|heroin|painkillers))/g;
-const CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
-  [/\bcan'?t\b/g, 'can not'],
-  [/\bwon't\b/g, 'will not'],
-  [/\bshan'?t\b/g, 'shall not'],
-  [/\bain'?t\b/g, 'am not'],
-  [/n't\b/g, ' not'],
-  [/\b(i|you|we|they|he|she|it|that|there|who|nobody|everyone)'ll\b/g, '$1 will'],
-  [/\b(i|you|we|they|he|she|it|that|who|nobody|everyone)'d\b/g, '$1 would'],
-  [/\b(i|you|we|they|who|should|would|could|might|must)'ve\b/g, '$1 have'],
-  [/'re\b/g, ' are'],
-  [/\bi'm\b/g, 'i am'],
-  [/\b(he|she|it|that|there|what|who|where|here|everything|everyone|nobody|life|tonight|today|tomorrow|someone|somebody|anyone|anybody|something|nothing|this)'s\b/g, '$1 is'],
+// Each with a substring it cannot match without, so a message skips the ones it cannot contain.
+const CONTRACTIONS: ReadonlyArray<[string, RegExp, string]> = [
+  ['can', /\bcan'?t\b/g, 'can not'],
+  ["won't", /\bwon't\b/g, 'will not'],
+  ['shan', /\bshan'?t\b/g, 'shall not'],
+  ['ain', /\bain'?t\b/g, 'am not'],
+  ["n't", /n't\b/g, ' not'],
+  ["'ll", /\b(i|you|we|they|he|she|it|that|there|who|nobody|everyone)'ll\b/g, '$1 will'],
+  ["'d", /\b(i|you|we|they|he|she|it|that|who|nobody|everyone)'d\b/g, '$1 would'],
+  ["'ve", /\b(i|you|we|they|who|should|would|could|might|must)'ve\b/g, '$1 have'],
+  ["'re", /'re\b/g, ' are'],
+  ["i'm", /\bi'm\b/g, 'i am'],
+  ["'s", /\b(he|she|it|that|there|what|who|where|here|everything|everyone|nobody|life|tonight|today|tomorrow|someone|somebody|anyone|anybody|something|nothing|this)'s\b/g, '$1 is'],
 ];
 const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '@': 'a', $: 's', '!': 'i' };
 const MIXED_LEET = /^(?=.*[a-z])(?=.*[0-9@$])[a-z0-9@$]+$/;
@@ -56,10 +57,11 @@ const ILL_ADJECTIVE_BEFORE = new Set([
 ]);
 const REFLEXIVE: Readonly<Record<string, string>> = { my: 'myself', your: 'yourself', him: 'himself', her: 'herself', them: 'themselves', our: 'ourselves' };
 const SELF_COMPOUNDS = new Set(['esteem', 'worth', 'confidence', 'image', 'care', 'belief', 'respect', 'harm', 'harming', 'harmed', 'harms', 'injury', 'injuring', 'doubt', 'doubts', 'control', 'awareness', 'help', 'compassion', 'love', 'hatred', 'hate', 'loathing', 'destruct', 'destructive', 'destruction', 'referral', 'refer', 'conscious', 'employed', 'isolating', 'isolation', 'sabotage', 'sabotaging', 'medicating', 'medicate', 'critical', 'criticism', 'blame', 'pity', 'mutilation', 'mutilating']);
-const SPECIAL_TEXT_SPEAK_NUMBERS: Readonly<Record<string, string>> = {
-  '2': 'to',
-  '4': 'for',
-};
+// A Map, not an object: looking arbitrary words up in an object with numeric keys is slow in V8.
+const SPECIAL_TEXT_SPEAK_NUMBERS: ReadonlyMap<string, string> = new Map([
+  ['2', 'to'],
+  ['4', 'for'],
+]);
 
 /** Damerau-Levenshtein distance, or Infinity once it is certainly above `max`. */
 function damerau(a: string, b: string, max: number): number {
@@ -168,7 +170,7 @@ export function normalise(text: string, tables: NormaliseTables): string {
     return m;
   });
   if (s.includes('odd on')) s = s.replace(ODD_ON, 'overdosed on ');
-  if (s.includes("'")) for (const [pattern, replacement] of CONTRACTIONS) s = s.replace(pattern, replacement);
+  if (s.includes("'")) for (const [needle, pattern, replacement] of CONTRACTIONS) if (s.includes(needle)) s = s.replace(pattern, replacement);
   s = s.replace(/&/g, ' and ').replace(/\+/g, ' and ');
   s = s.replace(SENTENCE_BREAK, ' . ');
   s = s.replace(/'/g, '');
@@ -186,7 +188,7 @@ export function normalise(text: string, tables: NormaliseTables): string {
     if (tok.includes('_')) {
       tok = unmask(tok, tables);
     }
-    const special = SPECIAL_TEXT_SPEAK_NUMBERS[tok];
+    const special = tok.length === 1 ? SPECIAL_TEXT_SPEAK_NUMBERS.get(tok) : undefined;
     if (special !== undefined) {
       const next = nextWord(raw, i);
       out.push(next !== undefined && /^[a-z]+$/.test(next) && !tables.quantityNouns.has(next) ? special : tok);

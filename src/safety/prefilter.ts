@@ -1,7 +1,9 @@
 /**
- * Proves, from a pattern's regular-expression source, a small set of whole words of which every
- * match must contain at least one ("want to die" needs "die"). The matcher looks those words up in
- * the message's word set before running the expression, so most patterns cost a few Set lookups.
+ * Proves, from a pattern's regular-expression source, sets of whole words ("clauses") such that
+ * every match contains at least one word of each set: "(?:i|he) (?:took|swallowed) (?:pills|tablets)"
+ * needs one of {i, he}, one of {took, swallowed} and one of {pills, tablets}. The matcher checks the
+ * clauses against the message's words before running the expression, so most patterns cost a few
+ * map lookups instead of a regular-expression run.
  *
  * Sound by construction: a word is only used when the source shows it is bounded by spaces or by
  * the pattern's own word boundaries, and when unsure the answer is null ("always run"). Being
@@ -9,7 +11,8 @@
  * or "." separated by single spaces.
  */
 
-type Req = string[] | null;
+/** Every clause is necessary: a match contains a word of each. Empty = nothing proved. */
+type Clauses = string[][];
 
 // Words so common that a filter on them saves nothing.
 const STOP = new Set(['i', 'me', 'my', 'a', 'an', 'the', 'to', 'and', 'of', 'it', 'is', 'am', 'in', 'on', 'so', 'that', 'you', 'be', 'do', 'not', 'for', 'with', 'at', 'have', 'just', 'this', '.']);
@@ -73,6 +76,15 @@ function alternativeStarts(src: string, inner: number, close: number): number[] 
   return starts;
 }
 
+/** True when every alternative of the group body [inner, close) ends with a literal space. */
+function endsWithSpace(src: string, inner: number, close: number): boolean {
+  const starts = alternativeStarts(src, inner, close);
+  return starts.every((start, k) => {
+    const end = k + 1 < starts.length ? starts[k + 1] - 1 : close;
+    return end - start >= 1 && src[end - 1] === ' ' && src[end - 2] !== '\\';
+  });
+}
+
 /**
  * True when whatever the pattern matches from `pos` on must begin at a word boundary: with a
  * space, at the end of the text, or (when `endBound`) at the end of the whole pattern. Looks
@@ -110,14 +122,20 @@ function boundaryAfter(src: string, pos: number, endBound: boolean, depth = 0): 
   return allAlts;
 }
 
-function parseSequence(src: string, start: number, startBound: boolean, endBound: boolean): { req: Req; pos: number } {
+function bestClause(clauses: Clauses): string[] | null {
+  let best: string[] | null = null;
+  for (const c of clauses) if (best === null || score(c) < score(best)) best = c;
+  return best;
+}
+
+function parseSequence(src: string, start: number, startBound: boolean, endBound: boolean): { clauses: Clauses; pos: number } {
   let pos = start;
   let run = '';
   let runStartBound = startBound;
-  let best: string[] | null = null;
+  // Each part of a sequence must occur, so every set offered here is a clause of its own.
+  const clauses: Clauses = [];
   const offer = (set: string[]): void => {
-    if (set.length === 0) return;
-    if (best === null || score(set) < score(best)) best = set;
+    if (set.length > 0) clauses.push(set);
   };
   const flush = (runEndBound: boolean): void => {
     if (run.length > 0) {
@@ -158,8 +176,10 @@ function parseSequence(src: string, start: number, startBound: boolean, endBound
       const groupEndBound = boundaryAfter(src, after, endBound);
       const group = parseAlternation(src, inner, groupStartBound, groupEndBound);
       flush(boundaryAfter(src, pos, endBound));
-      if (group.req !== null && (q === null || q.min >= 1)) offer(group.req);
-      runStartBound = false;
+      const mandatory = q === null || q.min >= 1;
+      if (mandatory) for (const c of group.clauses) offer(c);
+      // "(?:just |already )?taken": whether or not the group matched, "taken" starts a word.
+      runStartBound = endsWithSpace(src, inner, close) && (mandatory || groupStartBound);
       pos = after;
       continue;
     }
@@ -190,33 +210,58 @@ function parseSequence(src: string, start: number, startBound: boolean, endBound
     runStartBound = false;
   }
   flush(endBound);
-  return { req: best, pos };
-}
-
-function parseAlternation(src: string, start: number, startBound: boolean, endBound: boolean): { req: Req; pos: number } {
-  let pos = start;
-  const union = new Set<string>();
-  let provable = true;
-  for (;;) {
-    const seq = parseSequence(src, pos, startBound, endBound);
-    pos = seq.pos;
-    if (seq.req === null) provable = false;
-    else for (const w of seq.req) union.add(w);
-    if (src[pos] === '|') {
-      pos++;
-      continue;
-    }
-    break;
-  }
-  return { req: provable ? [...union] : null, pos };
+  return { clauses, pos };
 }
 
 /**
- * Whole words, one of which every match of `source` (wrapped in word boundaries) contains; null
- * when none can be proved.
+ * One alternative keeps all its clauses. Several give one clause: the union of each one's best
+ * clause (whichever alternative matched, its word is there), or nothing if one has none.
  */
-export function requiredWords(source: string): string[] | null {
+function parseAlternation(src: string, start: number, startBound: boolean, endBound: boolean): { clauses: Clauses; pos: number } {
+  let pos = start;
+  const alternatives: Clauses[] = [];
+  for (;;) {
+    const seq = parseSequence(src, pos, startBound, endBound);
+    pos = seq.pos;
+    alternatives.push(seq.clauses);
+    if (src[pos] !== '|') break;
+    pos++;
+  }
+  if (alternatives.length === 1) return { clauses: alternatives[0], pos };
+  const union = new Set<string>();
+  for (const clauses of alternatives) {
+    const best = bestClause(clauses);
+    if (best === null) return { clauses: [], pos };
+    for (const w of best) union.add(w);
+  }
+  return { clauses: [[...union]], pos };
+}
+
+/**
+ * Enough to rule out nearly every pattern a message cannot match; each clause kept costs a lookup
+ * for every message containing one of its words, so fewer is faster once these are in place.
+ */
+export const MAX_CLAUSES = 4;
+
+/**
+ * Clauses every match of `source` (wrapped in word boundaries) satisfies, most selective first: at
+ * most MAX_CLAUSES, and none with a stop word unless nothing better exists (a clause containing
+ * "i" holds for nearly every message). Null when none can be proved: the pattern always runs.
+ */
+export function requiredWordClauses(source: string): string[][] | null {
   const parsed = parseAlternation(source, 0, true, true);
-  if (parsed.pos !== source.length || parsed.req === null || parsed.req.length === 0) return null;
-  return parsed.req;
+  if (parsed.pos !== source.length || parsed.clauses.length === 0) return null;
+  const unique = new Map<string, string[]>();
+  for (const c of parsed.clauses) {
+    const sorted = [...new Set(c)].sort();
+    unique.set(sorted.join(' '), sorted);
+  }
+  const ranked = [...unique.values()].sort((a, b) => score(a) - score(b));
+  const selective = ranked.filter((c) => !c.some((w) => STOP.has(w)));
+  return (selective.length > 0 ? selective : ranked).slice(0, MAX_CLAUSES);
+}
+
+/** The single most selective clause: one of these words is in every match; null when none. */
+export function requiredWords(source: string): string[] | null {
+  return requiredWordClauses(source)?.[0] ?? null;
 }

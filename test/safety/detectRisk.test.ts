@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { detectRisk, normaliseForRisk, SUPPORTED_RISK_LOCALES } from '../../src/safety/detectRisk';
 import { compileLexicon, loadLexicon } from '../../src/safety/lexicon';
 import { evaluateRiskSets, TARGET_MAX_FPR, type LabelledBenign, type LabelledNegated, type LabelledRisk } from '../../src/safety/evaluation';
-import { requiredWords } from '../../src/safety/prefilter';
+import { requiredWordClauses, requiredWords } from '../../src/safety/prefilter';
 import { benchmarkDetectRisk } from '../../src/safety/benchmark';
 import type { RiskCategory } from '../../src/safety/types';
 
@@ -238,19 +238,31 @@ describe('word prefilter is sound', () => {
     expect(requiredWords('selfharm[a-z]*')).toBeNull();
   });
 
+  it('needs a word from every part of a sequence, and skips clauses of stop words', () => {
+    expect(requiredWordClauses('(?:i|he) (?:just )?(?:took|swallowed) (?:pills|tablets)')).toEqual([
+      ['pills', 'tablets'],
+      ['swallowed', 'took'],
+    ]);
+    // An optional group ending in a space still leaves the next word whole, matched or not.
+    expect(requiredWordClauses('(?:so |really )?suicidal')).toEqual([['suicidal']]);
+    // Not so when the optional group ends inside a word.
+    expect(requiredWordClauses('(?:un)?alive')).toBeNull();
+  });
+
   it('never skips a pattern that matches an eval message', () => {
     const lex = loadLexicon('en-GB');
     const texts = [...risk, ...benign, ...negated].map((x) => normaliseForRisk(x.text));
     for (const rule of lex.rules) {
       for (const p of rule.patterns) {
-        if (p.words === null) continue;
+        if (p.clauses === null) continue;
         for (const t of texts) {
           p.regex.lastIndex = 0;
           const m = p.regex.exec(t);
           p.regex.lastIndex = 0;
           if (m === null) continue;
           const tokens = new Set(m[0].split(' '));
-          expect({ rule: rule.id, ok: p.words.some((w) => tokens.has(w)) }).toEqual({ rule: rule.id, ok: true });
+          const ok = p.clauses.every((clause) => clause.some((w) => tokens.has(w)));
+          expect({ rule: rule.id, ok }).toEqual({ rule: rule.id, ok: true });
         }
       }
     }
