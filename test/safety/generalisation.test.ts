@@ -24,6 +24,13 @@ describe('classes of indirect risk the lexicon covers', () => {
     ['how much of my insulin would stop my heart', 'suicide'],
     ['I drank bleach', 'medical'],
     ['help me please he has got a knife', 'danger'],
+    ['is there a fence on the humber bridge or can anyone get up there', 'suicide'],
+    ['does my life insurance still pay out if it was suicide', 'suicide'],
+    ['i take lots of pill this morning and now i feel very dizzy', 'medical'],
+    ['I keep getting urges to shove strangers in front of the bus', 'harm_to_others'],
+    ['I have worked out how I would hurt my manager if I got the chance', 'harm_to_others'],
+    ['I could hear the dad next door laying into the kids again last night', 'abuse'],
+    ["my mate is stood on the ledge of the car park and won't come down", 'suicide'],
   ])('%j -> %s (lexicon, not only the backstop)', (text, category) => {
     const got = detectRiskLexiconOnly(text);
     expect(got).not.toBeNull();
@@ -48,6 +55,12 @@ describe('look-alikes that are not a disclosure', () => {
     "i'm sorting out my mum's affairs after the funeral",
     'i wrote a note to my landlord about the damp',
     'my son has started punching the walls when he is angry, what should i do',
+    'we need a module on suicide prevention for our volunteers',
+    'the main character in the book self harms and it was hard to read',
+    'I overdosed on chocolate at Easter',
+    'the leaflet has an overdose warning, is that normal?',
+    'how do I support colleagues in crisis as a line manager',
+    'is self-harm more common in girls?',
   ])('%j -> null', (text) => {
     expect(detectRisk(text)).toBeNull();
   });
