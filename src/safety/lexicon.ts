@@ -24,6 +24,7 @@ const lexiconSchema = z.object({
   escalators: z.object({ note: z.string(), categories: z.array(categorySchema), patterns: patternList, unless: z.array(z.string().min(1)).default([]) }),
   negation: z.object({ note: z.string(), negators: patternList, fillers: patternList, cancellers: z.array(z.string()).default([]) }),
   tokens: z.record(z.string(), z.string()),
+  symbols: z.object({ note: z.string(), map: z.record(z.string().min(1), z.string().regex(/^[a-z ]+$/)) }).default({ note: '', map: {} }),
   fuzzyTargets: z.array(z.object({ word: z.string().regex(/^[a-z]+$/), maxEdits: z.number().int().min(1).max(2) })),
   protectedWords: z.array(z.string()),
   quantityNouns: z.array(z.string()),
@@ -174,6 +175,7 @@ export function compileLexicon(file: unknown, source: string): CompiledLexicon {
   for (const mask of lex.masks) mask.patterns.forEach(addWords);
   Object.values(lex.macros).forEach(addWords);
   Object.values(lex.tokens).forEach(addWords);
+  Object.values(lex.symbols.map).forEach(addWords);
   lex.escalators.patterns.forEach(addWords);
   lex.escalators.unless.forEach(addWords);
   for (const t of lex.fuzzyTargets) vocabulary.add(t.word);
@@ -186,6 +188,7 @@ export function compileLexicon(file: unknown, source: string): CompiledLexicon {
     locale: lex.locale,
     tables: {
       tokens: new Map(Object.entries(lex.tokens)),
+      symbols: new Map(Object.entries(lex.symbols.map)),
       fuzzyTargets: lex.fuzzyTargets.map((t) => t.word),
       fuzzyMaxEdits: new Map(lex.fuzzyTargets.map((t) => [t.word, t.maxEdits])),
       protectedWords: new Set(lex.protectedWords),

@@ -10,6 +10,8 @@
 export interface NormaliseTables {
   /** whole-token replacements, e.g. "kms" -> "kill myself" (values may be several words) */
   tokens: ReadonlyMap<string, string>;
+  /** emoji read as words before other non-ASCII characters are dropped, e.g. "🆘" -> "sos" */
+  symbols: ReadonlyMap<string, string>;
   /** words the fuzzy matcher may correct towards ("sucidal" -> "suicidal") */
   fuzzyTargets: readonly string[];
   /** how many edits each fuzzy target tolerates (1 or 2) */
@@ -158,7 +160,10 @@ function fixTokenUncached(raw: string, tables: NormaliseTables): string {
 export function normalise(text: string, tables: NormaliseTables): string {
   let s = text.toLowerCase();
   // Accents and typographic quotes only exist in non-ASCII text; skip the work for plain ASCII.
-  if (NON_ASCII.test(s)) s = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(APOSTROPHES, "'");
+  if (NON_ASCII.test(s)) {
+    for (const [symbol, word] of tables.symbols) if (s.includes(symbol)) s = s.split(symbol).join(` ${word} `);
+    s = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(APOSTROPHES, "'");
+  }
   // Asterisked self-censoring ("s*icide", "k*ll myself") is read as the plain word.
   if (s.includes('*')) s = s.replace(/\b([a-z]+)\*+([a-z]+)\b/g, (m, a: string, b: string) => (a.length + b.length >= 2 ? `${a}_${b}` : m));
   if (s.includes('od')) s = s.replace(OD_SHORTHAND, (m) => {

@@ -31,6 +31,23 @@ describe('classes of indirect risk the lexicon covers', () => {
     ['I have worked out how I would hurt my manager if I got the chance', 'harm_to_others'],
     ['I could hear the dad next door laying into the kids again last night', 'abuse'],
     ["my mate is stood on the ledge of the car park and won't come down", 'suicide'],
+    ['she will look after my dog better than i ever did after this weekend', 'suicide'],
+    ['by monday none of this will be my problem', 'suicide'],
+    ['i have got a plan now. bye', 'suicide'],
+    ['honestly might just end it tonight', 'suicide'],
+    ['cant be bothered with life anymore', 'suicide'],
+    ['i keep pulling my hair out until it bleeds', 'self_harm'],
+    ['went home after work and cut, felt calmer after', 'self_harm'],
+    ['took a load of paracetamol earlier', 'medical'],
+    ['i want him to suffer like i have', 'harm_to_others'],
+    ['got a blade off a mate. if he starts again tomorrow i am using it', 'harm_to_others'],
+    ['my coach says it is our little secret', 'abuse'],
+    ['my ex keeps messaging me from new accounts', 'abuse'],
+    ['i think i am being followed', 'danger'],
+    ['someone is trying the door handle', 'danger'],
+    ['who am i meant to call if i am losing control', 'danger'],
+    ['i need to talk to a real person now', 'danger'],
+    ['🆘', 'danger'],
   ])('%j -> %s (lexicon, not only the backstop)', (text, category) => {
     const got = detectRiskLexiconOnly(text);
     expect(got).not.toBeNull();
@@ -61,6 +78,16 @@ describe('look-alikes that are not a disclosure', () => {
     'the leaflet has an overdose warning, is that normal?',
     'how do I support colleagues in crisis as a line manager',
     'is self-harm more common in girls?',
+    'Mum will have a heart attack when she sees my hair',
+    'sorry if I disappear mid call, the wifi is awful',
+    'if one more person books a meeting at 4pm I am going to strangle someone',
+    'can I get an emergency supply of my inhaler from the pharmacy',
+    'that spin class absolutely murdered me',
+    'my dad is going to murder me when he sees the car',
+    'the suicide storyline in that soap was handled well',
+    'I volunteer for the Samaritans on Tuesday nights',
+    'we learned what to do if someone takes an overdose on my first aid course',
+    "That exam slaughtered me, I'm so glad it's over",
   ])('%j -> null', (text) => {
     expect(detectRisk(text)).toBeNull();
   });
