@@ -1,23 +1,26 @@
 /**
- * Chooses the risk backstop's threshold: 5-fold cross-validation on the training file only
- * (locales/en-GB/risk-training.jsonl and the intent utterances' train split; never test/safety/eval), then the lowest threshold whose
- * held-out false-positive rate on the benign look-alikes is at most 6% (they are deliberately hard
- * near-misses; see BACKSTOP_THRESHOLD for why 6% there is about 1.5% on ordinary benign messages). Prints the curve; the chosen value is copied
- * into BACKSTOP_THRESHOLD in src/safety/riskBackstop.ts.
+ * Chooses the risk backstop's threshold: 5-fold cross-validation on the training data only
+ * (locales/en-GB/risk-training.jsonl and the intent utterances' train split; never test/safety),
+ * scoring only what the backstop really sees (messages the lexicon finds nothing in), then the
+ * lowest threshold whose held-out false-positive rate on the benign look-alikes is at most MAX_FPR
+ * (they are deliberately hard near-misses; see BACKSTOP_THRESHOLD). Prints the curve; the chosen
+ * value is copied into BACKSTOP_THRESHOLD in src/safety/riskBackstop.ts.
  *
  *   npm run build && node dist/scripts/tune-risk-backstop.js
  */
-import { prepareForRisk } from '../src/safety/detectRisk';
+import { detectRiskLexiconOnly, prepareForRisk } from '../src/safety/detectRisk';
 import { chooseThreshold, crossValidationScores, readBackstopExamples, readLocaleBackstopExamples, trainingFilePath } from '../src/safety/riskBackstop';
 
-const MAX_FPR = 0.06;
+const MAX_FPR = 0.03;
 
 function main(): number {
-  const examples = readLocaleBackstopExamples('en-GB').map((e) => ({ ...e, text: prepareForRisk(e.text, 'en-GB') }));
+  const raw = readLocaleBackstopExamples('en-GB');
+  const examples = raw.map((e) => ({ ...e, text: prepareForRisk(e.text, 'en-GB') }));
   // The look-alikes come first (readLocaleBackstopExamples puts the training file before the utterances).
   const lookAlikes = readBackstopExamples(trainingFilePath('en-GB')).length;
-  const scores = crossValidationScores(examples, 5, (i) => i < lookAlikes);
-  console.log(`training examples: ${examples.length}; scored: ${scores.risk.length} risk, ${scores.benign.length} benign look-alikes (5-fold, each scored by a model that never saw it)`);
+  const lexiconSilent = raw.map((e) => detectRiskLexiconOnly(e.text, 'en-GB') === null);
+  const scores = crossValidationScores(examples, 5, (i) => lexiconSilent[i] && (raw[i].label !== 'none' || i < lookAlikes));
+  console.log(`training examples: ${examples.length}; scored (the lexicon finds nothing in them): ${scores.risk.length} risk, ${scores.benign.length} benign look-alikes (5-fold, each scored by a model that never saw it)`);
   for (const t of [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) {
     const fpr = scores.benign.filter((s) => s >= t).length / scores.benign.length;
     const recall = scores.risk.filter((s) => s >= t).length / scores.risk.length;

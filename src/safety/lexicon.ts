@@ -123,7 +123,11 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export function compileLexicon(file: unknown, source: string): CompiledLexicon {
+/**
+ * `knownWords`: words spelled as meant, which the normaliser never corrects (see NormaliseTables).
+ * The lexicon's own words are always among them.
+ */
+export function compileLexicon(file: unknown, source: string, knownWords: Iterable<string> = []): CompiledLexicon {
   const parsed = lexiconSchema.safeParse(file);
   if (!parsed.success) throw new Error(`risk lexicon ${source} is invalid: ${parsed.error.message}`);
   const lex = parsed.data;
@@ -193,6 +197,7 @@ export function compileLexicon(file: unknown, source: string): CompiledLexicon {
       fuzzyMaxEdits: new Map(lex.fuzzyTargets.map((t) => [t.word, t.maxEdits])),
       protectedWords: new Set(lex.protectedWords),
       vocabulary,
+      knownWords: new Set([...vocabulary, ...knownWords]),
       quantityNouns: new Set(lex.quantityNouns),
     },
     masks: compile(wordBounded(maskSources.join('|')), 'masks', 'g'),
@@ -243,10 +248,29 @@ export function discoverLexiconLocales(localesDir: string = LOCALES_DIR): string
     .sort();
 }
 
+/**
+ * Words spelled as meant, which the normaliser's spelling correction leaves alone: the locale's
+ * word list (words.txt, one a line, # for comments) and every word of its own chat corpora (intent
+ * utterances and risk training lines), which adds slang and names as people type them.
+ */
+export function readLocaleWords(locale: string, localesDir: string = LOCALES_DIR): Set<string> {
+  const words = new Set<string>();
+  const list = join(localesDir, locale, 'words.txt');
+  if (existsSync(list)) {
+    for (const line of readFileSync(list, 'utf8').split('\n')) if (line !== '' && !line.startsWith('#')) words.add(line.trim());
+  }
+  for (const file of ['utterances.json', 'risk-training.jsonl']) {
+    const path = join(localesDir, locale, file);
+    if (!existsSync(path)) continue;
+    for (const w of readFileSync(path, 'utf8').toLowerCase().match(/[a-z]+/g) ?? []) words.add(w);
+  }
+  return words;
+}
+
 export function loadLexicon(locale: string, localesDir: string = LOCALES_DIR): CompiledLexicon {
   const path = join(localesDir, locale, 'risk-lexicon.json');
   const json: unknown = JSON.parse(readFileSync(path, 'utf8'));
-  const lex = compileLexicon(json, path);
+  const lex = compileLexicon(json, path, readLocaleWords(locale, localesDir));
   warmUpLexicon(lex);
   return lex;
 }

@@ -20,6 +20,12 @@ export interface NormaliseTables {
   protectedWords: ReadonlySet<string>;
   /** every word that appears in the lexicon, so stretched letters can be shrunk to a real word */
   vocabulary: ReadonlySet<string>;
+  /**
+   * Words known to be spelled as meant (the locale's own chat corpora): never corrected. Any other
+   * word of four letters or more may be corrected to the nearest lexicon word ("lyfe" -> "life",
+   * "threttens" -> "threatens"), so misspelt risk is read as risk without a list of every typo.
+   */
+  knownWords: ReadonlySet<string>;
   /** next words after "2" / "4" that mean it is a number, not "to" / "for" ("2 tablets") */
   quantityNouns: ReadonlySet<string>;
 }
@@ -111,6 +117,48 @@ function fuzzyCorrect(token: string, tables: NormaliseTables): string | undefine
   return best;
 }
 
+// Lexicon words of four letters or more, grouped by first letter: the targets of general correction.
+const CORRECTION_TARGETS = new WeakMap<NormaliseTables, Map<number, string[]>>();
+
+function correctionTargets(tables: NormaliseTables, firstLetter: number): readonly string[] {
+  let byLetter = CORRECTION_TARGETS.get(tables);
+  if (byLetter === undefined) {
+    byLetter = new Map();
+    for (const word of [...tables.vocabulary].sort()) {
+      if (word.length < 4 || !/^[a-z]+$/.test(word)) continue;
+      const list = byLetter.get(word.charCodeAt(0)) ?? [];
+      list.push(word);
+      byLetter.set(word.charCodeAt(0), list);
+    }
+    CORRECTION_TARGETS.set(tables, byLetter);
+  }
+  return byLetter.get(firstLetter) ?? [];
+}
+
+/** An unknown word's nearest lexicon word: one edit, two from eight letters; same first letter. */
+function generalCorrect(token: string, tables: NormaliseTables): string | undefined {
+  if (token.length < 4 || token.length > 16 || tables.knownWords.has(token) || tables.protectedWords.has(token)) return undefined;
+  // A missed double letter is the commonest slip ("planing", "tabets"): try that first.
+  for (let i = 0; i < token.length; i++) {
+    const doubled = token.slice(0, i + 1) + token.slice(i);
+    if (tables.vocabulary.has(doubled)) return doubled;
+  }
+  const maxEdits = token.length >= 8 ? 2 : 1;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const target of correctionTargets(tables, token.charCodeAt(0))) {
+    // "cracks" is not a misspelt "crack": words that only add or drop an ending are left alone.
+    if (target.startsWith(token) || token.startsWith(target)) continue;
+    const d = damerau(token, target, maxEdits);
+    const sameLengthTie = d === bestDistance && d !== Infinity && target.length === token.length && best?.length !== token.length;
+    if (d < bestDistance || sameLengthTie) {
+      bestDistance = d;
+      best = target;
+    }
+  }
+  return best;
+}
+
 // Per-table memo of token fixes: people reuse the same few thousand words, and the fuzzy match is
 // the costly part of normalising. Bounded so a flood of unique tokens cannot grow memory.
 const FIX_MEMO = new WeakMap<NormaliseTables, Map<string, string>>();
@@ -150,7 +198,7 @@ function fixTokenUncached(raw: string, tables: NormaliseTables): string {
   // Dropped g: "cuttin", "killin".
   if (token.endsWith('in') && tables.vocabulary.has(`${token}g`)) return `${token}g`;
   if (/^[a-z]+$/.test(token)) {
-    const corrected = fuzzyCorrect(token, tables);
+    const corrected = fuzzyCorrect(token, tables) ?? generalCorrect(token, tables);
     if (corrected !== undefined) return corrected;
   }
   return token;
