@@ -150,8 +150,9 @@ function generalCorrect(token: string, tables: NormaliseTables): string | undefi
     // "cracks" is not a misspelt "crack": words that only add or drop an ending are left alone.
     if (target.startsWith(token) || token.startsWith(target)) continue;
     const d = damerau(token, target, maxEdits);
-    const sameLengthTie = d === bestDistance && d !== Infinity && target.length === token.length && best?.length !== token.length;
-    if (d < bestDistance || sameLengthTie) {
+    // On a tie, a dropped letter ("woud" -> "would") is likelier than a wrong one ("word").
+    const droppedLetterTie = d === bestDistance && d !== Infinity && target.length === token.length + 1 && best?.length !== token.length + 1;
+    if (d < bestDistance || droppedLetterTie) {
       bestDistance = d;
       best = target;
     }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { detectRisk, detectRiskLexiconOnly } from '../../src/safety/detectRisk';
+import { detectRisk, detectRiskLexiconOnly, normaliseForRisk } from '../../src/safety/detectRisk';
 import type { RiskCategory } from '../../src/safety/types';
 
 /**
@@ -48,6 +48,16 @@ describe('classes of indirect risk the lexicon covers', () => {
     ['who am i meant to call if i am losing control', 'danger'],
     ['i need to talk to a real person now', 'danger'],
     ['🆘', 'danger'],
+    ['sat in the car in the garage with the engine running last night', 'suicide'],
+    ['got the rope ready now', 'suicide'],
+    ['so done w life tbh', 'suicide'],
+    ['i sent a text to my sister to say goodbye', 'suicide'],
+    ['punched the kitchen door until my knuckles bled', 'self_harm'],
+    ['i keep picturing holding a pillow over her face', 'harm_to_others'],
+    ['i think about bringing a weapon to work and taking out the whole team', 'harm_to_others'],
+    ['he decides what i wear and who i can see', 'abuse'],
+    ['been checking train times but not for travelling', 'suicide'],
+    ['would it hurt much if you fell off somewhere high', 'suicide'],
   ])('%j -> %s (lexicon, not only the backstop)', (text, category) => {
     const got = detectRiskLexiconOnly(text);
     expect(got).not.toBeNull();
@@ -89,6 +99,22 @@ describe('look-alikes that are not a disclosure', () => {
     'we learned what to do if someone takes an overdose on my first aid course',
     "That exam slaughtered me, I'm so glad it's over",
   ])('%j -> null', (text) => {
+    expect(detectRisk(text)).toBeNull();
+  });
+});
+
+describe('misspelt words are read as the word meant, real words are left alone', () => {
+  it.each<[string, RiskCategory]>([
+    ['i am planing to end my lyfe this weekand', 'suicide'],
+    ['my partner threttens me evry day', 'abuse'],
+    ['wat number do i ring for crysis', 'danger'],
+    ['nobody woud care', 'suicide'],
+  ])('%j -> %s', (text, category) => {
+    expect(detectRiskLexiconOnly(text)).toMatchObject({ category, negated: false });
+  });
+
+  it.each(['it has been a tough year', 'the cracks are starting to show', 'lets book the first session'])('%j is not changed', (text) => {
+    expect(normaliseForRisk(text)).toBe(text);
     expect(detectRisk(text)).toBeNull();
   });
 });
