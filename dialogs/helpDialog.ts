@@ -1,5 +1,6 @@
 import { MAIN_MENU } from '../src/content/actions';
 import { t } from '../src/content/i18n';
+import { urgentNumbers } from '../src/content/urgentNumbers';
 import { OneTurnDialog } from './oneTurnDialog';
 import { withActions } from './replies';
 
@@ -16,6 +17,14 @@ export interface HelpOptions {
   mode?: HelpMode;
 }
 
+/**
+ * What the bot can do, and always how to get help now: someone typing "help" may be asking for
+ * help as much as about the bot.
+ */
+export function helpText(locale: string): string {
+  return `${t(locale, 'common:help')}\n\n${t(locale, 'common:helpUrgent', urgentNumbers(locale))}`;
+}
+
 export class HelpDialog extends OneTurnDialog<HelpOptions> {
   constructor() {
     super(HELP_DIALOG);
@@ -24,7 +33,7 @@ export class HelpDialog extends OneTurnDialog<HelpOptions> {
   protected replies(_context: unknown, locale: string, options?: HelpOptions) {
     const mode = options?.mode ?? 'help';
     if (mode === 'help') {
-      return [withActions(locale, t(locale, 'common:help'), []), withActions(locale, t(locale, 'common:helpHint'), MAIN_MENU)];
+      return [withActions(locale, helpText(locale), []), withActions(locale, t(locale, 'common:helpHint'), MAIN_MENU)];
     }
     return [withActions(locale, t(locale, `common:${mode}`), MAIN_MENU)];
   }

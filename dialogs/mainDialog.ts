@@ -28,7 +28,7 @@ import { RiskCheckInDialog, RISK_CHECK_IN_DIALOG } from './riskCheckInDialog';
 import { TopicAnswerDialog, TOPIC_ANSWER_DIALOG } from './topicAnswerDialog';
 import { SuitabilityCheckDialog, SUITABILITY_CHECK_DIALOG } from './suitabilityCheckDialog';
 import { FallbackDialog, FALLBACK_DIALOG, type FallbackOptions } from './fallbackDialog';
-import { HelpDialog, HELP_DIALOG, type HelpMode, type HelpOptions } from './helpDialog';
+import { HelpDialog, HELP_DIALOG, helpText, type HelpMode, type HelpOptions } from './helpDialog';
 import { GreetingDialog, GREETING_DIALOG } from './greetingDialog';
 import { GoodbyeDialog, GOODBYE_DIALOG } from './goodbyeDialog';
 import { HumanContactDialog, HUMAN_CONTACT_DIALOG } from './humanContactDialog';
@@ -261,7 +261,7 @@ export class MainDialog extends ComponentDialog {
   private async helpThenResume(innerDc: DialogContext): Promise<DialogTurnResult> {
     const locale = innerDc.context.activity.locale ?? '';
     await innerDc.context.sendActivities([
-      withButtons(t(locale, 'common:help'), []),
+      withButtons(helpText(locale), []),
       withButtons(t(locale, 'common:helpHint'), []),
       withButtons(t(locale, 'common:helpResume'), []),
     ]);
