@@ -58,6 +58,17 @@ describe('classes of indirect risk the lexicon covers', () => {
     ['he decides what i wear and who i can see', 'abuse'],
     ['been checking train times but not for travelling', 'suicide'],
     ['would it hurt much if you fell off somewhere high', 'suicide'],
+    ['the only way to see her again is to follow her', 'suicide'],
+    ['since he died I have stopped seeing the point in living', 'suicide'],
+    ['if someone took the whole box of their sertraline would it be painless', 'suicide'],
+    ['I have been cutting on my upper legs where nobody can see', 'self_harm'],
+    ['took a bunch of my sleeping tablets', 'medical'],
+    ['did something stupid with my pills earlier', 'medical'],
+    ['took more of my meds than I should have tonight', 'medical'],
+    ['last night I held a blanket over the crib and had to leave the room', 'harm_to_others'],
+    ['I am not allowed my own bank account and he gets rough with me', 'abuse'],
+    ['I said no but he kept going', 'abuse'],
+    ['could someone ring me please, I am really not okay', 'danger'],
   ])('%j -> %s (lexicon, not only the backstop)', (text, category) => {
     const got = detectRiskLexiconOnly(text);
     expect(got).not.toBeNull();
@@ -98,6 +109,15 @@ describe('look-alikes that are not a disclosure', () => {
     'I volunteer for the Samaritans on Tuesday nights',
     'we learned what to do if someone takes an overdose on my first aid course',
     "That exam slaughtered me, I'm so glad it's over",
+    'that plot twist nearly gave me a heart attack',
+    'my nan had a stroke and died peacefully in her sleep last year',
+    'my phone committed suicide in the middle of the call',
+    'if I have to do one more fire drill I will jump out the window lol',
+    'woke up feeling like death warmed up',
+    'I keep killing my houseplants',
+    'the leaflet says sertraline can increase suicidal thoughts at first, is that common?',
+    'would IPT help someone recovering from an abusive relationship? asking for a course',
+    'what is the crisis protocol for staff at the clinic',
   ])('%j -> null', (text) => {
     expect(detectRisk(text)).toBeNull();
   });
