@@ -9,7 +9,7 @@
  * locale's risk-training.jsonl on the same prepared text) may still return a "possible" concern.
  */
 import { normalise } from './normalise';
-import { discoverLexiconLocales, loadLexicon, type CompiledLexicon, type CompiledRule } from './lexicon';
+import { discoverLexiconLocales, loadLexicon, wordBounded, type CompiledLexicon, type CompiledRule } from './lexicon';
 import { readLocaleBackstopExamples, trainRiskBackstop, type RiskBackstop } from './riskBackstop';
 import type { RiskAssessment, RiskSeverity } from './types';
 
@@ -30,9 +30,34 @@ if (!lexicons.has(FALLBACK_LOCALE.toLowerCase())) {
 /** Normalised text with masked spans turned into sentence breaks: what rules and backstop see. */
 function prepare(lex: CompiledLexicon, text: string): string {
   const normalised = normalise(clip(text), lex.tables);
-  lex.masks.lastIndex = 0;
+  if (normalised === '') return '';
+  const masks = lex.maskFilter.candidates(normalised);
+  if (masks.length === 0) return normalised;
   // A masked span becomes a sentence break, so no phrase gap can bridge across it.
-  return normalised === '' ? '' : normalised.replace(lex.masks, '.');
+  return normalised.replace(maskExpression(lex, masks), '.');
+}
+
+// One alternation of just the masks a text's words allow, cached by which masks they are. Masks
+// no word allows cannot match, so this replaces exactly what the alternation of all masks would;
+// and one expression of every mask is too big for V8 to compile to machine code (over 20 KB).
+const MASK_CACHE_MAX = 2000;
+const maskExpressions = new Map<CompiledLexicon, Map<string, RegExp>>();
+
+function maskExpression(lex: CompiledLexicon, masks: readonly number[]): RegExp {
+  let cache = maskExpressions.get(lex);
+  if (cache === undefined) {
+    cache = new Map();
+    maskExpressions.set(lex, cache);
+  }
+  const key = masks.join(',');
+  let re = cache.get(key);
+  if (re === undefined) {
+    if (cache.size >= MASK_CACHE_MAX) cache.clear();
+    re = new RegExp(wordBounded(masks.map((i) => lex.maskSources[i]).join('|')), 'g');
+    cache.set(key, re);
+  }
+  re.lastIndex = 0;
+  return re;
 }
 
 // One backstop a lexicon that has a training file, trained once here (about 100 ms), so the first
@@ -88,35 +113,6 @@ interface Hit {
   severity: RiskSeverity;
 }
 
-// One scratch buffer a lexicon: detection is synchronous, so it is never shared between calls.
-const clauseScratch = new Map<CompiledLexicon, Int32Array>();
-
-/**
- * Indexes, in lexicon order, of the patterns whose every word clause this text satisfies (see
- * prefilter.ts), plus those with no clause; no other pattern can match.
- */
-function candidatePatterns(lex: CompiledLexicon, text: string): number[] {
-  let satisfied = clauseScratch.get(lex);
-  if (satisfied === undefined) {
-    satisfied = new Int32Array(lex.patterns.length);
-    clauseScratch.set(lex, satisfied);
-  } else satisfied.fill(0);
-  const candidates = lex.alwaysRun.slice();
-  for (const word of text.split(' ')) {
-    const pairs = lex.wordClauses.get(word);
-    if (pairs === undefined) continue;
-    for (let k = 0; k < pairs.length; k += 2) {
-      const p = pairs[k];
-      const before = satisfied[p];
-      const after = before | pairs[k + 1];
-      if (after === before) continue;
-      satisfied[p] = after;
-      if (after === lex.clauseMask[p]) candidates.push(p);
-    }
-  }
-  return candidates.sort((x, y) => x - y);
-}
-
 /** Whether a pattern matches outside a negation, only inside one, or not at all. */
 function runPattern(lex: CompiledLexicon, re: RegExp, text: string): 'live' | 'negated' | undefined {
   let negatedSeen = false;
@@ -135,7 +131,7 @@ function runPattern(lex: CompiledLexicon, re: RegExp, text: string): 'live' | 'n
 
 /** A rule's first non-negated match among the candidates, else a negated one, else nothing. */
 function ruleHits(lex: CompiledLexicon, text: string): Hit[] {
-  const candidates = candidatePatterns(lex, text);
+  const candidates = lex.ruleFilter.candidates(text);
   const hits: Hit[] = [];
   let i = 0;
   while (i < candidates.length) {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { LOCALES_DIR } from '../projectRoot';
 import type { NormaliseTables } from './normalise';
-import { requiredWordClauses } from './prefilter';
+import { WordPrefilter } from './prefilter';
 import type { RiskCategory, RiskSeverity } from './types';
 
 export const RISK_CATEGORIES: readonly RiskCategory[] = ['suicide', 'self_harm', 'medical', 'harm_to_others', 'abuse', 'danger'];
@@ -47,9 +47,7 @@ export type LexiconFile = z.infer<typeof lexiconSchema>;
 
 export interface CompiledPattern {
   regex: RegExp;
-  /** sets of whole words; every match contains a word of each set; null = always run */
-  clauses: readonly (readonly string[])[] | null;
-  /** position in CompiledLexicon.patterns */
+  /** position in CompiledLexicon.patterns (and in ruleFilter) */
   index: number;
   rule: CompiledRule;
 }
@@ -64,7 +62,10 @@ export interface CompiledRule {
 export interface CompiledLexicon {
   locale: string;
   tables: NormaliseTables & { fuzzyMaxEdits: ReadonlyMap<string, number>; protectedWords: ReadonlySet<string> };
-  masks: RegExp;
+  /** mask expressions, in file order; joined into one alternation for the masks a text may match */
+  maskSources: readonly string[];
+  /** which masks a text's words allow */
+  maskFilter: WordPrefilter;
   rules: readonly CompiledRule[];
   /** lower index = more urgent */
   priority: ReadonlyMap<RiskCategory, number>;
@@ -76,15 +77,8 @@ export interface CompiledLexicon {
   negatedPrefix: RegExp;
   /** phrases that undo a negation in the same clause ("I'd be lying if I said I haven't") */
   negationCancellers: readonly string[];
-  /**
-   * word -> flat pairs (pattern index, clause bit) of the clauses it satisfies. A message may match
-   * a pattern only when its words set every bit of that pattern's `clauseMask`.
-   */
-  wordClauses: ReadonlyMap<string, Int32Array>;
-  /** per pattern, one bit a clause; 0 = no clause proved */
-  clauseMask: Int32Array;
-  /** patterns with no clause proved: always run */
-  alwaysRun: readonly number[];
+  /** which rule patterns a text's words allow (see prefilter.ts) */
+  ruleFilter: WordPrefilter;
   /** every rule's patterns, in rule order */
   patterns: readonly CompiledPattern[];
 }
@@ -107,7 +101,7 @@ function expand(pattern: string, macros: Readonly<Record<string, string>>, where
   return out;
 }
 
-function wordBounded(source: string): string {
+export function wordBounded(source: string): string {
   return `(?<![a-z0-9])(?:${source})(?![a-z0-9])`;
 }
 
@@ -134,30 +128,16 @@ export function compileLexicon(file: unknown, source: string, knownWords: Iterab
   if (new Set(lex.priority).size !== RISK_CATEGORIES.length) throw new Error(`risk lexicon ${source}: priority must list every category once`);
   const seen = new Set<string>();
   const patterns: CompiledPattern[] = [];
-  const wordPairs = new Map<string, number[]>();
-  const clauseMasks: number[] = [];
-  const alwaysRun: number[] = [];
+  const patternSources: string[] = [];
   const rules: CompiledRule[] = lex.rules.map((rule) => {
     if (seen.has(rule.id)) throw new Error(`risk lexicon ${source}: duplicate rule id ${rule.id}`);
     seen.add(rule.id);
     const compiled: CompiledRule = { id: rule.id, category: rule.category, severity: rule.severity, patterns: [] };
     compiled.patterns = rule.patterns.map((p, i): CompiledPattern => {
       const src = expand(p, lex.macros, `${rule.id}[${i}]`);
-      const index = patterns.length;
-      const clauses = requiredWordClauses(src);
-      let mask = 0;
-      clauses?.forEach((clause, bit) => {
-        mask |= 1 << bit;
-        for (const w of clause) {
-          const pairs = wordPairs.get(w) ?? [];
-          pairs.push(index, 1 << bit);
-          wordPairs.set(w, pairs);
-        }
-      });
-      if (mask === 0) alwaysRun.push(index);
-      clauseMasks.push(mask);
-      const pattern = { regex: compile(wordBounded(src), `${rule.id}[${i}]`, 'g'), clauses, index, rule: compiled };
+      const pattern = { regex: compile(wordBounded(src), `${rule.id}[${i}]`, 'g'), index: patterns.length, rule: compiled };
       patterns.push(pattern);
+      patternSources.push(src);
       return pattern;
     });
     return compiled;
@@ -200,7 +180,8 @@ export function compileLexicon(file: unknown, source: string, knownWords: Iterab
       knownWords: new Set([...vocabulary, ...knownWords]),
       quantityNouns: new Set(lex.quantityNouns),
     },
-    masks: compile(wordBounded(maskSources.join('|')), 'masks', 'g'),
+    maskSources,
+    maskFilter: new WordPrefilter(maskSources),
     rules,
     priority: new Map(lex.priority.map((c, i) => [c, i])),
     escalator: compile(wordBounded(lex.escalators.patterns.map((p) => expand(p, lex.macros, 'escalators')).join('|')), 'escalators', ''),
@@ -211,9 +192,7 @@ export function compileLexicon(file: unknown, source: string, knownWords: Iterab
     escalatedCategories: new Set(lex.escalators.categories),
     negatedPrefix: compile(`(?:^| )(?:${negators})(?: (?:${fillers}))*$`, 'negation', ''),
     negationCancellers: lex.negation.cancellers,
-    wordClauses: new Map([...wordPairs].map(([w, pairs]) => [w, Int32Array.from(pairs)])),
-    clauseMask: Int32Array.from(clauseMasks),
-    alwaysRun,
+    ruleFilter: new WordPrefilter(patternSources),
     patterns,
   };
 }
@@ -233,7 +212,6 @@ function warmUp(regex: RegExp): void {
 
 export function warmUpLexicon(lex: CompiledLexicon): void {
   for (const rule of lex.rules) for (const p of rule.patterns) warmUp(p.regex);
-  warmUp(lex.masks);
   warmUp(lex.escalator);
   if (lex.deescalator) warmUp(lex.deescalator);
   warmUp(lex.negatedPrefix);

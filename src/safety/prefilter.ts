@@ -265,3 +265,61 @@ export function requiredWordClauses(source: string): string[][] | null {
 export function requiredWords(source: string): string[] | null {
   return requiredWordClauses(source)?.[0] ?? null;
 }
+
+/**
+ * Which of a list of expressions a text can possibly match, from its words alone: an expression is
+ * a candidate when the text satisfies every one of its clauses (or it has none). Built once per
+ * lexicon; `candidates` reuses one scratch buffer, so it is for synchronous use only.
+ */
+export class WordPrefilter {
+  /** word -> flat pairs (expression index, clause bit) of the clauses it satisfies */
+  private readonly wordClauses = new Map<string, Int32Array>();
+  /** per expression, one bit a clause; 0 = no clause proved */
+  private readonly clauseMask: Int32Array;
+  private readonly alwaysRun: number[] = [];
+  private readonly satisfied: Int32Array;
+  /** per expression, its clauses (null = always run): for tests that check the filter is sound */
+  readonly clauses: readonly (readonly (readonly string[])[] | null)[];
+
+  constructor(sources: readonly string[]) {
+    const pairs = new Map<string, number[]>();
+    this.clauses = sources.map((source) => requiredWordClauses(source));
+    this.clauseMask = Int32Array.from(
+      this.clauses.map((clauses, index) => {
+        let mask = 0;
+        clauses?.forEach((clause, bit) => {
+          mask |= 1 << bit;
+          for (const w of clause) {
+            const list = pairs.get(w) ?? [];
+            list.push(index, 1 << bit);
+            pairs.set(w, list);
+          }
+        });
+        if (mask === 0) this.alwaysRun.push(index);
+        return mask;
+      }),
+    );
+    for (const [w, list] of pairs) this.wordClauses.set(w, Int32Array.from(list));
+    this.satisfied = new Int32Array(sources.length);
+  }
+
+  /** Indexes, ascending, of the expressions `text` (space-separated words) may match. */
+  candidates(text: string): number[] {
+    const satisfied = this.satisfied;
+    satisfied.fill(0);
+    const out = this.alwaysRun.slice();
+    for (const word of text.split(' ')) {
+      const pairs = this.wordClauses.get(word);
+      if (pairs === undefined) continue;
+      for (let k = 0; k < pairs.length; k += 2) {
+        const i = pairs[k];
+        const before = satisfied[i];
+        const after = before | pairs[k + 1];
+        if (after === before) continue;
+        satisfied[i] = after;
+        if (after === this.clauseMask[i]) out.push(i);
+      }
+    }
+    return out.sort((a, b) => a - b);
+  }
+}

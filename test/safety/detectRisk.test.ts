@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectRisk, normaliseForRisk, SUPPORTED_RISK_LOCALES } from '../../src/safety/detectRisk';
-import { compileLexicon, loadLexicon } from '../../src/safety/lexicon';
+import { compileLexicon, loadLexicon, wordBounded } from '../../src/safety/lexicon';
 import { evaluateRiskSets, TARGET_MAX_FPR, type LabelledBenign, type LabelledNegated, type LabelledRisk } from '../../src/safety/evaluation';
 import { requiredWordClauses, requiredWords } from '../../src/safety/prefilter';
 import { benchmarkDetectRisk } from '../../src/safety/benchmark';
@@ -249,23 +249,23 @@ describe('word prefilter is sound', () => {
     expect(requiredWordClauses('(?:un)?alive')).toBeNull();
   });
 
-  it('never skips a pattern that matches an eval message', () => {
+  it('never skips a rule pattern or a mask that matches an eval message', () => {
     const lex = loadLexicon('en-GB');
     const texts = [...risk, ...benign, ...negated].map((x) => normaliseForRisk(x.text));
-    for (const rule of lex.rules) {
-      for (const p of rule.patterns) {
-        if (p.clauses === null) continue;
-        for (const t of texts) {
-          p.regex.lastIndex = 0;
-          const m = p.regex.exec(t);
-          p.regex.lastIndex = 0;
-          if (m === null) continue;
-          const tokens = new Set(m[0].split(' '));
-          const ok = p.clauses.every((clause) => clause.some((w) => tokens.has(w)));
-          expect({ rule: rule.id, ok }).toEqual({ rule: rule.id, ok: true });
-        }
+    const check = (what: string, regex: RegExp, clauses: readonly (readonly string[])[] | null): void => {
+      if (clauses === null) return;
+      for (const t of texts) {
+        regex.lastIndex = 0;
+        const m = regex.exec(t);
+        regex.lastIndex = 0;
+        if (m === null) continue;
+        const tokens = new Set(m[0].split(' '));
+        const ok = clauses.every((clause) => clause.some((w) => tokens.has(w)));
+        expect({ what, ok }).toEqual({ what, ok: true });
       }
-    }
+    };
+    for (const p of lex.patterns) check(p.rule.id, p.regex, lex.ruleFilter.clauses[p.index]);
+    lex.maskSources.forEach((source, i) => check(`mask ${i}`, new RegExp(wordBounded(source), 'g'), lex.maskFilter.clauses[i]));
   });
 });
 
