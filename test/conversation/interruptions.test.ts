@@ -61,14 +61,9 @@ describe('interruptions inside a question', () => {
     expect(texts(after).pop()).toContain(Q2);
   });
 
-  test('a weak urgent-help guess on a usable answer is taken as the answer; a confident one is not', async () => {
+  test('a CrisisSupport guess never hides a usable answer; a real request for help still interrupts', async () => {
     const recognizer = {
-      recognize: async (text: string) => ({
-        intent: 'CrisisSupport' as const,
-        score: text.startsWith('not sure') ? 0.33 : 0.97,
-        alternatives: [],
-        recognizer: 'local' as const,
-      }),
+      recognize: async () => ({ intent: 'CrisisSupport' as const, score: 0.97, alternatives: [], recognizer: 'local' as const }),
     };
     const convo = await conversation({ recognizer });
     await convo.say('Is it right for me?');
