@@ -69,6 +69,13 @@ describe('classes of indirect risk the lexicon covers', () => {
     ['I am not allowed my own bank account and he gets rough with me', 'abuse'],
     ['I said no but he kept going', 'abuse'],
     ['could someone ring me please, I am really not okay', 'danger'],
+    ['how many sleeping tablets would finish someone off', 'suicide'],
+    ['some nights I pray God will take me in my sleep', 'suicide'],
+    ["I don't plan on being here by Christmas", 'suicide'],
+    ['took all of my dads pills and now i am feeling really dizzy', 'medical'],
+    ['had a few too many of my tablets on purpose', 'medical'],
+    ['I am scared to be on my own with the baby because of the thoughts I get', 'harm_to_others'],
+    ['I think the boy next door is being hurt by his dad', 'abuse'],
   ])('%j -> %s (lexicon, not only the backstop)', (text, category) => {
     const got = detectRiskLexiconOnly(text);
     expect(got).not.toBeNull();
@@ -118,6 +125,10 @@ describe('look-alikes that are not a disclosure', () => {
     'the leaflet says sertraline can increase suicidal thoughts at first, is that common?',
     'would IPT help someone recovering from an abusive relationship? asking for a course',
     'what is the crisis protocol for staff at the clinic',
+    'the cat nearly gave me a heart attack this morning',
+    'that tackle was suicidal, what was he thinking',
+    'I really shot myself in the foot in that interview',
+    "first birthday without my dad and I don't know how to do it",
   ])('%j -> null', (text) => {
     expect(detectRisk(text)).toBeNull();
   });
