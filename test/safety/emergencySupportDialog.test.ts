@@ -59,9 +59,9 @@ describe('emergency support at the root', () => {
 });
 
 describe('the CrisisSupport intent (words the detector does not flag)', () => {
-  it('gets the same routes, as a danger/concern hand-off', async () => {
+  it('gets the help reply, which says how to get help now; "help now" then gives the full routes', async () => {
     const phrase = 'who do I ring';
-    // The point of this test: the detector does not flag it, so only the intent can bring the routes.
+    // The point of this test: the detector does not flag it, so only the intent could bring the routes.
     expect(detectRisk(phrase, 'en-GB')).toBeNull();
     const crisisRecognizer = {
       recognize: async (text: string) =>
@@ -71,8 +71,11 @@ describe('the CrisisSupport intent (words the detector does not flag)', () => {
     };
     const { adapter } = await realBot({ nation: 'northern_ireland', ageGroup: '35_plus' }, undefined, crisisRecognizer);
     const replies = await say(adapter, phrase);
-    expect(eventsOf(replies)[0]?.value).toEqual({ category: 'danger', severity: 'concern' });
-    expectInOrder(textOf(replies), ['999', 'Lifeline', '0808 808 8000', '116 123', '85258', ASK_SAFE]);
+    expect(eventsOf(replies)).toEqual([]);
+    expectInOrder(textOf(replies), ['help now', '999', '116 123']);
+    const urgent = await say(adapter, 'help now');
+    expect(eventsOf(urgent)[0]?.value).toEqual({ category: 'danger', severity: 'concern' });
+    expectInOrder(textOf(urgent), ['999', 'Lifeline', '0808 808 8000', '116 123', '85258', ASK_SAFE]);
   });
 });
 
