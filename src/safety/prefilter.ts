@@ -278,6 +278,7 @@ export class WordPrefilter {
   private readonly clauseMask: Int32Array;
   private readonly alwaysRun: number[] = [];
   private readonly satisfied: Int32Array;
+  private readonly touched: number[] = [];
   /** per expression, its clauses (null = always run): for tests that check the filter is sound */
   readonly clauses: readonly (readonly (readonly string[])[] | null)[];
 
@@ -305,8 +306,7 @@ export class WordPrefilter {
 
   /** Indexes, ascending, of the expressions `text` (space-separated words) may match. */
   candidates(text: string): number[] {
-    const satisfied = this.satisfied;
-    satisfied.fill(0);
+    const { satisfied, touched } = this;
     const out = this.alwaysRun.slice();
     for (const word of text.split(' ')) {
       const pairs = this.wordClauses.get(word);
@@ -316,10 +316,14 @@ export class WordPrefilter {
         const before = satisfied[i];
         const after = before | pairs[k + 1];
         if (after === before) continue;
+        if (before === 0) touched.push(i);
         satisfied[i] = after;
         if (after === this.clauseMask[i]) out.push(i);
       }
     }
-    return out.sort((a, b) => a - b);
+    // Reset only what this text set: most expressions were never touched.
+    for (const i of touched) satisfied[i] = 0;
+    touched.length = 0;
+    return out.length > 1 ? out.sort((a, b) => a - b) : out;
   }
 }
