@@ -8,7 +8,7 @@
  * rule fired at all, the statistical backstop (riskBackstop.ts, trained here at load from the
  * locale's risk-training.jsonl on the same prepared text) may still return a "possible" concern.
  */
-import { normalise } from './normalise';
+import { normalise, normaliseToWords } from './normalise';
 import { discoverLexiconLocales, loadLexicon, wordBounded, type CompiledLexicon, type CompiledRule } from './lexicon';
 import { readLocaleBackstopExamples, trainRiskBackstop, type RiskBackstop } from './riskBackstop';
 import type { RiskAssessment, RiskSeverity } from './types';
@@ -27,14 +27,23 @@ if (!lexicons.has(FALLBACK_LOCALE.toLowerCase())) {
   throw new Error(`detectRisk: the ${FALLBACK_LOCALE} risk lexicon is missing; refusing to start without risk detection`);
 }
 
-/** Normalised text with masked spans turned into sentence breaks: what rules and backstop see. */
-function prepare(lex: CompiledLexicon, text: string): string {
-  const normalised = normalise(clip(text), lex.tables);
-  if (normalised === '') return '';
-  const masks = lex.maskFilter.candidates(normalised);
-  if (masks.length === 0) return normalised;
+/** What rules and backstop see: the normalised text with masked spans turned into sentence breaks. */
+interface Prepared {
+  text: string;
+  words: readonly string[];
+}
+
+const NOTHING: Prepared = { text: '', words: [] };
+
+function prepare(lex: CompiledLexicon, text: string): Prepared {
+  const words = normaliseToWords(clip(text), lex.tables);
+  if (words.length === 0) return NOTHING;
+  const normalised = words.join(' ');
+  const masks = lex.maskFilter.candidates(words);
+  if (masks.length === 0) return { text: normalised, words };
   // A masked span becomes a sentence break, so no phrase gap can bridge across it.
-  return normalised.replace(maskExpression(lex, masks), '.');
+  const masked = normalised.replace(maskExpression(lex, masks), '.');
+  return masked === normalised ? { text: normalised, words } : { text: masked, words: masked.split(' ') };
 }
 
 // One alternation of just the masks a text's words allow, cached by which masks they are. Masks
@@ -65,7 +74,7 @@ function maskExpression(lex: CompiledLexicon, masks: readonly number[]): RegExp 
 const backstops = new Map<CompiledLexicon, RiskBackstop>();
 for (const lex of lexicons.values()) {
   const examples = readLocaleBackstopExamples(lex.locale);
-  if (examples.length > 0) backstops.set(lex, trainRiskBackstop(examples.map((e) => ({ ...e, text: prepare(lex, e.text) }))));
+  if (examples.length > 0) backstops.set(lex, trainRiskBackstop(examples.map((e) => ({ ...e, text: prepare(lex, e.text).text }))));
 }
 
 export const SUPPORTED_RISK_LOCALES: readonly string[] = Object.freeze([...lexicons.values()].map((l) => l.locale));
@@ -85,7 +94,7 @@ function lexiconFor(locale: string | undefined): CompiledLexicon {
 
 /** Normalised and masked, exactly as the rules and the backstop see it: for training and tuning scripts. */
 export function prepareForRisk(text: string, locale?: string): string {
-  return prepare(lexiconFor(locale), text);
+  return prepare(lexiconFor(locale), text).text;
 }
 
 /** The normalised form a lexicon sees, exported for tests and lexicon review. */
@@ -130,8 +139,8 @@ function runPattern(lex: CompiledLexicon, re: RegExp, text: string): 'live' | 'n
 }
 
 /** A rule's first non-negated match among the candidates, else a negated one, else nothing. */
-function ruleHits(lex: CompiledLexicon, text: string): Hit[] {
-  const candidates = lex.ruleFilter.candidates(text);
+function ruleHits(lex: CompiledLexicon, { text, words }: Prepared): Hit[] {
+  const candidates = lex.ruleFilter.candidates(words);
   const hits: Hit[] = [];
   let i = 0;
   while (i < candidates.length) {
@@ -161,17 +170,17 @@ function moreUrgent(lex: CompiledLexicon, a: Hit, b: Hit): boolean {
 export function detectRisk(text: string, locale?: string): RiskAssessment | null {
   if (typeof text !== 'string' || text.trim() === '') return null;
   const lex = lexiconFor(locale);
-  const masked = prepare(lex, text);
-  if (masked === '') return null;
-  return lexiconAssessment(lex, masked) ?? backstopAssessment(lex, masked);
+  const prepared = prepare(lex, text);
+  if (prepared.text === '') return null;
+  return lexiconAssessment(lex, prepared) ?? backstopAssessment(lex, prepared.text);
 }
 
 /** The lexicon alone, without the backstop: for the evaluation's side-by-side figures. */
 export function detectRiskLexiconOnly(text: string, locale?: string): RiskAssessment | null {
   if (typeof text !== 'string' || text.trim() === '') return null;
   const lex = lexiconFor(locale);
-  const masked = prepare(lex, text);
-  return masked === '' ? null : lexiconAssessment(lex, masked);
+  const prepared = prepare(lex, text);
+  return prepared.text === '' ? null : lexiconAssessment(lex, prepared);
 }
 
 function backstopAssessment(lex: CompiledLexicon, masked: string): RiskAssessment | null {
@@ -180,8 +189,9 @@ function backstopAssessment(lex: CompiledLexicon, masked: string): RiskAssessmen
   return { category: verdict.category, severity: 'concern', matched: [`model:${verdict.category}`], negated: false, possible: true };
 }
 
-function lexiconAssessment(lex: CompiledLexicon, masked: string): RiskAssessment | null {
-  const hits = ruleHits(lex, masked);
+function lexiconAssessment(lex: CompiledLexicon, prepared: Prepared): RiskAssessment | null {
+  const hits = ruleHits(lex, prepared);
+  const masked = prepared.text;
   if (hits.length === 0) return null;
 
   const live = hits.filter((h) => !h.negated);

@@ -23,7 +23,7 @@ const lexiconSchema = z.object({
   priority: z.array(categorySchema).length(RISK_CATEGORIES.length),
   escalators: z.object({ note: z.string(), categories: z.array(categorySchema), patterns: patternList, unless: z.array(z.string().min(1)).default([]) }),
   negation: z.object({ note: z.string(), negators: patternList, fillers: patternList, cancellers: z.array(z.string()).default([]) }),
-  tokens: z.record(z.string(), z.string()),
+  tokens: z.record(z.string(), z.string().regex(/^[a-z0-9 ]*$/, 'token replacements are lower-case words')),
   symbols: z.object({ note: z.string(), map: z.record(z.string().min(1), z.string().regex(/^[a-z ]+$/)) }).default({ note: '', map: {} }),
   fuzzyTargets: z.array(z.object({ word: z.string().regex(/^[a-z]+$/), maxEdits: z.number().int().min(1).max(2) })),
   protectedWords: z.array(z.string()),

@@ -207,6 +207,14 @@ function fixTokenUncached(raw: string, tables: NormaliseTables): string {
 
 /** The canonical, space-separated form of `text` that lexicon patterns are matched against. */
 export function normalise(text: string, tables: NormaliseTables): string {
+  return normaliseToWords(text, tables).join(' ');
+}
+
+/**
+ * The same as `normalise`, as its words ([a-z0-9]+ or "."): callers that look words up get the
+ * memoised token strings themselves, whose hashes V8 has already worked out.
+ */
+export function normaliseToWords(text: string, tables: NormaliseTables): string[] {
   let s = text.toLowerCase();
   // Accents and typographic quotes only exist in non-ASCII text; skip the work for plain ASCII.
   if (NON_ASCII.test(s)) {
@@ -230,6 +238,8 @@ export function normalise(text: string, tables: NormaliseTables): string {
   s = s.replace(/'/g, '');
   s = s.replace(/[^a-z0-9@$_. ]+/g, ' ');
 
+  // Only these characters survive to here other than [a-z0-9. ]; without them no token needs cleaning.
+  const mayLeaveSymbols = /[@$_]/.test(s);
   const raw = s.split(' ');
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
@@ -272,9 +282,10 @@ export function normalise(text: string, tables: NormaliseTables): string {
     out.push(tok);
   }
   while (out.length > 0 && out[out.length - 1] === '.') out.pop();
-  const joined = out.join(' ');
   // Tokens are [a-z0-9]+ or "." and nothing else: the word prefilter (prefilter.ts) relies on it.
-  return LEFTOVER.test(joined) ? joined.replace(/[^a-z0-9. ]+/g, ' ').replace(/ {2,}/g, ' ').trim() : joined;
+  if (!mayLeaveSymbols || !out.some((tok) => LEFTOVER.test(tok))) return out;
+  const cleaned = out.join(' ').replace(/[^a-z0-9. ]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  return cleaned === '' ? [] : cleaned.split(' ');
 }
 
 // "s*icide", "k*ll": try each vowel for the hidden letter, then a fuzzy match, then drop it.

@@ -304,11 +304,11 @@ export class WordPrefilter {
     this.satisfied = new Int32Array(sources.length);
   }
 
-  /** Indexes, ascending, of the expressions `text` (space-separated words) may match. */
-  candidates(text: string): number[] {
+  /** Indexes, ascending, of the expressions a text made of these words may match. */
+  candidates(words: readonly string[]): number[] {
     const { satisfied, touched } = this;
     const out = this.alwaysRun.slice();
-    for (const word of text.split(' ')) {
+    for (const word of words) {
       const pairs = this.wordClauses.get(word);
       if (pairs === undefined) continue;
       for (let k = 0; k < pairs.length; k += 2) {
