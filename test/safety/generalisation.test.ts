@@ -76,6 +76,9 @@ describe('classes of indirect risk the lexicon covers', () => {
     ['had a few too many of my tablets on purpose', 'medical'],
     ['I am scared to be on my own with the baby because of the thoughts I get', 'harm_to_others'],
     ['I think the boy next door is being hurt by his dad', 'abuse'],
+    ['i dont think ill b here nxt wk', 'suicide'],
+    ['my gf reads my messages and checks my location all the time', 'abuse'],
+    ['can i have a number to ring, cant cope tonight', 'danger'],
   ])('%j -> %s (lexicon, not only the backstop)', (text, category) => {
     const got = detectRiskLexiconOnly(text);
     expect(got).not.toBeNull();
@@ -129,6 +132,7 @@ describe('look-alikes that are not a disclosure', () => {
     'that tackle was suicidal, what was he thinking',
     'I really shot myself in the foot in that interview',
     "first birthday without my dad and I don't know how to do it",
+    'plan b is to go to the gym',
   ])('%j -> null', (text) => {
     expect(detectRisk(text)).toBeNull();
   });
