@@ -69,7 +69,7 @@ function maskExpression(lex: CompiledLexicon, masks: readonly number[]): RegExp 
   return re;
 }
 
-// One backstop a lexicon that has a training file, trained once here (about 100 ms), so the first
+// One backstop a lexicon that has a training file, trained once here (1-2 s), so the first
 // user's message does not pay for it and a broken training file fails start-up.
 const backstops = new Map<CompiledLexicon, RiskBackstop>();
 for (const lex of lexicons.values()) {

@@ -56,7 +56,6 @@ export interface CompiledRule {
   id: string;
   category: RiskCategory;
   severity: RiskSeverity;
-  patterns: CompiledPattern[];
 }
 
 export interface CompiledLexicon {
@@ -66,7 +65,6 @@ export interface CompiledLexicon {
   maskSources: readonly string[];
   /** which masks a text's words allow */
   maskFilter: WordPrefilter;
-  rules: readonly CompiledRule[];
   /** lower index = more urgent */
   priority: ReadonlyMap<RiskCategory, number>;
   escalator: RegExp;
@@ -79,7 +77,7 @@ export interface CompiledLexicon {
   negationCancellers: readonly string[];
   /** which rule patterns a text's words allow (see prefilter.ts) */
   ruleFilter: WordPrefilter;
-  /** every rule's patterns, in rule order */
+  /** every rule's patterns, in rule order (a rule's patterns are next to each other) */
   patterns: readonly CompiledPattern[];
 }
 
@@ -129,19 +127,16 @@ export function compileLexicon(file: unknown, source: string, knownWords: Iterab
   const seen = new Set<string>();
   const patterns: CompiledPattern[] = [];
   const patternSources: string[] = [];
-  const rules: CompiledRule[] = lex.rules.map((rule) => {
+  for (const rule of lex.rules) {
     if (seen.has(rule.id)) throw new Error(`risk lexicon ${source}: duplicate rule id ${rule.id}`);
     seen.add(rule.id);
-    const compiled: CompiledRule = { id: rule.id, category: rule.category, severity: rule.severity, patterns: [] };
-    compiled.patterns = rule.patterns.map((p, i): CompiledPattern => {
+    const compiled: CompiledRule = { id: rule.id, category: rule.category, severity: rule.severity };
+    rule.patterns.forEach((p, i) => {
       const src = expand(p, lex.macros, `${rule.id}[${i}]`);
-      const pattern = { regex: compile(wordBounded(src), `${rule.id}[${i}]`, 'g'), index: patterns.length, rule: compiled };
-      patterns.push(pattern);
+      patterns.push({ regex: compile(wordBounded(src), `${rule.id}[${i}]`, 'g'), index: patterns.length, rule: compiled });
       patternSources.push(src);
-      return pattern;
     });
-    return compiled;
-  });
+  }
   const maskSources = lex.masks.flatMap((mask) =>
     mask.patterns.map((p, i) => {
       const src = expand(p, lex.macros, `${mask.id}[${i}]`);
@@ -182,7 +177,6 @@ export function compileLexicon(file: unknown, source: string, knownWords: Iterab
     },
     maskSources,
     maskFilter: new WordPrefilter(maskSources),
-    rules,
     priority: new Map(lex.priority.map((c, i) => [c, i])),
     escalator: compile(wordBounded(lex.escalators.patterns.map((p) => expand(p, lex.macros, 'escalators')).join('|')), 'escalators', ''),
     deescalator:
@@ -211,7 +205,7 @@ function warmUp(regex: RegExp): void {
 }
 
 export function warmUpLexicon(lex: CompiledLexicon): void {
-  for (const rule of lex.rules) for (const p of rule.patterns) warmUp(p.regex);
+  for (const p of lex.patterns) warmUp(p.regex);
   warmUp(lex.escalator);
   if (lex.deescalator) warmUp(lex.deescalator);
   warmUp(lex.negatedPrefix);
