@@ -79,6 +79,11 @@ describe('classes of indirect risk the lexicon covers', () => {
     ['i dont think ill b here nxt wk', 'suicide'],
     ['my gf reads my messages and checks my location all the time', 'abuse'],
     ['can i have a number to ring, cant cope tonight', 'danger'],
+    ["since dad died I'd love to be with him again, and I don't mean at the cemetery", 'suicide'],
+    ['I get flashes of wanting to shake one of them against the cot', 'harm_to_others'],
+    ['going to find him later and I have got a blade on me', 'harm_to_others'],
+    ['I woke up at his flat with no clothes on and I think someone did something to me', 'abuse'],
+    ['I saw a carer pushing one of the residents', 'abuse'],
   ])('%j -> %s (lexicon, not only the backstop)', (text, category) => {
     const got = detectRiskLexiconOnly(text);
     expect(got).not.toBeNull();
@@ -133,6 +138,7 @@ describe('look-alikes that are not a disclosure', () => {
     'I really shot myself in the foot in that interview',
     "first birthday without my dad and I don't know how to do it",
     'plan b is to go to the gym',
+    "I'd rather die than go on another team away day",
   ])('%j -> null', (text) => {
     expect(detectRisk(text)).toBeNull();
   });
