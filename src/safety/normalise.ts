@@ -21,9 +21,10 @@ export interface NormaliseTables {
   /** every word that appears in the lexicon, so stretched letters can be shrunk to a real word */
   vocabulary: ReadonlySet<string>;
   /**
-   * Words known to be spelled as meant (the locale's own chat corpora): never corrected. Any other
-   * word of four letters or more may be corrected to the nearest lexicon word ("lyfe" -> "life",
-   * "threttens" -> "threatens"), so misspelt risk is read as risk without a list of every typo.
+   * Words known to be spelled as meant (an English word list and the locale's own chat corpora):
+   * never corrected. Any other word of four letters or more may be corrected to the nearest lexicon
+   * word ("lyfe" -> "life", "threttens" -> "threatens"), so misspelt risk is read as risk without a
+   * list of every typo.
    */
   knownWords: ReadonlySet<string>;
   /** next words after "2" / "4" that mean it is a number, not "to" / "for" ("2 tablets") */
@@ -165,6 +166,12 @@ function generalCorrect(token: string, tables: NormaliseTables): string | undefi
 const FIX_MEMO = new WeakMap<NormaliseTables, Map<string, string>>();
 const FIX_MEMO_MAX = 20000;
 
+// General correction costs about 0.1 ms a new word, so a message may spend it on this many words
+// not seen before; a long paste of made-up words cannot stall the event loop. Chat messages have a
+// handful. Words past the budget are read as typed, and not memoised, so no later message differs.
+const NEW_WORD_CORRECTIONS_PER_MESSAGE = 64;
+let newWordCorrectionsLeft = NEW_WORD_CORRECTIONS_PER_MESSAGE;
+
 function fixToken(raw: string, tables: NormaliseTables): string {
   let memo = FIX_MEMO.get(tables);
   if (memo === undefined) {
@@ -173,13 +180,15 @@ function fixToken(raw: string, tables: NormaliseTables): string {
   }
   const known = memo.get(raw);
   if (known !== undefined) return known;
-  const fixed = fixTokenUncached(raw, tables);
+  if (newWordCorrectionsLeft <= 0) return fixTokenUncached(raw, tables, false);
+  newWordCorrectionsLeft -= 1;
+  const fixed = fixTokenUncached(raw, tables, true);
   if (memo.size >= FIX_MEMO_MAX) memo.clear();
   memo.set(raw, fixed);
   return fixed;
 }
 
-function fixTokenUncached(raw: string, tables: NormaliseTables): string {
+function fixTokenUncached(raw: string, tables: NormaliseTables, correctToLexicon: boolean): string {
   let token = raw;
   if (MIXED_LEET.test(token) && !NUMBER_WITH_UNIT.test(token) && !tables.tokens.has(token)) {
     token = token.replace(/[0-9@$]/g, (ch) => LEET[ch] ?? ch);
@@ -199,7 +208,7 @@ function fixTokenUncached(raw: string, tables: NormaliseTables): string {
   // Dropped g: "cuttin", "killin".
   if (token.endsWith('in') && tables.vocabulary.has(`${token}g`)) return `${token}g`;
   if (/^[a-z]+$/.test(token)) {
-    const corrected = fuzzyCorrect(token, tables) ?? generalCorrect(token, tables);
+    const corrected = fuzzyCorrect(token, tables) ?? (correctToLexicon ? generalCorrect(token, tables) : undefined);
     if (corrected !== undefined) return corrected;
   }
   return token;
@@ -215,6 +224,7 @@ export function normalise(text: string, tables: NormaliseTables): string {
  * memoised token strings themselves, whose hashes V8 has already worked out.
  */
 export function normaliseToWords(text: string, tables: NormaliseTables): string[] {
+  newWordCorrectionsLeft = NEW_WORD_CORRECTIONS_PER_MESSAGE;
   let s = text.toLowerCase();
   // Accents and typographic quotes only exist in non-ASCII text; skip the work for plain ASCII.
   if (NON_ASCII.test(s)) {

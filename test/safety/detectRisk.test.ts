@@ -269,6 +269,15 @@ describe('word prefilter is sound', () => {
   });
 });
 
+describe('spelling correction budget', () => {
+  it('corrects at most 64 new words a message, and a word skipped once is corrected next time', () => {
+    const madeUp = Array.from({ length: 70 }, (_, i) => `zzq${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}x`);
+    const long = normaliseForRisk(`${madeUp.join(' ')} threttens`);
+    expect(long.endsWith(' threttens')).toBe(true);
+    expect(normaliseForRisk('he threttens me')).toBe('he threatens me');
+  });
+});
+
 describe('benchmark helper', () => {
   it('returns finite figures', () => {
     const r = benchmarkDetectRisk(['hello', 'I want to die'], 2);
