@@ -241,7 +241,7 @@ function parseAlternation(src: string, start: number, startBound: boolean, endBo
  * Enough to rule out nearly every pattern a message cannot match; each clause kept costs a lookup
  * for every message containing one of its words, so fewer is faster once these are in place.
  */
-export const MAX_CLAUSES = 4;
+const MAX_CLAUSES = 4;
 
 /**
  * Clauses every match of `source` (wrapped in word boundaries) satisfies, most selective first: at
@@ -259,11 +259,6 @@ export function requiredWordClauses(source: string): string[][] | null {
   const ranked = [...unique.values()].sort((a, b) => score(a) - score(b));
   const selective = ranked.filter((c) => !c.some((w) => STOP.has(w)));
   return (selective.length > 0 ? selective : ranked).slice(0, MAX_CLAUSES);
-}
-
-/** The single most selective clause: one of these words is in every match; null when none. */
-export function requiredWords(source: string): string[] | null {
-  return requiredWordClauses(source)?.[0] ?? null;
 }
 
 /**

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { detectRisk, normaliseForRisk, SUPPORTED_RISK_LOCALES } from '../../src/safety/detectRisk';
 import { compileLexicon, loadLexicon, wordBounded } from '../../src/safety/lexicon';
 import { evaluateRiskSets, TARGET_MAX_FPR, type LabelledBenign, type LabelledNegated, type LabelledRisk } from '../../src/safety/evaluation';
-import { requiredWordClauses, requiredWords } from '../../src/safety/prefilter';
+import { requiredWordClauses } from '../../src/safety/prefilter';
 import { benchmarkDetectRisk } from '../../src/safety/benchmark';
 import type { RiskCategory } from '../../src/safety/types';
 
@@ -232,10 +232,10 @@ describe('lexicon file', () => {
 
 describe('word prefilter is sound', () => {
   it('proves whole words only', () => {
-    expect(requiredWords('want to die')).toEqual(['want']);
-    expect(requiredWords('pills?')).toBeNull();
-    expect(requiredWords('kill(?:ing)? myself')).toEqual(['myself']);
-    expect(requiredWords('selfharm[a-z]*')).toBeNull();
+    expect(requiredWordClauses('want to die')).toEqual([['want'], ['die']]);
+    expect(requiredWordClauses('pills?')).toBeNull();
+    expect(requiredWordClauses('kill(?:ing)? myself')).toEqual([['myself']]);
+    expect(requiredWordClauses('selfharm[a-z]*')).toBeNull();
   });
 
   it('needs a word from every part of a sequence, and skips clauses of stop words', () => {
