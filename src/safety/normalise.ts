@@ -139,10 +139,14 @@ function correctionTargets(tables: NormaliseTables, firstLetter: number): readon
 /** An unknown word's nearest lexicon word: one edit, two from eight letters; same first letter. */
 function generalCorrect(token: string, tables: NormaliseTables): string | undefined {
   if (token.length < 4 || token.length > 16 || tables.knownWords.has(token) || tables.protectedWords.has(token)) return undefined;
-  // A missed double letter is the commonest slip ("planing", "tabets"): try that first.
+  // A missed or an extra double letter is the commonest slip ("planing", "cutt", "tookk"): try those first.
   for (let i = 0; i < token.length; i++) {
     const doubled = token.slice(0, i + 1) + token.slice(i);
     if (tables.vocabulary.has(doubled)) return doubled;
+    if (i > 0 && token[i] === token[i - 1]) {
+      const single = token.slice(0, i) + token.slice(i + 1);
+      if (tables.vocabulary.has(single)) return single;
+    }
   }
   const maxEdits = token.length >= 8 ? 2 : 1;
   let best: string | undefined;

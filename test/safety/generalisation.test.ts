@@ -84,6 +84,19 @@ describe('classes of indirect risk the lexicon covers', () => {
     ['going to find him later and I have got a blade on me', 'harm_to_others'],
     ['I woke up at his flat with no clothes on and I think someone did something to me', 'abuse'],
     ['I saw a carer pushing one of the residents', 'abuse'],
+    ['which pills are the most deadly if you take loads at once', 'suicide'],
+    ['I said bye to my brother tonight without him knowing it was goodbye', 'suicide'],
+    ['since he died I keep thinking it would be easier to stop living', 'suicide'],
+    ['took a stupid amount of my painkillers and cant stand up', 'medical'],
+    ["I've done something with my tablets and my head is spinning", 'medical'],
+    ['I keep getting flashes of hurting my newborn', 'harm_to_others'],
+    ["I'm planning to wait for him after work and batter him", 'harm_to_others'],
+    ['he is going to pay for what he did, I know where he lives', 'harm_to_others'],
+    ['I tell everyone I fell down the stairs. I did not.', 'abuse'],
+    ['he waits outside most days, I am scared', 'abuse'],
+    ['i just wanna b dead', 'suicide'],
+    ['i sel harm most nights', 'self_harm'],
+    ['cutt myself agen', 'self_harm'],
   ])('%j -> %s (lexicon, not only the backstop)', (text, category) => {
     const got = detectRiskLexiconOnly(text);
     expect(got).not.toBeNull();
@@ -139,6 +152,7 @@ describe('look-alikes that are not a disclosure', () => {
     "first birthday without my dad and I don't know how to do it",
     'plan b is to go to the gym',
     "I'd rather die than go on another team away day",
+    'I overdosed on Strictly repeats this weekend',
   ])('%j -> null', (text) => {
     expect(detectRisk(text)).toBeNull();
   });
