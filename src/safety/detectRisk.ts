@@ -31,19 +31,21 @@ if (!lexicons.has(FALLBACK_LOCALE.toLowerCase())) {
 interface Prepared {
   text: string;
   words: readonly string[];
+  /** a figure of speech or bereavement talk was set aside */
+  masked: boolean;
 }
 
-const NOTHING: Prepared = { text: '', words: [] };
+const NOTHING: Prepared = { text: '', words: [], masked: false };
 
 function prepare(lex: CompiledLexicon, text: string): Prepared {
   const words = normaliseToWords(clip(text), lex.tables);
   if (words.length === 0) return NOTHING;
   const normalised = words.join(' ');
   const masks = lex.maskFilter.candidates(words);
-  if (masks.length === 0) return { text: normalised, words };
+  if (masks.length === 0) return { text: normalised, words, masked: false };
   // A masked span becomes a sentence break, so no phrase gap can bridge across it.
   const masked = normalised.replace(maskExpression(lex, masks), '.');
-  return masked === normalised ? { text: normalised, words } : { text: masked, words: masked.split(' ') };
+  return masked === normalised ? { text: normalised, words, masked: false } : { text: masked, words: masked.split(' '), masked: true };
 }
 
 // One alternation of just the masks a text's words allow, cached by which masks they are. Masks
@@ -172,7 +174,7 @@ export function detectRisk(text: string, locale?: string): RiskAssessment | null
   const lex = lexiconFor(locale);
   const prepared = prepare(lex, text);
   if (prepared.text === '') return null;
-  return lexiconAssessment(lex, prepared) ?? backstopAssessment(lex, prepared.text);
+  return lexiconAssessment(lex, prepared) ?? backstopAssessment(lex, prepared);
 }
 
 /** The lexicon alone, without the backstop: for the evaluation's side-by-side figures. */
@@ -183,8 +185,16 @@ export function detectRiskLexiconOnly(text: string, locale?: string): RiskAssess
   return prepared.text === '' ? null : lexiconAssessment(lex, prepared);
 }
 
-function backstopAssessment(lex: CompiledLexicon, masked: string): RiskAssessment | null {
-  const verdict = backstops.get(lex)?.assess(masked) ?? null;
+/**
+ * Once a figure of speech is set aside, a few words may be all that is left ("my legs are killing
+ * me" -> "my legs ."): too little for the model to judge, and it read such scraps as self-harm. The
+ * lexicon still runs on them; only the backstop waits for a residue of this many words.
+ */
+const BACKSTOP_MIN_WORDS_AFTER_MASKING = 4;
+
+function backstopAssessment(lex: CompiledLexicon, prepared: Prepared): RiskAssessment | null {
+  if (prepared.masked && prepared.words.filter((w) => w !== '.').length < BACKSTOP_MIN_WORDS_AFTER_MASKING) return null;
+  const verdict = backstops.get(lex)?.assess(prepared.text) ?? null;
   if (verdict === null) return null;
   return { category: verdict.category, severity: 'concern', matched: [`model:${verdict.category}`], negated: false, possible: true };
 }

@@ -153,6 +153,8 @@ describe('look-alikes that are not a disclosure', () => {
     'plan b is to go to the gym',
     "I'd rather die than go on another team away day",
     'I overdosed on Strictly repeats this weekend',
+    'My legs are killing me.',
+    'my arms are killing me after the gym',
   ])('%j -> null', (text) => {
     expect(detectRisk(text)).toBeNull();
   });
