@@ -1,7 +1,7 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { actionLabel, normaliseLabel } from '../src/content/actions';
-import { t } from '../src/content/i18n';
+import { resolveLocale, t } from '../src/content/i18n';
 import { suitabilityLexicon } from '../src/content/lexicon';
 import { CHOICES, interpretAnswer, type QuestionId } from '../src/content/suitability';
 import { withButtons } from './replies';
@@ -36,12 +36,42 @@ export function choiceLabels(locale: string, question: QuestionId): Array<{ id: 
   return CHOICES[question].map((id) => ({ id, label: t(locale, `suitability:questions.${question}.choices.${id}`) }));
 }
 
+interface AnswerLabels {
+  skip: string;
+  /** Normalised label -> choice id, the first choice winning a shared label. */
+  choices: Map<string, string>;
+}
+
+/**
+ * A question's button labels, normalised, per resolved locale. Labels are fixed copy, and MainDialog
+ * reads every message sent while a question is open, so they are normalised once. Bounded by the
+ * number of questions times the number of locales.
+ */
+const answerLabels = new Map<string, AnswerLabels>();
+
+function labelsOf(locale: string, question: QuestionId): AnswerLabels {
+  const lng = resolveLocale(locale);
+  const key = `${lng}\u0000${question}`;
+  let labels = answerLabels.get(key);
+  if (!labels) {
+    const choices = new Map<string, string>();
+    for (const choice of choiceLabels(lng, question)) {
+      const label = normaliseLabel(choice.label);
+      if (!choices.has(label)) choices.set(label, choice.id);
+    }
+    labels = { skip: normaliseLabel(t(lng, 'suitability:skip')), choices };
+    answerLabels.set(key, labels);
+  }
+  return labels;
+}
+
 export function readAnswer(locale: string, question: QuestionId, text: string): ReadAnswer {
   const wanted = normaliseLabel(text);
   if (!wanted) return undefined;
-  if (wanted === normaliseLabel(t(locale, 'suitability:skip'))) return { kind: 'skip' };
-  const exact = choiceLabels(locale, question).find((choice) => normaliseLabel(choice.label) === wanted);
-  if (exact) return { kind: 'choice', values: [exact.id] };
+  const labels = labelsOf(locale, question);
+  if (wanted === labels.skip) return { kind: 'skip' };
+  const exact = labels.choices.get(wanted);
+  if (exact !== undefined) return { kind: 'choice', values: [exact] };
   const typed = interpretAnswer(question, text, suitabilityLexicon(locale));
   return typed.length > 0 ? { kind: 'typed', values: typed } : undefined;
 }

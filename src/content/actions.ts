@@ -1,4 +1,4 @@
-import { t } from './i18n';
+import { resolveLocale, t } from './i18n';
 import { FOCUS_AREAS, type FocusArea } from './suitability';
 
 /**
@@ -52,10 +52,31 @@ export function normaliseLabel(text: string): string {
     .trim();
 }
 
+/**
+ * Resolved locale -> normalised label -> action, the first action in ACTION_IDS order winning a
+ * shared label. Labels are fixed copy, so this is built once per locale instead of normalising
+ * every label on every message. Bounded: resolveLocale only returns locales we have copy for.
+ */
+const actionsByLabel = new Map<string, Map<string, ActionId>>();
+
+function labelIndex(locale: string): Map<string, ActionId> {
+  const lng = resolveLocale(locale);
+  let index = actionsByLabel.get(lng);
+  if (!index) {
+    index = new Map();
+    for (const id of ACTION_IDS) {
+      const label = normaliseLabel(actionLabel(lng, id));
+      if (!index.has(label)) index.set(label, id);
+    }
+    actionsByLabel.set(lng, index);
+  }
+  return index;
+}
+
 export function matchAction(locale: string, text: string): ActionId | undefined {
   const wanted = normaliseLabel(text);
   if (!wanted) return undefined;
-  return ACTION_IDS.find((id) => normaliseLabel(actionLabel(locale, id)) === wanted);
+  return labelIndex(locale).get(wanted);
 }
 
 /** Buttons that stand for an intent (everything but the focus-area buttons and Menu). */

@@ -109,7 +109,19 @@ export function t(locale: string, key: string, options?: TOptions): string {
   return value;
 }
 
+// Structured copy is fixed at start-up too, and i18next rebuilds it key by key on every call (the
+// biggest cost of drawing a card). Bounded by the number of keys times the number of locales.
+const objects = new Map<string, unknown>();
+
 /** Returns structured copy (arrays, objects) stored under a key, e.g. lists of bullet points. */
 export function tObject<T>(locale: string, key: string): T {
-  return lookup(locale, key, { returnObjects: true }) as T;
+  const lng = resolveLocale(locale);
+  const cacheKey = `${lng}\u0000${key}`;
+  let value = objects.get(cacheKey);
+  if (value === undefined) {
+    value = lookup(lng, key, { returnObjects: true });
+    objects.set(cacheKey, value);
+  }
+  // A copy each time, as i18next gave: callers may keep or change what they get (cards carry it).
+  return structuredClone(value) as T;
 }

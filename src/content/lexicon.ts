@@ -24,13 +24,23 @@ export function parseSuitabilityLexicon(json: unknown): SuitabilityLexicon {
   return { concern, relationships, duration, age, nation };
 }
 
+/**
+ * Resolved locale -> lexicon. Files are read once, like the copy, so whether a locale has its own
+ * lexicon is settled once too: a typed answer used to cost a file-system check every time.
+ */
+const byLocale = new Map<string, SuitabilityLexicon>();
+
 export function suitabilityLexicon(locale: string): SuitabilityLexicon {
   const resolved = resolveLocale(locale);
+  const known = byLocale.get(resolved);
+  if (known) return known;
   const wanted = existsSync(join(LOCALES_DIR, resolved, 'suitability-lexicon.json')) ? resolved : DEFAULT_LOCALE;
   let lexicon = cache.get(wanted);
   if (!lexicon) {
     lexicon = parseSuitabilityLexicon(JSON.parse(readFileSync(join(LOCALES_DIR, wanted, 'suitability-lexicon.json'), 'utf8')));
     cache.set(wanted, lexicon);
   }
+  // Bounded: resolveLocale only returns locales we have copy for.
+  byLocale.set(resolved, lexicon);
   return lexicon;
 }

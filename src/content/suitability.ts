@@ -105,12 +105,28 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * A phrase's pattern depends on the phrase alone, and lexicon phrases are fixed at start-up, so each
+ * is compiled once (null: the phrase normalises to nothing and never matches). Building them per
+ * answer was the largest cost of reading a typed answer. Bounded by the lexicon files' size.
+ */
+const phrasePatterns = new Map<string, RegExp | null>();
+
+function phrasePattern(phrase: string): RegExp | null {
+  let pattern = phrasePatterns.get(phrase);
+  if (pattern === undefined) {
+    const prefix = phrase.endsWith('*');
+    const body = normalise(prefix ? phrase.slice(0, -1) : phrase).trim();
+    // No g or y flag: test() keeps no lastIndex state, so a shared pattern is safe to reuse.
+    pattern = body ? new RegExp(`(?<=[ ])${escapeRegExp(body)}${prefix ? '' : '(?=[ ])'}`) : null;
+    phrasePatterns.set(phrase, pattern);
+  }
+  return pattern;
+}
+
 function phraseMatches(normalisedText: string, phrase: string): boolean {
-  const prefix = phrase.endsWith('*');
-  const body = normalise(prefix ? phrase.slice(0, -1) : phrase).trim();
-  if (!body) return false;
-  const pattern = new RegExp(`(?<=[ ])${escapeRegExp(body)}${prefix ? '' : '(?=[ ])'}`);
-  return pattern.test(normalisedText);
+  const pattern = phrasePattern(phrase);
+  return pattern !== null && pattern.test(normalisedText);
 }
 
 /** A stated age in years, if the answer holds one number that looks like an age ("I'm 16"). */
