@@ -7,6 +7,7 @@ import {
   type DialogContext,
   type DialogTurnResult,
   type DialogState,
+  type DialogStateManagerConfiguration,
 } from 'botbuilder-dialogs';
 import type { IntentName, Recognizer, RecognitionResult } from '../src/language/recognizer';
 import type { RiskAssessment } from '../src/safety/types';
@@ -36,6 +37,11 @@ import { activeQuestion, readAnswer } from './guidedPrompt';
 import { withButtons } from './replies';
 
 export const MAIN_DIALOG = 'mainDialog';
+
+/** Turn-state keys botbuilder-dialogs' DialogStateManager reads (memory/dialogStateManager.js). */
+const STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
+const TURN_MEMORY_SCOPES = 'memoryScopes';
+const TURN_PATH_RESOLVERS = 'pathResolvers';
 
 export const INTENT_TRACE = {
   name: 'IntentRecognizer',
@@ -113,11 +119,32 @@ export class MainDialog extends ComponentDialog {
    */
   private readonly routedStart: string;
 
+  /** The dialog set run() uses, and the state accessor it was made for: one set per accessor, not per turn. */
+  private rootSet?: { accessor: StatePropertyAccessor<DialogState>; set: DialogSet };
+
+  /**
+   * The memory scopes and path resolvers botbuilder's DialogStateManager puts together for the first
+   * dialog context of every turn (from the registered components, then cached in turn state for the
+   * rest of that turn). Building them was about a tenth of a turn. Nothing registers components or
+   * turn-state scopes while the bot runs, and the scopes keep no per-turn state (DialogManager's
+   * stateConfiguration shares one across turns in the same way), so the first turn's is kept.
+   */
+  private stateConfiguration?: DialogStateManagerConfiguration;
+
   /** The samples' entry point: continue the active dialog, or start this one. */
   async run(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
-    const dialogSet = new DialogSet(dialogState);
-    dialogSet.add(this);
-    const dc = await dialogSet.createContext(context);
+    if (this.rootSet?.accessor !== dialogState) {
+      const set = new DialogSet(dialogState);
+      set.add(this);
+      this.rootSet = { accessor: dialogState, set };
+    }
+    // Only the default configuration is shared: a turn that brings scopes of its own builds its own.
+    const shareable = !context.turnState.has(TURN_MEMORY_SCOPES) && !context.turnState.has(TURN_PATH_RESOLVERS);
+    if (shareable && this.stateConfiguration && !context.turnState.has(STATE_CONFIGURATION)) {
+      context.turnState.set(STATE_CONFIGURATION, this.stateConfiguration);
+    }
+    const dc = await this.rootSet.set.createContext(context);
+    if (shareable) this.stateConfiguration ??= dc.state.configuration;
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) {
       await dc.beginDialog(this.id);

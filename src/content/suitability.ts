@@ -101,32 +101,30 @@ function normalise(text: string): string {
     .trim()} `;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
- * A phrase's pattern depends on the phrase alone, and lexicon phrases are fixed at start-up, so each
- * is compiled once (null: the phrase normalises to nothing and never matches). Building them per
- * answer was the largest cost of reading a typed answer. Bounded by the lexicon files' size.
+ * What a phrase must find in a normalised text (which is single-spaced with a space at each end):
+ * its normalised words after a space, and for a whole word ("argue", not "argu*") a space after
+ * them too. A plain substring search does what the lookaround pattern `(?<=[ ])words(?=[ ])` did,
+ * without compiling a pattern per phrase per answer, the largest cost of reading a typed answer.
+ * Phrases are fixed at start-up, so each needle is worked out once (null: the phrase normalises to
+ * nothing and never matches). Bounded by the lexicon files' size.
  */
-const phrasePatterns = new Map<string, RegExp | null>();
+const phraseNeedles = new Map<string, string | null>();
 
-function phrasePattern(phrase: string): RegExp | null {
-  let pattern = phrasePatterns.get(phrase);
-  if (pattern === undefined) {
+function phraseNeedle(phrase: string): string | null {
+  let needle = phraseNeedles.get(phrase);
+  if (needle === undefined) {
     const prefix = phrase.endsWith('*');
     const body = normalise(prefix ? phrase.slice(0, -1) : phrase).trim();
-    // No g or y flag: test() keeps no lastIndex state, so a shared pattern is safe to reuse.
-    pattern = body ? new RegExp(`(?<=[ ])${escapeRegExp(body)}${prefix ? '' : '(?=[ ])'}`) : null;
-    phrasePatterns.set(phrase, pattern);
+    needle = body ? ` ${body}${prefix ? '' : ' '}` : null;
+    phraseNeedles.set(phrase, needle);
   }
-  return pattern;
+  return needle;
 }
 
 function phraseMatches(normalisedText: string, phrase: string): boolean {
-  const pattern = phrasePattern(phrase);
-  return pattern !== null && pattern.test(normalisedText);
+  const needle = phraseNeedle(phrase);
+  return needle !== null && normalisedText.includes(needle);
 }
 
 /** A stated age in years, if the answer holds one number that looks like an age ("I'm 16"). */
