@@ -97,6 +97,20 @@ describe('classes of indirect risk the lexicon covers', () => {
     ['i just wanna b dead', 'suicide'],
     ['i sel harm most nights', 'self_harm'],
     ['cutt myself agen', 'self_harm'],
+    ['this job is killing me and some days I hope it actually does', 'suicide'],
+    ['part of me hopes a bus hits me on the way home', 'suicide'],
+    ['wrote my goodbye messages last night', 'suicide'],
+    ['I sit at home and think about how I would end it', 'suicide'],
+    ['had a bottle of wine with my sleeping pills', 'medical'],
+    ['took my whole month s supply at once', 'medical'],
+    ['i cant get it to stop bleeding', 'medical'],
+    ['bn cuttin a lot lately', 'self_harm'],
+    ['the scars are fading but the urges are not', 'self_harm'],
+    ['I get the urge to drive my car into the people on the pavement', 'harm_to_others'],
+    ['I pushed my dad harder than I should have', 'harm_to_others'],
+    ['my stepdad beats my mum', 'abuse'],
+    ['I have to show him every receipt', 'abuse'],
+    ['step dad keeps coming into my room at night', 'abuse'],
   ])('%j -> %s (lexicon, not only the backstop)', (text, category) => {
     const got = detectRiskLexiconOnly(text);
     expect(got).not.toBeNull();
@@ -155,6 +169,9 @@ describe('look-alikes that are not a disclosure', () => {
     'I overdosed on Strictly repeats this weekend',
     'My legs are killing me.',
     'my arms are killing me after the gym',
+    'I lost the will to live for a minute in that meeting',
+    "I'm throwing myself into my allotment this summer",
+    'half my team are jumping ship',
   ])('%j -> null', (text) => {
     expect(detectRisk(text)).toBeNull();
   });
