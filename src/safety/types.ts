@@ -1,6 +1,23 @@
 export type RiskCategory = 'suicide' | 'self_harm' | 'medical' | 'harm_to_others' | 'abuse' | 'danger';
 export type RiskSeverity = 'immediate' | 'concern';
 
+/**
+ * Who is at risk. 'self' is the person writing. For `harm_to_others` the writer is the one who may
+ * cause harm and `who` names who may be hurt (an adult, a child, an older person); for every other
+ * category a value other than 'self' means the writer is worried about someone else (a friend,
+ * parent, manager or colleague) and needs routes for helping that person.
+ */
+export type RiskWho = 'self' | 'adult' | 'child' | 'older_adult';
+
+/** Now or recent, or stated as past and over ("years ago, I've been well since"). */
+export type RiskWhen = 'current' | 'past';
+
+/**
+ * The frame the words come in: the person's own life, or work and study about the subject (a
+ * student nurse, a Samaritans volunteer, a teacher planning a lesson, an HR policy, a dissertation).
+ */
+export type RiskFrame = 'personal' | 'professional';
+
 export interface RiskAssessment {
   category: RiskCategory;
   severity: RiskSeverity;
@@ -10,4 +27,10 @@ export interface RiskAssessment {
   negated: boolean;
   /** true when only the statistical backstop fired */
   possible?: boolean;
+  /** who is at risk; absent means 'self' */
+  who?: RiskWho;
+  /** absent means 'current' */
+  when?: RiskWhen;
+  /** absent means 'personal' */
+  frame?: RiskFrame;
 }
