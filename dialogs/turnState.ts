@@ -14,3 +14,10 @@ export const SAFETY_RESPONSE_KEY = Symbol.for('ipt-guide.safetyResponse');
 export const EMERGENCY_REPEAT_KEY = Symbol.for('ipt-guide.emergencyRepeat');
 
 export type SafetyResponse = 'emergency' | 'checkIn';
+
+/**
+ * Set by the safety gate when a message is written in a language other than English: the ISO 639-1
+ * code it identified (e.g. 'pl', 'cy'). Dialogs must not read such a message as an English answer
+ * ("tak" is not "yes, I'm safe").
+ */
+export const MESSAGE_LANGUAGE_KEY = Symbol.for('ipt-guide.messageLanguage');
