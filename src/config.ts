@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isLoopbackHost } from './server/loopback';
 
 /**
  * Every environment variable the service reads, validated once at start-up. Nothing else in the
@@ -48,6 +49,8 @@ const envSchema = z
     port: port.optional(),
     /** Defaults to loopback while authentication is off, all interfaces once it is on. */
     HOST: optionalText,
+    /** Listening beyond loopback with authentication off must be asked for explicitly. */
+    ALLOW_UNAUTHENTICATED_NETWORK: booleanString.default('false'),
 
     MicrosoftAppId: optionalText,
     MicrosoftAppPassword: optionalText,
@@ -129,6 +132,13 @@ const envSchema = z
         message: 'is required when NODE_ENV=production (without it the bot would accept unauthenticated requests)',
       });
     }
+    if (!env.MicrosoftAppId && env.HOST && !isLoopbackHost(env.HOST) && !env.ALLOW_UNAUTHENTICATED_NETWORK) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['HOST'],
+        message: 'must be a loopback address while MicrosoftAppId is unset (set ALLOW_UNAUTHENTICATED_NETWORK=true to listen on it anyway)',
+      });
+    }
     if (env.MicrosoftAppId) {
       if (!env.MicrosoftAppType) {
         ctx.addIssue({
@@ -185,6 +195,8 @@ export interface AppConfig {
     MicrosoftAppTenantId?: string;
   };
   authEnabled: boolean;
+  /** Authentication is off and HOST reaches beyond this machine (ALLOW_UNAUTHENTICATED_NETWORK). */
+  unauthenticatedNetwork: boolean;
   logLevel: Env['LOG_LEVEL'];
   logMessageText: boolean;
   maxBodyBytes: number;
@@ -221,10 +233,11 @@ export function loadConfig(raw: Record<string, string | undefined>, version = '0
   const env = parsed.data;
   const production = env.NODE_ENV === 'production';
   const authEnabled = Boolean(env.MicrosoftAppId);
+  const host = env.HOST ?? (authEnabled ? '0.0.0.0' : '127.0.0.1');
   return {
     env: env.NODE_ENV,
     version,
-    host: env.HOST ?? (authEnabled ? '0.0.0.0' : '127.0.0.1'),
+    host,
     port: env.PORT ?? env.port ?? 3978,
     botAuth: {
       MicrosoftAppId: env.MicrosoftAppId,
@@ -233,6 +246,7 @@ export function loadConfig(raw: Record<string, string | undefined>, version = '0
       MicrosoftAppTenantId: env.MicrosoftAppTenantId,
     },
     authEnabled,
+    unauthenticatedNetwork: !authEnabled && !isLoopbackHost(host),
     logLevel: env.LOG_LEVEL,
     logMessageText: env.LOG_MESSAGE_TEXT,
     maxBodyBytes: env.MAX_BODY_BYTES,

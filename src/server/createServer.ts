@@ -5,6 +5,7 @@ import { errorBody } from './httpErrors';
 import { InflightTurns } from './inflightTurns';
 import { createMessagesHandler, type ActivityProcessor, type TurnLogic } from './messagesRoute';
 import { registerWebChatRoutes } from './webChatRoutes';
+import type { HostResolver } from './loopback';
 
 export interface ServerDeps {
   config: AppConfig;
@@ -13,6 +14,8 @@ export interface ServerDeps {
   logger: Logger;
   /** Health stays 'starting' (503) until this settles. */
   ready?: Promise<unknown>;
+  /** Test seam: how serviceUrl host names resolve for the loopback check. */
+  resolveHost?: HostResolver;
 }
 
 export interface AppServer {
@@ -74,6 +77,7 @@ export function createServer(deps: ServerDeps): AppServer {
       authEnabled: config.authEnabled,
       logMessageText: config.logMessageText,
       inflight,
+      resolveHost: deps.resolveHost,
     }),
   );
 
