@@ -2,7 +2,7 @@ import { createServer as createRestify, type Server, type Request, type Response
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import { errorBody } from './httpErrors';
-import { InflightTurns } from './inflightTurns';
+import { ShutdownGate } from './shutdownGate';
 import { createMessagesHandler, type ActivityProcessor, type TurnLogic } from './messagesRoute';
 import { registerWebChatRoutes } from './webChatRoutes';
 import type { HostResolver } from './loopback';
@@ -22,7 +22,7 @@ export interface AppServer {
   readonly restify: Server;
   /** Starts listening; resolves with the bound port (useful when PORT=0). */
   listen(): Promise<number>;
-  /** Stops accepting, waits (bounded) for turns in flight, then closes. */
+  /** Refuses new requests, waits (bounded) for those in flight, then closes. Idempotent. */
   shutdown(): Promise<void>;
   /** The loopback base URL once listening, e.g. http://127.0.0.1:3978 */
   baseUrl(): string;
@@ -38,11 +38,14 @@ function securityHeaders(_req: Request, res: Response, next: Next): void {
 export function createServer(deps: ServerDeps): AppServer {
   const { config, logger } = deps;
   const server = createRestify({ name: 'ipt-guide', handleUncaughtExceptions: false, ignoreTrailingSlash: true });
-  const inflight = new InflightTurns();
+  // While stopping, health still answers (503 'stopping') and the bot's own replies to the local
+  // Direct Line still land: turns in flight need them to finish.
+  const gate = new ShutdownGate((path) => path === '/healthz' || path.startsWith('/directline-local/'));
   let state: 'starting' | 'ready' | 'stopping' = 'starting';
   let listening = false;
   let warmedUp = !deps.ready;
   let boundPort = 0;
+  let stopped: Promise<void> | undefined;
   const becomeReadyIfDone = () => {
     if (listening && warmedUp && state === 'starting') state = 'ready';
   };
@@ -54,6 +57,7 @@ export function createServer(deps: ServerDeps): AppServer {
     () => logger.fatal({ event: 'startup_failed' }, 'start-up work failed; health stays 503'),
   );
 
+  server.pre(gate.handle);
   server.pre(securityHeaders);
 
   // Every error restify raises itself (unknown route, wrong method) gets the same plain JSON shape.
@@ -76,13 +80,12 @@ export function createServer(deps: ServerDeps): AppServer {
       maxBodyBytes: config.maxBodyBytes,
       authEnabled: config.authEnabled,
       logMessageText: config.logMessageText,
-      inflight,
       resolveHost: deps.resolveHost,
     }),
   );
 
   const baseUrl = () => `http://127.0.0.1:${boundPort}`;
-  registerWebChatRoutes(server, { config, logger, adapter: deps.adapter, bot: deps.bot, inflight, baseUrl });
+  registerWebChatRoutes(server, { config, logger, adapter: deps.adapter, bot: deps.bot, baseUrl });
 
   return {
     restify: server,
@@ -97,14 +100,22 @@ export function createServer(deps: ServerDeps): AppServer {
           resolve(boundPort);
         });
       }),
-    shutdown: async () => {
-      if (state === 'stopping') return;
-      state = 'stopping';
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      const drained = await inflight.drain(config.shutdownTimeoutMs);
-      if (!drained) logger.warn({ event: 'shutdown_timeout', inflight: inflight.size }, 'turns still running at shutdown');
-      server.server.closeAllConnections?.();
-      await closed;
-    },
+    shutdown: () => (stopped ??= stop()),
   };
+
+  /**
+   * Refuse new requests (503, Connection: close), drop idle keep-alive connections, let what is in
+   * flight finish, then close. The listener stays open until then: a local Direct Line turn in
+   * flight posts its replies back to this server.
+   */
+  async function stop(): Promise<void> {
+    state = 'stopping';
+    const draining = gate.stop(config.shutdownTimeoutMs);
+    server.server.closeIdleConnections();
+    const drained = await draining;
+    if (!drained) logger.warn({ event: 'shutdown_timeout', inflight: gate.size }, 'requests still running at shutdown');
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.server.closeAllConnections();
+    await closed;
+  }
 }

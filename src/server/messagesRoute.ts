@@ -4,7 +4,6 @@ import type { Logger } from 'pino';
 import { readJsonBody } from './readJsonBody';
 import { incomingActivitySchema, describeActivityProblem } from './activitySchema';
 import { HttpError, errorBody } from './httpErrors';
-import type { InflightTurns } from './inflightTurns';
 import { pinLoopbackServiceUrl, type HostResolver } from './loopback';
 
 export interface TurnLogic {
@@ -28,7 +27,6 @@ export interface MessagesRouteDeps {
   authEnabled: boolean;
   /** LOG_MESSAGE_TEXT: include the message text in the debug line for each activity. */
   logMessageText: boolean;
-  inflight: InflightTurns;
   /** How serviceUrl host names are resolved for the loopback check (authentication off). */
   resolveHost?: HostResolver;
 }
@@ -84,7 +82,6 @@ export function createMessagesHandler(deps: MessagesRouteDeps) {
     let turnStarted = false;
     let status = 200;
     const started = process.hrtime.bigint();
-    const done = deps.inflight.begin();
     try {
       const invokeResponse = await deps.adapter.handleActivity(authHeader, activity, async (context) => {
         turnStarted = true;
@@ -104,7 +101,6 @@ export function createMessagesHandler(deps: MessagesRouteDeps) {
         res.send(500, errorBody(500));
       }
     } finally {
-      done();
       deps.logger.debug(
         {
           event: 'activity',

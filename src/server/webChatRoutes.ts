@@ -2,7 +2,6 @@ import type { Server } from 'restify';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import type { ActivityProcessor, TurnLogic } from './messagesRoute';
-import type { InflightTurns } from './inflightTurns';
 import { DEFAULT_LOCALE, t } from '../content/i18n';
 import { registerLocalDirectLine, LOCAL_DIRECT_LINE_PATH, type LocalDirectLine } from './directline/localDirectLine';
 import { registerTokenRoute, TOKEN_ROUTE, type TokenSource } from './webchat/tokenRoute';
@@ -15,7 +14,6 @@ export interface WebChatRouteDeps {
   logger: Logger;
   adapter: ActivityProcessor;
   bot: TurnLogic;
-  inflight: InflightTurns;
   baseUrl: () => string;
 }
 
@@ -48,7 +46,6 @@ export function registerWebChatRoutes(server: Server, deps: WebChatRouteDeps): v
       adapter: deps.adapter,
       bot: deps.bot,
       logger,
-      inflight: deps.inflight,
       baseUrl: deps.baseUrl,
       maxActivityBytes: Math.min(config.maxBodyBytes, LOCAL_ACTIVITY_LIMIT),
       maxReplyBytes: config.maxBodyBytes,

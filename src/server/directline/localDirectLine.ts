@@ -5,7 +5,6 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { readJsonBody } from '../readJsonBody';
 import { HttpError, errorBody } from '../httpErrors';
-import type { InflightTurns } from '../inflightTurns';
 import type { ActivityProcessor, TurnLogic } from '../messagesRoute';
 import { ConversationStore, DEFAULT_STORE_LIMITS, type Conversation, type StoreLimits } from './conversationStore';
 import { bearerToken, isLoopbackPeer, sameSecret } from './bearer';
@@ -28,7 +27,6 @@ export interface LocalDirectLineDeps {
   adapter: ActivityProcessor;
   bot: TurnLogic;
   logger: Logger;
-  inflight: InflightTurns;
   baseUrl: () => string;
   /** Largest activity a client may post; bigger gets 413. */
   maxActivityBytes: number;
@@ -137,7 +135,6 @@ export function registerLocalDirectLine(server: Server, deps: LocalDirectLineDep
       localTimestamp: local ? new Date(local) : undefined,
       rawLocalTimestamp: local,
     } as unknown as Activity;
-    const done = deps.inflight.begin();
     try {
       await deps.adapter.handleActivity('', incoming, (context) => deps.bot.run(context));
     } catch (err) {
@@ -145,8 +142,6 @@ export function registerLocalDirectLine(server: Server, deps: LocalDirectLineDep
         { event: 'directline_local_turn_failed', error: err instanceof Error ? err.name : 'UnknownError', conversationId: conversation.id },
         'local Direct Line turn failed',
       );
-    } finally {
-      done();
     }
   }
 
