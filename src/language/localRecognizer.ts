@@ -10,7 +10,7 @@ import { LangEn, StemmerEn } from '@nlpjs/lang-en-min';
 import { Nlp } from '@nlpjs/nlp';
 import { trainNgramModel } from './ngramModel';
 import { normalizeUtterance } from './normalize';
-import { INTENTS, isIntentName, type IntentName, type IntentScore, type RecognitionResult, type Recognizer } from './recognizer';
+import { INTENTS, isIntentName, recognitionText, type IntentName, type IntentScore, type RecognitionResult, type Recognizer } from './recognizer';
 import type { LabelledUtterance } from './utterances';
 
 /**
@@ -79,7 +79,7 @@ export async function createLocalRecognizer(options: LocalRecognizerOptions): Pr
   const ngram = trainNgramModel(examples, { stem: (w) => stemmer.stem(w) });
 
   async function classifyParts(text: string): Promise<{ nlpjs: IntentScore[]; ngram: IntentScore[] }> {
-    const normalised = normalizeUtterance(text);
+    const normalised = normalizeUtterance(recognitionText(text));
     if (normalised.length === 0) return { nlpjs: [{ intent: 'None', score: 1 }], ngram: [{ intent: 'None', score: 1 }] };
     const result = await nlp.nluManager.process(NLP_LANGUAGE, normalised);
     const nlpjs: IntentScore[] = [];
@@ -96,7 +96,7 @@ export async function createLocalRecognizer(options: LocalRecognizerOptions): Pr
     const scores = scaleNone(blend(parts.nlpjs, parts.ngram, weight), noneScale);
     // A message that is exactly a training example gets that example's label: one-word commands
     // ("help", "stop") sit among many longer examples using the same word for other intents.
-    const label = known.get(normalizeUtterance(text).trim());
+    const label = known.get(normalizeUtterance(recognitionText(text)).trim());
     if (!label) return scores;
     return [{ intent: label, score: 1 }, ...scores.filter((s) => s.intent !== label)];
   }
