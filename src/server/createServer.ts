@@ -28,16 +28,26 @@ export interface AppServer {
   baseUrl(): string;
 }
 
-function securityHeaders(_req: Request, res: Response, next: Next): void {
-  res.header('X-Content-Type-Options', 'nosniff');
-  res.header('Referrer-Policy', 'no-referrer');
-  res.header('Cache-Control', 'no-store');
-  next();
+/** Nothing here needs a camera, microphone, location or payment: say so to the browser. */
+const PERMISSIONS_POLICY = 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()';
+
+function securityHeaders(production: boolean) {
+  return (_req: Request, res: Response, next: Next): void => {
+    res.header('X-Content-Type-Options', 'nosniff');
+    res.header('Referrer-Policy', 'no-referrer');
+    res.header('Cache-Control', 'no-store');
+    // Pages that may be framed by CORS_ORIGINS remove this and say so in CSP frame-ancestors.
+    res.header('X-Frame-Options', 'DENY');
+    res.header('Permissions-Policy', PERMISSIONS_POLICY);
+    // Production runs behind HTTPS (App Service httpsOnly); on plain-HTTP development it would mislead.
+    if (production) res.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    next();
+  };
 }
 
 export function createServer(deps: ServerDeps): AppServer {
   const { config, logger } = deps;
-  const server = createRestify({ name: 'ipt-guide', handleUncaughtExceptions: false, ignoreTrailingSlash: true });
+  const server = createRestify({ name: '' /* no Server header: it would only help an attacker */, handleUncaughtExceptions: false, ignoreTrailingSlash: true });
   // While stopping, health still answers (503 'stopping') and the bot's own replies to the local
   // Direct Line still land: turns in flight need them to finish.
   const gate = new ShutdownGate((path) => path === '/healthz' || path.startsWith('/directline-local/'));
@@ -58,11 +68,13 @@ export function createServer(deps: ServerDeps): AppServer {
   );
 
   server.pre(gate.handle);
-  server.pre(securityHeaders);
+  server.pre(securityHeaders(config.env === 'production'));
 
   // Every error restify raises itself (unknown route, wrong method) gets the same plain JSON shape.
-  server.on('restifyError', (_req: Request, _res: Response, err: RestifyError, cb: () => void) => {
+  server.on('restifyError', (req: Request, _res: Response, err: RestifyError, cb: () => void) => {
     const status = err.statusCode ?? 500;
+    // A handler that threw: say so (its kind, never the request's content or ids).
+    if (status >= 500) logger.error({ event: 'request_failed', error: err.name, method: req.method }, 'request failed');
     err.toJSON = () => errorBody(status);
     cb();
   });

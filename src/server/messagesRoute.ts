@@ -56,6 +56,7 @@ export function createMessagesHandler(deps: MessagesRouteDeps) {
       body = await readJsonBody(req, deps.maxBodyBytes);
     } catch (err) {
       const status = err instanceof HttpError ? err.status : 400;
+      deps.logger.warn({ event: 'body_rejected', status, reason: err instanceof HttpError ? err.code : 'unreadable' }, 'request body rejected');
       res.send(status, errorBody(status, err instanceof HttpError ? err.message : undefined));
       return;
     }

@@ -1,4 +1,4 @@
-import type { Server } from 'restify';
+import type { Response, Server } from 'restify';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import type { ActivityProcessor, TurnLogic } from './messagesRoute';
@@ -77,9 +77,15 @@ export function registerWebChatRoutes(server: Server, deps: WebChatRouteDeps): v
   const directLineOrigin = new URL(webChat.directLineEndpoint).origin;
   const connectOrigins = backend === 'directline' ? [directLineOrigin, directLineOrigin.replace(/^http/, 'ws')] : [];
   const help = helpRoutes(locale);
+  // Clinics listed in CORS_ORIGINS may frame the pages (docs/embedding.md); CSP frame-ancestors
+  // names them, which X-Frame-Options cannot, so it gives way on those pages only.
+  const framable = (res: Response) => {
+    if (webChat.corsOrigins.length > 0) res.removeHeader('X-Frame-Options');
+  };
   const banner = bannerRoutes(locale);
 
   server.get('/', async (_req, res) => {
+    framable(res);
     const html = renderChatPage({
       locale,
       clinic: config.clinic,
@@ -103,6 +109,7 @@ export function registerWebChatRoutes(server: Server, deps: WebChatRouteDeps): v
   });
 
   server.get('/privacy', async (_req, res) => {
+    framable(res);
     const html = renderPrivacyPage({ locale, clinic: config.clinic, stylesUrl: assets.styles.url });
     res.sendRaw(200, html, {
       'Content-Type': 'text/html; charset=utf-8',
