@@ -99,6 +99,15 @@ const envSchema = z
       .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
       .pipe(z.array(httpUrl)),
     TOKEN_RATE_LIMIT_PER_MINUTE: positiveInt(10_000).default(10),
+    /** Host names the site is reached by (custom domains); loopback is always allowed. */
+    ALLOWED_HOSTS: z
+      .string()
+      .trim()
+      .default('')
+      .transform((value) => value.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/, 'must list host names such as chat.clinic.example, separated by commas'))),
+    /** Set by Azure App Service to the app's default host name; allowed like ALLOWED_HOSTS. */
+    WEBSITE_HOSTNAME: optionalText,
     /** Reverse proxies in front of the app (Azure App Service: 1), so rate limits see the real client. */
     TRUST_PROXY_HOPS: z.coerce
       .number({ invalid_type_error: 'must be a number' })
@@ -212,6 +221,8 @@ export interface AppConfig {
     corsOrigins: string[];
     tokenRateLimitPerMinute: number;
     trustedProxyHops: number;
+    /** Host names the token route answers for, besides loopback. */
+    allowedHosts: string[];
   };
 }
 
@@ -277,6 +288,7 @@ export function loadConfig(raw: Record<string, string | undefined>, version = '0
       corsOrigins: env.CORS_ORIGINS,
       tokenRateLimitPerMinute: env.TOKEN_RATE_LIMIT_PER_MINUTE,
       trustedProxyHops: env.TRUST_PROXY_HOPS,
+      allowedHosts: [...env.ALLOWED_HOSTS, ...(env.WEBSITE_HOSTNAME ? [env.WEBSITE_HOSTNAME.toLowerCase()] : [])],
     },
   };
 }

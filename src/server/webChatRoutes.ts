@@ -63,8 +63,16 @@ export function registerWebChatRoutes(server: Server, deps: WebChatRouteDeps): v
     corsOrigins: webChat.corsOrigins,
     rateLimitPerMinute: webChat.tokenRateLimitPerMinute,
     trustedProxyHops: webChat.trustedProxyHops,
+    allowedHosts: webChat.allowedHosts,
     source,
   });
+
+  if (webChat.directLineSecret && config.env === 'production' && webChat.allowedHosts.length === 0) {
+    logger.warn(
+      { event: 'token_route_no_hosts' },
+      'No ALLOWED_HOSTS (or App Service WEBSITE_HOSTNAME): the token route answers only on loopback',
+    );
+  }
 
   if (!webChat.pageEnabled) return;
 
@@ -93,6 +101,7 @@ export function registerWebChatRoutes(server: Server, deps: WebChatRouteDeps): v
       assets: { webChat: assets.webChat.url, script: assets.script.url, styles: assets.styles.url },
       helpRoutes: help,
       bannerRoutes: banner,
+      chatUnavailable: backend === 'none',
       browser: {
         tokenUrl: TOKEN_ROUTE,
         domain: backend === 'directline' ? webChat.directLineEndpoint : LOCAL_DIRECT_LINE_PATH,
@@ -122,6 +131,14 @@ export function registerWebChatRoutes(server: Server, deps: WebChatRouteDeps): v
     res.sendRaw(204, '', { 'Cache-Control': 'public, max-age=86400' });
   });
 
+  if (backend === 'none') {
+    logger.warn(
+      { event: 'webchat_page_cannot_connect' },
+      config.authEnabled
+        ? 'The Web Chat page on / cannot connect: with MicrosoftAppId set it needs DIRECT_LINE_SECRET (the local Direct Line works only with authentication off)'
+        : 'The Web Chat page on / cannot connect: set DIRECT_LINE_SECRET or turn DIRECT_LINE_LOCAL_ENABLED on',
+    );
+  }
   logger.info(
     { event: 'webchat_page', backend },
     backend === 'local' ? 'Web Chat page on / (local Direct Line, no Azure needed)' : `Web Chat page on / (Direct Line: ${backend})`,
