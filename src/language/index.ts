@@ -36,7 +36,7 @@ export async function createTrainedLocalRecognizer(
   const utterances = loadUtterances(options.locale ?? 'en-GB');
   const examples = options.split === 'train' ? utterances.train : [...utterances.train, ...utterances.test];
   try {
-    return localRecognizerFromModels(await trainModelsOffThread(examples), { examples, threshold: options.threshold });
+    return localRecognizerFromModels(await trainModelsOffThread(examples), { threshold: options.threshold });
   } catch (err) {
     // A worker that cannot start is no reason to run without a recogniser: train here instead.
     options.logger?.warn({ event: 'nlu.worker_failed', error: err instanceof Error ? err.name : 'UnknownError' }, 'training worker failed; training in the main thread');

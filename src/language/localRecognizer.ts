@@ -59,6 +59,8 @@ export interface TrainedModels {
   /** nlp.js's own export. */
   nlpjs: string;
   ngram: NgramModelWeights;
+  /** exactMatches of the examples, worked out with the rest (normalising them all is not free). */
+  exact: Map<string, IntentName>;
 }
 
 function newNlp(): Nlp {
@@ -90,7 +92,7 @@ export async function trainModels(examples: readonly LabelledUtterance[]): Promi
   const nlp = newNlp();
   for (const { text, intent } of cleaned) nlp.addDocument(NLP_LANGUAGE, text, intent);
   await nlp.train();
-  return { nlpjs: nlp.export(true), ngram: fitNgramModel(cleaned, { stem: stemmer() }) };
+  return { nlpjs: nlp.export(true), ngram: fitNgramModel(cleaned, { stem: stemmer() }), exact: exactMatches(cleaned) };
 }
 
 export async function createLocalRecognizer(options: LocalRecognizerOptions): Promise<LocalRecognizer> {
@@ -98,11 +100,10 @@ export async function createLocalRecognizer(options: LocalRecognizerOptions): Pr
 }
 
 /** The recogniser from trained models (fast: no training), e.g. models a worker thread trained. */
-export function localRecognizerFromModels(models: TrainedModels, options: LocalRecognizerOptions): LocalRecognizer {
+export function localRecognizerFromModels(models: TrainedModels, options: Omit<LocalRecognizerOptions, 'examples'> = {}): LocalRecognizer {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const weight = options.nlpjsWeight ?? NLPJS_WEIGHT;
   const noneScale = options.noneScale ?? NONE_SCALE;
-  const examples = normalised(options.examples);
   const nlp = newNlp();
   nlp.import(models.nlpjs);
   const ngram = ngramModelFromWeights(models.ngram, { stem: stemmer() });
@@ -118,7 +119,7 @@ export function localRecognizerFromModels(models: TrainedModels, options: LocalR
     return { nlpjs, ngram: ngram.classify(normalised) };
   }
 
-  const known = exactMatches(examples);
+  const known = models.exact;
 
   async function classify(text: string): Promise<IntentScore[]> {
     const parts = await classifyParts(text);
