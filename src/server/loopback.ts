@@ -59,6 +59,9 @@ export async function pinLoopbackServiceUrl(serviceUrl: string, resolve: HostRes
     return undefined;
   }
   if (addresses.length === 0 || !addresses.every(isLoopbackAddress)) return undefined;
+  // "localhost" is answered from the hosts file, not DNS, so it cannot be rebound; left as it is,
+  // the connection can still fall back between ::1 and 127.0.0.1 (the Emulator listens on one).
+  if (host.toLowerCase() === 'localhost') return serviceUrl;
   const address = addresses[0];
   url.hostname = isIP(address) === 6 ? `[${address}]` : address;
   const pinned = url.toString();

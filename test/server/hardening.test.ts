@@ -3,7 +3,7 @@ import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { createRecognizer } from '../../src/language';
-import type { HostResolver } from '../../src/server/loopback';
+import { isLoopbackAddress, type HostResolver } from '../../src/server/loopback';
 import { ConnectorStub } from '../support/connectorStub';
 import { httpRequest, postJson } from '../support/httpClient';
 import { messageActivity } from '../support/activities';
@@ -13,7 +13,7 @@ const DNS: Record<string, string[]> = {
   '127.0.0.1.nip.io': ['203.0.113.7'],
   'localhost.attacker.example': ['127.0.0.1', '203.0.113.7'],
   'bot-loopback.test': ['127.0.0.1'],
-  'bot-loopback6.test': ['::1'],
+  localhost: ['::1', '127.0.0.1'],
 };
 
 describe('Hardening findings (real restify, CloudAdapter and bot on loopback)', () => {
@@ -53,6 +53,21 @@ describe('Hardening findings (real restify, CloudAdapter and bot on loopback)', 
 
   describe('loopback check on the resolved address (authentication off)', () => {
     it.each([
+      ['127.0.0.1', true],
+      ['127.255.3.4', true],
+      ['::1', true],
+      ['0:0:0:0:0:0:0:1', true],
+      ['::ffff:127.0.0.1', true],
+      ['128.0.0.1', false],
+      ['::ffff:10.0.0.1', false],
+      ['::2', false],
+      ['0.0.0.0', false],
+      ['localhost', false],
+    ])('isLoopbackAddress(%s) is %s', (address, expected) => {
+      expect(isLoopbackAddress(address)).toBe(expected);
+    });
+
+    it.each([
       ['a name that starts with 127. but resolves elsewhere', '127.0.0.1.nip.io'],
       ['a name with one loopback and one outside address', 'localhost.attacker.example'],
       ['a name that does not resolve', 'nowhere.test'],
@@ -79,6 +94,13 @@ describe('Hardening findings (real restify, CloudAdapter and bot on loopback)', 
       expect((await postJson(`${base}/api/messages`, message)).status).toBe(200);
       await connector.waitUntil(() => connector.for(message.conversation.id, 'message').length >= 1);
       expect(lookups).toEqual(['bot-loopback.test']);
+    });
+
+    it('checks localhost too, and leaves it as it is (the hosts file answers it, not DNS)', async () => {
+      const message = messageActivity(`http://localhost:${connectorPort}`, 'hello');
+      expect((await postJson(`${base}/api/messages`, message)).status).toBe(200);
+      expect(lookups).toEqual(['localhost']);
+      await connector.waitUntil(() => connector.for(message.conversation.id, 'message').length >= 1);
     });
 
     it('accepts a loopback literal without a lookup', async () => {
