@@ -23,10 +23,6 @@ export function fitNgramModel(examples: readonly { text: string; intent: IntentN
   );
 }
 
-export function trainNgramModel(examples: readonly { text: string; intent: IntentName }[], options: NgramModelOptions = {}): NgramModel {
-  return ngramModelFromWeights(fitNgramModel(examples, options), options);
-}
-
 export function ngramModelFromWeights(weights: NgramModelWeights, options: NgramModelOptions = {}): NgramModel {
   const classifier = ngramClassifierFromWeights(weights, options);
   return {
