@@ -1,6 +1,6 @@
 import {
   TeamsActivityHandler,
-  TurnContext,
+  type TurnContext,
   type ConversationState,
   type UserState,
   type StatePropertyAccessor,
@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { ClinicContact } from '../src/config';
 import type { MainDialog } from '../dialogs/mainDialog';
 import { welcomeActivity } from '../dialogs/welcome';
+import { repairMemberLists, withoutBotMentions } from './activityShape';
 
 export interface IptBotDeps {
   conversationState: ConversationState;
@@ -46,7 +47,10 @@ export class IptBot extends TeamsActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
-      if (context.activity.channelId === 'msteams') TurnContext.removeRecipientMention(context.activity);
+      const { activity } = context;
+      if (activity.channelId === 'msteams' && typeof activity.text === 'string') {
+        activity.text = withoutBotMentions(activity.text, activity.entities, activity.recipient?.id);
+      }
       await deps.dialog.run(context, this.dialogState);
       await next();
     });
@@ -56,6 +60,12 @@ export class IptBot extends TeamsActivityHandler {
       await deps.userState.saveChanges(context, false);
       await next();
     });
+  }
+
+  /** Malformed member lists would throw inside botbuilder's dispatch: mend them first. */
+  override async run(context: TurnContext): Promise<void> {
+    repairMemberLists(context.activity);
+    await super.run(context);
   }
 
   private async welcome(context: TurnContext): Promise<void> {

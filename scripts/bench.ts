@@ -2,10 +2,11 @@
  * npm run bench: prints the service's speed and memory figures against its targets. Figures, not
  * tests: a noisy machine changes them, so nothing here fails a build. Flags:
  *   --soak [--conversations 200] [--seconds 300]   only the soak run
+ *   --long                                           only the long-message worst case
  *   --quick                                          shorter runs, for a smoke check
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -144,6 +145,85 @@ async function detectorAndRecogniser(): Promise<void> {
   line('local recognition per message', `${perMessage.toFixed(3)} ms`, '< 2 ms', perMessage < 2);
 }
 
+/** The worst case for per-message cost: 99,000 characters of words no model or word list knows. */
+function longMessageOfNewWords(seed: number, chars = 99_000): string {
+  const words: string[] = [];
+  let length = 0;
+  for (let i = 0; length < chars; i += 1) {
+    const word = `qz${seed.toString(36)}x${i.toString(36)}vek`;
+    words.push(word);
+    length += word.length + 1;
+  }
+  return words.join(' ').slice(0, chars);
+}
+
+/** Times one HTTP request on loopback, in ms. */
+function timedRequest(url: string, body?: string): Promise<number> {
+  const started = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: body ? 'POST' : 'GET', headers: body ? { 'content-type': 'application/json' } : {} }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(Number(process.hrtime.bigint() - started) / 1e6));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function longMessages(): Promise<void> {
+  console.log('\nLong messages: 99,000 characters of new words (the worst case)');
+  const logger = createLogger('silent');
+  const recognizer = await createTrainedLocalRecognizer();
+  const parts = buildBot(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), logger, { recognizer });
+  await parts.ready;
+  const adapter = new TestAdapter((context) => parts.bot.run(context), { channelId: 'bench', locale: 'en-GB' });
+  for (const middleware of parts.middleware) adapter.use(middleware);
+  const runs = quick ? 10 : 40;
+  const turns: number[] = [];
+  const recognition: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const text = longMessageOfNewWords(i);
+    let started = process.hrtime.bigint();
+    await recognizer.recognize(text, 'en-GB');
+    recognition.push(Number(process.hrtime.bigint() - started) / 1e6);
+    started = process.hrtime.bigint();
+    await adapter.processActivity({
+      type: 'message', text, channelId: 'bench', locale: 'en-GB',
+      conversation: { id: `long-${i}` }, from: { id: `user-${i}` }, recipient: { id: 'bot' },
+    } as Partial<Activity>);
+    turns.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  turns.sort((a, b) => a - b);
+  recognition.sort((a, b) => a - b);
+  line('local recognition, p50 / worst', `${percentile(recognition, 50).toFixed(1)} / ${recognition[recognition.length - 1].toFixed(1)} ms`);
+  line('whole turn (safety gate included), p50 / worst', `${percentile(turns, 50).toFixed(1)} / ${turns[turns.length - 1].toFixed(1)} ms`);
+
+  // Four senders of long messages over HTTP while health is polled: is the event loop still free?
+  const sink = await startConnectorSink();
+  const bot = await startBotProcess('ipt');
+  const base = `http://127.0.0.1:${bot.port}`;
+  const until = Date.now() + (quick ? 3_000 : 10_000);
+  let sent = 0;
+  const sender = async (id: number) => {
+    while (Date.now() < until) {
+      await timedRequest(`${base}/api/messages`, activityBody(sink.url, 9_000 + id, longMessageOfNewWords(id * 1_000 + sent++)));
+    }
+  };
+  const health: number[] = [];
+  const poller = async () => {
+    while (Date.now() < until) {
+      health.push(await timedRequest(`${base}/healthz`));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  await Promise.all([sender(1), sender(2), sender(3), sender(4), poller()]);
+  bot.child.kill('SIGTERM');
+  sink.server.close();
+  health.sort((a, b) => a - b);
+  line('4 senders: long messages answered', `${sent}`);
+  line('4 senders: /healthz p50 / p99 / worst', `${percentile(health, 50).toFixed(1)} / ${percentile(health, 99).toFixed(1)} / ${health[health.length - 1].toFixed(1)} ms`);
+}
+
 /** Counts the bot's replies; stands in for the Bot Connector on loopback. */
 async function startConnectorSink(): Promise<{ url: string; server: Server; count: () => number }> {
   let replies = 0;
@@ -257,8 +337,11 @@ async function main(): Promise<void> {
   console.log(`ipt-guide benchmark (node ${process.version}, ${quick ? 'quick' : 'full'} run)`);
   if (flag('soak')) {
     await soak(option('conversations', 200), option('seconds', 300));
+  } else if (flag('long')) {
+    await longMessages();
   } else {
     await detectorAndRecogniser();
+    await longMessages();
     await inProcessTurns();
     await httpThroughput();
     await soak(quick ? 50 : 200, quick ? 10 : 30);

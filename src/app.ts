@@ -10,6 +10,7 @@ import { IptBot } from '../bots/iptBot';
 import { createAdapter } from '../bots/createAdapter';
 import { SafetyGateMiddleware } from '../bots/safetyGateMiddleware';
 import { createServer, type AppServer } from './server/createServer';
+import type { HostResolver } from './server/loopback';
 
 export interface BotParts {
   storage: Storage;
@@ -30,6 +31,8 @@ export interface App extends BotParts {
 export interface AppOverrides {
   storage?: Storage;
   recognizer?: Recognizer;
+  /** Test seam: DNS for the loopback serviceUrl check. */
+  resolveHost?: HostResolver;
 }
 
 function createStorage(config: AppConfig): Storage {
@@ -74,6 +77,6 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
     logger,
     middleware: parts.middleware,
   });
-  const server = createServer({ config, adapter, bot: parts.bot, logger, ready: parts.ready });
+  const server = createServer({ config, adapter, bot: parts.bot, logger, ready: parts.ready, resolveHost: overrides.resolveHost });
   return { ...parts, server };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isLoopbackHost } from './server/loopback';
 
 /**
  * Every environment variable the service reads, validated once at start-up. Nothing else in the
@@ -48,6 +49,8 @@ const envSchema = z
     port: port.optional(),
     /** Defaults to loopback while authentication is off, all interfaces once it is on. */
     HOST: optionalText,
+    /** Listening beyond loopback with authentication off must be asked for explicitly. */
+    ALLOW_UNAUTHENTICATED_NETWORK: booleanString.default('false'),
 
     MicrosoftAppId: optionalText,
     MicrosoftAppPassword: optionalText,
@@ -96,6 +99,15 @@ const envSchema = z
       .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
       .pipe(z.array(httpUrl)),
     TOKEN_RATE_LIMIT_PER_MINUTE: positiveInt(10_000).default(10),
+    /** Host names the site is reached by (custom domains); loopback is always allowed. */
+    ALLOWED_HOSTS: z
+      .string()
+      .trim()
+      .default('')
+      .transform((value) => value.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/, 'must list host names such as chat.clinic.example, separated by commas'))),
+    /** Set by Azure App Service to the app's default host name; allowed like ALLOWED_HOSTS. */
+    WEBSITE_HOSTNAME: optionalText,
     /** Reverse proxies in front of the app (Azure App Service: 1), so rate limits see the real client. */
     TRUST_PROXY_HOPS: z.coerce
       .number({ invalid_type_error: 'must be a number' })
@@ -127,6 +139,13 @@ const envSchema = z
         code: z.ZodIssueCode.custom,
         path: ['MicrosoftAppId'],
         message: 'is required when NODE_ENV=production (without it the bot would accept unauthenticated requests)',
+      });
+    }
+    if (!env.MicrosoftAppId && env.HOST && !isLoopbackHost(env.HOST) && !env.ALLOW_UNAUTHENTICATED_NETWORK) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['HOST'],
+        message: 'must be a loopback address while MicrosoftAppId is unset (set ALLOW_UNAUTHENTICATED_NETWORK=true to listen on it anyway)',
       });
     }
     if (env.MicrosoftAppId) {
@@ -185,6 +204,8 @@ export interface AppConfig {
     MicrosoftAppTenantId?: string;
   };
   authEnabled: boolean;
+  /** Authentication is off and HOST reaches beyond this machine (ALLOW_UNAUTHENTICATED_NETWORK). */
+  unauthenticatedNetwork: boolean;
   logLevel: Env['LOG_LEVEL'];
   logMessageText: boolean;
   maxBodyBytes: number;
@@ -200,6 +221,8 @@ export interface AppConfig {
     corsOrigins: string[];
     tokenRateLimitPerMinute: number;
     trustedProxyHops: number;
+    /** Host names the token route answers for, besides loopback. */
+    allowedHosts: string[];
   };
 }
 
@@ -221,10 +244,11 @@ export function loadConfig(raw: Record<string, string | undefined>, version = '0
   const env = parsed.data;
   const production = env.NODE_ENV === 'production';
   const authEnabled = Boolean(env.MicrosoftAppId);
+  const host = env.HOST ?? (authEnabled ? '0.0.0.0' : '127.0.0.1');
   return {
     env: env.NODE_ENV,
     version,
-    host: env.HOST ?? (authEnabled ? '0.0.0.0' : '127.0.0.1'),
+    host,
     port: env.PORT ?? env.port ?? 3978,
     botAuth: {
       MicrosoftAppId: env.MicrosoftAppId,
@@ -233,6 +257,7 @@ export function loadConfig(raw: Record<string, string | undefined>, version = '0
       MicrosoftAppTenantId: env.MicrosoftAppTenantId,
     },
     authEnabled,
+    unauthenticatedNetwork: !authEnabled && !isLoopbackHost(host),
     logLevel: env.LOG_LEVEL,
     logMessageText: env.LOG_MESSAGE_TEXT,
     maxBodyBytes: env.MAX_BODY_BYTES,
@@ -263,6 +288,7 @@ export function loadConfig(raw: Record<string, string | undefined>, version = '0
       corsOrigins: env.CORS_ORIGINS,
       tokenRateLimitPerMinute: env.TOKEN_RATE_LIMIT_PER_MINUTE,
       trustedProxyHops: env.TRUST_PROXY_HOPS,
+      allowedHosts: [...env.ALLOWED_HOSTS, ...(env.WEBSITE_HOSTNAME ? [env.WEBSITE_HOSTNAME.toLowerCase()] : [])],
     },
   };
 }

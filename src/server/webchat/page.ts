@@ -26,6 +26,8 @@ export interface ChatPageInput {
   helpRoutes: PageRoute[];
   bannerRoutes: PageRoute[];
   browser: BrowserConfig;
+  /** No Direct Line this page could use: it says so instead of trying to start. */
+  chatUnavailable?: boolean;
 }
 
 export function escapeHtml(value: string): string {
@@ -116,8 +118,8 @@ export function renderChatPage(input: ChatPageInput): string {
         </div>
       </template>
       <div id="webchat" class="webchat"></div>
-      <p id="chat-status" class="chat-status" role="status">${w('chat.starting')}</p>
-      <p id="chat-failed" class="chat-failed" hidden>${w('chat.failed')}</p>
+      <p id="chat-status" class="chat-status" role="status"${input.chatUnavailable ? ' hidden' : ''}>${w('chat.starting')}</p>
+      <p id="chat-failed" class="chat-failed"${input.chatUnavailable ? '' : ' hidden'}>${w(input.chatUnavailable ? 'chat.notConfigured' : 'chat.failed')}</p>
     </section>
 
     <section class="get-help" id="get-help" aria-labelledby="help-heading" tabindex="-1">
