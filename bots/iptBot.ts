@@ -1,35 +1,49 @@
 import {
   TeamsActivityHandler,
-  TurnContext,
+  type TurnContext,
   type ConversationState,
   type UserState,
   type StatePropertyAccessor,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
-import type { ClinicContact } from '../src/config';
+import type { ClinicContact, WorkplaceSettings } from '../src/config';
 import type { MainDialog } from '../dialogs/mainDialog';
 import { welcomeActivity } from '../dialogs/welcome';
+import { TeamsConversation } from './teams/teamsConversation';
 
 export interface IptBotDeps {
   conversationState: ConversationState;
   userState: UserState;
   dialog: MainDialog;
   clinic: ClinicContact;
+  /** The employer this deployment serves; none configured means NHS routes only. */
+  workplace?: WorkplaceSettings;
+  /** The bot's app id (MicrosoftAppId), for Teams' private-chat link. */
+  botAppId?: string;
   logger: Logger;
 }
 
 /**
- * One handler for Web Chat, the Emulator and Teams. Teams welcomes on install (its
- * conversationUpdate also fires when people join a team, where a greeting would be noise); other
- * channels welcome on conversationUpdate naming the user.
+ * One handler for Web Chat, the Emulator and Teams. Teams welcomes on install in the personal chat
+ * (its conversationUpdate also fires when people join a team, where a greeting would be noise);
+ * other channels welcome on conversationUpdate naming the user. Teams' shared spaces and privacy
+ * questions are handled in bots/teams before the dialogs (mentions are stripped by its middleware).
  */
 export class IptBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly teams: TeamsConversation;
 
   constructor(private readonly deps: IptBotDeps) {
     super();
     this.dialogState = deps.conversationState.createProperty<DialogState>('DialogState');
+    this.teams = new TeamsConversation({
+      clinic: deps.clinic,
+      workplace: deps.workplace ?? { supportFirst: 'nhs' },
+      botAppId: deps.botAppId,
+      recognize: (context) => deps.dialog.recognize(context),
+      logger: deps.logger,
+    });
 
     this.onMembersAdded(async (context, next) => {
       if (context.activity.channelId !== 'msteams') {
@@ -41,13 +55,12 @@ export class IptBot extends TeamsActivityHandler {
     });
 
     this.onInstallationUpdateAdd(async (context, next) => {
-      await this.welcome(context);
+      if (!(await this.teams.onInstall(context))) await this.welcome(context);
       await next();
     });
 
     this.onMessage(async (context, next) => {
-      if (context.activity.channelId === 'msteams') TurnContext.removeRecipientMention(context.activity);
-      await deps.dialog.run(context, this.dialogState);
+      if (!(await this.teams.onMessage(context))) await deps.dialog.run(context, this.dialogState);
       await next();
     });
 
