@@ -61,7 +61,7 @@ export function teamsWelcomeActivities(copy: TeamsCopyContext): Partial<Activity
   return [
     MessageFactory.text(t(locale, 'common:welcome')),
     MessageFactory.text(t(locale, 'common:welcomeUrgent', urgentNumbers(locale))),
-    MessageFactory.attachment(imBackCard(t(locale, 'teams:privacyButton')), t(locale, 'teams:welcomePrivacy')),
+    MessageFactory.attachment(imBackCard(t(locale, 'teams:privacyButton')), t(locale, 'teams:welcomePrivacy', { clinic: copy.clinic.name })),
     MessageFactory.text(support),
     withActions(locale, t(locale, 'common:welcomePrompt'), WELCOME_MENU),
   ];
