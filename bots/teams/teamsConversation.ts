@@ -9,6 +9,7 @@ import { isPrivacyQuestion, messageKind, teamsLexicon } from './messageKind';
 import { privateChatLink } from './scope';
 import { readTeamsTurn } from './teamsTurn';
 import {
+  isGentleSignal,
   privacyAnswer,
   sharedIntro,
   sharedPersonalReply,
@@ -62,7 +63,7 @@ export class TeamsConversation {
     const chatLink = this.chatLink(context);
     if (risk) {
       // Answered even without a mention: silence after a disclosure is worse than an unasked reply.
-      const response: SafetyResponse = risk.negated || risk.possible === true ? 'checkIn' : 'emergency';
+      const response: SafetyResponse = isGentleSignal(risk) ? 'checkIn' : 'emergency';
       await context.sendActivity(sharedRiskReply(copy, risk, chatLink));
       context.turnState.set(SAFETY_RESPONSE_KEY, response);
       this.deps.logger.info({ event: 'teams_shared_risk_reply', scope, category: risk.category, conversationId: context.activity.conversation?.id }, 'risk in a shared space: short reply');

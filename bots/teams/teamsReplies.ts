@@ -108,6 +108,14 @@ export function sharedIntro(copy: TeamsCopyContext, chatLink: string): Partial<A
 }
 
 /**
+ * Signals that get the gentle wording (and count as a check-in): negated, backstop-only, past and
+ * over, or said in a work frame (an HR policy, a training session).
+ */
+export function isGentleSignal(risk: RiskAssessment): boolean {
+  return risk.negated || risk.possible === true || risk.when === 'past' || risk.frame === 'professional';
+}
+
+/**
  * Risk in a shared space. Short and private-minded: it never repeats or names what was said, asks
  * nothing in front of colleagues, gives the urgent lines (999 first, numbers as text) and offers a
  * private chat. Lines for children and young people and the email route are left to the private
@@ -120,8 +128,7 @@ export function sharedRiskReply(copy: TeamsCopyContext, risk: RiskAssessment, ch
   const routes = routesFor({ category: risk.category, severity: risk.severity }, table).filter(
     (route) => route.kind !== 'email' && !ageOnly.has(route.id),
   );
-  const gentle = risk.negated || risk.possible === true || risk.when === 'past';
-  const lead = t(locale, gentle ? 'teams:shared.riskGentle' : 'teams:shared.risk', urgentNumbers(locale));
+  const lead = t(locale, isGentleSignal(risk) ? 'teams:shared.riskGentle' : 'teams:shared.risk', urgentNumbers(locale));
   const text = [
     lead,
     bulleted(routes.map((route) => routeLine(locale, route))),

@@ -195,6 +195,28 @@ describe('Teams through /api/messages', () => {
       expect(await send(install(serviceUrl, 'channel', 'install'))).toHaveLength(0);
     });
 
+    it('says nothing when people join a team, and looks nobody up (no members call to the connector)', async () => {
+      const joined = {
+        ...install(serviceUrl, 'channel', 'joined'),
+        type: 'conversationUpdate',
+        action: undefined,
+        membersAdded: [{ id: COLLEAGUE.id, aadObjectId: '0a1b2c3d-0000-4000-8000-00000000000b' }],
+        channelData: { ...channelDataFor('channel'), eventType: 'teamMemberAdded' },
+      };
+      expect(await send(joined)).toHaveLength(0);
+      expect(connector.received).toHaveLength(0);
+    });
+
+    it('a negated message in a group chat gets the gentle wording, still with 999 and Samaritans', async () => {
+      const replies = await send(teamsMessage(serviceUrl, 'groupChat', 'negated', `${at(BOT)} I'm not suicidal, just fed up`, [BOT]));
+      expect(replies).toHaveLength(1);
+      const reply = replies[0].text ?? '';
+      expect(reply).toContain('best done away from this group');
+      expect(reply).toContain('999');
+      expect(reply).toContain('116 123');
+      expect(reply).not.toMatch(/suicidal|fed up/);
+    });
+
     it('stays quiet when not mentioned', async () => {
       expect(await send(teamsMessage(serviceUrl, 'groupChat', 'quiet', 'what is IPT?', []))).toHaveLength(0);
       expect(await send(teamsMessage(serviceUrl, 'channel', 'quiet', `${at(COLLEAGUE)} what is IPT?`, [COLLEAGUE]))).toHaveLength(0);
