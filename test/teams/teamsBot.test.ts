@@ -242,7 +242,7 @@ describe('Teams through /api/messages', () => {
     });
 
     it('understands a message whose text is only the mention, from the HTML copy', async () => {
-      const activity = teamsMessage(serviceUrl, 'groupChat', 'html', `${at(BOT)} how do I get IPT on the NHS?`, [BOT]);
+      const activity = teamsMessage(serviceUrl, 'groupChat', 'html', `${at(BOT)} how can people get IPT on the NHS?`, [BOT]);
       activity.text = at(BOT);
       const replies = await send(activity);
       expect(replies[0].text).toContain(t('en-GB', 'topics:AccessNhs.answer'));

@@ -103,6 +103,16 @@ describe('what a message is about (shared spaces)', () => {
     'please don’t store what I typed',
     'how do I delete this conversation',
     'will my colleagues be able to see what I type',
+    'Does my boss get notified when I use this?',
+    'Is this logged anywhere?',
+    'Can HR access these messages?',
+    'Will this go on my record at work?',
+    'What data do you keep about me?',
+    'is this being recorded?',
+    'are you sharing this with my work',
+    'can you keep this between us',
+    'how private is this',
+    'will anyone know I asked about therapy',
   ])('privacy: %s', (text) => {
     expect(isPrivacyQuestion(text, lexicon)).toBe(true);
     expect(messageKind(text, 'None', lexicon)).toBe('privacy');
@@ -118,6 +128,12 @@ describe('what a message is about (shared spaces)', () => {
     ['my colleague is going through a lot', 'None'],
     ['is it right for me', 'SuitabilityCheck'],
     ['can I talk to a person', 'HumanContact'],
+    // Saying you want therapy is about you too: in front of colleagues it waits for a private chat.
+    ['I want to get IPT', 'AccessNhs'],
+    ['where can I get IPT near me', 'AccessNhs'],
+    ['I was wondering if IPT would suit someone like me', 'WhoItHelps'],
+    ['im so stressed', 'None'],
+    ['is it normal to feel this way after a breakup?', 'None'],
   ] as const)('personal: %s', (text, intent) => {
     expect(messageKind(text, intent, lexicon)).toBe('personal');
   });
@@ -128,6 +144,11 @@ describe('what a message is about (shared spaces)', () => {
     ['does IPT work for depression?', 'Evidence'],
     ['how do people get IPT on the NHS', 'AccessNhs'],
     ['who is IPT for', 'WhoItHelps'],
+    // "I" and "me" in a neutral way of asking say nothing about the person.
+    ['can you tell me what IPT is', 'AboutIpt'],
+    ['I would like to know how many sessions there are', 'WhatToExpect'],
+    ['I was wondering how IPT works', 'AboutIpt'],
+    ["I've heard IPT is good for depression, is that true?", 'Evidence'],
   ] as const)('general: %s', (text, intent) => {
     expect(messageKind(text, intent, lexicon)).toBe('general');
   });
