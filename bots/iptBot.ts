@@ -5,7 +5,7 @@ import {
   type UserState,
   type StatePropertyAccessor,
 } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs';
+import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import type { ClinicContact, WorkplaceSettings } from '../src/config';
 import type { MainDialog } from '../dialogs/mainDialog';
@@ -33,10 +33,13 @@ export interface IptBotDeps {
 export class IptBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly teams: TeamsConversation;
+  /** Only for asking a waiting question again after Teams answered a privacy question in between. */
+  private readonly resumeSet: DialogSet;
 
   constructor(private readonly deps: IptBotDeps) {
     super();
     this.dialogState = deps.conversationState.createProperty<DialogState>('DialogState');
+    this.resumeSet = new DialogSet(this.dialogState).add(deps.dialog);
     this.teams = new TeamsConversation({
       clinic: deps.clinic,
       workplace: deps.workplace ?? { supportFirst: 'nhs' },
@@ -60,7 +63,9 @@ export class IptBot extends TeamsActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
-      if (!(await this.teams.onMessage(context))) await deps.dialog.run(context, this.dialogState);
+      const outcome = await this.teams.onMessage(context);
+      if (outcome === 'dialogs') await deps.dialog.run(context, this.dialogState);
+      if (outcome === 'resume') await this.resume(context);
       await next();
     });
 
@@ -69,6 +74,12 @@ export class IptBot extends TeamsActivityHandler {
       await deps.userState.saveChanges(context, false);
       await next();
     });
+  }
+
+  /** Re-asks whatever question a dialog was waiting on (MainDialog passes the reprompt to its active child). */
+  private async resume(context: TurnContext): Promise<void> {
+    const dc = await this.resumeSet.createContext(context);
+    if (dc.activeDialog) await dc.repromptDialog();
   }
 
   private async welcome(context: TurnContext): Promise<void> {

@@ -1,10 +1,11 @@
-import type { TurnContext } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { ClinicContact, WorkplaceSettings } from '../../src/config';
 import type { RecognitionResult } from '../../src/language/recognizer';
 import { isTopicIntent } from '../../src/content/actions';
 import type { RiskAssessment } from '../../src/safety/types';
 import { RISK_ASSESSMENT_KEY, SAFETY_RESPONSE_KEY, type SafetyResponse } from '../../dialogs/turnState';
+import { EMERGENCY_SUPPORT_EVENT } from '../../dialogs/emergencySupportDialog';
 import { isPrivacyQuestion, messageKind, teamsLexicon } from './messageKind';
 import { privateChatLink } from './scope';
 import { readTeamsTurn } from './teamsTurn';
@@ -35,6 +36,8 @@ export interface TeamsConversationDeps {
  * channels are shared spaces: the bot speaks only when @mentioned (or when a message carries risk),
  * answers general questions about IPT briefly, and moves anything personal to a private chat.
  */
+export type TeamsOutcome = 'dialogs' | 'answered' | 'resume';
+
 export class TeamsConversation {
   constructor(private readonly deps: TeamsConversationDeps) {}
 
@@ -45,9 +48,12 @@ export class TeamsConversation {
     return true;
   }
 
-  /** True when it answered the message itself; false to run the dialogs as usual. */
-  async onMessage(context: TurnContext): Promise<boolean> {
-    if (context.activity.channelId !== 'msteams') return false;
+  /**
+   * 'dialogs': run the dialogs as usual. 'answered': Teams answered, leave the dialogs alone.
+   * 'resume': Teams answered in the personal chat; a dialog waiting for an answer asks again.
+   */
+  async onMessage(context: TurnContext): Promise<TeamsOutcome> {
+    if (context.activity.channelId !== 'msteams') return 'dialogs';
     const { scope, mentioned } = readTeamsTurn(context);
     const risk = context.turnState.get(RISK_ASSESSMENT_KEY) as RiskAssessment | undefined;
     const copy = this.copy(context);
@@ -55,21 +61,23 @@ export class TeamsConversation {
 
     if (scope === 'personal') {
       // Risk first: the emergency dialogs run in the personal chat exactly as on any channel.
-      if (risk || !isPrivacyQuestion(text, teamsLexicon(copy.locale))) return false;
+      if (risk || !isPrivacyQuestion(text, teamsLexicon(copy.locale))) return 'dialogs';
       await context.sendActivity(privacyAnswer(copy, scope));
-      return true;
+      return 'resume';
     }
 
     const chatLink = this.chatLink(context);
     if (risk) {
       // Answered even without a mention: silence after a disclosure is worse than an unasked reply.
-      const response: SafetyResponse = isGentleSignal(risk) ? 'checkIn' : 'emergency';
+      const gentle = isGentleSignal(risk);
+      const response: SafetyResponse = gentle ? 'checkIn' : 'emergency';
       await context.sendActivity(sharedRiskReply(copy, risk, chatLink));
       context.turnState.set(SAFETY_RESPONSE_KEY, response);
+      await this.sendRiskEvent(context, risk, gentle);
       this.deps.logger.info({ event: 'teams_shared_risk_reply', scope, category: risk.category, conversationId: context.activity.conversation?.id }, 'risk in a shared space: short reply');
-      return true;
+      return 'answered';
     }
-    if (!mentioned) return true;
+    if (!mentioned) return 'answered';
 
     const { intent } = await this.deps.recognize(context);
     switch (messageKind(text, intent, teamsLexicon(copy.locale))) {
@@ -86,7 +94,23 @@ export class TeamsConversation {
         await context.sendActivity(sharedIntro(copy, chatLink));
         break;
     }
-    return true;
+    return 'answered';
+  }
+
+  /**
+   * The same machine-readable signal the safety dialogs send on every channel (hosts show nothing
+   * for it in a chat). After the reply, and never at its cost: a channel may refuse event activities.
+   */
+  private async sendRiskEvent(context: TurnContext, risk: RiskAssessment, gentle: boolean): Promise<void> {
+    try {
+      await context.sendActivity({
+        type: ActivityTypes.Event,
+        name: EMERGENCY_SUPPORT_EVENT,
+        value: { category: risk.category, severity: gentle ? 'concern' : risk.severity },
+      });
+    } catch (error) {
+      this.deps.logger.warn({ event: 'emergency_event_failed', error: error instanceof Error ? error.name : typeof error }, 'could not send the emergency event');
+    }
   }
 
   private copy(context: TurnContext): TeamsCopyContext {

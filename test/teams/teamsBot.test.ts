@@ -171,6 +171,14 @@ describe('Teams through /api/messages', () => {
       expect(shown(replies)).not.toMatch(/private therapist/i);
     });
 
+    it('a privacy question in the middle of the suitability check is answered, then the question is asked again', async () => {
+      const started = await send(teamsMessage(serviceUrl, 'personal', 'mid-check', 'Is IPT right for me?'));
+      const question = started[started.length - 1].text;
+      connector.clear();
+      const replies = await send(teamsMessage(serviceUrl, 'personal', 'mid-check', 'wait, can my employer see this?'));
+      expect(replies.map((reply) => reply.text)).toEqual([expect.stringContaining('Here is who can see this chat.'), question]);
+    });
+
     it('runs the same dialogs: a topic answer with next steps', async () => {
       const replies = await send(teamsMessage(serviceUrl, 'personal', 'topic', 'what is IPT?'));
       expect(replies[0].text).toBe(t('en-GB', 'topics:AboutIpt.answer'));
@@ -208,7 +216,7 @@ describe('Teams through /api/messages', () => {
     });
 
     it('a negated message in a group chat gets the gentle wording, still with 999 and Samaritans', async () => {
-      const replies = await send(teamsMessage(serviceUrl, 'groupChat', 'negated', `${at(BOT)} I'm not suicidal, just fed up`, [BOT]));
+      const replies = (await send(teamsMessage(serviceUrl, 'groupChat', 'negated', `${at(BOT)} I'm not suicidal, just fed up`, [BOT]))).filter((r) => r.type === 'message');
       expect(replies).toHaveLength(1);
       const reply = replies[0].text ?? '';
       expect(reply).toContain('best done away from this group');
@@ -281,8 +289,11 @@ describe('Teams through /api/messages', () => {
       ['channel', `${at(COLLEAGUE)} ${at(BOT)} I took all my pills an hour ago`, [COLLEAGUE, BOT]],
       ['groupChat', 'i want to kill myself', []],
     ])('%s: a risk message gets one short, private-minded reply with urgent routes and a 1:1 offer (%s)', async (scope, text, mentions) => {
-      const replies = await send(teamsMessage(serviceUrl, scope, `risk-${counter}`, text, mentions));
+      const all = await send(teamsMessage(serviceUrl, scope, `risk-${counter}`, text, mentions));
+      const replies = all.filter((r) => r.type === 'message');
       expect(replies).toHaveLength(1);
+      // The channel-independent signal the web page and evaluations read: invisible in a Teams chat.
+      expect(all.filter((r) => r.type === 'event').map((r) => r.name)).toEqual(['emergencySupport']);
       const reply = replies[0].text ?? '';
       expect(reply.indexOf('999')).toBeGreaterThan(-1);
       expect(reply.indexOf('999')).toBeLessThan(reply.indexOf('116 123'));
@@ -292,8 +303,7 @@ describe('Teams through /api/messages', () => {
       expect(reply).toContain("Let's not talk about it here");
       // Never the person's words, never the emergency dialog's questions in front of colleagues.
       for (const words of ['end my life', 'pills', 'kill myself', 'Alex']) expect(reply).not.toContain(words);
-      expect(reply).not.toContain(t('en-GB', 'safety:emergency.askSafe'));
-      expect(replies.some((r) => r.type === 'event')).toBe(false);
+      expect(shown(replies)).not.toContain(t('en-GB', 'safety:emergency.askSafe'));
     });
   });
 });
