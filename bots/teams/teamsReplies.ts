@@ -41,28 +41,41 @@ function imBackCard(title: string): Attachment {
  * wellbeing or assistance service (when configured) and NHS Talking Therapies.
  */
 export function supportLines(copy: TeamsCopyContext): string[] {
-  const { locale, workplace } = copy;
-  const nhs = t(locale, 'teams:support.nhs', { url: LINKS.nhsTalkingTherapiesFinder });
-  const service = workplace.support;
-  if (!service) return [nhs];
+  const nhs = t(copy.locale, 'teams:support.nhs', { url: LINKS.nhsTalkingTherapiesFinder });
+  const own = workplaceSupportLine(copy);
+  if (!own) return [nhs];
+  return copy.workplace.supportFirst === 'workplace' ? [own, nhs] : [nhs, own];
+}
+
+/** The workplace's own service with its number and address as text, when one is configured. */
+function workplaceSupportLine(copy: TeamsCopyContext): string | undefined {
+  const service = copy.workplace.support;
+  if (!service) return undefined;
   const key = service.phone && service.url ? 'workplacePhoneUrl' : service.phone ? 'workplacePhone' : 'workplaceUrl';
-  const own = t(locale, `teams:support.${key}`, { service: service.name, workplace: workplaceName(copy), phone: service.phone, url: service.url });
-  return workplace.supportFirst === 'workplace' ? [own, nhs] : [nhs, own];
+  return t(copy.locale, `teams:support.${key}`, { service: service.name, workplace: workplaceName(copy), phone: service.phone, url: service.url });
+}
+
+/** A configured name ("the clinic") may open a line. */
+function capitalised(line: string): string {
+  return line.charAt(0).toUpperCase() + line.slice(1);
 }
 
 function bulleted(lines: readonly string[]): string {
-  return lines.map((line) => `- ${line}`).join('\n');
+  return lines.map((line) => `- ${capitalised(line)}`).join('\n');
+}
+
+function supportBlock(copy: TeamsCopyContext): string {
+  return `${t(copy.locale, 'teams:support.lead')}\n${bulleted(supportLines(copy))}`;
 }
 
 /** The welcome in the personal chat: who the bot is, urgent numbers, privacy at work with a button, support, topics. */
 export function teamsWelcomeActivities(copy: TeamsCopyContext): Partial<Activity>[] {
   const { locale } = copy;
-  const support = `${t(locale, 'teams:support.lead')}\n${bulleted(supportLines(copy))}`;
   return [
     MessageFactory.text(t(locale, 'common:welcome')),
     MessageFactory.text(t(locale, 'common:welcomeUrgent', urgentNumbers(locale))),
     MessageFactory.attachment(imBackCard(t(locale, 'teams:privacyButton')), t(locale, 'teams:welcomePrivacy', { clinic: copy.clinic.name })),
-    MessageFactory.text(support),
+    MessageFactory.text(supportBlock(copy)),
     withActions(locale, t(locale, 'common:welcomePrompt'), WELCOME_MENU),
   ];
 }
@@ -77,9 +90,9 @@ export function privacyAnswer(copy: TeamsCopyContext, scope: TeamsScope): Partia
     clinic.privacyUrl ? t(locale, 'teams:privacy.privacyLink', { url: clinic.privacyUrl }) : undefined,
     clinic.termsUrl ? t(locale, 'teams:privacy.termsLink', { url: clinic.termsUrl }) : undefined,
   ].filter((link): link is string => link !== undefined);
+  // In a shared space the points describe the private chat, which is where they hold.
   const parts = [
-    ...(scope === 'personal' ? [] : [t(locale, 'teams:privacy.sharedSpace')]),
-    t(locale, 'teams:privacy.lead'),
+    t(locale, scope === 'personal' ? 'teams:privacy.lead' : 'teams:privacy.sharedSpace'),
     bulleted(points),
     ...(links.length > 0 ? [links.join(' · ')] : []),
   ];
@@ -98,7 +111,7 @@ export function sharedTopicAnswer(copy: TeamsCopyContext, topic: TopicIntent, ch
 
 /** Something about the person, in a shared space: only an invitation to talk privately (and the support they can ask for). */
 export function sharedPersonalReply(copy: TeamsCopyContext, chatLink: string): Partial<Activity> {
-  const text = [t(copy.locale, 'teams:shared.personal', { link: chatLink }), `${t(copy.locale, 'teams:support.lead')}\n${bulleted(supportLines(copy))}`];
+  const text = [t(copy.locale, 'teams:shared.personal', { link: chatLink }), supportBlock(copy)];
   return withChatButton(copy, text.join('\n\n'), chatLink);
 }
 
@@ -129,10 +142,12 @@ export function sharedRiskReply(copy: TeamsCopyContext, risk: RiskAssessment, ch
     (route) => route.kind !== 'email' && !ageOnly.has(route.id),
   );
   const lead = t(locale, isGentleSignal(risk) ? 'teams:shared.riskGentle' : 'teams:shared.risk', urgentNumbers(locale));
+  // NHS Talking Therapies is not a crisis service: only the workplace's own service joins the lines.
+  const own = workplaceSupportLine(copy);
   const text = [
     lead,
     bulleted(routes.map((route) => routeLine(locale, route))),
-    `${t(locale, 'teams:support.lead')}\n${bulleted(supportLines(copy))}`,
+    ...(own ? [`${t(locale, 'teams:support.workplaceLead')}\n${bulleted([own])}`] : []),
     t(locale, 'teams:shared.riskPrivate', { link: chatLink }),
   ].join('\n\n');
   return withChatButton(copy, text, chatLink);

@@ -275,7 +275,8 @@ describe('Teams through /api/messages', () => {
     it('answers privacy questions for the shared space: everyone here can see this', async () => {
       const replies = await send(teamsMessage(serviceUrl, 'channel', 'privacy', `${at(BOT)} can my employer see this?`, [BOT]));
       const text = replies[0].text ?? '';
-      expect(text).toContain('This is a shared chat, so everyone in it can see');
+      expect(text).toContain('This is a shared chat, so everyone in it can see what you and I write here. If you chat with me on your own, this is who can see it.');
+      expect(text).not.toContain('Here is who can see this chat.');
       expect(text).toContain("At Acme Ltd, your manager and colleagues can't see it.");
     });
 
@@ -301,6 +302,7 @@ describe('Teams through /api/messages', () => {
       expect(reply).toContain('0800 123 4567');
       expect(reply).toContain(CHAT_LINK);
       expect(reply).toContain("Let's not talk about it here");
+      expect(reply).not.toContain('NHS Talking Therapies');
       // Never the person's words, never the emergency dialog's questions in front of colleagues.
       for (const words of ['end my life', 'pills', 'kill myself', 'Alex']) expect(reply).not.toContain(words);
       expect(shown(replies)).not.toContain(t('en-GB', 'safety:emergency.askSafe'));
