@@ -87,7 +87,7 @@ export interface TeamsMessageParts {
 }
 
 /** The first `text/html` attachment's content: Teams' copy of what the person typed. */
-export function htmlCopy(attachments: unknown): string | undefined {
+function htmlCopy(attachments: unknown): string | undefined {
   if (!Array.isArray(attachments)) return undefined;
   for (const attachment of attachments) {
     if (!attachment || typeof attachment !== 'object') continue;

@@ -41,10 +41,14 @@ export type TeamsOutcome = 'dialogs' | 'answered' | 'resume';
 export class TeamsConversation {
   constructor(private readonly deps: TeamsConversationDeps) {}
 
-  /** Sends the Teams welcome on install in the personal chat; nothing in shared spaces. True when it handled the event. */
+  /**
+   * Sends the Teams welcome on install in the personal chat; nothing in shared spaces, and nothing
+   * when an app update re-installs it ('add-upgrade'). True when it handled the event.
+   */
   async onInstall(context: TurnContext): Promise<boolean> {
     if (context.activity.channelId !== 'msteams') return false;
-    if (readTeamsTurn(context).scope === 'personal') await context.sendActivities(teamsWelcomeActivities(this.copy(context)));
+    const firstInstall = context.activity.action?.toLowerCase() === 'add';
+    if (firstInstall && readTeamsTurn(context).scope === 'personal') await context.sendActivities(teamsWelcomeActivities(this.copy(context)));
     return true;
   }
 

@@ -198,6 +198,11 @@ describe('Teams through /api/messages', () => {
   });
 
   describe('group chats and channels', () => {
+    it('does not welcome again when an app update re-installs it', async () => {
+      const upgrade = { ...install(serviceUrl, 'personal', 'upgrade'), action: 'add-upgrade' };
+      expect(await send(upgrade)).toHaveLength(0);
+    });
+
     it('does not welcome on install in a group chat or a team', async () => {
       expect(await send(install(serviceUrl, 'groupChat', 'install'))).toHaveLength(0);
       expect(await send(install(serviceUrl, 'channel', 'install'))).toHaveLength(0);
