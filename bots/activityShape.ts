@@ -18,19 +18,3 @@ export function repairMemberLists(activity: Activity): void {
     activity[field] = Array.isArray(list) ? list.filter(isAccount) : [];
   }
 }
-
-/**
- * Pure: the text without any @mention of the bot (every one, not only the first, as botbuilder's
- * removeRecipientMention does). Mention entities of any other shape are left alone.
- */
-export function withoutBotMentions(text: string, entities: unknown, botId: string | undefined): string {
-  if (!botId || !Array.isArray(entities)) return text;
-  let result = text;
-  for (const entity of entities as unknown[]) {
-    if (typeof entity !== 'object' || entity === null) continue;
-    const { type, mentioned, text: mentionText } = entity as { type?: unknown; mentioned?: unknown; text?: unknown };
-    if (type !== 'mention' || !isAccount(mentioned) || mentioned.id !== botId) continue;
-    if (typeof mentionText === 'string' && mentionText !== '') result = result.split(mentionText).join(' ');
-  }
-  return result === text ? text : result.replace(/\s+/g, ' ').trim();
-}

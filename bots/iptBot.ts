@@ -5,32 +5,49 @@ import {
   type UserState,
   type StatePropertyAccessor,
 } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs';
+import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
-import type { ClinicContact } from '../src/config';
+import type { ClinicContact, WorkplaceSettings } from '../src/config';
 import type { MainDialog } from '../dialogs/mainDialog';
 import { welcomeActivity } from '../dialogs/welcome';
-import { repairMemberLists, withoutBotMentions } from './activityShape';
+import { repairMemberLists } from './activityShape';
+import { TeamsConversation } from './teams/teamsConversation';
 
 export interface IptBotDeps {
   conversationState: ConversationState;
   userState: UserState;
   dialog: MainDialog;
   clinic: ClinicContact;
+  /** The employer this deployment serves; none configured means NHS routes only. */
+  workplace?: WorkplaceSettings;
+  /** The bot's app id (MicrosoftAppId), for Teams' private-chat link. */
+  botAppId?: string;
   logger: Logger;
 }
 
 /**
- * One handler for Web Chat, the Emulator and Teams. Teams welcomes on install (its
- * conversationUpdate also fires when people join a team, where a greeting would be noise); other
- * channels welcome on conversationUpdate naming the user.
+ * One handler for Web Chat, the Emulator and Teams. Teams welcomes on install in the personal chat
+ * (its conversationUpdate also fires when people join a team, where a greeting would be noise);
+ * other channels welcome on conversationUpdate naming the user. Teams' shared spaces and privacy
+ * questions are handled in bots/teams before the dialogs (mentions are stripped by its middleware).
  */
 export class IptBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly teams: TeamsConversation;
+  /** Only for asking a waiting question again after Teams answered a privacy question in between. */
+  private readonly resumeSet: DialogSet;
 
   constructor(private readonly deps: IptBotDeps) {
     super();
     this.dialogState = deps.conversationState.createProperty<DialogState>('DialogState');
+    this.resumeSet = new DialogSet(this.dialogState).add(deps.dialog);
+    this.teams = new TeamsConversation({
+      clinic: deps.clinic,
+      workplace: deps.workplace ?? { supportFirst: 'nhs' },
+      botAppId: deps.botAppId,
+      recognize: (context) => deps.dialog.recognize(context),
+      logger: deps.logger,
+    });
 
     this.onMembersAdded(async (context, next) => {
       if (context.activity.channelId !== 'msteams') {
@@ -42,16 +59,14 @@ export class IptBot extends TeamsActivityHandler {
     });
 
     this.onInstallationUpdateAdd(async (context, next) => {
-      await this.welcome(context);
+      if (!(await this.teams.onInstall(context))) await this.welcome(context);
       await next();
     });
 
     this.onMessage(async (context, next) => {
-      const { activity } = context;
-      if (activity.channelId === 'msteams' && typeof activity.text === 'string') {
-        activity.text = withoutBotMentions(activity.text, activity.entities, activity.recipient?.id);
-      }
-      await deps.dialog.run(context, this.dialogState);
+      const outcome = await this.teams.onMessage(context);
+      if (outcome === 'dialogs') await deps.dialog.run(context, this.dialogState);
+      if (outcome === 'resume') await this.resume(context);
       await next();
     });
 
@@ -66,6 +81,12 @@ export class IptBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     repairMemberLists(context.activity);
     await super.run(context);
+  }
+
+  /** Re-asks whatever question a dialog was waiting on (MainDialog passes the reprompt to its active child). */
+  private async resume(context: TurnContext): Promise<void> {
+    const dc = await this.resumeSet.createContext(context);
+    if (dc.activeDialog) await dc.repromptDialog();
   }
 
   private async welcome(context: TurnContext): Promise<void> {

@@ -9,6 +9,7 @@ import { MainDialog } from '../dialogs/mainDialog';
 import { IptBot } from '../bots/iptBot';
 import { createAdapter } from '../bots/createAdapter';
 import { SafetyGateMiddleware } from '../bots/safetyGateMiddleware';
+import { TeamsMessageMiddleware } from '../bots/teams/teamsTurn';
 import { createServer, type AppServer } from './server/createServer';
 import type { HostResolver } from './server/loopback';
 
@@ -18,7 +19,7 @@ export interface BotParts {
   userState: UserState;
   recognizer: Recognizer;
   bot: IptBot;
-  /** In the order the adapter must run them: transcripts first, then the safety gate. */
+  /** In the order the adapter must run them: transcripts first, Teams' mention stripping, then the safety gate. */
   middleware: Middleware[];
   /** Settles when start-up work (training the local recogniser) has finished. */
   ready: Promise<void>;
@@ -63,8 +64,17 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
     clinic: config.clinic,
     safety: { safetyRecord: conversationState.createProperty<SafetyRecord>('SafetyRecord'), logger },
   });
-  const bot = new IptBot({ conversationState, userState, dialog, clinic: config.clinic, logger });
-  const middleware: Middleware[] = [new SafetyGateMiddleware(logger)];
+  const bot = new IptBot({
+    conversationState,
+    userState,
+    dialog,
+    clinic: config.clinic,
+    workplace: config.workplace,
+    botAppId: config.botAuth.MicrosoftAppId,
+    logger,
+  });
+  // Teams' mentions are stripped before the gate, so the detector reads only what the person wrote.
+  const middleware: Middleware[] = [new TeamsMessageMiddleware(), new SafetyGateMiddleware(logger)];
   return { storage, conversationState, userState, recognizer, bot, middleware, ready: training.then(() => undefined) };
 }
 

@@ -37,6 +37,13 @@ const httpUrl = z
   .url('must be a full URL such as https://example.org')
   .refine((value) => /^https?:\/\//.test(value), 'must start with http:// or https://');
 
+/** Links people open from Teams and the app package: Teams opens absolute https addresses only. */
+export const httpsUrl = z
+  .string()
+  .trim()
+  .url('must be a full URL such as https://example.org')
+  .refine((value) => value.startsWith('https://'), 'must start with https://');
+
 const envSchema = z
   .object({
     NODE_ENV: z
@@ -86,7 +93,17 @@ const envSchema = z
     CLINIC_PHONE: optionalText,
     CLINIC_EMAIL: z.string().trim().email('must be an email address').optional(),
     CLINIC_URL: httpUrl.optional(),
-    PRIVACY_URL: httpUrl.optional(),
+    PRIVACY_URL: httpsUrl.optional(),
+    TERMS_URL: httpsUrl.optional(),
+
+    /** The employer this deployment serves (one deployment per employer tenant), and its own support. */
+    WORKPLACE_NAME: optionalText,
+    WORKPLACE_SUPPORT_NAME: optionalText,
+    WORKPLACE_SUPPORT_PHONE: optionalText,
+    WORKPLACE_SUPPORT_URL: httpsUrl.optional(),
+    SUPPORT_FIRST: z
+      .enum(['nhs', 'workplace'], { errorMap: () => ({ message: 'must be nhs or workplace' }) })
+      .default('nhs'),
 
     WEBCHAT_PAGE_ENABLED: booleanString.optional(),
     DIRECT_LINE_LOCAL_ENABLED: booleanString.optional(),
@@ -133,6 +150,19 @@ const envSchema = z
           });
         }
       }
+    }
+    if (env.WORKPLACE_SUPPORT_NAME && !env.WORKPLACE_SUPPORT_PHONE && !env.WORKPLACE_SUPPORT_URL) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['WORKPLACE_SUPPORT_PHONE'],
+        message: 'or WORKPLACE_SUPPORT_URL is required when WORKPLACE_SUPPORT_NAME is set (how people reach the service)',
+      });
+    }
+    if ((env.WORKPLACE_SUPPORT_PHONE || env.WORKPLACE_SUPPORT_URL) && !env.WORKPLACE_SUPPORT_NAME) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['WORKPLACE_SUPPORT_NAME'], message: 'is required when the service has a phone or URL' });
+    }
+    if (env.SUPPORT_FIRST === 'workplace' && !env.WORKPLACE_SUPPORT_NAME) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['SUPPORT_FIRST'], message: 'can be workplace only when WORKPLACE_SUPPORT_NAME is set' });
     }
     if (env.NODE_ENV === 'production' && !env.MicrosoftAppId) {
       ctx.addIssue({
@@ -189,6 +219,22 @@ export interface ClinicContact {
   email?: string;
   url?: string;
   privacyUrl?: string;
+  termsUrl?: string;
+}
+
+/** The employer's own wellbeing or employee assistance service. */
+export interface WorkplaceSupport {
+  name: string;
+  phone?: string;
+  url?: string;
+}
+
+export interface WorkplaceSettings {
+  /** The employer's name, as people there call it. */
+  name?: string;
+  support?: WorkplaceSupport;
+  /** Which non-urgent support comes first: NHS Talking Therapies or the workplace's own service. 999 always leads. */
+  supportFirst: 'nhs' | 'workplace';
 }
 
 export interface AppConfig {
@@ -213,6 +259,7 @@ export interface AppConfig {
   storage: Env['STORAGE'];
   clu?: CluConfig;
   clinic: ClinicContact;
+  workplace: WorkplaceSettings;
   webChat: {
     pageEnabled: boolean;
     localDirectLineEnabled: boolean;
@@ -279,6 +326,14 @@ export function loadConfig(raw: Record<string, string | undefined>, version = '0
       email: env.CLINIC_EMAIL,
       url: env.CLINIC_URL,
       privacyUrl: env.PRIVACY_URL,
+      termsUrl: env.TERMS_URL,
+    },
+    workplace: {
+      name: env.WORKPLACE_NAME,
+      support: env.WORKPLACE_SUPPORT_NAME
+        ? { name: env.WORKPLACE_SUPPORT_NAME, phone: env.WORKPLACE_SUPPORT_PHONE, url: env.WORKPLACE_SUPPORT_URL }
+        : undefined,
+      supportFirst: env.SUPPORT_FIRST,
     },
     webChat: {
       pageEnabled: env.WEBCHAT_PAGE_ENABLED ?? !production,
