@@ -275,9 +275,13 @@ export function safeNowAnswer(text: string, locale: string = DEFAULT_LOCALE): Sa
   return label;
 }
 
-/** What the person asked of the safety dialog in their own words, if anything ("other numbers?", "go back"). */
+/**
+ * What the person asked of the safety dialog in their own words, if anything ("other numbers?",
+ * "go back"). Nothing when the words carry a negator: "I don't have a plan" asks for nothing.
+ */
 export function safetyRequest(text: string, locale: string = DEFAULT_LOCALE): SafetyRequest | undefined {
   const tokens = answerTokens(text);
+  if (tokens.some((token) => tablesFor(locale).safeNow.negators.has(token))) return undefined;
   for (const [request, phrases] of tablesFor(locale).requests) if (containsAny(tokens, phrases)) return request;
   return undefined;
 }
