@@ -157,7 +157,7 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       return Dialog.EndOfTurn;
     }
     const reading = choice === 'safe' || choice === 'notSafe' || choice === 'unsure' ? readingOfChoice(choice) : readTurnAnswer(context);
-    return this.answer(context, state, reading, newRisk);
+    return this.answer(context, state, reading, risk);
   }
 
   /** Back from the safety plan: where the person was, with the choices again. */
@@ -180,10 +180,10 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     else await context.sendActivity(this.choices(context, state, t(localeOf(context), 'safety:answer.offerAgain')));
   }
 
-  private async answer(context: TurnContext, state: EmergencyState, reading: SafeNowReading, newRisk: RiskAssessment | undefined): Promise<DialogTurnResult> {
+  private async answer(context: TurnContext, state: EmergencyState, reading: SafeNowReading, risk: RiskAssessment | undefined): Promise<DialogTurnResult> {
     const locale = localeOf(context);
     const { audience } = state.reply;
-    const label = this.resolve(state, reading, newRisk);
+    const label = this.resolve(state, reading, risk);
     await recordSafeAnswer(this.deps, context, label === 'safe' || label === 'safeWithConcern' ? 'safe' : label === 'ack' ? 'unknown' : label);
 
     if (label === 'safe' || label === 'safeWithConcern') {
@@ -223,14 +223,17 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
 
   /**
    * What an answer means here. A bare "yes" answers a first "are you safe?"; after any doubt it, like
-   * "ok", is an acknowledgement. Safe words beside new risk words: a new urgent risk means not safe;
-   * a lesser one ("I just feel like a burden") gets the gentle check-in, not the hand-off again.
+   * "ok", is an acknowledgement. Safe words beside risk words in the same message: an urgent risk
+   * means not safe; a lesser one ("I just feel like a burden", "I'm not suicidal, just sad") gets
+   * the gentle check-in, not the hand-off again. Past and over, or work and study, changes nothing.
    */
-  private resolve(state: EmergencyState, reading: SafeNowReading, newRisk: RiskAssessment | undefined): Resolved {
+  private resolve(state: EmergencyState, reading: SafeNowReading, risk: RiskAssessment | undefined): Resolved {
     const label: Exclude<SafeNowLabel, 'yes'> = reading.label === 'yes' ? (state.doubted || state.phase === 'staying' ? 'ack' : 'safe') : reading.label;
-    if (!newRisk) return label;
-    if (label === 'safe') return newRisk.severity === 'immediate' ? 'notSafe' : 'safeWithConcern';
-    if (newRisk.severity === 'immediate' && label !== 'unsure') return 'notSafe';
+    const mode = risk ? safetyMode(risk) : undefined;
+    if (!risk || mode === 'past' || mode === 'professional') return label;
+    const urgent = mode === 'handoff' && risk.severity === 'immediate';
+    if (label === 'safe') return urgent ? 'notSafe' : 'safeWithConcern';
+    if (urgent && label !== 'unsure') return 'notSafe';
     return label;
   }
 

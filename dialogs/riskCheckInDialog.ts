@@ -6,7 +6,7 @@ import type { RiskAssessment } from '../src/safety/types';
 import { EMERGENCY_SUPPORT_DIALOG, type EmergencySupportOptions } from './emergencySupportDialog';
 import {
   chosen,
-  isOtherLanguage,
+  cannotRead,
   localeOf,
   markResponded,
   questionActivity,
@@ -65,13 +65,14 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
     const locale = localeOf(context);
     markResponded(context, 'checkIn');
     const text = context.activity.text ?? '';
-    const answer: CheckInAnswer = isOtherLanguage(context) ? 'unknown' : (chosen(text, yesNo(locale)) ?? checkInAnswer(text, locale));
+    const unreadable = cannotRead(context);
+    const answer: CheckInAnswer = unreadable ? 'unknown' : (chosen(text, yesNo(locale)) ?? checkInAnswer(text, locale));
     this.deps.logger?.debug({ event: 'check_in_answer', answer }, 'answer to the risk check-in');
 
     if (answer === 'yes' || answer === 'unsure') {
       return dc.replaceDialog(EMERGENCY_SUPPORT_DIALOG, { ...options, lead: 'afterCheckIn' } satisfies EmergencySupportOptions);
     }
-    const opening = isOtherLanguage(context) ? 'safety:answer.unreadable' : answer === 'no' ? 'safety:checkIn.no' : 'safety:checkIn.unknown';
+    const opening = unreadable ? 'safety:answer.unreadable' : answer === 'no' ? 'safety:checkIn.no' : 'safety:checkIn.unknown';
     const reply = [t(locale, opening), t(locale, 'safety:checkIn.helpAnyway', routeValues(locale)), t(locale, 'safety:checkIn.goOn')].join('\n\n');
     await context.sendActivity(withRouteButtons(locale, reply, routesById(locale, CHECK_IN_ROUTES)));
     return dc.endDialog({ answer } satisfies RiskCheckInResult);

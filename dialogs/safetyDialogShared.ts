@@ -6,7 +6,7 @@ import { crisisRoutesCard } from '../src/content/cards';
 import { t } from '../src/content/i18n';
 import { urgentNumbers } from '../src/content/urgentNumbers';
 import { crisisRouteTable, type CrisisRoute } from '../src/safety/crisisRoutes';
-import { readSafeNow, type SafeNowAnswer, type SafeNowReading } from '../src/safety/safetyAnswers';
+import { answerTokens, isUnreadable, readSafeNow, type SafeNowAnswer, type SafeNowReading } from '../src/safety/safetyAnswers';
 import { appendSafetyEvent, type SafetyEvent, type SafetyRecord } from '../src/safety/safetyRecord';
 import type { RiskAssessment } from '../src/safety/types';
 import type { UserProfile } from '../src/profile';
@@ -49,9 +49,9 @@ export function readTurnAnswer(context: TurnContext): SafeNowReading {
   return readSafeNow(context.activity.text ?? '', localeOf(context));
 }
 
-/** True when this turn's message is in a language the bot does not read. */
-export function isOtherLanguage(context: TurnContext): boolean {
-  return context.turnState.get(MESSAGE_LANGUAGE_KEY) !== undefined;
+/** True when this turn's message is one the bot cannot read: the gate identified another language, or its words are not English. */
+export function cannotRead(context: TurnContext): boolean {
+  return context.turnState.get(MESSAGE_LANGUAGE_KEY) !== undefined || isUnreadable(answerTokens(context.activity.text ?? ''), localeOf(context));
 }
 
 /** A button: its id (what it means) and title (the words on it, which come back as the person's message). */
@@ -72,7 +72,7 @@ export function questionActivity(context: TurnContext, text: string, choices: re
   const channelId = context.activity.channelId ?? '';
   if (supportsSuggestedActions(channelId, list.length)) return ChoiceFactory.suggestedAction(list, text);
   if (supportsCardActions(channelId, list.length)) return ChoiceFactory.heroCard(list, text);
-  return ChoiceFactory.list(list, text);
+  return ChoiceFactory.forChannel(channelId, list, text);
 }
 
 /** Which button a message is: the exact words of one, or its number from a numbered list. */
