@@ -2,7 +2,7 @@ import { MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
 import { t } from '../src/content/i18n';
 import { crisisReplyFor, moreRoutesText, type CrisisLead } from '../src/safety/crisisRoutesText';
-import { safetyRequest, type SafeNowAnswer, type SafeNowLabel, type SafeNowReading } from '../src/safety/safetyAnswers';
+import { readSafeNow, safetyRequest, type SafeNowAnswer, type SafeNowLabel, type SafeNowReading, type SafetyRequest } from '../src/safety/safetyAnswers';
 import { safetyMode, safetyReply, type SafetyReply } from '../src/safety/safetyReply';
 import type { RiskAssessment } from '../src/safety/types';
 import { SAFETY_PLAN_DIALOG, type SafetyPlanResult } from './safetyPlanDialog';
@@ -86,6 +86,15 @@ export function isSettled(instance: DialogInstance | undefined): boolean {
 }
 
 /**
+ * What a message chooses once the person is safe: a plan, more places, or going back; a bare "ok"
+ * or "thanks" is going back. Undefined for anything else (a question, an answer to the dialog below).
+ */
+export function settledChoice(text: string, locale: string): SafetyRequest | undefined {
+  const label = readSafeNow(text, locale).label;
+  return safetyRequest(text, locale) ?? (label === 'ack' || label === 'yes' ? 'back' : undefined);
+}
+
+/**
  * The crisis hand-off and what follows. One message with the few routes that fit the person (and
  * who is at risk), then "are you safe?" (or "are they?"). The answer is read conservatively: only
  * words that say safety count; after a "no" or "not sure", "ok" is an acknowledgement; a language it
@@ -135,8 +144,10 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     const risk = turnRisk(context);
     const newRisk = risk && safetyMode(risk) === 'handoff' ? risk : undefined;
     if (newRisk) {
-      // Someone else at risk now, or a different kind of risk: that reply's own routes, from the start.
-      if (safetyReply(newRisk).kind !== state.reply.kind) {
+      // A different kind of risk: that reply's own routes, from the start. Never away from a person
+      // whose own safety is still unanswered to someone else's: that person's answer comes first.
+      const next = safetyReply(newRisk);
+      if (next.kind !== state.reply.kind && (next.audience === 'self' || state.phase === 'settled')) {
         return dc.replaceDialog(this.id, { assessment: newRisk, profile: state.profile, lead: 'repeat' } satisfies EmergencySupportOptions);
       }
       await recordSafetyEvent(this.deps, context, newRisk, 'emergency');
@@ -145,7 +156,8 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
 
     const text = context.activity.text ?? '';
     const choice = chosen(text, state.offered);
-    const request = choice === 'moreRoutes' || choice === 'plan' || choice === 'back' ? choice : newRisk ? undefined : safetyRequest(text, locale);
+    const typed = state.phase === 'settled' ? settledChoice(text, locale) : safetyRequest(text, locale);
+    const request = choice === 'moreRoutes' || choice === 'plan' || choice === 'back' ? choice : newRisk ? undefined : typed;
     if (request === 'moreRoutes') return this.showMore(context, state);
     if (request === 'plan' && state.reply.audience === 'self' && !state.planned) return dc.beginDialog(SAFETY_PLAN_DIALOG, { profile: state.profile });
     if (request === 'back' && state.phase === 'settled') {
@@ -194,6 +206,10 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     }
 
     state.doubted = true;
+    if (state.phase === 'settled') {
+      // They had said they were safe; this message says otherwise: ask again, with a fresh count.
+      Object.assign(state, { phase: 'asking', asks: 0, askedAfterAck: false } satisfies Partial<EmergencyState>);
+    }
     const replies: Partial<Activity>[] = [];
     if (reading.reluctant) {
       replies.push(this.reluctance(locale, state, label === 'notSafe'));

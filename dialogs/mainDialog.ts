@@ -19,11 +19,10 @@ import { interpretAnswer, isFocusArea, type FocusArea } from '../src/content/sui
 import type { TopicRequest } from '../src/content/topics';
 import { t } from '../src/content/i18n';
 import { RISK_ASSESSMENT_KEY, RECOGNITION_KEY } from './turnState';
-import { EmergencySupportDialog, EMERGENCY_SUPPORT_DIALOG, isSettled, type EmergencySupportOptions } from './emergencySupportDialog';
+import { EmergencySupportDialog, EMERGENCY_SUPPORT_DIALOG, isSettled, settledChoice, type EmergencySupportOptions } from './emergencySupportDialog';
 import { RiskCheckInDialog, RISK_CHECK_IN_DIALOG } from './riskCheckInDialog';
 import { SafetyPlanDialog, SAFETY_PLAN_DIALOG } from './safetyPlanDialog';
 import { sendSafetyNote, type SafetyDialogDeps } from './safetyDialogShared';
-import { safetyRequest } from '../src/safety/safetyAnswers';
 import { safetyReply } from '../src/safety/safetyReply';
 import { TopicAnswerDialog, TOPIC_ANSWER_DIALOG } from './topicAnswerDialog';
 import { SuitabilityCheckDialog, SUITABILITY_CHECK_DIALOG } from './suitabilityCheckDialog';
@@ -177,7 +176,7 @@ export class MainDialog extends ComponentDialog {
     const risk = innerDc.context.turnState.get(RISK_ASSESSMENT_KEY) as RiskAssessment | undefined;
     if (risk) return this.beginSafetyDialog(innerDc, risk);
     const { context } = innerDc;
-    if (isSettled(innerDc.activeDialog) && safetyRequest(context.activity.text ?? '', context.activity.locale ?? '') === undefined) {
+    if (isSettled(innerDc.activeDialog) && settledChoice(context.activity.text ?? '', context.activity.locale ?? '') === undefined) {
       // Ends it without resuming the dialog below: this message is that dialog's, and it answers it.
       innerDc.stack.pop();
     }

@@ -265,17 +265,6 @@ export function readSafeNow(text: string, locale: string = DEFAULT_LOCALE): Safe
 }
 
 /**
- * The plain answer to a first "are you safe?": a bare "yes" answers the question; a bare "ok" does
- * not. Later answers are resolved by the dialog, which knows what came before.
- */
-export function safeNowAnswer(text: string, locale: string = DEFAULT_LOCALE): SafeNowAnswer {
-  const { label } = readSafeNow(text, locale);
-  if (label === 'yes') return 'safe';
-  if (label === 'ack') return 'unknown';
-  return label;
-}
-
-/**
  * What the person asked of the safety dialog in their own words, if anything ("other numbers?",
  * "go back"). Nothing when the words carry a negator: "I don't have a plan" asks for nothing.
  */

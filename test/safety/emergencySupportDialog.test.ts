@@ -11,7 +11,7 @@ import { LOCALES_DIR } from '../../src/projectRoot';
 import { AGE_GROUPS, NATIONS } from '../../src/profile';
 import { cardProblems } from '../content/validateCard';
 import { cardActions, eventsOf, expectInOrder, realBot, say, textOf } from './safetyDialogHarness';
-import { languageOf, messages, repeatedRoutes, sayOnce, suggested, wordCount } from './crisisDialogSupport';
+import { languageOf, messages, repeatedRoutes, sayOnce, scriptedRisk, suggested, wordCount } from './crisisDialogSupport';
 
 /**
  * The emergency-support dialog on the real bot (createBotHarness: real gate, detector, MainDialog,
@@ -128,6 +128,16 @@ describe('"are you safe right now?": every path', () => {
     expect(textOf(next)).not.toMatch(/safe|999/);
   });
 
+  it('safe, then "ok" or "thanks": that is going back, not a misunderstanding', async () => {
+    for (const ack of ['ok', 'thanks']) {
+      const { turn } = await atQuestion();
+      await turn("yes I'm safe");
+      const text = textOf(await turn(ack));
+      expect(text).toContain('there any time');
+      expect(text).not.toMatch(/didn't understand|Sorry/);
+    }
+  });
+
   it('a bare "yes" answers a first "are you safe?"', async () => {
     const { turn } = await atQuestion();
     expect(textOf(await turn('yes'))).toContain(GLAD);
@@ -232,6 +242,23 @@ describe('"are you safe right now?": every path', () => {
     expect(eventsOf(replies)).toHaveLength(1);
     expectInOrder(textOf(replies), ['Please call 999 now', 'Can you tell me if you are safe']);
     expect(textOf(await turn('yes I am safe'))).toContain(GLAD);
+  });
+
+  it('safe, then a new urgent risk: asked again with a fresh count, not the offer; safe again settles it', async () => {
+    const { turn } = await atQuestion();
+    await turn("yes I'm safe");
+    const again = await turn('actually I want to die');
+    expectInOrder(textOf(again), ['Please call 999 now', 'Can you tell me if you are safe right now?']);
+    expect(textOf(await turn('no'))).toContain('Can you tell me if you are safe right now?');
+    expect(textOf(await turn("I'm safe now"))).toContain(GLAD);
+  });
+
+  it("someone else's risk while the person's own answer is still open: it stays with the person", async () => {
+    const { adapter, turn } = await atQuestion();
+    adapter.use(scriptedRisk({ 'my friend wants to die too': { who: 'adult' } }));
+    const text = textOf(await turn('my friend wants to die too'));
+    expect(text).toContain('Can you tell me if you are safe right now?');
+    expect(text).not.toContain('Are they safe');
   });
 
   it('"I\'m safe but I want to die": an urgent risk beside safe words is not safe', async () => {

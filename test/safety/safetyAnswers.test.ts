@@ -1,4 +1,4 @@
-import { answerTokens, checkInAnswer, isUnreadable, readSafeNow, safeNowAnswer, safetyRequest, type SafeNowLabel } from '../../src/safety/safetyAnswers';
+import { answerTokens, checkInAnswer, isUnreadable, readSafeNow, safetyRequest, type SafeNowLabel } from '../../src/safety/safetyAnswers';
 
 /**
  * Reading "are you safe?" conservatively: only words that say safety are safe; bare yes-words and
@@ -76,7 +76,6 @@ describe('reading an answer to "are you safe right now?"', () => {
   ])('%j (%s) is unreadable, so unknown, never safe', (text) => {
     const reading = readSafeNow(text);
     expect(reading).toMatchObject({ label: 'unknown', unreadable: true });
-    expect(safeNowAnswer(text)).toBe('unknown');
   });
 
   it('a name or a typo beside English words is still read', () => {
@@ -95,12 +94,6 @@ describe('reading an answer to "are you safe right now?"', () => {
     ['no', false],
   ])('%j reluctant: %s', (text, reluctant) => {
     expect(readSafeNow(text).reluctant).toBe(reluctant);
-  });
-
-  it('safeNowAnswer reads a first answer: a bare yes is safe, a bare ok is not', () => {
-    expect(safeNowAnswer('yes')).toBe('safe');
-    expect(safeNowAnswer('ok')).toBe('unknown');
-    expect(safeNowAnswer('y')).toBe('unknown');
   });
 });
 
