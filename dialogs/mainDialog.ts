@@ -185,7 +185,7 @@ export class MainDialog extends ComponentDialog {
 
   /**
    * An open safety dialog reads the turn itself, the answer and any new risk together, so it never
-   * starts over. A clear risk during the gentle check-in replaces it with the hand-off; an urgent one
+   * starts over (once the person is safe, only a new hand-off-level risk reaches it). A clear risk during the gentle check-in replaces it with the hand-off; an urgent one
    * during the safety plan puts the hand-off on top (the plan asks its question again after). Past
    * and over, or work and study: a short note, then the message is answered as usual.
    */
@@ -195,6 +195,8 @@ export class MainDialog extends ComponentDialog {
       profile: await this.deps.profile.get(innerDc.context, {}),
     };
     const { mode } = safetyReply(risk);
+    // Already safe and only being offered what next: a lesser signal is handled as if nothing were open.
+    if (mode !== 'handoff' && isSettled(innerDc.activeDialog)) innerDc.stack.pop();
     switch (innerDc.activeDialog?.id) {
       case EMERGENCY_SUPPORT_DIALOG:
         return innerDc.continueDialog();

@@ -154,6 +154,16 @@ describe('past and over, and work or study', () => {
     expect(text).not.toMatch(/Are you safe|Is that happening/);
   });
 
+  it('after the person said they are safe: the note and the normal answer, not the safety offer again', async () => {
+    const message = "I'm a student nurse: how does IPT help people who self-harm?";
+    const { adapter } = await botWith({ [message]: { category: 'self_harm', frame: 'professional', severity: 'concern' } }, ENGLAND, askingAboutIpt([message]));
+    await say(adapter, 'I want to kill myself');
+    await say(adapter, "yes I'm safe");
+    const text = textOf(await sayOnce(adapter, say, message));
+    expectInOrder(text, ['If this touches you', 'Interpersonal Psychotherapy']);
+    expect(text).not.toMatch(/choose one of these|Are you safe/);
+  });
+
   it('inside the suitability check: the note, then the check goes on (the message is read as usual)', async () => {
     const message = 'years ago I self-harmed, it is long over';
     const { adapter } = await botWith({ [message]: { category: 'self_harm', when: 'past', severity: 'concern' } }, ENGLAND, {
