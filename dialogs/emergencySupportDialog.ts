@@ -24,8 +24,6 @@ import {
   type SafetyDialogOptions,
 } from './safetyDialogShared';
 
-export { EMERGENCY_SUPPORT_EVENT, type SafetyDialogDeps } from './safetyDialogShared';
-
 export const EMERGENCY_SUPPORT_DIALOG = 'emergencySupport';
 
 /**
@@ -62,7 +60,6 @@ type ChoiceId = 'safe' | 'notSafe' | 'unsure' | 'moreRoutes' | 'plan' | 'back';
 type Phase = 'asking' | 'staying' | 'settled';
 
 interface EmergencyState {
-  assessment: RiskAssessment;
   profile: SafetyDialogOptions['profile'];
   reply: SafetyReply;
   phase: Phase;
@@ -117,7 +114,6 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     await sendSafetyEvent(this.deps, context, options.assessment);
     const message = crisisReplyFor(locale, reply, options.assessment, options.profile, options.lead ?? 'first');
     const state: EmergencyState = {
-      assessment: options.assessment,
       profile: options.profile,
       reply,
       phase: 'asking',

@@ -1,6 +1,7 @@
 import { ConversationState, MemoryStorage, TestAdapter, type Activity, type StatePropertyAccessor } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
-import { EmergencySupportDialog, EMERGENCY_SUPPORT_DIALOG, type EmergencySupportOptions, type SafetyDialogDeps } from '../../dialogs/emergencySupportDialog';
+import { EmergencySupportDialog, EMERGENCY_SUPPORT_DIALOG, type EmergencySupportOptions } from '../../dialogs/emergencySupportDialog';
+import type { SafetyDialogDeps } from '../../dialogs/safetyDialogShared';
 import type { SafetyRecord } from '../../src/safety/safetyRecord';
 import { detectRisk } from '../../src/safety/detectRisk';
 import { crisisRoutesCard } from '../../src/content/cards';
