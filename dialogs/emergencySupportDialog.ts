@@ -2,7 +2,7 @@ import { MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
 import { t } from '../src/content/i18n';
 import { crisisReplyFor, moreRoutesText, type CrisisLead } from '../src/safety/crisisRoutesText';
-import { readSafeNow, safetyRequest, type SafeNowAnswer, type SafeNowLabel, type SafeNowReading, type SafetyRequest } from '../src/safety/safetyAnswers';
+import { offerAnswer, safetyRequest, type SafeNowAnswer, type SafeNowLabel, type SafeNowReading, type SafetyRequest } from '../src/safety/safetyAnswers';
 import { safetyMode, safetyReply, type SafetyReply } from '../src/safety/safetyReply';
 import type { RiskAssessment } from '../src/safety/types';
 import { SAFETY_PLAN_DIALOG, type SafetyPlanResult } from './safetyPlanDialog';
@@ -83,12 +83,25 @@ export function isSettled(instance: DialogInstance | undefined): boolean {
 }
 
 /**
- * What a message chooses once the person is safe: a plan, more places, or going back; a bare "ok"
- * or "thanks" is going back. Undefined for anything else (a question, an answer to the dialog below).
+ * What a message chooses once the person is safe and was offered what next: a plan, more places, or
+ * going back, in so many words; "yes please" takes what was offered first, "no thanks" or "thanks"
+ * goes back. Undefined for anything else (a question, an answer to the dialog below).
  */
-export function settledChoice(text: string, locale: string): SafetyRequest | undefined {
-  const label = readSafeNow(text, locale).label;
-  return safetyRequest(text, locale) ?? (label === 'ack' || label === 'yes' ? 'back' : undefined);
+export function settledChoice(instance: DialogInstance, text: string, locale: string): SafetyRequest | undefined {
+  const request = safetyRequest(text, locale);
+  if (request) return request;
+  const state = instance.state as EmergencyState;
+  switch (offerAnswer(text, locale)) {
+    case 'yes':
+      // What the offer asked first: a plan (for the person themselves), more places (for someone
+      // else), or, once the plan is made, going back.
+      if (state.planned) return 'back';
+      return state.reply.audience === 'self' ? 'plan' : state.more.length > 0 ? 'moreRoutes' : 'back';
+    case 'no':
+      return 'back';
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -152,7 +165,7 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
 
     const text = context.activity.text ?? '';
     const choice = chosen(text, state.offered);
-    const typed = state.phase === 'settled' ? settledChoice(text, locale) : safetyRequest(text, locale);
+    const typed = state.phase === 'settled' ? settledChoice(dc.activeDialog!, text, locale) : safetyRequest(text, locale);
     const request = choice === 'moreRoutes' || choice === 'plan' || choice === 'back' ? choice : newRisk ? undefined : typed;
     if (request === 'moreRoutes') return this.showMore(context, state);
     if (request === 'plan' && state.reply.audience === 'self' && !state.planned) return dc.beginDialog(SAFETY_PLAN_DIALOG, { profile: state.profile });

@@ -176,7 +176,8 @@ export class MainDialog extends ComponentDialog {
     const risk = innerDc.context.turnState.get(RISK_ASSESSMENT_KEY) as RiskAssessment | undefined;
     if (risk) return this.beginSafetyDialog(innerDc, risk);
     const { context } = innerDc;
-    if (isSettled(innerDc.activeDialog) && settledChoice(context.activity.text ?? '', context.activity.locale ?? '') === undefined) {
+    const active = innerDc.activeDialog;
+    if (active && isSettled(active) && settledChoice(active, context.activity.text ?? '', context.activity.locale ?? '') === undefined) {
       // Ends it without resuming the dialog below: this message is that dialog's, and it answers it.
       innerDc.stack.pop();
     }

@@ -56,6 +56,7 @@ const fileSchema = z.object({
   safeNow: questionSchema,
   reluctance: z.object({ phrases: phraseListSchema }),
   requests: z.object({ moreRoutes: phraseListSchema, plan: phraseListSchema, back: phraseListSchema }),
+  offer: z.object({ yes: phraseListSchema, no: phraseListSchema }),
   checkIn: questionSchema,
 });
 
@@ -76,6 +77,8 @@ interface AnswerTables {
   checkIn: PhraseTable;
   reluctance: readonly string[][];
   requests: ReadonlyMap<SafetyRequest, readonly string[][]>;
+  /** whole answers that take or decline an offer */
+  offer: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
   /** every word the phrases use, plus short English words: what counts as readable besides words.txt */
   vocabulary: ReadonlySet<string>;
 }
@@ -138,6 +141,8 @@ export function parseSafetyAnswers(json: unknown): AnswerTables {
   const checkIn = buildTable(file.checkIn, CHECK_IN_LABELS);
   const reluctance = expandPhrases(file.reluctance.phrases);
   const requests = new Map<SafetyRequest, string[][]>(REQUESTS.map((request) => [request, expandPhrases(file.requests[request])]));
+  const whole = (list: z.infer<typeof phraseListSchema>) => new Set(expandPhrases(list).map((tokens) => tokens.join(' ')));
+  const offer = { yes: whole(file.offer.yes), no: whole(file.offer.no) };
   const vocabulary = new Set<string>(file.readable.short);
   const addWords = (lists: Iterable<readonly string[][]>) => {
     for (const list of lists) for (const phrase of list) for (const token of phrase) vocabulary.add(token);
@@ -147,7 +152,7 @@ export function parseSafetyAnswers(json: unknown): AnswerTables {
   addWords([reluctance]);
   addWords(requests.values());
   for (const word of [...safeNow.fillers, ...safeNow.negators]) vocabulary.add(word);
-  return { safeNow, checkIn, reluctance, requests, vocabulary };
+  return { safeNow, checkIn, reluctance, requests, offer, vocabulary };
 }
 
 const cache = new Map<string, AnswerTables>();
@@ -272,6 +277,20 @@ export function safetyRequest(text: string, locale: string = DEFAULT_LOCALE): Sa
   const tokens = answerTokens(text);
   if (tokens.some((token) => tablesFor(locale).safeNow.negators.has(token))) return undefined;
   for (const [request, phrases] of tablesFor(locale).requests) if (containsAny(tokens, phrases)) return request;
+  return undefined;
+}
+
+/**
+ * A whole answer to an offer ("Would you like to make a safety plan? Or we can go back"): 'yes'
+ * takes it, 'no' declines it. Fillers aside ("um, yes please"); anything longer is not an answer.
+ */
+export function offerAnswer(text: string, locale: string = DEFAULT_LOCALE): 'yes' | 'no' | undefined {
+  const { offer, safeNow } = tablesFor(locale);
+  const tokens = answerTokens(text);
+  for (const answer of [tokens.join(' '), tokens.filter((token) => !safeNow.fillers.has(token)).join(' ')]) {
+    if (offer.yes.has(answer)) return 'yes';
+    if (offer.no.has(answer)) return 'no';
+  }
   return undefined;
 }
 

@@ -129,13 +129,19 @@ describe('"are you safe right now?": every path', () => {
     expect(textOf(next)).not.toMatch(/safe|999/);
   });
 
-  it('safe, then "ok" or "thanks": that is going back, not a misunderstanding', async () => {
-    for (const ack of ['ok', 'thanks']) {
+  it('safe, then a short answer to the offer: "yes please" or "ok" starts the plan; "no thanks" or "thanks" goes back; never a misunderstanding', async () => {
+    for (const [answer, expected] of [
+      ['yes please', 'simple plan'],
+      ['ok', 'simple plan'],
+      ['no thanks', 'there any time'],
+      ['thanks', 'there any time'],
+      ['not now', 'there any time'],
+    ]) {
       const { turn } = await atQuestion();
       await turn("yes I'm safe");
-      const text = textOf(await turn(ack));
-      expect(text).toContain('there any time');
-      expect(text).not.toMatch(/didn't understand|Sorry/);
+      const text = textOf(await turn(answer));
+      expect(text).toContain(expected);
+      expect(text).not.toMatch(/didn't understand|Sorry|call 999 now/);
     }
   });
 

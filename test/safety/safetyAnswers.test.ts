@@ -1,4 +1,4 @@
-import { answerTokens, checkInAnswer, isUnreadable, readSafeNow, safetyRequest, type SafeNowLabel } from '../../src/safety/safetyAnswers';
+import { answerTokens, checkInAnswer, isUnreadable, offerAnswer, readSafeNow, safetyRequest, type SafeNowLabel } from '../../src/safety/safetyAnswers';
 
 /**
  * Reading "are you safe?" conservatively: only words that say safety are safe; bare yes-words and
@@ -108,6 +108,22 @@ describe('requests in the person\'s own words', () => {
     ['what is IPT', undefined],
   ])('%j -> %s', (text, expected) => {
     expect(safetyRequest(text)).toBe(expected);
+  });
+});
+
+describe('a whole answer to an offer', () => {
+  it.each([
+    ['yes please', 'yes'],
+    ['um, ok', 'yes'],
+    ['go on then', 'yes'],
+    ['no thanks', 'no'],
+    ["I'm ok thanks", 'no'],
+    ['not now', 'no'],
+    ['bye', 'no'],
+    ['yes I want to die', undefined],
+    ['what is IPT', undefined],
+  ])('%j -> %s', (text, expected) => {
+    expect(offerAnswer(text)).toBe(expected);
   });
 });
 
