@@ -3,7 +3,7 @@ import { Dialog, type DialogContext, type DialogInstance, type DialogReason, typ
 import { t } from '../src/content/i18n';
 import { crisisReplyFor, moreRoutesText, type CrisisLead } from '../src/safety/crisisRoutesText';
 import { offerAnswer, safetyRequest, type SafeNowAnswer, type SafeNowLabel, type SafeNowReading, type SafetyRequest } from '../src/safety/safetyAnswers';
-import { safetyMode, safetyReply, type SafetyReply } from '../src/safety/safetyReply';
+import { safetyMode, safetyReply, type Audience, type SafetyReply } from '../src/safety/safetyReply';
 import type { RiskAssessment } from '../src/safety/types';
 import { SAFETY_PLAN_DIALOG, type SafetyPlanResult } from './safetyPlanDialog';
 import {
@@ -47,8 +47,22 @@ export interface EmergencySupportResult {
   resume: boolean;
 }
 
-/** An answer as this dialog acts on it. */
-type Resolved = Exclude<SafeNowLabel, 'yes'> | 'safeWithConcern';
+/**
+ * An answer as this dialog acts on it. 'feelOk': "I'm OK" after a physical emergency, which still
+ * needs 999 (some harm does not show at first).
+ */
+type Resolved = Exclude<SafeNowLabel, 'yes'> | 'safeWithConcern' | 'feelOk';
+
+/**
+ * Whose words the question and answers use: the audience's, or, in a physical emergency, whether
+ * help is on the way ("Have you called 999?").
+ */
+type Voice = Audience | 'medicalSelf' | 'medicalOther';
+
+function voiceOf(reply: SafetyReply): Voice {
+  if (reply.kind !== 'medical') return reply.audience;
+  return reply.audience === 'self' ? 'medicalSelf' : 'medicalOther';
+}
 
 type ChoiceId = 'safe' | 'notSafe' | 'unsure' | 'moreRoutes' | 'plan' | 'back';
 
@@ -177,7 +191,7 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       await context.sendActivity(this.choices(context, state, t(locale, 'safety:answer.offerAgain')));
       return Dialog.EndOfTurn;
     }
-    const reading = choice === 'safe' || choice === 'notSafe' || choice === 'unsure' ? readingOfChoice(choice) : readTurnAnswer(context);
+    const reading = choice === 'safe' || choice === 'notSafe' || choice === 'unsure' ? readingOfChoice(choice, state.reply) : readTurnAnswer(context);
     return this.answer(context, state, reading, risk);
   }
 
@@ -204,12 +218,14 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
   private async answer(context: TurnContext, state: EmergencyState, reading: SafeNowReading, risk: RiskAssessment | undefined): Promise<DialogTurnResult> {
     const locale = localeOf(context);
     const { audience } = state.reply;
+    const voice = voiceOf(state.reply);
     const label = this.resolve(state, reading, risk);
-    await recordSafeAnswer(this.deps, context, label === 'safe' || label === 'safeWithConcern' ? 'safe' : label === 'ack' ? 'unknown' : label);
+    await recordSafeAnswer(this.deps, context, recorded(label));
 
-    if (label === 'safe' || label === 'safeWithConcern') {
+    if (label === 'safe' || label === 'safeWithConcern' || label === 'helpComing') {
       state.phase = 'settled';
-      const said = label === 'safe' ? t(locale, `safety:answer.safe.${audience}`) : t(locale, 'safety:answer.safeWithConcern');
+      const said =
+        label === 'safe' ? t(locale, `safety:answer.safe.${audience}`) : t(locale, label === 'helpComing' ? 'safety:answer.helpComing' : 'safety:answer.safeWithConcern');
       await context.sendActivity(this.choices(context, state, `${said}\n\n${t(locale, `safety:answer.offer.${audience}`)}`));
       return Dialog.EndOfTurn;
     }
@@ -227,7 +243,7 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     } else if (state.phase === 'staying') {
       replies.push(withRouteButtons(locale, t(locale, `safety:answer.stillHere.${audience}`), routesById(locale, ['emergency'])));
     } else {
-      replies.push(withRouteButtons(locale, t(locale, `safety:answer.${label}.${audience}`), routesById(locale, ['emergency'])));
+      replies.push(withRouteButtons(locale, t(locale, `safety:answer.${label}.${voice}`), routesById(locale, ['emergency'])));
     }
     await context.sendActivities(replies);
 
@@ -253,7 +269,11 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
    * the gentle check-in, not the hand-off again. Past and over, or work and study, changes nothing.
    */
   private resolve(state: EmergencyState, reading: SafeNowReading, risk: RiskAssessment | undefined): Resolved {
-    const label: Exclude<SafeNowLabel, 'yes'> = reading.label === 'yes' ? (state.doubted || state.phase === 'staying' ? 'ack' : 'safe') : reading.label;
+    const medical = state.reply.kind === 'medical';
+    const yes = medical ? 'helpComing' : 'safe';
+    const label: Exclude<SafeNowLabel, 'yes'> = reading.label === 'yes' ? (state.doubted || state.phase === 'staying' ? 'ack' : yes) : reading.label;
+    // After an overdose or an injury, feeling OK is not safety: 999 still.
+    if (medical && label === 'safe') return 'feelOk';
     const mode = risk ? safetyMode(risk) : undefined;
     if (!risk || mode === 'past' || mode === 'professional') return label;
     const urgent = mode === 'handoff' && risk.severity === 'immediate';
@@ -286,14 +306,14 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
   private async ask(context: TurnContext, state: EmergencyState, wording: 'question' | 'again' | 'afterAck', counts = true): Promise<void> {
     const locale = localeOf(context);
     if (counts) state.asks += 1;
-    const { audience } = state.reply;
+    const voice = voiceOf(state.reply);
     state.offered = [
-      { id: 'safe', title: t(locale, `safety:ask.choices.safe.${audience}`) },
+      { id: 'safe', title: t(locale, `safety:ask.choices.safe.${voice}`) },
       { id: 'notSafe', title: t(locale, 'safety:ask.choices.notSafe') },
       { id: 'unsure', title: t(locale, 'safety:ask.choices.unsure') },
       ...(state.more.length > 0 ? [{ id: 'moreRoutes' as const, title: t(locale, 'safety:ask.choices.moreRoutes') }] : []),
     ];
-    await context.sendActivity(questionActivity(context, t(locale, `safety:ask.${wording}.${audience}`), state.offered));
+    await context.sendActivity(questionActivity(context, t(locale, `safety:ask.${wording}.${voice}`), state.offered));
   }
 
   /** The buttons for after the question: settled (plan, more, back) or staying (I'm safe now, plan, more). */
@@ -306,12 +326,26 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     state.offered =
       state.phase === 'settled'
         ? [...plan, ...more, label('back')]
-        : [{ id: 'safe', title: t(locale, `safety:ask.choices.safeNow.${audience}`) }, ...plan, ...more];
+        : [{ id: 'safe', title: t(locale, `safety:ask.choices.safeNow.${voiceOf(state.reply)}`) }, ...plan, ...more];
     return questionActivity(context, text ?? t(locale, 'safety:answer.offerAgain'), state.offered);
   }
 }
 
-/** A tapped answer button reads as the words on it would. */
-function readingOfChoice(choice: 'safe' | 'notSafe' | 'unsure'): SafeNowReading {
-  return { label: choice, reluctant: false, unreadable: false };
+/** A tapped answer button reads as the words on it would ("Yes, help is coming" in a physical emergency). */
+function readingOfChoice(choice: 'safe' | 'notSafe' | 'unsure', reply: SafetyReply): SafeNowReading {
+  const label = choice === 'safe' && reply.kind === 'medical' ? 'helpComing' : choice;
+  return { label, reluctant: false, unreadable: false };
+}
+
+/** What the record keeps of an answer. */
+function recorded(label: Resolved): SafeNowAnswer {
+  switch (label) {
+    case 'safeWithConcern':
+      return 'safe';
+    case 'feelOk':
+    case 'ack':
+      return 'unknown';
+    default:
+      return label;
+  }
 }

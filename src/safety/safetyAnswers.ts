@@ -15,8 +15,8 @@ import { LOCALES_DIR } from '../projectRoot';
  * read is unknown, never stripped down to a letter that happens to match.
  */
 
-/** What the record and the dialogs act on. */
-export type SafeNowAnswer = 'safe' | 'notSafe' | 'unsure' | 'unknown';
+/** What the record and the dialogs act on. 'helpComing': 999 has been called, help is on its way or there. */
+export type SafeNowAnswer = 'safe' | 'helpComing' | 'notSafe' | 'unsure' | 'unknown';
 export type CheckInAnswer = 'yes' | 'no' | 'unsure' | 'unknown';
 
 /** A finer reading of an answer to "are you safe?": 'yes' is a bare yes-word, 'ack' a bare acknowledgement. */
@@ -33,7 +33,7 @@ export interface SafeNowReading {
 export type SafetyRequest = 'moreRoutes' | 'plan' | 'back';
 
 const DEFAULT_LOCALE = 'en-GB';
-const SAFE_NOW_LABELS: readonly SafeNowLabel[] = ['safe', 'notSafe', 'unsure', 'yes', 'ack'];
+const SAFE_NOW_LABELS: readonly SafeNowLabel[] = ['safe', 'helpComing', 'notSafe', 'unsure', 'yes', 'ack'];
 const CHECK_IN_LABELS: readonly CheckInAnswer[] = ['yes', 'no', 'unsure'];
 /** Labels that count only as the whole answer (safeNow's bare yes-words and acknowledgements). */
 const SAFE_NOW_BARE: ReadonlySet<string> = new Set(['yes', 'ack']);
@@ -263,7 +263,7 @@ export function readSafeNow(text: string, locale: string = DEFAULT_LOCALE): Safe
   if (isUnreadable(tokens, locale)) return { label: 'unknown', reluctant: false, unreadable: true };
   const { label, matches } = classify(tokens, tables.safeNow);
   // Reassurance with an unexplained "not" in it is not reassurance.
-  if ((label === 'safe' || label === 'yes' || label === 'ack') && hasLooseNegator(tokens, matches, tables.safeNow)) {
+  if ((label === 'safe' || label === 'helpComing' || label === 'yes' || label === 'ack') && hasLooseNegator(tokens, matches, tables.safeNow)) {
     return { label: 'notSafe', reluctant, unreadable: false };
   }
   return { label: label as SafeNowLabel, reluctant, unreadable: false };

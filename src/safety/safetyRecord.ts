@@ -18,7 +18,7 @@ export interface SafetyEvent {
 export interface SafetyRecord {
   events: SafetyEvent[];
   /** the person's last answer to "Are you safe right now?", if any */
-  lastSafeAnswer?: 'safe' | 'notSafe' | 'unsure' | 'unknown';
+  lastSafeAnswer?: 'safe' | 'helpComing' | 'notSafe' | 'unsure' | 'unknown';
 }
 
 export const MAX_SAFETY_EVENTS = 50;

@@ -77,6 +77,30 @@ describe('the first crisis reply', () => {
     expect(wordCount(first)).toBeLessThan(45);
     expect(first).not.toContain('stroke');
     expect(cardActions(replies).map((action) => action.url)).toEqual(['tel:999']);
+    expect(messages(replies)[1]).toBe('Is help on the way now? Has someone called for an ambulance?');
+    expect(suggested(replies)).toEqual(['Yes, help is coming', 'No', "I'm not sure", 'More places to get help']);
+  });
+
+  it('medical: feeling OK is not safety (999 still); help on the way is', async () => {
+    const { adapter } = await realBot(ENGLAND, WEBCHAT);
+    await say(adapter, "I've taken an overdose");
+    for (const fine of ["I'm fine", "I'm ok now", "yes I'm safe"]) {
+      const text = textOf(await sayOnce(adapter, say, fine));
+      expect(text).toContain('Please still call 999');
+      expect(text).not.toContain('glad');
+    }
+    const coming = textOf(await sayOnce(adapter, say, 'the ambulance is on its way'));
+    expect(coming).toContain("I'm glad help is on the way");
+    expect(coming).not.toContain("glad you're safe");
+  });
+
+  it('medical: a bare "yes" to "is help on the way?" means help is coming; "no" gets 999 now', async () => {
+    const yes = await realBot(ENGLAND, WEBCHAT);
+    await say(yes.adapter, "I've taken an overdose");
+    expect(textOf(await say(yes.adapter, 'yes'))).toContain('help is on the way');
+    const no = await realBot(ENGLAND, WEBCHAT);
+    await say(no.adapter, "I've taken an overdose");
+    expect(textOf(await say(no.adapter, 'no'))).toMatch(/^Please call 999 now, or go to A&E\. Do it even if you feel OK/);
   });
 
   it('harm to others: without judgement, 999 first, the Respect Phone Line', async () => {

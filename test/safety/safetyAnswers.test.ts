@@ -21,7 +21,10 @@ describe('reading an answer to "are you safe right now?"', () => {
     ["Yes, they're safe", 'safe'],
     ['Yes, everyone is safe', 'safe'],
     ['no one is in danger', 'safe'],
-    ['the ambulance is on the way', 'safe'],
+    ['the ambulance is on the way', 'helpComing'],
+    ["I've called 999", 'helpComing'],
+    ["we're at A&E", 'helpComing'],
+    ['no one has called 999', 'notSafe'],
     ["I'm safe now", 'safe'],
     ['yeah im ok', 'safe'],
     // Bare yes-words: a direct yes to the question, only as the whole answer
