@@ -22,9 +22,8 @@ export function routeLine(locale: string, route: CrisisRoute): string {
 /** The bullet list of routes plus any notes for the person's nation, 999 first. */
 export function routesListText(locale: string, query: RouteQuery): string {
   const table = crisisRouteTable(locale);
-  const lines = routesFor(query, table).map((route) => `- ${routeLine(locale, route)}`);
   const notes = routeNotesFor(query, table).map((key) => t(locale, key));
-  return [...lines, ...notes].join('\n');
+  return [routeBullets(locale, routesFor(query, table)), ...notes].join('\n');
 }
 
 /**
