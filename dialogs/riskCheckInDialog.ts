@@ -1,7 +1,7 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { t } from '../src/content/i18n';
-import { checkInAnswer, type CheckInAnswer } from '../src/safety/safetyAnswers';
+import { checkInAnswer, readSafeNow, type CheckInAnswer } from '../src/safety/safetyAnswers';
 import type { RiskAssessment } from '../src/safety/types';
 import { EMERGENCY_SUPPORT_DIALOG, type EmergencySupportOptions } from './emergencySupportDialog';
 import {
@@ -66,7 +66,9 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
     markResponded(context, 'checkIn');
     const text = context.activity.text ?? '';
     const unreadable = cannotRead(context);
-    const answer: CheckInAnswer = unreadable ? 'unknown' : (chosen(text, yesNo(locale)) ?? checkInAnswer(text, locale));
+    // Not wanting to call anyone is no "no": the question touched something. Cautious: as unsure.
+    const reluctant = !unreadable && readSafeNow(text, locale).reluctant;
+    const answer: CheckInAnswer = unreadable ? 'unknown' : reluctant ? 'unsure' : (chosen(text, yesNo(locale)) ?? checkInAnswer(text, locale));
     this.deps.logger?.debug({ event: 'check_in_answer', answer }, 'answer to the risk check-in');
 
     if (answer === 'yes' || answer === 'unsure') {

@@ -46,8 +46,8 @@ describe('risk check-in', () => {
     expect(textOf(await say(adapter, 'Back to what we were doing'))).not.toContain('Is that happening for you');
   });
 
-  it('"sometimes" or "not sure" counts as yes', async () => {
-    for (const answer of ['sometimes', "I'm not sure"]) {
+  it('"sometimes", "not sure" or not wanting to call anyone counts as yes', async () => {
+    for (const answer of ['sometimes', "I'm not sure", "I don't want to call anyone"]) {
       const { adapter } = await atCheckIn();
       expect(eventsOf(await say(adapter, answer))).toHaveLength(1);
     }
