@@ -58,6 +58,9 @@ describe('reading an answer to "are you safe right now?"', () => {
     ['maybe', 'unsure'],
     ["I'll be fine", 'unsure'],
     ["I'm ok for now", 'unsure'],
+    ["I think I'm safe", 'unsure'],
+    ['safe enough', 'unsure'],
+    ["I'm not in danger", 'safe'],
     // Not an answer
     ['what is IPT', 'unknown'],
     ["I'm at the station", 'unknown'],
