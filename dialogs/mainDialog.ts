@@ -19,13 +19,11 @@ import { interpretAnswer, isFocusArea, type FocusArea } from '../src/content/sui
 import type { TopicRequest } from '../src/content/topics';
 import { t } from '../src/content/i18n';
 import { RISK_ASSESSMENT_KEY, RECOGNITION_KEY } from './turnState';
-import {
-  EmergencySupportDialog,
-  EMERGENCY_SUPPORT_DIALOG,
-  type EmergencySupportOptions,
-  type SafetyDialogDeps,
-} from './emergencySupportDialog';
+import { EmergencySupportDialog, EMERGENCY_SUPPORT_DIALOG, isSettled, settledChoice, type EmergencySupportOptions } from './emergencySupportDialog';
 import { RiskCheckInDialog, RISK_CHECK_IN_DIALOG } from './riskCheckInDialog';
+import { SafetyPlanDialog, SAFETY_PLAN_DIALOG } from './safetyPlanDialog';
+import { sendSafetyNote, type SafetyDialogDeps } from './safetyDialogShared';
+import { safetyReply } from '../src/safety/safetyReply';
 import { TopicAnswerDialog, TOPIC_ANSWER_DIALOG } from './topicAnswerDialog';
 import { SuitabilityCheckDialog, SUITABILITY_CHECK_DIALOG } from './suitabilityCheckDialog';
 import { FallbackDialog, FALLBACK_DIALOG, type FallbackOptions } from './fallbackDialog';
@@ -72,7 +70,7 @@ interface MainState {
  * benign (medication questions, rows, grief: "is it safe to stop my pills" scored 0.96). So such a
  * guess gets the help reply, which always says how to get help now, and never hides a usable answer.
  */
-const SAFETY_DIALOGS = new Set([EMERGENCY_SUPPORT_DIALOG, RISK_CHECK_IN_DIALOG]);
+const SAFETY_DIALOGS = new Set([EMERGENCY_SUPPORT_DIALOG, RISK_CHECK_IN_DIALOG, SAFETY_PLAN_DIALOG]);
 
 /** Intents that leave a dialog in progress for another topic. */
 const SWITCH_INTENTS = new Set<IntentName>([
@@ -102,6 +100,7 @@ export class MainDialog extends ComponentDialog {
     super(MAIN_DIALOG);
     this.addDialog(new EmergencySupportDialog(deps.safety));
     this.addDialog(new RiskCheckInDialog(deps.safety));
+    this.addDialog(new SafetyPlanDialog(deps.safety));
     this.addDialog(new TopicAnswerDialog());
     this.addDialog(new SuitabilityCheckDialog(deps.profile));
     this.addDialog(new FallbackDialog(deps.clinic));
@@ -167,30 +166,58 @@ export class MainDialog extends ComponentDialog {
     return Dialog.EndOfTurn;
   }
 
-  /** Safety first, in every state: a risk message pushes the emergency dialog on top of the stack. */
+  /**
+   * Safety first, in every state: a risk message pushes its safety reply on top of the stack. A
+   * settled emergency dialog (the person said they are safe and was offered what next) steps aside
+   * for any message that is not one of its choices, so that message is handled as usual by the
+   * dialog below, or routed.
+   */
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const risk = innerDc.context.turnState.get(RISK_ASSESSMENT_KEY) as RiskAssessment | undefined;
-    if (!risk) return undefined;
-    // A backstop-only signal while a safety dialog is already open is that dialog's to read (often
-    // the answer to its own question, "yes I'm safe now"), not a reason to start it again.
-    const activeId = innerDc.activeDialog?.id;
-    if (risk.possible === true && (activeId === EMERGENCY_SUPPORT_DIALOG || activeId === RISK_CHECK_IN_DIALOG)) return undefined;
-    return this.beginSafetyDialog(innerDc, risk);
+    if (risk) return this.beginSafetyDialog(innerDc, risk);
+    const { context } = innerDc;
+    const active = innerDc.activeDialog;
+    if (active && isSettled(active) && settledChoice(active, context.activity.text ?? '', context.activity.locale ?? '') === undefined) {
+      // Ends it without resuming the dialog below: this message is that dialog's, and it answers it.
+      innerDc.stack.pop();
+    }
+    return undefined;
   }
 
-  private async beginSafetyDialog(innerDc: DialogContext, risk: RiskAssessment): Promise<DialogTurnResult> {
+  /**
+   * An open safety dialog reads the turn itself, the answer and any new risk together, so it never
+   * starts over (once the person is safe, only a new hand-off-level risk reaches it). A clear risk during the gentle check-in replaces it with the hand-off; an urgent one
+   * during the safety plan puts the hand-off on top (the plan asks its question again after). Past
+   * and over, or work and study: a short note, then the message is answered as usual.
+   */
+  private async beginSafetyDialog(innerDc: DialogContext, risk: RiskAssessment): Promise<DialogTurnResult | undefined> {
     const options: EmergencySupportOptions = {
       assessment: risk,
       profile: await this.deps.profile.get(innerDc.context, {}),
     };
-    // Negated or backstop-only ("possible") signals get the gentle check-in, not the full hand-off.
-    const gentle = risk.negated || risk.possible === true;
-    const target = gentle ? RISK_CHECK_IN_DIALOG : EMERGENCY_SUPPORT_DIALOG;
-    const activeId = innerDc.activeDialog?.id;
-    if (activeId === EMERGENCY_SUPPORT_DIALOG || activeId === RISK_CHECK_IN_DIALOG) {
-      return innerDc.replaceDialog(gentle && activeId === EMERGENCY_SUPPORT_DIALOG ? activeId : target, options);
+    const { mode } = safetyReply(risk);
+    // Already safe and only being offered what next: a lesser signal is handled as if nothing were open.
+    if (mode !== 'handoff' && isSettled(innerDc.activeDialog)) innerDc.stack.pop();
+    switch (innerDc.activeDialog?.id) {
+      case EMERGENCY_SUPPORT_DIALOG:
+        return innerDc.continueDialog();
+      case RISK_CHECK_IN_DIALOG:
+        return mode === 'handoff' ? innerDc.replaceDialog(EMERGENCY_SUPPORT_DIALOG, options) : innerDc.continueDialog();
+      case SAFETY_PLAN_DIALOG:
+        return mode === 'handoff' && risk.severity === 'immediate'
+          ? innerDc.beginDialog(EMERGENCY_SUPPORT_DIALOG, { ...options, lead: 'repeat', inPlan: true })
+          : innerDc.continueDialog();
     }
-    return innerDc.beginDialog(target, options);
+    switch (mode) {
+      case 'past':
+      case 'professional':
+        await sendSafetyNote(this.deps.safety, innerDc.context, mode, risk);
+        return undefined;
+      case 'checkIn':
+        return innerDc.beginDialog(RISK_CHECK_IN_DIALOG, options);
+      case 'handoff':
+        return innerDc.beginDialog(EMERGENCY_SUPPORT_DIALOG, options);
+    }
   }
 
   /** Recognises a message once per turn, sends the trace, and caches the result in turn state. */
