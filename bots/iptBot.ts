@@ -12,6 +12,7 @@ import type { MainDialog } from '../dialogs/mainDialog';
 import { welcomeActivity } from '../dialogs/welcome';
 import { repairMemberLists } from './activityShape';
 import { TeamsConversation } from './teams/teamsConversation';
+import type { SafetyDialogDeps } from '../dialogs/safetyDialogShared';
 
 export interface IptBotDeps {
   conversationState: ConversationState;
@@ -22,6 +23,8 @@ export interface IptBotDeps {
   workplace?: WorkplaceSettings;
   /** The bot's app id (MicrosoftAppId), for Teams' private-chat link. */
   botAppId?: string;
+  /** Where a risk answered in a Teams shared space is recorded for staff, as the safety dialogs do. */
+  safety?: SafetyDialogDeps;
   logger: Logger;
 }
 
@@ -45,6 +48,7 @@ export class IptBot extends TeamsActivityHandler {
       clinic: deps.clinic,
       workplace: deps.workplace ?? { supportFirst: 'nhs' },
       botAppId: deps.botAppId,
+      safety: deps.safety ?? { logger: deps.logger },
       recognize: (context) => deps.dialog.recognize(context),
       logger: deps.logger,
     });

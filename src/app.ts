@@ -58,11 +58,12 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
   const userState = new UserState(storage);
   const training = overrides.recognizer ? Promise.resolve(overrides.recognizer) : createRecognizer({ clu: config.clu, logger });
   const recognizer = deferredRecognizer(training);
+  const safety = { safetyRecord: conversationState.createProperty<SafetyRecord>('SafetyRecord'), logger };
   const dialog = new MainDialog({
     recognizer,
     profile: userState.createProperty<UserProfile>('UserProfile'),
     clinic: config.clinic,
-    safety: { safetyRecord: conversationState.createProperty<SafetyRecord>('SafetyRecord'), logger },
+    safety,
   });
   const bot = new IptBot({
     conversationState,
@@ -71,6 +72,7 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
     clinic: config.clinic,
     workplace: config.workplace,
     botAppId: config.botAuth.MicrosoftAppId,
+    safety,
     logger,
   });
   // Teams' mentions are stripped before the gate, so the detector reads only what the person wrote.

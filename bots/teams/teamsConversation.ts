@@ -1,11 +1,11 @@
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { ClinicContact, WorkplaceSettings } from '../../src/config';
 import type { RecognitionResult } from '../../src/language/recognizer';
 import { isTopicIntent } from '../../src/content/actions';
 import type { RiskAssessment } from '../../src/safety/types';
-import { RISK_ASSESSMENT_KEY, SAFETY_RESPONSE_KEY, type SafetyResponse } from '../../dialogs/turnState';
-import { EMERGENCY_SUPPORT_EVENT } from '../../dialogs/emergencySupportDialog';
+import { RISK_ASSESSMENT_KEY } from '../../dialogs/turnState';
+import { recordSafetyEvent, sendSafetyEvent, type SafetyDialogDeps } from '../../dialogs/safetyDialogShared';
 import { isPrivacyQuestion, messageKind, teamsLexicon } from './messageKind';
 import { privateChatLink } from './scope';
 import { readTeamsTurn } from './teamsTurn';
@@ -25,6 +25,8 @@ export interface TeamsConversationDeps {
   workplace: WorkplaceSettings;
   /** The bot's app id, for the private-chat link when an activity does not name the bot. */
   botAppId?: string;
+  /** Records the risk for staff and sends the event, exactly as the safety dialogs do. */
+  safety: SafetyDialogDeps;
   /** Recognises the message once per turn (MainDialog's, so the intent trace is sent once). */
   recognize: (context: TurnContext) => Promise<RecognitionResult>;
   logger: Logger;
@@ -74,11 +76,11 @@ export class TeamsConversation {
     if (risk) {
       // Answered even without a mention: silence after a disclosure is worse than an unasked reply.
       const gentle = isGentleSignal(risk);
-      const response: SafetyResponse = gentle ? 'checkIn' : 'emergency';
       await context.sendActivity(sharedRiskReply(copy, risk, chatLink));
-      context.turnState.set(SAFETY_RESPONSE_KEY, response);
-      await this.sendRiskEvent(context, risk, gentle);
-      this.deps.logger.info({ event: 'teams_shared_risk_reply', scope, category: risk.category, conversationId: context.activity.conversation?.id }, 'risk in a shared space: short reply');
+      await recordSafetyEvent(this.deps.safety, context, risk, gentle ? 'checkIn' : 'emergency');
+      await sendSafetyEvent(this.deps.safety, context, { category: risk.category, severity: gentle ? 'concern' : risk.severity });
+      // Health data: no conversation id, and debug only.
+      this.deps.logger.debug({ event: 'teams_shared_risk_reply', scope, category: risk.category }, 'risk in a shared space: short reply');
       return 'answered';
     }
     if (!mentioned) return 'answered';
@@ -99,22 +101,6 @@ export class TeamsConversation {
         break;
     }
     return 'answered';
-  }
-
-  /**
-   * The same machine-readable signal the safety dialogs send on every channel (hosts show nothing
-   * for it in a chat). After the reply, and never at its cost: a channel may refuse event activities.
-   */
-  private async sendRiskEvent(context: TurnContext, risk: RiskAssessment, gentle: boolean): Promise<void> {
-    try {
-      await context.sendActivity({
-        type: ActivityTypes.Event,
-        name: EMERGENCY_SUPPORT_EVENT,
-        value: { category: risk.category, severity: gentle ? 'concern' : risk.severity },
-      });
-    } catch (error) {
-      this.deps.logger.warn({ event: 'emergency_event_failed', error: error instanceof Error ? error.name : typeof error }, 'could not send the emergency event');
-    }
   }
 
   private copy(context: TurnContext): TeamsCopyContext {

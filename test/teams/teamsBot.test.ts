@@ -193,7 +193,7 @@ describe('Teams through /api/messages', () => {
       expect(text).toContain('116 123');
       expect(text).toContain('85258');
       // Teams gets the question as a card with tappable answers (ChoicePrompt's choice for this channel).
-      expect(shown(replies)).toContain(t('en-GB', 'safety:emergency.askSafe'));
+      expect(shown(replies)).toContain(t('en-GB', 'safety:ask.question.self'));
     });
   });
 
@@ -310,7 +310,7 @@ describe('Teams through /api/messages', () => {
       expect(reply).not.toContain('NHS Talking Therapies');
       // Never the person's words, never the emergency dialog's questions in front of colleagues.
       for (const words of ['end my life', 'pills', 'kill myself', 'Alex']) expect(reply).not.toContain(words);
-      expect(shown(replies)).not.toContain(t('en-GB', 'safety:emergency.askSafe'));
+      expect(shown(replies)).not.toContain(t('en-GB', 'safety:ask.question.self'));
     });
   });
 });
