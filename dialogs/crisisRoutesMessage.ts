@@ -2,6 +2,7 @@ import { CardFactory, MessageFactory, type Activity, type Attachment } from 'bot
 import { t } from '../src/content/i18n';
 import { crisisRouteTable, routesFor, type RouteQuery } from '../src/safety/crisisRoutes';
 import { routeLine, routesListText } from '../src/safety/crisisRoutesText';
+import { urgent } from '../src/transcripts/replyMarkers';
 
 /**
  * The crisis routes as one message: every number in the text (readable anywhere, even where cards
@@ -42,8 +43,8 @@ export function crisisRoutesCard(locale: string, query: RouteQuery): Attachment 
   });
 }
 
-/** `lead`, then the routes as text, with the card attached. */
+/** `lead`, then the routes as text, with the card attached. Marked urgent: it never waits for a state save. */
 export function crisisRoutesActivity(locale: string, query: RouteQuery, lead: string): Partial<Activity> {
   const text = `${lead}\n\n${routesListText(locale, query)}`;
-  return MessageFactory.attachment(crisisRoutesCard(locale, query), text);
+  return urgent(MessageFactory.attachment(crisisRoutesCard(locale, query), text));
 }

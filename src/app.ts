@@ -1,4 +1,4 @@
-import { ConversationState, MemoryStorage, UserState, type Middleware, type Storage } from 'botbuilder';
+import { ConversationState, UserState, type Middleware, type Storage, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { AppConfig } from './config';
 import type { Recognizer } from './language/recognizer';
@@ -10,6 +10,15 @@ import { IptBot } from '../bots/iptBot';
 import { createAdapter } from '../bots/createAdapter';
 import { SafetyGateMiddleware } from '../bots/safetyGateMiddleware';
 import { createServer, type AppServer } from './server/createServer';
+import { createPersistence, type Persistence } from './transcripts';
+import { TranscriptMiddleware } from './transcripts/transcriptMiddleware';
+import { TurnRetryMiddleware } from './transcripts/turnRetry';
+import { createRedactor } from './transcripts/redact';
+import { serviceContacts } from './transcripts/serviceContacts';
+import type { TurnFacts } from './transcripts/entry';
+import type { RiskAssessment } from './safety/types';
+import { DEFAULT_LOCALE, t } from './content/i18n';
+import { RISK_ASSESSMENT_KEY, SAFETY_RESPONSE_KEY } from '../dialogs/turnState';
 
 export interface BotParts {
   storage: Storage;
@@ -17,6 +26,8 @@ export interface BotParts {
   userState: UserState;
   recognizer: Recognizer;
   bot: IptBot;
+  /** Transcripts and state storage: stores, erasure, retention, health. */
+  persistence: Persistence;
   /** In the order the adapter must run them: transcripts first, then the safety gate. */
   middleware: Middleware[];
   /** Settles when start-up work (training the local recogniser) has finished. */
@@ -30,13 +41,19 @@ export interface App extends BotParts {
 export interface AppOverrides {
   storage?: Storage;
   recognizer?: Recognizer;
+  persistence?: Persistence;
 }
 
-function createStorage(config: AppConfig): Storage {
-  switch (config.storage) {
-    case 'memory':
-      return new MemoryStorage();
-  }
+const USER_PROFILE = 'UserProfile';
+
+/** What the transcript keeps about a turn besides its messages: the gate's risk event, and the coarse profile if known. */
+function turnFacts(userState: UserState) {
+  return (context: TurnContext): TurnFacts => {
+    const risk = context.turnState.get(RISK_ASSESSMENT_KEY) as RiskAssessment | undefined;
+    // The profile as this turn left it, without a storage read.
+    const profile = (userState.get(context) as Record<string, UserProfile | undefined> | undefined)?.[USER_PROFILE];
+    return { risk, nation: profile?.nation, ageGroup: profile?.ageGroup };
+  };
 }
 
 /**
@@ -49,20 +66,34 @@ function deferredRecognizer(training: Promise<Recognizer>): Recognizer {
 
 /** Everything but the transport: shared by the server and by tests on botbuilder's TestAdapter. */
 export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): BotParts {
-  const storage = overrides.storage ?? createStorage(config);
+  const persistence = overrides.persistence ?? createPersistence(config, logger, { schedule: config.env !== 'test' });
+  const storage = overrides.storage ?? persistence.storage;
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const training = overrides.recognizer ? Promise.resolve(overrides.recognizer) : createRecognizer({ clu: config.clu, logger });
   const recognizer = deferredRecognizer(training);
   const dialog = new MainDialog({
     recognizer,
-    profile: userState.createProperty<UserProfile>('UserProfile'),
+    profile: userState.createProperty<UserProfile>(USER_PROFILE),
     clinic: config.clinic,
     safety: { safetyRecord: conversationState.createProperty<SafetyRecord>('SafetyRecord'), logger },
   });
   const bot = new IptBot({ conversationState, userState, dialog, clinic: config.clinic, logger });
-  const middleware: Middleware[] = [new SafetyGateMiddleware(logger)];
-  return { storage, conversationState, userState, recognizer, bot, middleware, ready: training.then(() => undefined) };
+  const middleware: Middleware[] = [
+    new TranscriptMiddleware({
+      writer: persistence.writer,
+      redactor: createRedactor(serviceContacts(DEFAULT_LOCALE, config.clinic)),
+      logger,
+      facts: turnFacts(userState),
+    }),
+    new SafetyGateMiddleware(logger),
+    new TurnRetryMiddleware({
+      logger,
+      degradedNotice: (locale) => t(locale, 'errors:storageDegraded'),
+      sendAtOnce: (context) => context.turnState.get(SAFETY_RESPONSE_KEY) !== undefined,
+    }),
+  ];
+  return { storage, conversationState, userState, recognizer, bot, persistence, middleware, ready: training.then(() => undefined) };
 }
 
 /** The composition root: config -> storage -> recogniser -> dialogs -> bot -> adapter -> server. */
@@ -74,6 +105,14 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
     logger,
     middleware: parts.middleware,
   });
-  const server = createServer({ config, adapter, bot: parts.bot, logger, ready: parts.ready });
+  const server = createServer({
+    config,
+    adapter,
+    bot: parts.bot,
+    logger,
+    ready: parts.ready,
+    storageHealth: () => parts.persistence.health(),
+    onShutdown: () => parts.persistence.close(),
+  });
   return { ...parts, server };
 }

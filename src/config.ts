@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
+import { PROJECT_ROOT } from './projectRoot';
 
 /**
  * Every environment variable the service reads, validated once at start-up. Nothing else in the
@@ -36,6 +38,12 @@ const httpUrl = z
   .url('must be a full URL such as https://example.org')
   .refine((value) => /^https?:\/\//.test(value), 'must start with http:// or https://');
 
+/** Azure's rules: 3-63 characters, lower-case letters, digits and single hyphens. */
+const blobContainerName = z
+  .string()
+  .trim()
+  .regex(/^(?=.{3,63}$)[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be 3-63 lower-case letters, digits or single hyphens');
+
 const envSchema = z
   .object({
     NODE_ENV: z
@@ -70,8 +78,21 @@ const envSchema = z
     SHUTDOWN_TIMEOUT_MS: positiveInt(120_000).default(10_000),
 
     STORAGE: z
-      .enum(['memory'], { errorMap: () => ({ message: 'must be memory' }) })
+      .enum(['memory', 'blob'], { errorMap: () => ({ message: 'must be memory or blob' }) })
       .default('memory'),
+    /** Azure Storage account for STORAGE=blob and TRANSCRIPT_STORE=blob ('UseDevelopmentStorage=true;' for Azurite). */
+    AZURE_STORAGE_CONNECTION_STRING: optionalText,
+    STATE_CONTAINER: blobContainerName.default('bot-state'),
+    /** Per try of a storage call; two tries at most, so an outage surfaces well inside a channel's 15 s turn limit. */
+    STORAGE_TIMEOUT_MS: positiveInt(10_000).default(2_000),
+    TRANSCRIPT_STORE: z
+      .enum(['file', 'blob', 'memory'], { errorMap: () => ({ message: 'must be file, blob or memory' }) })
+      .optional(),
+    TRANSCRIPT_CONTAINER: blobContainerName.default('transcripts'),
+    TRANSCRIPT_RETENTION_DAYS: positiveInt(3650).default(90),
+    TRANSCRIPT_WRITE_TIMEOUT_MS: positiveInt(10_000).default(2_000),
+    /** Where the file transcript store (and anything else kept locally) lives; created at start-up. */
+    DATA_DIR: optionalText,
 
     CLU_ENDPOINT: httpUrl.optional(),
     CLU_KEY: optionalText,
@@ -121,6 +142,14 @@ const envSchema = z
           });
         }
       }
+    }
+    const usesBlob = env.STORAGE === 'blob' || env.TRANSCRIPT_STORE === 'blob';
+    if (usesBlob && !env.AZURE_STORAGE_CONNECTION_STRING) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['AZURE_STORAGE_CONNECTION_STRING'],
+        message: 'is required when STORAGE=blob or TRANSCRIPT_STORE=blob',
+      });
     }
     if (env.NODE_ENV === 'production' && !env.MicrosoftAppId) {
       ctx.addIssue({
@@ -190,6 +219,15 @@ export interface AppConfig {
   maxBodyBytes: number;
   shutdownTimeoutMs: number;
   storage: Env['STORAGE'];
+  /** Blob Storage for state and/or transcripts, when either uses it. */
+  blob?: { connectionString: string; stateContainer: string; transcriptContainer: string };
+  storageTimeoutMs: number;
+  transcripts: {
+    store: 'file' | 'blob' | 'memory';
+    dataDir: string;
+    retentionDays: number;
+    writeTimeoutMs: number;
+  };
   clu?: CluConfig;
   clinic: ClinicContact;
   webChat: {
@@ -238,6 +276,17 @@ export function loadConfig(raw: Record<string, string | undefined>, version = '0
     maxBodyBytes: env.MAX_BODY_BYTES,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     storage: env.STORAGE,
+    blob: env.AZURE_STORAGE_CONNECTION_STRING
+      ? { connectionString: env.AZURE_STORAGE_CONNECTION_STRING, stateContainer: env.STATE_CONTAINER, transcriptContainer: env.TRANSCRIPT_CONTAINER }
+      : undefined,
+    storageTimeoutMs: env.STORAGE_TIMEOUT_MS,
+    transcripts: {
+      // Tests keep transcripts in memory unless they ask for a store; everything else writes them down.
+      store: env.TRANSCRIPT_STORE ?? (env.NODE_ENV === 'test' ? 'memory' : 'file'),
+      dataDir: resolve(PROJECT_ROOT, env.DATA_DIR ?? 'data'),
+      retentionDays: env.TRANSCRIPT_RETENTION_DAYS,
+      writeTimeoutMs: env.TRANSCRIPT_WRITE_TIMEOUT_MS,
+    },
     clu:
       env.CLU_ENDPOINT && env.CLU_KEY && env.CLU_PROJECT && env.CLU_DEPLOYMENT
         ? {

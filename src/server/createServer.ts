@@ -13,6 +13,10 @@ export interface ServerDeps {
   logger: Logger;
   /** Health stays 'starting' (503) until this settles. */
   ready?: Promise<unknown>;
+  /** Reported by /healthz. A storage outage is 'degraded' with 200: restarting the instance would not fix it. */
+  storageHealth?: () => unknown;
+  /** Runs after turns in flight have drained (flushes queued transcript entries). */
+  onShutdown?: () => Promise<void>;
 }
 
 export interface AppServer {
@@ -61,7 +65,11 @@ export function createServer(deps: ServerDeps): AppServer {
   });
 
   server.get('/healthz', async (_req, res) => {
-    res.send(state === 'ready' ? 200 : 503, { status: state === 'ready' ? 'ok' : state, version: config.version });
+    res.send(state === 'ready' ? 200 : 503, {
+      status: state === 'ready' ? 'ok' : state,
+      version: config.version,
+      ...(deps.storageHealth ? { storage: deps.storageHealth() } : {}),
+    });
   });
 
   server.post(
@@ -101,6 +109,7 @@ export function createServer(deps: ServerDeps): AppServer {
       if (!drained) logger.warn({ event: 'shutdown_timeout', inflight: inflight.size }, 'turns still running at shutdown');
       server.server.closeAllConnections?.();
       await closed;
+      await deps.onShutdown?.();
     },
   };
 }
