@@ -36,7 +36,14 @@ export function conversationStateKey(channelId: string, conversationId: string):
   return `${channelId}/conversations/${conversationId}/`;
 }
 
-export function createPersistence(config: AppConfig, logger: Logger, options: { schedule?: boolean } = {}): Persistence {
+export interface PersistenceOptions {
+  /** Run retention on its schedule (off in tests). */
+  schedule?: boolean;
+  /** How long the state store is left alone after a failure (default 5 s). */
+  pauseAfterFailureMs?: number;
+}
+
+export function createPersistence(config: AppConfig, logger: Logger, options: PersistenceOptions = {}): Persistence {
   const inits: Array<Promise<void>> = [];
 
   let etagStore: EtagStore;
@@ -47,7 +54,7 @@ export function createPersistence(config: AppConfig, logger: Logger, options: { 
   } else {
     etagStore = new MemoryEtagStore();
   }
-  const stateHealth = new StorageHealth();
+  const stateHealth = new StorageHealth(options.pauseAfterFailureMs);
   const storage = new OptimisticStorage(etagStore, stateHealth);
 
   const { store: kind, dataDir, retentionDays, writeTimeoutMs } = config.transcripts;
