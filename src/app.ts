@@ -11,7 +11,7 @@ import { createAdapter } from '../bots/createAdapter';
 import { SafetyGateMiddleware } from '../bots/safetyGateMiddleware';
 import { createServer, type AppServer } from './server/createServer';
 import { createPersistence, type Persistence } from './transcripts';
-import { TranscriptMiddleware } from './transcripts/transcriptMiddleware';
+import { TranscriptMiddleware, forgetThisTurn } from './transcripts/transcriptMiddleware';
 import { TurnRetryMiddleware } from './transcripts/turnRetry';
 import { createRedactor } from './transcripts/redact';
 import { serviceContacts } from './transcripts/serviceContacts';
@@ -77,6 +77,16 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
     profile: userState.createProperty<UserProfile>(USER_PROFILE),
     clinic: config.clinic,
     safety: { safetyRecord: conversationState.createProperty<SafetyRecord>('SafetyRecord'), logger },
+    eraser: {
+      // Everything kept about the conversation goes, this turn is not written, and the state this
+      // turn read is dropped so the end of the turn cannot save it back.
+      erase: async (context) => {
+        forgetThisTurn(context);
+        await persistence.eraseConversation(context.activity.channelId, context.activity.conversation.id);
+        await conversationState.delete(context);
+        await userState.delete(context);
+      },
+    },
   });
   const bot = new IptBot({ conversationState, userState, dialog, clinic: config.clinic, logger });
   const middleware: Middleware[] = [
