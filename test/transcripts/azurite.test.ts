@@ -12,7 +12,7 @@ import { blobContainer } from '../../src/transcripts/azureBlob';
 import { ConnectorStub, type ReceivedActivity } from '../support/connectorStub';
 import { httpRequest, postJson } from '../support/httpClient';
 import { messageActivity } from '../support/activities';
-import { Azurite } from '../support/azurite';
+import { Azurite } from '../../scripts/lib/azurite';
 
 jest.setTimeout(90_000);
 
