@@ -127,7 +127,7 @@ export function minimiseActivity(activity: ActivityLike, role: Role, id: string,
   if (type === 'message') {
     const stored = base(activity, role, id, at);
     if (typeof activity.text === 'string' && activity.text !== '') stored.text = redactor.text(activity.text.slice(0, MAX_TEXT));
-    if (activity.value !== undefined && activity.value !== null) stored.value = redactor.deep(activity.value);
+    if (activity.value !== undefined && activity.value !== null) stored.value = redactor.deep(activity.value, { byKey: role === 'user' });
     const attachments = keptAttachments(activity, redactor);
     if (attachments) stored.attachments = attachments;
     const actions = activity.suggestedActions?.actions?.filter((action) => typeof action.title === 'string');
@@ -137,7 +137,7 @@ export function minimiseActivity(activity: ActivityLike, role: Role, id: string,
     return stored;
   }
   if (type === 'invoke' && activity.name === 'adaptiveCard/action' && role === 'user') {
-    return { ...base(activity, role, id, at), name: activity.name, value: redactor.deep(activity.value) };
+    return { ...base(activity, role, id, at), name: activity.name, value: redactor.deep(activity.value, { byKey: true }) };
   }
   if (type === 'event' && role === 'bot' && activity.name && KEPT_EVENTS.has(activity.name)) {
     const { category, severity } = (activity.value ?? {}) as { category?: unknown; severity?: unknown };

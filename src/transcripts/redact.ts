@@ -33,9 +33,18 @@ export const REDACTED = {
 
 export interface Redactor {
   text(value: string): string;
-  /** Every string inside a JSON-like value, at any depth (cards, submitted values, channel data). */
-  deep<T>(value: T): T;
+  /**
+   * Every string inside a JSON-like value, at any depth (cards, submitted values). With `byKey`
+   * (what a person submitted), a field whose name says what it holds ("name", "email", "dob") is
+   * removed whatever its value looks like.
+   */
+  deep<T>(value: T, options?: { byKey?: boolean }): T;
 }
+
+export const REDACTED_FIELD = '[redacted]';
+
+/** Field names of personal details in submitted forms: firstName, last_name, email, phone, postcode, dob, nhsNumber... */
+const PERSONAL_FIELD = /(^|[^a-z])(first|last|full|sur|given|family|user|nick)?_?name$|e-?mail|phone|mobile|^tel|address|post_?code|zip|dob|birth|nhs/i;
 
 const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 
@@ -207,22 +216,26 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
     return redactNames(out);
   };
 
-  const deep = <T>(value: T): T => deepMap(value, text, 0) as T;
+  const deep = <T>(value: T, options: { byKey?: boolean } = {}): T => deepMap(value, text, 0, options.byKey === true) as T;
   return { text, deep };
 }
 
 const MAX_DEPTH = 12;
 
-/** Redacts every string value (and every string key's value) in plain JSON data; drops anything deeper than MAX_DEPTH. */
-function deepMap(value: unknown, map: (text: string) => string, depth: number): unknown {
+/** Redacts every string value in plain JSON data; drops anything deeper than MAX_DEPTH. */
+function deepMap(value: unknown, map: (text: string) => string, depth: number, byKey: boolean): unknown {
   if (typeof value === 'string') return map(value);
   if (value === null || typeof value !== 'object') return value;
   if (depth >= MAX_DEPTH) return undefined;
-  if (Array.isArray(value)) return value.map((item) => deepMap(item, map, depth + 1));
+  if (Array.isArray(value)) return value.map((item) => deepMap(item, map, depth + 1, byKey));
   if (value instanceof Date) return value;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-    const mapped = deepMap(item, map, depth + 1);
+    if (byKey && PERSONAL_FIELD.test(key) && (typeof item === 'string' || typeof item === 'number')) {
+      out[key] = REDACTED_FIELD;
+      continue;
+    }
+    const mapped = deepMap(item, map, depth + 1, byKey);
     if (mapped !== undefined) out[key] = mapped;
   }
   return out;

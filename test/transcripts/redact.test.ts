@@ -83,6 +83,19 @@ describe('redaction table', () => {
     expect(redactor.deep(value)).toEqual({ a: ['my number is [phone]'], b: { c: '[email]', n: 3, ok: true } });
   });
 
+  test('submitted form fields named for personal details go whatever they hold', () => {
+    const submitted = { firstName: 'Jo', email: 'not-an-email', phoneNumber: 12345, dob: 'last spring', concern: 'grief', nation: 'wales' };
+    expect(redactor.deep(submitted, { byKey: true })).toEqual({
+      firstName: '[redacted]', email: '[redacted]', phoneNumber: '[redacted]', dob: '[redacted]', concern: 'grief', nation: 'wales',
+    });
+  });
+
+  test('no-break spaces and brackets do not hide a number', () => {
+    expect(redactor.text('07700\u00a0900123')).toBe(REDACTED.phone);
+    expect(redactor.text('(07700) 900123')).toBe(REDACTED.phone);
+    expect(redactor.text('0 7 7 0 0 9 0 0 1 2 3')).toBe(REDACTED.phone);
+  });
+
   test('every string the bot says survives redaction unchanged', () => {
     const strings: string[] = [];
     const collect = (value: unknown): void => {
