@@ -16,6 +16,9 @@ import { TurnRetryMiddleware } from './transcripts/turnRetry';
 import { createRedactor } from './transcripts/redact';
 import { serviceContacts } from './transcripts/serviceContacts';
 import type { TurnFacts } from './transcripts/entry';
+import { StaffService } from './staff/staffService';
+import { StaffAuth, generateToken } from './staff/staffAuth';
+import { registerStaffRoutes } from './staff/staffRoutes';
 import type { RiskAssessment } from './safety/types';
 import { DEFAULT_LOCALE, t } from './content/i18n';
 import { RISK_ASSESSMENT_KEY, SAFETY_RESPONSE_KEY } from '../dialogs/turnState';
@@ -42,6 +45,8 @@ export interface AppOverrides {
   storage?: Storage;
   recognizer?: Recognizer;
   persistence?: Persistence;
+  /** Where a generated staff token is printed (default: stderr, once). */
+  announce?: (line: string) => void;
 }
 
 const USER_PROFILE = 'UserProfile';
@@ -124,5 +129,19 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
     storageHealth: () => parts.persistence.health(),
     onShutdown: () => parts.persistence.close(),
   });
+  if (config.staff.enabled) {
+    const token = config.staff.token ?? generateToken();
+    if (!config.staff.token && config.env !== 'test') {
+      (overrides.announce ?? ((line: string) => process.stderr.write(line)))(
+        `Staff review at /staff. Sign-in token until restart (set STAFF_TOKEN to keep one): ${token}\n`,
+      );
+    }
+    registerStaffRoutes(server.restify, {
+      service: new StaffService(parts.persistence),
+      auth: new StaffAuth(token),
+      logger,
+      trustedProxyHops: config.webChat.trustedProxyHops,
+    });
+  }
   return { ...parts, server };
 }

@@ -89,6 +89,11 @@ const envSchema = z
       .enum(['file', 'blob', 'memory'], { errorMap: () => ({ message: 'must be file, blob or memory' }) })
       .optional(),
     TRANSCRIPT_CONTAINER: blobContainerName.default('transcripts'),
+    STAFF_CONTAINER: blobContainerName.default('staff-records'),
+    /** The staff review at /staff; default on outside production (production needs Entra ID sign-in, not built yet). */
+    STAFF_ENABLED: booleanString.optional(),
+    /** Local staff sign-in: a bearer token of at least 32 characters; generated and printed once at start-up if unset. */
+    STAFF_TOKEN: z.string().trim().min(32, 'must be at least 32 characters').optional(),
     TRANSCRIPT_RETENTION_DAYS: positiveInt(3650).default(90),
     TRANSCRIPT_WRITE_TIMEOUT_MS: positiveInt(10_000).default(2_000),
     /** Where the file transcript store (and anything else kept locally) lives; created at start-up. */
@@ -149,6 +154,13 @@ const envSchema = z
         code: z.ZodIssueCode.custom,
         path: ['AZURE_STORAGE_CONNECTION_STRING'],
         message: 'is required when STORAGE=blob or TRANSCRIPT_STORE=blob',
+      });
+    }
+    if (env.NODE_ENV === 'production' && env.STAFF_ENABLED === true) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['STAFF_ENABLED'],
+        message: 'cannot be true when NODE_ENV=production until Entra ID sign-in is configured (the local token is for development only)',
       });
     }
     if (env.NODE_ENV === 'production' && !env.MicrosoftAppId) {
@@ -220,7 +232,8 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   storage: Env['STORAGE'];
   /** Blob Storage for state and/or transcripts, when either uses it. */
-  blob?: { connectionString: string; stateContainer: string; transcriptContainer: string };
+  blob?: { connectionString: string; stateContainer: string; transcriptContainer: string; staffContainer: string };
+  staff: { enabled: boolean; token?: string };
   storageTimeoutMs: number;
   transcripts: {
     store: 'file' | 'blob' | 'memory';
@@ -277,8 +290,15 @@ export function loadConfig(raw: Record<string, string | undefined>, version = '0
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     storage: env.STORAGE,
     blob: env.AZURE_STORAGE_CONNECTION_STRING
-      ? { connectionString: env.AZURE_STORAGE_CONNECTION_STRING, stateContainer: env.STATE_CONTAINER, transcriptContainer: env.TRANSCRIPT_CONTAINER }
+      ? {
+          connectionString: env.AZURE_STORAGE_CONNECTION_STRING,
+          stateContainer: env.STATE_CONTAINER,
+          transcriptContainer: env.TRANSCRIPT_CONTAINER,
+          staffContainer: env.STAFF_CONTAINER,
+        }
       : undefined,
+    // No anonymous access in any mode: production has no token sign-in, so /staff stays off there.
+    staff: { enabled: !production && (env.STAFF_ENABLED ?? true), token: env.STAFF_TOKEN },
     storageTimeoutMs: env.STORAGE_TIMEOUT_MS,
     transcripts: {
       // Tests keep transcripts in memory unless they ask for a store; everything else writes them down.

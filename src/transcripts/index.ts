@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import { blobContainer } from './azureBlob';
 import { BlobBackend, FileBackend, MemoryBackend } from './backends';
-import { KeyedTranscriptStore } from './transcriptStore';
+import { KeyedTranscriptStore, conversationFolder, type TranscriptBackend } from './transcriptStore';
 import { TranscriptWriter } from './transcriptWriter';
 import { BlobEtagStore, MemoryEtagStore, OptimisticStorage, type EtagStore } from './optimisticStorage';
 import { StorageHealth } from './storageHealth';
@@ -20,6 +20,8 @@ export interface Persistence {
   stateHealth: StorageHealth;
   transcripts: KeyedTranscriptStore;
   writer: TranscriptWriter;
+  /** Staff's own records (reviews, the audit log), beside the transcripts; retention never touches them. */
+  staffRecords: TranscriptBackend;
   /** Creates folders and containers; the bot works before it settles (writes queue meanwhile). */
   ready: Promise<void>;
   /** Removes one conversation everywhere it is kept: its transcript, queued entries and saved state. */
@@ -29,6 +31,11 @@ export interface Persistence {
   health(): { state: ReturnType<StorageHealth['report']>; transcripts: ReturnType<TranscriptWriter['health']> };
   /** Flushes queued transcript entries (bounded) and stops timers. */
   close(): Promise<void>;
+}
+
+/** Where staff's review of a conversation is kept in `staffRecords` (erased with the conversation). */
+export function reviewFolder(channelId: string, conversationId: string): string {
+  return `reviews/${conversationFolder(channelId, conversationId)}`;
 }
 
 /** botbuilder's ConversationState key for a conversation (default namespace, hence the trailing '/'). */
@@ -58,18 +65,21 @@ export function createPersistence(config: AppConfig, logger: Logger, options: Pe
   const storage = new OptimisticStorage(etagStore, stateHealth);
 
   const { store: kind, dataDir, retentionDays, writeTimeoutMs } = config.transcripts;
-  let transcripts: KeyedTranscriptStore;
-  if (kind === 'blob' && config.blob) {
-    const backend = new BlobBackend(blobContainer(config.blob.connectionString, config.blob.transcriptContainer, config.storageTimeoutMs));
-    inits.push(backend.init());
-    transcripts = new KeyedTranscriptStore(backend);
-  } else if (kind === 'file') {
-    const backend = new FileBackend(join(dataDir, 'transcripts'));
-    inits.push(backend.init());
-    transcripts = new KeyedTranscriptStore(backend);
-  } else {
-    transcripts = new KeyedTranscriptStore(new MemoryBackend());
-  }
+  const backend = (folder: string, container: string | undefined): TranscriptBackend => {
+    if (kind === 'blob' && config.blob && container) {
+      const blob = new BlobBackend(blobContainer(config.blob.connectionString, container, config.storageTimeoutMs));
+      inits.push(blob.init());
+      return blob;
+    }
+    if (kind === 'file') {
+      const file = new FileBackend(join(dataDir, folder));
+      inits.push(file.init());
+      return file;
+    }
+    return new MemoryBackend();
+  };
+  const transcripts = new KeyedTranscriptStore(backend('transcripts', config.blob?.transcriptContainer));
+  const staffRecords = backend('staff', config.blob?.staffContainer);
   const writer = new TranscriptWriter(transcripts, logger, { timeoutMs: writeTimeoutMs });
 
   const ready = Promise.all(inits).then(
@@ -84,6 +94,7 @@ export function createPersistence(config: AppConfig, logger: Logger, options: Pe
     writer.purge(channelId, conversationId);
     await transcripts.deleteTranscript(channelId, conversationId);
     await storage.delete([conversationStateKey(channelId, conversationId)]);
+    await staffRecords.removeFolder(reviewFolder(channelId, conversationId));
     logger.info({ event: 'conversation_erased', channelId }, 'conversation erased');
   };
   const retentionDeps = { store: transcripts, retentionDays, logger, erase: eraseConversation };
@@ -94,6 +105,7 @@ export function createPersistence(config: AppConfig, logger: Logger, options: Pe
     stateHealth,
     transcripts,
     writer,
+    staffRecords,
     ready,
     eraseConversation,
     applyRetention: () => applyRetention(retentionDeps),
