@@ -93,8 +93,9 @@ export function summarise(channelId: string, conversationId: string, entries: re
   };
 }
 
+/** Reviewed conversations leave the top: the flag has been dealt with. */
 function rank(card: ConversationCard): number {
-  if (card.risk) return 0;
+  if (card.risk && !card.review.reviewed) return 0;
   if (card.callback && !card.callback.done) return 1;
   return 2;
 }
@@ -103,7 +104,7 @@ function newest(card: ConversationCard): string {
   return card.risk?.at ?? card.callback?.at ?? card.last;
 }
 
-/** Risk first (newest risk first), then open call-back requests, then the rest, newest first. */
+/** Unreviewed risk first (newest risk first), then open call-back requests, then the rest, newest first. */
 export function orderQueue(cards: readonly ConversationCard[], filter: QueueFilter = {}): ConversationCard[] {
   return cards
     .filter((card) => {
