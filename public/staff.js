@@ -92,7 +92,14 @@
             el('tbody', {}, rows),
           ])
         : el('p', { text: S.empty });
-      show([el('h1', { text: S.queue }), filterForm(), table]);
+      show([el('h1', { text: S.queue }), el('p', { id: 'alert-status', role: 'status' }), filterForm(), table]);
+      request('GET', '/staff/api/alerts').then(function (a) {
+        var status = document.getElementById('alert-status');
+        if (status && a.enabled && a.failed > 0) {
+          status.className = 'error';
+          status.textContent = S.alertsFailed + ' ' + a.failed + (a.lastFailureAt ? ' (' + when(a.lastFailureAt) + ')' : '');
+        }
+      }, function () { /* the queue still shows */ });
     }, failed);
   }
 
@@ -171,5 +178,8 @@
     }, failed);
   }
 
-  queue('');
+  // An alert's link names a conversation after '#': open it straight away.
+  var linked = window.location.hash.slice(1);
+  if (/^[A-Za-z0-9_-]+$/.test(linked)) open(linked);
+  else queue('');
 })();

@@ -19,6 +19,7 @@ import type { TurnFacts } from './transcripts/entry';
 import { StaffService } from './staff/staffService';
 import { StaffAuth, generateToken } from './staff/staffAuth';
 import { registerStaffRoutes } from './staff/staffRoutes';
+import { RiskAlerter } from './staff/riskAlerts';
 import type { RiskAssessment } from './safety/types';
 import { DEFAULT_LOCALE, t } from './content/i18n';
 import { RISK_ASSESSMENT_KEY, SAFETY_RESPONSE_KEY } from '../dialogs/turnState';
@@ -31,6 +32,8 @@ export interface BotParts {
   bot: IptBot;
   /** Transcripts and state storage: stores, erasure, retention, health. */
   persistence: Persistence;
+  /** Risk alerts to a staff webhook, when one is configured. */
+  alerts?: RiskAlerter;
   /** In the order the adapter must run them: transcripts first, then the safety gate. */
   middleware: Middleware[];
   /** Settles when start-up work (training the local recogniser) has finished. */
@@ -69,6 +72,20 @@ function deferredRecognizer(training: Promise<Recognizer>): Recognizer {
   return { recognize: async (text, locale) => (await training).recognize(text, locale) };
 }
 
+/** After the turn (the gate, further in, has assessed it): a risk event sends a staff alert, without waiting. */
+function riskAlertMiddleware(alerts: RiskAlerter): Middleware {
+  return {
+    onTurn: async (context, next) => {
+      try {
+        await next();
+      } finally {
+        const risk = context.turnState.get(RISK_ASSESSMENT_KEY) as RiskAssessment | undefined;
+        if (risk) alerts.notify(risk, context.activity.channelId, context.activity.conversation.id);
+      }
+    },
+  };
+}
+
 /** Everything but the transport: shared by the server and by tests on botbuilder's TestAdapter. */
 export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): BotParts {
   const persistence = overrides.persistence ?? createPersistence(config, logger, { schedule: config.env !== 'test' });
@@ -94,6 +111,9 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
     },
   });
   const bot = new IptBot({ conversationState, userState, dialog, clinic: config.clinic, logger });
+  const alerts = config.staff.alertWebhookUrl
+    ? new RiskAlerter({ webhookUrl: config.staff.alertWebhookUrl, staffBaseUrl: config.staff.baseUrl ?? `http://${config.host}:${config.port}`, logger })
+    : undefined;
   const middleware: Middleware[] = [
     new TranscriptMiddleware({
       writer: persistence.writer,
@@ -101,6 +121,7 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
       logger,
       facts: turnFacts(userState),
     }),
+    ...(alerts ? [riskAlertMiddleware(alerts)] : []),
     new SafetyGateMiddleware(logger),
     new TurnRetryMiddleware({
       logger,
@@ -108,7 +129,7 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
       sendAtOnce: (context) => context.turnState.get(SAFETY_RESPONSE_KEY) !== undefined,
     }),
   ];
-  return { storage, conversationState, userState, recognizer, bot, persistence, middleware, ready: training.then(() => undefined) };
+  return { storage, conversationState, userState, recognizer, bot, persistence, alerts, middleware, ready: training.then(() => undefined) };
 }
 
 /** The composition root: config -> storage -> recogniser -> dialogs -> bot -> adapter -> server. */
@@ -138,6 +159,7 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
     }
     registerStaffRoutes(server.restify, {
       service: new StaffService(parts.persistence),
+      alerts: parts.alerts,
       auth: new StaffAuth(token),
       logger,
       trustedProxyHops: config.webChat.trustedProxyHops,

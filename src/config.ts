@@ -94,6 +94,10 @@ const envSchema = z
     STAFF_ENABLED: booleanString.optional(),
     /** Local staff sign-in: a bearer token of at least 32 characters; generated and printed once at start-up if unset. */
     STAFF_TOKEN: z.string().trim().min(32, 'must be at least 32 characters').optional(),
+    /** Optional: a webhook (Teams Workflows, incoming webhook) told of each risk event: category, severity, time, link. */
+    STAFF_ALERT_WEBHOOK_URL: httpUrl.optional(),
+    /** The address staff use to reach this service, for links in alerts (default: the local address). */
+    STAFF_BASE_URL: httpUrl.optional(),
     TRANSCRIPT_RETENTION_DAYS: positiveInt(3650).default(90),
     TRANSCRIPT_WRITE_TIMEOUT_MS: positiveInt(10_000).default(2_000),
     /** Where the file transcript store (and anything else kept locally) lives; created at start-up. */
@@ -233,7 +237,7 @@ export interface AppConfig {
   storage: Env['STORAGE'];
   /** Blob Storage for state and/or transcripts, when either uses it. */
   blob?: { connectionString: string; stateContainer: string; transcriptContainer: string; staffContainer: string };
-  staff: { enabled: boolean; token?: string };
+  staff: { enabled: boolean; token?: string; alertWebhookUrl?: string; baseUrl?: string };
   storageTimeoutMs: number;
   transcripts: {
     store: 'file' | 'blob' | 'memory';
@@ -298,7 +302,12 @@ export function loadConfig(raw: Record<string, string | undefined>, version = '0
         }
       : undefined,
     // No anonymous access in any mode: production has no token sign-in, so /staff stays off there.
-    staff: { enabled: !production && (env.STAFF_ENABLED ?? true), token: env.STAFF_TOKEN },
+    staff: {
+      enabled: !production && (env.STAFF_ENABLED ?? true),
+      token: env.STAFF_TOKEN,
+      alertWebhookUrl: env.STAFF_ALERT_WEBHOOK_URL,
+      baseUrl: env.STAFF_BASE_URL,
+    },
     storageTimeoutMs: env.STORAGE_TIMEOUT_MS,
     transcripts: {
       // Tests keep transcripts in memory unless they ask for a store; everything else writes them down.

@@ -12,10 +12,13 @@ import { escapeHtml } from '../server/webchat/page';
 import { CSRF_HEADER, LOCAL_STAFF, SESSION_COOKIE, type StaffAuth, type StaffIdentity } from './staffAuth';
 import type { StaffService } from './staffService';
 import { parseConversationKey, type QueueFilter } from './review';
+import type { RiskAlerter } from './riskAlerts';
 
 export interface StaffRoutesDeps {
   service: StaffService;
   auth: StaffAuth;
+  /** Shown on the page so failed alerts are seen. */
+  alerts?: RiskAlerter;
   logger: Logger;
   trustedProxyHops: number;
   /** Failed and successful sign-ins per client per minute. */
@@ -272,6 +275,11 @@ export function registerStaffRoutes(server: Server, deps: StaffRoutesDeps): void
   server.get(
     '/staff/api/summary',
     api(false, async (_req, res, who) => send(res, 200, await service.summary(who))),
+  );
+
+  server.get(
+    '/staff/api/alerts',
+    api(false, async (_req, res) => send(res, 200, deps.alerts?.status() ?? { enabled: false, sent: 0, failed: 0, pending: 0 })),
   );
 
   server.get(
