@@ -57,7 +57,7 @@ export class TranscriptMiddleware implements Middleware {
       }
       if (!flushed) pending.push(...entries);
       // A reply sent after the chain unwound (onTurnError's): written on its own.
-      else if (!this.forgotten(context)) await this.deps.writer.write(entries);
+      else if (incoming && !this.forgotten(context)) await this.deps.writer.write(entries);
       return responses;
     });
 
@@ -65,7 +65,9 @@ export class TranscriptMiddleware implements Middleware {
       await next();
     } finally {
       flushed = true;
-      if (!this.forgotten(context)) await this.deps.writer.write(this.withFacts(context, pending, incoming, turnId));
+      // Only turns where the person said something: a welcome on joining is the same for everyone,
+      // and every page visit would otherwise leave a transcript with nothing of theirs in it.
+      if (incoming && !this.forgotten(context)) await this.deps.writer.write(this.withFacts(context, pending, incoming, turnId));
     }
   }
 
@@ -74,8 +76,8 @@ export class TranscriptMiddleware implements Middleware {
   }
 
   /** Adds the turn's risk event after the person's message, and nation and age group if known. */
-  private withFacts(context: TurnContext, entries: StoredActivity[], incoming: StoredActivity | undefined, turnId: string): StoredActivity[] {
-    if (!incoming || !this.deps.facts) return entries;
+  private withFacts(context: TurnContext, entries: StoredActivity[], incoming: StoredActivity, turnId: string): StoredActivity[] {
+    if (!this.deps.facts) return entries;
     let facts: TurnFacts;
     try {
       facts = this.deps.facts(context);

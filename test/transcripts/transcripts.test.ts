@@ -196,3 +196,15 @@ describe('a risk turn that throws', () => {
     expect(botText).toMatch(/Sorry, something went wrong/);
   });
 });
+
+describe('turns without anything from the person', () => {
+  it('a welcome on joining leaves no transcript', async () => {
+    const harness = createBotHarness({}, { recognizer });
+    await harness.adapter
+      .send({ type: 'conversationUpdate', membersAdded: [{ id: 'user1', name: 'User1' }], recipient: { id: 'bot', name: 'Bot' } } as Partial<Activity>)
+      .startTest();
+    expect(harness.adapter.activeQueue.some((a) => a.type === 'message')).toBe(true);
+    await harness.persistence.writer.flush();
+    expect(await harness.persistence.transcripts.conversations()).toEqual([]);
+  });
+});
