@@ -1,3 +1,5 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import type { Storage, StoreItems } from 'botbuilder';
 import type { App } from '../../src/app';
 import { buildApp } from '../../src/app';
@@ -148,6 +150,66 @@ describe('two bot instances sharing one conversation on Azurite', () => {
     const messages = ['I want to die', 'I am going to kill myself', 'I want to end my life', 'I want to kill myself tonight'];
     await Promise.all(messages.map((text, index) => send(index % 2 === 0 ? a : b, id, text)));
     expect(await safetyEvents(b.persistence, id)).toHaveLength(messages.length);
+  });
+});
+
+/** The compiled service (`npm start`), as its own process, on the shared Azurite account. */
+async function startProcess(): Promise<{ child: ChildProcess; base: string }> {
+  const child = spawn(process.execPath, [join(__dirname, '..', '..', 'dist', 'src', 'index.js')], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: '0',
+      STORAGE: 'blob',
+      TRANSCRIPT_STORE: 'blob',
+      AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+      STAFF_ENABLED: 'false',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + 60_000;
+  let port = 0;
+  while (!port) {
+    if (Date.now() > deadline) throw new Error(`service did not start:\n${output}`);
+    port = Number(/"event":"listening","port":(\d+)/.exec(output)?.[1] ?? 0);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const base = `http://127.0.0.1:${port}`;
+  while ((await httpRequest(`${base}/healthz`)).status !== 200) {
+    if (Date.now() > deadline) throw new Error(`service not ready:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { child, base };
+}
+
+describe('two bot processes sharing one conversation', () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'build-if-stale.mjs')], { stdio: 'inherit' });
+  }, 180_000);
+
+  it('turns alternating and sent at once between two processes keep every update and every transcript entry', async () => {
+    const processes = [await startProcess(), await startProcess()];
+    try {
+      const [p1, p2] = processes.map((p) => ({ base: p.base }) as Instance);
+      const id = 'conv-processes';
+      await send(p1, id, 'I want to die');
+      await send(p2, id, 'I am going to kill myself');
+      const together = ['I want to end my life', 'I want to kill myself tonight', 'I want to die', 'I am going to kill myself'];
+      await Promise.all(together.map((text, index) => send(index % 2 === 0 ? p1 : p2, id, text)));
+      expect(await safetyEvents(a.persistence, id)).toHaveLength(2 + together.length);
+      // Each process writes its own transcript entries; none is lost or overwritten by the other.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const users = (await a.persistence.transcripts.getTranscriptActivities('emulator', id)).items.filter((e) => e.type === 'message' && e.from.role === 'user');
+      expect(users).toHaveLength(2 + together.length);
+    } finally {
+      for (const p of processes) {
+        const exited = new Promise((resolve) => p.child.once('exit', resolve));
+        p.child.kill('SIGTERM');
+        await exited;
+      }
+    }
   });
 });
 
