@@ -20,6 +20,8 @@ import { StaffService } from './staff/staffService';
 import { StaffAuth, generateToken } from './staff/staffAuth';
 import { registerStaffRoutes } from './staff/staffRoutes';
 import { RiskAlerter } from './staff/riskAlerts';
+import { EntraSignIn } from './staff/entraSignIn';
+import type { INetworkModule } from '@azure/msal-node';
 import type { RiskAssessment } from './safety/types';
 import { DEFAULT_LOCALE, t } from './content/i18n';
 import { RISK_ASSESSMENT_KEY, SAFETY_RESPONSE_KEY } from '../dialogs/turnState';
@@ -50,6 +52,8 @@ export interface AppOverrides {
   persistence?: Persistence;
   /** Where a generated staff token is printed (default: stderr, once). */
   announce?: (line: string) => void;
+  /** Tests only: the HTTP client MSAL uses, to trust a loopback OpenID provider. */
+  entraNetworkClient?: INetworkModule;
 }
 
 const USER_PROFILE = 'UserProfile';
@@ -151,8 +155,9 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
     onShutdown: () => parts.persistence.close(),
   });
   if (config.staff.enabled) {
-    const token = config.staff.token ?? generateToken();
-    if (!config.staff.token && config.env !== 'test') {
+    const { tokenSignIn, entra } = config.staff;
+    const token = tokenSignIn ? (config.staff.token ?? generateToken()) : undefined;
+    if (tokenSignIn && !config.staff.token && config.env !== 'test') {
       (overrides.announce ?? ((line: string) => process.stderr.write(line)))(
         `Staff review at /staff. Sign-in token until restart (set STAFF_TOKEN to keep one): ${token}\n`,
       );
@@ -161,8 +166,11 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
       service: new StaffService(parts.persistence),
       alerts: parts.alerts,
       auth: new StaffAuth(token),
+      tokenSignIn,
+      entra: entra ? new EntraSignIn({ ...entra, networkClient: overrides.entraNetworkClient }) : undefined,
       logger,
       trustedProxyHops: config.webChat.trustedProxyHops,
+      secureCookies: config.env === 'production',
     });
   }
   return { ...parts, server };

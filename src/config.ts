@@ -96,8 +96,16 @@ const envSchema = z
     STAFF_TOKEN: z.string().trim().min(32, 'must be at least 32 characters').optional(),
     /** Optional: a webhook (Teams Workflows, incoming webhook) told of each risk event: category, severity, time, link. */
     STAFF_ALERT_WEBHOOK_URL: httpUrl.optional(),
-    /** The address staff use to reach this service, for links in alerts (default: the local address). */
+    /** The address staff use to reach this service: links in alerts, and the Entra ID redirect URI. */
     STAFF_BASE_URL: httpUrl.optional(),
+    /** Staff sign-in with Microsoft Entra ID (all three, or none): the only sign-in in production. */
+    STAFF_ENTRA_TENANT_ID: optionalText,
+    STAFF_ENTRA_CLIENT_ID: optionalText,
+    STAFF_ENTRA_CLIENT_SECRET: optionalText,
+    /** The app role staff must hold; or STAFF_ENTRA_GROUP_ID, a group they must be in. */
+    STAFF_ENTRA_ROLE: z.string().trim().min(1).default('Staff.Review'),
+    STAFF_ENTRA_GROUP_ID: optionalText,
+    STAFF_ENTRA_AUTHORITY_HOST: httpUrl.default('https://login.microsoftonline.com'),
     TRANSCRIPT_RETENTION_DAYS: positiveInt(3650).default(90),
     TRANSCRIPT_WRITE_TIMEOUT_MS: positiveInt(10_000).default(2_000),
     /** Where the file transcript store (and anything else kept locally) lives; created at start-up. */
@@ -160,11 +168,24 @@ const envSchema = z
         message: 'is required when STORAGE=blob or TRANSCRIPT_STORE=blob',
       });
     }
-    if (env.NODE_ENV === 'production' && env.STAFF_ENABLED === true) {
+    const entra = [env.STAFF_ENTRA_TENANT_ID, env.STAFF_ENTRA_CLIENT_ID, env.STAFF_ENTRA_CLIENT_SECRET];
+    if (entra.some(Boolean) && !entra.every(Boolean)) {
+      for (const [name, value] of Object.entries({
+        STAFF_ENTRA_TENANT_ID: env.STAFF_ENTRA_TENANT_ID,
+        STAFF_ENTRA_CLIENT_ID: env.STAFF_ENTRA_CLIENT_ID,
+        STAFF_ENTRA_CLIENT_SECRET: env.STAFF_ENTRA_CLIENT_SECRET,
+      })) {
+        if (!value) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name], message: 'is required when any STAFF_ENTRA_ variable is set (set all three, or none)' });
+      }
+    }
+    if (entra.every(Boolean) && !env.STAFF_BASE_URL) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['STAFF_BASE_URL'], message: 'is required for Entra ID sign-in (it makes the redirect URI)' });
+    }
+    if (env.NODE_ENV === 'production' && env.STAFF_ENABLED === true && !entra.every(Boolean)) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['STAFF_ENABLED'],
-        message: 'cannot be true when NODE_ENV=production until Entra ID sign-in is configured (the local token is for development only)',
+        message: 'needs STAFF_ENTRA_TENANT_ID, STAFF_ENTRA_CLIENT_ID and STAFF_ENTRA_CLIENT_SECRET when NODE_ENV=production (the local token is for development only)',
       });
     }
     if (env.NODE_ENV === 'production' && !env.MicrosoftAppId) {
@@ -237,7 +258,15 @@ export interface AppConfig {
   storage: Env['STORAGE'];
   /** Blob Storage for state and/or transcripts, when either uses it. */
   blob?: { connectionString: string; stateContainer: string; transcriptContainer: string; staffContainer: string };
-  staff: { enabled: boolean; token?: string; alertWebhookUrl?: string; baseUrl?: string };
+  staff: {
+    enabled: boolean;
+    /** Local bearer-token sign-in: development only. */
+    tokenSignIn: boolean;
+    token?: string;
+    entra?: { tenantId: string; clientId: string; clientSecret: string; requiredRole?: string; requiredGroup?: string; authorityHost: string; redirectUri: string };
+    alertWebhookUrl?: string;
+    baseUrl?: string;
+  };
   storageTimeoutMs: number;
   transcripts: {
     store: 'file' | 'blob' | 'memory';
@@ -301,10 +330,24 @@ export function loadConfig(raw: Record<string, string | undefined>, version = '0
           staffContainer: env.STAFF_CONTAINER,
         }
       : undefined,
-    // No anonymous access in any mode: production has no token sign-in, so /staff stays off there.
+    // No anonymous access in any mode: in production only Entra ID signs staff in, so without it /staff is off.
     staff: {
-      enabled: !production && (env.STAFF_ENABLED ?? true),
+      enabled: env.STAFF_ENABLED ?? (!production || Boolean(env.STAFF_ENTRA_TENANT_ID)),
+      tokenSignIn: !production,
       token: env.STAFF_TOKEN,
+      entra:
+        env.STAFF_ENTRA_TENANT_ID && env.STAFF_ENTRA_CLIENT_ID && env.STAFF_ENTRA_CLIENT_SECRET && env.STAFF_BASE_URL
+          ? {
+              tenantId: env.STAFF_ENTRA_TENANT_ID,
+              clientId: env.STAFF_ENTRA_CLIENT_ID,
+              clientSecret: env.STAFF_ENTRA_CLIENT_SECRET,
+              // A group, when given, replaces the role check.
+              requiredRole: env.STAFF_ENTRA_GROUP_ID ? undefined : env.STAFF_ENTRA_ROLE,
+              requiredGroup: env.STAFF_ENTRA_GROUP_ID,
+              authorityHost: env.STAFF_ENTRA_AUTHORITY_HOST,
+              redirectUri: `${env.STAFF_BASE_URL.replace(/\/$/, '')}/staff/auth/callback`,
+            }
+          : undefined,
       alertWebhookUrl: env.STAFF_ALERT_WEBHOOK_URL,
       baseUrl: env.STAFF_BASE_URL,
     },

@@ -8,6 +8,9 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
  */
 
 export const SESSION_COOKIE = 'ipt_staff';
+/** Holds state, nonce and PKCE verifier during the round trip to Entra ID (10 minutes, /staff/auth only). */
+export const PENDING_COOKIE = 'ipt_staff_pending';
+const PENDING_MS = 10 * 60 * 1000;
 export const CSRF_HEADER = 'x-csrf-token';
 const SESSION_MS = 8 * 60 * 60 * 1000;
 /** Who the local token signs in as, in the audit log. */
@@ -36,13 +39,27 @@ export function generateToken(): string {
 export class StaffAuth {
   private readonly key = randomBytes(32);
 
+  /** `token` undefined: no bearer or token sign-in (production, where only Entra ID signs in). */
   constructor(
-    private readonly token: string,
+    private readonly token: string | undefined,
     private readonly now: () => number = Date.now,
   ) {}
 
   checkToken(given: string): boolean {
-    return given.length > 0 && sameSecret(given, this.token);
+    return this.token !== undefined && given.length > 0 && sameSecret(given, this.token);
+  }
+
+  /** A signed, expiring value for the pending-sign-in cookie. */
+  seal(value: object): string {
+    const body = Buffer.from(JSON.stringify({ value, expires: this.now() + PENDING_MS })).toString('base64url');
+    return `${body}.${this.sign(`pending:${body}`)}`;
+  }
+
+  open<T>(sealed: string | undefined): T | undefined {
+    const [body, signature] = (sealed ?? '').split('.');
+    if (!body || !signature || !sameSecret(signature, this.sign(`pending:${body}`))) return undefined;
+    const { value, expires } = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { value: T; expires: number };
+    return expires > this.now() ? value : undefined;
   }
 
   /** A new session cookie value: "<expiry ms>.<who, base64url>.<signature>". */

@@ -9,7 +9,8 @@ import { readJsonBody } from '../server/readJsonBody';
 import { FixedWindowRateLimiter } from '../server/webchat/rateLimit';
 import { clientAddress } from '../server/webchat/clientAddress';
 import { escapeHtml } from '../server/webchat/page';
-import { CSRF_HEADER, LOCAL_STAFF, SESSION_COOKIE, type StaffAuth, type StaffIdentity } from './staffAuth';
+import { CSRF_HEADER, LOCAL_STAFF, PENDING_COOKIE, SESSION_COOKIE, readCookie, type StaffAuth, type StaffIdentity } from './staffAuth';
+import type { EntraSignIn, PendingSignIn } from './entraSignIn';
 import type { StaffService } from './staffService';
 import { parseConversationKey, type QueueFilter } from './review';
 import type { RiskAlerter } from './riskAlerts';
@@ -17,10 +18,16 @@ import type { RiskAlerter } from './riskAlerts';
 export interface StaffRoutesDeps {
   service: StaffService;
   auth: StaffAuth;
+  /** Local token sign-in (development only). */
+  tokenSignIn: boolean;
+  /** Microsoft Entra ID sign-in, when configured. */
+  entra?: EntraSignIn;
   /** Shown on the page so failed alerts are seen. */
   alerts?: RiskAlerter;
   logger: Logger;
   trustedProxyHops: number;
+  /** Production: cookies are always `Secure` (TLS ends at the front door, so the request may look like plain HTTP). */
+  secureCookies: boolean;
   /** Failed and successful sign-ins per client per minute. */
   signInPerMinute?: number;
 }
@@ -68,7 +75,7 @@ export function queueFilter(params: URLSearchParams): QueueFilter {
   };
 }
 
-function isSecure(req: Request): boolean {
+function isHttps(req: Request): boolean {
   return Boolean((req.socket as { encrypted?: boolean }).encrypted) || String(req.headers['x-forwarded-proto'] ?? '') === 'https';
 }
 
@@ -76,16 +83,27 @@ function staffStrings(): Record<string, unknown> {
   return tObject<Record<string, unknown>>(DEFAULT_LOCALE, 'staff:page');
 }
 
-function loginPage(failed: boolean): string {
+interface LoginOptions {
+  token: boolean;
+  entra: boolean;
+  /** A message key under staff:login, e.g. 'failed' or 'denied'. */
+  problem?: string;
+}
+
+function loginPage(options: LoginOptions): string {
   const s = (key: string) => escapeHtml(t(DEFAULT_LOCALE, `staff:login.${key}`));
+  const entra = options.entra ? `<p><a class="button primary" href="/staff/auth/signin">${s('entra')}</a></p>` : '';
+  const token = options.token
+    ? `<form method="post" action="/staff/login"><label for="token">${s('tokenLabel')}</label>
+<input id="token" name="token" type="password" autocomplete="current-password" required>
+<button type="submit">${s('submit')}</button></form>`
+    : '';
   return `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${s('title')}</title><link rel="stylesheet" href="/staff/login.css"></head>
 <body><main class="login"><h1>${s('title')}</h1><p>${s('intro')}</p>
-${failed ? `<p class="error" role="alert">${s('failed')}</p>` : ''}
-<form method="post" action="/staff/login"><label for="token">${s('tokenLabel')}</label>
-<input id="token" name="token" type="password" autocomplete="current-password" required>
-<button type="submit">${s('submit')}</button></form></main></body></html>
+${options.problem ? `<p class="error" role="alert">${s(options.problem)}</p>` : ''}
+${entra}${token}</main></body></html>
 `;
 }
 
@@ -126,6 +144,20 @@ async function readForm(req: Request): Promise<URLSearchParams> {
 export function registerStaffRoutes(server: Server, deps: StaffRoutesDeps): void {
   const { service, auth, logger } = deps;
   const limiter = new FixedWindowRateLimiter(deps.signInPerMinute ?? 10);
+  const login = (problem?: string) => loginPage({ token: deps.tokenSignIn, entra: deps.entra !== undefined, problem });
+  /** Sign-in attempts per client; false (and 429 sent) when over the limit. */
+  const withinLimit = (req: Request, res: Response): boolean => {
+    const decision = limiter.take(clientAddress(req, deps.trustedProxyHops));
+    if (decision.allowed) return true;
+    req.resume();
+    res.send(429, errorBody(429, 'Too many sign-in attempts'), { ...STAFF_HEADERS, 'Retry-After': String(decision.retryAfterSeconds) });
+    return false;
+  };
+  const isSecure = (req: Request) => deps.secureCookies || isHttps(req);
+  const sessionCookie = (req: Request, who: string) => {
+    const session = auth.newSession(who);
+    return `${SESSION_COOKIE}=${session.value}; Path=/staff; HttpOnly; SameSite=Strict; Max-Age=${session.maxAgeSeconds}${isSecure(req) ? '; Secure' : ''}`;
+  };
 
   const identify = (req: Request): StaffIdentity | undefined =>
     auth.identify({ authorization: req.headers.authorization, cookie: req.headers.cookie });
@@ -153,7 +185,7 @@ export function registerStaffRoutes(server: Server, deps: StaffRoutesDeps): void
 
   server.get('/staff', async (req, res) => {
     const identity = identify(req);
-    if (!identity?.csrf) return html(res, 401, loginPage(false));
+    if (!identity?.csrf) return html(res, 401, login());
     html(res, 200, appPage(identity.csrf));
   });
 
@@ -167,27 +199,54 @@ export function registerStaffRoutes(server: Server, deps: StaffRoutesDeps): void
     });
   }
 
-  server.post('/staff/login', async (req, res) => {
-    const decision = limiter.take(clientAddress(req, deps.trustedProxyHops));
-    if (!decision.allowed) {
-      req.resume();
-      return res.send(429, errorBody(429, 'Too many sign-in attempts'), { ...STAFF_HEADERS, 'Retry-After': String(decision.retryAfterSeconds) });
-    }
-    let token = '';
-    try {
-      token = (await readForm(req)).get('token') ?? '';
-    } catch {
-      return send(res, 413, errorBody(413));
-    }
-    if (!auth.checkToken(token)) {
-      await service.audit('unknown', 'sign_in_failed');
-      return html(res, 401, loginPage(true));
-    }
-    const session = auth.newSession(LOCAL_STAFF);
-    await service.audit(LOCAL_STAFF, 'sign_in');
-    const cookie = `${SESSION_COOKIE}=${session.value}; Path=/staff; HttpOnly; SameSite=Strict; Max-Age=${session.maxAgeSeconds}${isSecure(req) ? '; Secure' : ''}`;
-    res.sendRaw(303, '', { ...STAFF_HEADERS, Location: '/staff', 'Set-Cookie': cookie });
-  });
+  if (deps.tokenSignIn) {
+    server.post('/staff/login', async (req, res) => {
+      if (!withinLimit(req, res)) return;
+      let token = '';
+      try {
+        token = (await readForm(req)).get('token') ?? '';
+      } catch {
+        return send(res, 413, errorBody(413));
+      }
+      if (!auth.checkToken(token)) {
+        await service.audit('unknown', 'sign_in_failed');
+        return html(res, 401, login('failed'));
+      }
+      await service.audit(LOCAL_STAFF, 'sign_in');
+      res.sendRaw(303, '', { ...STAFF_HEADERS, Location: '/staff', 'Set-Cookie': sessionCookie(req, LOCAL_STAFF) });
+    });
+  }
+
+  const entra = deps.entra;
+  if (entra) {
+    server.get('/staff/auth/signin', async (req, res) => {
+      const { url, pending } = await entra.start();
+      // Lax, not Strict: the browser comes back from Entra ID with a top-level cross-site GET.
+      const cookie = `${PENDING_COOKIE}=${auth.seal(pending)}; Path=/staff/auth; HttpOnly; SameSite=Lax; Max-Age=600${isSecure(req) ? '; Secure' : ''}`;
+      res.sendRaw(302, '', { ...STAFF_HEADERS, Location: url, 'Set-Cookie': cookie });
+    });
+
+    server.get('/staff/auth/callback', async (req, res) => {
+      if (!withinLimit(req, res)) return;
+      const pending = auth.open<PendingSignIn>(readCookie(req.headers.cookie ?? '', PENDING_COOKIE));
+      const result = await entra.finish(query(req), pending);
+      const clear = `${PENDING_COOKIE}=; Path=/staff/auth; HttpOnly; SameSite=Lax; Max-Age=0`;
+      if (!result.ok) {
+        await service.audit('unknown', 'sign_in_failed');
+        logger.warn({ event: 'staff_sign_in_refused', reason: result.reason }, 'staff sign-in refused');
+        const status = result.reason === 'tenant' || result.reason === 'role' ? 403 : 401;
+        res.sendRaw(status, login(status === 403 ? 'notAllowed' : 'failed'), { ...STAFF_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Set-Cookie': clear });
+        return;
+      }
+      await service.audit(result.who, 'sign_in');
+      // A page of our own moves on to /staff: a redirect that began cross-site would not carry the Strict session cookie.
+      res.setHeader('Set-Cookie', [sessionCookie(req, result.who), clear]);
+      res.sendRaw(200, '<!doctype html><meta http-equiv="refresh" content="0;url=/staff"><a href="/staff">Continue</a>', {
+        ...STAFF_HEADERS,
+        'Content-Type': 'text/html; charset=utf-8',
+      });
+    });
+  }
 
   server.post(
     '/staff/logout',
