@@ -126,7 +126,7 @@ export function minimiseActivity(activity: ActivityLike, role: Role, id: string,
   const type = activity.type ?? 'message';
   if (type === 'message') {
     const stored = base(activity, role, id, at);
-    if (typeof activity.text === 'string' && activity.text !== '') stored.text = redactor.text(activity.text.slice(0, MAX_TEXT));
+    if (typeof activity.text === 'string' && activity.text !== '') stored.text = redactor.text(activity.text).slice(0, MAX_TEXT);
     if (activity.value !== undefined && activity.value !== null) stored.value = redactor.deep(activity.value, { byKey: role === 'user' });
     const attachments = keptAttachments(activity, redactor);
     if (attachments) stored.attachments = attachments;
