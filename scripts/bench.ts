@@ -112,7 +112,7 @@ async function inProcessTurns(): Promise<void> {
   line('turn latency p50', `${percentile(samples, 50).toFixed(2)} ms`);
   line('turn latency p99', `${percentile(samples, 99).toFixed(2)} ms`, '< 10 ms', percentile(samples, 99) < 10);
 
-  console.log('\nMemory: 10,000 distinct conversations, one turn each (memory storage)');
+  console.log('\nMemory: 10,000 distinct conversations, one turn each (memory storage; transcripts kept in memory too, so growth includes them)');
   for (const key of Object.keys(memory)) delete memory[key];
   adapter.activeQueue.length = 0;
   global.gc?.();
