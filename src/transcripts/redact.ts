@@ -1,11 +1,10 @@
-import { isValid as isValidPostcode } from 'postcode';
 import { isCardNumber, isNhsNumber } from './checksums';
 
 /**
  * Redaction before anything is stored: pure functions over strings and JSON values, no I/O.
  *
- * What goes: UK phone numbers (mobile, landline, +44/0044), email addresses, full postcodes (checked
- * against the postcode format), NHS numbers (mod 11), payment card numbers (Luhn), any other run of
+ * What goes: UK phone numbers (mobile, landline, +44/0044), email addresses, full postcodes (any
+ * in the UK shape, real or made-up), NHS numbers (mod 11), payment card numbers (Luhn), any other run of
  * nine or more digits (account and reference numbers), full dates and birth dates, and names a person
  * gives ("my name is ...", "call me ...", "I'm Jane").
  * What stays: the numbers and addresses the service itself gives out (crisis lines, the clinic's own
@@ -76,8 +75,8 @@ const BIRTH_DATE = new RegExp(
  */
 const NUMBER_RUN = /(?<![\w@/.\-])(?:\+|\b00)?(?:\(\d+\)|\d)(?:[ \u00a0\u2007\u202f.\-\u2010-\u2015]?(?:\(\d+\)|\d))*(?![\w@])/g;
 
-/** Outward code, optional space, inward code; validated with the postcode library before redaction. */
-const POSTCODE = /\b([A-Za-z]{1,2}\d[A-Za-z\d]?)\s*(\d[A-Za-z]{2})\b/g;
+/** Outward code, optional space, inward code (the shape of every UK postcode). */
+const POSTCODE = /\b[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}\b/g;
 
 /** Strong cues: whatever follows is a name, in any case. */
 const NAME_CUE_STRONG = /\b(my name is|my name's|my names|name's|name is|call me|i'm called|im called|i am called|i'm named|i am named|they call me|my name)\s+/gi;
@@ -130,10 +129,12 @@ function redactNumbers(text: string, keep: ReadonlySet<string>): string {
   return text.replace(NUMBER_RUN, (run) => classifyNumber(run, keep) ?? run);
 }
 
+/**
+ * Every UK-shaped postcode goes, real or not: a validator (the `postcode` package's format check)
+ * would let through a person's mistyped or made-up one ("AB1 2CD"), and the shape is rare in other text.
+ */
 function redactPostcodes(text: string): string {
-  return text.replace(POSTCODE, (match, outward: string, inward: string) =>
-    isValidPostcode(`${outward} ${inward}`) ? REDACTED.postcode : match,
-  );
+  return text.replace(POSTCODE, REDACTED.postcode);
 }
 
 /** Up to three name words after a cue, stopping at punctuation, digits or a common word. */

@@ -21,6 +21,8 @@ const MUST_GO: Array<[string, string[], string[]?]> = [
   ['JOHN_SMITH@Mail.COM', ['JOHN_SMITH', 'Mail.COM']],
   ['I live at LS6 2AB in Leeds', ['LS6 2AB'], ['in Leeds']],
   ['postcode sw1a1aa', ['sw1a1aa']],
+  ['a made-up one: AB1 2CD', ['AB1 2CD']],
+  ['EC1A 1BB and m1 1ae', ['EC1A 1BB', 'm1 1ae']],
   ['my nhs number is 943 476 5919', ['943 476 5919', '9434765919']],
   ['NHS no. 9434765919', ['9434765919']],
   ['card 4111 1111 1111 1111 exp 12/27', ['4111']],
@@ -57,6 +59,7 @@ const MUST_STAY: string[] = [
   "I'm English and I'm struggling",
   'I AM REALLY STRUGGLING TODAY',
   'My Mum Says I Am Lazy',
+  'we meet at 10am on the 2nd',
 ];
 
 describe('redaction table', () => {
