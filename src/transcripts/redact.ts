@@ -79,15 +79,16 @@ const NUMBER_RUN = /(?<![\w@/.\-])(?:\+|\b00)?(?:\(\d+\)|\d)(?:[ \u00a0\u2007\u2
 const POSTCODE = /\b[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}\b/g;
 
 /** Strong cues: whatever follows is a name, in any case. */
-const NAME_CUE_STRONG = /\b(my name is|my name's|my names|name's|name is|call me|i'm called|im called|i am called|i'm named|i am named|they call me|my name)\s+/gi;
-/** Weak cues: only a capitalised word that follows is taken as a name. */
-const NAME_CUE_WEAK = /(?:^|[.!?,]\s*|\b)(i'm|i’m|im|i am|it's|it’s|this is)\s+/gi;
+const NAME_CUE_STRONG = /\b(?:my name is|my name's|my names|name's|name is|i'm called|im called|i am called|i'm named|i am named|my name)\s+|\bname\s*[:=]\s*/gi;
+/** Weak cues: only a capitalised word that follows is taken as a name ("call me Sam", not "call me back"). */
+const NAME_CUE_WEAK = /(?:^|[.!?,]\s*|\b)(i'm|i’m|im|i am|it's|it’s|this is|call me|they call me)\s+/gi;
 
 /** Words that end a name after a cue ("my name is Sam and I ..."), and capitalised words after "I'm" that are not names. */
 const NOT_NAME = new Set(
   `a an the and but or so if as at by for from in into of on to with without about i i'm im i’m i've ive i'd id me my mine we us
   you your he she they them his her their it its it's this that these those is am are was were be been being not no yes
-  just really very so too also still only here there now then today tonight because cos coz since when where who what why how
+  just really very so too also still only here there now then today tonight tomorrow back later soon again please asap
+  because cos coz since when where who what why how
   which while feeling feel and okay ok fine good well sorry sad scared happy tired worried anxious lonely struggling
   english british welsh scottish irish muslim christian jewish hindu sikh catholic black white asian autistic deaf disabled
   gay lesbian bi trans nhs ipt gp mum dad mom mother father parent carer student nurse doctor teacher`

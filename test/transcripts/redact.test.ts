@@ -37,6 +37,8 @@ const MUST_GO: Array<[string, string[], string[]?]> = [
   ['call me Sam', ['Sam']],
   ["Hi, I'm Jane", ['Jane'], ['Hi']],
   ['i am Mohammed, 34', ['Mohammed'], ['34']],
+  ['Name: Jo Bloggs', ['Jo', 'Bloggs']],
+  ['my name is jane', ['jane']],
 ];
 
 const MUST_STAY: string[] = [
@@ -60,6 +62,8 @@ const MUST_STAY: string[] = [
   'I AM REALLY STRUGGLING TODAY',
   'My Mum Says I Am Lazy',
   'we meet at 10am on the 2nd',
+  'can someone call me back tomorrow',
+  'please call me later',
 ];
 
 describe('redaction table', () => {
