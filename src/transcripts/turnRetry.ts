@@ -30,7 +30,9 @@ export class TurnRetryMiddleware implements Middleware {
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const held: Partial<Activity>[] = [];
-    const urgentSent = new Set<string>();
+    /** What earlier attempts of this turn already sent at once, and what this attempt has. */
+    const sentBefore = new Set<string>();
+    const sentNow = new Set<string>();
     let holding = true;
 
     context.onSendActivities(async (_ctx, activities, sendNext): Promise<ResourceResponse[]> => {
@@ -46,10 +48,8 @@ export class TurnRetryMiddleware implements Middleware {
           continue;
         }
         const key = fingerprint(activity);
-        if (!urgentSent.has(key)) {
-          urgentSent.add(key);
-          now.push(activity);
-        }
+        if (!sentBefore.has(key)) now.push(activity);
+        sentNow.add(key);
         responses.push({ id: '' });
       }
       // Later handlers and the transcript logger (which reads this array after sending) see only
@@ -77,6 +77,8 @@ export class TurnRetryMiddleware implements Middleware {
         if (conflict && attempt < maxAttempts) {
           this.deps.logger.info({ event: 'state_conflict_retry', attempt, conversationId: context.activity.conversation?.id }, 'state changed elsewhere: running the turn again');
           held.length = 0;
+          for (const key of sentNow) sentBefore.add(key);
+          sentNow.clear();
           for (const key of [...context.turnState.keys()]) if (!baseline.has(key)) context.turnState.delete(key);
           continue;
         }
@@ -97,7 +99,7 @@ export class TurnRetryMiddleware implements Middleware {
   }
 }
 
-/** Two sends of the same urgent reply in one turn (a retried attempt) are one. */
+/** The same urgent reply sent again by a retried attempt is not sent twice. */
 function fingerprint(activity: Partial<Activity>): string {
   return JSON.stringify([activity.type, activity.name, activity.text, activity.attachments, activity.value]);
 }
