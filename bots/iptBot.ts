@@ -75,8 +75,10 @@ export class IptBot extends TeamsActivityHandler {
     });
 
     this.onDialog(async (context, next) => {
-      await deps.conversationState.saveChanges(context, false);
+      // User state first: its fields are set, not accumulated, so a turn retried after a conflict on
+      // conversation state (saved last) applies nothing twice.
       await deps.userState.saveChanges(context, false);
+      await deps.conversationState.saveChanges(context, false);
       await next();
     });
   }

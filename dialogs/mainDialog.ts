@@ -32,6 +32,7 @@ import { GreetingDialog, GREETING_DIALOG } from './greetingDialog';
 import { GoodbyeDialog, GOODBYE_DIALOG } from './goodbyeDialog';
 import { HumanContactDialog, HUMAN_CONTACT_DIALOG } from './humanContactDialog';
 import { activeQuestion, readAnswer } from './guidedPrompt';
+import { EraseConversationDialog, ERASE_CONVERSATION_DIALOG, isEraseRequest, type ConversationEraser } from './eraseConversationDialog';
 import { withButtons } from './replies';
 
 export const MAIN_DIALOG = 'mainDialog';
@@ -53,6 +54,8 @@ export interface MainDialogDeps {
   clinic: ClinicContact;
   /** Where the safety dialogs record risk events for staff review, and log. */
   safety: SafetyDialogDeps;
+  /** "Delete my conversation" from the chat; without it the request is not offered. */
+  eraser?: ConversationEraser;
 }
 
 /** What a message asks for: a button (exact label) or, failing that, the recognised intent. */
@@ -108,6 +111,7 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new GreetingDialog());
     this.addDialog(new GoodbyeDialog());
     this.addDialog(new HumanContactDialog(deps.clinic));
+    if (deps.eraser) this.addDialog(new EraseConversationDialog(deps.eraser, deps.clinic, deps.safety.logger));
     this.routedStart = this.initialDialogId;
   }
 
@@ -236,6 +240,8 @@ export class MainDialog extends ComponentDialog {
       return innerDc.activeDialog ? innerDc.continueDialog() : Dialog.EndOfTurn;
     }
     const text = context.activity.text ?? '';
+    const erase = await this.privacyRoute(innerDc, text);
+    if (erase) return erase;
     const recognition = await this.recognize(context);
     const action = matchAction(context.activity.locale ?? '', text);
     const route: Route = action ? { kind: 'action', action } : { kind: 'intent', intent: recognition.intent, text };
@@ -243,6 +249,16 @@ export class MainDialog extends ComponentDialog {
     if (!innerDc.activeDialog) return this.route(innerDc, route);
     if (SAFETY_DIALOGS.has(innerDc.activeDialog.id)) return innerDc.continueDialog();
     return (await this.interruptActiveDialog(innerDc, route)) ?? innerDc.continueDialog();
+  }
+
+  /** "Delete my conversation" at any point but a safety dialog (risk comes first), and its confirmation. */
+  private async privacyRoute(innerDc: DialogContext, text: string): Promise<DialogTurnResult | undefined> {
+    if (!this.deps.eraser) return undefined;
+    const activeId = innerDc.activeDialog?.id;
+    if (activeId === ERASE_CONVERSATION_DIALOG) return innerDc.continueDialog();
+    if (!isEraseRequest(innerDc.context.activity.locale ?? '', text) || (activeId && SAFETY_DIALOGS.has(activeId))) return undefined;
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(ERASE_CONVERSATION_DIALOG);
   }
 
   /**

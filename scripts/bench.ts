@@ -4,6 +4,7 @@
  *   --soak [--conversations 200] [--seconds 300]   only the soak run
  *   --long                                           only the long-message worst case
  *   --quick                                          shorter runs, for a smoke check
+ *   --storage                                        only the storage figures (transcripts, Blob state)
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { createServer, request as httpRequest, type Server } from 'node:http';
@@ -18,6 +19,9 @@ import { buildBot } from '../src/app';
 import { createOnTurnError } from '../bots/onTurnError';
 import { createTrainedLocalRecognizer } from '../src/language';
 import { benchmarkDetectRisk } from '../src/safety/benchmark';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { Azurite } from './lib/azurite';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -109,7 +113,7 @@ async function inProcessTurns(): Promise<void> {
   line('turn latency p50', `${percentile(samples, 50).toFixed(2)} ms`);
   line('turn latency p99', `${percentile(samples, 99).toFixed(2)} ms`, '< 10 ms', percentile(samples, 99) < 10);
 
-  console.log('\nMemory: 10,000 distinct conversations, one turn each (memory storage)');
+  console.log('\nMemory: 10,000 distinct conversations, one turn each (memory storage; transcripts kept in memory too, so growth includes them)');
   for (const key of Object.keys(memory)) delete memory[key];
   adapter.activeQueue.length = 0;
   global.gc?.();
@@ -125,6 +129,57 @@ async function inProcessTurns(): Promise<void> {
   line('growth over those conversations (rss / heap)', `${mb(after.rss - before.rss)} / ${mb(after.heapUsed - before.heapUsed)}`);
   line('state kept per idle conversation', `${perConversation.toFixed(0)} bytes`, '< 4 KB', perConversation < 4096);
   if (!global.gc) console.log('  (run with node --expose-gc for steadier memory figures; npm run bench does)');
+}
+
+/** p50/p99 of in-process turns (TestAdapter, full stack) over 50 conversations, for one storage set-up. */
+async function turnCost(label: string, env: Record<string, string>): Promise<void> {
+  const logger = createLogger('silent');
+  const parts = buildBot(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env }), logger);
+  await parts.ready;
+  await parts.persistence.ready;
+  const adapter = new TestAdapter((context) => parts.bot.run(context), { channelId: 'bench', locale: 'en-GB' });
+  adapter.onTurnError = createOnTurnError(parts.conversationState, logger);
+  for (const middleware of parts.middleware) adapter.use(middleware);
+  const turn = (i: number) =>
+    adapter.processActivity({
+      type: 'message',
+      text: SAMPLE_MESSAGES[i % SAMPLE_MESSAGES.length],
+      channelId: 'bench',
+      locale: 'en-GB',
+      conversation: { id: `storage-${i % 50}` },
+      from: { id: `user-${i % 50}` },
+      recipient: { id: 'bot' },
+    } as Partial<Activity>);
+  for (let i = 0; i < (quick ? 100 : 300); i++) await turn(i);
+  const samples: number[] = [];
+  const runs = quick ? 300 : 1500;
+  for (let i = 0; i < runs; i++) {
+    const started = process.hrtime.bigint();
+    await turn(i);
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+    adapter.activeQueue.length = 0;
+  }
+  samples.sort((a, b) => a - b);
+  line(label, `p50 ${percentile(samples, 50).toFixed(2)} ms, p99 ${percentile(samples, 99).toFixed(2)} ms`);
+  await parts.persistence.close();
+}
+
+/** What transcripts and shared state add to a turn: memory, a local data folder, Blob Storage on Azurite. */
+async function storageTurns(): Promise<void> {
+  console.log('\nStorage: a turn with transcripts and state where production keeps them (in process, 50 conversations)');
+  const dataDir = mkdtempSync(join(tmpdir(), 'ipt-bench-data-'));
+  const azurite = new Azurite();
+  try {
+    await turnCost('memory state, memory transcripts (baseline)', { TRANSCRIPT_STORE: 'memory' });
+    await turnCost('memory state, file transcripts (default)', { TRANSCRIPT_STORE: 'file', DATA_DIR: dataDir });
+    await azurite.start();
+    const blob = { AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString };
+    await turnCost('Blob state on Azurite, file transcripts', { ...blob, STORAGE: 'blob', TRANSCRIPT_STORE: 'file', DATA_DIR: dataDir });
+    await turnCost('Blob state and Blob transcripts on Azurite', { ...blob, STORAGE: 'blob', TRANSCRIPT_STORE: 'blob' });
+  } finally {
+    await azurite.dispose();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 async function detectorAndRecogniser(): Promise<void> {
@@ -339,10 +394,13 @@ async function main(): Promise<void> {
     await soak(option('conversations', 200), option('seconds', 300));
   } else if (flag('long')) {
     await longMessages();
+  } else if (flag('storage')) {
+    await storageTurns();
   } else {
     await detectorAndRecogniser();
     await longMessages();
     await inProcessTurns();
+    await storageTurns();
     await httpThroughput();
     await soak(quick ? 50 : 200, quick ? 10 : 30);
     console.log('\nFor the 5-minute soak target: npm run bench -- --soak --conversations 200 --seconds 300');

@@ -1,4 +1,4 @@
-import { ConversationState, MemoryStorage, UserState, type Middleware, type Storage } from 'botbuilder';
+import { ConversationState, UserState, type Middleware, type Storage, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { AppConfig } from './config';
 import type { Recognizer } from './language/recognizer';
@@ -12,6 +12,21 @@ import { SafetyGateMiddleware } from '../bots/safetyGateMiddleware';
 import { TeamsMessageMiddleware } from '../bots/teams/teamsTurn';
 import { createServer, type AppServer } from './server/createServer';
 import type { HostResolver } from './server/loopback';
+import { createPersistence, type Persistence } from './transcripts';
+import { TranscriptMiddleware, forgetThisTurn } from './transcripts/transcriptMiddleware';
+import { TurnRetryMiddleware } from './transcripts/turnRetry';
+import { createRedactor } from './transcripts/redact';
+import { serviceContacts } from './transcripts/serviceContacts';
+import type { TurnFacts } from './transcripts/entry';
+import { StaffService } from './staff/staffService';
+import { StaffAuth, generateToken } from './staff/staffAuth';
+import { registerStaffRoutes } from './staff/staffRoutes';
+import { RiskAlerter } from './staff/riskAlerts';
+import { EntraSignIn } from './staff/entraSignIn';
+import type { INetworkModule } from '@azure/msal-node';
+import type { RiskAssessment } from './safety/types';
+import { DEFAULT_LOCALE, t } from './content/i18n';
+import { RISK_ASSESSMENT_KEY, SAFETY_RESPONSE_KEY } from '../dialogs/turnState';
 
 export interface BotParts {
   storage: Storage;
@@ -19,6 +34,10 @@ export interface BotParts {
   userState: UserState;
   recognizer: Recognizer;
   bot: IptBot;
+  /** Transcripts and state storage: stores, erasure, retention, health. */
+  persistence: Persistence;
+  /** Risk alerts to a staff webhook, when one is configured. */
+  alerts?: RiskAlerter;
   /** In the order the adapter must run them: transcripts first, Teams' mention stripping, then the safety gate. */
   middleware: Middleware[];
   /** Settles when start-up work (training the local recogniser) has finished. */
@@ -34,13 +53,23 @@ export interface AppOverrides {
   recognizer?: Recognizer;
   /** Test seam: DNS for the loopback serviceUrl check. */
   resolveHost?: HostResolver;
+  persistence?: Persistence;
+  /** Where a generated staff token is printed (default: stderr, once). */
+  announce?: (line: string) => void;
+  /** Tests only: the HTTP client MSAL uses, to trust a loopback OpenID provider. */
+  entraNetworkClient?: INetworkModule;
 }
 
-function createStorage(config: AppConfig): Storage {
-  switch (config.storage) {
-    case 'memory':
-      return new MemoryStorage();
-  }
+const USER_PROFILE = 'UserProfile';
+
+/** What the transcript keeps about a turn besides its messages: the gate's risk event, and the coarse profile if known. */
+function turnFacts(userState: UserState) {
+  return (context: TurnContext): TurnFacts => {
+    const risk = context.turnState.get(RISK_ASSESSMENT_KEY) as RiskAssessment | undefined;
+    // The profile as this turn left it, without a storage read.
+    const profile = (userState.get(context) as Record<string, UserProfile | undefined> | undefined)?.[USER_PROFILE];
+    return { risk, nation: profile?.nation, ageGroup: profile?.ageGroup };
+  };
 }
 
 /**
@@ -51,9 +80,24 @@ function deferredRecognizer(training: Promise<Recognizer>): Recognizer {
   return { recognize: async (text, locale) => (await training).recognize(text, locale) };
 }
 
+/** After the turn (the gate, further in, has assessed it): a risk event sends a staff alert, without waiting. */
+function riskAlertMiddleware(alerts: RiskAlerter): Middleware {
+  return {
+    onTurn: async (context, next) => {
+      try {
+        await next();
+      } finally {
+        const risk = context.turnState.get(RISK_ASSESSMENT_KEY) as RiskAssessment | undefined;
+        if (risk) alerts.notify(risk, context.activity.channelId, context.activity.conversation.id);
+      }
+    },
+  };
+}
+
 /** Everything but the transport: shared by the server and by tests on botbuilder's TestAdapter. */
 export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): BotParts {
-  const storage = overrides.storage ?? createStorage(config);
+  const persistence = overrides.persistence ?? createPersistence(config, logger, { schedule: config.env !== 'test' });
+  const storage = overrides.storage ?? persistence.storage;
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const training = overrides.recognizer ? Promise.resolve(overrides.recognizer) : createRecognizer({ clu: config.clu, logger });
@@ -61,9 +105,19 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
   const safety = { safetyRecord: conversationState.createProperty<SafetyRecord>('SafetyRecord'), logger };
   const dialog = new MainDialog({
     recognizer,
-    profile: userState.createProperty<UserProfile>('UserProfile'),
+    profile: userState.createProperty<UserProfile>(USER_PROFILE),
     clinic: config.clinic,
     safety,
+    eraser: {
+      // Everything kept about the conversation goes, this turn is not written, and the state this
+      // turn read is dropped so the end of the turn cannot save it back.
+      erase: async (context) => {
+        forgetThisTurn(context);
+        await persistence.eraseConversation(context.activity.channelId, context.activity.conversation.id);
+        await conversationState.delete(context);
+        await userState.delete(context);
+      },
+    },
   });
   const bot = new IptBot({
     conversationState,
@@ -75,9 +129,27 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
     safety,
     logger,
   });
-  // Teams' mentions are stripped before the gate, so the detector reads only what the person wrote.
-  const middleware: Middleware[] = [new TeamsMessageMiddleware(), new SafetyGateMiddleware(logger)];
-  return { storage, conversationState, userState, recognizer, bot, middleware, ready: training.then(() => undefined) };
+  const alerts = config.staff.alertWebhookUrl
+    ? new RiskAlerter({ webhookUrl: config.staff.alertWebhookUrl, staffBaseUrl: config.staff.baseUrl ?? `http://${config.host}:${config.port}`, logger })
+    : undefined;
+  const middleware: Middleware[] = [
+    new TranscriptMiddleware({
+      writer: persistence.writer,
+      redactor: createRedactor(serviceContacts(DEFAULT_LOCALE, config.clinic)),
+      logger,
+      facts: turnFacts(userState),
+    }),
+    ...(alerts ? [riskAlertMiddleware(alerts)] : []),
+    // Teams' mentions are stripped before the gate, so the detector reads only what the person wrote.
+    new TeamsMessageMiddleware(),
+    new SafetyGateMiddleware(logger),
+    new TurnRetryMiddleware({
+      logger,
+      degradedNotice: (locale) => t(locale, 'errors:storageDegraded'),
+      sendAtOnce: (context) => context.turnState.get(SAFETY_RESPONSE_KEY) !== undefined,
+    }),
+  ];
+  return { storage, conversationState, userState, recognizer, bot, persistence, alerts, middleware, ready: training.then(() => undefined) };
 }
 
 /** The composition root: config -> storage -> recogniser -> dialogs -> bot -> adapter -> server. */
@@ -89,6 +161,34 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
     logger,
     middleware: parts.middleware,
   });
-  const server = createServer({ config, adapter, bot: parts.bot, logger, ready: parts.ready, resolveHost: overrides.resolveHost });
+  const server = createServer({
+    config,
+    adapter,
+    bot: parts.bot,
+    logger,
+    ready: parts.ready,
+    resolveHost: overrides.resolveHost,
+    storageHealth: () => parts.persistence.health(),
+    onShutdown: () => parts.persistence.close(),
+  });
+  if (config.staff.enabled) {
+    const { tokenSignIn, entra } = config.staff;
+    const token = tokenSignIn ? (config.staff.token ?? generateToken()) : undefined;
+    if (tokenSignIn && !config.staff.token && config.env !== 'test') {
+      (overrides.announce ?? ((line: string) => process.stderr.write(line)))(
+        `Staff review at /staff. Sign-in token until restart (set STAFF_TOKEN to keep one): ${token}\n`,
+      );
+    }
+    registerStaffRoutes(server.restify, {
+      service: new StaffService(parts.persistence),
+      alerts: parts.alerts,
+      auth: new StaffAuth(token),
+      tokenSignIn,
+      entra: entra ? new EntraSignIn({ ...entra, networkClient: overrides.entraNetworkClient }) : undefined,
+      logger,
+      trustedProxyHops: config.webChat.trustedProxyHops,
+      secureCookies: config.env === 'production',
+    });
+  }
   return { ...parts, server };
 }

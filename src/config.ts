@@ -1,5 +1,7 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { isLoopbackHost } from './server/loopback';
+import { PROJECT_ROOT } from './projectRoot';
 
 /**
  * Every environment variable the service reads, validated once at start-up. Nothing else in the
@@ -44,6 +46,12 @@ export const httpsUrl = z
   .url('must be a full URL such as https://example.org')
   .refine((value) => value.startsWith('https://'), 'must start with https://');
 
+/** Azure's rules: 3-63 characters, lower-case letters, digits and single hyphens. */
+const blobContainerName = z
+  .string()
+  .trim()
+  .regex(/^(?=.{3,63}$)[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be 3-63 lower-case letters, digits or single hyphens');
+
 const envSchema = z
   .object({
     NODE_ENV: z
@@ -80,8 +88,38 @@ const envSchema = z
     SHUTDOWN_TIMEOUT_MS: positiveInt(120_000).default(10_000),
 
     STORAGE: z
-      .enum(['memory'], { errorMap: () => ({ message: 'must be memory' }) })
+      .enum(['memory', 'blob'], { errorMap: () => ({ message: 'must be memory or blob' }) })
       .default('memory'),
+    /** Azure Storage account for STORAGE=blob and TRANSCRIPT_STORE=blob ('UseDevelopmentStorage=true;' for Azurite). */
+    AZURE_STORAGE_CONNECTION_STRING: optionalText,
+    STATE_CONTAINER: blobContainerName.default('bot-state'),
+    /** Per try of a storage call; two tries at most, so an outage surfaces well inside a channel's 15 s turn limit. */
+    STORAGE_TIMEOUT_MS: positiveInt(10_000).default(2_000),
+    TRANSCRIPT_STORE: z
+      .enum(['file', 'blob', 'memory'], { errorMap: () => ({ message: 'must be file, blob or memory' }) })
+      .optional(),
+    TRANSCRIPT_CONTAINER: blobContainerName.default('transcripts'),
+    STAFF_CONTAINER: blobContainerName.default('staff-records'),
+    /** The staff review at /staff; default on outside production (production needs Entra ID sign-in, not built yet). */
+    STAFF_ENABLED: booleanString.optional(),
+    /** Local staff sign-in: a bearer token of at least 32 characters; generated and printed once at start-up if unset. */
+    STAFF_TOKEN: z.string().trim().min(32, 'must be at least 32 characters').optional(),
+    /** Optional: a webhook (Teams Workflows, incoming webhook) told of each risk event: category, severity, time, link. */
+    STAFF_ALERT_WEBHOOK_URL: httpUrl.optional(),
+    /** The address staff use to reach this service: links in alerts, and the Entra ID redirect URI. */
+    STAFF_BASE_URL: httpUrl.optional(),
+    /** Staff sign-in with Microsoft Entra ID (all three, or none): the only sign-in in production. */
+    STAFF_ENTRA_TENANT_ID: optionalText,
+    STAFF_ENTRA_CLIENT_ID: optionalText,
+    STAFF_ENTRA_CLIENT_SECRET: optionalText,
+    /** The app role staff must hold; or STAFF_ENTRA_GROUP_ID, a group they must be in. */
+    STAFF_ENTRA_ROLE: z.string().trim().min(1).default('Staff.Review'),
+    STAFF_ENTRA_GROUP_ID: optionalText,
+    STAFF_ENTRA_AUTHORITY_HOST: httpUrl.default('https://login.microsoftonline.com'),
+    TRANSCRIPT_RETENTION_DAYS: positiveInt(3650).default(90),
+    TRANSCRIPT_WRITE_TIMEOUT_MS: positiveInt(10_000).default(2_000),
+    /** Where the file transcript store (and anything else kept locally) lives; created at start-up. */
+    DATA_DIR: optionalText,
 
     CLU_ENDPOINT: httpUrl.optional(),
     CLU_KEY: optionalText,
@@ -163,6 +201,34 @@ const envSchema = z
     }
     if (env.SUPPORT_FIRST === 'workplace' && !env.WORKPLACE_SUPPORT_NAME) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['SUPPORT_FIRST'], message: 'can be workplace only when WORKPLACE_SUPPORT_NAME is set' });
+    }
+    const usesBlob = env.STORAGE === 'blob' || env.TRANSCRIPT_STORE === 'blob';
+    if (usesBlob && !env.AZURE_STORAGE_CONNECTION_STRING) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['AZURE_STORAGE_CONNECTION_STRING'],
+        message: 'is required when STORAGE=blob or TRANSCRIPT_STORE=blob',
+      });
+    }
+    const entra = [env.STAFF_ENTRA_TENANT_ID, env.STAFF_ENTRA_CLIENT_ID, env.STAFF_ENTRA_CLIENT_SECRET];
+    if (entra.some(Boolean) && !entra.every(Boolean)) {
+      for (const [name, value] of Object.entries({
+        STAFF_ENTRA_TENANT_ID: env.STAFF_ENTRA_TENANT_ID,
+        STAFF_ENTRA_CLIENT_ID: env.STAFF_ENTRA_CLIENT_ID,
+        STAFF_ENTRA_CLIENT_SECRET: env.STAFF_ENTRA_CLIENT_SECRET,
+      })) {
+        if (!value) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name], message: 'is required when any STAFF_ENTRA_ variable is set (set all three, or none)' });
+      }
+    }
+    if (entra.every(Boolean) && !env.STAFF_BASE_URL) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['STAFF_BASE_URL'], message: 'is required for Entra ID sign-in (it makes the redirect URI)' });
+    }
+    if (env.NODE_ENV === 'production' && env.STAFF_ENABLED === true && !entra.every(Boolean)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['STAFF_ENABLED'],
+        message: 'needs STAFF_ENTRA_TENANT_ID, STAFF_ENTRA_CLIENT_ID and STAFF_ENTRA_CLIENT_SECRET when NODE_ENV=production (the local token is for development only)',
+      });
     }
     if (env.NODE_ENV === 'production' && !env.MicrosoftAppId) {
       ctx.addIssue({
@@ -257,6 +323,24 @@ export interface AppConfig {
   maxBodyBytes: number;
   shutdownTimeoutMs: number;
   storage: Env['STORAGE'];
+  /** Blob Storage for state and/or transcripts, when either uses it. */
+  blob?: { connectionString: string; stateContainer: string; transcriptContainer: string; staffContainer: string };
+  staff: {
+    enabled: boolean;
+    /** Local bearer-token sign-in: development only. */
+    tokenSignIn: boolean;
+    token?: string;
+    entra?: { tenantId: string; clientId: string; clientSecret: string; requiredRole?: string; requiredGroup?: string; authorityHost: string; redirectUri: string };
+    alertWebhookUrl?: string;
+    baseUrl?: string;
+  };
+  storageTimeoutMs: number;
+  transcripts: {
+    store: 'file' | 'blob' | 'memory';
+    dataDir: string;
+    retentionDays: number;
+    writeTimeoutMs: number;
+  };
   clu?: CluConfig;
   clinic: ClinicContact;
   workplace: WorkplaceSettings;
@@ -310,6 +394,43 @@ export function loadConfig(raw: Record<string, string | undefined>, version = '0
     maxBodyBytes: env.MAX_BODY_BYTES,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     storage: env.STORAGE,
+    blob: env.AZURE_STORAGE_CONNECTION_STRING
+      ? {
+          connectionString: env.AZURE_STORAGE_CONNECTION_STRING,
+          stateContainer: env.STATE_CONTAINER,
+          transcriptContainer: env.TRANSCRIPT_CONTAINER,
+          staffContainer: env.STAFF_CONTAINER,
+        }
+      : undefined,
+    // No anonymous access in any mode: in production only Entra ID signs staff in, so without it /staff is off.
+    staff: {
+      enabled: env.STAFF_ENABLED ?? (!production || Boolean(env.STAFF_ENTRA_TENANT_ID)),
+      tokenSignIn: !production,
+      token: env.STAFF_TOKEN,
+      entra:
+        env.STAFF_ENTRA_TENANT_ID && env.STAFF_ENTRA_CLIENT_ID && env.STAFF_ENTRA_CLIENT_SECRET && env.STAFF_BASE_URL
+          ? {
+              tenantId: env.STAFF_ENTRA_TENANT_ID,
+              clientId: env.STAFF_ENTRA_CLIENT_ID,
+              clientSecret: env.STAFF_ENTRA_CLIENT_SECRET,
+              // A group, when given, replaces the role check.
+              requiredRole: env.STAFF_ENTRA_GROUP_ID ? undefined : env.STAFF_ENTRA_ROLE,
+              requiredGroup: env.STAFF_ENTRA_GROUP_ID,
+              authorityHost: env.STAFF_ENTRA_AUTHORITY_HOST,
+              redirectUri: `${env.STAFF_BASE_URL.replace(/\/$/, '')}/staff/auth/callback`,
+            }
+          : undefined,
+      alertWebhookUrl: env.STAFF_ALERT_WEBHOOK_URL,
+      baseUrl: env.STAFF_BASE_URL,
+    },
+    storageTimeoutMs: env.STORAGE_TIMEOUT_MS,
+    transcripts: {
+      // Tests keep transcripts in memory unless they ask for a store; everything else writes them down.
+      store: env.TRANSCRIPT_STORE ?? (env.NODE_ENV === 'test' ? 'memory' : 'file'),
+      dataDir: resolve(PROJECT_ROOT, env.DATA_DIR ?? 'data'),
+      retentionDays: env.TRANSCRIPT_RETENTION_DAYS,
+      writeTimeoutMs: env.TRANSCRIPT_WRITE_TIMEOUT_MS,
+    },
     clu:
       env.CLU_ENDPOINT && env.CLU_KEY && env.CLU_PROJECT && env.CLU_DEPLOYMENT
         ? {

@@ -16,6 +16,10 @@ export interface ServerDeps {
   ready?: Promise<unknown>;
   /** Test seam: how serviceUrl host names resolve for the loopback check. */
   resolveHost?: HostResolver;
+  /** Reported by /healthz. A storage outage is 'degraded' with 200: restarting the instance would not fix it. */
+  storageHealth?: () => unknown;
+  /** Runs after turns in flight have drained (flushes queued transcript entries). */
+  onShutdown?: () => Promise<void>;
 }
 
 export interface AppServer {
@@ -80,7 +84,11 @@ export function createServer(deps: ServerDeps): AppServer {
   });
 
   server.get('/healthz', async (_req, res) => {
-    res.send(state === 'ready' ? 200 : 503, { status: state === 'ready' ? 'ok' : state, version: config.version });
+    res.send(state === 'ready' ? 200 : 503, {
+      status: state === 'ready' ? 'ok' : state,
+      version: config.version,
+      ...(deps.storageHealth ? { storage: deps.storageHealth() } : {}),
+    });
   });
 
   server.post(
@@ -129,5 +137,6 @@ export function createServer(deps: ServerDeps): AppServer {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.server.closeAllConnections();
     await closed;
+    await deps.onShutdown?.();
   }
 }

@@ -119,7 +119,7 @@ export function registerWebChatRoutes(server: Server, deps: WebChatRouteDeps): v
 
   server.get('/privacy', async (_req, res) => {
     framable(res);
-    const html = renderPrivacyPage({ locale, clinic: config.clinic, stylesUrl: assets.styles.url });
+    const html = renderPrivacyPage({ locale, clinic: config.clinic, stylesUrl: assets.styles.url, retentionDays: config.transcripts.retentionDays });
     res.sendRaw(200, html, {
       'Content-Type': 'text/html; charset=utf-8',
       'Content-Security-Policy': contentSecurityPolicy({ connectOrigins: [], frameAncestors: webChat.corsOrigins }),

@@ -144,13 +144,15 @@ export interface PrivacyPageInput {
   locale: string;
   clinic: ClinicContact;
   stylesUrl: string;
+  /** TRANSCRIPT_RETENTION_DAYS: how long saved chats are kept. */
+  retentionDays: number;
 }
 
 export function renderPrivacyPage(input: PrivacyPageInput): string {
   const { locale, clinic } = input;
   const w = (key: string, options?: Record<string, string>) => escapeHtml(t(locale, `web:${key}`, options));
   const points = tObject<string[]>(locale, 'web:privacyPage.points')
-    .map((point) => `<li>${escapeHtml(point.replace(/\{\{clinic\}\}/g, clinic.name))}</li>`)
+    .map((point) => `<li>${escapeHtml(point.replace(/\{\{clinic\}\}/g, clinic.name).replace(/\{\{days\}\}/g, String(input.retentionDays)))}</li>`)
     .join('\n        ');
   return `<!doctype html>
 <html lang="${escapeHtml(locale)}">
