@@ -454,3 +454,19 @@ export function extractDuration(text: string, now: Date = new Date()): DurationM
   if (event) return { since: event[1].trim() };
   return undefined;
 }
+
+/**
+ * The same as extractNation with a display name always set (the place, or the nation's own name):
+ * the shape the answers branch's stand-in used, so its callers need no change.
+ */
+export function extractPlace(text: string): { name: string; nation: Nation } | undefined {
+  const match = extractNation(text);
+  return match ? { name: match.place ?? NATION_NAMES[match.nation], nation: match.nation } : undefined;
+}
+
+const NATION_NAMES: Record<Nation, string> = {
+  england: 'England',
+  wales: 'Wales',
+  scotland: 'Scotland',
+  northern_ireland: 'Northern Ireland',
+};
