@@ -56,7 +56,9 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
   const recognizer = deferredRecognizer(training);
   const dialog = new MainDialog({
     recognizer,
-    profile: userState.createProperty<UserProfile>('UserProfile'),
+    // Nation and age group belong to this conversation; they outlive it (in user state) only if the person asks.
+    profile: conversationState.createProperty<UserProfile>('UserProfile'),
+    keptProfile: userState.createProperty<UserProfile>('UserProfile'),
     clinic: config.clinic,
     safety: { safetyRecord: conversationState.createProperty<SafetyRecord>('SafetyRecord'), logger },
   });

@@ -30,7 +30,10 @@ const fileSchema = z.object({
   targets: z.object(Object.fromEntries(QUESTIONS.map((question) => [question, phraseList])) as Record<QuestionId, typeof phraseList>),
   changeCues: phraseList,
   goodbye: phraseList,
+  keepProfile: z.object({ keep: phraseList, forget: phraseList }),
 });
+
+export type KeepChoice = 'keep' | 'forget';
 
 interface ControlWords {
   leadIn: string[];
@@ -41,6 +44,7 @@ interface ControlWords {
   targets: Array<[string, QuestionId]>;
   changeCues: string[];
   goodbye: Set<string>;
+  keep: Map<string, KeepChoice>;
 }
 
 export function normaliseControl(text: string): string {
@@ -73,6 +77,10 @@ export function parseControlWords(json: unknown): ControlWords {
     ),
     changeCues: data.changeCues.map(normaliseControl),
     goodbye: new Set(data.goodbye.map(normaliseControl)),
+    keep: new Map([
+      ...data.keepProfile.keep.map((phrase): [string, KeepChoice] => [normaliseControl(phrase), 'keep']),
+      ...data.keepProfile.forget.map((phrase): [string, KeepChoice] => [normaliseControl(phrase), 'forget']),
+    ]),
   };
 }
 
@@ -175,4 +183,16 @@ export function isGoodbye(locale: string, text: string): boolean {
   if (!normalised) return false;
   const words = controlWords(locale);
   return cores(normalised, words).some((core) => words.goodbye.has(core) || (core.length >= 6 && [...words.goodbye].some((phrase) => phrase.length >= 6 && withinOneSlip(core, phrase))));
+}
+
+/** "remember me" / "forget me": whether the person wants their area and age group kept for next time. */
+export function classifyKeep(locale: string, text: string): KeepChoice | undefined {
+  const normalised = normaliseControl(text);
+  if (!normalised) return undefined;
+  const words = controlWords(locale);
+  for (const core of cores(normalised, words)) {
+    const choice = words.keep.get(core);
+    if (choice) return choice;
+  }
+  return undefined;
 }
