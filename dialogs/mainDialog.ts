@@ -13,6 +13,7 @@ import type { IntentName, Recognizer, RecognitionResult } from '../src/language/
 import type { RiskAssessment } from '../src/safety/types';
 import type { UserProfile } from '../src/profile';
 import type { ClinicContact } from '../src/config';
+import type { CallbackStore } from '../src/callbacks/callbackStore';
 import { areaOf, isIntentAction, isTopicIntent, matchAction, type ActionId, type TopicIntent } from '../src/content/actions';
 import { suitabilityLexicon } from '../src/content/lexicon';
 import { interpretAnswer, isFocusArea, type FocusArea } from '../src/content/suitability';
@@ -31,6 +32,7 @@ import { TopicAnswerDialog, TOPIC_ANSWER_DIALOG } from './topicAnswerDialog';
 import {
   checkProgressOf,
   isCheckPaused,
+  markSafetyFirst,
   SuitabilityCheckDialog,
   SUITABILITY_CHECK_DIALOG,
   type CheckProgress,
@@ -63,6 +65,8 @@ export interface MainDialogDeps {
   profile: StatePropertyAccessor<UserProfile>;
   /** What the person asked us to keep between conversations (nation and age group only). */
   keptProfile?: StatePropertyAccessor<UserProfile>;
+  /** Where call-back requests go for clinic staff. */
+  callbacks?: CallbackStore;
   clinic: ClinicContact;
   /** Where the safety dialogs record risk events for staff review, and log. */
   safety: SafetyDialogDeps;
@@ -123,7 +127,7 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new HelpDialog());
     this.addDialog(new GreetingDialog());
     this.addDialog(new GoodbyeDialog());
-    this.addDialog(new HumanContactDialog(deps.clinic));
+    this.addDialog(new HumanContactDialog({ clinic: deps.clinic, profile: deps.profile, callbacks: deps.callbacks }));
     this.routedStart = this.initialDialogId;
   }
 
@@ -205,6 +209,7 @@ export class MainDialog extends ComponentDialog {
     // Negated or backstop-only ("possible") signals get the gentle check-in, not the full hand-off.
     const gentle = risk.negated || risk.possible === true;
     const target = gentle ? RISK_CHECK_IN_DIALOG : EMERGENCY_SUPPORT_DIALOG;
+    if (!gentle) markSafetyFirst(innerDc.activeDialog);
     const activeId = innerDc.activeDialog?.id;
     if (activeId === EMERGENCY_SUPPORT_DIALOG || activeId === RISK_CHECK_IN_DIALOG) {
       return innerDc.replaceDialog(gentle && activeId === EMERGENCY_SUPPORT_DIALOG ? activeId : target, options);
@@ -268,7 +273,7 @@ export class MainDialog extends ComponentDialog {
     const control = route.kind === 'action' ? undefined : classifyControl(locale, text);
     if (control?.kind === 'stop') return this.cancelAndShow(innerDc, 'cancelled');
     if (control && question) return undefined;
-    if (control?.kind === 'repeat' || control?.kind === 'resume') {
+    if (control?.kind === 'repeat') {
       await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }

@@ -57,6 +57,12 @@ export function checkProgressOf(instance: DialogInstance | undefined): CheckProg
   return instance?.id === SUITABILITY_CHECK_DIALOG ? (instance.state as Partial<CheckState>).progress : undefined;
 }
 
+/** A safety dialog is opening over the check: its summary will say that support comes first. */
+export function markSafetyFirst(instance: DialogInstance | undefined): void {
+  const progress = checkProgressOf(instance);
+  if (progress) progress.safetyFirst = true;
+}
+
 /** Whether the check is waiting for the person to choose to carry on (after a safety dialog). */
 export function isCheckPaused(instance: DialogInstance | undefined): boolean {
   return instance?.id === SUITABILITY_CHECK_DIALOG && (instance.state as Partial<CheckState>).paused === true;
@@ -182,7 +188,7 @@ export class SuitabilityCheckDialog extends ComponentDialog {
   /**
    * Something ran on top of the check and ended. A side question answered this turn (MainDialog
    * marks it) brings the question straight back; anything else (a safety dialog, or a call-back
-   * request) leaves the check waiting until the person chooses to carry on.
+   * request over several turns) leaves the check waiting until the person chooses to carry on.
    */
   override async resumeDialog(dc: DialogContext, _reason: DialogReason, _result?: unknown): Promise<DialogTurnResult> {
     const state = dc.activeDialog!.state as CheckState;
@@ -192,7 +198,6 @@ export class SuitabilityCheckDialog extends ComponentDialog {
       await this.repromptDialog(dc.context, dc.activeDialog!);
       return Dialog.EndOfTurn;
     }
-    if (dc.context.turnState.get(ASIDE_KEY) !== true) state.progress.safetyFirst = true;
     state.paused = true;
     state.offers = (state.offers ?? 0) + 1;
     const key = state.offers % 2 === 1 ? 'suitability:pausedOffer' : 'suitability:pausedOfferAgain';

@@ -4,6 +4,7 @@ import type { AppConfig } from './config';
 import type { Recognizer } from './language/recognizer';
 import { createRecognizer } from './language';
 import type { UserProfile } from './profile';
+import { MemoryCallbackStore, type CallbackStore } from './callbacks/callbackStore';
 import type { SafetyRecord } from './safety/safetyRecord';
 import { MainDialog } from '../dialogs/mainDialog';
 import { IptBot } from '../bots/iptBot';
@@ -16,6 +17,8 @@ export interface BotParts {
   conversationState: ConversationState;
   userState: UserState;
   recognizer: Recognizer;
+  /** Call-back requests for clinic staff. */
+  callbacks: CallbackStore;
   bot: IptBot;
   /** In the order the adapter must run them: transcripts first, then the safety gate. */
   middleware: Middleware[];
@@ -29,6 +32,8 @@ export interface App extends BotParts {
 
 export interface AppOverrides {
   storage?: Storage;
+  /** Where call-back requests for staff go (memory by default). */
+  callbacks?: CallbackStore;
   recognizer?: Recognizer;
 }
 
@@ -54,17 +59,19 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
   const userState = new UserState(storage);
   const training = overrides.recognizer ? Promise.resolve(overrides.recognizer) : createRecognizer({ clu: config.clu, logger });
   const recognizer = deferredRecognizer(training);
+  const callbacks = overrides.callbacks ?? new MemoryCallbackStore();
   const dialog = new MainDialog({
     recognizer,
     // Nation and age group belong to this conversation; they outlive it (in user state) only if the person asks.
     profile: conversationState.createProperty<UserProfile>('UserProfile'),
     keptProfile: userState.createProperty<UserProfile>('UserProfile'),
+    callbacks,
     clinic: config.clinic,
     safety: { safetyRecord: conversationState.createProperty<SafetyRecord>('SafetyRecord'), logger },
   });
   const bot = new IptBot({ conversationState, userState, dialog, clinic: config.clinic, logger });
   const middleware: Middleware[] = [new SafetyGateMiddleware(logger)];
-  return { storage, conversationState, userState, recognizer, bot, middleware, ready: training.then(() => undefined) };
+  return { storage, conversationState, userState, recognizer, callbacks, bot, middleware, ready: training.then(() => undefined) };
 }
 
 /** The composition root: config -> storage -> recogniser -> dialogs -> bot -> adapter -> server. */

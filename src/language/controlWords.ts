@@ -31,7 +31,10 @@ const fileSchema = z.object({
   changeCues: phraseList,
   goodbye: phraseList,
   keepProfile: z.object({ keep: phraseList, forget: phraseList }),
+  callTimes: z.object({ morning: phraseList, afternoon: phraseList, any: phraseList }),
 });
+
+export type CallTimeWord = 'morning' | 'afternoon' | 'any';
 
 export type KeepChoice = 'keep' | 'forget';
 
@@ -45,6 +48,7 @@ interface ControlWords {
   changeCues: string[];
   goodbye: Set<string>;
   keep: Map<string, KeepChoice>;
+  callTimes: Array<[string, CallTimeWord]>;
 }
 
 export function normaliseControl(text: string): string {
@@ -81,6 +85,7 @@ export function parseControlWords(json: unknown): ControlWords {
       ...data.keepProfile.keep.map((phrase): [string, KeepChoice] => [normaliseControl(phrase), 'keep']),
       ...data.keepProfile.forget.map((phrase): [string, KeepChoice] => [normaliseControl(phrase), 'forget']),
     ]),
+    callTimes: (['morning', 'afternoon', 'any'] as const).flatMap((time) => data.callTimes[time].map((phrase): [string, CallTimeWord] => [normaliseControl(phrase), time])),
   };
 }
 
@@ -195,4 +200,10 @@ export function classifyKeep(locale: string, text: string): KeepChoice | undefin
     if (choice) return choice;
   }
   return undefined;
+}
+
+/** "mornings", "after lunch", "whenever": a good time for a call back, if the message names one. */
+export function classifyCallTime(locale: string, text: string): CallTimeWord | undefined {
+  const padded = ` ${normaliseControl(text)} `;
+  return controlWords(locale).callTimes.find(([phrase]) => padded.includes(` ${phrase} `))?.[1];
 }

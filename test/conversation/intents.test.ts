@@ -91,8 +91,8 @@ const CASES: IntentCase[] = [
   {
     intent: 'HumanContact',
     say: 'can i talk to a person',
-    contains: ["I don't have contact details for the clinic yet", 'not for emergencies', '999', '116 123'],
-    buttons: ['What is IPT?', 'Is it right for me?', 'Get it on the NHS'],
+    contains: ["I don't have contact details for the clinic here", 'not for emergencies', '999', '116 123', 'call you back'],
+    buttons: ['Yes, please call me', "No, I'll contact them"],
   },
   {
     intent: 'HumanContact',

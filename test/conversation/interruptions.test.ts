@@ -2,7 +2,6 @@ import { allText, buttons, cards, conversation, texts, type Conversation } from 
 
 /** Help, stop, urgent help and new topics inside the check; the check's own answers are never lost. */
 
-const Q1 = 'What is troubling you most right now?';
 const Q2 = 'Are other people, or a change in your life, part of how you feel?';
 
 async function inCheck(): Promise<Conversation> {
@@ -89,7 +88,6 @@ describe('interruptions inside a question', () => {
     ['typed', 'does it work', 'NICE'],
     ['a topic button', 'What is IPT?', 'IPT stands for Interpersonal Psychotherapy'],
     ['a focus area button', 'Grief', 'Grief is one of the four focus areas'],
-    ['typed', 'can i talk to a person', "I don't have contact details"],
   ])('a side question (%s: "%s") is answered, then the check asks its question again', async (_kind, say, expected) => {
     const convo = await inCheck();
     const replies = await convo.say(say);
@@ -99,6 +97,17 @@ describe('interruptions inside a question', () => {
     expect(texts(replies).pop()).toContain(Q2);
     // The earlier answer was kept: answering goes on to the third question.
     expect(allText(await convo.say('Yes'))).toContain('How long have you felt like this?');
+  });
+
+  test('asking for a person in the middle: the contact details and a call-back offer, then the check waits to be picked up', async () => {
+    const convo = await inCheck();
+    const replies = await convo.say('can i talk to a person');
+    expect(allText(replies)).toContain("I don't have contact details");
+    expect(buttons(replies)).toEqual(['Yes, please call me', "No, I'll contact them"]);
+    const declined = await convo.say("No, I'll contact them");
+    expect(allText(declined)).toContain('use the details above');
+    expect(buttons(declined)).toEqual(['Carry on with the check', 'Stop the check']);
+    expect(texts(await convo.say('carry on')).pop()).toContain(Q2);
   });
 
   test('asking for the check in the middle of it asks the open question again', async () => {
