@@ -12,7 +12,7 @@ import type { ActionId } from '../src/content/actions';
 import { suitabilitySummaryCard } from '../src/content/cards';
 import type { CheckFacts } from '../src/content/checkReading';
 import { t } from '../src/content/i18n';
-import { savedSummaryText, SUMMARY_MARKER } from '../src/content/savedSummary';
+import { savedSummaryText, summaryKeepCard, SUMMARY_MARKER, type SavedSummary } from '../src/content/savedSummary';
 import { assessSuitability, isChoice, QUESTIONS, type QuestionId, type SuitabilityAnswers, type SuitabilityResult } from '../src/content/suitability';
 import { urgentNumbers } from '../src/content/urgentNumbers';
 import type { UserProfile } from '../src/profile';
@@ -283,9 +283,11 @@ export class SuitabilityCheckDialog extends ComponentDialog {
     const note = copyableNote(locale, progress.answers);
     const card = suitabilitySummaryCard(locale, result, urgentNumbers(locale));
     const summary: Partial<Activity> = cardMessage(card);
-    const noteMessage = withActions(locale, note, next);
-    // The page's Save and Print controls, and the Teams copy card, are built from this text.
-    noteMessage.channelData = { [SUMMARY_MARKER]: { title: t(locale, 'suitability:summary.title'), text: savedSummaryText(locale, card, note) } };
+    const saved: SavedSummary = { title: t(locale, 'suitability:summary.title'), text: savedSummaryText(locale, card, note) };
+    // Teams: a card to copy from. Web Chat: the page's Copy, Save and Print controls read the marker.
+    const teams = innerDc.context.activity.channelId === 'msteams';
+    const noteMessage = withActions(locale, note, next, teams ? summaryKeepCard(locale, saved) : undefined);
+    if (!teams) noteMessage.channelData = { [SUMMARY_MARKER]: saved };
     const replies: Partial<Activity>[] = [summary];
     if (progress.answers.age || progress.answers.nation) replies.push(MessageFactory.text(t(locale, 'suitability:keepTip')));
     replies.push(MessageFactory.text(t(locale, 'suitability:copy.intro')), noteMessage);

@@ -1,4 +1,4 @@
-import type { AdaptiveCard, CardElement } from './cards';
+import { ADAPTIVE_CARD_SCHEMA, ADAPTIVE_CARD_VERSION, type AdaptiveCard, type CardElement } from './cards';
 import { t } from './i18n';
 
 /**
@@ -36,4 +36,25 @@ export function savedSummaryText(locale: string, card: AdaptiveCard, note: strin
     note,
     ...(links.length > 0 ? ['', ...links] : []),
   ].join('\n');
+}
+
+/**
+ * Teams has no Save or Print for a chat message, so the summary comes as a card whose text can be
+ * selected and copied in one go (and the message saved with Teams' own "Save this message").
+ */
+export function summaryKeepCard(locale: string, summary: SavedSummary): AdaptiveCard {
+  const title = t(locale, 'suitability:keepTitle');
+  return {
+    type: 'AdaptiveCard',
+    $schema: ADAPTIVE_CARD_SCHEMA,
+    version: ADAPTIVE_CARD_VERSION,
+    fallbackText: `${title}\n\n${summary.text}`,
+    body: [
+      { type: 'TextBlock', text: title, wrap: true, weight: 'Bolder', size: 'Medium', style: 'heading' },
+      ...summary.text
+        .split('\n\n')
+        .map((part): CardElement => ({ type: 'TextBlock', text: part, wrap: true, spacing: 'Small' })),
+      { type: 'TextBlock', text: t(locale, 'suitability:keepHint'), wrap: true, isSubtle: true, spacing: 'Medium' },
+    ],
+  };
 }
