@@ -165,7 +165,7 @@
       var ok = false;
       try {
         ok = document.execCommand('copy');
-      } catch (error) {
+      } catch {
         ok = false;
       }
       area.remove();
