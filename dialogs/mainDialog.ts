@@ -281,11 +281,16 @@ export class MainDialog extends ComponentDialog {
     if (route.kind === 'action') {
       if (route.action === 'Menu') return this.cancelAndShow(innerDc, 'cancelled');
       if (route.action === 'Help') return this.helpThenResume(innerDc);
-      return this.switchTopic(innerDc, route);
+      // A topic's label typed as the answer ("grief" to "what is troubling you?") is the answer.
+      if (answer?.kind !== 'typed') return this.switchTopic(innerDc, route);
     }
     if (answer) return undefined;
+    if (route.kind === 'action') return undefined;
     if (route.intent === 'Cancel') return this.cancelAndShow(innerDc, 'cancelled');
     if (route.intent === 'Help' || route.intent === 'CrisisSupport') return this.helpThenResume(innerDc);
+    // The call-back flow is short and each step gives up after two tries: its answers ("No, I'll
+    // contact them", a phone number) go to it, whatever the recogniser makes of them.
+    if (innerDc.activeDialog?.id === HUMAN_CONTACT_DIALOG) return undefined;
     if (SWITCH_INTENTS.has(route.intent)) return this.switchTopic(innerDc, route);
     // While the check waits for the person to choose to carry on, other messages are answered as usual.
     if (isCheckPaused(innerDc.activeDialog)) return this.aside(innerDc, route);

@@ -429,7 +429,9 @@ export function extractDuration(text: string, now: Date = new Date()): DurationM
   if (HALF_A_YEAR.test(padded)) return withBucket(6);
 
   // A date: "since June", "since last summer", "since March 2023", "since 2019", "since Christmas".
-  const since = padded.match(/ (?:since|from|started in|start of|beginning of|began in|around|in) (last |the start of |the |about |around |early |late |mid )?([a-z]+(?: year| term)?)(?: (\d{4}))? /);
+  // "since June", "from March", "it started in May": a date counts only with a word that says the
+  // time runs from it ("my nan died in March" says when she died, not how long they have felt low).
+  const since = padded.match(/ (?:since|from|started in|start of|beginning of|began in|started around|started) (last |the start of |the |about |around |early |late |mid )?([a-z]+(?: year| term)?)(?: (\d{4}))? /);
   if (since) {
     const [, prefix, word, yearText] = since;
     const year = yearText ? Number(yearText) : undefined;
@@ -441,7 +443,7 @@ export function extractDuration(text: string, now: Date = new Date()): DurationM
       return withBucket(prefix === 'last ' && months < 1 ? months + 12 : months);
     }
   }
-  const sinceYear = padded.match(/ (?:since|from|in) (?:early |late |mid )?((?:19|20)\d{2}) /);
+  const sinceYear = padded.match(/ (?:since|from|started in|began in) (?:early |late |mid )?((?:19|20)\d{2}) /);
   if (sinceYear) {
     const year = Number(sinceYear[1]);
     if (year <= now.getFullYear()) return withBucket((now.getFullYear() - year) * 12 + now.getMonth() + 0.5);
