@@ -120,7 +120,10 @@ export class GuidedPrompt extends Dialog<GuidedPromptOptions> {
     if (answer?.kind === 'choice') return dc.endDialog(this.result(state, { kind: 'answer', values: answer.values }));
 
     const control = classifyControl(locale, text);
-    if (control && PROMPT_CONTROLS.has(control.kind) && !(answer?.kind === 'typed' && control.kind === 'change' && control.target === undefined)) {
+    // A typed answer wins over "skip" ("not sure" answers "are people part of it?") and over a
+    // change that names no question ("no, it's my mum" is an answer, not a correction).
+    const answerWins = answer?.kind === 'typed' && (control?.kind === 'skip' || (control?.kind === 'change' && control.target === undefined));
+    if (control && PROMPT_CONTROLS.has(control.kind) && !answerWins) {
       if (control.kind === 'repeat' || control.kind === 'resume') return this.askAgain(dc, state, control.kind === 'resume' ? 'suitability:resume' : 'suitability:repeat');
       if (control.kind === 'skip') return dc.endDialog(this.result(state, { kind: 'skip', gaveUp: false }));
       return dc.endDialog(this.result(state, { kind: 'control', control }));

@@ -20,7 +20,7 @@ import { interpretAnswer, isFocusArea, type FocusArea } from '../src/content/sui
 import type { TopicRequest } from '../src/content/topics';
 import { t } from '../src/content/i18n';
 import { ASIDE_KEY, RISK_ASSESSMENT_KEY, RECOGNITION_KEY } from './turnState';
-import { classifyControl, isGoodbye, type Control } from '../src/language/controlWords';
+import { classifyControl, isAcknowledgement, isGoodbye, type Control } from '../src/language/controlWords';
 import {
   EmergencySupportDialog,
   EMERGENCY_SUPPORT_DIALOG,
@@ -106,6 +106,14 @@ const SWITCH_INTENTS = new Set<IntentName>([
   'HumanContact',
   'Goodbye',
 ]);
+
+/**
+ * A side question inside a question is a question or a request: a word or two ("uk", "my mum")
+ * that the recogniser files under a topic is an attempt at an answer, asked again instead.
+ */
+function looksLikeRequest(text: string, intent: IntentName): boolean {
+  return intent === 'HumanContact' || intent === 'Goodbye' || text.includes('?') || text.trim().split(/\s+/).length >= 3;
+}
 
 /**
  * The root dialog. Each turn it first looks at the risk assessment the safety gate left in turn
@@ -237,18 +245,22 @@ export class MainDialog extends ComponentDialog {
     const action = matchAction(context.activity.locale ?? '', text);
     let route: Route = action ? { kind: 'action', action } : { kind: 'intent', intent: recognition.intent, text };
 
-    // "ya" or "ok" is never a goodbye: only a message that says goodbye ends the conversation.
-    if (route.kind === 'intent' && route.intent === 'Goodbye' && !isGoodbye(context.activity.locale ?? '', text)) {
-      route = { kind: 'intent', intent: 'None', text };
-    }
+    // "ya" or "ok" is never a goodbye, and "not sure" is never "stop": only a message that says
+    // goodbye ends the conversation, and only a stop word stops.
+    const locale = context.activity.locale ?? '';
+    const control = action ? undefined : classifyControl(locale, text);
+    if (route.kind === 'intent' && route.intent === 'Goodbye' && !isGoodbye(locale, text)) route = { kind: 'intent', intent: 'None', text };
+    if (route.kind === 'intent' && route.intent === 'Cancel' && control?.kind !== 'stop') route = { kind: 'intent', intent: 'None', text };
     if (await handleKeepChoice(context, this.deps)) {
       if (innerDc.activeDialog) await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }
     if (!innerDc.activeDialog) {
       if (await noteProfileUpdate(context, this.deps)) return Dialog.EndOfTurn;
-      const control = classifyControl(context.activity.locale ?? '', text);
-      return control && !action ? this.controlWithNothingOpen(innerDc, control) : this.route(innerDc, route);
+      // "skip" or "what?" with nothing open is just a message ("not sure" after an answer).
+      if (control && control.kind !== 'skip' && control.kind !== 'repeat') return this.controlWithNothingOpen(innerDc, control);
+      if (!action && isAcknowledgement(locale, text)) return this.nothingToDo(innerDc, 'acknowledged');
+      return this.route(innerDc, route);
     }
     if (SAFETY_DIALOGS.has(innerDc.activeDialog.id)) return innerDc.continueDialog();
     return (await this.interruptActiveDialog(innerDc, route)) ?? innerDc.continueDialog();
@@ -291,7 +303,7 @@ export class MainDialog extends ComponentDialog {
     // The call-back flow is short and each step gives up after two tries: its answers ("No, I'll
     // contact them", a phone number) go to it, whatever the recogniser makes of them.
     if (innerDc.activeDialog?.id === HUMAN_CONTACT_DIALOG) return undefined;
-    if (SWITCH_INTENTS.has(route.intent)) return this.switchTopic(innerDc, route);
+    if (SWITCH_INTENTS.has(route.intent) && looksLikeRequest(text, route.intent)) return this.switchTopic(innerDc, route);
     // While the check waits for the person to choose to carry on, other messages are answered as usual.
     if (isCheckPaused(innerDc.activeDialog)) return this.aside(innerDc, route);
     return undefined;
@@ -357,10 +369,16 @@ export class MainDialog extends ComponentDialog {
       state.lastCheck = undefined;
       return innerDc.beginDialog(SUITABILITY_CHECK_DIALOG);
     }
-    const count = state.nothingRunning ?? 0;
-    state.nothingRunning = count + 1;
-    const kind = control.kind === 'restart' ? 'restart' : 'other';
-    return innerDc.beginDialog(HELP_DIALOG, { mode: 'nothingToCancel', variant: count, kind } satisfies HelpOptions);
+    return this.nothingToDo(innerDc, control.kind === 'restart' ? 'restart' : 'other');
+  }
+
+  /** Nothing to act on: what the person can do instead, in words that differ from the last time. */
+  private async nothingToDo(innerDc: DialogContext, kind: NonNullable<HelpOptions['kind']>): Promise<DialogTurnResult> {
+    const state = this.mainState(innerDc);
+    const variant = state.nothingRunning ?? 0;
+    state.nothingRunning = variant + 1;
+    await this.resetMisunderstandings(innerDc);
+    return innerDc.beginDialog(HELP_DIALOG, { mode: 'nothingToCancel', variant, kind } satisfies HelpOptions);
   }
 
   private async cancelAndShow(innerDc: DialogContext, mode: HelpMode): Promise<DialogTurnResult> {
@@ -411,11 +429,8 @@ export class MainDialog extends ComponentDialog {
       case 'Help':
       case 'CrisisSupport':
         return innerDc.beginDialog(HELP_DIALOG, { mode: 'help' } satisfies HelpOptions);
-      case 'Cancel': {
-        const state = this.mainState(innerDc);
-        state.nothingRunning = (state.nothingRunning ?? 0) + 1;
-        return innerDc.beginDialog(HELP_DIALOG, { mode: 'nothingToCancel', variant: state.nothingRunning - 1 } satisfies HelpOptions);
-      }
+      case 'Cancel':
+        return this.nothingToDo(innerDc, 'other');
       case 'Goodbye':
         return innerDc.beginDialog(GOODBYE_DIALOG);
       case 'HumanContact':

@@ -115,6 +115,10 @@ function recordFacts(progress: CheckProgress, facts: CheckFacts): void {
     progress.answers.concern = [...new Set([...known, ...facts.concern])];
     settle(progress, 'concern');
   }
+  if (facts.relationships) {
+    recordValue(progress, 'relationships', [facts.relationships]);
+    settle(progress, 'relationships');
+  }
   if (facts.duration) {
     recordValue(progress, 'duration', [facts.duration]);
     settle(progress, 'duration');
