@@ -175,7 +175,8 @@ export class SuitabilityCheckDialog extends ComponentDialog {
       await innerDc.context.sendActivity(MessageFactory.text(t(locale, 'suitability:intro')));
     }
     if (options?.ask) unsettle(progress, options.ask);
-    return this.askNext(innerDc, options?.progress ? t(locale, 'suitability:resumed') : undefined, options?.ask);
+    const lead = options?.ask ? t(locale, 'suitability:changing') : options?.progress ? t(locale, 'suitability:resumed') : undefined;
+    return this.askNext(innerDc, lead, options?.ask);
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {

@@ -63,12 +63,17 @@ function answerFromFacts(question: QuestionId, facts: CheckFacts): string[] {
   }
 }
 
+/** "can I talk to my mum about it?", "talk to someone": a request or a question, not an answer. */
+function isRequest(text: string): boolean {
+  return text.includes('?') || /^\s*(can|could|would|will|how|what|where|who|why|when|is|are|do|does|should|talk|speak|tell|give|show)\b/i.test(text);
+}
+
 export function readCheckAnswer(question: QuestionId, text: string, lexicon: SuitabilityLexicon, now: Date = new Date()): CheckReading {
   const facts = readFacts(question, text, lexicon, now);
   let values = answerFromFacts(question, facts);
   if (values.length === 0) values = interpretAnswer(question, text, lexicon);
   // "it's my boyfriend": no focus area named, but a person is, so people are part of it.
-  if (question === 'concern' && values.length === 0 && mentionsPerson(text, lexicon)) {
+  if (question === 'concern' && values.length === 0 && !isRequest(text) && mentionsPerson(text, lexicon)) {
     values = ['other'];
     facts.relationships = 'yes';
   }

@@ -258,6 +258,19 @@ export const SCRIPTS: Script[] = [
     turns: [start, answer('lonely'), turn('skip', { last: Q.duration }), turn('go back', { last: Q.relationships }), answer('yes', { last: Q.duration })],
   },
 
+  {
+    name: '"no wait i mean the first one" changes the first answer',
+    turns: [start, answer('grief'), turn('no wait i mean the first one', { last: Q.concern, not: [STOPPED] }), answer('lonely', { last: Q.relationships })],
+  },
+  {
+    name: '"uk" at the nation question is asked again, not answered as a topic',
+    turns: [start, answer('lonely'), answer('yes'), answer('weeks'), answer('25'), turn('uk', { last: Q.nation, not: ['privately'] }), answer('northern ireland', { has: [SUMMARY] })],
+  },
+  {
+    name: '"it\'s my boyfriend" answers the first two questions',
+    turns: [start, answer('i guess its my boyfriend', { last: Q.duration }), answer('since the summer', { last: Q.age }), answer('im 19 and in glasgow', { has: [SUMMARY, 'IPT may suit you'] })],
+  },
+
   // A risk message in the middle.
   {
     name: 'risk mid-check: safety first, the check waits, carry on when chosen, support first in the summary',
@@ -305,6 +318,14 @@ export const SCRIPTS: Script[] = [
   {
     name: '"ya" at the start is not a goodbye',
     turns: [turn('ya'), turn('ok'), turn('what is ipt', { has: ['Interpersonal Psychotherapy'] })],
+  },
+  {
+    name: 'acknowledgements get a short reply that varies, never a fallback',
+    turns: [turn('what is ipt'), turn('ok', { not: [FALLBACK_TEXT()] }), turn('thanks', { not: [FALLBACK_TEXT()] }), turn('cool', { not: [FALLBACK_TEXT()] })],
+  },
+  {
+    name: 'a 15-year-old asking for someone in the middle of the check hears about Childline',
+    turns: [turn('im 15 can ipt help me', { has: [Q.concern] }), turn('talk to someone', { has: ['Childline'] }), turn('no', { has: [PAUSED] })],
   },
   {
     name: '"thanks" after an answer is not a goodbye',
