@@ -168,7 +168,7 @@ export class GuidedPrompt extends Dialog<GuidedPromptOptions> {
   }
 
   private result(state: PromptState, outcome: DistributiveOmit<GuidedPromptResult, 'question' | 'facts'>): GuidedPromptResult {
-    return { question: state.question, facts: state.facts, ...outcome } as GuidedPromptResult;
+    return { question: state.question, facts: state.facts, ...outcome };
   }
 }
 
