@@ -430,7 +430,7 @@ export class MainDialog extends ComponentDialog {
       case 'CrisisSupport':
         return innerDc.beginDialog(HELP_DIALOG, { mode: 'help' } satisfies HelpOptions);
       case 'Cancel':
-        return this.nothingToDo(innerDc, 'other');
+        return innerDc.beginDialog(HELP_DIALOG, { mode: 'nothingToCancel' } satisfies HelpOptions);
       case 'Goodbye':
         return innerDc.beginDialog(GOODBYE_DIALOG);
       case 'HumanContact':
