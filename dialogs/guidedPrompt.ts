@@ -5,7 +5,7 @@ import { resolveLocale, t } from '../src/content/i18n';
 import { suitabilityLexicon } from '../src/content/lexicon';
 import { CHOICES, type QuestionId } from '../src/content/suitability';
 import { readCheckAnswer, type CheckFacts } from '../src/content/checkReading';
-import { classifyControl, type Control, type ControlKind } from '../src/language/controlWords';
+import { classifyControl, isAcknowledgement, type Control, type ControlKind } from '../src/language/controlWords';
 import { withButtons } from './replies';
 
 export const GUIDED_PROMPT = 'guidedPrompt';
@@ -137,6 +137,9 @@ export class GuidedPrompt extends Dialog<GuidedPromptOptions> {
       Object.assign(state.facts, answer.facts);
       return this.askAgain(dc, state, answer.since !== undefined ? 'suitability:durationSince' : 'suitability:noted');
     }
+
+    // "ok", "thanks" after a side answer: not a failed answer, just the question again.
+    if (isAcknowledgement(locale, text)) return this.askAgain(dc, state, 'suitability:resume');
 
     state.attempts += 1;
     if (state.attempts >= MAX_ATTEMPTS) {

@@ -305,7 +305,11 @@ export class MainDialog extends ComponentDialog {
     if (innerDc.activeDialog?.id === HUMAN_CONTACT_DIALOG) return undefined;
     if (SWITCH_INTENTS.has(route.intent) && looksLikeRequest(text, route.intent)) return this.switchTopic(innerDc, route);
     // While the check waits for the person to choose to carry on, other messages are answered as usual.
-    if (isCheckPaused(innerDc.activeDialog)) return this.aside(innerDc, route);
+    if (isCheckPaused(innerDc.activeDialog)) {
+      if (!isAcknowledgement(locale, text)) return this.aside(innerDc, route);
+      innerDc.context.turnState.set(ASIDE_KEY, true);
+      return this.nothingToDo(innerDc, 'acknowledged');
+    }
     return undefined;
   }
 

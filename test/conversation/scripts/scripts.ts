@@ -298,6 +298,22 @@ export const SCRIPTS: Script[] = [
     ],
   },
   {
+    name: 'risk mid-check, then "ok" and "hello" while the check waits: no fallback, no question pushed',
+    turns: [
+      start,
+      answer('lonely'),
+      turn('i want to die', { has: [SAFETY] }),
+      turn('yes', { has: [PAUSED] }),
+      turn('ok', { not: [FALLBACK_TEXT(), Q.relationships] }),
+      turn('hello', { not: [Q.relationships] }),
+      turn('carry on', { last: Q.relationships }),
+    ],
+  },
+  {
+    name: '"thanks" after a side answer just asks the question again',
+    turns: [start, answer('lonely'), turn('what is ipt', { last: Q.relationships }), turn('thanks', { last: Q.relationships, not: [FALLBACK_TEXT()] }), answer('yes', { last: Q.duration })],
+  },
+  {
     name: 'risk mid-check, then stop the check',
     turns: [start, turn('i want to end it all', { has: [SAFETY] }), turn('im safe', { has: [PAUSED] }), turn('Stop the check', { has: [STOPPED] })],
   },
