@@ -1,5 +1,5 @@
 import { CLINIC_ENV } from '../support';
-import { answer, turn, type Script } from './runner';
+import { answer, FALLBACK, turn, type Script } from './runner';
 
 /**
  * Conversations typed the way people type: slang, typos, answers in the wrong order, side
@@ -14,7 +14,6 @@ export const Q = {
   age: 'How old are you',
   nation: 'Where in the UK do you live',
 };
-const ALL_QUESTIONS = Object.values(Q);
 const SUMMARY = 'Here is a short note';
 const YOUNG = 'CAMHS';
 const SELF_REFER = 'Refer yourself to NHS Talking Therapies';
@@ -304,14 +303,14 @@ export const SCRIPTS: Script[] = [
       answer('lonely'),
       turn('i want to die', { has: [SAFETY] }),
       turn('yes', { has: [PAUSED] }),
-      turn('ok', { not: [FALLBACK_TEXT(), Q.relationships] }),
+      turn('ok', { not: [FALLBACK, Q.relationships] }),
       turn('hello', { not: [Q.relationships] }),
       turn('carry on', { last: Q.relationships }),
     ],
   },
   {
     name: '"thanks" after a side answer just asks the question again',
-    turns: [start, answer('lonely'), turn('what is ipt', { last: Q.relationships }), turn('thanks', { last: Q.relationships, not: [FALLBACK_TEXT()] }), answer('yes', { last: Q.duration })],
+    turns: [start, answer('lonely'), turn('what is ipt', { last: Q.relationships }), turn('thanks', { last: Q.relationships, not: [FALLBACK] }), answer('yes', { last: Q.duration })],
   },
   {
     name: 'risk mid-check, then stop the check',
@@ -327,7 +326,7 @@ export const SCRIPTS: Script[] = [
   },
   {
     name: 'the safe answer after a risk message is not read as a check answer',
-    turns: [start, turn('i want to kill myself', { has: [SAFETY] }), turn('yes', { not: [Q.relationships, FALLBACK_TEXT()] })],
+    turns: [start, turn('i want to kill myself', { has: [SAFETY] }), turn('yes', { not: [Q.relationships, FALLBACK] })],
   },
 
   // Goodbyes and slang outside the check.
@@ -337,7 +336,7 @@ export const SCRIPTS: Script[] = [
   },
   {
     name: 'acknowledgements get a short reply that varies, never a fallback',
-    turns: [turn('what is ipt'), turn('ok', { not: [FALLBACK_TEXT()] }), turn('thanks', { not: [FALLBACK_TEXT()] }), turn('cool', { not: [FALLBACK_TEXT()] })],
+    turns: [turn('what is ipt'), turn('ok', { not: [FALLBACK] }), turn('thanks', { not: [FALLBACK] }), turn('cool', { not: [FALLBACK] })],
   },
   {
     name: 'a 15-year-old asking for someone in the middle of the check hears about Childline',
@@ -417,10 +416,3 @@ export const SCRIPTS: Script[] = [
     turns: [turn('talk to a person'), turn('no thanks'), turn('what is ipt', { has: ['Interpersonal Psychotherapy'] })],
   },
 ];
-
-/** The words of the bot's "didn't understand" reply, as a pattern for `not`. */
-function FALLBACK_TEXT(): RegExp {
-  return /didn't (catch|understand)/;
-}
-
-export const QUESTIONS_ASKED = ALL_QUESTIONS;
