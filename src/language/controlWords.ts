@@ -168,7 +168,7 @@ export function classifyControl(locale: string, text: string): Control | undefin
   // A change that names its question: "can I change my age", "wrong age", "go back to where I live".
   for (const core of candidates) {
     const padded = ` ${core} `;
-    if (core.split(' ').length > 8 || !words.changeCues.some((cue) => padded.includes(` ${cue} `))) continue;
+    if (core.split(' ').length > 12 || !words.changeCues.some((cue) => padded.includes(` ${cue} `))) continue;
     const target = targetIn(core, words);
     if (target) return { kind: 'change', target };
   }

@@ -160,7 +160,7 @@ const PLACE_CUES = ['in', 'near', 'around', 'outside', 'nr', 'from'];
 /** Words just before a place that say the person is not (or no longer) there. */
 const PAST_CUES = [
   'not in', 'not from', 'no longer in', 'used to live in', 'moved from', 'moved away from', 'left', 'grew up in',
-  'born in', 'moved out of', 'away from', 'not living in', 'dont live in', 'do not live in', 'originally from',
+  'born in', 'moved out of', 'away from', 'not living in', 'dont live in', 'do not live in', 'originally from', 'not',
 ].map((cue) => cue.split(' '));
 /** Words a whole answer may carry around a place and still be just the place ("belfast mate"). */
 const FILLER = new Set([

@@ -22,6 +22,7 @@ describe('extractNation', () => {
     ['im from glasgow but i live in london now', 'england', 'London'],
     ['moved from Leeds to Cardiff', 'wales', 'Cardiff'],
     ['not in england, im in wales', 'wales', undefined],
+    ['actually im in scotland not england', 'scotland', undefined],
     ['Newcastle', 'england', 'Newcastle upon Tyne'],
     ['hull', 'england', 'Kingston upon Hull'],
     ['i live in derry', 'northern_ireland', 'Derry'],
