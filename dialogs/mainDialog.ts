@@ -13,19 +13,29 @@ import type { IntentName, Recognizer, RecognitionResult } from '../src/language/
 import type { RiskAssessment } from '../src/safety/types';
 import type { UserProfile } from '../src/profile';
 import type { ClinicContact } from '../src/config';
+import type { CallbackStore } from '../src/callbacks/callbackStore';
 import { areaOf, isIntentAction, isTopicIntent, matchAction, type ActionId, type TopicIntent } from '../src/content/actions';
 import { suitabilityLexicon } from '../src/content/lexicon';
 import { interpretAnswer, isFocusArea, type FocusArea } from '../src/content/suitability';
 import type { TopicRequest } from '../src/content/topics';
 import { t } from '../src/content/i18n';
-import { RISK_ASSESSMENT_KEY, RECOGNITION_KEY } from './turnState';
+import { ASIDE_KEY, RISK_ASSESSMENT_KEY, RECOGNITION_KEY } from './turnState';
+import { classifyControl, isAcknowledgement, isGoodbye, type Control } from '../src/language/controlWords';
 import { EmergencySupportDialog, EMERGENCY_SUPPORT_DIALOG, isSettled, settledChoice, type EmergencySupportOptions } from './emergencySupportDialog';
 import { RiskCheckInDialog, RISK_CHECK_IN_DIALOG } from './riskCheckInDialog';
 import { SafetyPlanDialog, SAFETY_PLAN_DIALOG } from './safetyPlanDialog';
 import { sendSafetyNote, type SafetyDialogDeps } from './safetyDialogShared';
 import { safetyReply } from '../src/safety/safetyReply';
 import { TopicAnswerDialog, TOPIC_ANSWER_DIALOG } from './topicAnswerDialog';
-import { SuitabilityCheckDialog, SUITABILITY_CHECK_DIALOG } from './suitabilityCheckDialog';
+import {
+  checkProgressOf,
+  isCheckPaused,
+  markSafetyFirst,
+  SuitabilityCheckDialog,
+  SUITABILITY_CHECK_DIALOG,
+  type CheckProgress,
+  type SuitabilityCheckOptions,
+} from './suitabilityCheckDialog';
 import { FallbackDialog, FALLBACK_DIALOG, type FallbackOptions } from './fallbackDialog';
 import { HelpDialog, HELP_DIALOG, helpText, type HelpMode, type HelpOptions } from './helpDialog';
 import { GreetingDialog, GREETING_DIALOG } from './greetingDialog';
@@ -34,6 +44,7 @@ import { HumanContactDialog, HUMAN_CONTACT_DIALOG } from './humanContactDialog';
 import { activeQuestion, readAnswer } from './guidedPrompt';
 import { EraseConversationDialog, ERASE_CONVERSATION_DIALOG, isEraseRequest, type ConversationEraser } from './eraseConversationDialog';
 import { withButtons } from './replies';
+import { handleKeepChoice, noteProfileUpdate, restoreKeptProfile } from './keptProfile';
 
 export const MAIN_DIALOG = 'mainDialog';
 
@@ -51,6 +62,10 @@ export const INTENT_TRACE = {
 export interface MainDialogDeps {
   recognizer: Recognizer;
   profile: StatePropertyAccessor<UserProfile>;
+  /** What the person asked us to keep between conversations (nation and age group only). */
+  keptProfile?: StatePropertyAccessor<UserProfile>;
+  /** Where call-back requests go for clinic staff. */
+  callbacks?: CallbackStore;
   clinic: ClinicContact;
   /** Where the safety dialogs record risk events for staff review, and log. */
   safety: SafetyDialogDeps;
@@ -64,6 +79,10 @@ type Route = { kind: 'action'; action: ActionId } | { kind: 'intent'; intent: In
 /** Kept in MainDialog's own instance state, which lives in conversation state between turns. */
 interface MainState {
   misunderstandings?: number;
+  /** The check's answers when it was stopped or finished, for "carry on" and "change my age" later. */
+  lastCheck?: { progress: CheckProgress; finished: boolean };
+  /** How many times a control word found nothing to act on, to vary the reply. */
+  nothingRunning?: number;
 }
 
 /**
@@ -90,6 +109,14 @@ const SWITCH_INTENTS = new Set<IntentName>([
 ]);
 
 /**
+ * A side question inside a question is a question or a request: a word or two ("uk", "my mum")
+ * that the recogniser files under a topic is an attempt at an answer, asked again instead.
+ */
+function looksLikeRequest(text: string, intent: IntentName): boolean {
+  return intent === 'HumanContact' || intent === 'Goodbye' || text.includes('?') || text.trim().split(/\s+/).length >= 3;
+}
+
+/**
  * The root dialog. Each turn it first looks at the risk assessment the safety gate left in turn
  * state (before anything else, whatever dialog is active), then recognises the intent once and
  * routes. While a dialog is waiting for an answer it handles interruptions: help, stop, a request
@@ -110,7 +137,7 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new HelpDialog());
     this.addDialog(new GreetingDialog());
     this.addDialog(new GoodbyeDialog());
-    this.addDialog(new HumanContactDialog(deps.clinic));
+    this.addDialog(new HumanContactDialog({ clinic: deps.clinic, profile: deps.profile, callbacks: deps.callbacks }));
     if (deps.eraser) this.addDialog(new EraseConversationDialog(deps.eraser, deps.clinic, deps.safety.logger));
     this.routedStart = this.initialDialogId;
   }
@@ -155,6 +182,7 @@ export class MainDialog extends ComponentDialog {
   }
 
   protected override async onBeginDialog(innerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
+    await restoreKeptProfile(innerDc.context, this.deps);
     const interrupted = await this.interrupt(innerDc);
     if (interrupted) return interrupted;
     if (this.initialDialogId !== this.routedStart) return super.onBeginDialog(innerDc, options);
@@ -166,7 +194,10 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** Keeps the root alive: a finished topic leaves MainDialog waiting for the next message. */
-  protected override async endComponent(): Promise<DialogTurnResult> {
+  protected override async endComponent(outerDc: DialogContext, result?: unknown): Promise<DialogTurnResult> {
+    // A finished check's answers stay with the conversation, so "change my age" can reopen it.
+    const progress = (result as { progress?: CheckProgress } | undefined)?.progress;
+    if (progress && outerDc.activeDialog) (outerDc.activeDialog.state as MainState).lastCheck = { progress, finished: true };
     return Dialog.EndOfTurn;
   }
 
@@ -200,6 +231,8 @@ export class MainDialog extends ComponentDialog {
       profile: await this.deps.profile.get(innerDc.context, {}),
     };
     const { mode } = safetyReply(risk);
+    // The check underneath waits until the person chooses to carry on after the hand-off.
+    if (mode === 'handoff') markSafetyFirst(innerDc.activeDialog);
     // Already safe and only being offered what next: a lesser signal is handled as if nothing were open.
     if (mode !== 'handoff' && isSettled(innerDc.activeDialog)) innerDc.stack.pop();
     switch (innerDc.activeDialog?.id) {
@@ -244,9 +277,25 @@ export class MainDialog extends ComponentDialog {
     if (erase) return erase;
     const recognition = await this.recognize(context);
     const action = matchAction(context.activity.locale ?? '', text);
-    const route: Route = action ? { kind: 'action', action } : { kind: 'intent', intent: recognition.intent, text };
+    let route: Route = action ? { kind: 'action', action } : { kind: 'intent', intent: recognition.intent, text };
 
-    if (!innerDc.activeDialog) return this.route(innerDc, route);
+    // "ya" or "ok" is never a goodbye, and "not sure" is never "stop": only a message that says
+    // goodbye ends the conversation, and only a stop word stops.
+    const locale = context.activity.locale ?? '';
+    const control = action ? undefined : classifyControl(locale, text);
+    if (route.kind === 'intent' && route.intent === 'Goodbye' && !isGoodbye(locale, text)) route = { kind: 'intent', intent: 'None', text };
+    if (route.kind === 'intent' && route.intent === 'Cancel' && control?.kind !== 'stop') route = { kind: 'intent', intent: 'None', text };
+    if (await handleKeepChoice(context, this.deps)) {
+      if (innerDc.activeDialog) await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
+    if (!innerDc.activeDialog) {
+      if (await noteProfileUpdate(context, this.deps)) return Dialog.EndOfTurn;
+      // "skip" or "what?" with nothing open is just a message ("not sure" after an answer).
+      if (control && control.kind !== 'skip' && control.kind !== 'repeat') return this.controlWithNothingOpen(innerDc, control);
+      if (!action && isAcknowledgement(locale, text)) return this.nothingToDo(innerDc, 'acknowledged');
+      return this.route(innerDc, route);
+    }
     if (SAFETY_DIALOGS.has(innerDc.activeDialog.id)) return innerDc.continueDialog();
     return (await this.interruptActiveDialog(innerDc, route)) ?? innerDc.continueDialog();
   }
@@ -262,32 +311,126 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
-   * A dialog is waiting for an answer. In order: a button of the question is always an answer; a
-   * bot-wide button interrupts; words the question can use are an answer; then stop, help (and a
-   * CrisisSupport guess, which gets the help reply with how to get help now) and new topics
-   * interrupt. Anything else goes to the question, which asks again once and then moves on. Risk
-   * never waits for any of this: the safety interrupt has already run.
+   * A dialog is waiting for an answer. In order: a button of the question (or Skip) is always an
+   * answer; stop stops; the check's other control words (start again, go back, change an answer,
+   * skip, "what was the question?", carry on) go to the question; a bot-wide button interrupts;
+   * words the question can use are an answer; then help (and a CrisisSupport guess, which gets the
+   * help reply with how to get help now) and side questions, which are answered while the check
+   * waits underneath and asks its question again. Anything else goes to the question, which asks
+   * again once and then moves on. Risk never waits for any of this: the safety interrupt has
+   * already run.
    */
   private async interruptActiveDialog(innerDc: DialogContext, route: Route): Promise<DialogTurnResult | undefined> {
     const locale = innerDc.context.activity.locale ?? '';
     const text = innerDc.context.activity.text ?? '';
     const question = activeQuestion(innerDc);
     const answer = question ? readAnswer(locale, question, text) : undefined;
-    if (answer && answer.kind !== 'typed') return undefined;
+    if (answer && answer.kind !== 'typed' && answer.kind !== 'facts') return undefined;
+    const control = route.kind === 'action' ? undefined : classifyControl(locale, text);
+    if (control?.kind === 'stop') return this.cancelAndShow(innerDc, 'cancelled');
+    if (control && question) return undefined;
+    if (control?.kind === 'repeat') {
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
 
     if (route.kind === 'action') {
       if (route.action === 'Menu') return this.cancelAndShow(innerDc, 'cancelled');
       if (route.action === 'Help') return this.helpThenResume(innerDc);
-      return this.switchTopic(innerDc, route);
+      // A topic's label typed as the answer ("grief" to "what is troubling you?") is the answer.
+      if (answer?.kind !== 'typed') return this.switchTopic(innerDc, route);
     }
     if (answer) return undefined;
+    if (route.kind === 'action') return undefined;
     if (route.intent === 'Cancel') return this.cancelAndShow(innerDc, 'cancelled');
     if (route.intent === 'Help' || route.intent === 'CrisisSupport') return this.helpThenResume(innerDc);
-    if (SWITCH_INTENTS.has(route.intent)) return this.switchTopic(innerDc, route);
+    // The call-back flow is short and each step gives up after two tries: its answers ("No, I'll
+    // contact them", a phone number) go to it, whatever the recogniser makes of them.
+    if (innerDc.activeDialog?.id === HUMAN_CONTACT_DIALOG) return undefined;
+    if (SWITCH_INTENTS.has(route.intent) && looksLikeRequest(text, route.intent)) return this.switchTopic(innerDc, route);
+    // While the check waits for the person to choose to carry on, other messages are answered as usual.
+    if (isCheckPaused(innerDc.activeDialog)) {
+      if (!isAcknowledgement(locale, text)) return this.aside(innerDc, route);
+      innerDc.context.turnState.set(ASIDE_KEY, true);
+      return this.nothingToDo(innerDc, 'acknowledged');
+    }
     return undefined;
   }
 
+  /**
+   * The check stays open under a side question: the answer is given on top of it (the answering
+   * hook is route()), and the check asks its question again when that answer ends. Leaving the
+   * check is for a goodbye; asking for the check again just asks the open question again.
+   */
+  private async switchTopic(innerDc: DialogContext, route: Route): Promise<DialogTurnResult> {
+    if (innerDc.activeDialog?.id === SUITABILITY_CHECK_DIALOG) {
+      const wanted = route.kind === 'action' ? route.action : route.intent;
+      if (wanted === 'SuitabilityCheck') {
+        await innerDc.repromptDialog();
+        return Dialog.EndOfTurn;
+      }
+      if (wanted !== 'Goodbye') return this.aside(innerDc, route);
+      this.keepCheck(innerDc);
+      await innerDc.cancelAllDialogs();
+      await innerDc.context.sendActivity(withButtons(t(innerDc.context.activity.locale ?? '', 'common:leftCheck'), []));
+      return this.route(innerDc, route);
+    }
+    await innerDc.cancelAllDialogs();
+    return this.route(innerDc, route);
+  }
+
+  private async aside(innerDc: DialogContext, route: Route): Promise<DialogTurnResult> {
+    innerDc.context.turnState.set(ASIDE_KEY, true);
+    return this.route(innerDc, route);
+  }
+
+  /** Keeps the open check's answers before it is closed, so "carry on" can pick it up again. */
+  private keepCheck(innerDc: DialogContext): void {
+    const progress = checkProgressOf(innerDc.activeDialog);
+    if (progress) this.mainState(innerDc).lastCheck = { progress, finished: false };
+  }
+
+  /**
+   * A control word with nothing open. "carry on" picks up a stopped check; "change my age" reopens
+   * a finished one at that question; "start again" starts the check again once one has been run.
+   * Otherwise the reply says what the person can do instead, in words that differ each time.
+   */
+  private async controlWithNothingOpen(innerDc: DialogContext, control: Control): Promise<DialogTurnResult> {
+    const state = this.mainState(innerDc);
+    const last = state.lastCheck;
+    await this.resetMisunderstandings(innerDc);
+    if (last && control.kind === 'resume' && !last.finished) {
+      state.lastCheck = undefined;
+      return innerDc.beginDialog(SUITABILITY_CHECK_DIALOG, { progress: last.progress } satisfies SuitabilityCheckOptions);
+    }
+    if (last && (control.kind === 'change' || control.kind === 'back') && control.target) {
+      state.lastCheck = undefined;
+      return innerDc.beginDialog(SUITABILITY_CHECK_DIALOG, { progress: last.progress, ask: control.target } satisfies SuitabilityCheckOptions);
+    }
+    const locale = innerDc.context.activity.locale ?? '';
+    if (last && (control.kind === 'change' || control.kind === 'back') && last.progress.settled.length > 0) {
+      const labels = last.progress.settled.map((question) => t(locale, `suitability:changeButton.${question}`));
+      await innerDc.context.sendActivity(withButtons(t(locale, 'suitability:whichToChange'), labels));
+      return Dialog.EndOfTurn;
+    }
+    if (last && control.kind === 'restart') {
+      state.lastCheck = undefined;
+      return innerDc.beginDialog(SUITABILITY_CHECK_DIALOG);
+    }
+    return this.nothingToDo(innerDc, control.kind === 'restart' ? 'restart' : 'other');
+  }
+
+  /** Nothing to act on: what the person can do instead, in words that differ from the last time. */
+  private async nothingToDo(innerDc: DialogContext, kind: NonNullable<HelpOptions['kind']>): Promise<DialogTurnResult> {
+    const state = this.mainState(innerDc);
+    const variant = state.nothingRunning ?? 0;
+    state.nothingRunning = variant + 1;
+    await this.resetMisunderstandings(innerDc);
+    return innerDc.beginDialog(HELP_DIALOG, { mode: 'nothingToCancel', variant, kind } satisfies HelpOptions);
+  }
+
   private async cancelAndShow(innerDc: DialogContext, mode: HelpMode): Promise<DialogTurnResult> {
+    this.keepCheck(innerDc);
     await innerDc.cancelAllDialogs();
     await this.resetMisunderstandings(innerDc);
     return innerDc.beginDialog(HELP_DIALOG, { mode } satisfies HelpOptions);
@@ -303,13 +446,6 @@ export class MainDialog extends ComponentDialog {
     ]);
     await innerDc.repromptDialog();
     return Dialog.EndOfTurn;
-  }
-
-  private async switchTopic(innerDc: DialogContext, route: Route): Promise<DialogTurnResult> {
-    const wasCheck = innerDc.activeDialog?.id === SUITABILITY_CHECK_DIALOG;
-    await innerDc.cancelAllDialogs();
-    if (wasCheck) await innerDc.context.sendActivity(withButtons(t(innerDc.context.activity.locale ?? '', 'common:leftCheck'), []));
-    return this.route(innerDc, route);
   }
 
   /** Starts the dialog for a button or an intent. */

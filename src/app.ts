@@ -4,6 +4,7 @@ import type { AppConfig } from './config';
 import type { Recognizer } from './language/recognizer';
 import { createRecognizer } from './language';
 import type { UserProfile } from './profile';
+import { MemoryCallbackStore, type CallbackStore } from './callbacks/callbackStore';
 import type { SafetyRecord } from './safety/safetyRecord';
 import { MainDialog } from '../dialogs/mainDialog';
 import { IptBot } from '../bots/iptBot';
@@ -33,6 +34,8 @@ export interface BotParts {
   conversationState: ConversationState;
   userState: UserState;
   recognizer: Recognizer;
+  /** Call-back requests for clinic staff. */
+  callbacks: CallbackStore;
   bot: IptBot;
   /** Transcripts and state storage: stores, erasure, retention, health. */
   persistence: Persistence;
@@ -50,6 +53,8 @@ export interface App extends BotParts {
 
 export interface AppOverrides {
   storage?: Storage;
+  /** Where call-back requests for staff go (memory by default). */
+  callbacks?: CallbackStore;
   recognizer?: Recognizer;
   /** Test seam: DNS for the loopback serviceUrl check. */
   resolveHost?: HostResolver;
@@ -63,11 +68,11 @@ export interface AppOverrides {
 const USER_PROFILE = 'UserProfile';
 
 /** What the transcript keeps about a turn besides its messages: the gate's risk event, and the coarse profile if known. */
-function turnFacts(userState: UserState) {
+function turnFacts(conversationState: ConversationState) {
   return (context: TurnContext): TurnFacts => {
     const risk = context.turnState.get(RISK_ASSESSMENT_KEY) as RiskAssessment | undefined;
     // The profile as this turn left it, without a storage read.
-    const profile = (userState.get(context) as Record<string, UserProfile | undefined> | undefined)?.[USER_PROFILE];
+    const profile = (conversationState.get(context) as Record<string, UserProfile | undefined> | undefined)?.[USER_PROFILE];
     return { risk, nation: profile?.nation, ageGroup: profile?.ageGroup };
   };
 }
@@ -103,9 +108,13 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
   const training = overrides.recognizer ? Promise.resolve(overrides.recognizer) : createRecognizer({ clu: config.clu, logger });
   const recognizer = deferredRecognizer(training);
   const safety = { safetyRecord: conversationState.createProperty<SafetyRecord>('SafetyRecord'), logger };
+  const callbacks = overrides.callbacks ?? new MemoryCallbackStore();
   const dialog = new MainDialog({
     recognizer,
-    profile: userState.createProperty<UserProfile>(USER_PROFILE),
+    // Nation and age group belong to this conversation; they outlive it (in user state) only if the person asks.
+    profile: conversationState.createProperty<UserProfile>(USER_PROFILE),
+    keptProfile: userState.createProperty<UserProfile>(USER_PROFILE),
+    callbacks,
     clinic: config.clinic,
     safety,
     eraser: {
@@ -137,7 +146,7 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
       writer: persistence.writer,
       redactor: createRedactor(serviceContacts(DEFAULT_LOCALE, config.clinic)),
       logger,
-      facts: turnFacts(userState),
+      facts: turnFacts(conversationState),
     }),
     ...(alerts ? [riskAlertMiddleware(alerts)] : []),
     // Teams' mentions are stripped before the gate, so the detector reads only what the person wrote.
@@ -149,7 +158,7 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
       sendAtOnce: (context) => context.turnState.get(SAFETY_RESPONSE_KEY) !== undefined,
     }),
   ];
-  return { storage, conversationState, userState, recognizer, bot, persistence, alerts, middleware, ready: training.then(() => undefined) };
+  return { storage, conversationState, userState, recognizer, callbacks, bot, persistence, alerts, middleware, ready: training.then(() => undefined) };
 }
 
 /** The composition root: config -> storage -> recogniser -> dialogs -> bot -> adapter -> server. */

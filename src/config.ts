@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { isLoopbackHost } from './server/loopback';
 import { PROJECT_ROOT } from './projectRoot';
+import { parseClinicHours, type ClinicHours } from './callbacks/clinicHours';
 
 /**
  * Every environment variable the service reads, validated once at start-up. Nothing else in the
@@ -142,6 +143,34 @@ const envSchema = z
     SUPPORT_FIRST: z
       .enum(['nhs', 'workplace'], { errorMap: () => ({ message: 'must be nhs or workplace' }) })
       .default('nhs'),
+    /** When staff are there to read messages and return calls, e.g. "Mon-Fri 09:00-17:00; Sat 10:00-13:00". */
+    CLINIC_HOURS: z
+      .string()
+      .trim()
+      .transform((value, ctx): ClinicHours | undefined => {
+        if (value === '') return undefined;
+        try {
+          return parseClinicHours(value);
+        } catch (error) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must look like "Mon-Fri 09:00-17:00": ${(error as Error).message}` });
+          return z.NEVER;
+        }
+      })
+      .optional(),
+    CLINIC_TIMEZONE: z
+      .string()
+      .trim()
+      .default('Europe/London')
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be an IANA time zone such as Europe/London'),
+    /** How many working days staff take to return a call, said to the person as a promise they can hold us to. */
+    CLINIC_REPLY_DAYS: positiveInt(14).default(2),
 
     WEBCHAT_PAGE_ENABLED: booleanString.optional(),
     DIRECT_LINE_LOCAL_ENABLED: booleanString.optional(),
@@ -230,6 +259,24 @@ const envSchema = z
         message: 'needs STAFF_ENTRA_TENANT_ID, STAFF_ENTRA_CLIENT_ID and STAFF_ENTRA_CLIENT_SECRET when NODE_ENV=production (the local token is for development only)',
       });
     }
+    // A person must always be reachable: production never starts without a way to contact the clinic.
+    if (env.NODE_ENV === 'production' && !env.CLINIC_PHONE && !env.CLINIC_EMAIL) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['CLINIC_PHONE'],
+        message: 'is required when NODE_ENV=production (or set CLINIC_EMAIL): "talk to a person" must always work',
+      });
+    }
+    if (env.NODE_ENV === 'production' && !env.CLINIC_HOURS) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['CLINIC_HOURS'],
+        message: 'is required when NODE_ENV=production, e.g. "Mon-Fri 09:00-17:00", so people are told when to expect a reply',
+      });
+    }
+    if (env.NODE_ENV === 'production' && env.CLINIC_NAME === 'the clinic') {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['CLINIC_NAME'], message: 'is required when NODE_ENV=production' });
+    }
     if (env.NODE_ENV === 'production' && !env.MicrosoftAppId) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
@@ -286,6 +333,11 @@ export interface ClinicContact {
   url?: string;
   privacyUrl?: string;
   termsUrl?: string;
+  /** Opening hours; unset outside production, where nothing is said about hours. */
+  hours?: ClinicHours;
+  timeZone?: string;
+  /** Working days staff take to return a call. */
+  replyDays?: number;
 }
 
 /** The employer's own wellbeing or employee assistance service. */
@@ -448,6 +500,9 @@ export function loadConfig(raw: Record<string, string | undefined>, version = '0
       url: env.CLINIC_URL,
       privacyUrl: env.PRIVACY_URL,
       termsUrl: env.TERMS_URL,
+      hours: env.CLINIC_HOURS,
+      timeZone: env.CLINIC_TIMEZONE,
+      replyDays: env.CLINIC_REPLY_DAYS,
     },
     workplace: {
       name: env.WORKPLACE_NAME,

@@ -15,13 +15,14 @@ const fileSchema = z.object({
   duration: choiceWords,
   age: choiceWords,
   nation: choiceWords,
+  people: z.array(z.string().min(1)).optional(),
 });
 
 const cache = new Map<string, SuitabilityLexicon>();
 
 export function parseSuitabilityLexicon(json: unknown): SuitabilityLexicon {
-  const { concern, relationships, duration, age, nation } = fileSchema.parse(json);
-  return { concern, relationships, duration, age, nation };
+  const { concern, relationships, duration, age, nation, people } = fileSchema.parse(json);
+  return { concern, relationships, duration, age, nation, ...(people ? { people } : {}) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { AGE_GROUPS, NATIONS, type AgeGroup, type Nation } from '../profile';
+import { ageGroupOf, DURATION_BUCKETS } from '../language/entities';
 
 /**
  * The "is IPT right for me?" check as plain data and pure functions: which questions exist, how a
@@ -16,7 +17,7 @@ export type QuestionId = (typeof QUESTIONS)[number];
 export const CHOICES = {
   concern: [...FOCUS_AREAS, 'other'],
   relationships: ['yes', 'no', 'unsure'],
-  duration: ['weeks', 'months', 'years'],
+  duration: DURATION_BUCKETS,
   age: AGE_GROUPS,
   nation: NATIONS,
 } as const satisfies Record<QuestionId, readonly string[]>;
@@ -33,7 +34,7 @@ export interface SuitabilityAnswers {
   nation?: Nation;
 }
 
-export type SuitabilityView = 'may_suit' | 'other_may_fit' | 'talk_to_gp';
+export type SuitabilityView = 'may_suit' | 'other_may_fit' | 'talk_to_gp' | 'support_first';
 export type NextStep = 'self_refer' | 'self_refer_or_gp' | 'gp' | 'young_person';
 
 export interface SuitabilityResult {
@@ -61,7 +62,12 @@ export function isChoice<Q extends QuestionId>(question: Q, value: string): valu
  * a long-standing difficulty with no link points to a GP first. Too little to go on also means a GP:
  * we say so rather than guess.
  */
-export function assessSuitability(answers: SuitabilityAnswers): SuitabilityResult {
+export interface SuitabilityContext {
+  /** The person needed crisis support during the check: that comes before any therapy. */
+  safetyFirst?: boolean;
+}
+
+export function assessSuitability(answers: SuitabilityAnswers, context: SuitabilityContext = {}): SuitabilityResult {
   const areas = FOCUS_AREAS.filter((area) => answers.concern?.includes(area));
   const linked = areas.length > 0 || answers.relationships === 'yes';
   const notLinked = !linked && answers.relationships === 'no';
@@ -70,12 +76,14 @@ export function assessSuitability(answers: SuitabilityAnswers): SuitabilityResul
   if (linked) view = 'may_suit';
   else if (notLinked) view = answers.duration === 'years' ? 'talk_to_gp' : 'other_may_fit';
   else view = 'talk_to_gp';
+  // Someone who needed crisis support during the check hears that support comes first, kindly.
+  if (context.safetyFirst) view = 'support_first';
 
   const young = answers.age === 'under_18';
   let nextStep: NextStep;
   if (young) nextStep = 'young_person';
   // The view and the step must agree: "talk to a GP first" is followed by the GP, not a form.
-  else if (view === 'talk_to_gp') nextStep = 'gp';
+  else if (view === 'talk_to_gp' || view === 'support_first') nextStep = 'gp';
   else if (answers.nation === 'england') nextStep = 'self_refer';
   else if (answers.nation) nextStep = 'gp';
   else nextStep = 'self_refer_or_gp';
@@ -90,7 +98,10 @@ export function assessSuitability(answers: SuitabilityAnswers): SuitabilityResul
 }
 
 /** Per question, choice id -> words and phrases ("argu*" matches words starting with "argu"). */
-export type SuitabilityLexicon = Record<QuestionId, Record<string, string[]>>;
+export type SuitabilityLexicon = Record<QuestionId, Record<string, string[]>> & {
+  /** Words that name people ("my boyfriend", "my boss"). */
+  people?: string[];
+};
 
 function normalise(text: string): string {
   return ` ${text
@@ -135,11 +146,6 @@ function statedAge(normalisedText: string): number | undefined {
   return age >= 5 && age <= 110 ? age : undefined;
 }
 
-function ageGroupOf(age: number): AgeGroup {
-  if (age < 18) return 'under_18';
-  return age < 35 ? '18_to_34' : '35_plus';
-}
-
 /**
  * Maps an answer typed in the person's own words to choice ids of a question. For `concern`, every
  * focus area that matches is kept ("we keep arguing since the baby came" -> disputes, transitions);
@@ -159,4 +165,10 @@ export function interpretAnswer(question: QuestionId, text: string, lexicon: Sui
     return matches.some(([choice]) => choice === 'other') ? ['other'] : [];
   }
   return matches.length > 0 ? [matches[0][0]] : [];
+}
+
+/** Whether an answer names a person ("it's my boyfriend", "my boss"): people are part of it. */
+export function mentionsPerson(text: string, lexicon: SuitabilityLexicon): boolean {
+  const normalisedText = normalise(text);
+  return (lexicon.people ?? []).some((phrase) => phraseMatches(normalisedText, phrase));
 }
