@@ -31,6 +31,7 @@ import {
   checkProgressOf,
   isCheckPaused,
   markSafetyFirst,
+  pauseCheck,
   SuitabilityCheckDialog,
   SUITABILITY_CHECK_DIALOG,
   type CheckProgress,
@@ -214,7 +215,9 @@ export class MainDialog extends ComponentDialog {
     const active = innerDc.activeDialog;
     if (active && isSettled(active) && settledChoice(active, context.activity.text ?? '', context.activity.locale ?? '') === undefined) {
       // Ends it without resuming the dialog below: this message is that dialog's, and it answers it.
+      // A check underneath waits for the person to choose to carry on; it never pushes its question.
       innerDc.stack.pop();
+      pauseCheck(innerDc.activeDialog);
     }
     return undefined;
   }

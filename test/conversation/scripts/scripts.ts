@@ -20,7 +20,9 @@ const SELF_REFER = 'Refer yourself to NHS Talking Therapies';
 const GP = 'Book a talk with your GP';
 const STOPPED = "Okay, I've stopped that";
 const SAFETY = /999/;
-const PAUSED = /go back to the check when you're ready|still here if you want to finish/;
+// After a safety dialog the person chooses when to go back: the crisis dialog offers it once they
+// are safe, and the check itself offers it if the safety dialog ended another way.
+const PAUSED = /go back to the check when you're ready|still here if you want to finish|go back to what we were doing/;
 const ENV_WITH_HOURS = { ...CLINIC_ENV, CLINIC_HOURS: 'Mon-Fri 09:00-17:00' };
 
 const start = turn('is ipt right for me', { has: [Q.concern] });
@@ -303,8 +305,8 @@ export const SCRIPTS: Script[] = [
       answer('lonely'),
       turn('i want to die', { has: [SAFETY] }),
       turn('yes', { has: [PAUSED] }),
-      turn('ok', { not: [FALLBACK, Q.relationships] }),
       turn('hello', { not: [Q.relationships] }),
+      turn('ok', { not: [FALLBACK, Q.relationships] }),
       turn('carry on', { last: Q.relationships }),
     ],
   },
@@ -377,7 +379,7 @@ export const SCRIPTS: Script[] = [
   },
   {
     name: '"remember me" keeps nation and age group; "forget me" drops them',
-    turns: [start, answer('grief'), answer('yes'), answer('weeks'), answer('40'), answer('wales', { has: ['remember me'] }), turn('remember me', { has: ["I'll remember"] }), turn('forget me', { has: ['forgotten'] })],
+    turns: [start, answer('grief'), answer('yes'), answer('weeks'), answer('40'), answer('wales', { has: ['remember me'] }), turn('remember me', { has: ["I'll remember"] }), turn('forget me', { has: ['delete this chat'] }), turn('yes', { has: ["I've deleted this chat"] })],
     after: async (convo) => {
       expect(await convo.keptProfile()).toBeUndefined();
     },
