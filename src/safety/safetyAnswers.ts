@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { LOCALES_DIR } from '../projectRoot';
+import { resolveLocaleFile } from '../content/localeResolver';
 
 /**
  * Reads a person's free-text answer to the two safety questions ("Are you safe right now?" and the
@@ -84,10 +83,10 @@ export function parseSafetyAnswers(json: unknown): AnswerTables {
 const cache = new Map<string, AnswerTables>();
 
 function tablesFor(locale: string): AnswerTables {
-  const wanted = locale && existsSync(join(LOCALES_DIR, locale, 'safety-answers.json')) ? locale : DEFAULT_LOCALE;
+  const { locale: wanted, path } = resolveLocaleFile(locale, 'safety-answers.json');
   let tables = cache.get(wanted);
   if (!tables) {
-    tables = parseSafetyAnswers(JSON.parse(readFileSync(join(LOCALES_DIR, wanted, 'safety-answers.json'), 'utf8')));
+    tables = parseSafetyAnswers(JSON.parse(readFileSync(path, 'utf8')));
     cache.set(wanted, tables);
   }
   return tables;

@@ -1,0 +1,105 @@
+/**
+ * Says, offline, whether a message is written in a language other than English, and which.
+ * Undefined means English, or too short or too mixed to tell: a false "this is Polish" costs a
+ * person the English guide (and spelling help on their risk words), so the identifier only answers
+ * when the evidence is clear.
+ *
+ * Evidence, in order:
+ * 1. Script: Bengali, Gurmukhi (Panjabi), Gujarati and Devanagari letters name their language;
+ *    Arabic script is told apart (Arabic, Urdu, Persian) by tinyld.
+ * 2. Latin script: at least two words and eight letters, and most words not English (the en-GB
+ *    word list the spelling corrector already uses). Then marker words from each
+ *    locales/<lang>/language-notice.json (Welsh: tinyld has no Welsh model), then tinyld
+ *    (MIT, komodojp/tinyld, pure JavaScript, CommonJS) for the rest.
+ *
+ * Pure once built; no I/O after construction.
+ */
+import { detectAll } from 'tinyld';
+
+export interface LanguageIdentifierOptions {
+  /** Lower-case English words (spelled as meant): a message mostly of these is English. */
+  englishWords: ReadonlySet<string>;
+  /** ISO 639-1 code -> lower-case words of that language that are not English words. */
+  markers: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+export type LanguageIdentifier = (text: string) => string | undefined;
+
+const SCRIPTS: ReadonlyArray<[RegExp, string]> = [
+  [/\p{Script=Bengali}/u, 'bn'],
+  [/\p{Script=Gurmukhi}/u, 'pa'],
+  [/\p{Script=Gujarati}/u, 'gu'],
+  [/\p{Script=Devanagari}/u, 'hi'],
+];
+const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
+const LETTER = /\p{L}/u;
+const LATIN_WORD = /[\p{Script=Latin}']+/gu;
+const NON_ASCII = /[^\x00-\x7f]/;
+// Letters only Welsh, Polish or Romanian use among the languages served: a short message with
+// one of them may still be told apart.
+const MIN_LATIN_WORDS = 2;
+const MIN_LATIN_LETTERS = 8;
+/** Above this share of English words a message is English (names, typos and slang are the rest). */
+const ENGLISH_SHARE = 0.5;
+const MARKER_SHARE = 0.34;
+const MIN_TINYLD_ACCURACY = 0.5;
+
+function scriptLanguage(text: string): string | undefined {
+  let letters = 0;
+  const counts = new Map<string, number>();
+  for (const ch of text) {
+    if (!LETTER.test(ch)) continue;
+    letters += 1;
+    if (ch.charCodeAt(0) < 0x250) continue;
+    for (const [re, code] of SCRIPTS) {
+      if (re.test(ch)) {
+        counts.set(code, (counts.get(code) ?? 0) + 1);
+        break;
+      }
+    }
+    if (ARABIC_SCRIPT.test(ch)) counts.set('arabic-script', (counts.get('arabic-script') ?? 0) + 1);
+  }
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [code, count] of counts) {
+    if (count > bestCount) {
+      best = code;
+      bestCount = count;
+    }
+  }
+  if (best === undefined || bestCount * 2 < letters) return undefined;
+  if (best !== 'arabic-script') return best;
+  const guess = detectAll(text).find((g) => g.lang === 'ur' || g.lang === 'ar' || g.lang === 'fa');
+  return guess?.lang ?? 'ar';
+}
+
+export function createLanguageIdentifier({ englishWords, markers }: LanguageIdentifierOptions): LanguageIdentifier {
+  return (text: string): string | undefined => {
+    if (typeof text !== 'string' || text.trim() === '') return undefined;
+    if (NON_ASCII.test(text)) {
+      const byScript = scriptLanguage(text);
+      if (byScript !== undefined) return byScript;
+    }
+    const words = (text.toLowerCase().normalize('NFC').match(LATIN_WORD) ?? []).map((w) => w.replace(/^'+|'+$/g, '')).filter((w) => w !== '');
+    const letters = words.reduce((sum, w) => sum + w.length, 0);
+    if (words.length < MIN_LATIN_WORDS || letters < MIN_LATIN_LETTERS) return undefined;
+    const plain = (w: string): string => w.normalize('NFKD').replace(/\p{M}/gu, '').replace(/'/g, '');
+    const english = words.filter((w) => englishWords.has(plain(w))).length;
+    if (english / words.length > ENGLISH_SHARE) return undefined;
+
+    let marked: string | undefined;
+    let markedCount = 0;
+    for (const [code, set] of markers) {
+      const count = words.filter((w) => set.has(w) || set.has(plain(w))).length;
+      if (count > markedCount) {
+        marked = code;
+        markedCount = count;
+      }
+    }
+    if (marked !== undefined && markedCount >= 2 && markedCount / words.length >= MARKER_SHARE) return marked;
+
+    const top = detectAll(text)[0];
+    if (top === undefined || top.lang === 'en' || top.accuracy < MIN_TINYLD_ACCURACY) return undefined;
+    return top.lang;
+  };
+}
