@@ -9,6 +9,7 @@ import { MainDialog } from '../dialogs/mainDialog';
 import { IptBot } from '../bots/iptBot';
 import { createAdapter } from '../bots/createAdapter';
 import { SafetyGateMiddleware } from '../bots/safetyGateMiddleware';
+import { sharedRiskDetector, type RiskDetector } from './safety/detectRisk';
 import { createServer, type AppServer } from './server/createServer';
 
 export interface BotParts {
@@ -30,6 +31,8 @@ export interface App extends BotParts {
 export interface AppOverrides {
   storage?: Storage;
   recognizer?: Recognizer;
+  /** The risk detector; by default one per process, built here at start-up (tests share it within a suite). */
+  detector?: RiskDetector;
 }
 
 function createStorage(config: AppConfig): Storage {
@@ -61,7 +64,8 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
     safety: { safetyRecord: conversationState.createProperty<SafetyRecord>('SafetyRecord'), logger },
   });
   const bot = new IptBot({ conversationState, userState, dialog, clinic: config.clinic, logger });
-  const middleware: Middleware[] = [new SafetyGateMiddleware(logger)];
+  const detector = overrides.detector ?? sharedRiskDetector();
+  const middleware: Middleware[] = [new SafetyGateMiddleware(logger, detector.detect, detector.identifyLanguage)];
   return { storage, conversationState, userState, recognizer, bot, middleware, ready: training.then(() => undefined) };
 }
 

@@ -35,8 +35,6 @@ const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
 const LETTER = /\p{L}/u;
 const LATIN_WORD = /[\p{Script=Latin}']+/gu;
 const NON_ASCII = /[^\x00-\x7f]/;
-// Letters only Welsh, Polish or Romanian use among the languages served: a short message with
-// one of them may still be told apart.
 const MIN_LATIN_WORDS = 2;
 const MIN_LATIN_LETTERS = 8;
 /** Above this share of English words a message is English (names, typos and slang are the rest). */

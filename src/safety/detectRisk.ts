@@ -19,6 +19,8 @@
  */
 import { pickLocale, localesWith, DEFAULT_LOCALE } from '../content/localeResolver';
 import { LOCALES_DIR } from '../projectRoot';
+import { languageMarkers } from '../content/languageNotice';
+import { createLanguageIdentifier } from '../language/identifyLanguage';
 import { normalise, normaliseToWords, type NormaliseOptions } from './normalise';
 import { loadLexicon, wordBounded, type CompiledLexicon, type CompiledRule } from './lexicon';
 import { readLocaleBackstopExamples, trainRiskBackstop, type RiskBackstop } from './riskBackstop';
@@ -35,7 +37,8 @@ export interface RiskDetector {
   /**
    * Assess one message. Null only when neither the lexicon nor the backstop fired. Negated-only
    * signals return negated: true; backstop-only ones possible: true. `language`: the ISO 639-1 code
-   * of a message identified as not English.
+   * of the message's language if the caller has identified it ('en' for English); identified here
+   * when left out.
    */
   detect(text: string, locale?: string, language?: string): RiskAssessment | null;
   /** The lexicon alone, without the backstop: for the evaluation's side-by-side figures. */
@@ -44,8 +47,11 @@ export interface RiskDetector {
   prepare(text: string, locale?: string): string;
   /** The normalised form a lexicon sees: for tests and lexicon review. */
   normalise(text: string, locale?: string): string;
-  /** Words the English lexicon knows are spelled as meant (for language identification). */
-  readonly englishWords: ReadonlySet<string>;
+  /**
+   * The ISO 639-1 code of a message that is clearly not English; undefined for English, or when
+   * too short or mixed to tell (see src/language/identifyLanguage.ts).
+   */
+  identifyLanguage(text: string): string | undefined;
 }
 
 const NEGATION_LOOKBACK = 80;
@@ -176,6 +182,8 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     const examples = readLocaleBackstopExamples(lex.locale, localesDir);
     if (examples.length > 0) backstops.set(lex, trainRiskBackstop(examples.map((e) => ({ ...e, text: prepare(lex, e.text).text }))));
   }
+
+  const identify = createLanguageIdentifier({ englishWords: english.tables.knownWords, markers: languageMarkers(localesDir) });
 
   function lexiconFor(locale: string | undefined): CompiledLexicon {
     return lexicons.get(pickLocale(locale, englishNames, DEFAULT_LOCALE)) ?? english;
@@ -326,9 +334,9 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
 
   return {
     locales: Object.freeze(localeNames.slice()),
-    englishWords: english.tables.knownWords,
-    detect: (text, locale, language) => assess(text, locale, language, true),
-    detectLexiconOnly: (text, locale, language) => assess(text, locale, language, false),
+    identifyLanguage: identify,
+    detect: (text, locale, language) => assess(text, locale, language ?? identify(text), true),
+    detectLexiconOnly: (text, locale, language) => assess(text, locale, language ?? identify(text), false),
     prepare: (text, locale) => prepare(lexiconFor(locale), text).text,
     normalise: (text, locale) => normalise(text, lexiconFor(locale).tables),
   };

@@ -89,7 +89,8 @@ describe('safety gate', () => {
     expect(textToScreen({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { data: { note: 'help' } } } })).toContain('help');
     expect(textToScreen({ type: 'conversationUpdate' })).toBeUndefined();
     expect(textToScreen({ type: 'event', name: 'webchat/join', value: { note: 'x' } })).toBeUndefined();
-    expect(textToScreen({ type: 'message', text: 'x'.repeat(50_000) })?.length).toBe(20_000);
+    expect(textToScreen({ type: 'message', text: 'x'.repeat(50_000) })?.length).toBe(50_000);
+    expect(textToScreen({ type: 'message', text: 'x'.repeat(400_000) })?.length).toBe(300_000);
   });
 
   it('never screens activities that carry no typed words', async () => {
