@@ -1,4 +1,5 @@
-import { ActivityTypes, type Activity, type Middleware, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type Activity, type Middleware, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { accumulateSignals, type RiskSignalState } from '../src/safety/riskSignals';
 import type { Logger } from 'pino';
 import { detectRisk, sharedRiskDetector } from '../src/safety/detectRisk';
 import type { RiskAssessment } from '../src/safety/types';
@@ -10,6 +11,12 @@ import { MESSAGE_LANGUAGE_KEY, RISK_ASSESSMENT_KEY, SAFETY_RESPONSE_KEY } from '
 /** `language`: the ISO 639-1 code of a message the gate identified as not English, or 'en'. */
 export type RiskDetector = (text: string, locale?: string, language?: string) => RiskAssessment | null;
 export type LanguageIdentifier = (text: string) => string | undefined;
+
+/** Risk that builds over turns: how to find a message's signals, and where a conversation keeps them. */
+export interface RiskSignalTracking {
+  signalsIn(text: string): string[];
+  state: StatePropertyAccessor<RiskSignalState>;
+}
 
 /** What the gate assumes when the detector itself fails: the person gets the routes, never silence. */
 export const DETECTOR_FAILED: Readonly<RiskAssessment> = Object.freeze({
@@ -110,10 +117,13 @@ export class SafetyGateMiddleware implements Middleware {
     private readonly logger: Logger,
     private readonly detect: RiskDetector = detectRisk,
     private readonly identifyLanguage: LanguageIdentifier = (text) => sharedRiskDetector().identifyLanguage(text),
+    private readonly signals?: RiskSignalTracking,
   ) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
-    const { assessment, language } = this.screen(context);
+    const screened = this.screen(context);
+    const { language } = screened;
+    const assessment = screened.assessment ?? (language === undefined ? await this.signalsOverTurns(context, screened.text) : null);
     if (language !== undefined) {
       const answered = await this.sendLanguageNotice(context, language);
       if (answered && !assessment) return;
@@ -129,7 +139,27 @@ export class SafetyGateMiddleware implements Middleware {
     }
   }
 
-  private screen(context: TurnContext): { assessment: RiskAssessment | null; language?: string } {
+  /** Adds this message's lower-level signals to the conversation's; a check-in when they add up. */
+  private async signalsOverTurns(context: TurnContext, text: string | undefined): Promise<RiskAssessment | null> {
+    if (this.signals === undefined || text === undefined) return null;
+    try {
+      const found = this.signals.signalsIn(text);
+      if (found.length === 0) return null;
+      const before = await this.signals.state.get(context, { seen: [] });
+      const { state, assessment } = accumulateSignals(before, found);
+      await this.signals.state.set(context, state);
+      if (assessment) {
+        context.turnState.set(RISK_ASSESSMENT_KEY, assessment);
+        this.logger.warn({ event: 'risk_detected', category: assessment.category, severity: assessment.severity, possible: true, rules: assessment.matched }, 'risk built over turns');
+      }
+      return assessment;
+    } catch (error) {
+      this.logger.error({ event: 'risk_signals_failed', error: error instanceof Error ? error.name : typeof error }, 'could not add up risk signals');
+      return null;
+    }
+  }
+
+  private screen(context: TurnContext): { assessment: RiskAssessment | null; language?: string; text?: string } {
     let text: string | undefined;
     let assessment: RiskAssessment | null;
     let language: string | undefined;
@@ -159,7 +189,7 @@ export class SafetyGateMiddleware implements Middleware {
       this.logger.warn(detail, 'risk detected');
       this.logger.debug({ ...detail, conversationId: context.activity?.conversation?.id }, 'risk detected (with conversation id)');
     }
-    return { assessment, language };
+    return { assessment, language, text };
   }
 
   /** True when the notice was sent. Never throws: a failed notice must not stop the risk check. */

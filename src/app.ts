@@ -10,6 +10,7 @@ import { IptBot } from '../bots/iptBot';
 import { createAdapter } from '../bots/createAdapter';
 import { SafetyGateMiddleware } from '../bots/safetyGateMiddleware';
 import { sharedRiskDetector, type RiskDetector } from './safety/detectRisk';
+import type { RiskSignalState } from './safety/riskSignals';
 import { createServer, type AppServer } from './server/createServer';
 
 export interface BotParts {
@@ -65,7 +66,8 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
   });
   const bot = new IptBot({ conversationState, userState, dialog, clinic: config.clinic, logger });
   const detector = overrides.detector ?? sharedRiskDetector();
-  const middleware: Middleware[] = [new SafetyGateMiddleware(logger, detector.detect, detector.identifyLanguage)];
+  const signals = { signalsIn: detector.signalsIn, state: conversationState.createProperty<RiskSignalState>('RiskSignals') };
+  const middleware: Middleware[] = [new SafetyGateMiddleware(logger, detector.detect, detector.identifyLanguage, signals)];
   return { storage, conversationState, userState, recognizer, bot, middleware, ready: training.then(() => undefined) };
 }
 

@@ -26,6 +26,7 @@ import { loadLexicon, wordBounded, type CompiledLexicon, type CompiledRule } fro
 import { readLocaleBackstopExamples, trainRiskBackstop, type RiskBackstop } from './riskBackstop';
 import { mentionsSomeoneElse, shiftToFirstPerson } from './pronounShift';
 import { readRiskContext } from './riskContext';
+import { signalsIn } from './riskSignals';
 import { dropInvisible, hasInvisible } from './unicodeFold';
 import type { RiskAssessment, RiskCategory, RiskSeverity } from './types';
 
@@ -52,6 +53,8 @@ export interface RiskDetector {
    * too short or mixed to tell (see src/language/identifyLanguage.ts).
    */
   identifyLanguage(text: string): string | undefined;
+  /** Lower-level warning signs in an English message, as ids (see riskSignals.ts). */
+  signalsIn(text: string): string[];
 }
 
 const NEGATION_LOOKBACK = 80;
@@ -335,6 +338,7 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
   return {
     locales: Object.freeze(localeNames.slice()),
     identifyLanguage: identify,
+    signalsIn: (text) => signalsIn(normalise(dropInvisible(text), english.tables)),
     detect: (text, locale, language) => assess(text, locale, language ?? identify(text), true),
     detectLexiconOnly: (text, locale, language) => assess(text, locale, language ?? identify(text), false),
     prepare: (text, locale) => prepare(lexiconFor(locale), text).text,
