@@ -15,6 +15,7 @@
  * Pure once built; no I/O after construction.
  */
 import { detectAll } from 'tinyld';
+import { dropInvisible, foldConfusables } from '../safety/unicodeFold';
 
 export interface LanguageIdentifierOptions {
   /** Lower-case English words (spelled as meant): a message mostly of these is English. */
@@ -78,7 +79,8 @@ export function createLanguageIdentifier({ englishWords, markers }: LanguageIden
       const byScript = scriptLanguage(text);
       if (byScript !== undefined) return byScript;
     }
-    const words = (text.toLowerCase().normalize('NFC').match(LATIN_WORD) ?? []).map((w) => w.replace(/^'+|'+$/g, '')).filter((w) => w !== '');
+    // Look-alike letters from other scripts ("wаnt" with a Cyrillic a) are read as the Latin ones.
+    const words = (foldConfusables(dropInvisible(text.toLowerCase().normalize('NFC'))).match(LATIN_WORD) ?? []).map((w) => w.replace(/^'+|'+$/g, '')).filter((w) => w !== '');
     const letters = words.reduce((sum, w) => sum + w.length, 0);
     if (words.length < MIN_LATIN_WORDS || letters < MIN_LATIN_LETTERS) return undefined;
     const plain = (w: string): string => w.normalize('NFKD').replace(/\p{M}/gu, '').replace(/'/g, '');

@@ -25,8 +25,8 @@ const THIRD_PARTY = new RegExp(`(?:^| )(?:(?:my|our|a|her|his|their|the|this) (?
 const FIRST_PERSON = /(?:^| )(?:i|me|myself|im|ive|my life|i am|mine)(?= |$)/;
 const OBJECT_SELF = /(?:^| )(?:me|myself)(?= |$)/;
 
-const CHILD = /(?:^| )(?:son|sons|daughter|daughters|child|children|kid|kids|baby|babies|toddler|toddlers|newborn|pupil|pupils|schoolboy|schoolgirl|teenager|teenagers|teen|teens|boy|girl|stepson|stepdaughter|grandson|granddaughter|niece|nephew|little one|year (?:[1-9]|1[0-3]) (?:student|pupil|class)|(?:[1-9]|1[0-7]) (?:year old|yr old|yo))(?= |$)/;
-const OLDER = /(?:^| )(?:grandad|grandpa|grandfather|grandma|granny|grandmother|nan|nana|gran|elderly|pensioner|care home|nursing home|resident|(?:[7-9][0-9]|1[0-1][0-9]) (?:year old|yr old|yo)|in (?:his|her|their) (?:seventies|eighties|nineties|70s|80s|90s)|older (?:man|woman|person|relative|parent|neighbour|lady|gentleman)|i care for (?:my|her|him|them)|(?:her|his|their) carer)(?= |$)/;
+const CHILD = /(?:^| )(?:son|sons|daughter|daughters|child|children|kid|kids|baby|babies|toddler|toddlers|newborn|pupil|pupils|schoolboy|schoolgirl|teenager|teenagers|teen|teens|boy|girl|stepson|stepdaughter|grandson|granddaughter|niece|nephew|little one|year (?:[1-9]|1[0-3]) (?:student|pupil|class)|(?:[1-9]|1[0-7]) (?:year old|yr old|yo))s?(?= |$)/;
+const OLDER = /(?:^| )(?:grandad|grandpa|grandfather|grandma|granny|grandmother|nan|nana|gran|elderly|pensioner|care home|nursing home|resident|(?:[7-9][0-9]|1[0-1][0-9]) (?:year old|yr old|yo)|in (?:his|her|their) (?:seventies|eighties|nineties|70s|80s|90s)|older (?:man|woman|person|relative|parent|neighbour|lady|gentleman)|i care for (?:my|her|him|them)|(?:her|his|their) carer)s?(?= |$)/;
 
 // Said as past and over. Spans matched here are set aside before looking for signs of "now".
 const PAST_OVER = new RegExp(
@@ -44,7 +44,7 @@ const PAST_OVER = new RegExp(
     'used to',
     'in the past',
     'that was (?:a long time ago|years ago|then|in the past)',
-    'it is (?:all )?(?:behind me|in the past|over now)',
+    'it is (?:all )?(?:behind me|in the past|over)(?: now)?',
     '(?:a long|some) time ago',
     '(?:i left|i got out|i escaped|got away from|no longer with)(?: [a-z]+){0,3}',
   ].join('|'),

@@ -30,7 +30,12 @@ function buildSkeleton(data: Readonly<Record<string, string>>): ReadonlyMap<stri
     // One code point, not ASCII (ASCII maps too, "1" -> "l", "m" -> "rn": never wanted here).
     if ([...key].length !== 1 || key.charCodeAt(0) < 0x80 || !LATIN_LOOKING.test(key)) continue;
     const plain = target.normalize('NFKD').replace(COMBINING, '').toLowerCase();
-    if (/^[a-z0-9]+$/.test(plain)) table.set(key.toLowerCase() === key ? key : key.toLowerCase(), plain);
+    if (!/^[a-z0-9]+$/.test(plain)) continue;
+    // Text is lower-cased before folding; a capital's skeleton ("І" -> "l") must not replace its
+    // small letter's ("і" -> "i").
+    const lower = key.toLowerCase();
+    if (lower === key) table.set(key, plain);
+    else if (!table.has(lower) && (data[lower] === undefined || lower === key)) table.set(lower, plain);
   }
   return table;
 }

@@ -208,3 +208,29 @@ describe('harm in the past and over', () => {
     expect(detectRisk('my ex was controlling, I left years ago')).toMatchObject({ category: 'abuse', severity: 'concern' });
   });
 });
+
+describe('who, when and frame on the labelled context set (test/safety/eval/context.jsonl)', () => {
+  const rows = readFileSync(join(__dirname, 'eval', 'context.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as { text: string; category: RiskCategory; severity?: string; who?: string; when: string; frame: string; class: string });
+  it.each(rows.map((row) => [row.class, row.text, row] as const))('%s: %p', (_class, text, row) => {
+    const got = detectRisk(text);
+    expect(got).toMatchObject({ category: row.category, negated: false, when: row.when, frame: row.frame, ...(row.who ? { who: row.who } : {}), ...(row.severity ? { severity: row.severity } : {}) });
+  });
+});
+
+describe('everyday phrases that only look like risk stay quiet', () => {
+  it.each([
+    "I'll jump out of my skin if the phone rings again",
+    "I won't be here next week, I'm off to Crete",
+    "I can't go on working these hours",
+    'please do not save this chat',
+    'my colleague died of a heart attack last month',
+    'I had to cut my dad out of my life',
+    'can I take my antidepressants with alcohol',
+    'Mieszkam w Anglii od pięciu lat',
+  ])('%p', (text) => {
+    expect(detectRisk(text)).toBeNull();
+  });
+});
