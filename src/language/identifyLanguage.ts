@@ -42,6 +42,7 @@ const MIN_LATIN_LETTERS = 8;
 const ENGLISH_SHARE = 0.5;
 const MARKER_SHARE = 0.34;
 const MIN_TINYLD_ACCURACY = 0.5;
+const SAMPLE_CHARS = 2000;
 
 function scriptLanguage(text: string): string | undefined {
   let letters = 0;
@@ -73,8 +74,10 @@ function scriptLanguage(text: string): string | undefined {
 }
 
 export function createLanguageIdentifier({ englishWords, markers }: LanguageIdentifierOptions): LanguageIdentifier {
-  return (text: string): string | undefined => {
-    if (typeof text !== 'string' || text.trim() === '') return undefined;
+  return (whole: string): string | undefined => {
+    if (typeof whole !== 'string' || whole.trim() === '') return undefined;
+    // A message's language shows in its first lines; a 100 KB paste must not cost the model 100 KB.
+    const text = whole.length > SAMPLE_CHARS ? whole.slice(0, SAMPLE_CHARS) : whole;
     if (NON_ASCII.test(text)) {
       const byScript = scriptLanguage(text);
       if (byScript !== undefined) return byScript;
