@@ -35,14 +35,21 @@ const SCRIPTS: ReadonlyArray<[RegExp, string]> = [
 const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
 const LETTER = /\p{L}/u;
 const LATIN_WORD = /[\p{Script=Latin}']+/gu;
+const ASCII_WORD = /[a-z']+/g;
 const NON_ASCII = /[^\x00-\x7f]/;
 const MIN_LATIN_WORDS = 2;
 const MIN_LATIN_LETTERS = 8;
 /** Above this share of English words a message is English (names, typos and slang are the rest). */
 const ENGLISH_SHARE = 0.5;
-const MARKER_SHARE = 0.34;
+const MARKER_SHARE = 0.3;
 const MIN_TINYLD_ACCURACY = 0.5;
 const SAMPLE_CHARS = 2000;
+/**
+ * Latin-script languages among the most spoken in England and Wales after English (2021 census:
+ * Polish, Romanian, Portuguese, Spanish, Italian, Lithuanian, French, and others in the top
+ * twenty). Welsh is found by its marker words.
+ */
+const LATIN_CANDIDATES = new Set(['pl', 'ro', 'pt', 'es', 'it', 'lt', 'fr', 'de', 'tr', 'lv', 'nl', 'hu', 'sk', 'cs', 'bg', 'sq', 'so']);
 
 function scriptLanguage(text: string): string | undefined {
   let letters = 0;
@@ -78,15 +85,18 @@ export function createLanguageIdentifier({ englishWords, markers }: LanguageIden
     if (typeof whole !== 'string' || whole.trim() === '') return undefined;
     // A message's language shows in its first lines; a 100 KB paste must not cost the model 100 KB.
     const text = whole.length > SAMPLE_CHARS ? whole.slice(0, SAMPLE_CHARS) : whole;
-    if (NON_ASCII.test(text)) {
+    const ascii = !NON_ASCII.test(text);
+    if (!ascii) {
       const byScript = scriptLanguage(text);
       if (byScript !== undefined) return byScript;
     }
+    const lower = text.toLowerCase();
     // Look-alike letters from other scripts ("wаnt" with a Cyrillic a) are read as the Latin ones.
-    const words = (foldConfusables(dropInvisible(text.toLowerCase().normalize('NFC'))).match(LATIN_WORD) ?? []).map((w) => w.replace(/^'+|'+$/g, '')).filter((w) => w !== '');
+    const raw = ascii ? lower.match(ASCII_WORD) : foldConfusables(dropInvisible(lower.normalize('NFC'))).match(LATIN_WORD);
+    const words = (raw ?? []).map((w) => w.replace(/^'+|'+$/g, '')).filter((w) => w !== '');
     const letters = words.reduce((sum, w) => sum + w.length, 0);
     if (words.length < MIN_LATIN_WORDS || letters < MIN_LATIN_LETTERS) return undefined;
-    const plain = (w: string): string => w.normalize('NFKD').replace(/\p{M}/gu, '').replace(/'/g, '');
+    const plain = (w: string): string => (ascii ? w.replace(/'/g, '') : w.normalize('NFKD').replace(/\p{M}/gu, '').replace(/'/g, ''));
     const english = words.filter((w) => englishWords.has(plain(w))).length;
     if (english / words.length > ENGLISH_SHARE) return undefined;
 
@@ -101,8 +111,10 @@ export function createLanguageIdentifier({ englishWords, markers }: LanguageIden
     }
     if (marked !== undefined && markedCount >= 2 && markedCount / words.length >= MARKER_SHARE) return marked;
 
+    // Misspelt English ("ive tken an ovrdose") can look like any language to a trigram model: only
+    // languages people in the UK commonly write count, and only with a clear score.
     const top = detectAll(text)[0];
-    if (top === undefined || top.lang === 'en' || top.accuracy < MIN_TINYLD_ACCURACY) return undefined;
+    if (top === undefined || !LATIN_CANDIDATES.has(top.lang) || top.accuracy < MIN_TINYLD_ACCURACY) return undefined;
     return top.lang;
   };
 }

@@ -228,7 +228,8 @@ export interface NormaliseOptions {
   /**
    * The message is in another language: read its words as written. No spelling correction, no
    * overdose shorthand ("od" is Polish for "since"), no one- or two-letter text-speak ("w" is
-   * Polish for "in"): only the words themselves, so English risk words in it are still found.
+   * Polish for "in"): only the words themselves and misspelt risk keywords, so English risk words
+   * in it are still found.
    */
   foreign?: boolean;
 }
@@ -279,8 +280,11 @@ export function normaliseToWords(text: string, tables: NormaliseTables, options:
       tok = unmask(tok, tables);
     }
     if (foreign) {
-      const mapped = tok.length > 2 ? tables.tokens.get(tok) : undefined;
-      if (mapped === undefined) out.push(tok);
+      // Only the handful of risk words ("sucide" -> "suicide") are corrected: no other language
+      // has a word that close to them, while general correction would rewrite its everyday words.
+      const fixed = tables.vocabulary.has(tok) || !/^[a-z]+$/.test(tok) ? tok : (fuzzyCorrect(tok, tables) ?? tok);
+      const mapped = fixed.length > 2 ? tables.tokens.get(fixed) : undefined;
+      if (mapped === undefined) out.push(fixed);
       else if (mapped !== '') for (const part of mapped.split(' ')) out.push(part);
       continue;
     }

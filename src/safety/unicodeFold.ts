@@ -23,6 +23,7 @@ const LONE_SURROGATE = new RegExp(LONE_SURROGATE_SOURCE);
 const LONE_SURROGATE_ALL = new RegExp(LONE_SURROGATE_SOURCE, 'g');
 const LATIN_LOOKING = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Armenian}\p{Script=Cherokee}\p{Script=Common}\p{Script=Inherited}]$/u;
 const COMBINING = /\p{M}/gu;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 function buildSkeleton(data: Readonly<Record<string, string>>): ReadonlyMap<string, string> {
   const table = new Map<string, string>();
@@ -44,7 +45,7 @@ const SKELETON = buildSkeleton(confusableData as Record<string, string>);
 
 /** True when the text holds a character that hides itself (cheap; for plain ASCII always false). */
 export function hasInvisible(text: string): boolean {
-  return INVISIBLE.test(text) || LONE_SURROGATE.test(text);
+  return NON_ASCII.test(text) && (INVISIBLE.test(text) || LONE_SURROGATE.test(text));
 }
 
 /**
