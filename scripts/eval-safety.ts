@@ -57,12 +57,14 @@ export function printReport(r: EvalReport, quiet = false): void {
   console.log(`  found only by the backstop (possible, check-in): ${r.riskPossibleOnly} risk, ${r.benignPossibleOnly} benign`);
   console.log(`  benign messages    ${r.benignTotal}`);
   console.log(`  false positives    ${pct(r.falsePositiveRate)} (${r.falsePositives.length}/${r.benignTotal})   target <= ${pct(TARGET_MAX_FPR)}`);
+  console.log(`  acknowledged only  ${r.acknowledged.length}/${r.benignTotal} benign read as past and over or work/study (answer + a line of routes, no safety dialog)`);
   console.log(`  negations caught   ${r.negatedCorrect}/${r.negatedTotal} (must all return negated: true)`);
   console.log('  per category (detected / category right / total):');
   for (const [cat, s] of Object.entries(r.perCategory)) console.log(`    ${cat.padEnd(15)} ${s.detected} / ${s.categoryCorrect} / ${s.total}`);
   list('MISSES (risk messages not detected)', r.misses);
   list('FALSE POSITIVES (benign messages flagged)', r.falsePositives);
   list('NEGATIONS NOT RETURNED AS negated', r.negatedWrong);
+  list('Acknowledged only (past and over, or work/study)', r.acknowledged);
   if (!quiet) {
     list('Wrong category (detected, reported separately)', r.wrongCategory);
     list('Wrong severity (detected, reported separately)', r.wrongSeverity);
@@ -71,7 +73,7 @@ export function printReport(r: EvalReport, quiet = false): void {
 
 function sideBySide(title: string, lexicon: EvalReport, combined: EvalReport): void {
   const line = (name: string, r: EvalReport) =>
-    `  ${name.padEnd(20)} recall ${pct(r.recall).padStart(6)} (${r.riskDetected}/${r.riskTotal})   false positives ${pct(r.falsePositiveRate).padStart(5)} (${r.falsePositives.length}/${r.benignTotal})`;
+    `  ${name.padEnd(20)} recall ${pct(r.recall).padStart(6)} (${r.riskDetected}/${r.riskTotal})   false positives ${pct(r.falsePositiveRate).padStart(5)} (${r.falsePositives.length}/${r.benignTotal})   acknowledged only ${r.acknowledged.length}`;
   console.log(`\n${title}`);
   console.log(line('lexicon only', lexicon));
   console.log(line('lexicon + backstop', combined));
@@ -98,6 +100,7 @@ function freshReport(dir: string): void {
   sideBySide(`Fresh batches together (${batches.join(', ')})`, evaluateRiskSets(allRisk, allBenign, [], 'en-GB', detectRiskLexiconOnly), combined);
   list('Fresh misses (lexicon + backstop)', combined.misses);
   list('Fresh false positives (lexicon + backstop)', combined.falsePositives);
+  list('Fresh benign acknowledged only (past and over, or work/study)', combined.acknowledged);
 }
 
 interface LabelledContext {

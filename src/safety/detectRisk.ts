@@ -257,7 +257,8 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     // himself" must not become "killed myself"); only risk a person can carry for themselves counts.
     for (const masked of parts) {
       if (!mentionsSomeoneElse(masked.words)) continue;
-      const prepared = prepareWords(lex, shiftToFirstPerson(masked.words, lex.tables.vocabulary));
+      // The writer's own words (for the frame) are the ones before the shift.
+      const prepared = { ...prepareWords(lex, shiftToFirstPerson(masked.words, lex.tables.vocabulary)), plain: masked.plain };
       const hits = ruleHits(lex, prepared).filter((h) => !h.negated && SHIFTABLE.has(h.rule.category));
       if (hits.length > 0) found.push({ hits, prepared, aboutOther: true });
     }

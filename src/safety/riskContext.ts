@@ -28,54 +28,62 @@ const OBJECT_SELF = /(?:^| )(?:me|myself)(?= |$)/;
 const CHILD = /(?:^| )(?:son|sons|daughter|daughters|child|children|kid|kids|baby|babies|toddler|toddlers|newborn|pupil|pupils|schoolboy|schoolgirl|teenager|teenagers|teen|teens|boy|girl|stepson|stepdaughter|grandson|granddaughter|niece|nephew|little one|year (?:[1-9]|1[0-3]) (?:student|pupil|class)|(?:[1-9]|1[0-7]) (?:year old|yr old|yo))s?(?= |$)/;
 const OLDER = /(?:^| )(?:grandad|grandpa|grandfather|grandma|granny|grandmother|nan|nana|gran|elderly|pensioner|care home|nursing home|resident|(?:[7-9][0-9]|1[0-1][0-9]) (?:year old|yr old|yo)|in (?:his|her|their) (?:seventies|eighties|nineties|70s|80s|90s)|older (?:man|woman|person|relative|parent|neighbour|lady|gentleman)|i care for (?:my|her|him|them)|(?:her|his|their) carer)s?(?= |$)/;
 
-// Said as past and over. Spans matched here are set aside before looking for signs of "now".
+// Said as past and over: only these make a risk 'past'. Spans matched here (and the childhood
+// markers below) are set aside before looking for signs of "now".
 const PAST_OVER = new RegExp(
   [
-    '(?:years|months|decades|a long time|ages|a lifetime) ago',
-    'when i was (?:a child|a kid|little|young|younger|a teenager|a teen|at school|at uni|at university|in my (?:teens|twenties|20s)|[0-9]+)',
-    'as a (?:child|kid|teenager|teen)',
-    'in my (?:teens|twenties|thirties|youth|20s|30s)',
-    'back in (?:[0-9]{4}|the day|school|my)',
-    '(?:in|during) (?:19|20)[0-9]{2}',
-    '(?:been|am|have been|i am|felt|feel) (?:well|fine|ok|okay|safe|better|much better|recovered|stable|good|clean|free of it)(?: [a-z]+){0,2} (?:ever )?since',
+    '(?:years|decades|a long time|ages|a lifetime) ago',
+    '(?:been|am|have been|i am|felt|feel|i feel|i have felt|doing) (?:well|fine|ok|okay|safe|better|much better|recovered|stable|good|clean|free of it|in a good place|in a better place)(?: [a-z]+){0,2} (?:ever )?(?:since|for (?:over |more than |nearly |almost )?(?:[a-z0-9]+ )?(?:years|months|decades|a long time|ages)|now)',
     'ever since',
     '(?:have not|not|never) (?:self harmed|harmed myself|hurt myself|cut|cut myself|done it|felt like that|felt that way|tried again|relapsed|had those thoughts)(?: [a-z]+){0,3} (?:since|for|in) ',
-    '(?:i am|i feel|we are|i have been) (?:safe|fine|ok|okay|well|better|much better|recovered) now',
     'used to',
     'in the past',
     'that was (?:a long time ago|years ago|then|in the past)',
     'it is (?:all )?(?:behind me|in the past|over)(?: now)?',
     '(?:a long|some) time ago',
-    '(?:i left|i got out|i escaped|got away from|no longer with)(?: [a-z]+){0,3}',
+    'no longer',
+    '(?:i left|i got out|i escaped|got away from|i am out of)(?: [a-z]+){0,3}',
   ].join('|'),
   'g',
 );
-const NOW = /(?:^| )(?:again|recently|lately|these days|this week|this month|last night|last week|yesterday|today|tonight|now|right now|at the moment|currently|started|starting|coming back|come back|came back|returned|relapse|relapsed|relapsing|still|keep|keeps|every day|every night)(?= |$)/;
+// Childhood and dates: past, but not "over" on their own ("my uncle did things to me when I was little").
+const PAST_ONLY = /when i was (?:a child|a kid|little|young|younger|a teenager|a teen|at school|at uni|at university|in my (?:teens|twenties|20s)|[0-9]+)|as a (?:child|kid|teenager|teen)|in my (?:teens|twenties|thirties|youth|20s|30s)|back in (?:[0-9]{4}|the day|school|my)|(?:in|during) (?:19|20)[0-9]{2}/g;
+const NOW = /(?:^| )(?:again|recently|lately|these days|this week|this month|last night|last week|yesterday|today|tonight|now|right now|at the moment|currently|started|starting|coming|coming back|come back|came back|returned|relapse|relapsed|relapsing|still(?! (?:affects|affect|impacts|shapes|haunts|bothers|think about|remember|have the scars|have scars|has an effect|carry))|keep|keeps|every day|every night|visiting|staying|moving|soon|tomorrow|next week|next month|this weekend)(?= |$)/;
 const PRESENT_RISK_VERB = /(?:^| )(?:i am|i want|i wanna|i wish|i feel|i keep|i need|i will|going to|gonna|i can not|want to|i have been|i think about|i plan)(?= |$)/;
 
-const PROFESSIONAL = new RegExp(
+const ROLE = new RegExp(
   [
     '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|nurses|doctor|gp|paramedic|teacher|teaching assistant|ta|counsellor|therapist|psychologist|psychiatrist|social worker|volunteer|manager|line manager|hr manager|hr adviser|hr advisor|support worker|youth worker|lecturer|researcher|first aider|mental health first aider|pharmacist|midwife|health visitor|police officer|chaplain|safeguarding lead|dsl|student)(?= |$)',
     'samaritans volunteer',
     '(?:for|in) (?:my|our|a|the) (?:dissertation|essay|assignment|coursework|thesis|module|placement|course|exam|research|lesson|lessons|class|lecture|seminar|training|assembly|policy|presentation|project|report|uni work|university work)',
     '(?:dissertation|essay|assignment|coursework|thesis|research project|literature review)(?: [a-z]+){0,2} (?:on|about|into|covering)',
     '(?:lesson|lesson plan|lessons|assembly|training session|workshop|policy|procedure|guidance|toolkit|leaflet|poster|module) (?:on|about|for|covering)',
-    '(?:drafting|writing|updating|reviewing|planning|preparing|designing|putting together) (?:a|an|our|the|my)(?: [a-z]+){0,2} (?:policy|lesson|lessons|essay|dissertation|training|guidance|procedure|assembly|presentation|session|workshop|leaflet|handbook)',
+    '(?:(?:i am|im|we are) )?(?:drafting|writing|updating|reviewing|planning|preparing|designing|putting together) (?:a|an|our|the|my)(?: [a-z]+){0,2} (?:policy|lesson|lessons|essay|dissertation|training|guidance|procedure|assembly|presentation|session|workshop|leaflet|handbook)',
     '(?:our|the|my) (?:hr|staff|wellbeing|workplace|company|school|safeguarding) (?:policy|policies|team|training|procedure|guidance)',
-    'how (?:do|should|can|would) (?:i|we|staff|managers|teachers|nurses|volunteers) (?:respond|support|handle|talk|speak|ask|help|deal)(?: [a-z]+){0,4} (?:a|an|my|our|the) (?:student|pupil|employee|colleague|client|patient|caller|staff member|member of staff|team member|service user|young person)',
+    '(?:first aid|mental health first aid|safeguarding|suicide prevention|suicide awareness|self harm awareness) (?:course|training|session|refresher|module)',
+    '(?:course|training|session|module) (?:at|for) work',
   ].join('|'),
 );
+// Questions about how to help someone in one's care: set aside before asking whether the writer
+// also speaks about themselves.
+const ABOUT_OTHERS = new RegExp(
+  [
+    '(?:how|what) (?:do|should|can|would|could) (?:i|we|staff|managers|teachers|nurses|volunteers) (?:respond|support|handle|talk|speak|ask|help|deal|say|do|tell)(?: [a-z]+){0,4} (?:a|an|my|our|the|someone|somebody)(?: [a-z]+)? (?:student|pupil|employee|colleague|client|patient|caller|staff member|member of staff|team member|service user|young person|person|child|resident)',
+    '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|doctor|teacher|counsellor|therapist|psychologist|volunteer|manager|student|worker|lecturer|researcher)',
+  ].join('|'),
+  'g',
+);
+const FIRST_SELF = /(?:^| )(?:i|me|myself|im|ive)(?= |$)/;
+const ROLE_ALL = new RegExp(ROLE.source, 'g');
 
 /**
- * Words without which PAST_OVER or PROFESSIONAL cannot match: the large alternations run only on
+ * Words without which PAST_OVER or ROLE cannot match: the large alternations run only on
  * texts that hold one (they cost more than the rest of the detector when run on every hit).
  */
 const PAST_WORDS = new Set([
-  'ago', 'was', 'since', 'used', 'past', 'behind', 'over', 'now', 'back', 'during', 'left', 'out', 'escaped', 'away', 'longer',
-  'child', 'kid', 'teenager', 'teen', 'teens', 'twenties', 'thirties', 'youth', '20s', '30s',
-  'harmed', 'hurt', 'cut', 'done', 'felt', 'tried', 'relapsed', 'thoughts',
+  'ago', 'since', 'years', 'months', 'decades', 'ages', 'now', 'used', 'past', 'was', 'behind', 'over', 'time', 'longer', 'left', 'out',
+  'escaped', 'away', 'harmed', 'hurt', 'cut', 'done', 'felt', 'tried', 'relapsed', 'thoughts',
 ]);
-const YEAR = / (?:19|20)[0-9]{2}(?: |$)/;
 const PROFESSIONAL_WORDS = new Set([
   'nurse', 'nurses', 'doctor', 'gp', 'paramedic', 'teacher', 'assistant', 'ta', 'counsellor', 'therapist', 'psychologist', 'psychiatrist', 'worker',
   'volunteer', 'manager', 'adviser', 'advisor', 'lecturer', 'researcher', 'aider', 'pharmacist', 'midwife', 'visitor', 'officer', 'chaplain',
@@ -150,23 +158,38 @@ function lastIndexOfPattern(text: string, re: RegExp): number {
 }
 
 function whenFor(text: string, at: number): RiskWhen {
-  if (!mayMatch(text, PAST_WORDS) && !YEAR.test(text)) return 'current';
+  if (!mayMatch(text, PAST_WORDS)) return 'current';
   const { start, end } = sentenceAround(text, at);
   const sentence = text.slice(start, end);
-  PAST_OVER.lastIndex = 0;
-  const pastHere = PAST_OVER.test(sentence);
-  PAST_OVER.lastIndex = 0;
-  // The neighbouring sentences ("I took an overdose at 19. I have been well ever since.")
-  const around = text.slice(Math.max(0, text.lastIndexOf(' . ', start - 4) + 1), text.indexOf(' . ', end + 3) < 0 ? text.length : text.indexOf(' . ', end + 3));
-  const pastNear = PAST_OVER.test(around);
-  PAST_OVER.lastIndex = 0;
-  if (!pastHere && !pastNear) return 'current';
-  const rest = text.replace(PAST_OVER, ' ');
-  PAST_OVER.lastIndex = 0;
+  const next = text.indexOf(' . ', end + 3);
+  const previous = start > 3 ? text.lastIndexOf(' . ', start - 4) : -1;
+  // The neighbouring sentences count too ("I took an overdose at 19. I have been well ever since.")
+  const around = text.slice(previous < 0 ? 0 : previous + 3, next < 0 ? text.length : next);
+  const pastHere = testOnce(PAST_OVER, sentence);
+  if (!pastHere && !testOnce(PAST_OVER, around)) return 'current';
+  const rest = text.replace(PAST_OVER, ' ').replace(PAST_ONLY, ' ');
   if (NOW.test(rest)) return 'current';
   if (!pastHere && PRESENT_RISK_VERB.test(sentence.replace(PAST_OVER, ' '))) return 'current';
-  PAST_OVER.lastIndex = 0;
   return 'past';
+}
+
+function testOnce(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  const found = re.test(text);
+  re.lastIndex = 0;
+  return found;
+}
+
+/**
+ * Work or study talk: a professional role or task is named, and the sentence with the risk words
+ * (once the role and questions about helping someone are set aside) does not speak of the writer.
+ */
+function frameFor(plain: string, sentence: string, aboutOther: boolean): RiskFrame {
+  if (!mayMatch(plain, PROFESSIONAL_WORDS) || !ROLE.test(plain)) return 'personal';
+  // Someone else's risk in a work setting (a pupil, a caller): the writer's own words do not change it.
+  if (aboutOther) return 'professional';
+  const rest = sentence.replace(ROLE_ALL, ' ').replace(ABOUT_OTHERS, ' ');
+  return FIRST_SELF.test(rest) ? 'personal' : 'professional';
 }
 
 /**
@@ -177,7 +200,8 @@ function whenFor(text: string, at: number): RiskWhen {
 export function readRiskContext(category: RiskCategory, text: string, at: number, span: string, aboutOther: boolean, plain: string = text): RiskContext {
   const who = whoFor(category, text, at, span, aboutOther);
   const when = whenFor(text, at);
-  const speaksOfSelfNow = who === 'self' && FIRST_PERSON.test(span) && category !== 'harm_to_others';
-  const frame: RiskFrame = !speaksOfSelfNow && mayMatch(plain, PROFESSIONAL_WORDS) && PROFESSIONAL.test(plain) ? 'professional' : 'personal';
+  // Without a match (the backstop), the whole message is the sentence to read.
+  const { start, end } = span === '' ? { start: 0, end: text.length } : sentenceAround(text, at);
+  const frame = frameFor(plain, text.slice(start, end), aboutOther);
   return { who, when, frame };
 }

@@ -234,3 +234,25 @@ describe('everyday phrases that only look like risk stay quiet', () => {
     expect(detectRisk(text)).toBeNull();
   });
 });
+
+describe('someone else: risk read in the first person, grief and figures of speech left alone', () => {
+  it.each<[string, RiskCategory, string]>([
+    ['my flatmate has been burning herself with a lighter', 'self_harm', 'adult'],
+    ['my teenage son keeps cutting his arms', 'self_harm', 'child'],
+    ['my nan has been hoarding her sleeping tablets', 'suicide', 'older_adult'],
+    ['he said he wants to end his life', 'suicide', 'adult'],
+  ])('%p -> %s about %s', (text, category, who) => {
+    expect(detectRisk(text)).toMatchObject({ category, who, negated: false });
+  });
+
+  it.each([
+    'my friend from work killed himself last year and I miss him',
+    'my uncle took his own life when I was small',
+    "I feel like I'm being a burden on their time when I ask for help",
+    'I was with my grandad when he died',
+  ])('%p is grief or everyday talk, not risk now', (text) => {
+    const got = detectRisk(text);
+    expect(got === null || got.severity === 'concern').toBe(true);
+    expect(got?.who ?? 'self').toBe('self');
+  });
+});
