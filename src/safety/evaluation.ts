@@ -60,7 +60,7 @@ export interface EvalReport {
 }
 
 export const TARGET_RECALL = 1;
-export const TARGET_MAX_FPR = 0.03;
+export const TARGET_MAX_FPR = 0.02;
 
 function describe(a: ReturnType<typeof detectRisk>): string {
   if (a === null) return 'null';

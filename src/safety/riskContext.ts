@@ -24,6 +24,7 @@ const RELATION =
 const THIRD_PARTY = new RegExp(`(?:^| )(?:(?:my|our|a|her|his|their|the|this) (?:[a-z]+ )?${RELATION}s?|she|he|they|someone i (?:know|love|care for|work with|live with)|somebody i know|herself|himself|themselves|themself)(?= |$)`);
 const FIRST_PERSON = /(?:^| )(?:i|me|myself|im|ive|my life|i am|mine)(?= |$)/;
 const OBJECT_SELF = /(?:^| )(?:me|myself)(?= |$)/;
+const FIRST_SUBJECT = /(?:^| )(?:i|im|ive|myself)(?= |$)/;
 
 const CHILD = /(?:^| )(?:son|sons|daughter|daughters|child|children|kid|kids|baby|babies|toddler|toddlers|newborn|pupil|pupils|schoolboy|schoolgirl|teenager|teenagers|teen|teens|boy|girl|stepson|stepdaughter|grandson|granddaughter|niece|nephew|little one|year (?:[1-9]|1[0-3]) (?:student|pupil|class)|(?:[1-9]|1[0-7]) (?:year old|yr old|yo))s?(?= |$)/;
 const OLDER = /(?:^| )(?:grandad|grandpa|grandfather|grandma|granny|grandmother|nan|nana|gran|elderly|pensioner|care home|nursing home|resident|(?:[7-9][0-9]|1[0-1][0-9]) (?:year old|yr old|yo)|in (?:his|her|their) (?:seventies|eighties|nineties|70s|80s|90s)|older (?:man|woman|person|relative|parent|neighbour|lady|gentleman)|i care for (?:my|her|him|them)|(?:her|his|their) carer)s?(?= |$)/;
@@ -33,7 +34,8 @@ const OLDER = /(?:^| )(?:grandad|grandpa|grandfather|grandma|granny|grandmother|
 const PAST_OVER = new RegExp(
   [
     '(?:years|decades|a long time|ages|a lifetime) ago',
-    '(?:been|am|have been|i am|felt|feel|i feel|i have felt|doing) (?:well|fine|ok|okay|safe|better|much better|recovered|stable|good|clean|free of it|in a good place|in a better place)(?: [a-z]+){0,2} (?:ever )?(?:since|for (?:over |more than |nearly |almost )?(?:[a-z0-9]+ )?(?:years|months|decades|a long time|ages)|now)',
+    '(?:been|am|have been|i am|felt|feel|i feel|i have felt|doing) (?:well|fine|ok|okay|safe|better|much better|recovered|stable|good|clean|free of it|in a good place|in a better place)(?: [a-z]+){0,2} (?:ever )?(?:since|for (?:over |more than |nearly |almost |well over )?(?:[a-z0-9]+ )?(?:years|year|months|decades|decade|a long time|ages|a while)|now)',
+    '(?:he|she|they|i|we) (?:is|are|am|has been|have been) (?:fine|ok|okay|well|better|safe|healthy|recovered|fully recovered)(?: [a-z]+){0,2}(?: now| since| for (?:[a-z0-9]+ ){0,2}(?:years|year|months|decades|decade|ages|a while))',
     'ever since',
     '(?:have not|not|never) (?:self harmed|harmed myself|hurt myself|cut|cut myself|done it|felt like that|felt that way|tried again|relapsed|had those thoughts)(?: [a-z]+){0,3} (?:since|for|in) ',
     'used to',
@@ -81,7 +83,7 @@ const ROLE_ALL = new RegExp(ROLE.source, 'g');
  * texts that hold one (they cost more than the rest of the detector when run on every hit).
  */
 const PAST_WORDS = new Set([
-  'ago', 'since', 'years', 'months', 'decades', 'ages', 'now', 'used', 'past', 'was', 'behind', 'over', 'time', 'longer', 'left', 'out',
+  'ago', 'since', 'years', 'year', 'months', 'decades', 'decade', 'ages', 'while', 'now', 'used', 'past', 'was', 'behind', 'over', 'time', 'longer', 'left', 'out',
   'escaped', 'away', 'harmed', 'hurt', 'cut', 'done', 'felt', 'tried', 'relapsed', 'thoughts',
 ]);
 const PROFESSIONAL_WORDS = new Set([
@@ -135,7 +137,8 @@ function whoFor(category: RiskCategory, text: string, at: number, span: string, 
   // Who the clause before the risk words is about: the nearest subject wins.
   const clause = text.slice(start, at);
   const third = lastIndexOfPattern(clause, THIRD_PARTY);
-  const first = lastIndexOfPattern(clause, FIRST_PERSON);
+  // "my mate texted me ... goodbye": the writer as the object does not make the risk theirs.
+  const first = lastIndexOfPattern(clause, FIRST_SUBJECT);
   if (third > first) return kindOfPerson(text, at);
   return 'self';
 }
