@@ -256,3 +256,23 @@ describe('someone else: risk read in the first person, grief and figures of spee
     expect(got?.who ?? 'self').toBe('self');
   });
 });
+
+describe('other languages (language identified by the detector)', () => {
+  it.each<[string, RiskCategory]>([
+    ['chcę umrzeć', 'suicide'],
+    ['nie chcę już żyć', 'suicide'],
+    ['wziąłem wszystkie tabletki', 'medical'],
+    ['Dw i eisiau marw', 'suicide'],
+    ['dw i wedi cymryd gormod o dabledi', 'medical'],
+    ['Quiero morir', 'suicide'],
+    ['Eu quero morrer hoje', 'suicide'],
+    ['Nu mai vreau să trăiesc', 'suicide'],
+  ])('%p -> %s', (text, category) => {
+    expect(detectRisk(text)).toMatchObject({ category, negated: false });
+  });
+
+  it.each(['Mieszkam w Anglii od pięciu lat', 'Od wczoraj czuję się lepiej', 'Dw i ddim eisiau marw, dim ond yn drist', 'Hola, quiero información sobre la terapia'])('%p is not risk (never "od" -> overdose)', (text) => {
+    const got = detectRisk(text);
+    expect(got === null || got.negated).toBe(true);
+  });
+});
