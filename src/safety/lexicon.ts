@@ -3,7 +3,7 @@
  * regular expressions and lookup tables. Kept apart from the matcher so the data file can be
  * validated (and its errors reported with the rule id) at start-up rather than on a user's message.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { LOCALES_DIR } from '../projectRoot';
@@ -212,15 +212,6 @@ export function warmUpLexicon(lex: CompiledLexicon): void {
   warmUp(lex.escalator);
   if (lex.deescalator) warmUp(lex.deescalator);
   warmUp(lex.negatedPrefix);
-}
-
-/** Locales that have their own lexicon file, found once at start-up. */
-export function discoverLexiconLocales(localesDir: string = LOCALES_DIR): string[] {
-  if (!existsSync(localesDir)) return [];
-  return readdirSync(localesDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(localesDir, d.name, 'risk-lexicon.json')))
-    .map((d) => d.name)
-    .sort();
 }
 
 /**
