@@ -131,8 +131,10 @@ function whoFor(category: RiskCategory, text: string, at: number, span: string, 
   const { start, end } = sentenceAround(text, at);
   const sentence = text.slice(start, end);
   if (category === 'abuse' || category === 'danger') {
+    // "he hits me" is the writer's; "the dad next door laying into the kids" is someone else's.
     if (OBJECT_SELF.test(sentence)) return 'self';
-    return THIRD_PARTY.test(sentence) && CHILD.test(sentence) ? 'child' : THIRD_PARTY.test(sentence) && !FIRST_PERSON.test(sentence) ? kindOfPerson(text, at) : 'self';
+    if (THIRD_PARTY.test(sentence) && (CHILD.test(sentence) || !FIRST_PERSON.test(sentence))) return kindOfPerson(text, at);
+    return 'self';
   }
   // Who the clause before the risk words is about: the nearest subject wins.
   const clause = text.slice(start, at);
