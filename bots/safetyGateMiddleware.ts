@@ -124,7 +124,8 @@ export class SafetyGateMiddleware implements Middleware {
     const screened = this.screen(context);
     const { language } = screened;
     const assessment = screened.assessment ?? (language === undefined ? await this.signalsOverTurns(context, screened.text) : null);
-    if (language !== undefined) {
+    // Messages only: a card action (invoke) still needs the bot's own invoke response.
+    if (language !== undefined && context.activity.type === ActivityTypes.Message) {
       const answered = await this.sendLanguageNotice(context, language);
       if (answered && !assessment) return;
     }

@@ -319,11 +319,21 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     if (typeof text !== 'string' || text.trim() === '') return null;
     const foreign = language !== undefined && language !== '' && language.toLowerCase() !== 'en';
     const passes: Array<{ lex: CompiledLexicon; options: NormaliseOptions }> = [];
+    const ownLexicon = (code: string | undefined): CompiledLexicon | undefined => {
+      const own = code ? lexicons.get(pickLocale(code, localeNames, '')) : undefined;
+      return own !== undefined && !englishNames.includes(own.locale) ? own : undefined;
+    };
     if (foreign) {
-      const own = lexicons.get(pickLocale(language, localeNames, ''));
-      if (own !== undefined && own !== english) passes.push({ lex: own, options: {} });
+      const own = ownLexicon(language);
+      if (own !== undefined) passes.push({ lex: own, options: {} });
       passes.push({ lex: english, options: { foreign: true } });
-    } else passes.push({ lex: lexiconFor(locale), options: {} });
+    } else {
+      passes.push({ lex: lexiconFor(locale), options: {} });
+      // A message too short to identify ("pomocy") from someone whose channel is set to a language
+      // with risk phrases of its own is read by those too.
+      const hinted = ownLexicon(locale);
+      if (hinted !== undefined) passes.push({ lex: hinted, options: {} });
+    }
 
     let best: RiskAssessment | null = null;
     for (const reading of readings(text)) {
