@@ -26,17 +26,20 @@ const FIRST_PERSON = /(?:^| )(?:i|me|myself|im|ive|my life|i am|mine)(?= |$)/;
 const OBJECT_SELF = /(?:^| )(?:me|myself)(?= |$)/;
 const FIRST_SUBJECT = /(?:^| )(?:i|im|ive|myself)(?= |$)/;
 
-const CHILD = /(?:^| )(?:son|sons|daughter|daughters|child|children|kid|kids|baby|babies|toddler|toddlers|newborn|pupil|pupils|schoolboy|schoolgirl|teenager|teenagers|teen|teens|boy|girl|stepson|stepdaughter|grandson|granddaughter|niece|nephew|little one|year (?:[1-9]|1[0-3]) (?:student|pupil|class)|(?:[1-9]|1[0-7]) (?:year old|yr old|yo))s?(?= |$)/;
-const OLDER = /(?:^| )(?:grandad|grandpa|grandfather|grandma|granny|grandmother|nan|nana|gran|elderly|pensioner|care home|nursing home|resident|(?:[7-9][0-9]|1[0-1][0-9]) (?:year old|yr old|yo)|in (?:his|her|their) (?:seventies|eighties|nineties|70s|80s|90s)|older (?:man|woman|person|relative|parent|neighbour|lady|gentleman)|i care for (?:my|her|him|them)|(?:her|his|their) carer)s?(?= |$)/;
+// A child named as someone's relation ("her son takes her pension") is not the one at risk.
+const CHILD = /(?:^| )(?<!(?:her|his|their) )(?:son|sons|daughter|daughters|child|children|kid|kids|baby|babies|toddler|toddlers|newborn|pupil|pupils|schoolboy|schoolgirl|teenager|teenagers|teen|teens|boy|girl|stepson|stepdaughter|grandson|granddaughter|niece|nephew|little one|year (?:[1-9]|1[0-3]) (?:student|pupil|class)|(?:[1-9]|1[0-7]) (?:year old|yr old|yo))s?(?= |$)/;
+const OLDER = /(?:^| )(?:grandad|grandpa|grandfather|grandma|granny|grandmother|nan|nana|gran|elderly|pensioner|care home|nursing home|resident|(?:[7-9][0-9]|1[0-1][0-9]) (?:year old|yr old|yo)|in (?:his|her|their) (?:seventies|eighties|nineties|70s|80s|90s)|older (?:man|woman|person|relative|parent|neighbour|lady|gentleman))s?(?= |$)/;
 
 // Said as past and over: only these make a risk 'past'. Spans matched here (and the childhood
 // markers below) are set aside before looking for signs of "now".
 const PAST_OVER = new RegExp(
   [
     '(?:years|decades|a long time|ages|a lifetime) ago',
-    '(?:been|am|have been|i am|felt|feel|i feel|i have felt|doing) (?:well|fine|ok|okay|safe|better|much better|recovered|stable|good|clean|free of it|in a good place|in a better place)(?: [a-z]+){0,2} (?:ever )?(?:since|for (?:over |more than |nearly |almost |well over )?(?:[a-z0-9]+ )?(?:years|year|months|decades|decade|a long time|ages|a while)|now)',
+    '(?:been|am|have been|i am|felt|feel|i feel|i have felt|doing) (?:well|fine|ok|okay|safe|better|much better|recovered|stable|good|clean|free of it|in a (?:much |far |way |really )?(?:good|better|great|happier|safe) place)(?: [a-z]+){0,2} (?:ever )?(?:since|for (?:over |more than |nearly |almost |well over )?(?:[a-z0-9]+ )?(?:years|year|months|decades|decade|a long time|ages|a while)|now)',
     '(?:he|she|they|i|we) (?:is|are|am|has been|have been) (?:fine|ok|okay|well|better|safe|healthy|recovered|fully recovered)(?: [a-z]+){0,2}(?: now| since| for (?:[a-z0-9]+ ){0,2}(?:years|year|months|decades|decade|ages|a while))',
     'ever since',
+    '(?:and )?(?:i )?have been (?:for|since) (?:years|ages|a long time|months|then)',
+    '(?:he|she|they|i|we) (?:was|were) (?:fine|ok|okay|alright|all right|back to normal)(?: [a-z]+){0,3}',
     '(?:have not|not|never) (?:self harmed|harmed myself|hurt myself|cut|cut myself|done it|felt like that|felt that way|tried again|relapsed|had those thoughts)(?: [a-z]+){0,3} (?:since|for|in) ',
     'used to',
     'in the past',
@@ -57,7 +60,7 @@ const ROLE = new RegExp(
   [
     '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|nurses|doctor|gp|paramedic|teacher|teaching assistant|ta|counsellor|therapist|psychologist|psychiatrist|social worker|volunteer|manager|line manager|hr manager|hr adviser|hr advisor|support worker|youth worker|lecturer|researcher|first aider|mental health first aider|pharmacist|midwife|health visitor|police officer|chaplain|safeguarding lead|dsl|student)(?= |$)',
     'samaritans volunteer',
-    '(?:for|in) (?:my|our|a|the) (?:dissertation|essay|assignment|coursework|thesis|module|placement|course|exam|research|lesson|lessons|class|lecture|seminar|training|assembly|policy|presentation|project|report|uni work|university work)',
+    '(?:for|in|on) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|placement|course|exam|research|lesson|lessons|class|lecture|seminar|training|assembly|policy|presentation|project|report|uni work|university work)',
     '(?:dissertation|essay|assignment|coursework|thesis|research project|literature review)(?: [a-z]+){0,2} (?:on|about|into|covering)',
     '(?:lesson|lesson plan|lessons|assembly|training session|workshop|policy|procedure|guidance|toolkit|leaflet|poster|module) (?:on|about|for|covering)',
     '(?:(?:i am|im|we are) )?(?:drafting|writing|updating|reviewing|planning|preparing|designing|putting together) (?:a|an|our|the|my)(?: [a-z]+){0,2} (?:policy|lesson|lessons|essay|dissertation|training|guidance|procedure|assembly|presentation|session|workshop|leaflet|handbook)',
@@ -89,7 +92,7 @@ const PAST_WORDS = new Set([
 const PROFESSIONAL_WORDS = new Set([
   'nurse', 'nurses', 'doctor', 'gp', 'paramedic', 'teacher', 'assistant', 'ta', 'counsellor', 'therapist', 'psychologist', 'psychiatrist', 'worker',
   'volunteer', 'manager', 'adviser', 'advisor', 'lecturer', 'researcher', 'aider', 'pharmacist', 'midwife', 'visitor', 'officer', 'chaplain',
-  'lead', 'dsl', 'student', 'samaritans', 'dissertation', 'essay', 'assignment', 'coursework', 'thesis', 'module', 'placement', 'course', 'exam',
+  'lead', 'dsl', 'student', 'samaritans', 'degree', 'masters', 'phd', 'aid', 'prevention', 'awareness', 'dissertation', 'essay', 'assignment', 'coursework', 'thesis', 'module', 'placement', 'course', 'exam',
   'research', 'lesson', 'lessons', 'class', 'lecture', 'seminar', 'training', 'assembly', 'policy', 'presentation', 'project', 'report', 'uni',
   'university', 'literature', 'workshop', 'procedure', 'guidance', 'toolkit', 'leaflet', 'poster', 'handbook', 'policies', 'hr', 'staff',
   'wellbeing', 'workplace', 'safeguarding', 'company', 'school', 'pupil', 'employee', 'colleague', 'client', 'patient', 'caller', 'user', 'person',
@@ -186,9 +189,22 @@ function testOnce(re: RegExp, text: string): boolean {
 }
 
 /**
- * Work or study talk: a professional role or task is named, and the sentence with the risk words
+ * Work or study talk: a professional role or task is named, and the clause with the risk words
  * (once the role and questions about helping someone are set aside) does not speak of the writer.
  */
+// Where a clause about someone else may start: "I refer clients who self-harm".
+const CLAUSE_BREAKS = [' . ', ' and ', ' but ', ' who ', ' because ', ' so ', ' which ', ' when ', ' if ', ' whose '];
+
+/** The clause that holds the risk words: from the last break before them to their end. */
+function clauseOf(text: string, at: number, span: string): string {
+  let start = 0;
+  for (const brk of CLAUSE_BREAKS) {
+    const i = text.lastIndexOf(brk, at);
+    if (i >= 0 && i + brk.length <= at && i + brk.length > start) start = i + brk.length;
+  }
+  return text.slice(start, at + span.length);
+}
+
 function frameFor(plain: string, sentence: string, aboutOther: boolean): RiskFrame {
   if (!mayMatch(plain, PROFESSIONAL_WORDS) || !ROLE.test(plain)) return 'personal';
   // Someone else's risk in a work setting (a pupil, a caller): the writer's own words do not change it.
@@ -205,8 +221,7 @@ function frameFor(plain: string, sentence: string, aboutOther: boolean): RiskFra
 export function readRiskContext(category: RiskCategory, text: string, at: number, span: string, aboutOther: boolean, plain: string = text): RiskContext {
   const who = whoFor(category, text, at, span, aboutOther);
   const when = whenFor(text, at);
-  // Without a match (the backstop), the whole message is the sentence to read.
-  const { start, end } = span === '' ? { start: 0, end: text.length } : sentenceAround(text, at);
-  const frame = frameFor(plain, text.slice(start, end), aboutOther);
+  // Without a match (the backstop), the whole message is what the writer says.
+  const frame = frameFor(plain, span === '' ? text : clauseOf(text, at, span), aboutOther);
   return { who, when, frame };
 }
