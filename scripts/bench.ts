@@ -136,7 +136,10 @@ async function detectorAndRecogniser(): Promise<void> {
   const filler = 'We talked about my sessions and my week at work, and it went fine. ';
   const half = filler.repeat(Math.ceil(50_000 / filler.length));
   const big = benchmarkDetectRisk([`${half}I want to kill myself. ${half}`], quick ? 3 : 10);
-  line('detectRisk on a 100 KB message', `${(big.meanMicros / 1000).toFixed(2)} ms`, '< 20 ms', big.meanMicros < 20_000);
+  line('detectRisk on a 100 KB message, risk in the middle', `${(big.meanMicros / 1000).toFixed(2)} ms`, '< 20 ms', big.meanMicros < 20_000);
+  // Without risk every window also goes through the statistical backstop: the worst case.
+  const benign = benchmarkDetectRisk([`${half}${half}`], quick ? 3 : 10);
+  line('detectRisk on a 100 KB message without risk', `${(benign.meanMicros / 1000).toFixed(2)} ms`, '< 20 ms', benign.meanMicros < 20_000);
 
   const trainStart = process.hrtime.bigint();
   const recognizer = await createTrainedLocalRecognizer();
