@@ -27,6 +27,7 @@ import { readLocaleBackstopExamples, trainRiskBackstop, type RiskBackstop } from
 import { mentionsSomeoneElse, shiftToFirstPerson } from './pronounShift';
 import { readRiskContext } from './riskContext';
 import { signalsIn } from './riskSignals';
+import { loadRiskPhrases } from './riskPhrases';
 import { dropInvisible, hasInvisible } from './unicodeFold';
 import type { RiskAssessment, RiskCategory, RiskSeverity } from './types';
 
@@ -186,6 +187,7 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     if (examples.length > 0) backstops.set(lex, trainRiskBackstop(examples.map((e) => ({ ...e, text: prepare(lex, e.text).text }))));
   }
 
+  const phrases = loadRiskPhrases(localesDir);
   const identify = createLanguageIdentifier({ englishWords: english.tables.knownWords, markers: languageMarkers(localesDir) });
 
   function lexiconFor(locale: string | undefined): CompiledLexicon {
@@ -335,7 +337,7 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
       if (hinted !== undefined) passes.push({ lex: hinted, options: {} });
     }
 
-    let best: RiskAssessment | null = null;
+    let best: RiskAssessment | null = foreign ? (phrases.get(language.toLowerCase().split('-')[0])?.(text) ?? null) : null;
     for (const reading of readings(text)) {
       for (const { lex, options } of passes) {
         const found = assessmentOf(lex, lexiconFinds(lex, reading, options));

@@ -267,11 +267,16 @@ describe('other languages (language identified by the detector)', () => {
     ['Quiero morir', 'suicide'],
     ['Eu quero morrer hoje', 'suicide'],
     ['Nu mai vreau să trăiesc', 'suicide'],
+    ['أريد أن أموت', 'suicide'],
+    ['میں مرنا چاہتا ہوں', 'suicide'],
+    ['আমি মরতে চাই', 'suicide'],
+    ['હું મરવા માંગુ છું', 'suicide'],
+    ['ਮੈਂ ਮਰਨਾ ਚਾਹੁੰਦਾ ਹਾਂ', 'suicide'],
   ])('%p -> %s', (text, category) => {
     expect(detectRisk(text)).toMatchObject({ category, negated: false });
   });
 
-  it.each(['Mieszkam w Anglii od pięciu lat', 'Od wczoraj czuję się lepiej', 'Dw i ddim eisiau marw, dim ond yn drist', 'Hola, quiero información sobre la terapia'])('%p is not risk (never "od" -> overdose)', (text) => {
+  it.each(['Mieszkam w Anglii od pięciu lat', 'Od wczoraj czuję się lepiej', 'Dw i ddim eisiau marw, dim ond yn drist', 'Hola, quiero información sobre la terapia', 'لا أريد أن أموت، أنا حزين فقط', 'আমি আপনার সাথে কথা বলতে চাই'])('%p is not risk (never "od" -> overdose)', (text) => {
     const got = detectRisk(text);
     expect(got === null || got.negated).toBe(true);
   });
