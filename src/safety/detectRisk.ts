@@ -13,9 +13,10 @@
  * may still return a "possible" concern. Then who, when and frame are read around the match
  * (riskContext.ts): past-and-over and professional talk are a concern, never immediate.
  *
- * A message in another language (the caller passes its ISO 639-1 code) is read by that language's
- * lexicon where one exists (locales/cy, locales/pl), and by the English lexicon without spelling
- * correction or English shorthands, so "od" (Polish "since") is never "overdose".
+ * A message in another language (its ISO 639-1 code passed in, or identified here) is read by that
+ * language's own risk words where they exist (a word lexicon for cy, pl, es, pt, ro; a phrase list
+ * for ar, ur, bn, gu, pa: riskPhrases.ts), and by the English lexicon without spelling correction
+ * or English shorthands, so "od" (Polish "since") is never "overdose".
  */
 import { pickLocale, localesWith, DEFAULT_LOCALE } from '../content/localeResolver';
 import { LOCALES_DIR } from '../projectRoot';
@@ -337,7 +338,7 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
       if (hinted !== undefined) passes.push({ lex: hinted, options: {} });
     }
 
-    let best: RiskAssessment | null = foreign ? (phrases.get(language.toLowerCase().split('-')[0])?.(text) ?? null) : null;
+    let best: RiskAssessment | null = foreign ? (phrases.get(language.toLowerCase().split('-')[0])?.(dropInvisible(text)) ?? null) : null;
     for (const reading of readings(text)) {
       for (const { lex, options } of passes) {
         const found = assessmentOf(lex, lexiconFinds(lex, reading, options));
