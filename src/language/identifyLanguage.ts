@@ -6,7 +6,8 @@
  *
  * Evidence, in order:
  * 1. Script: Bengali, Gurmukhi (Panjabi), Gujarati and Devanagari letters name their language;
- *    Arabic script is told apart (Arabic, Urdu, Persian) by tinyld.
+ *    Arabic script (Arabic, Urdu, Persian) and Cyrillic (Russian, Ukrainian...) are told apart by
+ *    tinyld.
  * 2. Latin script: at least two words and eight letters, and most words not English (the en-GB
  *    word list the spelling corrector already uses). Then marker words from each
  *    locales/<lang>/language-notice.json (Welsh: tinyld has no Welsh model), then tinyld
@@ -32,7 +33,11 @@ const SCRIPTS: ReadonlyArray<[RegExp, string]> = [
   [/\p{Script=Gujarati}/u, 'gu'],
   [/\p{Script=Devanagari}/u, 'hi'],
 ];
-const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
+// Scripts shared by several languages: tinyld tells which, among these.
+const SHARED_SCRIPTS: ReadonlyArray<[RegExp, string, readonly string[], string]> = [
+  [/\p{Script=Arabic}/u, 'arabic-script', ['ar', 'ur', 'fa', 'ps'], 'ar'],
+  [/\p{Script=Cyrillic}/u, 'cyrillic-script', ['ru', 'uk', 'bg', 'sr', 'mk', 'be'], 'ru'],
+];
 const LETTER = /\p{L}/u;
 const LATIN_WORD = /[\p{Script=Latin}']+/gu;
 const ASCII_WORD = /[a-z']+/g;
@@ -49,7 +54,7 @@ const SAMPLE_CHARS = 2000;
  * Polish, Romanian, Portuguese, Spanish, Italian, Lithuanian, French, and others in the top
  * twenty). Welsh is found by its marker words.
  */
-const LATIN_CANDIDATES = new Set(['pl', 'ro', 'pt', 'es', 'it', 'lt', 'fr', 'de', 'tr', 'lv', 'nl', 'hu', 'sk', 'cs', 'bg', 'sq', 'so']);
+const LATIN_CANDIDATES = new Set(['pl', 'ro', 'pt', 'es', 'it', 'lt', 'fr', 'de', 'tr', 'lv', 'nl', 'hu', 'sk', 'cs', 'sq', 'so']);
 
 function scriptLanguage(text: string): string | undefined {
   let letters = 0;
@@ -64,7 +69,7 @@ function scriptLanguage(text: string): string | undefined {
         break;
       }
     }
-    if (ARABIC_SCRIPT.test(ch)) counts.set('arabic-script', (counts.get('arabic-script') ?? 0) + 1);
+    for (const [re, key] of SHARED_SCRIPTS) if (re.test(ch)) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   let best: string | undefined;
   let bestCount = 0;
@@ -74,10 +79,12 @@ function scriptLanguage(text: string): string | undefined {
       bestCount = count;
     }
   }
+  // Mostly in that script: a few look-alike letters in English ("kіll") are not another language.
   if (best === undefined || bestCount * 2 < letters) return undefined;
-  if (best !== 'arabic-script') return best;
-  const guess = detectAll(text).find((g) => g.lang === 'ur' || g.lang === 'ar' || g.lang === 'fa');
-  return guess?.lang ?? 'ar';
+  const shared = SHARED_SCRIPTS.find(([, key]) => key === best);
+  if (shared === undefined) return best;
+  const [, , languages, fallback] = shared;
+  return detectAll(text).find((g) => languages.includes(g.lang))?.lang ?? fallback;
 }
 
 export function createLanguageIdentifier({ englishWords, markers }: LanguageIdentifierOptions): LanguageIdentifier {

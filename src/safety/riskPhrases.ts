@@ -2,8 +2,8 @@
  * Risk phrases for languages in scripts the word lexicon cannot read (Arabic, Urdu, Bengali,
  * Gujarati, Panjabi): locales/<lang>/risk-phrases.json, each phrase looked for as written. Marks
  * (vowel signs, Arabic short vowels) and letter variants are set aside on both sides, so spelling
- * with or without them matches. A negating word anywhere in the message makes a match negated (the
- * gentle check-in): coarse, and safer than a hand-off for "I don't want to die".
+ * with or without them matches. A negating word elsewhere in the message makes a match negated
+ * (the gentle check-in): coarse, and safer than a hand-off for "I don't want to die".
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,6 +38,7 @@ function fold(text: string): string {
     .replace(/\p{M}/gu, '')
     .replace(/[أإآٱ]/g, 'ا')
     .replace(/ى/g, 'ي')
+    .replace(/ё/g, 'е')
     .replace(/[\p{P}\p{S}\s]+/gu, ' ')
     .trim()
     .toLowerCase()} `;
@@ -53,7 +54,10 @@ export function compilePhrases(json: unknown, source: string): PhraseMatcher {
     const hits = rules.filter((rule) => rule.folded.some((phrase) => folded.includes(phrase)));
     if (hits.length === 0) return null;
     const best = hits.find((h) => h.severity === 'immediate') ?? hits[0];
-    const negated = negators.some((n) => folded.includes(n));
+    // A negator inside a matched phrase ("не хочу жить": I don't want to live) is part of the risk.
+    let rest = folded;
+    for (const rule of hits) for (const phrase of rule.folded) rest = rest.split(phrase).join(' ');
+    const negated = negators.some((n) => rest.includes(n));
     return {
       category: best.category,
       severity: negated ? 'concern' : best.severity,

@@ -272,11 +272,13 @@ describe('other languages (language identified by the detector)', () => {
     ['আমি মরতে চাই', 'suicide'],
     ['હું મરવા માંગુ છું', 'suicide'],
     ['ਮੈਂ ਮਰਨਾ ਚਾਹੁੰਦਾ ਹਾਂ', 'suicide'],
+    ['Я не хочу жить', 'suicide'],
+    ['Я хочу померти', 'suicide'],
   ])('%p -> %s', (text, category) => {
     expect(detectRisk(text)).toMatchObject({ category, negated: false });
   });
 
-  it.each(['Mieszkam w Anglii od pięciu lat', 'Od wczoraj czuję się lepiej', 'Dw i ddim eisiau marw, dim ond yn drist', 'Hola, quiero información sobre la terapia', 'لا أريد أن أموت، أنا حزين فقط', 'আমি আপনার সাথে কথা বলতে চাই'])('%p is not risk (never "od" -> overdose)', (text) => {
+  it.each(['Mieszkam w Anglii od pięciu lat', 'Od wczoraj czuję się lepiej', 'Dw i ddim eisiau marw, dim ond yn drist', 'Hola, quiero información sobre la terapia', 'لا أريد أن أموت، أنا حزين فقط', 'আমি আপনার সাথে কথা বলতে চাই', 'Я не хочу умереть, мне просто грустно'])('%p is not risk (never "od" -> overdose)', (text) => {
     const got = detectRisk(text);
     expect(got === null || got.negated).toBe(true);
   });
