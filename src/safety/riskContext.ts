@@ -127,8 +127,8 @@ function kindOfPerson(text: string, at: number): RiskWho {
 }
 
 function whoFor(category: RiskCategory, text: string, at: number, span: string, aboutOther: boolean): RiskWho {
-  if (category === 'harm_to_others') return kindOfPerson(text, at);
-  if (aboutOther) return kindOfPerson(text, at);
+  // For harm to others, who may be hurt; otherwise someone the writer is worried about.
+  if (category === 'harm_to_others' || aboutOther) return kindOfPerson(text, at);
   if (FIRST_PERSON.test(span)) return 'self';
   if (THIRD_PARTY.test(span)) return kindOfPerson(text, at);
   const { start, end } = sentenceAround(text, at);
@@ -188,10 +188,6 @@ function testOnce(re: RegExp, text: string): boolean {
   return found;
 }
 
-/**
- * Work or study talk: a professional role or task is named, and the clause with the risk words
- * (once the role and questions about helping someone are set aside) does not speak of the writer.
- */
 // Where a clause about someone else may start: "I refer clients who self-harm".
 const CLAUSE_BREAKS = [' . ', ' and ', ' but ', ' who ', ' because ', ' so ', ' which ', ' when ', ' if ', ' whose '];
 
@@ -205,11 +201,15 @@ function clauseOf(text: string, at: number, span: string): string {
   return text.slice(start, at + span.length);
 }
 
-function frameFor(plain: string, sentence: string, aboutOther: boolean): RiskFrame {
+/**
+ * Work or study talk: a professional role or task is named, and the clause with the risk words
+ * (once the role and questions about helping someone are set aside) does not speak of the writer.
+ */
+function frameFor(plain: string, clause: string, aboutOther: boolean): RiskFrame {
   if (!mayMatch(plain, PROFESSIONAL_WORDS) || !ROLE.test(plain)) return 'personal';
   // Someone else's risk in a work setting (a pupil, a caller): the writer's own words do not change it.
   if (aboutOther) return 'professional';
-  const rest = sentence.replace(ROLE_ALL, ' ').replace(ABOUT_OTHERS, ' ');
+  const rest = clause.replace(ROLE_ALL, ' ').replace(ABOUT_OTHERS, ' ');
   return FIRST_SELF.test(rest) ? 'personal' : 'professional';
 }
 
