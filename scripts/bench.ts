@@ -188,6 +188,14 @@ async function detectorAndRecogniser(): Promise<void> {
   const risk = benchmarkDetectRisk(typical, quick ? 3 : 20);
   line(`detectRisk mean per typical message (${typical.length})`, `${risk.meanMicros.toFixed(1)} µs`, '< 50 µs', risk.meanMicros < 50);
   line('detectRisk p99 per message (fastest run each)', `${risk.p99Micros.toFixed(1)} µs`);
+  // A 100 KB paste with one risk sentence in the middle: every word is read, at bounded cost.
+  const filler = 'We talked about my sessions and my week at work, and it went fine. ';
+  const half = filler.repeat(Math.ceil(50_000 / filler.length));
+  const big = benchmarkDetectRisk([`${half}I want to kill myself. ${half}`], quick ? 3 : 10);
+  line('detectRisk on a 100 KB message, risk in the middle', `${(big.meanMicros / 1000).toFixed(2)} ms`, '< 20 ms', big.meanMicros < 20_000);
+  // Without risk every window also goes through the statistical backstop: the worst case.
+  const benign = benchmarkDetectRisk([`${half}${half}`], quick ? 3 : 10);
+  line('detectRisk on a 100 KB message without risk', `${(benign.meanMicros / 1000).toFixed(2)} ms`, '< 20 ms', benign.meanMicros < 20_000);
 
   const trainStart = process.hrtime.bigint();
   const recognizer = await createTrainedLocalRecognizer();

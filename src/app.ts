@@ -11,6 +11,8 @@ import { IptBot } from '../bots/iptBot';
 import { createAdapter } from '../bots/createAdapter';
 import { SafetyGateMiddleware } from '../bots/safetyGateMiddleware';
 import { TeamsMessageMiddleware } from '../bots/teams/teamsTurn';
+import { sharedRiskDetector, type RiskDetector } from './safety/detectRisk';
+import type { RiskSignalState } from './safety/riskSignals';
 import { createServer, type AppServer } from './server/createServer';
 import type { HostResolver } from './server/loopback';
 import { createPersistence, type Persistence } from './transcripts';
@@ -63,6 +65,8 @@ export interface AppOverrides {
   announce?: (line: string) => void;
   /** Tests only: the HTTP client MSAL uses, to trust a loopback OpenID provider. */
   entraNetworkClient?: INetworkModule;
+  /** The risk detector; by default one per process, built here at start-up (tests share it within a suite). */
+  detector?: RiskDetector;
 }
 
 const USER_PROFILE = 'UserProfile';
@@ -141,6 +145,8 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
   const alerts = config.staff.alertWebhookUrl
     ? new RiskAlerter({ webhookUrl: config.staff.alertWebhookUrl, staffBaseUrl: config.staff.baseUrl ?? `http://${config.host}:${config.port}`, logger })
     : undefined;
+  const detector = overrides.detector ?? sharedRiskDetector();
+  const signals = { signalsIn: detector.signalsIn, state: conversationState.createProperty<RiskSignalState>('RiskSignals') };
   const middleware: Middleware[] = [
     new TranscriptMiddleware({
       writer: persistence.writer,
@@ -151,7 +157,7 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
     ...(alerts ? [riskAlertMiddleware(alerts)] : []),
     // Teams' mentions are stripped before the gate, so the detector reads only what the person wrote.
     new TeamsMessageMiddleware(),
-    new SafetyGateMiddleware(logger),
+    new SafetyGateMiddleware(logger, detector.detect, detector.identifyLanguage, signals),
     new TurnRetryMiddleware({
       logger,
       degradedNotice: (locale) => t(locale, 'errors:storageDegraded'),

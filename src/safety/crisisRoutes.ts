@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { LOCALES_DIR } from '../projectRoot';
+import { resolveLocaleFile } from '../content/localeResolver';
 import type { AgeGroup, Nation } from '../profile';
 import type { RiskCategory, RiskSeverity } from './types';
 
@@ -166,10 +165,10 @@ const tables = new Map<string, CrisisRouteTable>();
 
 /** The route table for a locale (read once), falling back to en-GB where a locale has no file of its own. */
 export function crisisRouteTable(locale: string = DEFAULT_ROUTES_LOCALE): CrisisRouteTable {
-  const wanted = existsSync(join(LOCALES_DIR, locale, 'crisis-routes.json')) ? locale : DEFAULT_ROUTES_LOCALE;
+  const { locale: wanted, path } = resolveLocaleFile(locale, 'crisis-routes.json');
   let table = tables.get(wanted);
   if (!table) {
-    table = parseCrisisRoutes(JSON.parse(readFileSync(join(LOCALES_DIR, wanted, 'crisis-routes.json'), 'utf8')));
+    table = parseCrisisRoutes(JSON.parse(readFileSync(path, 'utf8')));
     tables.set(wanted, table);
   }
   return table;

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { LOCALES_DIR } from '../projectRoot';
+import { resolveLocaleFile } from '../content/localeResolver';
 
 /**
  * Reads a person's free-text answer to the safety questions ("Are you safe right now?" and the
@@ -158,15 +157,11 @@ export function parseSafetyAnswers(json: unknown): AnswerTables {
 const cache = new Map<string, AnswerTables>();
 const wordLists = new Map<string, ReadonlySet<string>>();
 
-function localeFor(locale: string, file: string): string {
-  return locale && existsSync(join(LOCALES_DIR, locale, file)) ? locale : DEFAULT_LOCALE;
-}
-
 function tablesFor(locale: string): AnswerTables {
-  const wanted = localeFor(locale, 'safety-answers.json');
+  const { locale: wanted, path } = resolveLocaleFile(locale, 'safety-answers.json');
   let tables = cache.get(wanted);
   if (!tables) {
-    tables = parseSafetyAnswers(JSON.parse(readFileSync(join(LOCALES_DIR, wanted, 'safety-answers.json'), 'utf8')));
+    tables = parseSafetyAnswers(JSON.parse(readFileSync(path, 'utf8')));
     cache.set(wanted, tables);
   }
   return tables;
@@ -174,11 +169,10 @@ function tablesFor(locale: string): AnswerTables {
 
 /** The locale's English word list (words.txt: one a line, # for comments), read once. */
 function wordsFor(locale: string): ReadonlySet<string> {
-  const wanted = localeFor(locale, 'words.txt');
+  const { locale: wanted, path } = resolveLocaleFile(locale, 'words.txt');
   let words = wordLists.get(wanted);
   if (!words) {
-    const path = join(LOCALES_DIR, wanted, 'words.txt');
-    const lines = existsSync(path) ? readFileSync(path, 'utf8').split('\n') : [];
+    const lines = readFileSync(path, 'utf8').split('\n');
     words = new Set(lines.map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#')));
     wordLists.set(wanted, words);
   }
