@@ -39,13 +39,20 @@ export function messages(replies: Partial<Activity>[]): string[] {
   return replies.filter((reply) => reply.type === 'message').map((reply) => reply.text ?? '');
 }
 
+/** The safety gate's notice in the person's own language (its locale is not English). */
+export function isForeignNotice(reply: Partial<Activity>): boolean {
+  return reply.type === 'message' && typeof reply.locale === 'string' && !reply.locale.toLowerCase().startsWith('en');
+}
+
 /**
  * Every way a turn repeats a route: a route's line printed twice, 999 in more than one message, or
  * the same button twice. Empty when the turn gives each route at most once in text and once as a
  * button.
  */
 export function repeatedRoutes(replies: Partial<Activity>[]): string[] {
-  const texts = messages(replies);
+  // The gate's notice to a message in another language gives the urgent numbers in that language;
+  // the English reply after it is for the same person, so it is not counted as a repeat.
+  const texts = messages(replies.filter((reply) => !isForeignNotice(reply)));
   const all = texts.join('\n');
   const problems: string[] = [];
   for (const route of crisisRouteTable('en-GB').routes.values()) {

@@ -12,7 +12,7 @@ import { LOCALES_DIR } from '../../src/projectRoot';
 import { AGE_GROUPS, NATIONS } from '../../src/profile';
 import { cardProblems } from '../content/validateCard';
 import { cardActions, eventsOf, expectInOrder, realBot, say, textOf } from './safetyDialogHarness';
-import { languageOf, messages, repeatedRoutes, sayOnce, scriptedRisk, suggested, wordCount } from './crisisDialogSupport';
+import { isForeignNotice, languageOf, messages, repeatedRoutes, sayOnce, scriptedRisk, suggested, wordCount } from './crisisDialogSupport';
 
 /**
  * The emergency-support dialog on the real bot (createBotHarness: real gate, detector, MainDialog,
@@ -215,9 +215,11 @@ describe('"are you safe right now?": every path', () => {
     const { adapter, turn } = await atQuestion();
     adapter.use(languageOf({ tak: 'pl' }));
     for (const answer of ['Nie chcę już żyć', 'nie chce juz zyc', 'tak']) {
-      const text = textOf(await turn(answer));
-      expect(text).toMatch(/^I'm sorry, I can only understand English\. If anyone is in danger now, please call 999/);
-      expect(text).not.toContain(GLAD);
+      const replies = await turn(answer);
+      // The gate may answer first in Polish (999 first there too); the dialog's own reply follows.
+      const english = replies.filter((reply) => !isForeignNotice(reply));
+      expect(textOf(english)).toMatch(/^I'm sorry, I can only understand English\. If anyone is in danger now, please call 999/);
+      expect(textOf(replies)).not.toContain(GLAD);
     }
   });
 
