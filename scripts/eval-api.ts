@@ -7,7 +7,8 @@
  *                                           message a conversation; flagged = emergencySupport event
  *                                           or 999 / 116 123 in the replies
  *   npm run eval:api -- --scripts <file>    multi-turn scripts (JSON array; see scripts/lib/replyChecks.ts)
- *   add --quiet to print figures only, --env KEY=VALUE to configure the service
+ *   add --quiet to print figures only, --show <script id> to print one script's conversation,
+ *   --env KEY=VALUE to configure the service
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -195,11 +196,12 @@ interface Script {
 }
 
 /** Runs one script; returns its failures (empty when it passes). */
-async function runScript(conversation: Conversation, script: Script): Promise<string[]> {
+async function runScript(conversation: Conversation, script: Script, show: boolean): Promise<string[]> {
   const failures: string[] = [];
   let previous: TurnView | undefined;
   for (const [i, turn] of script.turns.entries()) {
     const view = viewOf(await conversation.say(turn.user, { mentioned: turn.mentioned }));
+    if (show) console.log(`> ${turn.user}\n${[...view.events.map((e) => `[event ${e}]`), ...view.texts.map((t) => `< ${t}`), ...view.buttons.map((b) => `[${b}]`)].join('\n')}\n`);
     for (const check of turn.expect ?? []) {
       const failed = runCheck(check, view);
       if (failed) failures.push(`turn ${i + 1} "${turn.user.slice(0, 60)}": ${failed}`);
@@ -210,9 +212,10 @@ async function runScript(conversation: Conversation, script: Script): Promise<st
   return failures;
 }
 
-async function scriptsReport(start: (options: TurnOptions) => Conversation, file: string, quiet: boolean): Promise<void> {
-  const scripts = JSON.parse(readFileSync(file, 'utf8')) as Script[];
-  const results = await inParallel(scripts, 4, (script) => runScript(start({ channel: script.channel, conversationType: script.conversationType }), script));
+async function scriptsReport(start: (options: TurnOptions) => Conversation, file: string, quiet: boolean, only?: string): Promise<void> {
+  const scripts = (JSON.parse(readFileSync(file, 'utf8')) as Script[]).filter((script) => only === undefined || script.id === only);
+  // --show <id> prints that script's whole conversation (events, texts and buttons).
+  const results = await inParallel(scripts, 4, (script) => runScript(start({ channel: script.channel, conversationType: script.conversationType }), script, only !== undefined));
   const passed = results.filter((r) => r.length === 0).length;
   const checks = scripts.reduce((n, s) => n + s.turns.reduce((m, t) => m + (t.expect?.length ?? 0), 0), 0);
   const failedChecks = results.reduce((n, r) => n + r.length, 0);
@@ -237,7 +240,7 @@ async function main(): Promise<void> {
   try {
     for (const dir of valueOf('--safety')) await safetyReport(() => conversation(), dir, quiet);
     for (const dir of valueOf('--safety-teams')) await safetyReport(() => conversation({ channel: 'msteams' }), dir, quiet, 'msteams');
-    for (const file of valueOf('--scripts')) await scriptsReport(conversation, file, quiet);
+    for (const file of valueOf('--scripts')) await scriptsReport(conversation, file, quiet, valueOf('--show')[0]);
   } finally {
     service.child.kill();
     await connector.stop();

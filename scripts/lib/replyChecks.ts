@@ -43,7 +43,8 @@ function cardStrings(value: unknown, texts: string[], buttons: string[], inActio
   const record = value as Record<string, unknown>;
   const isAction = inAction || (typeof record.type === 'string' && record.type.startsWith('Action.')) || 'value' in record;
   for (const [key, item] of Object.entries(record)) {
-    if (typeof item === 'string' && ['text', 'title', 'subtitle', 'fallbackText', 'speak', 'value'].includes(key)) {
+    // fallbackText and speak stand in for the card where it cannot be shown: not seen beside it.
+    if (typeof item === 'string' && ['text', 'title', 'subtitle', 'value'].includes(key)) {
       (isAction ? buttons : texts).push(item);
     } else if (key === 'actions' || key === 'buttons' || key === 'selectAction') {
       cardStrings(item, texts, buttons, true);
@@ -73,14 +74,16 @@ export function viewOf(activities: readonly ReceivedActivity[]): TurnView {
 
 const digitsOnly = (s: string): string => s.replace(/[\s-]/g, '');
 
-/** How often a route number appears in the turn's texts (buttons excluded: a number is printed and tappable). */
+/**
+ * In how many lines of the turn's texts each route number appears (buttons excluded: a number is
+ * printed and tappable). Lines, not occurrences: "NHS 111: call 111" gives the route once.
+ */
 function numberCounts(view: TurnView): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const text of view.texts) {
-    const compact = digitsOnly(text);
+  for (const line of view.texts.flatMap((text) => text.split('\n'))) {
+    const compact = digitsOnly(line);
     for (const number of [...Object.values(ROUTE_NUMBERS), ...OTHER_NUMBERS]) {
-      const found = compact.match(new RegExp(`(?<!\\d)${number}(?!\\d)`, 'g'))?.length ?? 0;
-      if (found > 0) counts.set(number, (counts.get(number) ?? 0) + found);
+      if (new RegExp(`(?<!\\d)${number}(?!\\d)`).test(compact)) counts.set(number, (counts.get(number) ?? 0) + 1);
     }
   }
   return counts;
