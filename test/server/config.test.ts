@@ -86,7 +86,7 @@ describe('configuration', () => {
     });
 
     it('needs DIRECT_LINE_SECRET once the website chat is turned on', () => {
-      for (const extra of [{ CORS_ORIGINS: 'https://clinic.example' }, { WEBCHAT_PAGE_ENABLED: 'true' }]) {
+      for (const extra of [{ CORS_ORIGINS: 'https://clinic.example' }, { WEBCHAT_PAGE_ENABLED: 'true' }] as Record<string, string>[]) {
         expect(problemsOf({ ...PRODUCTION_ENV, ...extra })).toEqual([expect.stringMatching(/^DIRECT_LINE_SECRET is required when NODE_ENV=production when CORS_ORIGINS/)]);
         expect(loadConfig({ ...PRODUCTION_ENV, ...extra, DIRECT_LINE_SECRET: 'dl-secret' }).webChat.directLineSecret).toBe('dl-secret');
       }
