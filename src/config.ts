@@ -128,7 +128,7 @@ const envSchema = z
     CLU_DEPLOYMENT: optionalText,
     CLU_TIMEOUT_MS: positiveInt(30_000).default(3_000),
 
-    CLINIC_NAME: z.string().trim().min(1).default('the clinic'),
+    CLINIC_NAME: optionalText,
     CLINIC_PHONE: optionalText,
     CLINIC_EMAIL: z.string().trim().email('must be an email address').optional(),
     CLINIC_URL: httpUrl.optional(),
@@ -259,30 +259,10 @@ const envSchema = z
         message: 'needs STAFF_ENTRA_TENANT_ID, STAFF_ENTRA_CLIENT_ID and STAFF_ENTRA_CLIENT_SECRET when NODE_ENV=production (the local token is for development only)',
       });
     }
-    // A person must always be reachable: production never starts without a way to contact the clinic.
-    if (env.NODE_ENV === 'production' && !env.CLINIC_PHONE && !env.CLINIC_EMAIL) {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ['CLINIC_PHONE'],
-        message: 'is required when NODE_ENV=production (or set CLINIC_EMAIL): "talk to a person" must always work',
-      });
-    }
-    if (env.NODE_ENV === 'production' && !env.CLINIC_HOURS) {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ['CLINIC_HOURS'],
-        message: 'is required when NODE_ENV=production, e.g. "Mon-Fri 09:00-17:00", so people are told when to expect a reply',
-      });
-    }
-    if (env.NODE_ENV === 'production' && env.CLINIC_NAME === 'the clinic') {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['CLINIC_NAME'], message: 'is required when NODE_ENV=production' });
-    }
-    if (env.NODE_ENV === 'production' && !env.MicrosoftAppId) {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ['MicrosoftAppId'],
-        message: 'is required when NODE_ENV=production (without it the bot would accept unauthenticated requests)',
-      });
+    if (env.NODE_ENV === 'production') {
+      for (const [name, problem] of productionProblems(env)) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name], message: problem });
+      }
     }
     if (!env.MicrosoftAppId && env.HOST && !isLoopbackHost(env.HOST) && !env.ALLOW_UNAUTHENTICATED_NETWORK) {
       ctx.addIssue({
@@ -317,6 +297,60 @@ const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+/**
+ * The name of every variable the schema reads: the deployment templates are checked against it
+ * (test/deploy), so a variable added here without a template setting is caught.
+ */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.innerType().shape);
+
+/**
+ * What a production deployment must set beyond the schema's types, as [variable, problem] pairs:
+ * a live service must authenticate, link its own privacy notice, say who the clinic is and how to
+ * reach it, and be able to open the chat it embeds. Pure, so the rules read in one place.
+ */
+function productionProblems(env: z.infer<ReturnType<typeof envSchema.innerType>>): [string, string][] {
+  const problems: [string, string][] = [];
+  const required = 'is required when NODE_ENV=production';
+  if (!env.MicrosoftAppId) problems.push(['MicrosoftAppId', `${required} (without it the bot would accept unauthenticated requests)`]);
+  if (!env.PRIVACY_URL) problems.push(['PRIVACY_URL', `${required} (the clinic's own privacy notice, as a full https link)`]);
+  if (!env.CLINIC_NAME || env.CLINIC_NAME === 'the clinic') problems.push(['CLINIC_NAME', `${required} (people are told who runs the service)`]);
+  // A person must always be reachable: a website alone is not a way to talk to someone.
+  if (!env.CLINIC_PHONE && !env.CLINIC_EMAIL) {
+    problems.push(['CLINIC_PHONE', `${required} (or set CLINIC_EMAIL): "talk to a person" must always work`]);
+  }
+  if (!env.CLINIC_HOURS) {
+    problems.push(['CLINIC_HOURS', `${required}, e.g. "Mon-Fri 09:00-17:00", so people are told when to expect a reply`]);
+  }
+  for (const name of ['PRIVACY_URL', 'CLINIC_URL', 'DIRECT_LINE_ENDPOINT'] as const) {
+    if (env[name]?.startsWith('http://')) problems.push([name, 'must start with https:// when NODE_ENV=production']);
+  }
+  if ((env.CORS_ORIGINS.length > 0 || env.WEBCHAT_PAGE_ENABLED) && !env.DIRECT_LINE_SECRET) {
+    problems.push(['DIRECT_LINE_SECRET', `${required} when CORS_ORIGINS or WEBCHAT_PAGE_ENABLED is set (the website chat needs it)`]);
+  }
+  return problems;
+}
+
+/** App Service leaves a Key Vault reference it could not resolve in place as the variable's value. */
+const UNRESOLVED_KEY_VAULT_REFERENCE = /^@Microsoft\.KeyVault\(/i;
+
+/**
+ * Blank means unset (a template cannot leave a setting out conditionally, so it sets ''), and a
+ * Key Vault reference App Service could not resolve is an error naming the variable, never a value.
+ */
+function normaliseRaw(raw: Record<string, string | undefined>): { env: Record<string, string>; unresolved: string[] } {
+  const env: Record<string, string> = {};
+  const unresolved: string[] = [];
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined || value.trim() === '') continue;
+    if (CONFIG_VARIABLES.includes(name) && UNRESOLVED_KEY_VAULT_REFERENCE.test(value.trim())) {
+      unresolved.push(name);
+      continue;
+    }
+    env[name] = value;
+  }
+  return { env, unresolved };
+}
 
 export interface CluConfig {
   endpoint: string;
@@ -418,11 +452,15 @@ export class ConfigError extends Error {
 
 /** Turns a raw environment (process.env, or a test's object) into validated configuration. */
 export function loadConfig(raw: Record<string, string | undefined>, version = '0.0.0'): AppConfig {
-  const parsed = envSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`),
-    );
+  const { env: present, unresolved } = normaliseRaw(raw);
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success || unresolved.length > 0) {
+    throw new ConfigError([
+      ...unresolved.map((name) => `${name} is a Key Vault reference App Service could not resolve (check the secret exists and the app's identity may read it)`),
+      ...(parsed.success ? [] : parsed.error.issues)
+        .filter((issue) => !unresolved.includes(String(issue.path[0])))
+        .map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`),
+    ]);
   }
   const env = parsed.data;
   const production = env.NODE_ENV === 'production';
@@ -494,7 +532,7 @@ export function loadConfig(raw: Record<string, string | undefined>, version = '0
           }
         : undefined,
     clinic: {
-      name: env.CLINIC_NAME,
+      name: env.CLINIC_NAME ?? 'the clinic',
       phone: env.CLINIC_PHONE,
       email: env.CLINIC_EMAIL,
       url: env.CLINIC_URL,

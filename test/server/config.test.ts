@@ -1,4 +1,5 @@
-import { loadConfig, ConfigError } from '../../src/config';
+import { loadConfig, ConfigError, CONFIG_VARIABLES } from '../../src/config';
+import { PRODUCTION_ENV } from '../support/productionEnv';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -56,11 +57,7 @@ describe('configuration', () => {
 
   it('builds a complete authenticated, CLU-enabled production configuration', () => {
     const config = loadConfig({
-      NODE_ENV: 'production',
-      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
-      MicrosoftAppPassword: 'secret',
-      MicrosoftAppType: 'SingleTenant',
-      MicrosoftAppTenantId: 'tenant',
+      ...PRODUCTION_ENV,
       CLU_ENDPOINT: 'https://x.cognitiveservices.azure.com',
       CLU_KEY: 'k',
       CLU_PROJECT: 'ipt-guide',
@@ -96,5 +93,50 @@ describe('configuration', () => {
 
   it.each([['127.0.0.1'], ['127.0.0.2'], ['::1'], ['localhost']])('accepts the loopback HOST=%s with authentication off', (host) => {
     expect(loadConfig({ HOST: host }).unauthenticatedNetwork).toBe(false);
+  });
+
+  describe('in production', () => {
+    it.each(['MicrosoftAppId', 'PRIVACY_URL', 'CLINIC_NAME', 'CLINIC_PHONE', 'CLINIC_HOURS'])('refuses to start without %s, naming it', (name) => {
+      const env: Record<string, string> = { ...PRODUCTION_ENV };
+      delete env[name];
+      expect(problemsOf(env)).toEqual([expect.stringMatching(new RegExp(`^${name} is required when NODE_ENV=production`))]);
+    });
+
+    it('accepts an email address instead of a phone number for the clinic, but not a website alone', () => {
+      const { CLINIC_PHONE: _phone, ...rest } = PRODUCTION_ENV;
+      expect(loadConfig({ ...rest, CLINIC_EMAIL: 'team@clinic.example' }).clinic.email).toBe('team@clinic.example');
+      expect(problemsOf({ ...rest, CLINIC_URL: 'https://clinic.example' })).toEqual([expect.stringMatching(/^CLINIC_PHONE is required/)]);
+    });
+
+    it.each(['PRIVACY_URL', 'CLINIC_URL', 'DIRECT_LINE_ENDPOINT'])('refuses a plain http %s', (name) => {
+      expect(problemsOf({ ...PRODUCTION_ENV, [name]: 'http://clinic.example/x' })).toEqual([`${name} must start with https:// when NODE_ENV=production`]);
+    });
+
+    it('needs DIRECT_LINE_SECRET once the website chat is turned on', () => {
+      for (const extra of [{ CORS_ORIGINS: 'https://clinic.example' }, { WEBCHAT_PAGE_ENABLED: 'true' }] as Record<string, string>[]) {
+        expect(problemsOf({ ...PRODUCTION_ENV, ...extra })).toEqual([expect.stringMatching(/^DIRECT_LINE_SECRET is required when NODE_ENV=production when CORS_ORIGINS/)]);
+        expect(loadConfig({ ...PRODUCTION_ENV, ...extra, DIRECT_LINE_SECRET: 'dl-secret' }).webChat.directLineSecret).toBe('dl-secret');
+      }
+    });
+  });
+
+  it('treats a blank variable as unset (a template sets "" for a feature that is off)', () => {
+    const config = loadConfig({ CLU_ENDPOINT: '', CLU_KEY: ' ', CLINIC_NAME: '', PORT: '' });
+    expect(config.clu).toBeUndefined();
+    expect(config.clinic.name).toBe('the clinic');
+    expect(config.port).toBe(3978);
+  });
+
+  it('names a Key Vault reference that App Service could not resolve, and never uses it as a value', () => {
+    const unresolved = '@Microsoft.KeyVault(VaultName=kv-ipt;SecretName=MicrosoftAppPassword)';
+    expect(problemsOf({ ...PRODUCTION_ENV, MicrosoftAppPassword: unresolved })).toEqual([
+      expect.stringMatching(/^MicrosoftAppPassword is a Key Vault reference App Service could not resolve/),
+    ]);
+    // Only the app's own variables: another program's setting is none of its business.
+    expect(loadConfig({ SOME_OTHER_TOOL: unresolved }).authEnabled).toBe(false);
+  });
+
+  it('lists the variables it reads', () => {
+    expect(CONFIG_VARIABLES).toEqual(expect.arrayContaining(['NODE_ENV', 'MicrosoftAppId', 'CLU_KEY', 'PRIVACY_URL', 'TRUST_PROXY_HOPS']));
   });
 });

@@ -1,48 +1,16 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ConnectorStub } from '../support/connectorStub';
 import { httpRequest, postJson } from '../support/httpClient';
 import { messageActivity } from '../support/activities';
+import { PRODUCTION_ENV } from '../support/productionEnv';
+import { startService, waitForOutput, waitForPort, type RunningService } from '../support/serviceProcess';
 
 const ENTRY = join(__dirname, '..', '..', 'dist', 'src', 'index.js');
 
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
 /** Starts the compiled service as `npm start` would, with only the given environment. */
-function startService(env: Record<string, string>): Running {
-  const child = spawn(process.execPath, [ENTRY], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    cwd: join(__dirname, '..', '..'),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-/** The activity log line is written just after the response: wait for it rather than race it. */
-async function waitForOutput(service: Running, pattern: RegExp): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!pattern.test(service.output())) {
-    if (Date.now() > deadline) throw new Error(`no ${pattern} in:\n${service.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function waitForPort(service: Running): Promise<number> {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    const match = /"event":"listening","port":(\d+)/.exec(service.output());
-    if (match) return Number(match[1]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`service did not start:\n${service.output()}`);
+function startCompiled(env: Record<string, string>): RunningService {
+  return startService(process.execPath, [ENTRY], { cwd: join(__dirname, '..', '..'), env });
 }
 
 describe('the service as a process (npm start)', () => {
@@ -52,23 +20,23 @@ describe('the service as a process (npm start)', () => {
   }, 180_000);
 
   it('refuses to start on bad configuration with one line naming the variable', async () => {
-    const service = startService({ PORT: 'eighty' });
+    const service = startCompiled({ PORT: 'eighty' });
     expect(await service.exited).toBe(1);
     expect(service.output().trim()).toBe('ipt-guide cannot start: PORT must be a port number');
   });
 
   it('refuses to start in production without an app ID', async () => {
-    const service = startService({ NODE_ENV: 'production' });
+    const service = startCompiled({ NODE_ENV: 'production' });
     expect(await service.exited).toBe(1);
     expect(service.output()).toMatch(/MicrosoftAppId is required when NODE_ENV=production/);
   });
 
   it('refuses a non-loopback HOST with authentication off, unless ALLOW_UNAUTHENTICATED_NETWORK=true (then warns)', async () => {
-    const refused = startService({ HOST: '0.0.0.0', PORT: '0' });
+    const refused = startCompiled({ HOST: '0.0.0.0', PORT: '0' });
     expect(await refused.exited).toBe(1);
     expect(refused.output().trim()).toMatch(/^ipt-guide cannot start: HOST must be a loopback address while MicrosoftAppId is unset/);
 
-    const allowed = startService({ HOST: '0.0.0.0', PORT: '0', ALLOW_UNAUTHENTICATED_NETWORK: 'true' });
+    const allowed = startCompiled({ HOST: '0.0.0.0', PORT: '0', ALLOW_UNAUTHENTICATED_NETWORK: 'true' });
     try {
       await waitForPort(allowed);
       expect(allowed.output()).toMatch(/"level":40,[^\n]*"event":"unauthenticated_network"/);
@@ -78,7 +46,7 @@ describe('the service as a process (npm start)', () => {
   });
 
   it('answers health ("starting") while the local recogniser trains, then "ok"', async () => {
-    const service = startService({ PORT: '0' });
+    const service = startCompiled({ PORT: '0' });
     try {
       const port = await waitForPort(service);
       // Training runs in a worker thread: the server answers at once instead of after training.
@@ -98,15 +66,8 @@ describe('the service as a process (npm start)', () => {
   });
 
   it('refuses to start in production without the clinic\'s contact details, in one line naming the variable', async () => {
-    const service = startService({
-      NODE_ENV: 'production',
-      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
-      MicrosoftAppPassword: 'secret',
-      MicrosoftAppType: 'SingleTenant',
-      MicrosoftAppTenantId: 'tenant',
-      CLINIC_NAME: 'Riverside Clinic',
-      CLINIC_HOURS: 'Mon-Fri 09:00-17:00',
-    });
+    const { CLINIC_PHONE: _phone, ...withoutContact } = PRODUCTION_ENV;
+    const service = startCompiled(withoutContact);
     expect(await service.exited).toBe(1);
     const lines = service.output().trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -116,7 +77,7 @@ describe('the service as a process (npm start)', () => {
   it('starts, answers, keeps message text out of the logs, and exits 0 on SIGTERM', async () => {
     const connector = new ConnectorStub();
     const serviceUrl = await connector.start();
-    const service = startService({ PORT: '0', LOG_LEVEL: 'debug' });
+    const service = startCompiled({ PORT: '0', LOG_LEVEL: 'debug' });
     try {
       const port = await waitForPort(service);
       expect(service.output()).toMatch(/authentication is off/);
@@ -148,7 +109,7 @@ describe('the service as a process (npm start)', () => {
   it('logs message text only when the operator opts in with LOG_MESSAGE_TEXT=true', async () => {
     const connector = new ConnectorStub();
     const serviceUrl = await connector.start();
-    const service = startService({ PORT: '0', LOG_LEVEL: 'debug', LOG_MESSAGE_TEXT: 'true' });
+    const service = startCompiled({ PORT: '0', LOG_LEVEL: 'debug', LOG_MESSAGE_TEXT: 'true' });
     try {
       const port = await waitForPort(service);
       const activity = messageActivity(serviceUrl, 'opted-in phrase Wobblewick');
