@@ -322,7 +322,8 @@ function productionProblems(env: z.infer<ReturnType<typeof envSchema.innerType>>
   if (!env.CLINIC_HOURS) {
     problems.push(['CLINIC_HOURS', `${required}, e.g. "Mon-Fri 09:00-17:00", so people are told when to expect a reply`]);
   }
-  for (const name of ['PRIVACY_URL', 'CLINIC_URL', 'DIRECT_LINE_ENDPOINT'] as const) {
+  // PRIVACY_URL and TERMS_URL are https everywhere (Teams opens nothing else): the schema says so.
+  for (const name of ['CLINIC_URL', 'DIRECT_LINE_ENDPOINT'] as const) {
     if (env[name]?.startsWith('http://')) problems.push([name, 'must start with https:// when NODE_ENV=production']);
   }
   if ((env.CORS_ORIGINS.length > 0 || env.WEBCHAT_PAGE_ENABLED) && !env.DIRECT_LINE_SECRET) {

@@ -108,7 +108,7 @@ describe('configuration', () => {
       expect(problemsOf({ ...rest, CLINIC_URL: 'https://clinic.example' })).toEqual([expect.stringMatching(/^CLINIC_PHONE is required/)]);
     });
 
-    it.each(['PRIVACY_URL', 'CLINIC_URL', 'DIRECT_LINE_ENDPOINT'])('refuses a plain http %s', (name) => {
+    it.each(['CLINIC_URL', 'DIRECT_LINE_ENDPOINT'])('refuses a plain http %s', (name) => {
       expect(problemsOf({ ...PRODUCTION_ENV, [name]: 'http://clinic.example/x' })).toEqual([`${name} must start with https:// when NODE_ENV=production`]);
     });
 

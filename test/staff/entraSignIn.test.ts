@@ -1,3 +1,4 @@
+import { PRODUCTION_ENV } from '../support/productionEnv';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:https';
@@ -115,7 +116,7 @@ describe('staff sign-in with Microsoft Entra ID (loopback OpenID provider)', () 
   beforeAll(async () => {
     const authorityHost = await provider.start();
     const config = loadConfig({
-      NODE_ENV: 'production',
+      ...PRODUCTION_ENV,
       MicrosoftAppId: 'bot-app', MicrosoftAppPassword: 'x', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT,
       HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', TRANSCRIPT_STORE: 'memory',
       STAFF_ENTRA_TENANT_ID: TENANT, STAFF_ENTRA_CLIENT_ID: CLIENT, STAFF_ENTRA_CLIENT_SECRET: 'client-secret',
