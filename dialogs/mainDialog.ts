@@ -13,7 +13,7 @@ import type { IntentName, Recognizer, RecognitionResult } from '../src/language/
 import type { RiskAssessment } from '../src/safety/types';
 import type { UserProfile } from '../src/profile';
 import type { ClinicContact } from '../src/config';
-import { areaOf, isIntentAction, isTopicIntent, matchAction, type ActionId, type TopicIntent } from '../src/content/actions';
+import { actionLabel, areaOf, isIntentAction, isTopicIntent, MAIN_MENU, matchAction, type ActionId, type TopicIntent } from '../src/content/actions';
 import { suitabilityLexicon } from '../src/content/lexicon';
 import { interpretAnswer, isFocusArea, type FocusArea } from '../src/content/suitability';
 import type { TopicRequest } from '../src/content/topics';
@@ -35,6 +35,13 @@ import { GoodbyeDialog, GOODBYE_DIALOG } from './goodbyeDialog';
 import { HumanContactDialog, HUMAN_CONTACT_DIALOG } from './humanContactDialog';
 import { activeQuestion, readAnswer } from './guidedPrompt';
 import { withButtons } from './replies';
+import { QuestionAnswerDialog, QUESTION_ANSWER_DIALOG, type QuestionAnswerOptions } from './questionAnswerDialog';
+import type { QuestionAnswerer } from '../src/language/questionAnswerer';
+import type { AnswerPlan } from '../src/language/answering';
+import { understoodAge, understoodPlace, type AnswerContext, type DeploymentValues } from '../src/content/answerReplies';
+import { readContextFacts } from '../src/language/contextFacts';
+import { NATIONS, type AgeGroup, type Nation } from '../src/profile';
+import { fallbackVariants } from './fallbackDialog';
 
 export const MAIN_DIALOG = 'mainDialog';
 
@@ -55,6 +62,8 @@ export interface MainDialogDeps {
   clinic: ClinicContact;
   /** Where the safety dialogs record risk events for staff review, and log. */
   safety: SafetyDialogDeps;
+  /** Knowledge-base answering; without it only the intents route (as some tests want). */
+  answers?: { answerer: QuestionAnswerer; deployment: DeploymentValues };
 }
 
 /** What a message asks for: a button (exact label) or, failing that, the recognised intent. */
@@ -63,6 +72,16 @@ type Route = { kind: 'action'; action: ActionId } | { kind: 'intent'; intent: In
 /** Kept in MainDialog's own instance state, which lives in conversation state between turns. */
 interface MainState {
   misunderstandings?: number;
+  /** The last fallback wording used, so the next one differs. */
+  lastFallback?: number;
+  /**
+   * What this conversation has learnt (never carried into another one): the person's nation and
+   * age group from what they typed, and the last question answered, for follow-ups.
+   */
+  nation?: Nation;
+  ageGroup?: AgeGroup;
+  lastTopic?: string;
+  lastQuestion?: string;
 }
 
 /**
@@ -73,6 +92,7 @@ interface MainState {
  * guess gets the help reply, which always says how to get help now, and never hides a usable answer.
  */
 const SAFETY_DIALOGS = new Set([EMERGENCY_SUPPORT_DIALOG, RISK_CHECK_IN_DIALOG]);
+
 
 /** Intents that leave a dialog in progress for another topic. */
 const SWITCH_INTENTS = new Set<IntentName>([
@@ -109,6 +129,7 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new GreetingDialog());
     this.addDialog(new GoodbyeDialog());
     this.addDialog(new HumanContactDialog(deps.clinic));
+    if (deps.answers) this.addDialog(new QuestionAnswerDialog(deps.answers.answerer.kb, deps.answers.deployment));
     this.routedStart = this.initialDialogId;
   }
 
@@ -278,12 +299,109 @@ export class MainDialog extends ComponentDialog {
       if (isIntentAction(route.action)) return this.routeIntent(innerDc, route.action, '');
       return innerDc.beginDialog(HELP_DIALOG, { mode: 'menu' } satisfies HelpOptions);
     }
-    if (route.intent === 'None') {
-      const misunderstandings = await this.countMisunderstanding(innerDc);
-      return innerDc.beginDialog(FALLBACK_DIALOG, { misunderstandings } satisfies FallbackOptions);
-    }
+    if (this.deps.answers) return this.answer(innerDc, route.text, this.deps.answers.answerer);
+    if (route.intent === 'None') return this.fallback(innerDc, []);
     await this.resetMisunderstandings(innerDc);
     return this.routeIntent(innerDc, route.intent, route.text);
+  }
+
+  /**
+   * A typed message, answered from the knowledge base where it can be (src/language/answering.ts
+   * decides how the intent and the question matcher combine). Context comes first: a place or an
+   * age in the message updates this conversation's context and is said back, so it can be corrected.
+   */
+  private async answer(innerDc: DialogContext, text: string, answerer: QuestionAnswerer): Promise<DialogTurnResult> {
+    const { context } = innerDc;
+    const locale = context.activity.locale ?? '';
+    const state = this.mainState(innerDc);
+    const lead: string[] = [];
+    const facts = readContextFacts(text);
+    if (facts.nation && facts.nation !== state.nation) {
+      state.nation = facts.nation;
+      lead.push(understoodPlace(locale, facts.place, facts.nation));
+    } else if (facts.moved && !facts.nation) {
+      state.nation = undefined;
+      await this.resetMisunderstandings(innerDc);
+      await context.sendActivity(withButtons(t(locale, 'answers:askWhereNow'), NATIONS.map((n) => t(locale, `answers:nationName.${n}`))));
+      return Dialog.EndOfTurn;
+    }
+    if (facts.ageGroup && facts.age !== undefined && facts.ageGroup !== state.ageGroup) {
+      state.ageGroup = facts.ageGroup;
+      lead.push(understoodAge(locale, facts.age));
+    }
+
+    // "I'm in Glasgow", "what about in Wales?", "I'm 18 now": the message was about context, so
+    // answer the last question again for it, or ask what they would like to know.
+    if (lead.length > 0 && facts.onlyContext) {
+      await this.resetMisunderstandings(innerDc);
+      if (state.lastQuestion) return this.answerQuestion(innerDc, { kind: 'answer', questionId: state.lastQuestion, score: 1 }, lead);
+      await context.sendActivities([...lead.map((line) => withButtons(line, [])), withButtons(t(locale, 'answers:whatNext'), this.starterQuestions(locale, answerer, state))]);
+      return Dialog.EndOfTurn;
+    }
+    const labelled = answerer.questionForLabel(text);
+    const plan: AnswerPlan = labelled
+      ? { kind: 'answer', questionId: labelled, score: 1 }
+      : await answerer.plan(text, locale, await this.recognize(context), state.lastQuestion);
+
+    if (lead.length > 0) await context.sendActivities(lead.map((line) => withButtons(line, [])));
+
+    switch (plan.kind) {
+      case 'answer':
+      case 'topic':
+        await this.resetMisunderstandings(innerDc);
+        return this.answerQuestion(innerDc, plan, []);
+      case 'didYouMean':
+        return this.fallback(
+          innerDc,
+          plan.closest.map((id) => answerer.kb.questions.get(id)?.question ?? '').filter(Boolean),
+        );
+      case 'intent':
+        await this.resetMisunderstandings(innerDc);
+        return this.routeIntent(innerDc, plan.intent, text);
+    }
+  }
+
+  private async answerQuestion(
+    innerDc: DialogContext,
+    plan: Extract<AnswerPlan, { kind: 'answer' | 'topic' }>,
+    lead: string[],
+  ): Promise<DialogTurnResult> {
+    const state = this.mainState(innerDc);
+    state.lastQuestion = plan.questionId;
+    state.lastTopic = this.deps.answers?.answerer.kb.questions.get(plan.questionId)?.topic;
+    const options: QuestionAnswerOptions = {
+      questionId: plan.questionId,
+      context: await this.answerContext(innerDc),
+      mode: plan.kind,
+      ...(plan.kind === 'topic' ? { closest: plan.closest } : {}),
+      lead,
+    };
+    return innerDc.beginDialog(QUESTION_ANSWER_DIALOG, options);
+  }
+
+  /** Questions worth offering once we know where someone lives: those whose answer differs by nation. */
+  private starterQuestions(locale: string, answerer: QuestionAnswerer, state: MainState): string[] {
+    const varied = [...answerer.kb.questions.values()].filter((q) => (q.variants ?? []).some((v) => v.when.nation === state.nation));
+    const picked = varied.slice(0, 3).map((q) => q.question);
+    return picked.length > 0 ? picked : MAIN_MENU.map((action) => actionLabel(locale, action));
+  }
+
+  /** This conversation's context; what the suitability check stored in the profile fills gaps. */
+  private async answerContext(innerDc: DialogContext): Promise<AnswerContext> {
+    const state = this.mainState(innerDc);
+    const profile = await this.deps.profile.get(innerDc.context, {});
+    const nation = state.nation ?? profile.nation;
+    const ageGroup = state.ageGroup ?? profile.ageGroup;
+    return { ...(nation ? { nation } : {}), ...(ageGroup ? { ageGroup } : {}) };
+  }
+
+  /** Nothing matched: "Did you mean ...?" in a wording that differs from last time. */
+  private async fallback(innerDc: DialogContext, suggestions: string[]): Promise<DialogTurnResult> {
+    const state = this.mainState(innerDc);
+    const misunderstandings = await this.countMisunderstanding(innerDc);
+    const variant = state.lastFallback === undefined ? 0 : (state.lastFallback + 1) % fallbackVariants(innerDc.context.activity.locale ?? '');
+    state.lastFallback = variant;
+    return innerDc.beginDialog(FALLBACK_DIALOG, { misunderstandings, suggestions, variant } satisfies FallbackOptions);
   }
 
   private async routeIntent(innerDc: DialogContext, intent: Exclude<IntentName, 'None'>, text: string): Promise<DialogTurnResult> {
@@ -308,13 +426,7 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async answerTopic(innerDc: DialogContext, topic: TopicIntent, area?: FocusArea): Promise<DialogTurnResult> {
-    const profile = await this.deps.profile.get(innerDc.context, {});
-    const request: TopicRequest = {
-      topic,
-      ...(area ? { area } : {}),
-      ...(profile.nation ? { nation: profile.nation } : {}),
-      ...(profile.ageGroup ? { ageGroup: profile.ageGroup } : {}),
-    };
+    const request: TopicRequest = { topic, ...(area ? { area } : {}), ...(await this.answerContext(innerDc)) };
     return innerDc.beginDialog(TOPIC_ANSWER_DIALOG, request);
   }
 

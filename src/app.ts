@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from './config';
 import type { Recognizer } from './language/recognizer';
 import { createRecognizer } from './language';
+import { createQuestionAnswerer, type QuestionAnswerer } from './language/questionAnswerer';
 import type { UserProfile } from './profile';
 import type { SafetyRecord } from './safety/safetyRecord';
 import { MainDialog } from '../dialogs/mainDialog';
@@ -30,7 +31,12 @@ export interface App extends BotParts {
 export interface AppOverrides {
   storage?: Storage;
   recognizer?: Recognizer;
+  /** A question answerer over another knowledge base (tests use a small fixture). */
+  answerer?: QuestionAnswerer;
 }
+
+/** How long transcripts are kept, for the privacy answers, until the transcripts work configures it. */
+const DEFAULT_RETENTION_DAYS = 90;
 
 function createStorage(config: AppConfig): Storage {
   switch (config.storage) {
@@ -52,13 +58,23 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
   const storage = overrides.storage ?? createStorage(config);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const training = overrides.recognizer ? Promise.resolve(overrides.recognizer) : createRecognizer({ clu: config.clu, logger });
+  // The knowledge base is read and validated now, so a bad file stops start-up; its matcher trains with the recogniser.
+  const answerer = overrides.answerer ?? createQuestionAnswerer();
+  const recognizerTraining = overrides.recognizer ? Promise.resolve(overrides.recognizer) : createRecognizer({ clu: config.clu, logger });
+  const training = recognizerTraining.then((trained) => {
+    answerer.matcher();
+    return trained;
+  });
   const recognizer = deferredRecognizer(training);
   const dialog = new MainDialog({
     recognizer,
     profile: userState.createProperty<UserProfile>('UserProfile'),
     clinic: config.clinic,
     safety: { safetyRecord: conversationState.createProperty<SafetyRecord>('SafetyRecord'), logger },
+    answers: {
+      answerer,
+      deployment: { clinicName: config.clinic.name, retentionDays: DEFAULT_RETENTION_DAYS, organisationName: '' },
+    },
   });
   const bot = new IptBot({ conversationState, userState, dialog, clinic: config.clinic, logger });
   const middleware: Middleware[] = [new SafetyGateMiddleware(logger)];

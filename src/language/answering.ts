@@ -1,0 +1,111 @@
+/**
+ * How a message is answered: the intent recogniser and the question matcher combined, as one pure
+ * decision over their results and the conversation's context (see README "Answering").
+ *
+ * - Conversation intents (greeting, help, stop, goodbye, a person, the check, urgent help) route as
+ *   before when the recogniser is sure and no question matches strongly: they are not questions.
+ * - Otherwise the question matcher comes first. Confident: that question. Topic clear, question
+ *   not: the topic's best question, with the closest others offered. Unclear: an informational
+ *   intent's topic answer if the recogniser has one, else "Did you mean ...?" with the closest
+ *   questions (never a bare "I didn't understand").
+ * - A short message that leans on the last answer ("is it free?", "how much does that cost?") is
+ *   matched with the last question as context.
+ */
+import type { KnowledgeBase } from '../content/knowledgeBase';
+import type { QuestionMatch, QuestionMatcher, QuestionScore } from './questionMatcher';
+import type { IntentName, RecognitionResult } from './recognizer';
+
+/** Top question probability at or above which the answer is given outright (tuned by eval:answers). */
+export const ANSWER_THRESHOLD = 0.3;
+/** Summed probability of one topic's questions at or above which the topic is clear (tuned by eval:answers). */
+export const TOPIC_THRESHOLD = 0.45;
+/** A conversation intent the recogniser is this sure of wins unless a question matches strongly. */
+export const CONTROL_INTENT_MIN = 0.5;
+/** A question this strong beats a conversation intent ("can I talk to someone before booking?"). */
+export const STRONG_QUESTION = 0.6;
+
+export const CONTROL_INTENTS: ReadonlySet<IntentName> = new Set([
+  'Greeting',
+  'Help',
+  'Cancel',
+  'Goodbye',
+  'HumanContact',
+  'SuitabilityCheck',
+  'CrisisSupport',
+]);
+
+export type AnswerPlan =
+  | { kind: 'intent'; intent: Exclude<IntentName, 'None'> }
+  | { kind: 'answer'; questionId: string; score: number }
+  | { kind: 'topic'; topic: string; questionId: string; closest: string[]; score: number }
+  | { kind: 'didYouMean'; closest: string[] };
+
+export interface AnswerThresholds {
+  answer: number;
+  topic: number;
+}
+
+export const DEFAULT_THRESHOLDS: AnswerThresholds = { answer: ANSWER_THRESHOLD, topic: TOPIC_THRESHOLD };
+
+/** Words that lean on what came before: "that", "it", "the grief one", "and ...", "what about". */
+const LEANS_ON_CONTEXT = /\b(that|it|this|those|them|one|there|what about|how about)\b|^(and|so|but|also)\b/;
+const SHORT_MESSAGE_WORDS = 8;
+
+export function leansOnContext(text: string): boolean {
+  const words = text.trim().toLowerCase().split(/\s+/);
+  return words.length <= SHORT_MESSAGE_WORDS && LEANS_ON_CONTEXT.test(words.join(' '));
+}
+
+/**
+ * Pure: matches a message, reading a short dependent message together with the last question
+ * ("how much does that cost?" after the private-therapist answer). The last question's follow-ups
+ * get a small lift, as a person is likely to ask what the bot has just offered.
+ */
+export function matchInContext(matcher: QuestionMatcher, kb: KnowledgeBase, text: string, lastQuestionId?: string): QuestionMatch {
+  const plain = matcher.match(text);
+  const last = lastQuestionId ? kb.questions.get(lastQuestionId) : undefined;
+  if (!last || !leansOnContext(text)) return plain;
+  const withContext = matcher.match(`${text} ${last.question}`);
+  const scores = new Map<string, number>();
+  for (const { id, score } of plain.questions) scores.set(id, (scores.get(id) ?? 0) + score / 2);
+  for (const { id, score } of withContext.questions) scores.set(id, (scores.get(id) ?? 0) + score / 2);
+  for (const id of last.followUps ?? []) if (scores.has(id)) scores.set(id, (scores.get(id) ?? 0) + 0.1);
+  const questions: QuestionScore[] = [...scores]
+    .map(([id, score]) => ({ id, score: Math.min(score, 1) }))
+    .filter((q) => q.id !== last.id || !/\b(more|again)\b/.test(text))
+    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
+    .slice(0, 5);
+  const topics = new Map<string, number>();
+  for (const m of [plain, withContext]) for (const { topic, score } of m.topics) topics.set(topic, (topics.get(topic) ?? 0) + score / 2);
+  return { questions, topics: [...topics].map(([topic, score]) => ({ topic, score })).sort((a, b) => b.score - a.score) };
+}
+
+/** Pure: the plan for one message. */
+export function planAnswer(
+  recognition: RecognitionResult,
+  match: QuestionMatch,
+  kb: KnowledgeBase,
+  thresholds: AnswerThresholds = DEFAULT_THRESHOLDS,
+): AnswerPlan {
+  const top = match.questions[0];
+  const intent = recognition.intent;
+  if (intent !== 'None' && CONTROL_INTENTS.has(intent) && recognition.score >= CONTROL_INTENT_MIN && !(top && top.score >= STRONG_QUESTION)) {
+    return { kind: 'intent', intent };
+  }
+  if (top && top.score >= thresholds.answer) return { kind: 'answer', questionId: top.id, score: top.score };
+  const topic = match.topics[0];
+  if (topic && topic.score >= thresholds.topic) {
+    const inTopic = match.questions.filter((q) => kb.questions.get(q.id)?.topic === topic.topic);
+    const best = inTopic[0]?.id ?? kb.topics.find((t) => t.topic === topic.topic)?.questions[0]?.id;
+    if (best) return { kind: 'topic', topic: topic.topic, questionId: best, closest: closestOthers(match, best), score: topic.score };
+  }
+  if (intent !== 'None') return { kind: 'intent', intent };
+  return { kind: 'didYouMean', closest: match.questions.slice(0, 3).map((q) => q.id) };
+}
+
+function closestOthers(match: QuestionMatch, except: string): string[] {
+  return match.questions
+    .map((q) => q.id)
+    .filter((id) => id !== except)
+    .slice(0, 3);
+}
