@@ -9,6 +9,7 @@ import { matchInContext, planAnswer, DEFAULT_THRESHOLDS, type AnswerPlan, type A
 import type { QuestionMatch, QuestionMatcher } from './questionMatcher';
 import { trainQuestionMatcher } from './questionMatcher';
 import type { RecognitionResult } from './recognizer';
+import { loadSynonyms } from './synonyms';
 
 /** A remote question matcher (Azure custom question answering) that may fail over to the local one. */
 export interface RemoteQuestionSource {
@@ -35,7 +36,7 @@ export interface QuestionAnswererOptions {
 export function createQuestionAnswerer(options: QuestionAnswererOptions = {}): QuestionAnswerer {
   const kb = options.kb ?? loadKnowledgeBase();
   let trained: QuestionMatcher | undefined;
-  const matcher = (): QuestionMatcher => (trained ??= trainQuestionMatcher(kb, questionExamples(kb, options.split ?? 'all')));
+  const matcher = (): QuestionMatcher => (trained ??= trainQuestionMatcher(kb, questionExamples(kb, options.split ?? 'all'), loadSynonyms()));
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const labels = new Map<string, string>();
   for (const q of kb.questions.values()) labels.set(normaliseLabel(q.question), q.id);

@@ -18,8 +18,8 @@ beforeAll(async () => {
 
 describe('typical phrasings reach the right answer', () => {
   test.each([
-    ['how do i get this on the nhs', "You don't need to see a GP first"],
-    ['12 weeks?? thats it', 'in three parts'],
+    ['how do i get this on the nhs', 'refer yourself to NHS Talking Therapies'],
+    ['12 weeks?? thats it', 'week'],
     ['is it like counselling', 'IPT stands for Interpersonal Psychotherapy'],
     ['can IPT help with depression', 'first made for depression'],
     ['is ipt right for me', 'What is troubling you most'],
@@ -32,7 +32,7 @@ describe('typical phrasings reach the right answer', () => {
     ['thanks, bye', 'Thanks for chatting'],
     ['can I speak to a real person', 'contact details'],
     ['I need urgent help', 'Are you safe right now?'],
-    ['what is the weather like', "I'm not sure I can answer that"],
+    ['what is the weather like', "I'm not sure"],
   ])('"%s"', async (say, expected) => {
     const convo = await conversation({ recognizer });
     expect(allText(await convo.say(say))).toContain(expected);
@@ -62,6 +62,6 @@ describe('the check with the real recogniser', () => {
     expect(texts(await convo.say('yeah'))).toEqual([expect.stringContaining('How long')]);
     const switched = await convo.say('do i need a gp referral');
     expect(texts(switched)[0]).toContain("let's leave the check there");
-    expect(allText(switched)).toContain("You don't need to see a GP first");
+    expect(allText(switched)).toContain('without seeing a GP');
   });
 });

@@ -1,7 +1,10 @@
 import { MemoryStorage, type Activity, type Attachment } from 'botbuilder';
 import type { IntentName, RecognitionResult, Recognizer } from '../../src/language/recognizer';
 import type { UserProfile } from '../../src/profile';
-import type { QuestionAnswerer } from '../../src/language/questionAnswerer';
+import { createQuestionAnswerer, type QuestionAnswerer } from '../../src/language/questionAnswerer';
+import { parseKnowledgeBase } from '../../src/content/knowledgeBase';
+
+const NO_QUESTIONS = createQuestionAnswerer({ kb: parseKnowledgeBase([]) });
 import { createBotHarness, type BotHarness } from '../support/botHarness';
 import type { AdaptiveCard } from '../../src/content/cards';
 
@@ -85,7 +88,10 @@ export async function conversation(
   const storage = new MemoryStorage();
   if (options.profile) await storage.write({ [USER_STATE_KEY]: { UserProfile: options.profile } });
   const recognizer = options.recognizer ?? new PhraseRecognizer();
-  const harness = createBotHarness(options.env ?? {}, { storage, recognizer, ...(options.answerer ? { answerer: options.answerer } : {}) }, { channelId: CHANNEL, locale: options.locale ?? 'en-GB' });
+  // With the phrase recogniser a test states the intent it means, so the knowledge base stays out of
+  // the way (empty) unless the test brings one; the real recogniser gets the real knowledge base.
+  const answerer = options.answerer ?? (options.recognizer ? undefined : NO_QUESTIONS);
+  const harness = createBotHarness(options.env ?? {}, { storage, recognizer, ...(answerer ? { answerer } : {}) }, { channelId: CHANNEL, locale: options.locale ?? 'en-GB' });
   await harness.ready;
   harness.adapter.enableTrace = true;
   const convo: Conversation = {

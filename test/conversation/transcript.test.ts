@@ -112,8 +112,10 @@ test('welcome -> questions -> suitability check -> access -> goodbye', async () 
   expect(about.buttons).toContain('The four focus areas');
 
   // 4. How long does it take? (with the phases card)
-  const expect12 = await say('12 weeks?? thats it');
-  expect(intentOf(expect12)).toBe('WhatToExpect');
+  const typed = await say('12 weeks?? thats it');
+  expect(intentOf(typed)).toBe('WhatToExpect');
+  expect(typed.text).toMatch(/week/);
+  const expect12 = await say('What happens in IPT?');
   expect(expect12.text).toContain('12 to 16 weekly sessions');
   expect(expect12.cards).toHaveLength(1);
   expect(cardLines(expect12.cards[0])).toContain('Sessions 13 to 16');
