@@ -338,10 +338,13 @@ export class MainDialog extends ComponentDialog {
       await context.sendActivities([...lead.map((line) => withButtons(line, [])), withButtons(t(locale, 'answers:whatNext'), this.starterQuestions(locale, answerer, state))]);
       return Dialog.EndOfTurn;
     }
-    const labelled = answerer.questionForLabel(text);
+    const recognition = await this.recognize(context);
+    // A question's own text (a follow-up or "Did you mean" button) names it, except that asking to
+    // check whether IPT fits starts the guided check, which answers that better.
+    const labelled = recognition.intent === 'SuitabilityCheck' ? undefined : answerer.questionForLabel(text);
     const plan: AnswerPlan = labelled
       ? { kind: 'answer', questionId: labelled, score: 1 }
-      : await answerer.plan(text, locale, await this.recognize(context), state.lastQuestion);
+      : await answerer.plan(text, locale, recognition, state.lastQuestion);
 
     if (lead.length > 0) await context.sendActivities(lead.map((line) => withButtons(line, [])));
 

@@ -24,7 +24,7 @@ import type { IntentName, RecognitionResult } from './recognizer';
 /** Top question score at or above which the answer is given outright. */
 export const ANSWER_THRESHOLD = 0.3;
 /** Summed score of one topic's questions at or above which the topic is clear. */
-export const TOPIC_THRESHOLD = 0.5;
+export const TOPIC_THRESHOLD = 0.4;
 /** A conversation intent the recogniser is this sure of wins unless a question matches strongly. */
 export const CONTROL_INTENT_MIN = 0.5;
 /** A question this strong beats a conversation intent ("can I talk to someone before booking?"). */
@@ -91,12 +91,13 @@ export function matchInContext(matcher: QuestionMatcher, kb: KnowledgeBase, text
   if (!last || !leansOnContext(text)) return plain;
   const withContext = matcher.match(`${text} ${last.question}`);
   const scores = new Map<string, number>();
-  for (const { id, score } of plain.questions) scores.set(id, (scores.get(id) ?? 0) + score / 2);
-  for (const { id, score } of withContext.questions) scores.set(id, (scores.get(id) ?? 0) + score / 2);
+  // The last question itself only counts on the message's own words: read with its own text it
+  // would always win, and "and how long does that take?" asks something new.
+  for (const { id, score } of plain.questions) scores.set(id, (scores.get(id) ?? 0) + (id === last.id ? score : score / 2));
+  for (const { id, score } of withContext.questions) if (id !== last.id) scores.set(id, (scores.get(id) ?? 0) + score / 2);
   for (const id of last.followUps ?? []) if (scores.has(id)) scores.set(id, (scores.get(id) ?? 0) + 0.1);
   const questions: QuestionScore[] = [...scores]
     .map(([id, score]) => ({ id, score: Math.min(score, 1) }))
-    .filter((q) => q.id !== last.id || !/\b(more|again)\b/.test(text))
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
     .slice(0, 5);
   const topics = new Map<string, number>();
@@ -113,7 +114,9 @@ export function planAnswer(
 ): AnswerPlan {
   const top = match.questions[0];
   const intent = recognition.intent;
-  if (intent !== 'None' && CONTROL_INTENTS.has(intent) && recognition.score >= thresholds.controlIntent && !(top && top.score >= thresholds.strongQuestion)) {
+  // "Is it right for me?" is the guided check's own question: the check answers it better than any one answer.
+  const strongQuestion = top !== undefined && top.score >= thresholds.strongQuestion && intent !== 'SuitabilityCheck';
+  if (intent !== 'None' && CONTROL_INTENTS.has(intent) && recognition.score >= thresholds.controlIntent && !strongQuestion) {
     return { kind: 'intent', intent };
   }
   const offTopic = intent === 'None' && recognition.score >= thresholds.none;

@@ -64,7 +64,7 @@ export function trainQuestionMatcher(
 
   const classifier = trainNgramClassifier(
     examples.map((e) => ({ text: normalizeUtterance(e.text), label: e.id })),
-    { stem, epochs: 30 },
+    { stem, epochs: 10 },
   );
   const labels = classifier.labels;
   const documents = labels.map((id) => {
