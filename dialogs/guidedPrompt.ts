@@ -3,7 +3,9 @@ import { ComponentDialog, Dialog, DialogContainer, type DialogContext, type Dial
 import { actionLabel, normaliseLabel } from '../src/content/actions';
 import { resolveLocale, t } from '../src/content/i18n';
 import { suitabilityLexicon } from '../src/content/lexicon';
-import { CHOICES, interpretAnswer, type QuestionId } from '../src/content/suitability';
+import { CHOICES, type QuestionId } from '../src/content/suitability';
+import { readCheckAnswer, type CheckFacts } from '../src/content/checkReading';
+import { classifyControl, type Control, type ControlKind } from '../src/language/controlWords';
 import { withButtons } from './replies';
 
 export const GUIDED_PROMPT = 'guidedPrompt';
@@ -13,24 +15,30 @@ export const MAX_ATTEMPTS = 2;
 
 export interface GuidedPromptOptions {
   question: QuestionId;
+  /** A line before the question ("Okay, let's start again."). */
+  lead?: string;
+  /** Wait for the answer without asking: the caller has just said something else (which answer to change). */
+  quiet?: boolean;
 }
 
-export interface GuidedPromptResult {
-  question: QuestionId;
-  /** Choice ids; several only for the 'concern' question. */
-  values: string[];
-  skipped: boolean;
-  /** True when the question was skipped after two answers we could not use. */
-  gaveUp: boolean;
-}
+/** How a question ended: an answer, a skip (gaveUp after two answers we could not use), or a control word for the check. */
+export type GuidedPromptResult = { question: QuestionId; facts: CheckFacts } & (
+  | { kind: 'answer'; values: string[] }
+  | { kind: 'skip'; gaveUp: boolean }
+  | { kind: 'control'; control: Control }
+);
 
 interface PromptState {
   question: QuestionId;
   attempts: number;
+  /** Answers to other questions given while this one was open ("I'm 15" while asked about feelings). */
+  facts: CheckFacts;
+  /** The last line sent after a message we could not use, so the next one differs. */
+  lastNudge?: string;
 }
 
-/** How an answer reads: a button (exact choice value), Skip, or words we could map to a choice. */
-export type ReadAnswer = { kind: 'choice' | 'typed'; values: string[] } | { kind: 'skip' } | undefined;
+/** How an answer reads: a button (exact choice value), Skip, words we could map, or facts for other questions only. */
+export type ReadAnswer = { kind: 'choice' | 'typed'; values: string[]; facts: CheckFacts } | { kind: 'skip' } | { kind: 'facts'; facts: CheckFacts; since?: string } | undefined;
 
 export function choiceLabels(locale: string, question: QuestionId): Array<{ id: string; label: string }> {
   return CHOICES[question].map((id) => ({ id, label: t(locale, `suitability:questions.${question}.choices.${id}`) }));
@@ -65,22 +73,28 @@ function labelsOf(locale: string, question: QuestionId): AnswerLabels {
   return labels;
 }
 
-export function readAnswer(locale: string, question: QuestionId, text: string): ReadAnswer {
+export function readAnswer(locale: string, question: QuestionId, text: string, now: Date = new Date()): ReadAnswer {
   const wanted = normaliseLabel(text);
   if (!wanted) return undefined;
   const labels = labelsOf(locale, question);
   if (wanted === labels.skip) return { kind: 'skip' };
   const exact = labels.choices.get(wanted);
-  if (exact !== undefined) return { kind: 'choice', values: [exact] };
-  const typed = interpretAnswer(question, text, suitabilityLexicon(locale));
-  return typed.length > 0 ? { kind: 'typed', values: typed } : undefined;
+  if (exact !== undefined) return { kind: 'choice', values: [exact], facts: {} };
+  const reading = readCheckAnswer(question, text, suitabilityLexicon(locale), now);
+  if (!reading) return undefined;
+  return reading.kind === 'answer' ? { kind: 'typed', values: reading.values, facts: reading.facts } : reading;
 }
 
+/** Control words a question handles itself; stop is MainDialog's, in any dialog. */
+const PROMPT_CONTROLS = new Set<ControlKind>(['restart', 'back', 'change', 'skip', 'repeat', 'resume']);
+
 /**
- * One question of the suitability check: buttons plus free text, always skippable. After two
- * answers it cannot use, it says so, offers the menu and moves on instead of asking again.
- * Interruptions (help, stop, crisis, a new topic) are MainDialog's job: it looks at the turn before
- * this prompt does, using `activeQuestion` and `readAnswer`.
+ * One question of the suitability check: buttons plus free text, always skippable. It keeps facts
+ * for other questions said on the way, understands the check's control words (start again, go
+ * back, change an answer, skip, "what was the question?"), and after two answers it cannot use it
+ * says so and moves on instead of asking again. Interruptions (help, stop, crisis, a side
+ * question) are MainDialog's job: it looks at the turn before this prompt does, using
+ * `activeQuestion` and `readAnswer`.
  */
 export class GuidedPrompt extends Dialog<GuidedPromptOptions> {
   constructor(id: string = GUIDED_PROMPT) {
@@ -89,9 +103,10 @@ export class GuidedPrompt extends Dialog<GuidedPromptOptions> {
 
   override async beginDialog(dc: DialogContext, options?: GuidedPromptOptions): Promise<DialogTurnResult> {
     if (!options) throw new Error('GuidedPrompt needs a question');
-    const state: PromptState = { question: options.question, attempts: 0 };
+    const state: PromptState = { question: options.question, attempts: 0, facts: {} };
     dc.activeDialog!.state = state;
-    await dc.context.sendActivity(this.question(dc.context.activity.locale ?? '', options.question));
+    const locale = dc.context.activity.locale ?? '';
+    if (!options.quiet) await dc.context.sendActivity(this.question(locale, options.question, options.lead));
     return Dialog.EndOfTurn;
   }
 
@@ -99,18 +114,33 @@ export class GuidedPrompt extends Dialog<GuidedPromptOptions> {
     if (dc.context.activity.type !== 'message') return Dialog.EndOfTurn;
     const state = dc.activeDialog!.state as PromptState;
     const locale = dc.context.activity.locale ?? '';
-    const answer = readAnswer(locale, state.question, dc.context.activity.text ?? '');
-    if (answer?.kind === 'skip') return dc.endDialog(this.result(state.question, [], false));
-    if (answer) return dc.endDialog(this.result(state.question, answer.values, false));
+    const text = dc.context.activity.text ?? '';
+    const answer = readAnswer(locale, state.question, text);
+    if (answer?.kind === 'skip') return dc.endDialog(this.result(state, { kind: 'skip', gaveUp: false }));
+    if (answer?.kind === 'choice') return dc.endDialog(this.result(state, { kind: 'answer', values: answer.values }));
+
+    const control = classifyControl(locale, text);
+    if (control && PROMPT_CONTROLS.has(control.kind) && !(answer?.kind === 'typed' && control.kind === 'change' && control.target === undefined)) {
+      if (control.kind === 'repeat' || control.kind === 'resume') return this.askAgain(dc, state, control.kind === 'resume' ? 'suitability:resume' : 'suitability:repeat');
+      if (control.kind === 'skip') return dc.endDialog(this.result(state, { kind: 'skip', gaveUp: false }));
+      return dc.endDialog(this.result(state, { kind: 'control', control }));
+    }
+    if (answer?.kind === 'typed') {
+      Object.assign(state.facts, answer.facts);
+      return dc.endDialog(this.result(state, { kind: 'answer', values: answer.values }));
+    }
+    if (answer?.kind === 'facts') {
+      // Something for other questions (kept, so they are not asked), or a time given as an event.
+      Object.assign(state.facts, answer.facts);
+      return this.askAgain(dc, state, answer.since !== undefined ? 'suitability:durationSince' : 'suitability:noted');
+    }
 
     state.attempts += 1;
     if (state.attempts >= MAX_ATTEMPTS) {
       await dc.context.sendActivity(withButtons(t(locale, 'suitability:giveUp'), []));
-      return dc.endDialog(this.result(state.question, [], true));
+      return dc.endDialog(this.result(state, { kind: 'skip', gaveUp: true }));
     }
-    await dc.context.sendActivity(withButtons(t(locale, 'suitability:reprompt'), []));
-    await dc.context.sendActivity(this.question(locale, state.question));
-    return Dialog.EndOfTurn;
+    return this.askAgain(dc, state, 'suitability:reprompt');
   }
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
@@ -118,15 +148,28 @@ export class GuidedPrompt extends Dialog<GuidedPromptOptions> {
     await context.sendActivity(this.question(context.activity.locale ?? '', state.question));
   }
 
-  private question(locale: string, question: QuestionId): Partial<Activity> {
-    const labels = [...choiceLabels(locale, question).map((choice) => choice.label), t(locale, 'suitability:skip'), actionLabel(locale, 'Menu')];
-    return withButtons(t(locale, `suitability:questions.${question}.text`), labels);
+  /** The question again after a line of its own; the line differs from the last one sent. */
+  private async askAgain(dc: DialogContext, state: PromptState, key: string): Promise<DialogTurnResult> {
+    const locale = dc.context.activity.locale ?? '';
+    const lead = key === state.lastNudge ? `${key}Again` : key;
+    state.lastNudge = lead === key ? key : undefined;
+    await dc.context.sendActivity(this.question(locale, state.question, t(locale, lead)));
+    return Dialog.EndOfTurn;
   }
 
-  private result(question: QuestionId, values: string[], gaveUp: boolean): GuidedPromptResult {
-    return { question, values, skipped: values.length === 0, gaveUp };
+  /** The question with its buttons; a lead line goes first, in the same message. */
+  private question(locale: string, question: QuestionId, lead?: string): Partial<Activity> {
+    const labels = [...choiceLabels(locale, question).map((choice) => choice.label), t(locale, 'suitability:skip'), actionLabel(locale, 'Menu')];
+    const text = t(locale, `suitability:questions.${question}.text`);
+    return withButtons(lead ? `${lead}\n\n${text}` : text, labels);
+  }
+
+  private result(state: PromptState, outcome: DistributiveOmit<GuidedPromptResult, 'question' | 'facts'>): GuidedPromptResult {
+    return { question: state.question, facts: state.facts, ...outcome } as GuidedPromptResult;
   }
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** Where ComponentDialog keeps its inner dialog stack in its instance state (componentDialog.js). */
 const COMPONENT_STACK = 'dialogs';

@@ -15,7 +15,14 @@ export type HelpMode = 'help' | 'menu' | 'cancelled' | 'nothingToCancel';
 
 export interface HelpOptions {
   mode?: HelpMode;
+  /** nothingToCancel: which wording, counted per conversation, so the same line never comes twice in a row. */
+  variant?: number;
+  /** nothingToCancel: what was asked for ("start again" gets its own first line). */
+  kind?: 'restart' | 'other';
 }
+
+/** How many wordings of "there's nothing to stop" the copy has (common:nothingRunning). */
+const NOTHING_RUNNING_VARIANTS = 3;
 
 /**
  * What the bot can do, and always how to get help now: someone typing "help" may be asking for
@@ -34,6 +41,11 @@ export class HelpDialog extends OneTurnDialog<HelpOptions> {
     const mode = options?.mode ?? 'help';
     if (mode === 'help') {
       return [withActions(locale, helpText(locale), []), withActions(locale, t(locale, 'common:helpHint'), MAIN_MENU)];
+    }
+    if (mode === 'nothingToCancel') {
+      const variant = (options?.variant ?? 0) % NOTHING_RUNNING_VARIANTS;
+      const key = options?.kind === 'restart' && variant === 0 ? 'common:nothingToRestart' : `common:nothingRunning.${variant}`;
+      return [withActions(locale, t(locale, key), [...MAIN_MENU, 'HumanContact'])];
     }
     return [withActions(locale, t(locale, `common:${mode}`), MAIN_MENU)];
   }

@@ -13,12 +13,14 @@ import type { IntentName, Recognizer, RecognitionResult } from '../src/language/
 import type { RiskAssessment } from '../src/safety/types';
 import type { UserProfile } from '../src/profile';
 import type { ClinicContact } from '../src/config';
+import type { CallbackStore } from '../src/callbacks/callbackStore';
 import { actionLabel, areaOf, isIntentAction, isTopicIntent, MAIN_MENU, matchAction, type ActionId, type TopicIntent } from '../src/content/actions';
 import { suitabilityLexicon } from '../src/content/lexicon';
 import { interpretAnswer, isFocusArea, type FocusArea } from '../src/content/suitability';
 import type { TopicRequest } from '../src/content/topics';
 import { t } from '../src/content/i18n';
-import { RISK_ASSESSMENT_KEY, RECOGNITION_KEY } from './turnState';
+import { ASIDE_KEY, RISK_ASSESSMENT_KEY, RECOGNITION_KEY } from './turnState';
+import { classifyControl, isGoodbye, type Control } from '../src/language/controlWords';
 import {
   EmergencySupportDialog,
   EMERGENCY_SUPPORT_DIALOG,
@@ -27,7 +29,15 @@ import {
 } from './emergencySupportDialog';
 import { RiskCheckInDialog, RISK_CHECK_IN_DIALOG } from './riskCheckInDialog';
 import { TopicAnswerDialog, TOPIC_ANSWER_DIALOG } from './topicAnswerDialog';
-import { SuitabilityCheckDialog, SUITABILITY_CHECK_DIALOG } from './suitabilityCheckDialog';
+import {
+  checkProgressOf,
+  isCheckPaused,
+  markSafetyFirst,
+  SuitabilityCheckDialog,
+  SUITABILITY_CHECK_DIALOG,
+  type CheckProgress,
+  type SuitabilityCheckOptions,
+} from './suitabilityCheckDialog';
 import { FallbackDialog, FALLBACK_DIALOG, type FallbackOptions } from './fallbackDialog';
 import { HelpDialog, HELP_DIALOG, helpText, type HelpMode, type HelpOptions } from './helpDialog';
 import { GreetingDialog, GREETING_DIALOG } from './greetingDialog';
@@ -38,12 +48,17 @@ import { withButtons } from './replies';
 import { QuestionAnswerDialog, QUESTION_ANSWER_DIALOG, type QuestionAnswerOptions } from './questionAnswerDialog';
 import type { QuestionAnswerer } from '../src/language/questionAnswerer';
 import type { AnswerPlan } from '../src/language/answering';
-import { understoodAge, understoodPlace, type AnswerContext, type DeploymentValues } from '../src/content/answerReplies';
-import { readContextFacts } from '../src/language/contextFacts';
-import { NATIONS, type AgeGroup, type Nation } from '../src/profile';
+import { notedPlace, type AnswerContext, type DeploymentValues } from '../src/content/answerReplies';
+import { movedWithoutPlace } from '../src/language/contextFacts';
+import { readProfileUpdate } from '../src/language/profileUpdate';
+import { NATIONS } from '../src/profile';
 import { fallbackVariants } from './fallbackDialog';
+import { handleKeepChoice, noteProfileUpdate, restoreKeptProfile } from './keptProfile';
 
 export const MAIN_DIALOG = 'mainDialog';
+
+/** "what about in Wales?", "and in Scotland?": the same question for another place. */
+const WHAT_ABOUT = /^\s*(?:and\s+|but\s+|so\s+)?(?:what|how)\s+about\b|^\s*and\s+(?:in|for)\b/i;
 
 /** Turn-state keys botbuilder-dialogs' DialogStateManager reads (memory/dialogStateManager.js). */
 const STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
@@ -59,6 +74,10 @@ export const INTENT_TRACE = {
 export interface MainDialogDeps {
   recognizer: Recognizer;
   profile: StatePropertyAccessor<UserProfile>;
+  /** What the person asked us to keep between conversations (nation and age group only). */
+  keptProfile?: StatePropertyAccessor<UserProfile>;
+  /** Where call-back requests go for clinic staff. */
+  callbacks?: CallbackStore;
   clinic: ClinicContact;
   /** Where the safety dialogs record risk events for staff review, and log. */
   safety: SafetyDialogDeps;
@@ -74,14 +93,13 @@ interface MainState {
   misunderstandings?: number;
   /** The last fallback wording used, so the next one differs. */
   lastFallback?: number;
-  /**
-   * What this conversation has learnt (never carried into another one): the person's nation and
-   * age group from what they typed, and the last question answered, for follow-ups.
-   */
-  nation?: Nation;
-  ageGroup?: AgeGroup;
+  /** The last question answered in this conversation, for follow-ups ("is it free?", "what about in Wales?"). */
   lastTopic?: string;
   lastQuestion?: string;
+  /** The check's answers when it was stopped or finished, for "carry on" and "change my age" later. */
+  lastCheck?: { progress: CheckProgress; finished: boolean };
+  /** How many times a control word found nothing to act on, to vary the reply. */
+  nothingRunning?: number;
 }
 
 /**
@@ -128,7 +146,7 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new HelpDialog());
     this.addDialog(new GreetingDialog());
     this.addDialog(new GoodbyeDialog());
-    this.addDialog(new HumanContactDialog(deps.clinic));
+    this.addDialog(new HumanContactDialog({ clinic: deps.clinic, profile: deps.profile, callbacks: deps.callbacks }));
     if (deps.answers) this.addDialog(new QuestionAnswerDialog(deps.answers.answerer.kb, deps.answers.deployment));
     this.routedStart = this.initialDialogId;
   }
@@ -173,6 +191,7 @@ export class MainDialog extends ComponentDialog {
   }
 
   protected override async onBeginDialog(innerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
+    await restoreKeptProfile(innerDc.context, this.deps);
     const interrupted = await this.interrupt(innerDc);
     if (interrupted) return interrupted;
     if (this.initialDialogId !== this.routedStart) return super.onBeginDialog(innerDc, options);
@@ -184,7 +203,10 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** Keeps the root alive: a finished topic leaves MainDialog waiting for the next message. */
-  protected override async endComponent(): Promise<DialogTurnResult> {
+  protected override async endComponent(outerDc: DialogContext, result?: unknown): Promise<DialogTurnResult> {
+    // A finished check's answers stay with the conversation, so "change my age" can reopen it.
+    const progress = (result as { progress?: CheckProgress } | undefined)?.progress;
+    if (progress && outerDc.activeDialog) (outerDc.activeDialog.state as MainState).lastCheck = { progress, finished: true };
     return Dialog.EndOfTurn;
   }
 
@@ -207,6 +229,7 @@ export class MainDialog extends ComponentDialog {
     // Negated or backstop-only ("possible") signals get the gentle check-in, not the full hand-off.
     const gentle = risk.negated || risk.possible === true;
     const target = gentle ? RISK_CHECK_IN_DIALOG : EMERGENCY_SUPPORT_DIALOG;
+    if (!gentle) markSafetyFirst(innerDc.activeDialog);
     const activeId = innerDc.activeDialog?.id;
     if (activeId === EMERGENCY_SUPPORT_DIALOG || activeId === RISK_CHECK_IN_DIALOG) {
       return innerDc.replaceDialog(gentle && activeId === EMERGENCY_SUPPORT_DIALOG ? activeId : target, options);
@@ -232,40 +255,136 @@ export class MainDialog extends ComponentDialog {
     const text = context.activity.text ?? '';
     const recognition = await this.recognize(context);
     const action = matchAction(context.activity.locale ?? '', text);
-    const route: Route = action ? { kind: 'action', action } : { kind: 'intent', intent: recognition.intent, text };
+    let route: Route = action ? { kind: 'action', action } : { kind: 'intent', intent: recognition.intent, text };
 
-    if (!innerDc.activeDialog) return this.route(innerDc, route);
+    // "ya" or "ok" is never a goodbye: only a message that says goodbye ends the conversation.
+    if (route.kind === 'intent' && route.intent === 'Goodbye' && !isGoodbye(context.activity.locale ?? '', text)) {
+      route = { kind: 'intent', intent: 'None', text };
+    }
+    if (await handleKeepChoice(context, this.deps)) {
+      if (innerDc.activeDialog) await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
+    if (!innerDc.activeDialog) {
+      if (await noteProfileUpdate(context, this.deps)) return this.answerAgainForContext(innerDc);
+      const control = classifyControl(context.activity.locale ?? '', text);
+      return control && !action ? this.controlWithNothingOpen(innerDc, control) : this.route(innerDc, route);
+    }
     if (SAFETY_DIALOGS.has(innerDc.activeDialog.id)) return innerDc.continueDialog();
     return (await this.interruptActiveDialog(innerDc, route)) ?? innerDc.continueDialog();
   }
 
   /**
-   * A dialog is waiting for an answer. In order: a button of the question is always an answer; a
-   * bot-wide button interrupts; words the question can use are an answer; then stop, help (and a
-   * CrisisSupport guess, which gets the help reply with how to get help now) and new topics
-   * interrupt. Anything else goes to the question, which asks again once and then moves on. Risk
-   * never waits for any of this: the safety interrupt has already run.
+   * A dialog is waiting for an answer. In order: a button of the question (or Skip) is always an
+   * answer; stop stops; the check's other control words (start again, go back, change an answer,
+   * skip, "what was the question?", carry on) go to the question; a bot-wide button interrupts;
+   * words the question can use are an answer; then help (and a CrisisSupport guess, which gets the
+   * help reply with how to get help now) and side questions, which are answered while the check
+   * waits underneath and asks its question again. Anything else goes to the question, which asks
+   * again once and then moves on. Risk never waits for any of this: the safety interrupt has
+   * already run.
    */
   private async interruptActiveDialog(innerDc: DialogContext, route: Route): Promise<DialogTurnResult | undefined> {
     const locale = innerDc.context.activity.locale ?? '';
     const text = innerDc.context.activity.text ?? '';
     const question = activeQuestion(innerDc);
     const answer = question ? readAnswer(locale, question, text) : undefined;
-    if (answer && answer.kind !== 'typed') return undefined;
+    if (answer && answer.kind !== 'typed' && answer.kind !== 'facts') return undefined;
+    const control = route.kind === 'action' ? undefined : classifyControl(locale, text);
+    if (control?.kind === 'stop') return this.cancelAndShow(innerDc, 'cancelled');
+    if (control && question) return undefined;
+    if (control?.kind === 'repeat') {
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
 
     if (route.kind === 'action') {
       if (route.action === 'Menu') return this.cancelAndShow(innerDc, 'cancelled');
       if (route.action === 'Help') return this.helpThenResume(innerDc);
-      return this.switchTopic(innerDc, route);
+      // A topic's label typed as the answer ("grief" to "what is troubling you?") is the answer.
+      if (answer?.kind !== 'typed') return this.switchTopic(innerDc, route);
     }
     if (answer) return undefined;
+    if (route.kind === 'action') return undefined;
     if (route.intent === 'Cancel') return this.cancelAndShow(innerDc, 'cancelled');
     if (route.intent === 'Help' || route.intent === 'CrisisSupport') return this.helpThenResume(innerDc);
+    // The call-back flow is short and each step gives up after two tries: its answers ("No, I'll
+    // contact them", a phone number) go to it, whatever the recogniser makes of them.
+    if (innerDc.activeDialog?.id === HUMAN_CONTACT_DIALOG) return undefined;
     if (SWITCH_INTENTS.has(route.intent)) return this.switchTopic(innerDc, route);
+    // While the check waits for the person to choose to carry on, other messages are answered as usual.
+    if (isCheckPaused(innerDc.activeDialog)) return this.aside(innerDc, route);
     return undefined;
   }
 
+  /**
+   * The check stays open under a side question: the answer is given on top of it (the answering
+   * hook is route()), and the check asks its question again when that answer ends. Leaving the
+   * check is for a goodbye; asking for the check again just asks the open question again.
+   */
+  private async switchTopic(innerDc: DialogContext, route: Route): Promise<DialogTurnResult> {
+    if (innerDc.activeDialog?.id === SUITABILITY_CHECK_DIALOG) {
+      const wanted = route.kind === 'action' ? route.action : route.intent;
+      if (wanted === 'SuitabilityCheck') {
+        await innerDc.repromptDialog();
+        return Dialog.EndOfTurn;
+      }
+      if (wanted !== 'Goodbye') return this.aside(innerDc, route);
+      this.keepCheck(innerDc);
+      await innerDc.cancelAllDialogs();
+      await innerDc.context.sendActivity(withButtons(t(innerDc.context.activity.locale ?? '', 'common:leftCheck'), []));
+      return this.route(innerDc, route);
+    }
+    await innerDc.cancelAllDialogs();
+    return this.route(innerDc, route);
+  }
+
+  private async aside(innerDc: DialogContext, route: Route): Promise<DialogTurnResult> {
+    innerDc.context.turnState.set(ASIDE_KEY, true);
+    return this.route(innerDc, route);
+  }
+
+  /** Keeps the open check's answers before it is closed, so "carry on" can pick it up again. */
+  private keepCheck(innerDc: DialogContext): void {
+    const progress = checkProgressOf(innerDc.activeDialog);
+    if (progress) this.mainState(innerDc).lastCheck = { progress, finished: false };
+  }
+
+  /**
+   * A control word with nothing open. "carry on" picks up a stopped check; "change my age" reopens
+   * a finished one at that question; "start again" starts the check again once one has been run.
+   * Otherwise the reply says what the person can do instead, in words that differ each time.
+   */
+  private async controlWithNothingOpen(innerDc: DialogContext, control: Control): Promise<DialogTurnResult> {
+    const state = this.mainState(innerDc);
+    const last = state.lastCheck;
+    await this.resetMisunderstandings(innerDc);
+    if (last && control.kind === 'resume' && !last.finished) {
+      state.lastCheck = undefined;
+      return innerDc.beginDialog(SUITABILITY_CHECK_DIALOG, { progress: last.progress } satisfies SuitabilityCheckOptions);
+    }
+    if (last && (control.kind === 'change' || control.kind === 'back') && control.target) {
+      state.lastCheck = undefined;
+      return innerDc.beginDialog(SUITABILITY_CHECK_DIALOG, { progress: last.progress, ask: control.target } satisfies SuitabilityCheckOptions);
+    }
+    const locale = innerDc.context.activity.locale ?? '';
+    if (last && (control.kind === 'change' || control.kind === 'back') && last.progress.settled.length > 0) {
+      const labels = last.progress.settled.map((question) => t(locale, `suitability:changeButton.${question}`));
+      await innerDc.context.sendActivity(withButtons(t(locale, 'suitability:whichToChange'), labels));
+      return Dialog.EndOfTurn;
+    }
+    if (last && control.kind === 'restart') {
+      state.lastCheck = undefined;
+      return innerDc.beginDialog(SUITABILITY_CHECK_DIALOG);
+    }
+    const count = state.nothingRunning ?? 0;
+    state.nothingRunning = count + 1;
+    const kind = control.kind === 'restart' ? 'restart' : 'other';
+    return innerDc.beginDialog(HELP_DIALOG, { mode: 'nothingToCancel', variant: count, kind } satisfies HelpOptions);
+  }
+
   private async cancelAndShow(innerDc: DialogContext, mode: HelpMode): Promise<DialogTurnResult> {
+    this.keepCheck(innerDc);
     await innerDc.cancelAllDialogs();
     await this.resetMisunderstandings(innerDc);
     return innerDc.beginDialog(HELP_DIALOG, { mode } satisfies HelpOptions);
@@ -283,13 +402,6 @@ export class MainDialog extends ComponentDialog {
     return Dialog.EndOfTurn;
   }
 
-  private async switchTopic(innerDc: DialogContext, route: Route): Promise<DialogTurnResult> {
-    const wasCheck = innerDc.activeDialog?.id === SUITABILITY_CHECK_DIALOG;
-    await innerDc.cancelAllDialogs();
-    if (wasCheck) await innerDc.context.sendActivity(withButtons(t(innerDc.context.activity.locale ?? '', 'common:leftCheck'), []));
-    return this.route(innerDc, route);
-  }
-
   /** Starts the dialog for a button or an intent. */
   private async route(innerDc: DialogContext, route: Route): Promise<DialogTurnResult> {
     if (route.kind === 'action') {
@@ -299,7 +411,7 @@ export class MainDialog extends ComponentDialog {
       if (isIntentAction(route.action)) return this.routeIntent(innerDc, route.action, '');
       return innerDc.beginDialog(HELP_DIALOG, { mode: 'menu' } satisfies HelpOptions);
     }
-    if (this.deps.answers) return this.answer(innerDc, route.text, this.deps.answers.answerer);
+    if (this.deps.answers) return this.answer(innerDc, route.text, route.intent, this.deps.answers.answerer);
     if (route.intent === 'None') return this.fallback(innerDc, []);
     await this.resetMisunderstandings(innerDc);
     return this.routeIntent(innerDc, route.intent, route.text);
@@ -310,35 +422,30 @@ export class MainDialog extends ComponentDialog {
    * decides how the intent and the question matcher combine). Context comes first: a place or an
    * age in the message updates this conversation's context and is said back, so it can be corrected.
    */
-  private async answer(innerDc: DialogContext, text: string, answerer: QuestionAnswerer): Promise<DialogTurnResult> {
+  private async answer(innerDc: DialogContext, text: string, intent: IntentName, answerer: QuestionAnswerer): Promise<DialogTurnResult> {
     const { context } = innerDc;
     const locale = context.activity.locale ?? '';
     const state = this.mainState(innerDc);
-    const lead: string[] = [];
-    const facts = readContextFacts(text);
-    if (facts.nation && facts.nation !== state.nation) {
-      state.nation = facts.nation;
-      lead.push(understoodPlace(locale, facts.place, facts.nation));
-    } else if (facts.moved && !facts.nation) {
-      state.nation = undefined;
+    if (movedWithoutPlace(text)) {
+      const { nation: _old, ...rest } = await this.deps.profile.get(context, {});
+      await this.deps.profile.set(context, rest);
       await this.resetMisunderstandings(innerDc);
-      await context.sendActivity(withButtons(t(locale, 'answers:askWhereNow'), NATIONS.map((n) => t(locale, `answers:nationName.${n}`))));
+      const nations = NATIONS.map((n) => t(locale, `suitability:questions.nation.choices.${n}`));
+      await context.sendActivity(withButtons(t(locale, 'answers:askWhereNow'), nations));
       return Dialog.EndOfTurn;
     }
-    if (facts.ageGroup && facts.age !== undefined && facts.ageGroup !== state.ageGroup) {
-      state.ageGroup = facts.ageGroup;
-      lead.push(understoodAge(locale, facts.age));
-    }
-
-    // "I'm in Glasgow", "what about in Wales?", "I'm 18 now": the message was about context, so
-    // answer the last question again for it, or ask what they would like to know.
-    if (lead.length > 0 && facts.onlyContext) {
+    // A place named with a question ("I'm in Glasgow, can I refer myself?"): the profile already
+    // follows it (noteProfileUpdate); say so, so it can be corrected.
+    const update = readProfileUpdate(text);
+    const lead = update?.nation ? [notedPlace(locale, update.nation, update.place)] : [];
+    // "what about in Wales?": the last question again, for the place just named.
+    if (update?.nation && WHAT_ABOUT.test(text) && state.lastQuestion) {
       await this.resetMisunderstandings(innerDc);
-      if (state.lastQuestion) return this.answerQuestion(innerDc, { kind: 'answer', questionId: state.lastQuestion, score: 1 }, lead);
-      await context.sendActivities([...lead.map((line) => withButtons(line, [])), withButtons(t(locale, 'answers:whatNext'), this.starterQuestions(locale, answerer, state))]);
-      return Dialog.EndOfTurn;
+      return this.answerQuestion(innerDc, { kind: 'answer', questionId: state.lastQuestion, score: 1 }, lead);
     }
-    const recognition = await this.recognize(context);
+    // The route's intent may differ from the recogniser's ("ya" is never a goodbye): the route's counts.
+    const recognised = await this.recognize(context);
+    const recognition = recognised.intent === intent ? recognised : { ...recognised, intent };
     // A question's own text (a follow-up or "Did you mean" button) names it, except that asking to
     // check whether IPT fits starts the guided check, which answers that better.
     const labelled = recognition.intent === 'SuitabilityCheck' ? undefined : answerer.questionForLabel(text);
@@ -346,13 +453,13 @@ export class MainDialog extends ComponentDialog {
       ? { kind: 'answer', questionId: labelled, score: 1 }
       : await answerer.plan(text, locale, recognition, state.lastQuestion);
 
-    if (lead.length > 0) await context.sendActivities(lead.map((line) => withButtons(line, [])));
+    if (lead.length > 0 && plan.kind !== 'answer' && plan.kind !== 'topic') await context.sendActivities(lead.map((line) => withButtons(line, [])));
 
     switch (plan.kind) {
       case 'answer':
       case 'topic':
         await this.resetMisunderstandings(innerDc);
-        return this.answerQuestion(innerDc, plan, []);
+        return this.answerQuestion(innerDc, plan, lead);
       case 'didYouMean':
         return this.fallback(
           innerDc,
@@ -382,20 +489,21 @@ export class MainDialog extends ComponentDialog {
     return innerDc.beginDialog(QUESTION_ANSWER_DIALOG, options);
   }
 
-  /** Questions worth offering once we know where someone lives: those whose answer differs by nation. */
-  private starterQuestions(locale: string, answerer: QuestionAnswerer, state: MainState): string[] {
-    const varied = [...answerer.kb.questions.values()].filter((q) => (q.variants ?? []).some((v) => v.when.nation === state.nation));
-    const picked = varied.slice(0, 3).map((q) => q.question);
-    return picked.length > 0 ? picked : MAIN_MENU.map((action) => actionLabel(locale, action));
+  /** This conversation's context: the profile (the check's answers, and places and ages people mention). */
+  private async answerContext(innerDc: DialogContext): Promise<AnswerContext> {
+    const { nation, ageGroup } = await this.deps.profile.get(innerDc.context, {});
+    return { ...(nation ? { nation } : {}), ...(ageGroup ? { ageGroup } : {}) };
   }
 
-  /** This conversation's context; what the suitability check stored in the profile fills gaps. */
-  private async answerContext(innerDc: DialogContext): Promise<AnswerContext> {
-    const state = this.mainState(innerDc);
-    const profile = await this.deps.profile.get(innerDc.context, {});
-    const nation = state.nation ?? profile.nation;
-    const ageGroup = state.ageGroup ?? profile.ageGroup;
-    return { ...(nation ? { nation } : {}), ...(ageGroup ? { ageGroup } : {}) };
+  /**
+   * "what about in Wales?", "I'm 18 now": noteProfileUpdate has said what it noted; the last
+   * question is answered again for the new context, so the follow-up gets its answer.
+   */
+  private async answerAgainForContext(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const last = this.mainState(innerDc).lastQuestion;
+    if (!this.deps.answers || !last) return Dialog.EndOfTurn;
+    await this.resetMisunderstandings(innerDc);
+    return this.answerQuestion(innerDc, { kind: 'answer', questionId: last, score: 1 }, []);
   }
 
   /** Nothing matched: "Did you mean ...?" in a wording that differs from last time. */
@@ -419,8 +527,11 @@ export class MainDialog extends ComponentDialog {
       case 'Help':
       case 'CrisisSupport':
         return innerDc.beginDialog(HELP_DIALOG, { mode: 'help' } satisfies HelpOptions);
-      case 'Cancel':
-        return innerDc.beginDialog(HELP_DIALOG, { mode: 'nothingToCancel' } satisfies HelpOptions);
+      case 'Cancel': {
+        const state = this.mainState(innerDc);
+        state.nothingRunning = (state.nothingRunning ?? 0) + 1;
+        return innerDc.beginDialog(HELP_DIALOG, { mode: 'nothingToCancel', variant: state.nothingRunning - 1 } satisfies HelpOptions);
+      }
       case 'Goodbye':
         return innerDc.beginDialog(GOODBYE_DIALOG);
       case 'HumanContact':

@@ -1,39 +1,81 @@
-import { MessageFactory, type Activity, type StatePropertyAccessor } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { MessageFactory, type Activity, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import {
+  ComponentDialog,
+  Dialog,
+  DialogReason,
+  DialogTurnStatus,
+  type DialogContext,
+  type DialogInstance,
+  type DialogTurnResult,
+} from 'botbuilder-dialogs';
 import type { ActionId } from '../src/content/actions';
 import { suitabilitySummaryCard } from '../src/content/cards';
+import type { CheckFacts } from '../src/content/checkReading';
 import { t } from '../src/content/i18n';
-import {
-  assessSuitability,
-  isChoice,
-  QUESTIONS,
-  type QuestionId,
-  type SuitabilityAnswers,
-  type SuitabilityResult,
-} from '../src/content/suitability';
+import { savedSummaryText, summaryKeepCard, SUMMARY_MARKER, type SavedSummary } from '../src/content/savedSummary';
+import { assessSuitability, isChoice, QUESTIONS, type QuestionId, type SuitabilityAnswers, type SuitabilityResult } from '../src/content/suitability';
 import { urgentNumbers } from '../src/content/urgentNumbers';
 import type { UserProfile } from '../src/profile';
 import { GuidedPrompt, GUIDED_PROMPT, type GuidedPromptOptions, type GuidedPromptResult } from './guidedPrompt';
-import { cardMessage, withActions } from './replies';
+import { cardMessage, withActions, withButtons } from './replies';
+import { ASIDE_KEY } from './turnState';
 
 export const SUITABILITY_CHECK_DIALOG = 'suitabilityCheck';
-const WATERFALL = 'suitabilityCheck.steps';
 
 const ADULT_NEXT: readonly ActionId[] = ['AccessNhs', 'AccessPrivate', 'WhatToExpect'];
 const YOUNG_NEXT: readonly ActionId[] = ['HumanContact', 'AboutIpt', 'Menu'];
 
-/** Stored in the waterfall's state between turns. */
-interface CheckState {
+/** Where the check has got to: kept in the check's own instance state, so it survives side questions and can be resumed after "stop". */
+export interface CheckProgress {
   answers: SuitabilityAnswers;
+  /** Questions answered or skipped, in the order they were settled ("go back" undoes the last). */
+  settled: QuestionId[];
+  /** The person said they are over 18 without a band: the age question is answered. */
+  adult?: boolean;
+  /** A safety dialog opened during the check: the summary says support comes first. */
+  safetyFirst?: boolean;
 }
 
-function record(answers: SuitabilityAnswers, result: GuidedPromptResult): void {
-  const { question, values } = result;
-  if (values.length === 0) return;
+export interface SuitabilityCheckOptions {
+  /** Carry on from here (after "stop" and "carry on"), instead of starting afresh. */
+  progress?: CheckProgress;
+  /** Start at this question (a "change my age" after the check ended). */
+  ask?: QuestionId;
+}
+
+/** The check's instance state: the component's inner stack lives beside it. */
+interface CheckState {
+  progress: CheckProgress;
+  /** Waiting for the person to choose to carry on, after a safety dialog ended. */
+  paused?: boolean;
+  /** How many times the "carry on when you're ready" offer was made, to vary its words. */
+  offers?: number;
+}
+
+/** The check's progress, for MainDialog to keep when the person stops (public instance state). */
+export function checkProgressOf(instance: DialogInstance | undefined): CheckProgress | undefined {
+  return instance?.id === SUITABILITY_CHECK_DIALOG ? (instance.state as Partial<CheckState>).progress : undefined;
+}
+
+/** A safety dialog is opening over the check: its summary will say that support comes first. */
+export function markSafetyFirst(instance: DialogInstance | undefined): void {
+  const progress = checkProgressOf(instance);
+  if (progress) progress.safetyFirst = true;
+}
+
+/** Whether the check is waiting for the person to choose to carry on (after a safety dialog). */
+export function isCheckPaused(instance: DialogInstance | undefined): boolean {
+  return instance?.id === SUITABILITY_CHECK_DIALOG && (instance.state as Partial<CheckState>).paused === true;
+}
+
+function recordValue(progress: CheckProgress, question: QuestionId, values: string[]): void {
+  const { answers } = progress;
   switch (question) {
-    case 'concern':
-      answers.concern = values.filter((value) => isChoice('concern', value));
+    case 'concern': {
+      const concern = values.filter((value) => isChoice('concern', value));
+      if (concern.length > 0) answers.concern = concern;
       return;
+    }
     case 'relationships':
       if (isChoice('relationships', values[0])) answers.relationships = values[0];
       return;
@@ -41,11 +83,49 @@ function record(answers: SuitabilityAnswers, result: GuidedPromptResult): void {
       if (isChoice('duration', values[0])) answers.duration = values[0];
       return;
     case 'age':
-      if (isChoice('age', values[0])) answers.age = values[0];
+      if (values[0] === 'adult') {
+        delete answers.age;
+        progress.adult = true;
+      } else if (isChoice('age', values[0])) {
+        answers.age = values[0];
+        progress.adult = false;
+      }
       return;
     case 'nation':
       if (isChoice('nation', values[0])) answers.nation = values[0];
       return;
+  }
+}
+
+function settle(progress: CheckProgress, question: QuestionId): void {
+  progress.settled = [...progress.settled.filter((id) => id !== question), question];
+}
+
+function unsettle(progress: CheckProgress, question: QuestionId): void {
+  progress.settled = progress.settled.filter((id) => id !== question);
+  const { answers } = progress;
+  if (question === 'age') progress.adult = undefined;
+  delete answers[question];
+}
+
+/** Facts said in passing are answers too: kept (a later one corrects an earlier one) and their questions skipped. */
+function recordFacts(progress: CheckProgress, facts: CheckFacts): void {
+  if (facts.concern) {
+    const known = (progress.answers.concern ?? []).filter((concern) => concern !== 'other');
+    progress.answers.concern = [...new Set([...known, ...facts.concern])];
+    settle(progress, 'concern');
+  }
+  if (facts.duration) {
+    recordValue(progress, 'duration', [facts.duration]);
+    settle(progress, 'duration');
+  }
+  if (facts.age) {
+    recordValue(progress, 'age', [facts.age]);
+    settle(progress, 'age');
+  }
+  if (facts.nation) {
+    recordValue(progress, 'nation', [facts.nation]);
+    settle(progress, 'nation');
   }
 }
 
@@ -65,70 +145,153 @@ export function copyableNote(locale: string, answers: SuitabilityAnswers): strin
 
 /**
  * "Is IPT right for me?": five short questions (buttons or free text, each skippable), then a
- * summary card (focus areas that may fit, an honest view, the next step) and a note to copy. Age
- * group and nation are saved to the profile so the emergency dialog can pick the right routes.
- * Risk messages never reach this dialog: MainDialog's safety interrupt runs first on every turn.
+ * summary card (focus areas that may fit, an honest view, the next step) and a note to copy, save
+ * or print. It bends: an answer given early is kept and its question skipped, "go back", "change
+ * my age" and "start again" work at any point, a side question is answered by MainDialog while the
+ * check waits on the stack, and after a safety dialog the check waits until the person chooses to
+ * carry on. Age group and nation go to this conversation's profile. Risk messages never reach this
+ * dialog: MainDialog's safety interrupt runs first on every turn.
  */
 export class SuitabilityCheckDialog extends ComponentDialog {
   constructor(private readonly profile: StatePropertyAccessor<UserProfile>) {
     super(SUITABILITY_CHECK_DIALOG);
     this.addDialog(new GuidedPrompt(GUIDED_PROMPT));
-    this.addDialog(
-      new WaterfallDialog(WATERFALL, [
-        this.introStep.bind(this),
-        ...QUESTIONS.slice(1).map((question) => this.askStep(question)),
-        this.recordStep.bind(this),
-        this.summaryStep.bind(this),
-      ]),
-    );
-    this.initialDialogId = WATERFALL;
+    this.initialDialogId = GUIDED_PROMPT;
   }
 
-  private async introStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    (step.values as CheckState).answers = {};
-    await step.context.sendActivity(MessageFactory.text(t(step.context.activity.locale ?? '', 'suitability:intro')));
-    return step.beginDialog(GUIDED_PROMPT, { question: QUESTIONS[0] } satisfies GuidedPromptOptions);
-  }
-
-  /** Records the previous answer, then asks the next question. */
-  private askStep(question: QuestionId) {
-    return async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
-      await this.recordAnswer(step);
-      return step.beginDialog(GUIDED_PROMPT, { question } satisfies GuidedPromptOptions);
-    };
-  }
-
-  private async recordStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    await this.recordAnswer(step);
-    return step.next();
-  }
-
-  private async recordAnswer(step: WaterfallStepContext): Promise<void> {
-    const answers = (step.values as CheckState).answers;
-    const result = step.result as GuidedPromptResult | undefined;
-    if (!result) return;
-    record(answers, result);
-    if ((result.question === 'age' && answers.age) || (result.question === 'nation' && answers.nation)) {
-      const profile = await this.profile.get(step.context, {});
-      await this.profile.set(step.context, {
-        ...profile,
-        ...(answers.age ? { ageGroup: answers.age } : {}),
-        ...(answers.nation ? { nation: answers.nation } : {}),
-      });
+  protected override async onBeginDialog(innerDc: DialogContext, options?: SuitabilityCheckOptions): Promise<DialogTurnResult> {
+    const locale = innerDc.context.activity.locale ?? '';
+    const progress: CheckProgress = options?.progress ?? { answers: {}, settled: [] };
+    const state = this.state(innerDc);
+    state.progress = progress;
+    if (!options?.progress) {
+      // What this conversation already knows (typed earlier) is kept: the check does not ask again.
+      const known = await this.profile.get(innerDc.context);
+      recordFacts(progress, { ...(known?.ageGroup ? { age: known.ageGroup } : {}), ...(known?.nation ? { nation: known.nation } : {}) });
+      await innerDc.context.sendActivity(MessageFactory.text(t(locale, 'suitability:intro')));
     }
+    if (options?.ask) unsettle(progress, options.ask);
+    return this.askNext(innerDc, options?.progress ? t(locale, 'suitability:resumed') : undefined, options?.ask);
   }
 
-  private async summaryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const locale = step.context.activity.locale ?? '';
-    const answers = (step.values as CheckState).answers;
-    const result: SuitabilityResult = assessSuitability(answers);
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const state = this.state(innerDc);
+    if (state.paused) {
+      state.paused = false;
+      state.offers = 0;
+    }
+    const result = await innerDc.continueDialog();
+    if (result.status !== DialogTurnStatus.complete) return result;
+    return this.afterQuestion(innerDc, result.result as GuidedPromptResult);
+  }
+
+  /**
+   * Something ran on top of the check and ended. A side question answered this turn (MainDialog
+   * marks it) brings the question straight back; anything else (a safety dialog, or a call-back
+   * request over several turns) leaves the check waiting until the person chooses to carry on.
+   */
+  override async resumeDialog(dc: DialogContext, _reason: DialogReason, _result?: unknown): Promise<DialogTurnResult> {
+    const state = dc.activeDialog!.state as CheckState;
+    const locale = dc.context.activity.locale ?? '';
+    if (dc.context.turnState.get(ASIDE_KEY) === true && !state.paused) {
+      await dc.context.sendActivity(withButtons(t(locale, 'suitability:backToCheck'), []));
+      await this.repromptDialog(dc.context, dc.activeDialog!);
+      return Dialog.EndOfTurn;
+    }
+    state.paused = true;
+    state.offers = (state.offers ?? 0) + 1;
+    const key = state.offers % 2 === 1 ? 'suitability:pausedOffer' : 'suitability:pausedOfferAgain';
+    await dc.context.sendActivity(withButtons(t(locale, key), [t(locale, 'suitability:carryOnButton'), t(locale, 'suitability:stopButton')]));
+    return Dialog.EndOfTurn;
+  }
+
+  private state(innerDc: DialogContext): CheckState {
+    const state = innerDc.parent?.activeDialog?.state;
+    if (!state) throw new Error('SuitabilityCheckDialog state is missing');
+    return state as CheckState;
+  }
+
+  private async afterQuestion(innerDc: DialogContext, result: GuidedPromptResult): Promise<DialogTurnResult> {
+    const locale = innerDc.context.activity.locale ?? '';
+    const { progress } = this.state(innerDc);
+    recordFacts(progress, result.facts);
+    if (result.kind === 'answer') {
+      recordValue(progress, result.question, result.values);
+      settle(progress, result.question);
+    } else if (result.kind === 'skip') {
+      settle(progress, result.question);
+    } else {
+      const { control } = result;
+      switch (control.kind) {
+        case 'restart':
+          this.state(innerDc).progress = { answers: {}, settled: [] };
+          return this.askNext(innerDc, t(locale, 'suitability:restarted'));
+        case 'back': {
+          const previous = progress.settled[progress.settled.length - 1];
+          if (!previous) return this.askNext(innerDc, t(locale, 'suitability:nothingBefore'), result.question);
+          unsettle(progress, previous);
+          return this.askNext(innerDc, t(locale, 'suitability:goingBack'), previous);
+        }
+        case 'change':
+          if (control.target) {
+            unsettle(progress, control.target);
+            return this.askNext(innerDc, t(locale, 'suitability:changing'), control.target);
+          }
+          return this.askWhichToChange(innerDc, result.question);
+        default:
+          break;
+      }
+    }
+    await this.saveProfile(innerDc.context, progress);
+    return this.askNext(innerDc);
+  }
+
+  /** "change my answer" with no question named: buttons that each say which, then the open question stays open. */
+  private async askWhichToChange(innerDc: DialogContext, current: QuestionId): Promise<DialogTurnResult> {
+    const locale = innerDc.context.activity.locale ?? '';
+    const { progress } = this.state(innerDc);
+    if (progress.settled.length === 0) return this.askNext(innerDc, t(locale, 'suitability:nothingToChange'), current);
+    const labels = progress.settled.map((question) => t(locale, `suitability:changeButton.${question}`));
+    await innerDc.context.sendActivity(withButtons(t(locale, 'suitability:whichToChange'), [...labels, t(locale, 'suitability:restartButton')]));
+    return innerDc.beginDialog(GUIDED_PROMPT, { question: current, quiet: true } satisfies GuidedPromptOptions);
+  }
+
+  /** Asks the given question, or the first one not yet settled; with none left, the summary. */
+  private async askNext(innerDc: DialogContext, lead?: string, ask?: QuestionId): Promise<DialogTurnResult> {
+    const { progress } = this.state(innerDc);
+    const question = ask ?? QUESTIONS.find((id) => !progress.settled.includes(id));
+    if (!question) return this.summary(innerDc, progress);
+    return innerDc.beginDialog(GUIDED_PROMPT, { question, ...(lead ? { lead } : {}) } satisfies GuidedPromptOptions);
+  }
+
+  /** Nation and age group go to this conversation's profile (kept beyond it only if the person agrees). */
+  private async saveProfile(context: TurnContext, progress: CheckProgress): Promise<void> {
+    const { age, nation } = progress.answers;
+    if (!age && !nation && !progress.adult) return;
+    const profile = (await this.profile.get(context)) ?? {};
+    const next: UserProfile = { ...profile, ...(nation ? { nation } : {}) };
+    if (age) next.ageGroup = age;
+    else if (progress.adult && profile.ageGroup === 'under_18') delete next.ageGroup;
+    await this.profile.set(context, next);
+  }
+
+  private async summary(innerDc: DialogContext, progress: CheckProgress): Promise<DialogTurnResult> {
+    const locale = innerDc.context.activity.locale ?? '';
+    await this.saveProfile(innerDc.context, progress);
+    const result: SuitabilityResult = assessSuitability(progress.answers, { safetyFirst: progress.safetyFirst === true });
     const next = result.nextStep === 'young_person' ? YOUNG_NEXT : ADULT_NEXT;
-    const replies: Partial<Activity>[] = [
-      cardMessage(suitabilitySummaryCard(locale, result, urgentNumbers(locale))),
-      MessageFactory.text(t(locale, 'suitability:copy.intro')),
-      withActions(locale, copyableNote(locale, answers), next),
-    ];
-    await step.context.sendActivities(replies);
-    return step.endDialog(result);
+    const note = copyableNote(locale, progress.answers);
+    const card = suitabilitySummaryCard(locale, result, urgentNumbers(locale));
+    const summary: Partial<Activity> = cardMessage(card);
+    const saved: SavedSummary = { title: t(locale, 'suitability:summary.title'), text: savedSummaryText(locale, card, note) };
+    // Teams: a card to copy from. Web Chat: the page's Copy, Save and Print controls read the marker.
+    const teams = innerDc.context.activity.channelId === 'msteams';
+    const noteMessage = withActions(locale, note, next, teams ? summaryKeepCard(locale, saved) : undefined);
+    if (!teams) noteMessage.channelData = { [SUMMARY_MARKER]: saved };
+    const replies: Partial<Activity>[] = [summary];
+    if (progress.answers.age || progress.answers.nation) replies.push(MessageFactory.text(t(locale, 'suitability:keepTip')));
+    replies.push(MessageFactory.text(t(locale, 'suitability:copy.intro')), noteMessage);
+    await innerDc.context.sendActivities(replies);
+    return { status: DialogTurnStatus.complete, result: { ...result, progress } };
   }
 }

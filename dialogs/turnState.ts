@@ -21,3 +21,9 @@ export type SafetyResponse = 'emergency' | 'checkIn';
  * ("tak" is not "yes, I'm safe").
  */
 export const MESSAGE_LANGUAGE_KEY = Symbol.for('ipt-guide.messageLanguage');
+
+/**
+ * Set by MainDialog when it answers a side question while the suitability check waits underneath:
+ * the check then asks its question again straight away, instead of waiting to be asked to carry on.
+ */
+export const ASIDE_KEY = Symbol.for('ipt-guide.aside');

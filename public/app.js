@@ -132,6 +132,90 @@
     };
   }
 
+  // The check's summary arrives with a marker in channelData (the bot's savedSummary.ts): the
+  // Copy, Save and Print controls under the chat then keep that text. Nothing is sent anywhere.
+  var SUMMARY_MARKER = 'iptGuideSummary';
+  var summaryTools = document.getElementById('summary-tools');
+  var summaryStatus = document.getElementById('summary-status');
+  var summaryPrint = document.getElementById('summary-print');
+  var latestSummary = null;
+
+  function summaryOf(activity) {
+    var data = activity && activity.channelData && activity.channelData[SUMMARY_MARKER];
+    return data && typeof data.text === 'string' && typeof data.title === 'string' ? data : null;
+  }
+
+  function summaryText() {
+    return latestSummary.title + '\n\n' + latestSummary.text + '\n';
+  }
+
+  function say(message) {
+    summaryStatus.textContent = message;
+  }
+
+  function copySummary() {
+    var text = summaryText();
+    var fallback = function () {
+      var area = document.createElement('textarea');
+      area.value = text;
+      area.setAttribute('readonly', '');
+      area.className = 'summary-copy-area';
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try {
+        ok = document.execCommand('copy');
+      } catch {
+        ok = false;
+      }
+      area.remove();
+      say(summaryTools.getAttribute(ok ? 'data-copied' : 'data-copy-failed'));
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(function () {
+        say(summaryTools.getAttribute('data-copied'));
+      }, fallback);
+    } else {
+      fallback();
+    }
+  }
+
+  function saveSummary() {
+    var url = URL.createObjectURL(new Blob([summaryText()], { type: 'text/plain;charset=utf-8' }));
+    var link = document.createElement('a');
+    link.href = url;
+    link.download = summaryTools.getAttribute('data-file-name');
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () {
+      URL.revokeObjectURL(url);
+    }, 1000);
+    say(summaryTools.getAttribute('data-saved'));
+  }
+
+  function printSummary() {
+    // The print stylesheet shows only this block, so the chat and the page are not printed.
+    summaryPrint.textContent = summaryText();
+    window.print();
+  }
+
+  function showSummaryTools(summary) {
+    latestSummary = summary;
+    summaryStatus.textContent = '';
+    summaryTools.hidden = false;
+  }
+
+  summaryTools.addEventListener('click', function (event) {
+    var button = event.target.closest('[data-summary-action]');
+    if (!button || !latestSummary) return;
+    var action = button.getAttribute('data-summary-action');
+    if (action === 'copy') copySummary();
+    if (action === 'save') saveSummary();
+    if (action === 'print') printSummary();
+  });
+
   function isEmergencyEvent(activity) {
     return activity && activity.type === 'event' && activity.name === 'emergencySupport';
   }
@@ -152,6 +236,9 @@
         return function (action) {
           if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && isEmergencyEvent(action.payload.activity)) {
             showCrisisBanner(action.payload.activity.value);
+          }
+          if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && summaryOf(action.payload.activity)) {
+            showSummaryTools(summaryOf(action.payload.activity));
           }
           if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
             statusEl.hidden = true;

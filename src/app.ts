@@ -5,6 +5,7 @@ import type { Recognizer } from './language/recognizer';
 import { createRecognizer } from './language';
 import { createQuestionAnswerer, type QuestionAnswerer } from './language/questionAnswerer';
 import type { UserProfile } from './profile';
+import { MemoryCallbackStore, type CallbackStore } from './callbacks/callbackStore';
 import type { SafetyRecord } from './safety/safetyRecord';
 import { MainDialog } from '../dialogs/mainDialog';
 import { IptBot } from '../bots/iptBot';
@@ -17,6 +18,8 @@ export interface BotParts {
   conversationState: ConversationState;
   userState: UserState;
   recognizer: Recognizer;
+  /** Call-back requests for clinic staff. */
+  callbacks: CallbackStore;
   bot: IptBot;
   /** In the order the adapter must run them: transcripts first, then the safety gate. */
   middleware: Middleware[];
@@ -30,6 +33,8 @@ export interface App extends BotParts {
 
 export interface AppOverrides {
   storage?: Storage;
+  /** Where call-back requests for staff go (memory by default). */
+  callbacks?: CallbackStore;
   recognizer?: Recognizer;
   /** A question answerer over another knowledge base (tests use a small fixture). */
   answerer?: QuestionAnswerer;
@@ -66,9 +71,13 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
     return trained;
   });
   const recognizer = deferredRecognizer(training);
+  const callbacks = overrides.callbacks ?? new MemoryCallbackStore();
   const dialog = new MainDialog({
     recognizer,
-    profile: userState.createProperty<UserProfile>('UserProfile'),
+    // Nation and age group belong to this conversation; they outlive it (in user state) only if the person asks.
+    profile: conversationState.createProperty<UserProfile>('UserProfile'),
+    keptProfile: userState.createProperty<UserProfile>('UserProfile'),
+    callbacks,
     clinic: config.clinic,
     safety: { safetyRecord: conversationState.createProperty<SafetyRecord>('SafetyRecord'), logger },
     answers: {
@@ -78,7 +87,7 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
   });
   const bot = new IptBot({ conversationState, userState, dialog, clinic: config.clinic, logger });
   const middleware: Middleware[] = [new SafetyGateMiddleware(logger)];
-  return { storage, conversationState, userState, recognizer, bot, middleware, ready: training.then(() => undefined) };
+  return { storage, conversationState, userState, recognizer, callbacks, bot, middleware, ready: training.then(() => undefined) };
 }
 
 /** The composition root: config -> storage -> recogniser -> dialogs -> bot -> adapter -> server. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseClinicHours, type ClinicHours } from './callbacks/clinicHours';
 
 /**
  * Every environment variable the service reads, validated once at start-up. Nothing else in the
@@ -84,6 +85,34 @@ const envSchema = z
     CLINIC_EMAIL: z.string().trim().email('must be an email address').optional(),
     CLINIC_URL: httpUrl.optional(),
     PRIVACY_URL: httpUrl.optional(),
+    /** When staff are there to read messages and return calls, e.g. "Mon-Fri 09:00-17:00; Sat 10:00-13:00". */
+    CLINIC_HOURS: z
+      .string()
+      .trim()
+      .transform((value, ctx): ClinicHours | undefined => {
+        if (value === '') return undefined;
+        try {
+          return parseClinicHours(value);
+        } catch (error) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must look like "Mon-Fri 09:00-17:00": ${(error as Error).message}` });
+          return z.NEVER;
+        }
+      })
+      .optional(),
+    CLINIC_TIMEZONE: z
+      .string()
+      .trim()
+      .default('Europe/London')
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be an IANA time zone such as Europe/London'),
+    /** How many working days staff take to return a call, said to the person as a promise they can hold us to. */
+    CLINIC_REPLY_DAYS: positiveInt(14).default(2),
 
     WEBCHAT_PAGE_ENABLED: booleanString.optional(),
     DIRECT_LINE_LOCAL_ENABLED: booleanString.optional(),
@@ -121,6 +150,24 @@ const envSchema = z
           });
         }
       }
+    }
+    // A person must always be reachable: production never starts without a way to contact the clinic.
+    if (env.NODE_ENV === 'production' && !env.CLINIC_PHONE && !env.CLINIC_EMAIL) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['CLINIC_PHONE'],
+        message: 'is required when NODE_ENV=production (or set CLINIC_EMAIL): "talk to a person" must always work',
+      });
+    }
+    if (env.NODE_ENV === 'production' && !env.CLINIC_HOURS) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['CLINIC_HOURS'],
+        message: 'is required when NODE_ENV=production, e.g. "Mon-Fri 09:00-17:00", so people are told when to expect a reply',
+      });
+    }
+    if (env.NODE_ENV === 'production' && env.CLINIC_NAME === 'the clinic') {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['CLINIC_NAME'], message: 'is required when NODE_ENV=production' });
     }
     if (env.NODE_ENV === 'production' && !env.MicrosoftAppId) {
       ctx.addIssue({
@@ -170,6 +217,11 @@ export interface ClinicContact {
   email?: string;
   url?: string;
   privacyUrl?: string;
+  /** Opening hours; unset outside production, where nothing is said about hours. */
+  hours?: ClinicHours;
+  timeZone?: string;
+  /** Working days staff take to return a call. */
+  replyDays?: number;
 }
 
 export interface AppConfig {
@@ -254,6 +306,9 @@ export function loadConfig(raw: Record<string, string | undefined>, version = '0
       email: env.CLINIC_EMAIL,
       url: env.CLINIC_URL,
       privacyUrl: env.PRIVACY_URL,
+      hours: env.CLINIC_HOURS,
+      timeZone: env.CLINIC_TIMEZONE,
+      replyDays: env.CLINIC_REPLY_DAYS,
     },
     webChat: {
       pageEnabled: env.WEBCHAT_PAGE_ENABLED ?? !production,

@@ -1,5 +1,5 @@
 import type { AgeGroup, Nation } from '../profile';
-import { t, tObject } from './i18n';
+import { t } from './i18n';
 import { answerFor, type KbAgeGroup, type KnowledgeBase, type KbQuestion } from './knowledgeBase';
 import { fillPlaceholders, type PlaceholderValues } from './placeholders';
 
@@ -39,20 +39,8 @@ export function nextQuestions(kb: KnowledgeBase, question: KbQuestion, limit = 3
   return (topic?.questions ?? []).filter((q) => q.id !== question.id).slice(0, limit);
 }
 
-/** "You said you're in Glasgow, so ..." or "You said you're in Scotland, ...". */
-export function understoodPlace(locale: string, place: string | undefined, nation: Nation): string {
-  const nationName = t(locale, `answers:nationName.${nation}`);
-  if (!place || place.toLowerCase() === nationName.toLowerCase()) return t(locale, 'answers:understoodNation', { nation: nationName });
-  return t(locale, 'answers:understoodPlace', { place, nation: nationName });
-}
-
-export function understoodAge(locale: string, age: number): string {
-  return t(locale, age < 18 ? 'answers:understoodYoung' : 'answers:understoodAdult', { age });
-}
-
-/** One of several wordings, never the one used last time. */
-export function rotating(locale: string, key: string, last: number | undefined): { text: string; index: number } {
-  const options = tObject<string[]>(locale, key);
-  const index = last === undefined ? 0 : (last + 1) % options.length;
-  return { text: options[index], index };
+/** "Thanks. I've noted that you're in Glasgow, so I'll give you the routes for Scotland." */
+export function notedPlace(locale: string, nation: Nation, place?: string): string {
+  const nationName = t(locale, `suitability:questions.nation.choices.${nation}`);
+  return t(locale, 'common:notedPlace', { place: place ?? nationName, nation: nationName });
 }

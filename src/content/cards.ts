@@ -139,7 +139,7 @@ export function accessPrivateCard(locale: string): AdaptiveCard {
 }
 
 /** The end of the suitability check: areas that may fit, an honest view, the next step. */
-export function suitabilitySummaryCard(locale: string, result: SuitabilityResult, numbers: { childline: string }): AdaptiveCard {
+export function suitabilitySummaryCard(locale: string, result: SuitabilityResult, numbers: { childline: string; samaritans: string }): AdaptiveCard {
   const areas =
     result.areas.length > 0
       ? result.areas.map((area) => paragraph(`• ${t(locale, `topics:FocusAreas.areas.${area}.name`)}`))
@@ -155,7 +155,7 @@ export function suitabilitySummaryCard(locale: string, result: SuitabilityResult
       subheading(t(locale, 'suitability:summary.areasTitle')),
       ...areas,
       subheading(t(locale, 'suitability:summary.viewTitle')),
-      paragraph(t(locale, `suitability:summary.view.${result.view}`)),
+      paragraph(t(locale, `suitability:summary.view.${result.view}`, numbers)),
       subheading(t(locale, 'suitability:summary.nextTitle')),
       ...next,
       note(t(locale, 'suitability:summary.disclaimer')),

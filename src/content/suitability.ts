@@ -1,4 +1,5 @@
 import { AGE_GROUPS, NATIONS, type AgeGroup, type Nation } from '../profile';
+import { ageGroupOf, DURATION_BUCKETS } from '../language/entities';
 
 /**
  * The "is IPT right for me?" check as plain data and pure functions: which questions exist, how a
@@ -16,7 +17,7 @@ export type QuestionId = (typeof QUESTIONS)[number];
 export const CHOICES = {
   concern: [...FOCUS_AREAS, 'other'],
   relationships: ['yes', 'no', 'unsure'],
-  duration: ['weeks', 'months', 'years'],
+  duration: DURATION_BUCKETS,
   age: AGE_GROUPS,
   nation: NATIONS,
 } as const satisfies Record<QuestionId, readonly string[]>;
@@ -33,7 +34,7 @@ export interface SuitabilityAnswers {
   nation?: Nation;
 }
 
-export type SuitabilityView = 'may_suit' | 'other_may_fit' | 'talk_to_gp';
+export type SuitabilityView = 'may_suit' | 'other_may_fit' | 'talk_to_gp' | 'support_first';
 export type NextStep = 'self_refer' | 'self_refer_or_gp' | 'gp' | 'young_person';
 
 export interface SuitabilityResult {
@@ -61,7 +62,12 @@ export function isChoice<Q extends QuestionId>(question: Q, value: string): valu
  * a long-standing difficulty with no link points to a GP first. Too little to go on also means a GP:
  * we say so rather than guess.
  */
-export function assessSuitability(answers: SuitabilityAnswers): SuitabilityResult {
+export interface SuitabilityContext {
+  /** The person needed crisis support during the check: that comes before any therapy. */
+  safetyFirst?: boolean;
+}
+
+export function assessSuitability(answers: SuitabilityAnswers, context: SuitabilityContext = {}): SuitabilityResult {
   const areas = FOCUS_AREAS.filter((area) => answers.concern?.includes(area));
   const linked = areas.length > 0 || answers.relationships === 'yes';
   const notLinked = !linked && answers.relationships === 'no';
@@ -70,12 +76,14 @@ export function assessSuitability(answers: SuitabilityAnswers): SuitabilityResul
   if (linked) view = 'may_suit';
   else if (notLinked) view = answers.duration === 'years' ? 'talk_to_gp' : 'other_may_fit';
   else view = 'talk_to_gp';
+  // Someone who needed crisis support during the check hears that support comes first, kindly.
+  if (context.safetyFirst) view = 'support_first';
 
   const young = answers.age === 'under_18';
   let nextStep: NextStep;
   if (young) nextStep = 'young_person';
   // The view and the step must agree: "talk to a GP first" is followed by the GP, not a form.
-  else if (view === 'talk_to_gp') nextStep = 'gp';
+  else if (view === 'talk_to_gp' || view === 'support_first') nextStep = 'gp';
   else if (answers.nation === 'england') nextStep = 'self_refer';
   else if (answers.nation) nextStep = 'gp';
   else nextStep = 'self_refer_or_gp';
@@ -133,11 +141,6 @@ function statedAge(normalisedText: string): number | undefined {
   if (numbers.length !== 1) return undefined;
   const age = Number(numbers[0]);
   return age >= 5 && age <= 110 ? age : undefined;
-}
-
-function ageGroupOf(age: number): AgeGroup {
-  if (age < 18) return 'under_18';
-  return age < 35 ? '18_to_34' : '35_plus';
 }
 
 /**

@@ -1,64 +1,474 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { LOCALES_DIR } from '../projectRoot';
+import { NATIONS, type AgeGroup, type Nation } from '../profile';
+
 /**
- * Minimal entity extraction (place -> nation, age) until the conversation branch's fuller
- * src/language/entities.ts (with its shipped gazetteer) is merged; that version replaces this file.
- * Pure.
+ * Facts a person states in passing, read from free text: where in the UK they are, how old they
+ * are, and how long something has been going on. Pure and offline (the gazetteer is read once), so
+ * the suitability check, the answers and the profile all read a message the same way.
+ *
+ *   extractNation("im in belfast")        -> { nation: 'northern_ireland', place: 'Belfast' }
+ *   extractAge("I'm 18 now")              -> { age: 18, ageGroup: '18_to_34', under18: false }
+ *   extractDuration("since June", now)    -> { months: 6, bucket: 'months' }
+ *
+ * Each returns undefined when the text does not state the thing: a guess is worse than asking.
  */
-import type { Nation } from '../profile';
 
-export interface Place {
-  name: string;
-  nation: Nation;
+// ---------------------------------------------------------------------------------------------
+// Shared text handling
+
+/** Lower case, no accents or apostrophes, digits split from letters ("15yo" -> "15 yo"), single spaces. */
+export function normaliseForEntities(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/%/g, ' percent ')
+    .replace(/['’‘`]/g, '')
+    .replace(/(\d)([a-z])/g, '$1 $2')
+    .replace(/([a-z])(\d)/g, '$1 $2')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
-const NATION_WORDS: ReadonlyArray<[RegExp, Nation, string]> = [
-  [/\bnorthern ireland\b|\bn\.? ?ireland\b|\bulster\b/, 'northern_ireland', 'Northern Ireland'],
-  [/\bscotland\b|\bscottish\b/, 'scotland', 'Scotland'],
-  [/\bwales\b|\bwelsh\b|\bcymru\b/, 'wales', 'Wales'],
-  [/\bengland\b|\benglish\b/, 'england', 'England'],
-];
-
-const TOWNS: Readonly<Record<string, Nation>> = {
-  glasgow: 'scotland', edinburgh: 'scotland', aberdeen: 'scotland', dundee: 'scotland', inverness: 'scotland', stirling: 'scotland', paisley: 'scotland',
-  cardiff: 'wales', swansea: 'wales', newport: 'wales', wrexham: 'wales', bangor: 'wales', aberystwyth: 'wales',
-  belfast: 'northern_ireland', derry: 'northern_ireland', londonderry: 'northern_ireland', lisburn: 'northern_ireland', newry: 'northern_ireland',
-  london: 'england', manchester: 'england', birmingham: 'england', leeds: 'england', liverpool: 'england', bristol: 'england', sheffield: 'england',
-  newcastle: 'england', nottingham: 'england', leicester: 'england', brighton: 'england', york: 'england', norwich: 'england', plymouth: 'england',
+const SMALL_NUMBERS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19, couple: 2, few: 3, several: 4,
 };
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 
-const POSTCODE_AREAS: ReadonlyArray<[RegExp, Nation]> = [
-  [/^BT$/, 'northern_ireland'],
-  [/^(AB|DD|DG|EH|FK|G|HS|IV|KA|KW|KY|ML|PA|PH|TD|ZE)$/, 'scotland'],
-  [/^(CF|LD|LL|NP|SA)$/, 'wales'],
-];
-
-const POSTCODE = /\b([A-Z]{1,2})[0-9][A-Z0-9]?(?:\s*[0-9][A-Z]{2})?\b/i;
-
-function titleCase(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
-export function extractPlace(text: string): Place | undefined {
-  const lower = text.toLowerCase();
-  for (const [pattern, nation, name] of NATION_WORDS) if (pattern.test(lower)) return { name, nation };
-  for (const word of lower.split(/[^a-z]+/)) {
-    const nation = TOWNS[word];
-    if (nation) return { name: titleCase(word), nation };
+/** A number at words[i] ("16", "sixteen", "forty four", "a couple of"): its value and how many words it used. */
+function numberAt(words: readonly string[], i: number): { value: number; length: number } | undefined {
+  const word = words[i];
+  if (word === undefined) return undefined;
+  if (/^\d{1,3}$/.test(word)) return { value: Number(word), length: 1 };
+  if (word in TENS) {
+    const unit = words[i + 1];
+    const small = unit !== undefined ? SMALL_NUMBERS[unit] : undefined;
+    if (small !== undefined && small < 10 && unit !== 'a' && unit !== 'an' && unit !== 'couple' && unit !== 'few' && unit !== 'several') {
+      return { value: TENS[word] + small, length: 2 };
+    }
+    return { value: TENS[word], length: 1 };
   }
-  const postcode = POSTCODE.exec(text);
-  // Only a full postcode or an outward code typed in capitals, so "g2" in a sentence is not a place by accident.
-  if (postcode && (/\s*[0-9][A-Z]{2}$/i.test(postcode[0]) || postcode[0] === postcode[0].toUpperCase())) {
-    const area = postcode[1].toUpperCase();
-    const nation = POSTCODE_AREAS.find(([pattern]) => pattern.test(area))?.[1] ?? 'england';
-    return { name: postcode[0].toUpperCase(), nation };
+  if (word in SMALL_NUMBERS) {
+    // "a couple of", "a few": the article belongs to the number.
+    if ((word === 'a' || word === 'an') && (words[i + 1] === 'couple' || words[i + 1] === 'few')) {
+      return { value: SMALL_NUMBERS[words[i + 1]], length: words[i + 2] === 'of' ? 3 : 2 };
+    }
+    if (word === 'couple' && words[i + 1] === 'of') return { value: 2, length: 2 };
+    return { value: SMALL_NUMBERS[word], length: 1 };
   }
   return undefined;
 }
 
-const AGE = /\b(?:i'?m|i am|im|aged?|age is)\s+(?:only\s+|just\s+)?(\d{1,2})\b(?!\s*(?:weeks?|months?|days?|minutes?|hours?|mins?|sessions?|times?|%|st|nd|rd|th))|\b(\d{1,2})\s*(?:years? old|yrs? old|yo)\b/i;
+// ---------------------------------------------------------------------------------------------
+// Nation and place
 
-export function extractAge(text: string): number | undefined {
-  const match = AGE.exec(text);
-  if (!match) return undefined;
-  const age = Number(match[1] ?? match[2]);
-  return age >= 5 && age <= 99 ? age : undefined;
+export interface NationMatch {
+  nation: Nation;
+  /** The town, city, region or postcode district named, as the gazetteer spells it. */
+  place?: string;
 }
+
+const nationList = z.record(z.enum(NATIONS), z.array(z.string().min(1)));
+const gazetteerSchema = z.object({
+  nationWords: nationList,
+  cueOnlyNationWords: nationList,
+  aliases: z.record(z.string().min(1)),
+  regions: nationList,
+  needsCue: z.array(z.string().min(1)),
+  commonWords: z.array(z.string().min(1)),
+  postcodeAreas: nationList,
+  postcodeDistricts: nationList,
+  places: z.record(z.enum(NATIONS), z.object({ major: z.array(z.string()), minor: z.array(z.string()) })),
+});
+
+interface PlaceEntry {
+  nation: Nation;
+  /** Undefined for a nation word ("Welsh"): the nation is the whole answer. */
+  place?: string;
+  /** 0: recognised anywhere; 1: after a cue word or as the whole answer; 2: only after "live in", "moved to" and the like. */
+  cue: 0 | 1 | 2;
+}
+
+interface Gazetteer {
+  names: Map<string, PlaceEntry>;
+  longestName: number;
+  areas: Map<string, Nation>;
+  districts: Map<string, Nation>;
+}
+
+let gazetteer: Gazetteer | undefined;
+
+function minorEntry(places: z.infer<typeof gazetteerSchema>['places'], name: string): PlaceEntry | undefined {
+  const nation = NATIONS.find((candidate) => places[candidate]?.minor.includes(name));
+  return nation ? { nation, place: name, cue: 1 } : undefined;
+}
+
+export function parseGazetteer(json: unknown): Gazetteer {
+  const data = gazetteerSchema.parse(json);
+  const needsCue = new Set(data.needsCue.map(normaliseForEntities));
+  // Month names are places too (March, Cambridgeshire), but "in March" is nearly always the month.
+  const common = new Set([...data.commonWords, ...Object.keys(MONTHS)].map(normaliseForEntities));
+  const names = new Map<string, PlaceEntry>();
+  const add = (name: string, entry: PlaceEntry): void => {
+    const key = normaliseForEntities(name);
+    const cue = common.has(key) ? 2 : needsCue.has(key) ? Math.max(entry.cue, 1) : entry.cue;
+    // First writer wins: nation words, then regions, then major places, then minor ones.
+    if (key && !names.has(key)) names.set(key, { ...entry, cue: cue as PlaceEntry['cue'] });
+  };
+  for (const nation of NATIONS) for (const word of data.nationWords[nation] ?? []) add(word, { nation, cue: 0 });
+  for (const nation of NATIONS) for (const word of data.cueOnlyNationWords[nation] ?? []) add(word, { nation, cue: 1 });
+  for (const nation of NATIONS) for (const region of data.regions[nation] ?? []) add(region, { nation, place: region.replace(/^the /, ''), cue: 0 });
+  for (const nation of NATIONS) for (const place of data.places[nation]?.major ?? []) add(place, { nation, place, cue: 0 });
+  // Aliases before minor places: "Newcastle" is Newcastle upon Tyne before the small Newcastle in County Down.
+  for (const [alias, target] of Object.entries(data.aliases)) {
+    const key = normaliseForEntities(target);
+    const entry = names.get(key) ?? minorEntry(data.places, target);
+    if (!entry) throw new Error(`Gazetteer alias ${alias} names an unknown place ${target}`);
+    add(alias, entry);
+  }
+  for (const nation of NATIONS) for (const place of data.places[nation]?.minor ?? []) add(place, { nation, place, cue: 1 });
+  const areas = new Map<string, Nation>();
+  const districts = new Map<string, Nation>();
+  for (const nation of NATIONS) {
+    for (const area of data.postcodeAreas[nation] ?? []) areas.set(area, nation);
+    for (const district of data.postcodeDistricts[nation] ?? []) districts.set(district, nation);
+  }
+  const longestName = Math.max(...[...names.keys()].map((key) => key.split(' ').length));
+  return { names, longestName, areas, districts };
+}
+
+function loadGazetteer(): Gazetteer {
+  gazetteer ??= parseGazetteer(JSON.parse(readFileSync(join(LOCALES_DIR, 'en-GB', 'gazetteer.json'), 'utf8')));
+  return gazetteer;
+}
+
+/** Words just before a place that say the person is there now, strongest first. */
+const CURRENT_CUES = [
+  'live in', 'living in', 'lives in', 'live near', 'living near', 'moved to', 'moving to', 'move to', 'moved up to',
+  'moved down to', 'based in', 'im in', 'i am in', 'im near', 'now in', 'im now in', 'stay in', 'staying in',
+  'reside in', 'residing in', 'located in', 'live just outside', 'im based in', 'my home is in', 'home is',
+  'relocated to', 'am in', 'were in', 'we are in', 'we live in', 'currently in',
+].map((cue) => cue.split(' '));
+const PLACE_CUES = ['in', 'near', 'around', 'outside', 'nr', 'from'];
+/** Words just before a place that say the person is not (or no longer) there. */
+const PAST_CUES = [
+  'not in', 'not from', 'no longer in', 'used to live in', 'moved from', 'moved away from', 'left', 'grew up in',
+  'born in', 'moved out of', 'away from', 'not living in', 'dont live in', 'do not live in', 'originally from',
+].map((cue) => cue.split(' '));
+/** Words a whole answer may carry around a place and still be just the place ("belfast mate"). */
+const FILLER = new Set([
+  'im', 'i', 'am', 'in', 'near', 'the', 'uk', 'live', 'living', 'based', 'from', 'now', 'currently', 'its', 'it', 'is',
+  'mate', 'lol', 'ok', 'okay', 'yeah', 'yes', 'ya', 'yep', 'thanks', 'ta', 'cheers', 'area', 'city', 'town', 'just',
+  'outside', 'up', 'down', 'over', 'here', 'there', 'nr', 'of', 'at', 'we', 'are', 'moved', 'to', 'my', 'postcode',
+  'post', 'code', 'sorry', 'oh', 'um', 'erm', 'hi', 'hello',
+]);
+
+function endsWith(words: readonly string[], end: number, cue: readonly string[]): boolean {
+  if (end < cue.length) return false;
+  return cue.every((word, k) => words[end - cue.length + k] === word);
+}
+
+interface Candidate extends NationMatch {
+  score: number;
+  at: number;
+}
+
+function placeCandidates(words: readonly string[], g: Gazetteer, expected: boolean): Candidate[] {
+  const found: Candidate[] = [];
+  let i = 0;
+  while (i < words.length) {
+    let matched = 0;
+    for (let n = Math.min(g.longestName, words.length - i); n >= 1 && matched === 0; n -= 1) {
+      const entry = g.names.get(words.slice(i, i + n).join(' '));
+      if (!entry) continue;
+      matched = n;
+      const rest = [...words.slice(0, i), ...words.slice(i + n)];
+      const wholeAnswer = rest.every((word) => FILLER.has(word));
+      const previous = i > 0 ? words[i - 1] : undefined;
+      let score: number;
+      if (PAST_CUES.some((cue) => endsWith(words, i, cue))) score = -1;
+      else if (CURRENT_CUES.some((cue) => endsWith(words, i, cue))) score = 4;
+      else if (wholeAnswer && (expected || entry.cue < 2)) score = 3;
+      else if (entry.cue === 2) score = -1;
+      else if (previous === 'from') score = 1;
+      else if (previous !== undefined && PLACE_CUES.includes(previous)) score = 3;
+      else score = entry.cue === 0 ? 2 : -1;
+      if (score > 0) found.push({ nation: entry.nation, ...(entry.place ? { place: entry.place } : {}), score, at: i });
+    }
+    i += Math.max(matched, 1);
+  }
+  return found;
+}
+
+/**
+ * A UK postcode or its first half ("BT7 1NN", "cf10", "my postcode is SY23"). A full postcode counts
+ * anywhere; a first half only as the whole answer or next to the word postcode, since "m8" is
+ * also text-speak.
+ */
+function postcodeCandidates(text: string, at: number, g: Gazetteer): Candidate[] {
+  const found: Candidate[] = [];
+  const upper = text.toUpperCase();
+  const mentionsPostcode = /\bPOST ?CODE\b/.test(upper);
+  for (const match of upper.matchAll(/\b([A-Z]{1,2})(\d{1,2})([A-Z])?(?:\s*(\d[A-Z]{2}))?\b/g)) {
+    const [, area, number, , inward] = match;
+    const district = `${area}${number}`;
+    const nation = g.districts.get(district) ?? g.areas.get(area);
+    if (!nation) continue;
+    const rest = upper.replace(match[0], ' ').replace(/[^A-Z ]/g, ' ').trim().replace(/\s+/g, ' ');
+    const onlyCode = /^(?:(?:IM |I AM |WE ARE )?(?:IN|NEAR|AROUND))?$/.test(rest);
+    if (!inward && !mentionsPostcode && !onlyCode) continue;
+    found.push({ nation, place: district, score: inward ? 4 : 3, at });
+  }
+  return found;
+}
+
+export interface ExtractNationOptions {
+  /** The text answers "where in the UK are you?", so a place alone is an answer even if it is an everyday word ("Reading"). */
+  expected?: boolean;
+}
+
+/** Where the person says they are: the best-cued mention wins, the later one on a tie. */
+export function extractNation(text: string, options: ExtractNationOptions = {}): NationMatch | undefined {
+  const words = normaliseForEntities(text).split(' ').filter(Boolean);
+  if (words.length === 0) return undefined;
+  const g = loadGazetteer();
+  const candidates = [...placeCandidates(words, g, options.expected === true), ...postcodeCandidates(text, words.length, g)];
+  let best: Candidate | undefined;
+  for (const candidate of candidates) {
+    if (!best || candidate.score > best.score || (candidate.score === best.score && candidate.at >= best.at)) best = candidate;
+  }
+  if (!best) return undefined;
+  return best.place ? { nation: best.nation, place: best.place } : { nation: best.nation };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Age
+
+export interface AgeMatch {
+  /** Years, when a number was given. */
+  age?: number;
+  /** The profile's age band, when the text pins it down ("over 18" does not). */
+  ageGroup?: AgeGroup;
+  under18: boolean;
+}
+
+export function ageGroupOf(age: number): AgeGroup {
+  if (age < 18) return 'under_18';
+  return age < 35 ? '18_to_34' : '35_plus';
+}
+
+function fromAge(age: number): AgeMatch {
+  return { age, ageGroup: ageGroupOf(age), under18: age < 18 };
+}
+
+const UNDER_18_PHRASES = [
+  'under 18', 'under eighteen', 'not 18', 'not eighteen', 'not 18 yet', 'not an adult', 'im a minor', 'a minor',
+  'im a teenager', 'teenager', 'a teen', 'im a teen', 'in my teens', 'sixth form', 'secondary school', 'high school',
+  'at school', 'still at school', 'year 7', 'year 8', 'year 9', 'year 10', 'year 11', 'year 12', 'year 13', 'gcse', 'gcses',
+  'a level', 'a levels', 'under 16', 'under sixteen', 'im a kid', 'im a child', 'u18', 'u 18',
+].map((phrase) => ` ${phrase} `);
+const ADULT_PHRASES = ['over 18', 'over eighteen', 'im an adult', 'an adult', 'grown up', 'a grown up', '18 plus', '18 or over', 'older than 18'].map(
+  (phrase) => ` ${phrase} `,
+);
+const BAND_PHRASES: Array<[string, AgeGroup]> = [
+  ['in my twenties', '18_to_34'], ['twenties', '18_to_34'], ['20s', '18_to_34'], ['early thirties', '18_to_34'],
+  ['early 30s', '18_to_34'], ['mid thirties', '35_plus'], ['late thirties', '35_plus'], ['late 30s', '35_plus'],
+  ['forties', '35_plus'], ['40s', '35_plus'], ['fifties', '35_plus'], ['50s', '35_plus'], ['sixties', '35_plus'],
+  ['60s', '35_plus'], ['seventies', '35_plus'], ['70s', '35_plus'], ['eighties', '35_plus'], ['80s', '35_plus'],
+  ['over 35', '35_plus'], ['retired', '35_plus'], ['pensioner', '35_plus'], ['oap', '35_plus'], ['uni student', '18_to_34'],
+  ['at uni', '18_to_34'], ['at university', '18_to_34'],
+];
+/** Words after a number that make it something other than an age ("6 months", "2 kids"). */
+const NOT_AGE_AFTER = new Set([
+  'month', 'months', 'mth', 'mths', 'week', 'weeks', 'wk', 'wks', 'day', 'days', 'hour', 'hours', 'hrs', 'min', 'mins',
+  'minutes', 'percent', 'kg', 'kids', 'children', 'times', 'quid', 'pounds', 'p', 'pm', 'am', 'oclock', 'st', 'nd', 'rd',
+  'th', 'sessions', 'people', 'pills', 'tablets', 'mg', 'miles', 'k', 'foot', 'ft', 'feet', 'cm', 'stone', 'percent', 'of', 'out',
+]);
+const AGE_BEFORE = [['im'], ['i', 'am'], ['aged'], ['age'], ['ages'], ['turned'], ['turn'], ['just', 'turned'], ['im', 'only'], ['only'], ['iam'], ['am']];
+const AGE_AFTER = [['years', 'old'], ['year', 'old'], ['yrs', 'old'], ['yr', 'old'], ['yo'], ['y', 'o'], ['now'], ['yrs'], ['years'], ['yr', 'old'], ['next', 'month']];
+const NEARLY = new Set(['nearly', 'almost', 'nearlyy', 'soon', 'nearli']);
+/** Words that may stand around an age given as the whole answer ("44 lol", "im 15"). */
+const AGE_FILLER = new Set(['im', 'i', 'am', 'its', 'lol', 'now', 'yeah', 'ya', 'yes', 'x', 'xx', 'thanks', 'ta', 'mate', 'um', 'erm', 'ok', 'okay', 'just', 'only', 'age', 'aged', 'me', 'oh', 'well', 'haha']);
+/** Words numberAt reads as a count that never state an age on their own. */
+const VAGUE_COUNTS = new Set(['a', 'an', 'couple', 'few', 'several']);
+
+/**
+ * The person's age or age band. A number counts when something says it is an age ("I'm 15",
+ * "aged 44", "16 years old", "turned 18") or when it is the whole answer ("44"); "6 months" and
+ * "2 kids" never do. "nearly 18" is still under 18; "I'll be 18 in May" is too.
+ */
+export function extractAge(text: string): AgeMatch | undefined {
+  const normalised = normaliseForEntities(text);
+  const words = normalised.split(' ').filter(Boolean);
+  const padded = ` ${normalised} `;
+  if (/ (ill|i will|will) be (18|eighteen) /.test(padded)) return { age: 17, ageGroup: 'under_18', under18: true };
+
+  for (let i = 0; i < words.length; i += 1) {
+    if (VAGUE_COUNTS.has(words[i])) continue;
+    const number = numberAt(words, i);
+    if (!number || number.value < 5 || number.value > 110) continue;
+    const { value, length } = number;
+    const after = words.slice(i + length);
+    const before = words.slice(0, i);
+    if (after[0] !== undefined && NOT_AGE_AFTER.has(after[0])) continue;
+    const cuedBefore = AGE_BEFORE.some((cue) => endsWith(before, before.length, cue));
+    // "15 years" alone is a duration; "15 years old" and "im 15 years" are ages.
+    if ((after[0] === 'years' || after[0] === 'yrs' || after[0] === 'year') && after[1] !== 'old' && !cuedBefore) continue;
+    const cuedAfter = AGE_AFTER.some((cue) => cue.every((word, k) => after[k] === word));
+    const alone = [...before, ...after].every((word) => AGE_FILLER.has(word));
+    if (before.length > 0 && NEARLY.has(before[before.length - 1])) return fromAge(Math.max(value - 1, 5));
+    if (cuedBefore || cuedAfter || alone) return fromAge(value);
+  }
+  if (UNDER_18_PHRASES.some((phrase) => padded.includes(phrase))) return { ageGroup: 'under_18', under18: true };
+  for (const [phrase, group] of BAND_PHRASES) {
+    if (padded.includes(` ${phrase} `)) return { ageGroup: group, under18: false };
+  }
+  if (ADULT_PHRASES.some((phrase) => padded.includes(phrase))) return { under18: false };
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Duration
+
+export const DURATION_BUCKETS = ['weeks', 'months', 'years'] as const;
+export type DurationBucket = (typeof DURATION_BUCKETS)[number];
+
+export interface DurationMatch {
+  /** About how many months, when the text gives a time ("since June", "6 weeks"). */
+  months?: number;
+  /** The suitability check's band, when the text pins it down. */
+  bucket?: DurationBucket;
+  /** The event the time is counted from, when it is not a date ("my mum died", "the baby"). */
+  since?: string;
+}
+
+export function durationBucket(months: number): DurationBucket {
+  if (months < 2) return 'weeks';
+  return months < 12 ? 'months' : 'years';
+}
+
+const MONTHS: Record<string, number> = {
+  january: 0, jan: 0, february: 1, feb: 1, march: 2, mar: 2, april: 3, apr: 3, may: 4, june: 5, jun: 5, july: 6, jul: 6,
+  august: 7, aug: 7, september: 8, sept: 8, sep: 8, october: 9, oct: 9, november: 10, nov: 10, december: 11, dec: 11,
+};
+/** Named times of year: the month they start in. */
+const SEASONS: Record<string, number> = {
+  christmas: 11, xmas: 11, crimbo: 11, 'new year': 0, easter: 3, spring: 2, summer: 5, autumn: 8, fall: 8, winter: 11,
+  'half term': 9,
+};
+const UNIT_MONTHS: Record<string, number> = {
+  day: 1 / 30, days: 1 / 30, week: 0.25, weeks: 0.25, wk: 0.25, wks: 0.25, w: 0.25, fortnight: 0.5, fortnights: 0.5,
+  month: 1, months: 1, mth: 1, mths: 1, mnth: 1, mnths: 1, mo: 1, mos: 1, monthes: 1, moths: 1, year: 12, years: 12,
+  yr: 12, yrs: 12, y: 12, yeras: 12, yaers: 12, yeats: 12, decade: 120, decades: 120,
+};
+const VAGUE: Array<[string, DurationBucket]> = [
+  ['ages', 'years'], ['for ages', 'years'], ['forever', 'years'], ['for ever', 'years'], ['for years', 'years'],
+  ['years', 'years'], ['yrs', 'years'], ['as long as i can remember', 'years'], ['as long as i remember', 'years'],
+  ['always', 'years'], ['my whole life', 'years'], ['all my life', 'years'], ['my entire life', 'years'],
+  ['long time', 'years'], ['donkeys years', 'years'], ['since i was a kid', 'years'], ['since i was a child', 'years'],
+  ['since i was little', 'years'], ['since i was young', 'years'], ['since childhood', 'years'], ['since school', 'years'],
+  ['since i was a teenager', 'years'], ['since i was', 'years'], ['since my teens', 'years'], ['since lockdown', 'years'], ['since covid', 'years'],
+  ['since the pandemic', 'years'], ['since forever', 'years'], ['decades', 'years'], ['a good few years', 'years'],
+  ['months', 'months'], ['for months', 'months'], ['a while', 'months'], ['quite a while', 'months'], ['a good while', 'months'],
+  ['since the summer', 'months'], ['half a year', 'months'], ['since last year', 'months'],
+  ['weeks', 'weeks'], ['for weeks', 'weeks'], ['recently', 'weeks'], ['just recently', 'weeks'], ['not long', 'weeks'],
+  ['just started', 'weeks'], ['a little while', 'weeks'], ['few days', 'weeks'], ['this week', 'weeks'], ['last week', 'weeks'],
+  ['since last week', 'weeks'], ['since monday', 'weeks'], ['since tuesday', 'weeks'], ['since wednesday', 'weeks'],
+  ['since thursday', 'weeks'], ['since friday', 'weeks'], ['since the weekend', 'weeks'], ['since yesterday', 'weeks'],
+  ['a fortnight', 'weeks'], ['last month', 'weeks'], ['since last month', 'weeks'], ['past month', 'weeks'],
+  ['this month', 'weeks'], ['this year', 'months'],
+];
+const YEAR_AND_A_HALF = / (a|one) (year|yr) and a half /;
+const HALF_A_YEAR = / (half a|6 months|six months) /;
+/** Events people count from; the words after "since" are kept as the event. */
+const SINCE_EVENT = / (?:ever )?since (.{3,60})$/;
+
+/** Months from a named month (this year, or last year if it has not come round yet) to now. */
+function monthsSince(month: number, now: Date, year?: number): number {
+  const nowMonth = now.getFullYear() * 12 + now.getMonth();
+  let then = (year ?? now.getFullYear()) * 12 + month;
+  if (year === undefined && then > nowMonth) then -= 12;
+  return Math.max(nowMonth - then, 0) + 0.5;
+}
+
+function withBucket(months: number): DurationMatch {
+  return { months: Math.round(months * 10) / 10, bucket: durationBucket(months) };
+}
+
+/**
+ * How long something has gone on: a count ("about 6 months", "2 yrs", "a couple of weeks"), a date
+ * ("since June", "since Christmas", "since 2019"), a vague span ("ages", "for months",
+ * "recently") or an event ("since my mum died", kept in `since` with no bucket: we cannot tell).
+ */
+export function extractDuration(text: string, now: Date = new Date()): DurationMatch | undefined {
+  const normalised = normaliseForEntities(text);
+  const padded = ` ${normalised} `;
+  const words = normalised.split(' ').filter(Boolean);
+  if (YEAR_AND_A_HALF.test(padded)) return withBucket(18);
+
+  // A count and a unit: "6 months", "a couple of weeks", "about two yrs". "15 years old" is an age.
+  for (let i = 0; i < words.length; i += 1) {
+    const number = numberAt(words, i);
+    const unitAt = number ? i + number.length : i;
+    const unit = words[unitAt];
+    if (unit === undefined || !(unit in UNIT_MONTHS)) continue;
+    if (words[unitAt + 1] === 'old') continue;
+    if (!number && unit !== 'fortnight' && unit !== 'decade') continue;
+    if (unit === 'y' || unit === 'w') {
+      if (!number || !/^\d/.test(words[i])) continue;
+    }
+    const count = number?.value ?? 1;
+    // "since 2 years" / "2 years ago": the same span.
+    return withBucket(count * UNIT_MONTHS[unit]);
+  }
+  if (HALF_A_YEAR.test(padded)) return withBucket(6);
+
+  // A date: "since June", "since last summer", "since March 2023", "since 2019", "since Christmas".
+  // "since June", "from March", "it started in May": a date counts only with a word that says the
+  // time runs from it ("my nan died in March" says when she died, not how long they have felt low).
+  const since = padded.match(/ (?:since|from|started in|start of|beginning of|began in|started around|started) (last |the start of |the |about |around |early |late |mid )?([a-z]+(?: year| term)?)(?: (\d{4}))? /);
+  if (since) {
+    const [, prefix, word, yearText] = since;
+    const year = yearText ? Number(yearText) : undefined;
+    // "may" is a month only after "since" ("in may" is often "I may").
+    const month = word === 'may' && !padded.includes(' since ') ? undefined : (MONTHS[word] ?? SEASONS[word]);
+    if (month !== undefined) {
+      const months = monthsSince(month, now, year);
+      // "since last Christmas" in December is a year ago, not this month.
+      return withBucket(prefix === 'last ' && months < 1 ? months + 12 : months);
+    }
+  }
+  const sinceYear = padded.match(/ (?:since|from|started in|began in) (?:early |late |mid )?((?:19|20)\d{2}) /);
+  if (sinceYear) {
+    const year = Number(sinceYear[1]);
+    if (year <= now.getFullYear()) return withBucket((now.getFullYear() - year) * 12 + now.getMonth() + 0.5);
+  }
+  const withoutAges = padded.replace(/ \S+ (?:years?|yrs?|y) old /g, ' ');
+  for (const [phrase, bucket] of VAGUE) {
+    if (withoutAges.includes(` ${phrase} `)) return { bucket };
+  }
+  const event = padded.trimEnd().match(SINCE_EVENT);
+  if (event) return { since: event[1].trim() };
+  return undefined;
+}
+
+/**
+ * The same as extractNation with a display name always set (the place, or the nation's own name):
+ * the shape the answers branch's stand-in used, so its callers need no change.
+ */
+export function extractPlace(text: string): { name: string; nation: Nation } | undefined {
+  const match = extractNation(text);
+  return match ? { name: match.place ?? NATION_NAMES[match.nation], nation: match.nation } : undefined;
+}
+
+const NATION_NAMES: Record<Nation, string> = {
+  england: 'England',
+  wales: 'Wales',
+  scotland: 'Scotland',
+  northern_ireland: 'Northern Ireland',
+};

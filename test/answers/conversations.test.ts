@@ -42,10 +42,10 @@ describe('answers from the knowledge base', () => {
 
 describe('context from free text', () => {
   test.each([
-    ["I'm in Glasgow", "You said you're in Glasgow, so I'll go by what applies in Scotland", 'In Scotland, talking therapies'],
-    ['i live in cardiff', "You said you're in Cardiff, so I'll go by what applies in Wales", 'In Wales, talking therapies'],
-    ['im in belfast', "You said you're in Belfast, so I'll go by what applies in Northern Ireland", 'In Northern Ireland, talking therapies'],
-    ['my postcode is EH1 1YZ', "You said you're in EH1 1YZ, so I'll go by what applies in Scotland", 'In Scotland, talking therapies'],
+    ["I'm in Glasgow", "noted that you're in Glasgow, so I'll give you the routes for Scotland", 'In Scotland, talking therapies'],
+    ['i live in cardiff', "noted that you're in Cardiff, so I'll give you the routes for Wales", 'In Wales, talking therapies'],
+    ['im in belfast', "noted that you're in Belfast, so I'll give you the routes for Northern Ireland", 'In Northern Ireland, talking therapies'],
+    ['my postcode is EH1', 'routes for Scotland', 'In Scotland, talking therapies'],
   ])('"%s" sets the nation, says so, and answers the last question again for it', async (say, understood, answer) => {
     const convo = await chat();
     expect(allText(await convo.say('can i refer myself'))).toContain('In England you can refer yourself');
@@ -61,12 +61,17 @@ describe('context from free text', () => {
     expect(allText(await convo.say('what about in wales?'))).toContain('In Wales, talking therapies');
   });
 
-  test('a place before any question: says what it understood and offers questions that differ there', async () => {
+  test('a place before any question: says what it understood; later answers use it', async () => {
     const convo = await chat();
-    const replies = await convo.say('I live in Scotland');
-    expect(allText(replies)).toContain("You said you're in Scotland");
-    expect(buttons(replies)).toContain('Can I refer myself?');
+    expect(allText(await convo.say('I live in Scotland'))).toContain("noted that you're in Scotland");
     expect(allText(await convo.say('Can I refer myself?'))).toContain('In Scotland');
+  });
+
+  test('a place with a question: says what it understood and answers for that nation', async () => {
+    const convo = await chat();
+    const replies = await convo.say("I'm in Glasgow, can I refer myself?");
+    expect(texts(replies)[0]).toContain("noted that you're in Glasgow");
+    expect(allText(replies)).toContain('In Scotland');
   });
 
   test('corrections: "I\'ve moved" asks where; the answer updates the nation', async () => {
@@ -75,23 +80,23 @@ describe('context from free text', () => {
     const asked = await convo.say("I've moved");
     expect(allText(asked)).toContain('Which part of the UK do you live in now?');
     expect(buttons(asked)).toEqual(['England', 'Wales', 'Scotland', 'Northern Ireland']);
-    expect(allText(await convo.say('Wales'))).toContain("You said you're in Wales");
+    expect(allText(await convo.say('Wales'))).toContain("noted that you're in Wales");
     expect(allText(await convo.say('can i refer myself'))).toContain('In Wales');
   });
 
   test('"I\'ve moved to Bristol" sets England at once', async () => {
     const convo = await chat();
     await convo.say("I'm in Glasgow");
-    expect(allText(await convo.say("I've moved to Bristol"))).toContain('applies in England');
+    expect(allText(await convo.say("I've moved to Bristol"))).toContain('routes for England');
     expect(allText(await convo.say('can i refer myself'))).toContain('In England you can refer yourself');
   });
 
   test('age: "im 16" gives the under-18 answer; "I\'m 18 now" corrects it', async () => {
     const convo = await chat();
-    expect(allText(await convo.say('im 16'))).toContain("You said you're 16");
+    expect(allText(await convo.say('im 16'))).toContain('help for under-18s');
     expect(allText(await convo.say('can i refer myself'))).toContain('Under 18?');
     const corrected = await convo.say("I'm 18 now");
-    expect(allText(corrected)).toContain("You said you're 18");
+    expect(allText(corrected)).toContain("noted your age");
     expect(allText(corrected)).toContain('In England you can refer yourself');
   });
 

@@ -11,7 +11,7 @@ import { LINKS } from '../../src/content/links';
 import { assessSuitability, CHOICES, type SuitabilityAnswers } from '../../src/content/suitability';
 import { cardProblems, parserProblems, schemaProblems } from './validateCard';
 
-const numbers = { childline: '0800 1111' };
+const numbers = { childline: '0800 1111', samaritans: '116 123' };
 
 /** One summary card for every combination of view and next step the check can reach. */
 function summaryCards(): Array<[string, AdaptiveCard]> {

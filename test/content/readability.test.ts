@@ -73,7 +73,7 @@ function renderedCards(): Array<[string, AdaptiveCard]> {
     for (const relationships of CHOICES.relationships)
       for (const nation of [undefined, 'england', 'wales'] as const) {
         const result = assessSuitability({ relationships, age, nation, duration: 'years' });
-        cards.push([`summary ${age}/${relationships}/${nation}`, suitabilitySummaryCard('en-GB', result, { childline: '0800 1111' })]);
+        cards.push([`summary ${age}/${relationships}/${nation}`, suitabilitySummaryCard('en-GB', result, { childline: '0800 1111', samaritans: '116 123' })]);
       }
   return cards;
 }

@@ -38,7 +38,7 @@ describe('fallback', () => {
     const replies = await convo.say('qwerty');
     expect(allText(replies)).toContain('talk to a person at the clinic');
     expect(cards(replies)).toHaveLength(0);
-    expect(allText(await convo.say('Talk to a person'))).toContain("I don't have contact details for the clinic yet");
+    expect(allText(await convo.say('Talk to a person'))).toContain("I don't have contact details for the clinic here");
   });
 
   test('never the same reply twice in a row, however many misses', async () => {

@@ -86,13 +86,13 @@ const CASES: IntentCase[] = [
   },
   { intent: 'Greeting', say: 'hello', contains: ["I'm here to help you learn about IPT"], buttons: menu },
   { intent: 'Help', say: 'what can you do', contains: ['I can tell you what IPT is', 'NHS or privately', 'type "stop"'], buttons: menu },
-  { intent: 'Cancel', say: 'stop', contains: ["There's nothing to stop right now"], buttons: menu },
+  { intent: 'Cancel', say: 'stop', contains: ["There's nothing to stop right now"], buttons: [...menu, 'Talk to a person'] },
   { intent: 'Goodbye', say: 'thanks bye', contains: ['Thanks for chatting', 'Samaritans free on 116 123'] },
   {
     intent: 'HumanContact',
     say: 'can i talk to a person',
-    contains: ["I don't have contact details for the clinic yet", 'not for emergencies', '999', '116 123'],
-    buttons: ['What is IPT?', 'Is it right for me?', 'Get it on the NHS'],
+    contains: ["I don't have contact details for the clinic here", 'not for emergencies', '999', '116 123', 'call you back'],
+    buttons: ['Yes, please call me', "No, I'll contact them"],
   },
   {
     intent: 'HumanContact',

@@ -2,7 +2,6 @@ import { allText, buttons, cards, conversation, NOT_UNDERSTOOD, texts, type Conv
 
 /** Help, stop, urgent help and new topics inside the check; the check's own answers are never lost. */
 
-const Q1 = 'What is troubling you most right now?';
 const Q2 = 'Are other people, or a change in your life, part of how you feel?';
 
 async function inCheck(): Promise<Conversation> {
@@ -56,9 +55,11 @@ describe('interruptions inside a question', () => {
     expect(text).toContain('116 123');
     expect(text).toContain('Are you safe right now?');
     expect(text).not.toContain(Q2);
-    // Once the person says they are safe, the emergency dialog ends and the question comes back.
+    // Once the person says they are safe, the emergency dialog ends, and the check waits until they choose to carry on.
     const after = await convo.say("Yes, I'm safe");
-    expect(texts(after).pop()).toContain(Q2);
+    expect(allText(after)).not.toContain(Q2);
+    expect(buttons(after)).toEqual(['Carry on with the check', 'Stop the check']);
+    expect(texts(await convo.say('Carry on with the check')).pop()).toContain(Q2);
   });
 
   test('a CrisisSupport guess never hides a usable answer; a real request for help still interrupts', async () => {
@@ -87,21 +88,32 @@ describe('interruptions inside a question', () => {
     ['typed', 'does it work', 'NICE'],
     ['a topic button', 'What is IPT?', 'IPT stands for Interpersonal Psychotherapy'],
     ['a focus area button', 'Grief', 'Grief is one of the four focus areas'],
-    ['typed', 'can i talk to a person', "I don't have contact details"],
-  ])('a new topic (%s: "%s") switches topic instead of re-asking', async (_kind, say, expected) => {
+  ])('a side question (%s: "%s") is answered, then the check asks its question again', async (_kind, say, expected) => {
     const convo = await inCheck();
     const replies = await convo.say(say);
-    const lines = texts(replies);
-    expect(lines[0]).toContain("let's leave the check there");
     expect(allText(replies)).toContain(expected);
-    expect(allText(replies)).not.toContain(Q2);
+    expect(allText(replies)).not.toContain("let's leave the check there");
     expect(allText(replies)).not.toContain("didn't catch that");
+    expect(texts(replies).pop()).toContain(Q2);
+    // The earlier answer was kept: answering goes on to the third question.
+    expect(allText(await convo.say('Yes'))).toContain('How long have you felt like this?');
   });
 
-  test('starting the check again restarts it', async () => {
+  test('asking for a person in the middle: the contact details and a call-back offer, then the check waits to be picked up', async () => {
+    const convo = await inCheck();
+    const replies = await convo.say('can i talk to a person');
+    expect(allText(replies)).toContain("I don't have contact details");
+    expect(buttons(replies)).toEqual(['Yes, please call me', "No, I'll contact them"]);
+    const declined = await convo.say("No, I'll contact them");
+    expect(allText(declined)).toContain('use the details above');
+    expect(buttons(declined)).toEqual(['Carry on with the check', 'Stop the check']);
+    expect(texts(await convo.say('carry on')).pop()).toContain(Q2);
+  });
+
+  test('asking for the check in the middle of it asks the open question again', async () => {
     const convo = await inCheck();
     const replies = await convo.say('Is it right for me?');
-    expect(texts(replies).pop()).toContain(Q1);
+    expect(texts(replies).pop()).toContain(Q2);
   });
 
   test('goodbye ends the check', async () => {
@@ -114,10 +126,10 @@ describe('interruptions inside a question', () => {
   test('a greeting in the middle is not a topic switch: the question is asked again', async () => {
     const convo = await inCheck();
     const replies = await convo.say('hello');
-    expect(texts(replies)).toEqual([expect.stringContaining("didn't catch that"), expect.stringContaining(Q2)]);
+    expect(texts(replies)).toEqual([expect.stringMatching(new RegExp(`didn't catch that[^]*${Q2.replace('?', '\\?')}`))]);
   });
 
-  test('no card is sent when switching away from the check to a text answer', async () => {
+  test('no card is sent when a side question has a text answer', async () => {
     const convo = await inCheck();
     expect(cards(await convo.say('what is ipt'))).toHaveLength(0);
   });

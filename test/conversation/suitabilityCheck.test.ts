@@ -172,7 +172,8 @@ describe('no prompt loops', () => {
     const convo = await conversation();
     await start(convo);
     const retry = await convo.say('purple');
-    expect(texts(retry)).toEqual([expect.stringContaining("Sorry, I didn't catch that"), expect.stringContaining(QUESTIONS[0])]);
+    expect(texts(retry)).toEqual([expect.stringContaining("Sorry, I didn't catch that")]);
+    expect(texts(retry)[0]).toContain(QUESTIONS[0]);
     const next = await convo.say('Clashing with someone');
     expect(texts(next)).toEqual([expect.stringContaining(QUESTIONS[1])]);
   });

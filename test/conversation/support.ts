@@ -79,7 +79,10 @@ export interface Conversation {
   say(activity: string | Partial<Activity>): Promise<Partial<Activity>[]>;
   /** The traces of the last turn. */
   lastTraces: Partial<Activity>[];
+  /** This conversation's profile (nation and age group). */
   profile(): Promise<UserProfile | undefined>;
+  /** The profile kept for the person between conversations, only when they asked. */
+  keptProfile(): Promise<UserProfile | undefined>;
 }
 
 export async function conversation(
@@ -110,6 +113,12 @@ export async function conversation(
       return replies.filter((reply) => reply.type !== 'trace');
     },
     async profile() {
+      const key = `${CHANNEL}/conversations/${harness.adapter.conversation.conversation.id}/`;
+      const items = await storage.read([key]);
+      const profile = (items[key] as { UserProfile?: UserProfile } | undefined)?.UserProfile;
+      return profile && Object.keys(profile).length > 0 ? profile : undefined;
+    },
+    async keptProfile() {
       const items = await storage.read([USER_STATE_KEY]);
       return (items[USER_STATE_KEY] as { UserProfile?: UserProfile } | undefined)?.UserProfile;
     },

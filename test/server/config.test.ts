@@ -42,6 +42,14 @@ describe('configuration', () => {
     [{ CLINIC_EMAIL: 'clinic' }, /^CLINIC_EMAIL must be an email address/],
     [{ CORS_ORIGINS: 'https://ok.example, ftp://bad' }, /^CORS_ORIGINS\.1 must start with http/],
     [{ TRUST_PROXY_HOPS: '-1' }, /^TRUST_PROXY_HOPS must be 0 or more/],
+    [{ NODE_ENV: 'production' }, /^CLINIC_PHONE is required when NODE_ENV=production/],
+    [{ NODE_ENV: 'production' }, /^CLINIC_HOURS is required when NODE_ENV=production/],
+    [{ NODE_ENV: 'production' }, /^CLINIC_NAME is required when NODE_ENV=production/],
+    [{ CLINIC_HOURS: 'weekdays' }, /^CLINIC_HOURS must look like "Mon-Fri 09:00-17:00"/],
+    [{ CLINIC_HOURS: 'Mon-Fri 17:00-09:00' }, /^CLINIC_HOURS .*closes before it opens/],
+    [{ CLINIC_HOURS: 'Funday 09:00-17:00' }, /^CLINIC_HOURS .*is not a day/],
+    [{ CLINIC_TIMEZONE: 'Mars/Olympus' }, /^CLINIC_TIMEZONE must be an IANA time zone/],
+    [{ CLINIC_REPLY_DAYS: '0' }, /^CLINIC_REPLY_DAYS must be greater than 0/],
   ])('rejects %j naming the variable and the problem', (env, expected) => {
     expect(problemsOf(env as Record<string, string>)).toEqual(expect.arrayContaining([expect.stringMatching(expected)]));
   });
@@ -57,8 +65,13 @@ describe('configuration', () => {
       CLU_KEY: 'k',
       CLU_PROJECT: 'ipt-guide',
       CLU_DEPLOYMENT: 'production',
+      CLINIC_NAME: 'Riverside Clinic',
+      CLINIC_PHONE: '020 7946 0000',
+      CLINIC_HOURS: 'Mon-Fri 09:00-17:00; Sat 10:00-13:00',
     });
     expect(config.authEnabled).toBe(true);
+    expect(config.clinic).toMatchObject({ name: 'Riverside Clinic', phone: '020 7946 0000', timeZone: 'Europe/London', replyDays: 2 });
+    expect(config.clinic.hours).toHaveLength(6);
     expect(config.host).toBe('0.0.0.0');
     expect(config.clu).toEqual({
       endpoint: 'https://x.cognitiveservices.azure.com',

@@ -63,6 +63,22 @@ describe('the service as a process (npm start)', () => {
     expect(service.output()).toMatch(/MicrosoftAppId is required when NODE_ENV=production/);
   });
 
+  it('refuses to start in production without the clinic\'s contact details, in one line naming the variable', async () => {
+    const service = startService({
+      NODE_ENV: 'production',
+      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+      MicrosoftAppPassword: 'secret',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: 'tenant',
+      CLINIC_NAME: 'Riverside Clinic',
+      CLINIC_HOURS: 'Mon-Fri 09:00-17:00',
+    });
+    expect(await service.exited).toBe(1);
+    const lines = service.output().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^ipt-guide cannot start: CLINIC_PHONE is required when NODE_ENV=production \(or set CLINIC_EMAIL\)/);
+  });
+
   it('starts, answers, keeps message text out of the logs, and exits 0 on SIGTERM', async () => {
     const connector = new ConnectorStub();
     const serviceUrl = await connector.start();

@@ -196,6 +196,68 @@ describe('clinic page with Web Chat in Chromium', () => {
     await page.context().close();
   });
 
+  it('the check\'s summary can be copied, saved as a text file and printed (only the summary prints)', async () => {
+    const { page, problems } = await openPage(1280, 900);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: running.base });
+    await page.locator(BOT_BUBBLE).first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('#summary-tools').isVisible()).toBe(false);
+
+    async function tap(label: string): Promise<void> {
+      const before = await botMessageCount(page);
+      const button = page.locator('#webchat .webchat__suggested-action', { hasText: label }).last();
+      await button.waitFor({ timeout: 20_000 });
+      await button.click();
+      await waitForMoreBotMessages(page, before);
+    }
+    await tap('Is it right for me?');
+    await tap('Someone close to me died');
+    await tap('Yes');
+    await tap('A few months');
+    await tap('35 or over');
+    await tap('England');
+    const tools = page.locator('#summary-tools');
+    await tools.waitFor({ state: 'visible', timeout: 20_000 });
+    await waitForTranscriptAtEnd(page);
+    await page.screenshot({ path: join(SCREENSHOTS, 'desktop-1280-summary.png') });
+
+    // Save: a .txt download holding the summary card's text and the note to paste.
+    const [download] = await Promise.all([page.waitForEvent('download'), tools.getByRole('button', { name: 'Save as a file' }).click()]);
+    expect(download.suggestedFilename()).toBe('ipt-check-summary.txt');
+    const saved = readFileSync((await download.path())!, 'utf8');
+    expect(saved).toMatch(/^Your IPT check/);
+    expect(saved).toContain('IPT may suit you');
+    expect(saved).toContain('Grief');
+    expect(saved).toContain('What is troubling me: the death of someone close to me.');
+    expect(saved).toContain('https://');
+    expect(saved).not.toMatch(/@/);
+
+    // Copy: the same text on the clipboard.
+    await tools.getByRole('button', { name: 'Copy' }).click();
+    await page.locator('#summary-status', { hasText: 'Copied' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(saved);
+
+    // Print: the browser's print is asked for, and the print view holds the summary alone.
+    await page.evaluate(() => {
+      (window as unknown as { __printed: number }).__printed = 0;
+      window.print = () => {
+        (window as unknown as { __printed: number }).__printed += 1;
+      };
+    });
+    await tools.getByRole('button', { name: 'Print' }).click();
+    expect(await page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#summary-print').isVisible()).toBe(true);
+    expect(await page.locator('#summary-print').innerText()).toContain('IPT may suit you');
+    expect(await page.locator('#webchat').isVisible()).toBe(false);
+    expect(await page.locator('#privacy-notice').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+
+    expect(describeViolations(await seriousAxeViolations(page))).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('keyboard only: skip link, then type and send with Enter', async () => {
     const { page, problems } = await openPage(1280, 900);
     await page.locator(BOT_BUBBLE).first().waitFor({ timeout: 30_000 });

@@ -116,6 +116,14 @@ export function renderChatPage(input: ChatPageInput): string {
         </div>
       </template>
       <div id="webchat" class="webchat"></div>
+      <div id="summary-tools" class="summary-tools" role="group" aria-labelledby="summary-tools-label" hidden
+        data-copied="${w('summary.copied')}" data-copy-failed="${w('summary.copyFailed')}" data-saved="${w('summary.saved')}" data-file-name="${w('summary.fileName')}">
+        <span id="summary-tools-label" class="summary-tools__label">${w('summary.label')}</span>
+        <button type="button" class="summary-tools__button" data-summary-action="copy">${w('summary.copy')}</button>
+        <button type="button" class="summary-tools__button" data-summary-action="save">${w('summary.save')}</button>
+        <button type="button" class="summary-tools__button" data-summary-action="print">${w('summary.print')}</button>
+        <span class="summary-tools__status" role="status" id="summary-status"></span>
+      </div>
       <p id="chat-status" class="chat-status" role="status">${w('chat.starting')}</p>
       <p id="chat-failed" class="chat-failed" hidden>${w('chat.failed')}</p>
     </section>
@@ -130,6 +138,7 @@ export function renderChatPage(input: ChatPageInput): string {
     </section>
   </main>
   ${footer(locale, clinic)}
+  <pre id="summary-print" class="summary-print"></pre>
   <script id="ipt-config" type="application/json">${scriptJson(input.browser)}</script>
   <script src="${escapeHtml(input.assets.webChat)}"></script>
   <script src="${escapeHtml(input.assets.script)}"></script>

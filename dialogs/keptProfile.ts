@@ -1,0 +1,75 @@
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { t } from '../src/content/i18n';
+import { classifyKeep } from '../src/language/controlWords';
+import type { UserProfile } from '../src/profile';
+import { readProfileUpdate } from '../src/language/profileUpdate';
+import { withActions, withButtons } from './replies';
+
+/**
+ * Nation and age group belong to one conversation. They are kept for the next one only when the
+ * person asks ("remember me"), and dropped when they ask again ("forget me"). Nothing else about a
+ * person is ever kept.
+ */
+export interface ProfileStores {
+  /** This conversation's profile. */
+  profile: StatePropertyAccessor<UserProfile>;
+  /** The profile the person asked us to keep between conversations. */
+  keptProfile?: StatePropertyAccessor<UserProfile>;
+}
+
+function isEmpty(profile: UserProfile | undefined): boolean {
+  return !profile || (profile.nation === undefined && profile.ageGroup === undefined);
+}
+
+/** At a conversation's start: what the person asked us to keep comes back. */
+export async function restoreKeptProfile(context: TurnContext, stores: ProfileStores): Promise<void> {
+  if (!stores.keptProfile) return;
+  const kept = await stores.keptProfile.get(context);
+  if (isEmpty(kept) || !isEmpty(await stores.profile.get(context))) return;
+  await stores.profile.set(context, { ...kept });
+}
+
+/** "remember me" or "forget me": acts on it and replies, or returns false when the message is neither. */
+export async function handleKeepChoice(context: TurnContext, stores: ProfileStores): Promise<boolean> {
+  if (!stores.keptProfile) return false;
+  const choice = classifyKeep(context.activity.locale ?? '', context.activity.text ?? '');
+  if (!choice) return false;
+  const locale = context.activity.locale ?? '';
+  if (choice === 'forget') {
+    await stores.keptProfile.delete(context);
+    await stores.profile.delete(context);
+    await context.sendActivity(withButtons(t(locale, 'common:profileForgotten'), []));
+    return true;
+  }
+  const profile = await stores.profile.get(context);
+  if (isEmpty(profile)) {
+    await context.sendActivity(withButtons(t(locale, 'common:profileNothingToKeep'), []));
+    return true;
+  }
+  await stores.keptProfile.set(context, { ...profile });
+  await context.sendActivity(withButtons(t(locale, 'common:profileKept'), []));
+  return true;
+}
+
+/**
+ * "I'm 18 now", "I've moved to Bristol": this conversation's profile follows what the person says.
+ * A message that says nothing else is acknowledged (true), so it can be corrected; otherwise the
+ * message goes on to be answered with the new context.
+ */
+export async function noteProfileUpdate(context: TurnContext, stores: ProfileStores): Promise<boolean> {
+  const update = readProfileUpdate(context.activity.text ?? '');
+  if (!update) return false;
+  const profile = { ...((await stores.profile.get(context)) ?? {}) };
+  if (update.nation) profile.nation = update.nation;
+  if (update.ageGroup) profile.ageGroup = update.ageGroup;
+  else if (update.adult && profile.ageGroup === 'under_18') delete profile.ageGroup;
+  await stores.profile.set(context, profile);
+  if (!update.onlyContext) return false;
+  const locale = context.activity.locale ?? '';
+  const lines: string[] = [];
+  if (update.nation) lines.push(t(locale, 'common:notedPlace', { place: update.place ?? t(locale, `suitability:questions.nation.choices.${update.nation}`), nation: t(locale, `suitability:questions.nation.choices.${update.nation}`) }));
+  if (update.ageGroup || update.adult) lines.push(t(locale, update.ageGroup === 'under_18' ? 'common:notedUnder18' : 'common:notedAge'));
+  lines.push(t(locale, 'common:notedHow'));
+  await context.sendActivity(withActions(locale, lines.join(' '), ['AccessNhs', 'SuitabilityCheck', 'HumanContact']));
+  return true;
+}

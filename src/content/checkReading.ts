@@ -1,0 +1,79 @@
+import type { AgeGroup, Nation } from '../profile';
+import { extractAge, extractDuration, extractNation } from '../language/entities';
+import { interpretAnswer, isFocusArea, type Concern, type Duration, type QuestionId, type SuitabilityLexicon } from './suitability';
+
+/**
+ * Reads a typed message during the "is IPT right for me?" check: the answer to the question being
+ * asked, and anything else it states that another question asks about ("im 15 and in Cardiff"),
+ * so that answer is kept and its question skipped. Pure.
+ */
+
+/** What a message says for the check's questions; 'adult' is an age over 18 with no band ("over 18"). */
+export interface CheckFacts {
+  concern?: Concern[];
+  duration?: Duration;
+  age?: AgeGroup | 'adult';
+  nation?: Nation;
+  /** The place named, for saying back what was understood. */
+  place?: string;
+}
+
+export type CheckReading =
+  /** Choice ids for the question asked (several only for 'concern'), and facts for others. */
+  | { kind: 'answer'; values: string[]; facts: CheckFacts }
+  /** Nothing for this question, but something for others; `since` when a time was given as an event. */
+  | { kind: 'facts'; facts: CheckFacts; since?: string }
+  | undefined;
+
+function isEmpty(facts: CheckFacts): boolean {
+  return Object.keys(facts).length === 0;
+}
+
+/** The facts a message states for every question, read with the question being asked in mind. */
+export function readFacts(question: QuestionId, text: string, lexicon: SuitabilityLexicon, now: Date): CheckFacts {
+  const facts: CheckFacts = {};
+  const age = extractAge(text);
+  if (age) facts.age = age.ageGroup ?? (age.under18 ? 'under_18' : 'adult');
+  const place = extractNation(text, { expected: question === 'nation' });
+  if (place) {
+    facts.nation = place.nation;
+    if (place.place) facts.place = place.place;
+  }
+  const duration = extractDuration(text, now);
+  if (duration?.bucket) facts.duration = duration.bucket;
+  // Focus areas said in passing are kept only where people talk about what happened.
+  if (question === 'concern' || question === 'relationships' || question === 'duration') {
+    const areas = interpretAnswer('concern', text, lexicon).filter(isFocusArea);
+    if (areas.length > 0) facts.concern = areas;
+  }
+  return facts;
+}
+
+function answerFromFacts(question: QuestionId, facts: CheckFacts): string[] {
+  switch (question) {
+    case 'age':
+      return facts.age ? [facts.age] : [];
+    case 'nation':
+      return facts.nation ? [facts.nation] : [];
+    case 'duration':
+      return facts.duration ? [facts.duration] : [];
+    default:
+      return [];
+  }
+}
+
+export function readCheckAnswer(question: QuestionId, text: string, lexicon: SuitabilityLexicon, now: Date = new Date()): CheckReading {
+  const facts = readFacts(question, text, lexicon, now);
+  let values = answerFromFacts(question, facts);
+  if (values.length === 0) values = interpretAnswer(question, text, lexicon);
+  // The answer to this question is not also a fact for others.
+  const others: CheckFacts = { ...facts };
+  if (question === 'age') delete others.age;
+  if (question === 'nation') delete others.nation;
+  if (question === 'duration') delete others.duration;
+  if (question === 'concern') delete others.concern;
+  if (values.length > 0) return { kind: 'answer', values, facts: others };
+  const since = question === 'duration' ? extractDuration(text, now)?.since : undefined;
+  if (since !== undefined || !isEmpty(others)) return { kind: 'facts', facts: others, ...(since !== undefined ? { since } : {}) };
+  return undefined;
+}

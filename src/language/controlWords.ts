@@ -1,0 +1,209 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { LOCALES_DIR } from '../projectRoot';
+import { QUESTIONS, type QuestionId } from '../content/suitability';
+import { resolveLocale } from '../content/i18n';
+
+/**
+ * Words that steer the conversation rather than answer it: stop, start again, carry on, go back,
+ * change an answer, skip, "what was the question?", and a clear goodbye. Pure; the phrases live in
+ * locales/<lang>/control-words.json. A phrase counts only as the whole message (after lead-in and
+ * tail words such as "ok can we ... please"), so "I can't stop crying" is never "stop" and "since
+ * June" is never "start again".
+ */
+
+export const CONTROL_KINDS = ['stop', 'restart', 'resume', 'back', 'change', 'skip', 'repeat'] as const;
+export type ControlKind = (typeof CONTROL_KINDS)[number];
+
+export interface Control {
+  kind: ControlKind;
+  /** For change (and a "go back to ..." that names one): which question of the check. */
+  target?: QuestionId;
+}
+
+const phraseList = z.array(z.string().min(1));
+const fileSchema = z.object({
+  leadIn: phraseList,
+  tail: phraseList,
+  kinds: z.object(Object.fromEntries(CONTROL_KINDS.map((kind) => [kind, phraseList])) as Record<ControlKind, typeof phraseList>),
+  targets: z.object(Object.fromEntries(QUESTIONS.map((question) => [question, phraseList])) as Record<QuestionId, typeof phraseList>),
+  changeCues: phraseList,
+  goodbye: phraseList,
+  keepProfile: z.object({ keep: phraseList, forget: phraseList }),
+  callTimes: z.object({ morning: phraseList, afternoon: phraseList, any: phraseList }),
+});
+
+export type CallTimeWord = 'morning' | 'afternoon' | 'any';
+
+export type KeepChoice = 'keep' | 'forget';
+
+interface ControlWords {
+  leadIn: string[];
+  tail: string[];
+  phrases: Map<string, ControlKind>;
+  /** Phrases long enough to forgive one slip of the keyboard, by length, for the fuzzy pass. */
+  fuzzy: Array<[string, ControlKind]>;
+  targets: Array<[string, QuestionId]>;
+  changeCues: string[];
+  goodbye: Set<string>;
+  keep: Map<string, KeepChoice>;
+  callTimes: Array<[string, CallTimeWord]>;
+}
+
+export function normaliseControl(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/['’‘`]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+export function parseControlWords(json: unknown): ControlWords {
+  const data = fileSchema.parse(json);
+  const phrases = new Map<string, ControlKind>();
+  for (const kind of CONTROL_KINDS) {
+    for (const phrase of data.kinds[kind]) {
+      const key = normaliseControl(phrase);
+      const seen = phrases.get(key);
+      if (seen && seen !== kind) throw new Error(`control-words: "${phrase}" is both ${seen} and ${kind}`);
+      phrases.set(key, kind);
+    }
+  }
+  const byLength = (a: string, b: string) => b.length - a.length;
+  return {
+    leadIn: data.leadIn.map(normaliseControl).sort(byLength),
+    tail: data.tail.map(normaliseControl).sort(byLength),
+    phrases,
+    fuzzy: [...phrases].filter(([phrase]) => phrase.length >= 5),
+    targets: QUESTIONS.flatMap((question) => data.targets[question].map((phrase): [string, QuestionId] => [normaliseControl(phrase), question])).sort(
+      (a, b) => byLength(a[0], b[0]),
+    ),
+    changeCues: data.changeCues.map(normaliseControl),
+    goodbye: new Set(data.goodbye.map(normaliseControl)),
+    keep: new Map([
+      ...data.keepProfile.keep.map((phrase): [string, KeepChoice] => [normaliseControl(phrase), 'keep']),
+      ...data.keepProfile.forget.map((phrase): [string, KeepChoice] => [normaliseControl(phrase), 'forget']),
+    ]),
+    callTimes: (['morning', 'afternoon', 'any'] as const).flatMap((time) => data.callTimes[time].map((phrase): [string, CallTimeWord] => [normaliseControl(phrase), time])),
+  };
+}
+
+const byLocale = new Map<string, ControlWords>();
+
+function controlWords(locale: string): ControlWords {
+  const resolved = resolveLocale(locale);
+  let words = byLocale.get(resolved);
+  if (!words) {
+    let file = join(LOCALES_DIR, resolved, 'control-words.json');
+    try {
+      words = parseControlWords(JSON.parse(readFileSync(file, 'utf8')));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      file = join(LOCALES_DIR, 'en-GB', 'control-words.json');
+      words = parseControlWords(JSON.parse(readFileSync(file, 'utf8')));
+    }
+    byLocale.set(resolved, words);
+  }
+  return words;
+}
+
+/** One insertion, deletion, substitution or swap of neighbours between a and b. */
+function withinOneSlip(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (i === a.length && i === b.length) return true;
+  const rest = (x: number, y: number) => a.slice(x) === b.slice(y);
+  return rest(i + 1, i + 1) || rest(i + 1, i) || rest(i, i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(i + 2, i + 2));
+}
+
+function stripStart(text: string, words: readonly string[]): string | undefined {
+  for (const word of words) if (text.startsWith(`${word} `)) return text.slice(word.length + 1);
+  return undefined;
+}
+
+function stripEnd(text: string, words: readonly string[]): string | undefined {
+  for (const word of words) if (text.endsWith(` ${word}`)) return text.slice(0, -word.length - 1);
+  return undefined;
+}
+
+/** The message and the shorter forms left after lead-in and tail words are set aside, longest first. */
+function cores(text: string, words: ControlWords): string[] {
+  const out: string[] = [];
+  let current: string | undefined = text;
+  while (current) {
+    let inner: string | undefined = current;
+    while (inner) {
+      out.push(inner);
+      inner = stripEnd(inner, words.tail);
+    }
+    current = stripStart(current, words.leadIn);
+  }
+  return out;
+}
+
+function targetIn(text: string, words: ControlWords): QuestionId | undefined {
+  const padded = ` ${text} `;
+  return words.targets.find(([phrase]) => padded.includes(` ${phrase} `))?.[1];
+}
+
+/**
+ * What a message asks of the conversation, if it is a control word. "change my age" and "I put
+ * the wrong age" name the question to change; "change my answer" does not (the check then asks
+ * which one).
+ */
+export function classifyControl(locale: string, text: string): Control | undefined {
+  const normalised = normaliseControl(text);
+  if (!normalised || normalised.split(' ').length > 12) return undefined;
+  const words = controlWords(locale);
+  const candidates = cores(normalised, words);
+  for (const core of candidates) {
+    const kind = words.phrases.get(core);
+    if (kind) return kind === 'change' || kind === 'back' ? withTarget(kind, core, words) : { kind };
+  }
+  // A change that names its question: "can I change my age", "wrong age", "go back to where I live".
+  for (const core of candidates) {
+    const padded = ` ${core} `;
+    if (core.split(' ').length > 8 || !words.changeCues.some((cue) => padded.includes(` ${cue} `))) continue;
+    const target = targetIn(core, words);
+    if (target) return { kind: 'change', target };
+  }
+  for (const core of candidates) {
+    if (core.length < 5) continue;
+    const near = words.fuzzy.find(([phrase]) => withinOneSlip(core, phrase));
+    if (near) return { kind: near[1] };
+  }
+  return undefined;
+}
+
+function withTarget(kind: 'change' | 'back', core: string, words: ControlWords): Control {
+  const target = targetIn(core, words);
+  return target ? { kind: 'change', target } : { kind };
+}
+
+/** A message that is a goodbye and nothing else ("thanks bye", "gotta go"): never "ya" or "ok". */
+export function isGoodbye(locale: string, text: string): boolean {
+  const normalised = normaliseControl(text);
+  if (!normalised) return false;
+  const words = controlWords(locale);
+  return cores(normalised, words).some((core) => words.goodbye.has(core) || (core.length >= 6 && [...words.goodbye].some((phrase) => phrase.length >= 6 && withinOneSlip(core, phrase))));
+}
+
+/** "remember me" / "forget me": whether the person wants their area and age group kept for next time. */
+export function classifyKeep(locale: string, text: string): KeepChoice | undefined {
+  const normalised = normaliseControl(text);
+  if (!normalised) return undefined;
+  const words = controlWords(locale);
+  for (const core of cores(normalised, words)) {
+    const choice = words.keep.get(core);
+    if (choice) return choice;
+  }
+  return undefined;
+}
+
+/** "mornings", "after lunch", "whenever": a good time for a call back, if the message names one. */
+export function classifyCallTime(locale: string, text: string): CallTimeWord | undefined {
+  const padded = ` ${normaliseControl(text)} `;
+  return controlWords(locale).callTimes.find(([phrase]) => padded.includes(` ${phrase} `))?.[1];
+}

@@ -1,0 +1,43 @@
+import type { AgeGroup, Nation } from '../profile';
+import { extractAge, extractNation, normaliseForEntities } from './entities';
+
+/**
+ * What a message says about where the person lives or how old they are ("I've moved to Bristol",
+ * "I'm 18 now", "im in belfast"), and whether it says nothing else, so the bot can note it and
+ * say so rather than treat it as a question. Pure.
+ */
+export interface ProfileUpdate {
+  nation?: Nation;
+  place?: string;
+  ageGroup?: AgeGroup;
+  /** Over 18 with no band given ("I'm an adult"): an under-18 age group no longer holds. */
+  adult?: boolean;
+  onlyContext: boolean;
+}
+
+/** Words that carry no request of their own around a place or an age. */
+const FILLER = new Set(
+  (
+    'i im am me my we were our in at from near live living lives based is are its it the a an and so ok okay oh hi hello hey now just actually ' +
+    'postcode post code area town city moved move have ive to years year yrs yr old aged age turned turning sorry well yes yeah no not ' +
+    'anymore any more but here these days since last week month recently currently sure btw by way also nearly almost only fyi adult grown up'
+  ).split(' '),
+);
+
+export function readProfileUpdate(text: string): ProfileUpdate | undefined {
+  const place = extractNation(text);
+  const age = extractAge(text);
+  if (!place && !age) return undefined;
+  const named = new Set(normaliseForEntities([place?.place ?? '', place?.nation.replace('_', ' ') ?? ''].join(' ')).split(' '));
+  const rest = normaliseForEntities(text)
+    .split(' ')
+    .filter((word) => word && !FILLER.has(word) && !named.has(word) && !/^\d+$/.test(word));
+  // Words the extractors read (nation adjectives, "sixteen", "welsh") are not left over either.
+  const leftover = rest.filter((word) => !extractNation(word) && !extractAge(`im ${word}`));
+  return {
+    ...(place ? { nation: place.nation, ...(place.place ? { place: place.place } : {}) } : {}),
+    ...(age?.ageGroup ? { ageGroup: age.ageGroup } : {}),
+    ...(age && !age.under18 && !age.ageGroup ? { adult: true } : {}),
+    onlyContext: leftover.length === 0,
+  };
+}

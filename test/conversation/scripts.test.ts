@@ -1,0 +1,29 @@
+import type { Recognizer } from '../../src/language/recognizer';
+import { createRecognizer } from '../../src/language';
+import { createLogger } from '../../src/logger';
+import { conversation } from './support';
+import { runScript } from './scripts/runner';
+import { SCRIPTS } from './scripts/scripts';
+
+/**
+ * Multi-turn conversation scripts through the real bot: MainDialog, the safety gate and the other
+ * middleware on botbuilder's TestAdapter, with the real local recogniser (trained once for this file).
+ */
+
+let recognizer: Recognizer;
+
+beforeAll(async () => {
+  recognizer = await createRecognizer({ logger: createLogger('silent') });
+}, 120_000);
+
+it('has at least 60 scripts, each with a distinct name', () => {
+  expect(SCRIPTS.length).toBeGreaterThanOrEqual(60);
+  expect(new Set(SCRIPTS.map((script) => script.name)).size).toBe(SCRIPTS.length);
+});
+
+describe.each(SCRIPTS.map((script) => [script.name, script] as const))('%s', (_name, script) => {
+  it('goes as the person expects', async () => {
+    const convo = await conversation({ recognizer, env: script.env ?? {} });
+    await runScript(convo, script);
+  });
+});

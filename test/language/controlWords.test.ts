@@ -1,0 +1,94 @@
+import { classifyControl, isGoodbye, parseControlWords } from '../../src/language/controlWords';
+import controlJson from '../../locales/en-GB/control-words.json';
+
+const cases: Array<[string, string, string?]> = [
+  ['stop', 'stop'],
+  ['STOP!!', 'stop'],
+  ['ok stop please', 'stop'],
+  ['stpo', 'stop'],
+  ['cancle', 'stop'],
+  ['nvm', 'stop'],
+  ['i dont want to do this anymore', 'stop'],
+  ['no more questions', 'stop'],
+  ['start again', 'restart'],
+  ['restart', 'restart'],
+  ['can we start again please', 'restart'],
+  ['start agian', 'restart'],
+  ['strat again', 'restart'],
+  ['from the top', 'restart'],
+  ['lets start over', 'restart'],
+  ["let's start from scratch", 'restart'],
+  ['carry on', 'resume'],
+  ['carry on with the questions', 'resume'],
+  ['yes carry on', 'resume'],
+  ['ok lets continue', 'resume'],
+  ['contiune', 'resume'],
+  ['back to the check', 'resume'],
+  ['go back', 'back'],
+  ['can i go back', 'back'],
+  ['previous question', 'back'],
+  ['go bak', 'back'],
+  ['undo', 'back'],
+  ['change my answer', 'change'],
+  ['can I change my answer?', 'change'],
+  ['chnage my answer', 'change'],
+  ['oops wrong button', 'change'],
+  ['i made a mistake', 'change'],
+  ['change my age', 'change', 'age'],
+  ['I put the wrong age', 'change', 'age'],
+  ['wrong age', 'change', 'age'],
+  ['can i change where i live', 'change', 'nation'],
+  ['go back to the how long one', 'change', 'duration'],
+  ['i want to change the first question', 'change', 'concern'],
+  ['skip', 'skip'],
+  ['skip this one pls', 'skip'],
+  ['rather not say', 'skip'],
+  ['id rather not say', 'skip'],
+  ['pass', 'skip'],
+  ['what was the question?', 'repeat'],
+  ['sorry what was the question again', 'repeat'],
+  ['huh?', 'repeat'],
+  ['say that again', 'repeat'],
+  ['wot', 'repeat'],
+];
+
+describe('classifyControl', () => {
+  it.each(cases.map(([text, kind, target]) => [text, kind, target ?? '']))('%s -> %s %s', (text, kind, target) => {
+    expect(classifyControl('en-GB', text)).toEqual(target ? { kind, target } : { kind });
+  });
+
+  it.each([
+    "I can't stop crying",
+    'since june',
+    'ya',
+    'yes',
+    'no',
+    'nah',
+    'about 6 months',
+    'my mum died',
+    "I'm 15",
+    'I live in Cardiff',
+    'what is ipt',
+    'we keep arguing',
+    'he went back to his ex',
+    'i want to stop feeling like this',
+    'kinda',
+    'thanks',
+    'ok',
+  ])('%s is not a control word', (text) => {
+    expect(classifyControl('en-GB', text)).toBeUndefined();
+  });
+
+  it('rejects a phrase listed under two kinds', () => {
+    expect(() => parseControlWords({ ...controlJson, kinds: { ...controlJson.kinds, skip: ['stop'] } })).toThrow(/both stop and skip/);
+  });
+});
+
+describe('isGoodbye', () => {
+  it.each(['bye', 'thanks bye', 'ok bye x', 'gotta go', 'thats all thanks', 'cya', 'goodnight', 'byee'])('%s is a goodbye', (text) => {
+    expect(isGoodbye('en-GB', text)).toBe(true);
+  });
+  it.each(['ya', 'yes', 'ok', 'thanks', 'cool', 'yeah thanks', 'by the way what is ipt', 'bye felicia what is IPT'])('%s is not a goodbye', (text) => {
+    expect(isGoodbye('en-GB', text)).toBe(false);
+  });
+});

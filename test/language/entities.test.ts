@@ -1,0 +1,183 @@
+import { extractAge, extractDuration, extractNation, parseGazetteer } from '../../src/language/entities';
+import gazetteerJson from '../../locales/en-GB/gazetteer.json';
+
+/** A fixed "now" so dates read the same every day: 6 December 2026. */
+const NOW = new Date(2026, 11, 6);
+
+describe('extractNation', () => {
+  it.each([
+    ['im in belfast', 'northern_ireland', 'Belfast'],
+    ['I live in Cardiff', 'wales', 'Cardiff'],
+    ['moved to Bristol last year', 'england', 'Bristol'],
+    ["I've moved to Bristol", 'england', 'Bristol'],
+    ['glasgow', 'scotland', 'Glasgow'],
+    ['Scotland', 'scotland', undefined],
+    ['im welsh', 'wales', undefined],
+    ['northern ireland', 'northern_ireland', undefined],
+    ['norn iron lol', 'northern_ireland', undefined],
+    ['in NI', 'northern_ireland', undefined],
+    ['england', 'england', undefined],
+    ['we live just outside swansea', 'wales', 'Swansea'],
+    ['near Aberystwyth', 'wales', 'Aberystwyth'],
+    ['im from glasgow but i live in london now', 'england', 'London'],
+    ['moved from Leeds to Cardiff', 'wales', 'Cardiff'],
+    ['not in england, im in wales', 'wales', undefined],
+    ['Newcastle', 'england', 'Newcastle upon Tyne'],
+    ['hull', 'england', 'Kingston upon Hull'],
+    ['i live in derry', 'northern_ireland', 'Derry'],
+    ['londonderry', 'northern_ireland', 'Derry'],
+    ['Edinburgh', 'scotland', 'Edinburgh'],
+    ['I live in Reading', 'england', 'Reading'],
+    ['in the highlands', 'scotland', 'Highlands'],
+    ['Pembrokeshire', 'wales', 'Pembrokeshire'],
+    ['I live in Yorkshire', 'england', 'Yorkshire'],
+    ['my postcode is BT7 1NN', 'northern_ireland', 'BT7'],
+    ['CF10 3AT', 'wales', 'CF10'],
+    ['postcode eh1', 'scotland', 'EH1'],
+    ['sy23', 'wales', 'SY23'],
+    ['SY1 1AA', 'england', 'SY1'],
+    ['ch5', 'wales', 'CH5'],
+    ['LS6', 'england', 'LS6'],
+    ['Stoke-on-Trent', 'england', 'Stoke-on-Trent'],
+    ['stoke on trent', 'england', 'Stoke-on-Trent'],
+    ['Ynys Môn', 'wales', 'Ynys Mon'],
+    ['manchester', 'england', 'Manchester'],
+    ['im in manc', 'england', 'Manchester'],
+    ['living in inverness atm', 'scotland', 'Inverness'],
+  ])('%s -> %s', (text, nation, place) => {
+    const match = extractNation(text);
+    expect(match?.nation).toBe(nation);
+    expect(match?.place).toBe(place);
+  });
+
+  it.each([
+    'my dad died in March',
+    'I am interested in reading',
+    'my mother in law is driving me mad',
+    'thanks m8',
+    'I hope it helps',
+    'its over',
+    'my friend Barry said I should try it',
+    'I got a text from Keith',
+    'we had a deal',
+    'how long is a session',
+    'I need to settle down',
+    'im 15',
+    'since june',
+    'is it in the Bath of my life',
+    'I was on the M6',
+    'Ireland',
+    'what about Wales?'.replace('Wales', 'the US'),
+  ])('finds no place in %s', (text) => {
+    expect(extractNation(text)).toBeUndefined();
+  });
+
+  it('reads an everyday-word place alone when it answers "where are you?"', () => {
+    expect(extractNation('Reading')).toBeUndefined();
+    expect(extractNation('Reading', { expected: true })).toEqual({ nation: 'england', place: 'Reading' });
+  });
+
+  it('ships a gazetteer with its source and licence, and rejects an alias to nowhere', () => {
+    expect(gazetteerJson.sources.find((source) => source.part === 'places')?.licence).toMatch(/CC BY 4\.0/);
+    const places = Object.values(gazetteerJson.places).reduce((sum, nation) => sum + nation.major.length + nation.minor.length, 0);
+    expect(places).toBeGreaterThan(4000);
+    expect(() => parseGazetteer({ ...gazetteerJson, aliases: { Atlantis: 'Lost City' } })).toThrow(/Atlantis/);
+  });
+});
+
+describe('extractAge', () => {
+  it.each([
+    ['44', 44, '35_plus', false],
+    ['im 15', 15, 'under_18', true],
+    ["I'm 18 now", 18, '18_to_34', false],
+    ['sixteen', 16, 'under_18', true],
+    ['im sixteen', 16, 'under_18', true],
+    ['forty four', 44, '35_plus', false],
+    ['forty-four', 44, '35_plus', false],
+    ['I am 34', 34, '18_to_34', false],
+    ['35', 35, '35_plus', false],
+    ['aged 62', 62, '35_plus', false],
+    ['16 years old', 16, 'under_18', true],
+    ['15yo', 15, 'under_18', true],
+    ['just turned 18', 18, '18_to_34', false],
+    ['nearly 18', 17, 'under_18', true],
+    ["I'll be 18 in May", 17, 'under_18', true],
+    ['im 15 and its been 6 months', 15, 'under_18', true],
+    ['17 lol', 17, 'under_18', true],
+  ])('%s -> %s', (text, age, ageGroup, under18) => {
+    expect(extractAge(text)).toEqual({ age, ageGroup, under18 });
+  });
+
+  it.each([
+    ['under 18', 'under_18', true],
+    ['im in year 10', 'under_18', true],
+    ['still at school', 'under_18', true],
+    ['in my forties', '35_plus', false],
+    ['early thirties', '18_to_34', false],
+    ['retired', '35_plus', false],
+  ])('%s -> band %s', (text, ageGroup, under18) => {
+    expect(extractAge(text)).toEqual({ ageGroup, under18 });
+  });
+
+  it('reads "over 18" as an adult with no band', () => {
+    expect(extractAge("I'm over 18")).toEqual({ under18: false });
+  });
+
+  it.each(['about 6 months', 'for 2 years', 'I have 2 kids', 'since 2019', 'i am 100% sure', 'session 3', 'a couple of weeks', 'im 20 weeks pregnant', 'yes'])(
+    'finds no age in %s',
+    (text) => {
+      expect(extractAge(text)).toBeUndefined();
+    },
+  );
+});
+
+describe('extractDuration', () => {
+  it.each([
+    ['since June', 'months', 6.5],
+    ['since june', 'months', 6.5],
+    ['about 6 months', 'months', 6],
+    ['6mths', 'months', 6],
+    ['a couple of weeks', 'weeks', 0.5],
+    ['couple weeks', 'weeks', 0.5],
+    ['a few weeks now', 'weeks', 0.8],
+    ['2 yrs', 'years', 24],
+    ['a year and a half', 'years', 18],
+    ['about a year', 'years', 12],
+    ['a fortnight', 'weeks', 0.5],
+    ['since Christmas', 'weeks', 0.5],
+    ['since last christmas', 'years', 12.5],
+    ['since 2019', 'years', 95.5],
+    ['since the summer', 'months', 6.5],
+    ['since March 2025', 'years', 21.5],
+    ['three months', 'months', 3],
+    ['18 months', 'years', 18],
+  ])('%s -> %s (%s months)', (text, bucket, months) => {
+    expect(extractDuration(text, NOW)).toEqual({ bucket, months });
+  });
+
+  it.each([
+    ['ages', 'years'],
+    ['for ages tbh', 'years'],
+    ['as long as i can remember', 'years'],
+    ['since i was a kid', 'years'],
+    ['since i was 12', 'years'],
+    ['for months', 'months'],
+    ['a while now', 'months'],
+    ['only recently', 'weeks'],
+    ['since last week', 'weeks'],
+  ])('%s -> %s', (text, bucket) => {
+    expect(extractDuration(text, NOW)).toEqual({ bucket });
+  });
+
+  it.each([
+    ['since my mum died', 'my mum died'],
+    ['ever since the baby was born', 'the baby was born'],
+    ['since the divorce', 'the divorce'],
+  ])('%s -> since an event', (text, since) => {
+    expect(extractDuration(text, NOW)).toEqual({ since });
+  });
+
+  it.each(['44', 'im 15', 'im 15 years old', 'yes', 'I live in Cardiff', 'what is IPT'])('finds no duration in %s', (text) => {
+    expect(extractDuration(text, NOW)).toBeUndefined();
+  });
+});
