@@ -14,7 +14,7 @@ import type { RiskAssessment } from '../src/safety/types';
 import type { UserProfile } from '../src/profile';
 import type { ClinicContact } from '../src/config';
 import type { CallbackStore } from '../src/callbacks/callbackStore';
-import { actionLabel, areaOf, isIntentAction, isTopicIntent, MAIN_MENU, matchAction, type ActionId, type TopicIntent } from '../src/content/actions';
+import { areaOf, isIntentAction, isTopicIntent, matchAction, type ActionId, type TopicIntent } from '../src/content/actions';
 import { suitabilityLexicon } from '../src/content/lexicon';
 import { interpretAnswer, isFocusArea, type FocusArea } from '../src/content/suitability';
 import type { TopicRequest } from '../src/content/topics';
