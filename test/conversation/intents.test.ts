@@ -22,13 +22,13 @@ const CASES: IntentCase[] = [
   {
     intent: 'AboutIpt',
     say: 'what is ipt',
-    contains: ['IPT stands for Interpersonal Psychotherapy', 'not your childhood', '12 to 16 weekly sessions'],
+    contains: ['IPT stands for Interpersonal Psychotherapy', 'The past may come up briefly', '12 to 16 weekly sessions'],
     buttons: ['What happens in IPT?', 'The four focus areas', 'Who does it help?', 'Is it right for me?'],
   },
   {
     intent: 'WhoItHelps',
     say: 'who does it help',
-    contains: ['first made for depression', 'eating problems', 'may not be enough'],
+    contains: ['first made for depression', 'eating problems', 'PTSD', 'drug or alcohol', 'IPT-A', 'IPSRT', 'may not be enough'],
     buttons: ['Is it right for me?', 'Does it work?', 'Get it on the NHS'],
   },
   {
