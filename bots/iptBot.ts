@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { ClinicContact } from '../src/config';
 import type { MainDialog } from '../dialogs/mainDialog';
 import { welcomeActivity } from '../dialogs/welcome';
+import type { UserProfile } from '../src/profile';
 
 export interface IptBotDeps {
   conversationState: ConversationState;
@@ -27,9 +28,13 @@ export interface IptBotDeps {
 export class IptBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
 
+  private readonly keptProfile: StatePropertyAccessor<UserProfile>;
+
   constructor(private readonly deps: IptBotDeps) {
     super();
     this.dialogState = deps.conversationState.createProperty<DialogState>('DialogState');
+    // The profile a person asked us to keep ("remember me"): its nation picks the welcome's urgent line.
+    this.keptProfile = deps.userState.createProperty<UserProfile>('UserProfile');
 
     this.onMembersAdded(async (context, next) => {
       if (context.activity.channelId !== 'msteams') {
@@ -59,6 +64,7 @@ export class IptBot extends TeamsActivityHandler {
   }
 
   private async welcome(context: TurnContext): Promise<void> {
-    await context.sendActivity(welcomeActivity(context.activity.locale ?? '', this.deps.clinic));
+    const kept = await this.keptProfile.get(context);
+    await context.sendActivity(welcomeActivity(context.activity.locale ?? '', this.deps.clinic, kept?.nation));
   }
 }

@@ -85,6 +85,8 @@ const envSchema = z
     CLINIC_EMAIL: z.string().trim().email('must be an email address').optional(),
     CLINIC_URL: httpUrl.optional(),
     PRIVACY_URL: httpUrl.optional(),
+    /** Where this service is reached from outside (https://guide.clinic.example), for absolute links. */
+    PUBLIC_URL: httpUrl.optional(),
     /** When staff are there to read messages and return calls, e.g. "Mon-Fri 09:00-17:00; Sat 10:00-13:00". */
     CLINIC_HOURS: z
       .string()
@@ -273,11 +275,15 @@ export function loadConfig(raw: Record<string, string | undefined>, version = '0
   const env = parsed.data;
   const production = env.NODE_ENV === 'production';
   const authEnabled = Boolean(env.MicrosoftAppId);
+  const host = env.HOST ?? (authEnabled ? '0.0.0.0' : '127.0.0.1');
+  const port = env.PORT ?? env.port ?? 3978;
+  // Links in chat must be absolute: Teams and other hosts cannot resolve "/privacy".
+  const publicUrl = (env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`).replace(/\/+$/, '');
   return {
     env: env.NODE_ENV,
     version,
-    host: env.HOST ?? (authEnabled ? '0.0.0.0' : '127.0.0.1'),
-    port: env.PORT ?? env.port ?? 3978,
+    host,
+    port,
     botAuth: {
       MicrosoftAppId: env.MicrosoftAppId,
       MicrosoftAppPassword: env.MicrosoftAppPassword,
@@ -305,7 +311,7 @@ export function loadConfig(raw: Record<string, string | undefined>, version = '0
       phone: env.CLINIC_PHONE,
       email: env.CLINIC_EMAIL,
       url: env.CLINIC_URL,
-      privacyUrl: env.PRIVACY_URL,
+      privacyUrl: env.PRIVACY_URL ?? `${publicUrl}/privacy`,
       hours: env.CLINIC_HOURS,
       timeZone: env.CLINIC_TIMEZONE,
       replyDays: env.CLINIC_REPLY_DAYS,

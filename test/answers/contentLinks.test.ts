@@ -60,7 +60,7 @@ describe('links in content', () => {
 
   test("the cards' buttons open listed addresses only", () => {
     const result = assessSuitability({ concern: ['grief'], relationships: 'yes', duration: 'months', age: '35_plus', nation: 'england' });
-    const cards = [accessNhsCard('en-GB'), accessPrivateCard('en-GB'), suitabilitySummaryCard('en-GB', result, { emergency: '999', nhs111: '111', samaritans: '116 123', childline: '0800 1111' })];
+    const cards = [accessNhsCard('en-GB'), accessPrivateCard('en-GB'), suitabilitySummaryCard('en-GB', result, { samaritans: '116 123', childline: '0800 1111' })];
     const urls = JSON.stringify(cards.map((card) => ({ ...card, $schema: undefined }))).match(URL_PATTERN) ?? [];
     expect(urls.length).toBeGreaterThan(0);
     for (const url of urls) expect(listed).toContain(url);
