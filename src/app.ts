@@ -4,6 +4,8 @@ import type { AppConfig } from './config';
 import type { Recognizer } from './language/recognizer';
 import { createRecognizer } from './language';
 import { createQuestionAnswerer, type QuestionAnswerer } from './language/questionAnswerer';
+import { QnaQuestionSource } from './language/qnaRecognizer';
+import { loadKnowledgeBase } from './content/knowledgeBase';
 import type { UserProfile } from './profile';
 import { MemoryCallbackStore, type CallbackStore } from './callbacks/callbackStore';
 import type { SafetyRecord } from './safety/safetyRecord';
@@ -64,7 +66,11 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   // The knowledge base is read and validated now, so a bad file stops start-up; its matcher trains with the recogniser.
-  const answerer = overrides.answerer ?? createQuestionAnswerer();
+  const kb = loadKnowledgeBase();
+  const answerer =
+    overrides.answerer ??
+    createQuestionAnswerer({ kb, ...(config.qna ? { remote: new QnaQuestionSource({ qna: config.qna, kb, logger }) } : {}) });
+  if (config.qna) logger.info({ event: 'qna.enabled', project: config.qna.projectName }, 'Question answering enabled with local fallback');
   const recognizerTraining = overrides.recognizer ? Promise.resolve(overrides.recognizer) : createRecognizer({ clu: config.clu, logger });
   const training = recognizerTraining.then((trained) => {
     answerer.matcher();

@@ -80,6 +80,12 @@ const envSchema = z
     CLU_DEPLOYMENT: optionalText,
     CLU_TIMEOUT_MS: positiveInt(30_000).default(3_000),
 
+    QNA_ENDPOINT: httpUrl.optional(),
+    QNA_KEY: optionalText,
+    QNA_PROJECT: optionalText,
+    QNA_DEPLOYMENT: optionalText,
+    QNA_TIMEOUT_MS: positiveInt(30_000).default(3_000),
+
     CLINIC_NAME: z.string().trim().min(1).default('the clinic'),
     CLINIC_PHONE: optionalText,
     CLINIC_EMAIL: z.string().trim().email('must be an email address').optional(),
@@ -171,6 +177,14 @@ const envSchema = z
     if (env.NODE_ENV === 'production' && env.CLINIC_NAME === 'the clinic') {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['CLINIC_NAME'], message: 'is required when NODE_ENV=production' });
     }
+    const qna = { QNA_ENDPOINT: env.QNA_ENDPOINT, QNA_KEY: env.QNA_KEY, QNA_PROJECT: env.QNA_PROJECT, QNA_DEPLOYMENT: env.QNA_DEPLOYMENT };
+    if (Object.values(qna).some(Boolean) && !Object.values(qna).every(Boolean)) {
+      for (const [name, value] of Object.entries(qna)) {
+        if (!value) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name], message: 'is required when any QNA_ variable is set (set all four, or none)' });
+        }
+      }
+    }
     if (env.NODE_ENV === 'production' && !env.MicrosoftAppId) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
@@ -213,6 +227,14 @@ export interface CluConfig {
   timeoutMs: number;
 }
 
+export interface QnaConfig {
+  endpoint: string;
+  key: string;
+  projectName: string;
+  deploymentName: string;
+  timeoutMs: number;
+}
+
 export interface ClinicContact {
   name: string;
   phone?: string;
@@ -245,6 +267,8 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   storage: Env['STORAGE'];
   clu?: CluConfig;
+  /** Azure custom question answering in front of the offline matcher (all four QNA_ variables set). */
+  qna?: QnaConfig;
   clinic: ClinicContact;
   webChat: {
     pageEnabled: boolean;
@@ -305,6 +329,10 @@ export function loadConfig(raw: Record<string, string | undefined>, version = '0
             deploymentName: env.CLU_DEPLOYMENT,
             timeoutMs: env.CLU_TIMEOUT_MS,
           }
+        : undefined,
+    qna:
+      env.QNA_ENDPOINT && env.QNA_KEY && env.QNA_PROJECT && env.QNA_DEPLOYMENT
+        ? { endpoint: env.QNA_ENDPOINT, key: env.QNA_KEY, projectName: env.QNA_PROJECT, deploymentName: env.QNA_DEPLOYMENT, timeoutMs: env.QNA_TIMEOUT_MS }
         : undefined,
     clinic: {
       name: env.CLINIC_NAME,
