@@ -1,32 +1,45 @@
 import {
   TeamsActivityHandler,
-  TurnContext,
+  type TurnContext,
   type ConversationState,
   type UserState,
   type StatePropertyAccessor,
 } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs';
+import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
-import type { ClinicContact } from '../src/config';
+import type { ClinicContact, WorkplaceSettings } from '../src/config';
 import type { MainDialog } from '../dialogs/mainDialog';
 import { welcomeActivity } from '../dialogs/welcome';
 import type { UserProfile } from '../src/profile';
+import { repairMemberLists } from './activityShape';
+import { TeamsConversation } from './teams/teamsConversation';
+import type { SafetyDialogDeps } from '../dialogs/safetyDialogShared';
 
 export interface IptBotDeps {
   conversationState: ConversationState;
   userState: UserState;
   dialog: MainDialog;
   clinic: ClinicContact;
+  /** The employer this deployment serves; none configured means NHS routes only. */
+  workplace?: WorkplaceSettings;
+  /** The bot's app id (MicrosoftAppId), for Teams' private-chat link. */
+  botAppId?: string;
+  /** Where a risk answered in a Teams shared space is recorded for staff, as the safety dialogs do. */
+  safety?: SafetyDialogDeps;
   logger: Logger;
 }
 
 /**
- * One handler for Web Chat, the Emulator and Teams. Teams welcomes on install (its
- * conversationUpdate also fires when people join a team, where a greeting would be noise); other
- * channels welcome on conversationUpdate naming the user.
+ * One handler for Web Chat, the Emulator and Teams. Teams welcomes on install in the personal chat
+ * (its conversationUpdate also fires when people join a team, where a greeting would be noise);
+ * other channels welcome on conversationUpdate naming the user. Teams' shared spaces and privacy
+ * questions are handled in bots/teams before the dialogs (mentions are stripped by its middleware).
  */
 export class IptBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly teams: TeamsConversation;
+  /** Only for asking a waiting question again after Teams answered a privacy question in between. */
+  private readonly resumeSet: DialogSet;
 
   private readonly keptProfile: StatePropertyAccessor<UserProfile>;
 
@@ -35,6 +48,15 @@ export class IptBot extends TeamsActivityHandler {
     this.dialogState = deps.conversationState.createProperty<DialogState>('DialogState');
     // The profile a person asked us to keep ("remember me"): its nation picks the welcome's urgent line.
     this.keptProfile = deps.userState.createProperty<UserProfile>('UserProfile');
+    this.resumeSet = new DialogSet(this.dialogState).add(deps.dialog);
+    this.teams = new TeamsConversation({
+      clinic: deps.clinic,
+      workplace: deps.workplace ?? { supportFirst: 'nhs' },
+      botAppId: deps.botAppId,
+      safety: deps.safety ?? { logger: deps.logger },
+      recognize: (context) => deps.dialog.recognize(context),
+      logger: deps.logger,
+    });
 
     this.onMembersAdded(async (context, next) => {
       if (context.activity.channelId !== 'msteams') {
@@ -46,21 +68,36 @@ export class IptBot extends TeamsActivityHandler {
     });
 
     this.onInstallationUpdateAdd(async (context, next) => {
-      await this.welcome(context);
+      if (!(await this.teams.onInstall(context))) await this.welcome(context);
       await next();
     });
 
     this.onMessage(async (context, next) => {
-      if (context.activity.channelId === 'msteams') TurnContext.removeRecipientMention(context.activity);
-      await deps.dialog.run(context, this.dialogState);
+      const outcome = await this.teams.onMessage(context);
+      if (outcome === 'dialogs') await deps.dialog.run(context, this.dialogState);
+      if (outcome === 'resume') await this.resume(context);
       await next();
     });
 
     this.onDialog(async (context, next) => {
-      await deps.conversationState.saveChanges(context, false);
+      // User state first: its fields are set, not accumulated, so a turn retried after a conflict on
+      // conversation state (saved last) applies nothing twice.
       await deps.userState.saveChanges(context, false);
+      await deps.conversationState.saveChanges(context, false);
       await next();
     });
+  }
+
+  /** Malformed member lists would throw inside botbuilder's dispatch: mend them first. */
+  override async run(context: TurnContext): Promise<void> {
+    repairMemberLists(context.activity);
+    await super.run(context);
+  }
+
+  /** Re-asks whatever question a dialog was waiting on (MainDialog passes the reprompt to its active child). */
+  private async resume(context: TurnContext): Promise<void> {
+    const dc = await this.resumeSet.createContext(context);
+    if (dc.activeDialog) await dc.repromptDialog();
   }
 
   private async welcome(context: TurnContext): Promise<void> {

@@ -1,230 +1,351 @@
-import { ActivityTypes, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import {
-  ChoicePrompt,
-  ComponentDialog,
-  DialogReason,
-  ListStyle,
-  WaterfallDialog,
-  type Choice,
-  type DialogInstance,
-  type DialogTurnResult,
-  type FoundChoice,
-  type WaterfallStepContext,
-} from 'botbuilder-dialogs';
-import type { Logger } from 'pino';
-import type { RiskAssessment } from '../src/safety/types';
-import type { UserProfile } from '../src/profile';
+import { MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
 import { t } from '../src/content/i18n';
-import { safeNowAnswer, type SafeNowAnswer } from '../src/safety/safetyAnswers';
-import { appendSafetyEvent, type SafetyEvent, type SafetyRecord } from '../src/safety/safetyRecord';
-import { crisisRoutesActivity } from './crisisRoutesMessage';
-import { EMERGENCY_REPEAT_KEY, SAFETY_RESPONSE_KEY, type SafetyResponse } from './turnState';
+import { crisisReplyFor, moreRoutesText, type CrisisLead } from '../src/safety/crisisRoutesText';
+import { offerAnswer, safetyRequest, type SafeNowAnswer, type SafeNowLabel, type SafeNowReading, type SafetyRequest } from '../src/safety/safetyAnswers';
+import { safetyMode, safetyReply, type Audience, type SafetyReply } from '../src/safety/safetyReply';
+import type { RiskAssessment } from '../src/safety/types';
+import { SAFETY_PLAN_DIALOG, type SafetyPlanResult } from './safetyPlanDialog';
+import {
+  chosen,
+  localeOf,
+  markResponded,
+  questionActivity,
+  readTurnAnswer,
+  recordSafeAnswer,
+  recordSafetyEvent,
+  routesById,
+  routeValues,
+  sendSafetyEvent,
+  turnRisk,
+  withRouteButtons,
+  type SafetyChoice,
+  type SafetyDialogDeps,
+  type SafetyDialogOptions,
+} from './safetyDialogShared';
 
 export const EMERGENCY_SUPPORT_DIALOG = 'emergencySupport';
-export const EMERGENCY_SUPPORT_EVENT = 'emergencySupport';
 
-const FLOW = 'emergencySupport.flow';
-const SAFE_PROMPT = 'emergencySupport.safeNow';
-/** Asked at most twice: a person who is not safe gets 999 and the routes each time, and is never trapped in a loop. */
-const MAX_ASKS = 2;
+/**
+ * Times "are you safe?" is asked in words before the dialog stops asking and simply stays (routes
+ * one tap away, "I'm safe now" on a button): a person who is not safe is never trapped in a loop of
+ * the same question, and never left either.
+ */
+const MAX_ASKS = 3;
 
-export interface EmergencySupportOptions {
-  assessment: RiskAssessment;
-  profile: UserProfile;
-  /** set by the check-in dialog when the person answered "yes" */
-  via?: 'checkIn';
+export interface EmergencySupportOptions extends SafetyDialogOptions {
+  /** 'afterCheckIn' when the person said "yes" to the check-in; 'repeat' when a new risk message reopened the dialog */
+  lead?: CrisisLead;
+  /** true when opened over a safety plan already under way: it does not offer another */
+  inPlan?: boolean;
 }
 
 export interface EmergencySupportResult {
-  /** the person's last answer to "Are you safe right now?" */
+  /** the person's last answer to "are you safe?" */
   safe: SafeNowAnswer;
-  /** true when the person said they are safe and was told the conversation can go back to before */
+  /** true when the person said they are safe and chose to go back to what they were doing */
   resume: boolean;
 }
 
-export interface SafetyDialogDeps {
-  /** conversation-scoped record of risk events for staff review (categories and rule ids, no text) */
-  safetyRecord?: StatePropertyAccessor<SafetyRecord>;
-  logger?: Logger;
-  now?: () => Date;
+/**
+ * An answer as this dialog acts on it. 'feelOk': "I'm OK" after a physical emergency, which still
+ * needs 999 (some harm does not show at first).
+ */
+type Resolved = Exclude<SafeNowLabel, 'yes'> | 'safeWithConcern' | 'feelOk';
+
+/**
+ * Whose words the question and answers use: the audience's, or, in a physical emergency, whether
+ * help is on the way ("Have you called 999?").
+ */
+type Voice = Audience | 'medicalSelf' | 'medicalOther';
+
+function voiceOf(reply: SafetyReply): Voice {
+  if (reply.kind !== 'medical') return reply.audience;
+  return reply.audience === 'self' ? 'medicalSelf' : 'medicalOther';
 }
 
-interface FlowState {
+type ChoiceId = 'safe' | 'notSafe' | 'unsure' | 'moreRoutes' | 'plan' | 'back';
+
+/**
+ * - asking: waiting for an answer to "are you safe?"
+ * - staying: asked enough; stays with the person, routes one tap away, until they say they are safe
+ * - settled: they said they are safe; offers a safety plan, more places, or going back
+ */
+type Phase = 'asking' | 'staying' | 'settled';
+
+interface EmergencyState {
+  profile: SafetyDialogOptions['profile'];
+  reply: SafetyReply;
+  phase: Phase;
+  /** times the question was asked in words */
   asks: number;
+  /** true once any answer was not "safe": after that a bare "yes" or "ok" is an acknowledgement */
+  doubted: boolean;
+  /** true once the question was asked again after an acknowledgement */
+  askedAfterAck: boolean;
+  /** route ids behind "More places to get help" */
+  more: string[];
+  /** true once a safety plan was made: it is not offered again */
+  planned: boolean;
+  /** the buttons last offered, so a number typed on a plain-text channel maps back */
+  offered: SafetyChoice<ChoiceId>[];
 }
 
-const FLOW_STATE = 'emergencySupport.asks';
+/** True when the person said they are safe and the dialog is only offering what next: any other message moves on. */
+export function isSettled(instance: DialogInstance | undefined): boolean {
+  return instance?.id === EMERGENCY_SUPPORT_DIALOG && (instance.state as Partial<EmergencyState>).phase === 'settled';
+}
 
-/** Records a risk event for staff review. Never lets a storage fault stop the person getting help. */
-export async function recordSafetyEvent(
-  deps: SafetyDialogDeps,
-  context: TurnContext,
-  assessment: RiskAssessment,
-  response: SafetyEvent['response'],
-): Promise<void> {
-  context.turnState.set(SAFETY_RESPONSE_KEY, response satisfies SafetyResponse);
-  if (!deps.safetyRecord) return;
-  try {
-    const record = await deps.safetyRecord.get(context, { events: [] });
-    await deps.safetyRecord.set(context, appendSafetyEvent(record, assessment, response, (deps.now ?? (() => new Date()))()));
-  } catch (error) {
-    deps.logger?.error({ event: 'safety_record_failed', error: error instanceof Error ? error.name : typeof error }, 'could not record the risk');
+/**
+ * What a message chooses once the person is safe and was offered what next: a plan, more places, or
+ * going back, in so many words; "yes please" takes what was offered first, "no thanks" or "thanks"
+ * goes back. Undefined for anything else (a question, an answer to the dialog below).
+ */
+export function settledChoice(instance: DialogInstance, text: string, locale: string): SafetyRequest | undefined {
+  const request = safetyRequest(text, locale);
+  if (request) return request;
+  const state = instance.state as EmergencyState;
+  switch (offerAnswer(text, locale)) {
+    case 'yes':
+      // What the offer asked first: a plan (for the person themselves), more places (for someone
+      // else), or, once the plan is made, going back.
+      if (state.planned) return 'back';
+      return state.reply.audience === 'self' ? 'plan' : state.more.length > 0 ? 'moreRoutes' : 'back';
+    case 'no':
+      return 'back';
+    default:
+      return undefined;
   }
 }
 
 /**
- * The crisis hand-off: tells the host page (event), replies warmly with the routes for the person's
- * nation, then asks whether they are safe right now. Not safe, not sure or no clear answer: 999
- * first, the routes again, and stay with them. Safe: say so and offer to go on, then end, so the
- * dialog below (if any) re-prompts where the person was.
+ * The crisis hand-off and what follows. One message with the few routes that fit the person (and
+ * who is at risk), then "are you safe?" (or "are they?"). The answer is read conservatively: only
+ * words that say safety count; after a "no" or "not sure", "ok" is an acknowledgement; a language it
+ * cannot read is unknown; not wanting to call gets other ways. While it is not resolved the dialog
+ * stays: it never says goodbye, never goes back to a question below, never shows the fallback. Once
+ * the person says they are safe it offers a safety plan (for themselves), more places, or going
+ * back, and only then ends, so the dialog below re-asks its question.
  */
-export class EmergencySupportDialog extends ComponentDialog {
+export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
   constructor(private readonly deps: SafetyDialogDeps = {}) {
     super(EMERGENCY_SUPPORT_DIALOG);
-    // Every answer is accepted and read by our own cautious classifier: an unclear answer must lead
-    // to 999, not to "Sorry, please choose an option".
-    this.addDialog(new ChoicePrompt(SAFE_PROMPT, async () => true));
-    this.addDialog(
-      new WaterfallDialog(FLOW, [this.introStep.bind(this), this.answerStep.bind(this), this.answerStep.bind(this)]),
-    );
-    this.initialDialogId = FLOW;
   }
 
-  protected override async onEndDialog(context: TurnContext, instance: DialogInstance, reason: DialogReason): Promise<void> {
-    // Replaced or cancelled mid-conversation (new risk message): the next emergency dialog this turn
-    // is a repeat, and says "I'm still here" rather than starting over.
-    if (reason === DialogReason.replaceCalled || reason === DialogReason.cancelCalled) {
-      context.turnState.set(EMERGENCY_REPEAT_KEY, true);
+  override async beginDialog(dc: DialogContext, options?: EmergencySupportOptions): Promise<DialogTurnResult> {
+    if (!options) throw new Error('EmergencySupportDialog needs an assessment');
+    const { context } = dc;
+    const locale = localeOf(context);
+    const reply = safetyReply(options.assessment);
+    await recordSafetyEvent(this.deps, context, options.assessment, 'emergency');
+    await sendSafetyEvent(this.deps, context, options.assessment);
+    const message = crisisReplyFor(locale, reply, options.assessment, options.profile, options.lead ?? 'first');
+    const state: EmergencyState = {
+      profile: options.profile,
+      reply,
+      phase: 'asking',
+      asks: 0,
+      doubted: false,
+      askedAfterAck: false,
+      more: message.more.map((route) => route.id),
+      planned: options.inPlan === true,
+      offered: [],
+    };
+    dc.activeDialog!.state = state;
+    await context.sendActivity(withRouteButtons(locale, message.text, message.buttons));
+    await this.ask(context, state, 'question');
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const { context } = dc;
+    if (context.activity.type !== 'message') return Dialog.EndOfTurn;
+    const state = dc.activeDialog!.state as EmergencyState;
+    const locale = localeOf(context);
+    markResponded(context, 'emergency');
+
+    const risk = turnRisk(context);
+    const newRisk = risk && safetyMode(risk) === 'handoff' ? risk : undefined;
+    if (newRisk) {
+      // A different kind of risk: that reply's own routes, from the start. Never away from a person
+      // whose own safety is still unanswered to someone else's: that person's answer comes first.
+      const next = safetyReply(newRisk);
+      if (next.kind !== state.reply.kind && (next.audience === 'self' || state.phase === 'settled')) {
+        return dc.replaceDialog(this.id, { assessment: newRisk, profile: state.profile, lead: 'repeat' } satisfies EmergencySupportOptions);
+      }
+      await recordSafetyEvent(this.deps, context, newRisk, 'emergency');
+      await sendSafetyEvent(this.deps, context, newRisk);
     }
-    await super.onEndDialog(context, instance, reason);
+
+    const text = context.activity.text ?? '';
+    const choice = chosen(text, state.offered);
+    const typed = state.phase === 'settled' ? settledChoice(dc.activeDialog!, text, locale) : safetyRequest(text, locale);
+    const request = choice === 'moreRoutes' || choice === 'plan' || choice === 'back' ? choice : newRisk ? undefined : typed;
+    if (request === 'moreRoutes') return this.showMore(context, state);
+    if (request === 'plan' && state.reply.audience === 'self' && !state.planned) return dc.beginDialog(SAFETY_PLAN_DIALOG, { profile: state.profile });
+    if (request === 'back' && state.phase === 'settled') {
+      await context.sendActivity(MessageFactory.text(t(locale, 'safety:answer.back')));
+      return dc.endDialog({ safe: 'safe', resume: true } satisfies EmergencySupportResult);
+    }
+    if (state.phase === 'settled' && !newRisk) {
+      await context.sendActivity(this.choices(context, state, t(locale, 'safety:answer.offerAgain')));
+      return Dialog.EndOfTurn;
+    }
+    const reading = choice === 'safe' || choice === 'notSafe' || choice === 'unsure' ? readingOfChoice(choice, state.reply) : readTurnAnswer(context);
+    return this.answer(context, state, reading, risk);
   }
 
-  private async introStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = step.options as EmergencySupportOptions;
-    const { assessment } = options;
-    const context = step.context;
-    const locale = context.activity.locale ?? '';
-    await recordSafetyEvent(this.deps, context, assessment, 'emergency');
-    await this.sendEvent(context, assessment);
+  /** Back from the safety plan: where the person was, with the choices again. */
+  override async resumeDialog(dc: DialogContext, _reason: DialogReason, result?: SafetyPlanResult): Promise<DialogTurnResult> {
+    const state = dc.activeDialog!.state as EmergencyState;
+    if (result?.completed) state.planned = true;
+    const { context } = dc;
+    const locale = localeOf(context);
+    if (state.phase === 'settled') {
+      await context.sendActivity(this.choices(context, state, t(locale, result?.completed ? 'safety:plan.offerAfter' : 'safety:answer.offerAgain')));
+    } else {
+      await this.ask(context, state, 'again');
+    }
+    return Dialog.EndOfTurn;
+  }
 
-    const lead = this.lead(options, context.turnState.get(EMERGENCY_REPEAT_KEY) === true, context.activity.text ?? '', locale);
-    await context.sendActivities([
-      { type: ActivityTypes.Message, text: lead },
-      crisisRoutesActivity(locale, this.routeQuery(options), t(locale, 'safety:emergency.notEmergencyService')),
-    ]);
-    (step.values as Record<string, FlowState>)[FLOW_STATE] = { asks: 1 };
-    return this.askSafe(step, 'safety:emergency.askSafe');
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const state = instance.state as EmergencyState;
+    if (state.phase === 'asking') await this.ask(context, state, 'again');
+    else await context.sendActivity(this.choices(context, state, t(localeOf(context), 'safety:answer.offerAgain')));
+  }
+
+  private async answer(context: TurnContext, state: EmergencyState, reading: SafeNowReading, risk: RiskAssessment | undefined): Promise<DialogTurnResult> {
+    const locale = localeOf(context);
+    const { audience } = state.reply;
+    const voice = voiceOf(state.reply);
+    const label = this.resolve(state, reading, risk);
+    await recordSafeAnswer(this.deps, context, recorded(label));
+
+    if (label === 'safe' || label === 'safeWithConcern' || label === 'helpComing') {
+      state.phase = 'settled';
+      const said =
+        label === 'safe' ? t(locale, `safety:answer.safe.${audience}`) : t(locale, label === 'helpComing' ? 'safety:answer.helpComing' : 'safety:answer.safeWithConcern');
+      await context.sendActivity(this.choices(context, state, `${said}\n\n${t(locale, `safety:answer.offer.${audience}`)}`));
+      return Dialog.EndOfTurn;
+    }
+
+    state.doubted = true;
+    if (state.phase === 'settled') {
+      // They had said they were safe; this message says otherwise: ask again, with a fresh count.
+      Object.assign(state, { phase: 'asking', asks: 0, askedAfterAck: false } satisfies Partial<EmergencyState>);
+    }
+    const replies: Partial<Activity>[] = [];
+    if (reading.reluctant) {
+      replies.push(this.reluctance(locale, state, label === 'notSafe'));
+    } else if (reading.unreadable) {
+      replies.push(withRouteButtons(locale, t(locale, 'safety:answer.unreadable'), routesById(locale, ['emergency'])));
+    } else if (state.phase === 'staying') {
+      replies.push(withRouteButtons(locale, t(locale, `safety:answer.stillHere.${audience}`), routesById(locale, ['emergency'])));
+    } else {
+      replies.push(withRouteButtons(locale, t(locale, `safety:answer.${label}.${voice}`), routesById(locale, ['emergency'])));
+    }
+    await context.sendActivities(replies);
+
+    if (state.phase === 'staying') {
+      await context.sendActivity(this.choices(context, state));
+    } else if (label === 'ack' && !state.askedAfterAck) {
+      // "ok" after "no" is not safety: ask once more, in other words.
+      state.askedAfterAck = true;
+      await this.ask(context, state, 'afterAck');
+    } else if (state.asks < MAX_ASKS) {
+      await this.ask(context, state, 'again');
+    } else {
+      state.phase = 'staying';
+      await context.sendActivity(this.choices(context, state, t(locale, `safety:answer.stay.${audience}`)));
+    }
+    return Dialog.EndOfTurn;
   }
 
   /**
-   * The opening words. A repeat (a new risk message while this dialog was already open) is often the
-   * answer to "are you safe?" itself ("I don't feel safe"), so it is read as one: 999 first.
+   * What an answer means here. A bare "yes" answers a first "are you safe?"; after any doubt it, like
+   * "ok", is an acknowledgement. Safe words beside risk words in the same message: an urgent risk
+   * means not safe; a lesser one ("I just feel like a burden", "I'm not suicidal, just sad") gets
+   * the gentle check-in, not the hand-off again. Past and over, or work and study, changes nothing.
    */
-  private lead(options: EmergencySupportOptions, repeat: boolean, text: string, locale: string): string {
-    const lifeAtRisk = t(locale, 'safety:emergency.lifeAtRisk');
-    if (repeat) {
-      // A negated message ("I'm not suicidal") is not an answer of "not safe".
-      const answer = options.assessment.negated ? 'unknown' : safeNowAnswer(text, locale);
-      if (answer === 'notSafe' || answer === 'unsure') return t(locale, `safety:emergency.${answer}`);
-      return `${t(locale, 'safety:emergency.repeatIntro')}\n\n${lifeAtRisk}`;
-    }
-    if (options.via === 'checkIn') return `${t(locale, 'safety:emergency.afterCheckIn')}\n\n${lifeAtRisk}`;
-    const intro = t(locale, `safety:emergency.intro.${options.assessment.category}`);
-    // The medical intro already leads with 999.
-    return options.assessment.category === 'medical' ? intro : `${intro}\n\n${lifeAtRisk}`;
+  private resolve(state: EmergencyState, reading: SafeNowReading, risk: RiskAssessment | undefined): Resolved {
+    const medical = state.reply.kind === 'medical';
+    const yes = medical ? 'helpComing' : 'safe';
+    const label: Exclude<SafeNowLabel, 'yes'> = reading.label === 'yes' ? (state.doubted || state.phase === 'staying' ? 'ack' : yes) : reading.label;
+    // After an overdose or an injury, feeling OK is not safety: 999 still.
+    if (medical && label === 'safe') return 'feelOk';
+    const mode = risk ? safetyMode(risk) : undefined;
+    if (!risk || mode === 'past' || mode === 'professional') return label;
+    const urgent = mode === 'handoff' && risk.severity === 'immediate';
+    if (label === 'safe') return urgent ? 'notSafe' : 'safeWithConcern';
+    if (urgent && label !== 'unsure') return 'notSafe';
+    return label;
   }
 
-  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = step.options as EmergencySupportOptions;
-    const context = step.context;
-    const locale = context.activity.locale ?? '';
-    const answer = readSafeAnswer(context.activity.text ?? '', step.result as FoundChoice | undefined, locale);
-    await this.recordAnswer(context, answer);
-    const state = (step.values as Record<string, FlowState>)[FLOW_STATE] ?? { asks: MAX_ASKS };
-
-    if (answer === 'safe') {
-      await context.sendActivities([
-        { type: ActivityTypes.Message, text: t(locale, 'safety:emergency.safe') },
-        { type: ActivityTypes.Message, text: t(locale, 'safety:emergency.safeOffer') },
-      ]);
-      return step.endDialog({ safe: answer, resume: true } satisfies EmergencySupportResult);
-    }
-
-    // 999 first, every time, then the routes again.
-    await context.sendActivities([
-      { type: ActivityTypes.Message, text: t(locale, `safety:emergency.${answer}`) },
-      crisisRoutesActivity(locale, this.routeQuery(options), t(locale, 'safety:emergency.alsoContact')),
-    ]);
-    if (state.asks < MAX_ASKS) {
-      state.asks += 1;
-      await context.sendActivity({ type: ActivityTypes.Message, text: t(locale, 'safety:emergency.stayWithYou') });
-      return this.askSafe(step, 'safety:emergency.askSafeAgain');
-    }
-    await context.sendActivity({ type: ActivityTypes.Message, text: t(locale, 'safety:emergency.stillHere') });
-    return step.endDialog({ safe: answer, resume: false } satisfies EmergencySupportResult);
+  /** Other ways than a call: text, email, someone they trust; 999 first when they said they are not safe. */
+  private reluctance(locale: string, state: EmergencyState, notSafe: boolean): Partial<Activity> {
+    const self = state.reply.audience === 'self';
+    const lines = [
+      ...(notSafe ? [t(locale, 'safety:answer.notSafeReluctant')] : []),
+      t(locale, `safety:answer.reluctant.${self ? 'self' : 'other'}`, routeValues(locale)),
+      t(locale, 'safety:tips.silent_999'),
+      t(locale, 'safety:answer.stayWithYou'),
+    ];
+    return withRouteButtons(locale, lines.join('\n\n'), routesById(locale, notSafe ? ['emergency', 'shout', 'samaritans_email'] : ['shout', 'samaritans_email']));
   }
 
-  private async askSafe(step: WaterfallStepContext, promptKey: string): Promise<DialogTurnResult> {
-    const locale = step.context.activity.locale ?? '';
-    return step.prompt(SAFE_PROMPT, {
-      prompt: t(locale, promptKey),
-      choices: safeChoices(locale),
-      style: ListStyle.auto,
-    });
+  private async showMore(context: TurnContext, state: EmergencyState): Promise<DialogTurnResult> {
+    const locale = localeOf(context);
+    const more = routesById(locale, state.more);
+    await context.sendActivity(withRouteButtons(locale, moreRoutesText(locale, more), more));
+    if (state.phase === 'asking') await this.ask(context, state, 'question', false);
+    else await context.sendActivity(this.choices(context, state));
+    return Dialog.EndOfTurn;
   }
 
-  private routeQuery(options: EmergencySupportOptions) {
-    return {
-      category: options.assessment.category,
-      severity: options.assessment.severity,
-      nation: options.profile?.nation,
-      ageGroup: options.profile?.ageGroup,
-    };
+  private async ask(context: TurnContext, state: EmergencyState, wording: 'question' | 'again' | 'afterAck', counts = true): Promise<void> {
+    const locale = localeOf(context);
+    if (counts) state.asks += 1;
+    const voice = voiceOf(state.reply);
+    state.offered = [
+      { id: 'safe', title: t(locale, `safety:ask.choices.safe.${voice}`) },
+      { id: 'notSafe', title: t(locale, 'safety:ask.choices.notSafe') },
+      { id: 'unsure', title: t(locale, 'safety:ask.choices.unsure') },
+      ...(state.more.length > 0 ? [{ id: 'moreRoutes' as const, title: t(locale, 'safety:ask.choices.moreRoutes') }] : []),
+    ];
+    await context.sendActivity(questionActivity(context, t(locale, `safety:ask.${wording}.${voice}`), state.offered));
   }
 
-  /** The host page pins a crisis banner on this. Category and severity only, never the words. */
-  private async sendEvent(context: TurnContext, assessment: RiskAssessment): Promise<void> {
-    try {
-      await context.sendActivity({
-        type: ActivityTypes.Event,
-        name: EMERGENCY_SUPPORT_EVENT,
-        value: { category: assessment.category, severity: assessment.severity },
-      });
-    } catch (error) {
-      // A channel that refuses event activities must not cost the person the routes.
-      this.deps.logger?.warn({ event: 'emergency_event_failed', error: error instanceof Error ? error.name : typeof error }, 'could not send the emergency event');
-    }
-  }
-
-  private async recordAnswer(context: TurnContext, answer: SafeNowAnswer): Promise<void> {
-    this.deps.logger?.info({ event: 'safe_now_answer', answer, conversationId: context.activity.conversation?.id }, 'answer to "are you safe right now"');
-    if (!this.deps.safetyRecord) return;
-    try {
-      const record = await this.deps.safetyRecord.get(context, { events: [] });
-      await this.deps.safetyRecord.set(context, { ...record, lastSafeAnswer: answer });
-    } catch (error) {
-      this.deps.logger?.error({ event: 'safety_record_failed', error: error instanceof Error ? error.name : typeof error }, 'could not record the answer');
-    }
+  /** The buttons for after the question: settled (plan, more, back) or staying (I'm safe now, plan, more). */
+  private choices(context: TurnContext, state: EmergencyState, text?: string): Partial<Activity> {
+    const locale = localeOf(context);
+    const { audience } = state.reply;
+    const label = (id: ChoiceId) => ({ id, title: t(locale, `safety:ask.choices.${id}`) });
+    const plan = audience === 'self' && !state.planned ? [label('plan')] : [];
+    const more = state.more.length > 0 ? [label('moreRoutes')] : [];
+    state.offered =
+      state.phase === 'settled'
+        ? [...plan, ...more, label('back')]
+        : [{ id: 'safe', title: t(locale, `safety:ask.choices.safeNow.${voiceOf(state.reply)}`) }, ...plan, ...more];
+    return questionActivity(context, text ?? t(locale, 'safety:answer.offerAgain'), state.offered);
   }
 }
 
-const SAFE_CHOICES = ['safe', 'notSafe', 'unsure'] as const;
-
-/** The value is the words on the button: some channels (Teams hero cards) show the value, not the action title. */
-function safeChoices(locale: string): Choice[] {
-  return SAFE_CHOICES.map((id) => {
-    const title = t(locale, `safety:emergency.choices.${id}`);
-    return { value: title, action: { type: 'imBack', title, value: title } };
-  });
+/** A tapped answer button reads as the words on it would ("Yes, help is coming" in a physical emergency). */
+function readingOfChoice(choice: 'safe' | 'notSafe' | 'unsure', reply: SafetyReply): SafeNowReading {
+  const label = choice === 'safe' && reply.kind === 'medical' ? 'helpComing' : choice;
+  return { label, reluctant: false, unreadable: false };
 }
 
-/**
- * Our reading of the answer first (it knows "I don't feel safe" is not "safe"); the prompt's own
- * match only for a bare number picked from a numbered list on plain-text channels.
- */
-export function readSafeAnswer(text: string, found: FoundChoice | undefined, locale: string): SafeNowAnswer {
-  const answer = safeNowAnswer(text, locale);
-  if (answer !== 'unknown') return answer;
-  if (found && /^\s*\d+\s*$/.test(text) && SAFE_CHOICES[found.index] !== undefined) return SAFE_CHOICES[found.index];
-  return 'unknown';
+/** What the record keeps of an answer. */
+function recorded(label: Resolved): SafeNowAnswer {
+  switch (label) {
+    case 'safeWithConcern':
+      return 'safe';
+    case 'feelOk':
+    case 'ack':
+      return 'unknown';
+    default:
+      return label;
+  }
 }

@@ -5,7 +5,7 @@ import { resolveLocale, t } from '../src/content/i18n';
 import { suitabilityLexicon } from '../src/content/lexicon';
 import { CHOICES, type QuestionId } from '../src/content/suitability';
 import { readCheckAnswer, type CheckFacts } from '../src/content/checkReading';
-import { classifyControl, type Control, type ControlKind } from '../src/language/controlWords';
+import { classifyControl, isAcknowledgement, type Control, type ControlKind } from '../src/language/controlWords';
 import { withButtons } from './replies';
 
 export const GUIDED_PROMPT = 'guidedPrompt';
@@ -120,7 +120,10 @@ export class GuidedPrompt extends Dialog<GuidedPromptOptions> {
     if (answer?.kind === 'choice') return dc.endDialog(this.result(state, { kind: 'answer', values: answer.values }));
 
     const control = classifyControl(locale, text);
-    if (control && PROMPT_CONTROLS.has(control.kind) && !(answer?.kind === 'typed' && control.kind === 'change' && control.target === undefined)) {
+    // A typed answer wins over "skip" ("not sure" answers "are people part of it?") and over a
+    // change that names no question ("no, it's my mum" is an answer, not a correction).
+    const answerWins = answer?.kind === 'typed' && (control?.kind === 'skip' || (control?.kind === 'change' && control.target === undefined));
+    if (control && PROMPT_CONTROLS.has(control.kind) && !answerWins) {
       if (control.kind === 'repeat' || control.kind === 'resume') return this.askAgain(dc, state, control.kind === 'resume' ? 'suitability:resume' : 'suitability:repeat');
       if (control.kind === 'skip') return dc.endDialog(this.result(state, { kind: 'skip', gaveUp: false }));
       return dc.endDialog(this.result(state, { kind: 'control', control }));
@@ -134,6 +137,9 @@ export class GuidedPrompt extends Dialog<GuidedPromptOptions> {
       Object.assign(state.facts, answer.facts);
       return this.askAgain(dc, state, answer.since !== undefined ? 'suitability:durationSince' : 'suitability:noted');
     }
+
+    // "ok", "thanks" after a side answer: not a failed answer, just the question again.
+    if (isAcknowledgement(locale, text)) return this.askAgain(dc, state, 'suitability:resume');
 
     state.attempts += 1;
     if (state.attempts >= MAX_ATTEMPTS) {
@@ -165,7 +171,7 @@ export class GuidedPrompt extends Dialog<GuidedPromptOptions> {
   }
 
   private result(state: PromptState, outcome: DistributiveOmit<GuidedPromptResult, 'question' | 'facts'>): GuidedPromptResult {
-    return { question: state.question, facts: state.facts, ...outcome } as GuidedPromptResult;
+    return { question: state.question, facts: state.facts, ...outcome };
   }
 }
 

@@ -18,7 +18,7 @@ export interface HelpOptions {
   /** nothingToCancel: which wording, counted per conversation, so the same line never comes twice in a row. */
   variant?: number;
   /** nothingToCancel: what was asked for ("start again" gets its own first line). */
-  kind?: 'restart' | 'other';
+  kind?: 'restart' | 'acknowledged' | 'other';
 }
 
 /** How many wordings of "there's nothing to stop" the copy has (common:nothingRunning). */
@@ -44,7 +44,12 @@ export class HelpDialog extends OneTurnDialog<HelpOptions> {
     }
     if (mode === 'nothingToCancel') {
       const variant = (options?.variant ?? 0) % NOTHING_RUNNING_VARIANTS;
-      const key = options?.kind === 'restart' && variant === 0 ? 'common:nothingToRestart' : `common:nothingRunning.${variant}`;
+      const key =
+        options?.kind === 'acknowledged'
+          ? `common:acknowledged.${variant}`
+          : options?.kind === 'restart' && variant === 0
+            ? 'common:nothingToRestart'
+            : `common:nothingRunning.${variant}`;
       return [withActions(locale, t(locale, key), [...MAIN_MENU, 'HumanContact'])];
     }
     return [withActions(locale, t(locale, `common:${mode}`), MAIN_MENU)];

@@ -20,19 +20,18 @@ import { interpretAnswer, isFocusArea, type FocusArea } from '../src/content/sui
 import type { TopicRequest } from '../src/content/topics';
 import { t } from '../src/content/i18n';
 import { ASIDE_KEY, RISK_ASSESSMENT_KEY, RECOGNITION_KEY } from './turnState';
-import { classifyControl, isGoodbye, type Control } from '../src/language/controlWords';
-import {
-  EmergencySupportDialog,
-  EMERGENCY_SUPPORT_DIALOG,
-  type EmergencySupportOptions,
-  type SafetyDialogDeps,
-} from './emergencySupportDialog';
+import { classifyControl, isAcknowledgement, isGoodbye, type Control } from '../src/language/controlWords';
+import { EmergencySupportDialog, EMERGENCY_SUPPORT_DIALOG, isSettled, settledChoice, type EmergencySupportOptions } from './emergencySupportDialog';
 import { RiskCheckInDialog, RISK_CHECK_IN_DIALOG } from './riskCheckInDialog';
+import { SafetyPlanDialog, SAFETY_PLAN_DIALOG } from './safetyPlanDialog';
+import { sendSafetyNote, type SafetyDialogDeps } from './safetyDialogShared';
+import { safetyReply } from '../src/safety/safetyReply';
 import { TopicAnswerDialog, TOPIC_ANSWER_DIALOG } from './topicAnswerDialog';
 import {
   checkProgressOf,
   isCheckPaused,
   markSafetyFirst,
+  pauseCheck,
   SuitabilityCheckDialog,
   SUITABILITY_CHECK_DIALOG,
   type CheckProgress,
@@ -44,6 +43,7 @@ import { GreetingDialog, GREETING_DIALOG } from './greetingDialog';
 import { GoodbyeDialog, GOODBYE_DIALOG } from './goodbyeDialog';
 import { HumanContactDialog, HUMAN_CONTACT_DIALOG } from './humanContactDialog';
 import { activeQuestion, readAnswer } from './guidedPrompt';
+import { EraseConversationDialog, ERASE_CONVERSATION_DIALOG, isEraseRequest, type ConversationEraser } from './eraseConversationDialog';
 import { withButtons } from './replies';
 import { QuestionAnswerDialog, QUESTION_ANSWER_DIALOG, type QuestionAnswerOptions } from './questionAnswerDialog';
 import type { QuestionAnswerer } from '../src/language/questionAnswerer';
@@ -83,6 +83,8 @@ export interface MainDialogDeps {
   safety: SafetyDialogDeps;
   /** Knowledge-base answering; without it only the intents route (as some tests want). */
   answers?: { answerer: QuestionAnswerer; deployment: DeploymentValues };
+  /** "Delete my conversation" from the chat; without it the request is not offered. */
+  eraser?: ConversationEraser;
 }
 
 /** What a message asks for: a button (exact label) or, failing that, the recognised intent. */
@@ -109,7 +111,7 @@ interface MainState {
  * benign (medication questions, rows, grief: "is it safe to stop my pills" scored 0.96). So such a
  * guess gets the help reply, which always says how to get help now, and never hides a usable answer.
  */
-const SAFETY_DIALOGS = new Set([EMERGENCY_SUPPORT_DIALOG, RISK_CHECK_IN_DIALOG]);
+const SAFETY_DIALOGS = new Set([EMERGENCY_SUPPORT_DIALOG, RISK_CHECK_IN_DIALOG, SAFETY_PLAN_DIALOG]);
 
 
 /** Intents that leave a dialog in progress for another topic. */
@@ -127,6 +129,14 @@ const SWITCH_INTENTS = new Set<IntentName>([
 ]);
 
 /**
+ * A side question inside a question is a question or a request: a word or two ("uk", "my mum")
+ * that the recogniser files under a topic is an attempt at an answer, asked again instead.
+ */
+function looksLikeRequest(text: string, intent: IntentName): boolean {
+  return intent === 'HumanContact' || intent === 'Goodbye' || text.includes('?') || text.trim().split(/\s+/).length >= 3;
+}
+
+/**
  * The root dialog. Each turn it first looks at the risk assessment the safety gate left in turn
  * state (before anything else, whatever dialog is active), then recognises the intent once and
  * routes. While a dialog is waiting for an answer it handles interruptions: help, stop, a request
@@ -140,6 +150,7 @@ export class MainDialog extends ComponentDialog {
     super(MAIN_DIALOG);
     this.addDialog(new EmergencySupportDialog(deps.safety));
     this.addDialog(new RiskCheckInDialog(deps.safety));
+    this.addDialog(new SafetyPlanDialog(deps.safety));
     this.addDialog(new TopicAnswerDialog());
     this.addDialog(new SuitabilityCheckDialog(deps.profile));
     this.addDialog(new FallbackDialog(deps.clinic));
@@ -148,6 +159,7 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new GoodbyeDialog());
     this.addDialog(new HumanContactDialog({ clinic: deps.clinic, profile: deps.profile, callbacks: deps.callbacks }));
     if (deps.answers) this.addDialog(new QuestionAnswerDialog(deps.answers.answerer.kb, deps.answers.deployment));
+    if (deps.eraser) this.addDialog(new EraseConversationDialog(deps.eraser, deps.clinic, deps.safety.logger));
     this.routedStart = this.initialDialogId;
   }
 
@@ -210,31 +222,62 @@ export class MainDialog extends ComponentDialog {
     return Dialog.EndOfTurn;
   }
 
-  /** Safety first, in every state: a risk message pushes the emergency dialog on top of the stack. */
+  /**
+   * Safety first, in every state: a risk message pushes its safety reply on top of the stack. A
+   * settled emergency dialog (the person said they are safe and was offered what next) steps aside
+   * for any message that is not one of its choices, so that message is handled as usual by the
+   * dialog below, or routed.
+   */
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const risk = innerDc.context.turnState.get(RISK_ASSESSMENT_KEY) as RiskAssessment | undefined;
-    if (!risk) return undefined;
-    // A backstop-only signal while a safety dialog is already open is that dialog's to read (often
-    // the answer to its own question, "yes I'm safe now"), not a reason to start it again.
-    const activeId = innerDc.activeDialog?.id;
-    if (risk.possible === true && (activeId === EMERGENCY_SUPPORT_DIALOG || activeId === RISK_CHECK_IN_DIALOG)) return undefined;
-    return this.beginSafetyDialog(innerDc, risk);
+    if (risk) return this.beginSafetyDialog(innerDc, risk);
+    const { context } = innerDc;
+    const active = innerDc.activeDialog;
+    if (active && isSettled(active) && settledChoice(active, context.activity.text ?? '', context.activity.locale ?? '') === undefined) {
+      // Ends it without resuming the dialog below: this message is that dialog's, and it answers it.
+      // A check underneath waits for the person to choose to carry on; it never pushes its question.
+      innerDc.stack.pop();
+      pauseCheck(innerDc.activeDialog);
+    }
+    return undefined;
   }
 
-  private async beginSafetyDialog(innerDc: DialogContext, risk: RiskAssessment): Promise<DialogTurnResult> {
+  /**
+   * An open safety dialog reads the turn itself, the answer and any new risk together, so it never
+   * starts over (once the person is safe, only a new hand-off-level risk reaches it). A clear risk during the gentle check-in replaces it with the hand-off; an urgent one
+   * during the safety plan puts the hand-off on top (the plan asks its question again after). Past
+   * and over, or work and study: a short note, then the message is answered as usual.
+   */
+  private async beginSafetyDialog(innerDc: DialogContext, risk: RiskAssessment): Promise<DialogTurnResult | undefined> {
     const options: EmergencySupportOptions = {
       assessment: risk,
       profile: await this.deps.profile.get(innerDc.context, {}),
     };
-    // Negated or backstop-only ("possible") signals get the gentle check-in, not the full hand-off.
-    const gentle = risk.negated || risk.possible === true;
-    const target = gentle ? RISK_CHECK_IN_DIALOG : EMERGENCY_SUPPORT_DIALOG;
-    if (!gentle) markSafetyFirst(innerDc.activeDialog);
-    const activeId = innerDc.activeDialog?.id;
-    if (activeId === EMERGENCY_SUPPORT_DIALOG || activeId === RISK_CHECK_IN_DIALOG) {
-      return innerDc.replaceDialog(gentle && activeId === EMERGENCY_SUPPORT_DIALOG ? activeId : target, options);
+    const { mode } = safetyReply(risk);
+    // The check underneath waits until the person chooses to carry on after the hand-off.
+    if (mode === 'handoff') markSafetyFirst(innerDc.activeDialog);
+    // Already safe and only being offered what next: a lesser signal is handled as if nothing were open.
+    if (mode !== 'handoff' && isSettled(innerDc.activeDialog)) innerDc.stack.pop();
+    switch (innerDc.activeDialog?.id) {
+      case EMERGENCY_SUPPORT_DIALOG:
+        return innerDc.continueDialog();
+      case RISK_CHECK_IN_DIALOG:
+        return mode === 'handoff' ? innerDc.replaceDialog(EMERGENCY_SUPPORT_DIALOG, options) : innerDc.continueDialog();
+      case SAFETY_PLAN_DIALOG:
+        return mode === 'handoff' && risk.severity === 'immediate'
+          ? innerDc.beginDialog(EMERGENCY_SUPPORT_DIALOG, { ...options, lead: 'repeat', inPlan: true })
+          : innerDc.continueDialog();
     }
-    return innerDc.beginDialog(target, options);
+    switch (mode) {
+      case 'past':
+      case 'professional':
+        await sendSafetyNote(this.deps.safety, innerDc.context, mode, risk);
+        return undefined;
+      case 'checkIn':
+        return innerDc.beginDialog(RISK_CHECK_IN_DIALOG, options);
+      case 'handoff':
+        return innerDc.beginDialog(EMERGENCY_SUPPORT_DIALOG, options);
+    }
   }
 
   /** Recognises a message once per turn, sends the trace, and caches the result in turn state. */
@@ -253,25 +296,41 @@ export class MainDialog extends ComponentDialog {
       return innerDc.activeDialog ? innerDc.continueDialog() : Dialog.EndOfTurn;
     }
     const text = context.activity.text ?? '';
+    const erase = await this.privacyRoute(innerDc, text);
+    if (erase) return erase;
     const recognition = await this.recognize(context);
     const action = matchAction(context.activity.locale ?? '', text);
     let route: Route = action ? { kind: 'action', action } : { kind: 'intent', intent: recognition.intent, text };
 
-    // "ya" or "ok" is never a goodbye: only a message that says goodbye ends the conversation.
-    if (route.kind === 'intent' && route.intent === 'Goodbye' && !isGoodbye(context.activity.locale ?? '', text)) {
-      route = { kind: 'intent', intent: 'None', text };
-    }
+    // "ya" or "ok" is never a goodbye, and "not sure" is never "stop": only a message that says
+    // goodbye ends the conversation, and only a stop word stops.
+    const locale = context.activity.locale ?? '';
+    const control = action ? undefined : classifyControl(locale, text);
+    if (route.kind === 'intent' && route.intent === 'Goodbye' && !isGoodbye(locale, text)) route = { kind: 'intent', intent: 'None', text };
+    if (route.kind === 'intent' && route.intent === 'Cancel' && control?.kind !== 'stop') route = { kind: 'intent', intent: 'None', text };
     if (await handleKeepChoice(context, this.deps)) {
       if (innerDc.activeDialog) await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }
     if (!innerDc.activeDialog) {
       if (await noteProfileUpdate(context, this.deps)) return this.answerAgainForContext(innerDc);
-      const control = classifyControl(context.activity.locale ?? '', text);
-      return control && !action ? this.controlWithNothingOpen(innerDc, control) : this.route(innerDc, route);
+      // "skip" or "what?" with nothing open is just a message ("not sure" after an answer).
+      if (control && control.kind !== 'skip' && control.kind !== 'repeat') return this.controlWithNothingOpen(innerDc, control);
+      if (!action && isAcknowledgement(locale, text)) return this.nothingToDo(innerDc, 'acknowledged');
+      return this.route(innerDc, route);
     }
     if (SAFETY_DIALOGS.has(innerDc.activeDialog.id)) return innerDc.continueDialog();
     return (await this.interruptActiveDialog(innerDc, route)) ?? innerDc.continueDialog();
+  }
+
+  /** "Delete my conversation" at any point but a safety dialog (risk comes first), and its confirmation. */
+  private async privacyRoute(innerDc: DialogContext, text: string): Promise<DialogTurnResult | undefined> {
+    if (!this.deps.eraser) return undefined;
+    const activeId = innerDc.activeDialog?.id;
+    if (activeId === ERASE_CONVERSATION_DIALOG) return innerDc.continueDialog();
+    if (!isEraseRequest(innerDc.context.activity.locale ?? '', text) || (activeId && SAFETY_DIALOGS.has(activeId))) return undefined;
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(ERASE_CONVERSATION_DIALOG);
   }
 
   /**
@@ -311,9 +370,13 @@ export class MainDialog extends ComponentDialog {
     // The call-back flow is short and each step gives up after two tries: its answers ("No, I'll
     // contact them", a phone number) go to it, whatever the recogniser makes of them.
     if (innerDc.activeDialog?.id === HUMAN_CONTACT_DIALOG) return undefined;
-    if (SWITCH_INTENTS.has(route.intent)) return this.switchTopic(innerDc, route);
+    if (SWITCH_INTENTS.has(route.intent) && looksLikeRequest(text, route.intent)) return this.switchTopic(innerDc, route);
     // While the check waits for the person to choose to carry on, other messages are answered as usual.
-    if (isCheckPaused(innerDc.activeDialog)) return this.aside(innerDc, route);
+    if (isCheckPaused(innerDc.activeDialog)) {
+      if (!isAcknowledgement(locale, text)) return this.aside(innerDc, route);
+      innerDc.context.turnState.set(ASIDE_KEY, true);
+      return this.nothingToDo(innerDc, 'acknowledged');
+    }
     return undefined;
   }
 
@@ -377,10 +440,16 @@ export class MainDialog extends ComponentDialog {
       state.lastCheck = undefined;
       return innerDc.beginDialog(SUITABILITY_CHECK_DIALOG);
     }
-    const count = state.nothingRunning ?? 0;
-    state.nothingRunning = count + 1;
-    const kind = control.kind === 'restart' ? 'restart' : 'other';
-    return innerDc.beginDialog(HELP_DIALOG, { mode: 'nothingToCancel', variant: count, kind } satisfies HelpOptions);
+    return this.nothingToDo(innerDc, control.kind === 'restart' ? 'restart' : 'other');
+  }
+
+  /** Nothing to act on: what the person can do instead, in words that differ from the last time. */
+  private async nothingToDo(innerDc: DialogContext, kind: NonNullable<HelpOptions['kind']>): Promise<DialogTurnResult> {
+    const state = this.mainState(innerDc);
+    const variant = state.nothingRunning ?? 0;
+    state.nothingRunning = variant + 1;
+    await this.resetMisunderstandings(innerDc);
+    return innerDc.beginDialog(HELP_DIALOG, { mode: 'nothingToCancel', variant, kind } satisfies HelpOptions);
   }
 
   private async cancelAndShow(innerDc: DialogContext, mode: HelpMode): Promise<DialogTurnResult> {
@@ -527,11 +596,8 @@ export class MainDialog extends ComponentDialog {
       case 'Help':
       case 'CrisisSupport':
         return innerDc.beginDialog(HELP_DIALOG, { mode: 'help' } satisfies HelpOptions);
-      case 'Cancel': {
-        const state = this.mainState(innerDc);
-        state.nothingRunning = (state.nothingRunning ?? 0) + 1;
-        return innerDc.beginDialog(HELP_DIALOG, { mode: 'nothingToCancel', variant: state.nothingRunning - 1 } satisfies HelpOptions);
-      }
+      case 'Cancel':
+        return innerDc.beginDialog(HELP_DIALOG, { mode: 'nothingToCancel' } satisfies HelpOptions);
       case 'Goodbye':
         return innerDc.beginDialog(GOODBYE_DIALOG);
       case 'HumanContact':

@@ -1,128 +1,98 @@
-import { ActivityTypes, type TurnContext } from 'botbuilder';
-import {
-  ChoicePrompt,
-  ComponentDialog,
-  ListStyle,
-  WaterfallDialog,
-  type Choice,
-  type DialogTurnResult,
-  type FoundChoice,
-  type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { t } from '../src/content/i18n';
-import { urgentNumbers } from '../src/content/urgentNumbers';
-import { checkInAnswer, type CheckInAnswer } from '../src/safety/safetyAnswers';
-import type { RiskCategory } from '../src/safety/types';
-import { crisisRoutesActivity } from './crisisRoutesMessage';
+import { checkInAnswer, readSafeNow, type CheckInAnswer } from '../src/safety/safetyAnswers';
+import type { RiskAssessment } from '../src/safety/types';
+import { EMERGENCY_SUPPORT_DIALOG, type EmergencySupportOptions } from './emergencySupportDialog';
 import {
-  EmergencySupportDialog,
-  EMERGENCY_SUPPORT_DIALOG,
-  EMERGENCY_SUPPORT_EVENT,
+  chosen,
+  cannotRead,
+  localeOf,
+  markResponded,
+  questionActivity,
   recordSafetyEvent,
-  type EmergencySupportOptions,
-  type EmergencySupportResult,
+  routesById,
+  routeValues,
+  sendSafetyEvent,
+  withRouteButtons,
+  type SafetyChoice,
   type SafetyDialogDeps,
-} from './emergencySupportDialog';
+  type SafetyDialogOptions,
+} from './safetyDialogShared';
 
 export const RISK_CHECK_IN_DIALOG = 'riskCheckIn';
-export type RiskCheckInOptions = EmergencySupportOptions;
+export type RiskCheckInOptions = SafetyDialogOptions;
 
 export interface RiskCheckInResult {
   answer: CheckInAnswer;
-  /** present when the answer led to the emergency dialog */
-  emergency?: EmergencySupportResult;
 }
 
-const FLOW = 'riskCheckIn.flow';
-const QUESTION_PROMPT = 'riskCheckIn.question';
+type CheckInChoice = 'yes' | 'no';
+
+/** The routes the check-in keeps one tap away: 999, Samaritans and Shout. */
+const CHECK_IN_ROUTES = ['emergency', 'samaritans', 'shout'];
 
 /**
  * For a negated risk message ("I'm not suicidal, just sad") or one only the statistical backstop
  * flagged (possible): never a silent pass and never the full hand-off, but one gentle, direct
  * question. Even before the answer the person is never left without a route: the host page gets the
  * emergencySupport event (it pins its crisis banner) and one short line gives 999 and Samaritans.
- * Yes or not sure leads to the emergency dialog; no gets thanks and where help is anyway.
+ * Yes or not sure hands over to the emergency dialog in its place; no gets thanks and where help is
+ * anyway, in one line.
  */
-export class RiskCheckInDialog extends ComponentDialog {
+export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
   constructor(private readonly deps: SafetyDialogDeps = {}) {
     super(RISK_CHECK_IN_DIALOG);
-    this.addDialog(new ChoicePrompt(QUESTION_PROMPT, async () => true));
-    // Its own emergency dialog, so "yes" hands over inside this one without depending on the parent.
-    this.addDialog(new EmergencySupportDialog(deps));
-    this.addDialog(new WaterfallDialog(FLOW, [this.askStep.bind(this), this.answerStep.bind(this), this.afterEmergencyStep.bind(this)]));
-    this.initialDialogId = FLOW;
   }
 
-  private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = step.options as RiskCheckInOptions;
-    const locale = step.context.activity.locale ?? '';
-    await recordSafetyEvent(this.deps, step.context, options.assessment, 'checkIn');
-    await this.sendBannerEvent(step.context, options.assessment.category);
-    await step.context.sendActivity({ type: ActivityTypes.Message, text: t(locale, 'safety:checkIn.routesLine', urgentNumbers(locale)) });
-    return step.prompt(QUESTION_PROMPT, {
-      prompt: t(locale, `safety:checkIn.question.${options.assessment.category}`),
-      choices: yesNoChoices(locale),
-      style: ListStyle.auto,
-    });
+  override async beginDialog(dc: DialogContext, options?: RiskCheckInOptions): Promise<DialogTurnResult> {
+    if (!options) throw new Error('RiskCheckInDialog needs an assessment');
+    const { context } = dc;
+    const locale = localeOf(context);
+    dc.activeDialog!.state = options;
+    await recordSafetyEvent(this.deps, context, options.assessment, 'checkIn');
+    // Severity is always concern here: the banner shows, the full hand-off waits for the answer.
+    await sendSafetyEvent(this.deps, context, { category: options.assessment.category, severity: 'concern' });
+    await context.sendActivity(MessageFactory.text(t(locale, 'safety:checkIn.routesLine', routeValues(locale))));
+    await this.ask(context, options.assessment);
+    return Dialog.EndOfTurn;
   }
 
-  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = step.options as RiskCheckInOptions;
-    const context = step.context;
-    const locale = context.activity.locale ?? '';
-    const answer = readCheckInAnswer(context.activity.text ?? '', step.result as FoundChoice | undefined, locale);
-    this.deps.logger?.info({ event: 'check_in_answer', answer, conversationId: context.activity.conversation?.id }, 'answer to the risk check-in');
-    (step.values as Record<string, CheckInAnswer>).answer = answer;
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const { context } = dc;
+    if (context.activity.type !== 'message') return Dialog.EndOfTurn;
+    const options = dc.activeDialog!.state as RiskCheckInOptions;
+    const locale = localeOf(context);
+    markResponded(context, 'checkIn');
+    const text = context.activity.text ?? '';
+    const unreadable = cannotRead(context);
+    // Not wanting to call anyone is no "no": the question touched something. Cautious: as unsure.
+    const reluctant = !unreadable && readSafeNow(text, locale).reluctant;
+    const answer: CheckInAnswer = unreadable ? 'unknown' : reluctant ? 'unsure' : (chosen(text, yesNo(locale)) ?? checkInAnswer(text, locale));
+    this.deps.logger?.debug({ event: 'check_in_answer', answer }, 'answer to the risk check-in');
 
     if (answer === 'yes' || answer === 'unsure') {
-      const emergency: EmergencySupportOptions = { ...options, via: 'checkIn' };
-      return step.beginDialog(EMERGENCY_SUPPORT_DIALOG, emergency);
+      return dc.replaceDialog(EMERGENCY_SUPPORT_DIALOG, { ...options, lead: 'afterCheckIn' } satisfies EmergencySupportOptions);
     }
-
-    const query = {
-      category: options.assessment.category,
-      severity: options.assessment.severity,
-      nation: options.profile?.nation,
-      ageGroup: options.profile?.ageGroup,
-    };
-    await context.sendActivities([
-      { type: ActivityTypes.Message, text: t(locale, answer === 'no' ? 'safety:checkIn.no' : 'safety:checkIn.unknown') },
-      crisisRoutesActivity(locale, query, t(locale, 'safety:checkIn.helpAnyway')),
-      { type: ActivityTypes.Message, text: t(locale, 'safety:checkIn.goOn') },
-    ]);
-    return step.endDialog({ answer } satisfies RiskCheckInResult);
+    const opening = unreadable ? 'safety:answer.unreadable' : answer === 'no' ? 'safety:checkIn.no' : 'safety:checkIn.unknown';
+    const reply = [t(locale, opening), t(locale, 'safety:checkIn.helpAnyway', routeValues(locale)), t(locale, 'safety:checkIn.goOn')].join('\n\n');
+    await context.sendActivity(withRouteButtons(locale, reply, routesById(locale, CHECK_IN_ROUTES)));
+    return dc.endDialog({ answer } satisfies RiskCheckInResult);
   }
 
-  /** Severity is always concern here: the banner shows, the full hand-off waits for the answer. */
-  private async sendBannerEvent(context: TurnContext, category: RiskCategory): Promise<void> {
-    try {
-      await context.sendActivity({ type: ActivityTypes.Event, name: EMERGENCY_SUPPORT_EVENT, value: { category, severity: 'concern' } });
-    } catch (error) {
-      // A channel that refuses event activities must not cost the person the question and the numbers.
-      this.deps.logger?.warn({ event: 'emergency_event_failed', error: error instanceof Error ? error.name : typeof error }, 'could not send the emergency event');
-    }
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    await this.ask(context, (instance.state as RiskCheckInOptions).assessment);
   }
 
-  private async afterEmergencyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const answer = (step.values as Record<string, CheckInAnswer>).answer;
-    return step.endDialog({ answer, emergency: step.result as EmergencySupportResult | undefined } satisfies RiskCheckInResult);
+  private async ask(context: TurnContext, assessment: RiskAssessment): Promise<void> {
+    const locale = localeOf(context);
+    await context.sendActivity(questionActivity(context, t(locale, `safety:checkIn.question.${assessment.category}`), yesNo(locale)));
   }
 }
 
-const CHECK_IN_CHOICES = ['yes', 'no'] as const;
-
-/** The value is the words on the button: some channels (Teams hero cards) show the value, not the action title. */
-function yesNoChoices(locale: string): Choice[] {
-  return CHECK_IN_CHOICES.map((id) => {
-    const title = t(locale, `safety:checkIn.choices.${id}`);
-    return { value: title, action: { type: 'imBack', title, value: title } };
-  });
-}
-
-/** Our cautious reading first; the prompt's match only for a bare number from a numbered list. */
-export function readCheckInAnswer(text: string, found: FoundChoice | undefined, locale: string): CheckInAnswer {
-  const answer = checkInAnswer(text, locale);
-  if (answer !== 'unknown') return answer;
-  if (found && /^\s*\d+\s*$/.test(text) && CHECK_IN_CHOICES[found.index] !== undefined) return CHECK_IN_CHOICES[found.index];
-  return 'unknown';
+function yesNo(locale: string): SafetyChoice<CheckInChoice>[] {
+  return [
+    { id: 'yes', title: t(locale, 'safety:checkIn.choices.yes') },
+    { id: 'no', title: t(locale, 'safety:checkIn.choices.no') },
+  ];
 }

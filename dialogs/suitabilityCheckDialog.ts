@@ -1,3 +1,4 @@
+import type { EmergencySupportResult } from './emergencySupportDialog';
 import { MessageFactory, type Activity, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
@@ -63,6 +64,14 @@ export function markSafetyFirst(instance: DialogInstance | undefined): void {
   if (progress) progress.safetyFirst = true;
 }
 
+/**
+ * A safety dialog on top has stepped aside without the person choosing to go back: the check waits
+ * for them to choose to carry on instead of asking its question again.
+ */
+export function pauseCheck(instance: DialogInstance | undefined): void {
+  if (instance?.id === SUITABILITY_CHECK_DIALOG) (instance.state as Partial<CheckState>).paused = true;
+}
+
 /** Whether the check is waiting for the person to choose to carry on (after a safety dialog). */
 export function isCheckPaused(instance: DialogInstance | undefined): boolean {
   return instance?.id === SUITABILITY_CHECK_DIALOG && (instance.state as Partial<CheckState>).paused === true;
@@ -114,6 +123,10 @@ function recordFacts(progress: CheckProgress, facts: CheckFacts): void {
     const known = (progress.answers.concern ?? []).filter((concern) => concern !== 'other');
     progress.answers.concern = [...new Set([...known, ...facts.concern])];
     settle(progress, 'concern');
+  }
+  if (facts.relationships) {
+    recordValue(progress, 'relationships', [facts.relationships]);
+    settle(progress, 'relationships');
   }
   if (facts.duration) {
     recordValue(progress, 'duration', [facts.duration]);
@@ -171,7 +184,8 @@ export class SuitabilityCheckDialog extends ComponentDialog {
       await innerDc.context.sendActivity(MessageFactory.text(t(locale, 'suitability:intro')));
     }
     if (options?.ask) unsettle(progress, options.ask);
-    return this.askNext(innerDc, options?.progress ? t(locale, 'suitability:resumed') : undefined, options?.ask);
+    const lead = options?.ask ? t(locale, 'suitability:changing') : options?.progress ? t(locale, 'suitability:resumed') : undefined;
+    return this.askNext(innerDc, lead, options?.ask);
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -187,13 +201,15 @@ export class SuitabilityCheckDialog extends ComponentDialog {
 
   /**
    * Something ran on top of the check and ended. A side question answered this turn (MainDialog
-   * marks it) brings the question straight back; anything else (a safety dialog, or a call-back
-   * request over several turns) leaves the check waiting until the person chooses to carry on.
+   * marks it) or the person's own choice to go back after a safety dialog brings the question
+   * straight back; anything else (a call-back request over several turns, a safety dialog left
+   * another way) leaves the check waiting until the person chooses to carry on.
    */
-  override async resumeDialog(dc: DialogContext, _reason: DialogReason, _result?: unknown): Promise<DialogTurnResult> {
+  override async resumeDialog(dc: DialogContext, _reason: DialogReason, result?: unknown): Promise<DialogTurnResult> {
     const state = dc.activeDialog!.state as CheckState;
     const locale = dc.context.activity.locale ?? '';
-    if (dc.context.turnState.get(ASIDE_KEY) === true && !state.paused) {
+    const choseToGoBack = (result as Partial<EmergencySupportResult> | undefined)?.resume === true;
+    if ((dc.context.turnState.get(ASIDE_KEY) === true || choseToGoBack) && !state.paused) {
       await dc.context.sendActivity(withButtons(t(locale, 'suitability:backToCheck'), []));
       await this.repromptDialog(dc.context, dc.activeDialog!);
       return Dialog.EndOfTurn;

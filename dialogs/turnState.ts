@@ -10,10 +10,8 @@ export const RECOGNITION_KEY = Symbol.for('ipt-guide.recognition');
  * risk turn that ended without a safety response gets the routes from the gate itself.
  */
 export const SAFETY_RESPONSE_KEY = Symbol.for('ipt-guide.safetyResponse');
-/** Set when an emergency dialog was replaced or cancelled this turn, so the next one says "still here". */
-export const EMERGENCY_REPEAT_KEY = Symbol.for('ipt-guide.emergencyRepeat');
 
-export type SafetyResponse = 'emergency' | 'checkIn';
+export type SafetyResponse = 'emergency' | 'checkIn' | 'note';
 
 /**
  * Set by the safety gate when a message is written in a language other than English: the ISO 639-1

@@ -2,10 +2,12 @@
  * npm run bench: prints the service's speed and memory figures against its targets. Figures, not
  * tests: a noisy machine changes them, so nothing here fails a build. Flags:
  *   --soak [--conversations 200] [--seconds 300]   only the soak run
+ *   --long                                           only the long-message worst case
  *   --quick                                          shorter runs, for a smoke check
+ *   --storage                                        only the storage figures (transcripts, Blob state)
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +20,9 @@ import { createOnTurnError } from '../bots/onTurnError';
 import { createTrainedLocalRecognizer } from '../src/language';
 import { createQuestionAnswerer } from '../src/language/questionAnswerer';
 import { benchmarkDetectRisk } from '../src/safety/benchmark';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { Azurite } from './lib/azurite';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -109,7 +114,7 @@ async function inProcessTurns(): Promise<void> {
   line('turn latency p50', `${percentile(samples, 50).toFixed(2)} ms`);
   line('turn latency p99', `${percentile(samples, 99).toFixed(2)} ms`, '< 10 ms', percentile(samples, 99) < 10);
 
-  console.log('\nMemory: 10,000 distinct conversations, one turn each (memory storage)');
+  console.log('\nMemory: 10,000 distinct conversations, one turn each (memory storage; transcripts kept in memory too, so growth includes them)');
   for (const key of Object.keys(memory)) delete memory[key];
   adapter.activeQueue.length = 0;
   global.gc?.();
@@ -127,12 +132,71 @@ async function inProcessTurns(): Promise<void> {
   if (!global.gc) console.log('  (run with node --expose-gc for steadier memory figures; npm run bench does)');
 }
 
+/** p50/p99 of in-process turns (TestAdapter, full stack) over 50 conversations, for one storage set-up. */
+async function turnCost(label: string, env: Record<string, string>): Promise<void> {
+  const logger = createLogger('silent');
+  const parts = buildBot(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env }), logger);
+  await parts.ready;
+  await parts.persistence.ready;
+  const adapter = new TestAdapter((context) => parts.bot.run(context), { channelId: 'bench', locale: 'en-GB' });
+  adapter.onTurnError = createOnTurnError(parts.conversationState, logger);
+  for (const middleware of parts.middleware) adapter.use(middleware);
+  const turn = (i: number) =>
+    adapter.processActivity({
+      type: 'message',
+      text: SAMPLE_MESSAGES[i % SAMPLE_MESSAGES.length],
+      channelId: 'bench',
+      locale: 'en-GB',
+      conversation: { id: `storage-${i % 50}` },
+      from: { id: `user-${i % 50}` },
+      recipient: { id: 'bot' },
+    } as Partial<Activity>);
+  for (let i = 0; i < (quick ? 100 : 300); i++) await turn(i);
+  const samples: number[] = [];
+  const runs = quick ? 300 : 1500;
+  for (let i = 0; i < runs; i++) {
+    const started = process.hrtime.bigint();
+    await turn(i);
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+    adapter.activeQueue.length = 0;
+  }
+  samples.sort((a, b) => a - b);
+  line(label, `p50 ${percentile(samples, 50).toFixed(2)} ms, p99 ${percentile(samples, 99).toFixed(2)} ms`);
+  await parts.persistence.close();
+}
+
+/** What transcripts and shared state add to a turn: memory, a local data folder, Blob Storage on Azurite. */
+async function storageTurns(): Promise<void> {
+  console.log('\nStorage: a turn with transcripts and state where production keeps them (in process, 50 conversations)');
+  const dataDir = mkdtempSync(join(tmpdir(), 'ipt-bench-data-'));
+  const azurite = new Azurite();
+  try {
+    await turnCost('memory state, memory transcripts (baseline)', { TRANSCRIPT_STORE: 'memory' });
+    await turnCost('memory state, file transcripts (default)', { TRANSCRIPT_STORE: 'file', DATA_DIR: dataDir });
+    await azurite.start();
+    const blob = { AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString };
+    await turnCost('Blob state on Azurite, file transcripts', { ...blob, STORAGE: 'blob', TRANSCRIPT_STORE: 'file', DATA_DIR: dataDir });
+    await turnCost('Blob state and Blob transcripts on Azurite', { ...blob, STORAGE: 'blob', TRANSCRIPT_STORE: 'blob' });
+  } finally {
+    await azurite.dispose();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 async function detectorAndRecogniser(): Promise<void> {
   console.log('\nSafety detector and local recogniser');
   const typical = typicalMessages();
   const risk = benchmarkDetectRisk(typical, quick ? 3 : 20);
   line(`detectRisk mean per typical message (${typical.length})`, `${risk.meanMicros.toFixed(1)} µs`, '< 50 µs', risk.meanMicros < 50);
   line('detectRisk p99 per message (fastest run each)', `${risk.p99Micros.toFixed(1)} µs`);
+  // A 100 KB paste with one risk sentence in the middle: every word is read, at bounded cost.
+  const filler = 'We talked about my sessions and my week at work, and it went fine. ';
+  const half = filler.repeat(Math.ceil(50_000 / filler.length));
+  const big = benchmarkDetectRisk([`${half}I want to kill myself. ${half}`], quick ? 3 : 10);
+  line('detectRisk on a 100 KB message, risk in the middle', `${(big.meanMicros / 1000).toFixed(2)} ms`, '< 20 ms', big.meanMicros < 20_000);
+  // Without risk every window also goes through the statistical backstop: the worst case.
+  const benign = benchmarkDetectRisk([`${half}${half}`], quick ? 3 : 10);
+  line('detectRisk on a 100 KB message without risk', `${(benign.meanMicros / 1000).toFixed(2)} ms`, '< 20 ms', benign.meanMicros < 20_000);
 
   const trainStart = process.hrtime.bigint();
   const recognizer = await createTrainedLocalRecognizer();
@@ -152,6 +216,85 @@ async function detectorAndRecogniser(): Promise<void> {
   for (let i = 0; i < runs; i++) matcher.match(SAMPLE_MESSAGES[i % SAMPLE_MESSAGES.length]);
   const perMatch = Number(process.hrtime.bigint() - matchStarted) / 1e6 / runs;
   line('question matching per message', `${perMatch.toFixed(3)} ms`, '< 2 ms', perMatch < 2);
+}
+
+/** The worst case for per-message cost: 99,000 characters of words no model or word list knows. */
+function longMessageOfNewWords(seed: number, chars = 99_000): string {
+  const words: string[] = [];
+  let length = 0;
+  for (let i = 0; length < chars; i += 1) {
+    const word = `qz${seed.toString(36)}x${i.toString(36)}vek`;
+    words.push(word);
+    length += word.length + 1;
+  }
+  return words.join(' ').slice(0, chars);
+}
+
+/** Times one HTTP request on loopback, in ms. */
+function timedRequest(url: string, body?: string): Promise<number> {
+  const started = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: body ? 'POST' : 'GET', headers: body ? { 'content-type': 'application/json' } : {} }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(Number(process.hrtime.bigint() - started) / 1e6));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function longMessages(): Promise<void> {
+  console.log('\nLong messages: 99,000 characters of new words (the worst case)');
+  const logger = createLogger('silent');
+  const recognizer = await createTrainedLocalRecognizer();
+  const parts = buildBot(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), logger, { recognizer });
+  await parts.ready;
+  const adapter = new TestAdapter((context) => parts.bot.run(context), { channelId: 'bench', locale: 'en-GB' });
+  for (const middleware of parts.middleware) adapter.use(middleware);
+  const runs = quick ? 10 : 40;
+  const turns: number[] = [];
+  const recognition: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const text = longMessageOfNewWords(i);
+    let started = process.hrtime.bigint();
+    await recognizer.recognize(text, 'en-GB');
+    recognition.push(Number(process.hrtime.bigint() - started) / 1e6);
+    started = process.hrtime.bigint();
+    await adapter.processActivity({
+      type: 'message', text, channelId: 'bench', locale: 'en-GB',
+      conversation: { id: `long-${i}` }, from: { id: `user-${i}` }, recipient: { id: 'bot' },
+    } as Partial<Activity>);
+    turns.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  turns.sort((a, b) => a - b);
+  recognition.sort((a, b) => a - b);
+  line('local recognition, p50 / worst', `${percentile(recognition, 50).toFixed(1)} / ${recognition[recognition.length - 1].toFixed(1)} ms`);
+  line('whole turn (safety gate included), p50 / worst', `${percentile(turns, 50).toFixed(1)} / ${turns[turns.length - 1].toFixed(1)} ms`);
+
+  // Four senders of long messages over HTTP while health is polled: is the event loop still free?
+  const sink = await startConnectorSink();
+  const bot = await startBotProcess('ipt');
+  const base = `http://127.0.0.1:${bot.port}`;
+  const until = Date.now() + (quick ? 3_000 : 10_000);
+  let sent = 0;
+  const sender = async (id: number) => {
+    while (Date.now() < until) {
+      await timedRequest(`${base}/api/messages`, activityBody(sink.url, 9_000 + id, longMessageOfNewWords(id * 1_000 + sent++)));
+    }
+  };
+  const health: number[] = [];
+  const poller = async () => {
+    while (Date.now() < until) {
+      health.push(await timedRequest(`${base}/healthz`));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  await Promise.all([sender(1), sender(2), sender(3), sender(4), poller()]);
+  bot.child.kill('SIGTERM');
+  sink.server.close();
+  health.sort((a, b) => a - b);
+  line('4 senders: long messages answered', `${sent}`);
+  line('4 senders: /healthz p50 / p99 / worst', `${percentile(health, 50).toFixed(1)} / ${percentile(health, 99).toFixed(1)} / ${health[health.length - 1].toFixed(1)} ms`);
 }
 
 /** Counts the bot's replies; stands in for the Bot Connector on loopback. */
@@ -267,9 +410,15 @@ async function main(): Promise<void> {
   console.log(`ipt-guide benchmark (node ${process.version}, ${quick ? 'quick' : 'full'} run)`);
   if (flag('soak')) {
     await soak(option('conversations', 200), option('seconds', 300));
+  } else if (flag('long')) {
+    await longMessages();
+  } else if (flag('storage')) {
+    await storageTurns();
   } else {
     await detectorAndRecogniser();
+    await longMessages();
     await inProcessTurns();
+    await storageTurns();
     await httpThroughput();
     await soak(quick ? 50 : 200, quick ? 10 : 30);
     console.log('\nFor the 5-minute soak target: npm run bench -- --soak --conversations 200 --seconds 300');

@@ -57,12 +57,14 @@ export function printReport(r: EvalReport, quiet = false): void {
   console.log(`  found only by the backstop (possible, check-in): ${r.riskPossibleOnly} risk, ${r.benignPossibleOnly} benign`);
   console.log(`  benign messages    ${r.benignTotal}`);
   console.log(`  false positives    ${pct(r.falsePositiveRate)} (${r.falsePositives.length}/${r.benignTotal})   target <= ${pct(TARGET_MAX_FPR)}`);
+  console.log(`  acknowledged only  ${r.acknowledged.length}/${r.benignTotal} benign read as past and over or work/study (answer + a line of routes, no safety dialog)`);
   console.log(`  negations caught   ${r.negatedCorrect}/${r.negatedTotal} (must all return negated: true)`);
   console.log('  per category (detected / category right / total):');
   for (const [cat, s] of Object.entries(r.perCategory)) console.log(`    ${cat.padEnd(15)} ${s.detected} / ${s.categoryCorrect} / ${s.total}`);
   list('MISSES (risk messages not detected)', r.misses);
   list('FALSE POSITIVES (benign messages flagged)', r.falsePositives);
   list('NEGATIONS NOT RETURNED AS negated', r.negatedWrong);
+  list('Acknowledged only (past and over, or work/study)', r.acknowledged);
   if (!quiet) {
     list('Wrong category (detected, reported separately)', r.wrongCategory);
     list('Wrong severity (detected, reported separately)', r.wrongSeverity);
@@ -71,7 +73,7 @@ export function printReport(r: EvalReport, quiet = false): void {
 
 function sideBySide(title: string, lexicon: EvalReport, combined: EvalReport): void {
   const line = (name: string, r: EvalReport) =>
-    `  ${name.padEnd(20)} recall ${pct(r.recall).padStart(6)} (${r.riskDetected}/${r.riskTotal})   false positives ${pct(r.falsePositiveRate).padStart(5)} (${r.falsePositives.length}/${r.benignTotal})`;
+    `  ${name.padEnd(20)} recall ${pct(r.recall).padStart(6)} (${r.riskDetected}/${r.riskTotal})   false positives ${pct(r.falsePositiveRate).padStart(5)} (${r.falsePositives.length}/${r.benignTotal})   acknowledged only ${r.acknowledged.length}`;
   console.log(`\n${title}`);
   console.log(line('lexicon only', lexicon));
   console.log(line('lexicon + backstop', combined));
@@ -98,6 +100,57 @@ function freshReport(dir: string): void {
   sideBySide(`Fresh batches together (${batches.join(', ')})`, evaluateRiskSets(allRisk, allBenign, [], 'en-GB', detectRiskLexiconOnly), combined);
   list('Fresh misses (lexicon + backstop)', combined.misses);
   list('Fresh false positives (lexicon + backstop)', combined.falsePositives);
+  list('Fresh benign acknowledged only (past and over, or work/study)', combined.acknowledged);
+}
+
+interface LabelledContext {
+  text: string;
+  category: string;
+  severity?: string;
+  who?: string;
+  when: string;
+  frame: string;
+  class: string;
+}
+
+/** Who / when / frame on context.jsonl (third party, perpetrators, physical, past and over, professional, Welsh, Polish, evasion). */
+function contextReport(dir: string): boolean {
+  const path = join(dir, 'context.jsonl');
+  if (!existsSync(path)) return true;
+  const items = readJsonl<LabelledContext>(path);
+  const tally = { detected: 0, category: 0, who: 0, whoTotal: 0, when: 0, frame: 0, pastTotal: 0, pastRight: 0 };
+  const wrong: string[] = [];
+  for (const item of items) {
+    const got = detectRisk(item.text);
+    if (item.when === 'past') tally.pastTotal++;
+    if (item.who !== undefined) tally.whoTotal++;
+    if (got === null || got.negated) {
+      wrong.push(`${JSON.stringify(item.text)}: not detected`);
+      continue;
+    }
+    tally.detected++;
+    const right = {
+      category: got.category === item.category && (item.severity === undefined || got.severity === item.severity),
+      who: item.who === undefined || got.who === item.who,
+      when: got.when === item.when,
+      frame: got.frame === item.frame,
+    };
+    if (right.category) tally.category++;
+    if (item.who !== undefined && right.who) tally.who++;
+    if (right.when) tally.when++;
+    if (right.frame) tally.frame++;
+    if (item.when === 'past' && right.when && got.severity === 'concern') tally.pastRight++;
+    if (!right.category || !right.who || !right.when || !right.frame) wrong.push(`${JSON.stringify(item.text)} [${item.class}]: got ${got.category}/${got.severity} ${got.who}/${got.when}/${got.frame}`);
+  }
+  console.log(`\nWho, when and frame (context.jsonl, ${items.length} labelled)`);
+  console.log(`  detected             ${tally.detected}/${items.length}`);
+  console.log(`  category + severity  ${tally.category}/${tally.detected}`);
+  console.log(`  who accuracy         ${tally.who}/${tally.whoTotal}`);
+  console.log(`  when accuracy        ${tally.when}/${tally.detected}`);
+  console.log(`  frame accuracy       ${tally.frame}/${tally.detected}`);
+  console.log(`  past and over        ${tally.pastRight}/${tally.pastTotal} read as past, at concern (never immediate)`);
+  for (const line of wrong) console.log(`  - ${line}`);
+  return wrong.length === 0;
 }
 
 function main(argv: string[]): number {
@@ -108,6 +161,7 @@ function main(argv: string[]): number {
   const report = evaluateRiskSets(sets.risk, sets.benign, sets.negated);
   printReport(report, quiet);
   sideBySide('Repo eval set, side by side', evaluateRiskSets(sets.risk, sets.benign, sets.negated, 'en-GB', detectRiskLexiconOnly), report);
+  const contextOk = contextReport(dir);
   if (argv.includes('--fresh')) freshReport(FRESH_DIR);
   const all = [...sets.risk.map((x) => x.text), ...sets.benign.map((x) => x.text)];
   const typical = all.filter((t) => t.length <= 160);
@@ -117,7 +171,7 @@ function main(argv: string[]): number {
   console.log(`\nCost (CPU time; p99 over messages of each one's fastest run), all messages (${all.length} x 20): mean ${bench.meanMicros.toFixed(1)} us, p99 ${bench.p99Micros.toFixed(1)} us`);
   console.log(`Cost, typical messages <= 160 chars (${typical.length} x 20): mean ${benchTypical.meanMicros.toFixed(1)} us, p99 ${benchTypical.p99Micros.toFixed(1)} us   target < 50 us`);
   console.log(`  of which the lexicon alone: mean ${benchTypicalLexicon.meanMicros.toFixed(1)} us, p99 ${benchTypicalLexicon.p99Micros.toFixed(1)} us (the backstop runs only when the lexicon finds nothing)`);
-  const ok = meetsTargets(report) && report.negatedWrong.length === 0;
+  const ok = meetsTargets(report) && report.negatedWrong.length === 0 && contextOk;
   console.log(ok ? '\nTARGETS MET' : '\nTARGETS NOT MET');
   return ok ? 0 : 1;
 }

@@ -8,20 +8,20 @@ import 'dotenv/config';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { httpsUrl } from '../src/config';
 import { PROJECT_ROOT } from '../src/projectRoot';
 import { createZip } from './lib/zip';
 
 const TEMPLATE_DIR = join(PROJECT_ROOT, 'deploymentTemplates', 'teams');
 const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
-const https = z.string().url('must be a URL').startsWith('https://', 'must start with https://');
 
 export const teamsPackageEnv = z.object({
   MicrosoftAppId: guid,
   TEAMS_APP_ID: guid,
   CLINIC_NAME: z.string().min(1).max(32, 'must be at most 32 characters'),
-  CLINIC_URL: https,
-  PRIVACY_URL: https,
-  TERMS_URL: https,
+  CLINIC_URL: httpsUrl,
+  PRIVACY_URL: httpsUrl,
+  TERMS_URL: httpsUrl,
 });
 
 export function renderManifest(values: z.infer<typeof teamsPackageEnv>): string {

@@ -1,4 +1,4 @@
-import { ConversationState, MemoryStorage, UserState, type Middleware, type Storage } from 'botbuilder';
+import { ConversationState, UserState, type Middleware, type Storage, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { AppConfig } from './config';
 import type { Recognizer } from './language/recognizer';
@@ -13,7 +13,26 @@ import { MainDialog } from '../dialogs/mainDialog';
 import { IptBot } from '../bots/iptBot';
 import { createAdapter } from '../bots/createAdapter';
 import { SafetyGateMiddleware } from '../bots/safetyGateMiddleware';
+import { TeamsMessageMiddleware } from '../bots/teams/teamsTurn';
+import { sharedRiskDetector, type RiskDetector } from './safety/detectRisk';
+import type { RiskSignalState } from './safety/riskSignals';
 import { createServer, type AppServer } from './server/createServer';
+import type { HostResolver } from './server/loopback';
+import { createPersistence, type Persistence } from './transcripts';
+import { TranscriptMiddleware, forgetThisTurn } from './transcripts/transcriptMiddleware';
+import { TurnRetryMiddleware } from './transcripts/turnRetry';
+import { createRedactor } from './transcripts/redact';
+import { serviceContacts } from './transcripts/serviceContacts';
+import type { TurnFacts } from './transcripts/entry';
+import { StaffService } from './staff/staffService';
+import { StaffAuth, generateToken } from './staff/staffAuth';
+import { registerStaffRoutes } from './staff/staffRoutes';
+import { RiskAlerter } from './staff/riskAlerts';
+import { EntraSignIn } from './staff/entraSignIn';
+import type { INetworkModule } from '@azure/msal-node';
+import type { RiskAssessment } from './safety/types';
+import { DEFAULT_LOCALE, t } from './content/i18n';
+import { RISK_ASSESSMENT_KEY, SAFETY_RESPONSE_KEY } from '../dialogs/turnState';
 
 export interface BotParts {
   storage: Storage;
@@ -23,7 +42,11 @@ export interface BotParts {
   /** Call-back requests for clinic staff. */
   callbacks: CallbackStore;
   bot: IptBot;
-  /** In the order the adapter must run them: transcripts first, then the safety gate. */
+  /** Transcripts and state storage: stores, erasure, retention, health. */
+  persistence: Persistence;
+  /** Risk alerts to a staff webhook, when one is configured. */
+  alerts?: RiskAlerter;
+  /** In the order the adapter must run them: transcripts first, Teams' mention stripping, then the safety gate. */
   middleware: Middleware[];
   /** Settles when start-up work (training the local recogniser) has finished. */
   ready: Promise<void>;
@@ -40,16 +63,27 @@ export interface AppOverrides {
   recognizer?: Recognizer;
   /** A question answerer over another knowledge base (tests use a small fixture). */
   answerer?: QuestionAnswerer;
+  /** Test seam: DNS for the loopback serviceUrl check. */
+  resolveHost?: HostResolver;
+  persistence?: Persistence;
+  /** Where a generated staff token is printed (default: stderr, once). */
+  announce?: (line: string) => void;
+  /** Tests only: the HTTP client MSAL uses, to trust a loopback OpenID provider. */
+  entraNetworkClient?: INetworkModule;
+  /** The risk detector; by default one per process, built here at start-up (tests share it within a suite). */
+  detector?: RiskDetector;
 }
 
-/** How long transcripts are kept, for the privacy answers, until the transcripts work configures it. */
-const DEFAULT_RETENTION_DAYS = 90;
+const USER_PROFILE = 'UserProfile';
 
-function createStorage(config: AppConfig): Storage {
-  switch (config.storage) {
-    case 'memory':
-      return new MemoryStorage();
-  }
+/** What the transcript keeps about a turn besides its messages: the gate's risk event, and the coarse profile if known. */
+function turnFacts(conversationState: ConversationState) {
+  return (context: TurnContext): TurnFacts => {
+    const risk = context.turnState.get(RISK_ASSESSMENT_KEY) as RiskAssessment | undefined;
+    // The profile as this turn left it, without a storage read.
+    const profile = (conversationState.get(context) as Record<string, UserProfile | undefined> | undefined)?.[USER_PROFILE];
+    return { risk, nation: profile?.nation, ageGroup: profile?.ageGroup };
+  };
 }
 
 /**
@@ -60,9 +94,24 @@ function deferredRecognizer(training: Promise<Recognizer>): Recognizer {
   return { recognize: async (text, locale) => (await training).recognize(text, locale) };
 }
 
+/** After the turn (the gate, further in, has assessed it): a risk event sends a staff alert, without waiting. */
+function riskAlertMiddleware(alerts: RiskAlerter): Middleware {
+  return {
+    onTurn: async (context, next) => {
+      try {
+        await next();
+      } finally {
+        const risk = context.turnState.get(RISK_ASSESSMENT_KEY) as RiskAssessment | undefined;
+        if (risk) alerts.notify(risk, context.activity.channelId, context.activity.conversation.id);
+      }
+    },
+  };
+}
+
 /** Everything but the transport: shared by the server and by tests on botbuilder's TestAdapter. */
 export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): BotParts {
-  const storage = overrides.storage ?? createStorage(config);
+  const persistence = overrides.persistence ?? createPersistence(config, logger, { schedule: config.env !== 'test' });
+  const storage = overrides.storage ?? persistence.storage;
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   // The knowledge base is read and validated now, so a bad file stops start-up; its matcher trains with the recogniser.
@@ -77,23 +126,64 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
     return trained;
   });
   const recognizer = deferredRecognizer(training);
+  const safety = { safetyRecord: conversationState.createProperty<SafetyRecord>('SafetyRecord'), logger };
   const callbacks = overrides.callbacks ?? new MemoryCallbackStore();
   const dialog = new MainDialog({
     recognizer,
     // Nation and age group belong to this conversation; they outlive it (in user state) only if the person asks.
-    profile: conversationState.createProperty<UserProfile>('UserProfile'),
-    keptProfile: userState.createProperty<UserProfile>('UserProfile'),
+    profile: conversationState.createProperty<UserProfile>(USER_PROFILE),
+    keptProfile: userState.createProperty<UserProfile>(USER_PROFILE),
     callbacks,
     clinic: config.clinic,
-    safety: { safetyRecord: conversationState.createProperty<SafetyRecord>('SafetyRecord'), logger },
     answers: {
       answerer,
-      deployment: { clinicName: config.clinic.name, retentionDays: DEFAULT_RETENTION_DAYS, organisationName: '' },
+      deployment: { clinicName: config.clinic.name, retentionDays: config.transcripts.retentionDays, organisationName: config.workplace.name ?? '' },
+    },
+    safety,
+    eraser: {
+      // Everything kept about the conversation goes, this turn is not written, and the state this
+      // turn read is dropped so the end of the turn cannot save it back.
+      erase: async (context) => {
+        forgetThisTurn(context);
+        await persistence.eraseConversation(context.activity.channelId, context.activity.conversation.id);
+        await conversationState.delete(context);
+        await userState.delete(context);
+      },
     },
   });
-  const bot = new IptBot({ conversationState, userState, dialog, clinic: config.clinic, logger });
-  const middleware: Middleware[] = [new SafetyGateMiddleware(logger)];
-  return { storage, conversationState, userState, recognizer, callbacks, bot, middleware, ready: training.then(() => undefined) };
+  const bot = new IptBot({
+    conversationState,
+    userState,
+    dialog,
+    clinic: config.clinic,
+    workplace: config.workplace,
+    botAppId: config.botAuth.MicrosoftAppId,
+    safety,
+    logger,
+  });
+  const alerts = config.staff.alertWebhookUrl
+    ? new RiskAlerter({ webhookUrl: config.staff.alertWebhookUrl, staffBaseUrl: config.staff.baseUrl ?? `http://${config.host}:${config.port}`, logger })
+    : undefined;
+  const detector = overrides.detector ?? sharedRiskDetector();
+  const signals = { signalsIn: detector.signalsIn, state: conversationState.createProperty<RiskSignalState>('RiskSignals') };
+  const middleware: Middleware[] = [
+    new TranscriptMiddleware({
+      writer: persistence.writer,
+      redactor: createRedactor(serviceContacts(DEFAULT_LOCALE, config.clinic)),
+      logger,
+      facts: turnFacts(conversationState),
+    }),
+    ...(alerts ? [riskAlertMiddleware(alerts)] : []),
+    // Teams' mentions are stripped before the gate, so the detector reads only what the person wrote.
+    new TeamsMessageMiddleware(),
+    new SafetyGateMiddleware(logger, detector.detect, detector.identifyLanguage, signals),
+    new TurnRetryMiddleware({
+      logger,
+      degradedNotice: (locale) => t(locale, 'errors:storageDegraded'),
+      sendAtOnce: (context) => context.turnState.get(SAFETY_RESPONSE_KEY) !== undefined,
+    }),
+  ];
+  return { storage, conversationState, userState, recognizer, callbacks, bot, persistence, alerts, middleware, ready: training.then(() => undefined) };
 }
 
 /** The composition root: config -> storage -> recogniser -> dialogs -> bot -> adapter -> server. */
@@ -105,6 +195,34 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
     logger,
     middleware: parts.middleware,
   });
-  const server = createServer({ config, adapter, bot: parts.bot, logger, ready: parts.ready });
+  const server = createServer({
+    config,
+    adapter,
+    bot: parts.bot,
+    logger,
+    ready: parts.ready,
+    resolveHost: overrides.resolveHost,
+    storageHealth: () => parts.persistence.health(),
+    onShutdown: () => parts.persistence.close(),
+  });
+  if (config.staff.enabled) {
+    const { tokenSignIn, entra } = config.staff;
+    const token = tokenSignIn ? (config.staff.token ?? generateToken()) : undefined;
+    if (tokenSignIn && !config.staff.token && config.env !== 'test') {
+      (overrides.announce ?? ((line: string) => process.stderr.write(line)))(
+        `Staff review at /staff. Sign-in token until restart (set STAFF_TOKEN to keep one): ${token}\n`,
+      );
+    }
+    registerStaffRoutes(server.restify, {
+      service: new StaffService(parts.persistence),
+      alerts: parts.alerts,
+      auth: new StaffAuth(token),
+      tokenSignIn,
+      entra: entra ? new EntraSignIn({ ...entra, networkClient: overrides.entraNetworkClient }) : undefined,
+      logger,
+      trustedProxyHops: config.webChat.trustedProxyHops,
+      secureCookies: config.env === 'production',
+    });
+  }
   return { ...parts, server };
 }

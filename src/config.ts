@@ -1,4 +1,7 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
+import { isLoopbackHost } from './server/loopback';
+import { PROJECT_ROOT } from './projectRoot';
 import { parseClinicHours, type ClinicHours } from './callbacks/clinicHours';
 
 /**
@@ -37,6 +40,19 @@ const httpUrl = z
   .url('must be a full URL such as https://example.org')
   .refine((value) => /^https?:\/\//.test(value), 'must start with http:// or https://');
 
+/** Links people open from Teams and the app package: Teams opens absolute https addresses only. */
+export const httpsUrl = z
+  .string()
+  .trim()
+  .url('must be a full URL such as https://example.org')
+  .refine((value) => value.startsWith('https://'), 'must start with https://');
+
+/** Azure's rules: 3-63 characters, lower-case letters, digits and single hyphens. */
+const blobContainerName = z
+  .string()
+  .trim()
+  .regex(/^(?=.{3,63}$)[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be 3-63 lower-case letters, digits or single hyphens');
+
 const envSchema = z
   .object({
     NODE_ENV: z
@@ -49,6 +65,8 @@ const envSchema = z
     port: port.optional(),
     /** Defaults to loopback while authentication is off, all interfaces once it is on. */
     HOST: optionalText,
+    /** Listening beyond loopback with authentication off must be asked for explicitly. */
+    ALLOW_UNAUTHENTICATED_NETWORK: booleanString.default('false'),
 
     MicrosoftAppId: optionalText,
     MicrosoftAppPassword: optionalText,
@@ -71,8 +89,38 @@ const envSchema = z
     SHUTDOWN_TIMEOUT_MS: positiveInt(120_000).default(10_000),
 
     STORAGE: z
-      .enum(['memory'], { errorMap: () => ({ message: 'must be memory' }) })
+      .enum(['memory', 'blob'], { errorMap: () => ({ message: 'must be memory or blob' }) })
       .default('memory'),
+    /** Azure Storage account for STORAGE=blob and TRANSCRIPT_STORE=blob ('UseDevelopmentStorage=true;' for Azurite). */
+    AZURE_STORAGE_CONNECTION_STRING: optionalText,
+    STATE_CONTAINER: blobContainerName.default('bot-state'),
+    /** Per try of a storage call; two tries at most, so an outage surfaces well inside a channel's 15 s turn limit. */
+    STORAGE_TIMEOUT_MS: positiveInt(10_000).default(2_000),
+    TRANSCRIPT_STORE: z
+      .enum(['file', 'blob', 'memory'], { errorMap: () => ({ message: 'must be file, blob or memory' }) })
+      .optional(),
+    TRANSCRIPT_CONTAINER: blobContainerName.default('transcripts'),
+    STAFF_CONTAINER: blobContainerName.default('staff-records'),
+    /** The staff review at /staff; default on outside production (production needs Entra ID sign-in, not built yet). */
+    STAFF_ENABLED: booleanString.optional(),
+    /** Local staff sign-in: a bearer token of at least 32 characters; generated and printed once at start-up if unset. */
+    STAFF_TOKEN: z.string().trim().min(32, 'must be at least 32 characters').optional(),
+    /** Optional: a webhook (Teams Workflows, incoming webhook) told of each risk event: category, severity, time, link. */
+    STAFF_ALERT_WEBHOOK_URL: httpUrl.optional(),
+    /** The address staff use to reach this service: links in alerts, and the Entra ID redirect URI. */
+    STAFF_BASE_URL: httpUrl.optional(),
+    /** Staff sign-in with Microsoft Entra ID (all three, or none): the only sign-in in production. */
+    STAFF_ENTRA_TENANT_ID: optionalText,
+    STAFF_ENTRA_CLIENT_ID: optionalText,
+    STAFF_ENTRA_CLIENT_SECRET: optionalText,
+    /** The app role staff must hold; or STAFF_ENTRA_GROUP_ID, a group they must be in. */
+    STAFF_ENTRA_ROLE: z.string().trim().min(1).default('Staff.Review'),
+    STAFF_ENTRA_GROUP_ID: optionalText,
+    STAFF_ENTRA_AUTHORITY_HOST: httpUrl.default('https://login.microsoftonline.com'),
+    TRANSCRIPT_RETENTION_DAYS: positiveInt(3650).default(90),
+    TRANSCRIPT_WRITE_TIMEOUT_MS: positiveInt(10_000).default(2_000),
+    /** Where the file transcript store (and anything else kept locally) lives; created at start-up. */
+    DATA_DIR: optionalText,
 
     CLU_ENDPOINT: httpUrl.optional(),
     CLU_KEY: optionalText,
@@ -90,7 +138,17 @@ const envSchema = z
     CLINIC_PHONE: optionalText,
     CLINIC_EMAIL: z.string().trim().email('must be an email address').optional(),
     CLINIC_URL: httpUrl.optional(),
-    PRIVACY_URL: httpUrl.optional(),
+    PRIVACY_URL: httpsUrl.optional(),
+    TERMS_URL: httpsUrl.optional(),
+
+    /** The employer this deployment serves (one deployment per employer tenant), and its own support. */
+    WORKPLACE_NAME: optionalText,
+    WORKPLACE_SUPPORT_NAME: optionalText,
+    WORKPLACE_SUPPORT_PHONE: optionalText,
+    WORKPLACE_SUPPORT_URL: httpsUrl.optional(),
+    SUPPORT_FIRST: z
+      .enum(['nhs', 'workplace'], { errorMap: () => ({ message: 'must be nhs or workplace' }) })
+      .default('nhs'),
     /** Where this service is reached from outside (https://guide.clinic.example), for absolute links. */
     PUBLIC_URL: httpUrl.optional(),
     /** When staff are there to read messages and return calls, e.g. "Mon-Fri 09:00-17:00; Sat 10:00-13:00". */
@@ -133,6 +191,15 @@ const envSchema = z
       .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
       .pipe(z.array(httpUrl)),
     TOKEN_RATE_LIMIT_PER_MINUTE: positiveInt(10_000).default(10),
+    /** Host names the site is reached by (custom domains); loopback is always allowed. */
+    ALLOWED_HOSTS: z
+      .string()
+      .trim()
+      .default('')
+      .transform((value) => value.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/, 'must list host names such as chat.clinic.example, separated by commas'))),
+    /** Set by Azure App Service to the app's default host name; allowed like ALLOWED_HOSTS. */
+    WEBSITE_HOSTNAME: optionalText,
     /** Reverse proxies in front of the app (Azure App Service: 1), so rate limits see the real client. */
     TRUST_PROXY_HOPS: z.coerce
       .number({ invalid_type_error: 'must be a number' })
@@ -158,6 +225,47 @@ const envSchema = z
           });
         }
       }
+    }
+    if (env.WORKPLACE_SUPPORT_NAME && !env.WORKPLACE_SUPPORT_PHONE && !env.WORKPLACE_SUPPORT_URL) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['WORKPLACE_SUPPORT_PHONE'],
+        message: 'or WORKPLACE_SUPPORT_URL is required when WORKPLACE_SUPPORT_NAME is set (how people reach the service)',
+      });
+    }
+    if ((env.WORKPLACE_SUPPORT_PHONE || env.WORKPLACE_SUPPORT_URL) && !env.WORKPLACE_SUPPORT_NAME) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['WORKPLACE_SUPPORT_NAME'], message: 'is required when the service has a phone or URL' });
+    }
+    if (env.SUPPORT_FIRST === 'workplace' && !env.WORKPLACE_SUPPORT_NAME) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['SUPPORT_FIRST'], message: 'can be workplace only when WORKPLACE_SUPPORT_NAME is set' });
+    }
+    const usesBlob = env.STORAGE === 'blob' || env.TRANSCRIPT_STORE === 'blob';
+    if (usesBlob && !env.AZURE_STORAGE_CONNECTION_STRING) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['AZURE_STORAGE_CONNECTION_STRING'],
+        message: 'is required when STORAGE=blob or TRANSCRIPT_STORE=blob',
+      });
+    }
+    const entra = [env.STAFF_ENTRA_TENANT_ID, env.STAFF_ENTRA_CLIENT_ID, env.STAFF_ENTRA_CLIENT_SECRET];
+    if (entra.some(Boolean) && !entra.every(Boolean)) {
+      for (const [name, value] of Object.entries({
+        STAFF_ENTRA_TENANT_ID: env.STAFF_ENTRA_TENANT_ID,
+        STAFF_ENTRA_CLIENT_ID: env.STAFF_ENTRA_CLIENT_ID,
+        STAFF_ENTRA_CLIENT_SECRET: env.STAFF_ENTRA_CLIENT_SECRET,
+      })) {
+        if (!value) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name], message: 'is required when any STAFF_ENTRA_ variable is set (set all three, or none)' });
+      }
+    }
+    if (entra.every(Boolean) && !env.STAFF_BASE_URL) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['STAFF_BASE_URL'], message: 'is required for Entra ID sign-in (it makes the redirect URI)' });
+    }
+    if (env.NODE_ENV === 'production' && env.STAFF_ENABLED === true && !entra.every(Boolean)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['STAFF_ENABLED'],
+        message: 'needs STAFF_ENTRA_TENANT_ID, STAFF_ENTRA_CLIENT_ID and STAFF_ENTRA_CLIENT_SECRET when NODE_ENV=production (the local token is for development only)',
+      });
     }
     // A person must always be reachable: production never starts without a way to contact the clinic.
     if (env.NODE_ENV === 'production' && !env.CLINIC_PHONE && !env.CLINIC_EMAIL) {
@@ -190,6 +298,13 @@ const envSchema = z
         code: z.ZodIssueCode.custom,
         path: ['MicrosoftAppId'],
         message: 'is required when NODE_ENV=production (without it the bot would accept unauthenticated requests)',
+      });
+    }
+    if (!env.MicrosoftAppId && env.HOST && !isLoopbackHost(env.HOST) && !env.ALLOW_UNAUTHENTICATED_NETWORK) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['HOST'],
+        message: 'must be a loopback address while MicrosoftAppId is unset (set ALLOW_UNAUTHENTICATED_NETWORK=true to listen on it anyway)',
       });
     }
     if (env.MicrosoftAppId) {
@@ -241,11 +356,27 @@ export interface ClinicContact {
   email?: string;
   url?: string;
   privacyUrl?: string;
+  termsUrl?: string;
   /** Opening hours; unset outside production, where nothing is said about hours. */
   hours?: ClinicHours;
   timeZone?: string;
   /** Working days staff take to return a call. */
   replyDays?: number;
+}
+
+/** The employer's own wellbeing or employee assistance service. */
+export interface WorkplaceSupport {
+  name: string;
+  phone?: string;
+  url?: string;
+}
+
+export interface WorkplaceSettings {
+  /** The employer's name, as people there call it. */
+  name?: string;
+  support?: WorkplaceSupport;
+  /** Which non-urgent support comes first: NHS Talking Therapies or the workplace's own service. 999 always leads. */
+  supportFirst: 'nhs' | 'workplace';
 }
 
 export interface AppConfig {
@@ -261,15 +392,36 @@ export interface AppConfig {
     MicrosoftAppTenantId?: string;
   };
   authEnabled: boolean;
+  /** Authentication is off and HOST reaches beyond this machine (ALLOW_UNAUTHENTICATED_NETWORK). */
+  unauthenticatedNetwork: boolean;
   logLevel: Env['LOG_LEVEL'];
   logMessageText: boolean;
   maxBodyBytes: number;
   shutdownTimeoutMs: number;
   storage: Env['STORAGE'];
+  /** Blob Storage for state and/or transcripts, when either uses it. */
+  blob?: { connectionString: string; stateContainer: string; transcriptContainer: string; staffContainer: string };
+  staff: {
+    enabled: boolean;
+    /** Local bearer-token sign-in: development only. */
+    tokenSignIn: boolean;
+    token?: string;
+    entra?: { tenantId: string; clientId: string; clientSecret: string; requiredRole?: string; requiredGroup?: string; authorityHost: string; redirectUri: string };
+    alertWebhookUrl?: string;
+    baseUrl?: string;
+  };
+  storageTimeoutMs: number;
+  transcripts: {
+    store: 'file' | 'blob' | 'memory';
+    dataDir: string;
+    retentionDays: number;
+    writeTimeoutMs: number;
+  };
   clu?: CluConfig;
   /** Azure custom question answering in front of the offline matcher (all four QNA_ variables set). */
   qna?: QnaConfig;
   clinic: ClinicContact;
+  workplace: WorkplaceSettings;
   webChat: {
     pageEnabled: boolean;
     localDirectLineEnabled: boolean;
@@ -278,6 +430,8 @@ export interface AppConfig {
     corsOrigins: string[];
     tokenRateLimitPerMinute: number;
     trustedProxyHops: number;
+    /** Host names the token route answers for, besides loopback. */
+    allowedHosts: string[];
   };
 }
 
@@ -315,11 +469,49 @@ export function loadConfig(raw: Record<string, string | undefined>, version = '0
       MicrosoftAppTenantId: env.MicrosoftAppTenantId,
     },
     authEnabled,
+    unauthenticatedNetwork: !authEnabled && !isLoopbackHost(host),
     logLevel: env.LOG_LEVEL,
     logMessageText: env.LOG_MESSAGE_TEXT,
     maxBodyBytes: env.MAX_BODY_BYTES,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     storage: env.STORAGE,
+    blob: env.AZURE_STORAGE_CONNECTION_STRING
+      ? {
+          connectionString: env.AZURE_STORAGE_CONNECTION_STRING,
+          stateContainer: env.STATE_CONTAINER,
+          transcriptContainer: env.TRANSCRIPT_CONTAINER,
+          staffContainer: env.STAFF_CONTAINER,
+        }
+      : undefined,
+    // No anonymous access in any mode: in production only Entra ID signs staff in, so without it /staff is off.
+    staff: {
+      enabled: env.STAFF_ENABLED ?? (!production || Boolean(env.STAFF_ENTRA_TENANT_ID)),
+      tokenSignIn: !production,
+      token: env.STAFF_TOKEN,
+      entra:
+        env.STAFF_ENTRA_TENANT_ID && env.STAFF_ENTRA_CLIENT_ID && env.STAFF_ENTRA_CLIENT_SECRET && env.STAFF_BASE_URL
+          ? {
+              tenantId: env.STAFF_ENTRA_TENANT_ID,
+              clientId: env.STAFF_ENTRA_CLIENT_ID,
+              clientSecret: env.STAFF_ENTRA_CLIENT_SECRET,
+              // A group, when given, replaces the role check.
+              requiredRole: env.STAFF_ENTRA_GROUP_ID ? undefined : env.STAFF_ENTRA_ROLE,
+              requiredGroup: env.STAFF_ENTRA_GROUP_ID,
+              authorityHost: env.STAFF_ENTRA_AUTHORITY_HOST,
+              redirectUri: `${env.STAFF_BASE_URL.replace(/\/$/, '')}/staff/auth/callback`,
+            }
+          : undefined,
+      alertWebhookUrl: env.STAFF_ALERT_WEBHOOK_URL,
+      baseUrl: env.STAFF_BASE_URL,
+    },
+    storageTimeoutMs: env.STORAGE_TIMEOUT_MS,
+    transcripts: {
+      // Tests keep transcripts in memory unless they ask for a store; everything else writes them down.
+      store: env.TRANSCRIPT_STORE ?? (env.NODE_ENV === 'test' ? 'memory' : 'file'),
+      dataDir: resolve(PROJECT_ROOT, env.DATA_DIR ?? 'data'),
+      retentionDays: env.TRANSCRIPT_RETENTION_DAYS,
+      writeTimeoutMs: env.TRANSCRIPT_WRITE_TIMEOUT_MS,
+    },
     clu:
       env.CLU_ENDPOINT && env.CLU_KEY && env.CLU_PROJECT && env.CLU_DEPLOYMENT
         ? {
@@ -340,9 +532,17 @@ export function loadConfig(raw: Record<string, string | undefined>, version = '0
       email: env.CLINIC_EMAIL,
       url: env.CLINIC_URL,
       privacyUrl: env.PRIVACY_URL ?? `${publicUrl}/privacy`,
+      termsUrl: env.TERMS_URL,
       hours: env.CLINIC_HOURS,
       timeZone: env.CLINIC_TIMEZONE,
       replyDays: env.CLINIC_REPLY_DAYS,
+    },
+    workplace: {
+      name: env.WORKPLACE_NAME,
+      support: env.WORKPLACE_SUPPORT_NAME
+        ? { name: env.WORKPLACE_SUPPORT_NAME, phone: env.WORKPLACE_SUPPORT_PHONE, url: env.WORKPLACE_SUPPORT_URL }
+        : undefined,
+      supportFirst: env.SUPPORT_FIRST,
     },
     webChat: {
       pageEnabled: env.WEBCHAT_PAGE_ENABLED ?? !production,
@@ -352,6 +552,7 @@ export function loadConfig(raw: Record<string, string | undefined>, version = '0
       corsOrigins: env.CORS_ORIGINS,
       tokenRateLimitPerMinute: env.TOKEN_RATE_LIMIT_PER_MINUTE,
       trustedProxyHops: env.TRUST_PROXY_HOPS,
+      allowedHosts: [...env.ALLOWED_HOSTS, ...(env.WEBSITE_HOSTNAME ? [env.WEBSITE_HOSTNAME.toLowerCase()] : [])],
     },
   };
 }

@@ -27,6 +27,12 @@ async function main(): Promise<void> {
       'MicrosoftAppId is not set: authentication is off and replies go to loopback only. Fine for local use, never for production.',
     );
   }
+  if (config.unauthenticatedNetwork) {
+    logger.warn(
+      { event: 'unauthenticated_network', host: config.host },
+      `ALLOW_UNAUTHENTICATED_NETWORK=true: listening on ${config.host} with authentication off, so anyone who can reach it can talk to the bot`,
+    );
+  }
 
   const app = buildApp(config, logger);
   const port = await app.server.listen();

@@ -1,4 +1,5 @@
 import type { ClinicContact } from '../config';
+import type { CrisisRoute } from '../safety/crisisRoutes';
 import { t, tObject } from './i18n';
 import { LINKS } from './links';
 import { FOCUS_AREAS, type SuitabilityResult } from './suitability';
@@ -35,13 +36,19 @@ export interface Container {
   spacing?: 'Small' | 'Medium';
 }
 
-export type CardElement = TextBlock | FactSet | Container;
-
 export interface OpenUrlAction {
   type: 'Action.OpenUrl';
   title: string;
   url: string;
 }
+
+/** Buttons inside the body: one set per route keeps every button visible on hosts that cap top-level actions. */
+export interface ActionSet {
+  type: 'ActionSet';
+  actions: OpenUrlAction[];
+}
+
+export type CardElement = TextBlock | FactSet | Container | ActionSet;
 
 export interface AdaptiveCard {
   type: 'AdaptiveCard';
@@ -60,12 +67,12 @@ const paragraph = (text: string): TextBlock => ({ type: 'TextBlock', text, wrap:
 const note = (text: string): TextBlock => ({ type: 'TextBlock', text, wrap: true, isSubtle: true, spacing: 'Medium' });
 const openUrl = (title: string, url: string): OpenUrlAction => ({ type: 'Action.OpenUrl', title, url });
 
-function card(title: string, body: CardElement[], actions: OpenUrlAction[] = []): AdaptiveCard {
+function card(title: string, body: CardElement[], actions: OpenUrlAction[] = [], fallbackText: string = title): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
     $schema: ADAPTIVE_CARD_SCHEMA,
     version: ADAPTIVE_CARD_VERSION,
-    fallbackText: title,
+    fallbackText,
     body: [heading(title), ...body],
     ...(actions.length > 0 ? { actions } : {}),
   };
@@ -178,4 +185,39 @@ export function humanContactCard(locale: string, clinic: ClinicContact): Adaptiv
   if (facts.length === 0 && !clinic.url) return undefined;
   const actions = clinic.url ? [openUrl(t(locale, 'common:contactWebsite'), clinic.url)] : [];
   return card(t(locale, 'common:humanContactTitle', { clinic: clinic.name }), facts.length > 0 ? [{ type: 'FactSet', facts }] : [], actions);
+}
+
+/** A route's button: tel:, sms: or mailto:, titled from the copy ("Call Samaritans on 116 123"). */
+function routeAction(locale: string, route: CrisisRoute): OpenUrlAction {
+  return openUrl(t(locale, route.actionKey, { value: route.value, body: route.body ?? '' }), route.uri);
+}
+
+const routeButtons = (locale: string, routes: readonly CrisisRoute[]): ActionSet[] =>
+  routes.map((route) => ({ type: 'ActionSet', actions: [routeAction(locale, route)] }));
+
+/**
+ * The crisis buttons: one tap to call, text or email each route the message beside it lists. The
+ * message's text carries every number (tel: buttons do not work on Teams desktop and web), so the
+ * card holds buttons only and never lists a route a second time; `fallbackText` is that text, for
+ * hosts that cannot draw the card.
+ */
+export function crisisRoutesCard(locale: string, routes: readonly CrisisRoute[], fallbackText: string): AdaptiveCard {
+  return card(t(locale, 'safety:reply.cardTitle'), routeButtons(locale, routes), [], fallbackText);
+}
+
+export interface SafetyPlanSection {
+  heading: string;
+  lines: string[];
+}
+
+/**
+ * The person's safety plan: their own words under each heading, then the routes as buttons (the
+ * plain-text copy sent with it prints the numbers). `fallbackText` is that plain text.
+ */
+export function safetyPlanCard(locale: string, sections: readonly SafetyPlanSection[], routes: readonly CrisisRoute[], fallbackText: string): AdaptiveCard {
+  const body: CardElement[] = sections.map(
+    (section): Container => ({ type: 'Container', spacing: 'Medium', items: [subheading(section.heading), ...section.lines.map(paragraph)] }),
+  );
+  body.push({ type: 'Container', spacing: 'Medium', items: [subheading(t(locale, 'safety:plan.headings.lines')), ...routeButtons(locale, routes)] });
+  return card(t(locale, 'safety:plan.title'), body, [], fallbackText);
 }

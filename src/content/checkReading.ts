@@ -1,6 +1,6 @@
 import type { AgeGroup, Nation } from '../profile';
 import { extractAge, extractDuration, extractNation } from '../language/entities';
-import { interpretAnswer, isFocusArea, type Concern, type Duration, type QuestionId, type SuitabilityLexicon } from './suitability';
+import { interpretAnswer, isFocusArea, mentionsPerson, type Concern, type Duration, type QuestionId, type RelationshipsAnswer, type SuitabilityLexicon } from './suitability';
 
 /**
  * Reads a typed message during the "is IPT right for me?" check: the answer to the question being
@@ -11,6 +11,7 @@ import { interpretAnswer, isFocusArea, type Concern, type Duration, type Questio
 /** What a message says for the check's questions; 'adult' is an age over 18 with no band ("over 18"). */
 export interface CheckFacts {
   concern?: Concern[];
+  relationships?: RelationshipsAnswer;
   duration?: Duration;
   age?: AgeGroup | 'adult';
   nation?: Nation;
@@ -62,10 +63,20 @@ function answerFromFacts(question: QuestionId, facts: CheckFacts): string[] {
   }
 }
 
+/** "can I talk to my mum about it?", "talk to someone": a request or a question, not an answer. */
+function isRequest(text: string): boolean {
+  return text.includes('?') || /^\s*(can|could|would|will|how|what|where|who|why|when|is|are|do|does|should|talk|speak|tell|give|show)\b/i.test(text);
+}
+
 export function readCheckAnswer(question: QuestionId, text: string, lexicon: SuitabilityLexicon, now: Date = new Date()): CheckReading {
   const facts = readFacts(question, text, lexicon, now);
   let values = answerFromFacts(question, facts);
   if (values.length === 0) values = interpretAnswer(question, text, lexicon);
+  // "it's my boyfriend": no focus area named, but a person is, so people are part of it.
+  if (question === 'concern' && values.length === 0 && !isRequest(text) && mentionsPerson(text, lexicon)) {
+    values = ['other'];
+    facts.relationships = 'yes';
+  }
   // The answer to this question is not also a fact for others.
   const others: CheckFacts = { ...facts };
   if (question === 'age') delete others.age;

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import i18next, { type i18n, type TOptions } from 'i18next';
 import { LOCALES_DIR } from '../projectRoot';
+import { DEFAULT_LOCALE, pickLocale } from './localeResolver';
 
 /**
  * Every user-facing string comes from locales/<lang>/strings/<namespace>.json through this module.
@@ -9,7 +10,7 @@ import { LOCALES_DIR } from '../projectRoot';
  * to find its words.
  */
 
-export const DEFAULT_LOCALE = 'en-GB';
+export { DEFAULT_LOCALE } from './localeResolver';
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 
@@ -69,13 +70,7 @@ export function resolveLocale(requested: string | undefined | null): string {
   if (!requested) return DEFAULT_LOCALE;
   const cached = resolved.get(requested);
   if (cached) return cached;
-  const available = supportedLocales();
-  const wanted = requested.trim().replace('_', '-').toLowerCase();
-  const language = wanted.split('-')[0];
-  const result =
-    available.find((locale) => locale.toLowerCase() === wanted) ??
-    available.find((locale) => locale.toLowerCase().split('-')[0] === language) ??
-    DEFAULT_LOCALE;
+  const result = pickLocale(requested, supportedLocales(), DEFAULT_LOCALE);
   if (resolved.size >= MAX_RESOLVED) resolved.clear();
   resolved.set(requested, result);
   return result;

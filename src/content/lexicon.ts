@@ -1,8 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { LOCALES_DIR } from '../projectRoot';
-import { DEFAULT_LOCALE, resolveLocale } from './i18n';
+import { resolveLocale } from './i18n';
+import { resolveLocaleFile } from './localeResolver';
 import type { SuitabilityLexicon } from './suitability';
 
 /** Loads locales/<lang>/suitability-lexicon.json once per locale, falling back to en-GB. */
@@ -15,13 +14,14 @@ const fileSchema = z.object({
   duration: choiceWords,
   age: choiceWords,
   nation: choiceWords,
+  people: z.array(z.string().min(1)).optional(),
 });
 
 const cache = new Map<string, SuitabilityLexicon>();
 
 export function parseSuitabilityLexicon(json: unknown): SuitabilityLexicon {
-  const { concern, relationships, duration, age, nation } = fileSchema.parse(json);
-  return { concern, relationships, duration, age, nation };
+  const { concern, relationships, duration, age, nation, people } = fileSchema.parse(json);
+  return { concern, relationships, duration, age, nation, ...(people ? { people } : {}) };
 }
 
 /**
@@ -34,10 +34,10 @@ export function suitabilityLexicon(locale: string): SuitabilityLexicon {
   const resolved = resolveLocale(locale);
   const known = byLocale.get(resolved);
   if (known) return known;
-  const wanted = existsSync(join(LOCALES_DIR, resolved, 'suitability-lexicon.json')) ? resolved : DEFAULT_LOCALE;
+  const { locale: wanted, path } = resolveLocaleFile(resolved, 'suitability-lexicon.json');
   let lexicon = cache.get(wanted);
   if (!lexicon) {
-    lexicon = parseSuitabilityLexicon(JSON.parse(readFileSync(join(LOCALES_DIR, wanted, 'suitability-lexicon.json'), 'utf8')));
+    lexicon = parseSuitabilityLexicon(JSON.parse(readFileSync(path, 'utf8')));
     cache.set(wanted, lexicon);
   }
   // Bounded: resolveLocale only returns locales we have copy for.

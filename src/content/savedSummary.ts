@@ -23,6 +23,9 @@ function lines(elements: readonly CardElement[]): string[] {
         return element.facts.map((fact) => `${fact.title}: ${fact.value}`);
       case 'Container':
         return lines(element.items);
+      default:
+        // Buttons (an ActionSet) are for tapping, not for keeping.
+        return [];
     }
   });
 }

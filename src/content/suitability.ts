@@ -98,7 +98,10 @@ export function assessSuitability(answers: SuitabilityAnswers, context: Suitabil
 }
 
 /** Per question, choice id -> words and phrases ("argu*" matches words starting with "argu"). */
-export type SuitabilityLexicon = Record<QuestionId, Record<string, string[]>>;
+export type SuitabilityLexicon = Record<QuestionId, Record<string, string[]>> & {
+  /** Words that name people ("my boyfriend", "my boss"). */
+  people?: string[];
+};
 
 function normalise(text: string): string {
   return ` ${text
@@ -162,4 +165,10 @@ export function interpretAnswer(question: QuestionId, text: string, lexicon: Sui
     return matches.some(([choice]) => choice === 'other') ? ['other'] : [];
   }
   return matches.length > 0 ? [matches[0][0]] : [];
+}
+
+/** Whether an answer names a person ("it's my boyfriend", "my boss"): people are part of it. */
+export function mentionsPerson(text: string, lexicon: SuitabilityLexicon): boolean {
+  const normalisedText = normalise(text);
+  return (lexicon.people ?? []).some((phrase) => phraseMatches(normalisedText, phrase));
 }

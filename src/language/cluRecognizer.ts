@@ -7,7 +7,7 @@
 import { AzureKeyCredential, ConversationAnalysisClient } from '@azure/ai-language-conversations';
 import type { Logger } from 'pino';
 import { CircuitBreaker, type CircuitBreakerOptions } from './circuitBreaker';
-import { isIntentName, type IntentScore, type RecognitionResult, type Recognizer } from './recognizer';
+import { isIntentName, recognitionText, type IntentScore, type RecognitionResult, type Recognizer } from './recognizer';
 
 export interface CluOptions {
   endpoint: string;
@@ -111,7 +111,8 @@ export class CluRecognizer implements Recognizer {
     this.breaker = new CircuitBreaker(options.clu.breaker);
   }
 
-  async recognize(text: string, locale: string): Promise<RecognitionResult> {
+  async recognize(fullText: string, locale: string): Promise<RecognitionResult> {
+    const text = recognitionText(fullText);
     if (!this.breaker.tryAcquire()) {
       this.logger.debug({ event: 'clu.skipped', circuit: 'open' }, 'CLU circuit open; using local recogniser');
       return this.fallBack(text, locale);

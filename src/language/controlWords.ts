@@ -32,6 +32,7 @@ const fileSchema = z.object({
   goodbye: phraseList,
   keepProfile: z.object({ keep: phraseList, forget: phraseList }),
   callTimes: z.object({ morning: phraseList, afternoon: phraseList, any: phraseList }),
+  acknowledgements: phraseList,
 });
 
 export type CallTimeWord = 'morning' | 'afternoon' | 'any';
@@ -49,6 +50,7 @@ interface ControlWords {
   goodbye: Set<string>;
   keep: Map<string, KeepChoice>;
   callTimes: Array<[string, CallTimeWord]>;
+  acknowledgements: Set<string>;
 }
 
 export function normaliseControl(text: string): string {
@@ -85,6 +87,7 @@ export function parseControlWords(json: unknown): ControlWords {
       ...data.keepProfile.keep.map((phrase): [string, KeepChoice] => [normaliseControl(phrase), 'keep']),
       ...data.keepProfile.forget.map((phrase): [string, KeepChoice] => [normaliseControl(phrase), 'forget']),
     ]),
+    acknowledgements: new Set(data.acknowledgements.map(normaliseControl).filter(Boolean)),
     callTimes: (['morning', 'afternoon', 'any'] as const).flatMap((time) => data.callTimes[time].map((phrase): [string, CallTimeWord] => [normaliseControl(phrase), time])),
   };
 }
@@ -165,7 +168,7 @@ export function classifyControl(locale: string, text: string): Control | undefin
   // A change that names its question: "can I change my age", "wrong age", "go back to where I live".
   for (const core of candidates) {
     const padded = ` ${core} `;
-    if (core.split(' ').length > 8 || !words.changeCues.some((cue) => padded.includes(` ${cue} `))) continue;
+    if (core.split(' ').length > 12 || !words.changeCues.some((cue) => padded.includes(` ${cue} `))) continue;
     const target = targetIn(core, words);
     if (target) return { kind: 'change', target };
   }
@@ -206,4 +209,12 @@ export function classifyKeep(locale: string, text: string): KeepChoice | undefin
 export function classifyCallTime(locale: string, text: string): CallTimeWord | undefined {
   const padded = ` ${normaliseControl(text)} `;
   return controlWords(locale).callTimes.find(([phrase]) => padded.includes(` ${phrase} `))?.[1];
+}
+
+/** "ok", "thanks", "cool": an acknowledgement and nothing else (never a goodbye, never "yes"). */
+export function isAcknowledgement(locale: string, text: string): boolean {
+  const normalised = normaliseControl(text);
+  if (!normalised) return /^\s*(👍|🙂|😊|👌)\s*$/u.test(text);
+  const words = controlWords(locale);
+  return words.acknowledgements.has(normalised) || cores(normalised, words).some((core) => words.acknowledgements.has(core));
 }

@@ -30,7 +30,9 @@ export function normaliseForEntities(text: string): string {
     .replace(/(\d)([a-z])/g, '$1 $2')
     .replace(/([a-z])(\d)/g, '$1 $2')
     .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+    .trim()
+    // "St Ives" and "Saint Ives" are one place: GeoNames spells it both ways.
+    .replace(/\bsaint\b/g, 'st');
 }
 
 const SMALL_NUMBERS: Record<string, number> = {
@@ -158,7 +160,7 @@ const PLACE_CUES = ['in', 'near', 'around', 'outside', 'nr', 'from'];
 /** Words just before a place that say the person is not (or no longer) there. */
 const PAST_CUES = [
   'not in', 'not from', 'no longer in', 'used to live in', 'moved from', 'moved away from', 'left', 'grew up in',
-  'born in', 'moved out of', 'away from', 'not living in', 'dont live in', 'do not live in', 'originally from',
+  'born in', 'moved out of', 'away from', 'not living in', 'dont live in', 'do not live in', 'originally from', 'not',
 ].map((cue) => cue.split(' '));
 /** Words a whole answer may carry around a place and still be just the place ("belfast mate"). */
 const FILLER = new Set([
@@ -279,7 +281,7 @@ const BAND_PHRASES: Array<[string, AgeGroup]> = [
   ['in my twenties', '18_to_34'], ['twenties', '18_to_34'], ['20s', '18_to_34'], ['early thirties', '18_to_34'],
   ['early 30s', '18_to_34'], ['mid thirties', '35_plus'], ['late thirties', '35_plus'], ['late 30s', '35_plus'],
   ['forties', '35_plus'], ['40s', '35_plus'], ['fifties', '35_plus'], ['50s', '35_plus'], ['sixties', '35_plus'],
-  ['60s', '35_plus'], ['seventies', '35_plus'], ['70s', '35_plus'], ['eighties', '35_plus'], ['80s', '35_plus'],
+  ['60s', '35_plus'], ['mid 40s', '35_plus'], ['mid forties', '35_plus'], ['seventies', '35_plus'], ['70s', '35_plus'], ['eighties', '35_plus'], ['80s', '35_plus'],
   ['over 35', '35_plus'], ['retired', '35_plus'], ['pensioner', '35_plus'], ['oap', '35_plus'], ['uni student', '18_to_34'],
   ['at uni', '18_to_34'], ['at university', '18_to_34'],
 ];
@@ -306,7 +308,14 @@ export function extractAge(text: string): AgeMatch | undefined {
   const normalised = normaliseForEntities(text);
   const words = normalised.split(' ').filter(Boolean);
   const padded = ` ${normalised} `;
-  if (/ (ill|i will|will) be (18|eighteen) /.test(padded)) return { age: 17, ageGroup: 'under_18', under18: true };
+  // "I'll be 18 in May", "I turn 18 next month": not 18 yet.
+  const soon = / (?:ill be|i will be|will be|i turn|turning|turn) (\d{1,2}|eighteen|sixteen|seventeen) (?:in|next|soon|this|on)\b/.exec(padded);
+  if (soon) {
+    const value = numberAt([soon[1]], 0)?.value;
+    if (value !== undefined && value > 5) return fromAge(value - 1);
+  }
+  const over = / (?:over|older than|above) (\d{2}) /.exec(padded);
+  if (over && Number(over[1]) >= 18) return Number(over[1]) >= 35 ? { ageGroup: '35_plus', under18: false } : { under18: false };
 
   for (let i = 0; i < words.length; i += 1) {
     if (VAGUE_COUNTS.has(words[i])) continue;
@@ -326,7 +335,7 @@ export function extractAge(text: string): AgeMatch | undefined {
   }
   if (UNDER_18_PHRASES.some((phrase) => padded.includes(phrase))) return { ageGroup: 'under_18', under18: true };
   for (const [phrase, group] of BAND_PHRASES) {
-    if (padded.includes(` ${phrase} `)) return { ageGroup: group, under18: false };
+    if (padded.includes(` ${normaliseForEntities(phrase)} `)) return { ageGroup: group, under18: false };
   }
   if (ADULT_PHRASES.some((phrase) => padded.includes(phrase))) return { under18: false };
   return undefined;

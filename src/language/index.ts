@@ -4,7 +4,8 @@
  */
 import type { Logger } from 'pino';
 import { CluRecognizer, type CluOptions, type CluTransport } from './cluRecognizer';
-import { createLocalRecognizer, type LocalRecognizer } from './localRecognizer';
+import { createLocalRecognizer, localRecognizerFromModels, type LocalRecognizer } from './localRecognizer';
+import { trainModelsOffThread } from './trainOffThread';
 import type { Recognizer } from './recognizer';
 import { loadUtterances } from './utterances';
 
@@ -30,16 +31,22 @@ export interface CreateRecognizerOptions {
  * every example helps.
  */
 export async function createTrainedLocalRecognizer(
-  options: { locale?: string; split?: 'train' | 'all'; threshold?: number } = {},
+  options: { locale?: string; split?: 'train' | 'all'; threshold?: number; logger?: Logger } = {},
 ): Promise<LocalRecognizer> {
   const utterances = loadUtterances(options.locale ?? 'en-GB');
   const examples = options.split === 'train' ? utterances.train : [...utterances.train, ...utterances.test];
-  return createLocalRecognizer({ examples, threshold: options.threshold });
+  try {
+    return localRecognizerFromModels(await trainModelsOffThread(examples), { threshold: options.threshold });
+  } catch (err) {
+    // A worker that cannot start is no reason to run without a recogniser: train here instead.
+    options.logger?.warn({ event: 'nlu.worker_failed', error: err instanceof Error ? err.name : 'UnknownError' }, 'training worker failed; training in the main thread');
+    return createLocalRecognizer({ examples, threshold: options.threshold });
+  }
 }
 
 export async function createRecognizer(options: CreateRecognizerOptions): Promise<Recognizer> {
   const started = Date.now();
-  const local = await createTrainedLocalRecognizer({ locale: options.locale, split: options.split });
+  const local = await createTrainedLocalRecognizer({ locale: options.locale, split: options.split, logger: options.logger });
   options.logger.info({ event: 'nlu.trained', ms: Date.now() - started }, 'Local recogniser trained');
   if (!options.clu) return local;
   options.logger.info({ event: 'nlu.clu', project: options.clu.projectName }, 'CLU recogniser enabled with local fallback');

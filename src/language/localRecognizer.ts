@@ -8,9 +8,9 @@
  */
 import { LangEn, StemmerEn } from '@nlpjs/lang-en-min';
 import { Nlp } from '@nlpjs/nlp';
-import { trainNgramModel } from './ngramModel';
+import { fitNgramModel, ngramModelFromWeights, type NgramModelWeights } from './ngramModel';
 import { normalizeUtterance } from './normalize';
-import { INTENTS, isIntentName, type IntentName, type IntentScore, type RecognitionResult, type Recognizer } from './recognizer';
+import { INTENTS, isIntentName, recognitionText, type IntentName, type IntentScore, type RecognitionResult, type Recognizer } from './recognizer';
 import type { LabelledUtterance } from './utterances';
 
 /**
@@ -54,12 +54,16 @@ export interface LocalRecognizer extends Recognizer {
 // Only English models are installed; other locales reuse them rather than failing.
 const NLP_LANGUAGE = 'en';
 
-export async function createLocalRecognizer(options: LocalRecognizerOptions): Promise<LocalRecognizer> {
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const weight = options.nlpjsWeight ?? NLPJS_WEIGHT;
-  const noneScale = options.noneScale ?? NONE_SCALE;
-  const examples = options.examples.map((e) => ({ text: normalizeUtterance(e.text), intent: e.intent }));
+/** Both models' learnt state as plain data, so training can run in a worker thread. */
+export interface TrainedModels {
+  /** nlp.js's own export. */
+  nlpjs: string;
+  ngram: NgramModelWeights;
+  /** exactMatches of the examples, worked out with the rest (normalising them all is not free). */
+  exact: Map<string, IntentName>;
+}
 
+function newNlp(): Nlp {
   // No container passed: nlp.js bootstraps a fresh one, so recognisers never share state.
   const nlp = new Nlp({
     autoSave: false,
@@ -72,14 +76,40 @@ export async function createLocalRecognizer(options: LocalRecognizerOptions): Pr
   // Network settings reach nlp.js only through useNlu, and only before the language is added.
   nlp.useNlu('NeuralNlu', NLP_LANGUAGE, 'default', { log: false, iterations: NLPJS_ITERATIONS });
   nlp.addLanguage(NLP_LANGUAGE);
-  for (const { text, intent } of examples) nlp.addDocument(NLP_LANGUAGE, text, intent);
-  await nlp.train();
+  return nlp;
+}
 
-  const stemmer = new StemmerEn();
-  const ngram = trainNgramModel(examples, { stem: (w) => stemmer.stem(w) });
+const normalised = (examples: readonly LabelledUtterance[]) => examples.map((e) => ({ text: normalizeUtterance(e.text), intent: e.intent }));
+
+function stemmer(): (word: string) => string {
+  const stemmerEn = new StemmerEn();
+  return (word) => stemmerEn.stem(word);
+}
+
+/** The costly part (a second or two of CPU): trains both models. Pure data in and out. */
+export async function trainModels(examples: readonly LabelledUtterance[]): Promise<TrainedModels> {
+  const cleaned = normalised(examples);
+  const nlp = newNlp();
+  for (const { text, intent } of cleaned) nlp.addDocument(NLP_LANGUAGE, text, intent);
+  await nlp.train();
+  return { nlpjs: nlp.export(true), ngram: fitNgramModel(cleaned, { stem: stemmer() }), exact: exactMatches(cleaned) };
+}
+
+export async function createLocalRecognizer(options: LocalRecognizerOptions): Promise<LocalRecognizer> {
+  return localRecognizerFromModels(await trainModels(options.examples), options);
+}
+
+/** The recogniser from trained models (fast: no training), e.g. models a worker thread trained. */
+export function localRecognizerFromModels(models: TrainedModels, options: Omit<LocalRecognizerOptions, 'examples'> = {}): LocalRecognizer {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const weight = options.nlpjsWeight ?? NLPJS_WEIGHT;
+  const noneScale = options.noneScale ?? NONE_SCALE;
+  const nlp = newNlp();
+  nlp.import(models.nlpjs);
+  const ngram = ngramModelFromWeights(models.ngram, { stem: stemmer() });
 
   async function classifyParts(text: string): Promise<{ nlpjs: IntentScore[]; ngram: IntentScore[] }> {
-    const normalised = normalizeUtterance(text);
+    const normalised = normalizeUtterance(recognitionText(text));
     if (normalised.length === 0) return { nlpjs: [{ intent: 'None', score: 1 }], ngram: [{ intent: 'None', score: 1 }] };
     const result = await nlp.nluManager.process(NLP_LANGUAGE, normalised);
     const nlpjs: IntentScore[] = [];
@@ -89,14 +119,14 @@ export async function createLocalRecognizer(options: LocalRecognizerOptions): Pr
     return { nlpjs, ngram: ngram.classify(normalised) };
   }
 
-  const known = exactMatches(examples);
+  const known = models.exact;
 
   async function classify(text: string): Promise<IntentScore[]> {
     const parts = await classifyParts(text);
     const scores = scaleNone(blend(parts.nlpjs, parts.ngram, weight), noneScale);
     // A message that is exactly a training example gets that example's label: one-word commands
     // ("help", "stop") sit among many longer examples using the same word for other intents.
-    const label = known.get(normalizeUtterance(text).trim());
+    const label = known.get(normalizeUtterance(recognitionText(text)).trim());
     if (!label) return scores;
     return [{ intent: label, score: 1 }, ...scores.filter((s) => s.intent !== label)];
   }

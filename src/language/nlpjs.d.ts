@@ -43,5 +43,8 @@ declare module '@nlpjs/nlp' {
     addLanguage(locale: string | string[]): void;
     useNlu(className: string, locale: string, domain: string, settings: Record<string, unknown>): void;
     train(): Promise<unknown>;
+    /** The trained model as JSON text (minified when true). */
+    export(minified?: boolean): string;
+    import(model: string): void;
   }
 }

@@ -2,9 +2,9 @@
  * Loads the one utterance source per locale (locales/<locale>/utterances.json). The local
  * recogniser, the CLU export and the evaluation all read it through here, so they cannot drift.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { resolveLocaleFile } from '../content/localeResolver';
 import { INTENTS, type IntentName } from './recognizer';
 
 const intentSetSchema = z.object({
@@ -58,19 +58,9 @@ export function parseUtterances(raw: unknown): UtteranceSet {
   return { locale: file.locale, train, test };
 }
 
-/**
- * Finds locales/<locale>/utterances.json by walking up from this file, so the same code works from
- * src/ under ts-jest and from dist/src/ after a build.
- */
-export function findUtterancePath(locale: string, startDir: string = __dirname): string {
-  let dir = resolve(startDir);
-  for (;;) {
-    const candidate = join(dir, 'locales', locale, 'utterances.json');
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`No utterance file for locale ${locale}`);
-    dir = parent;
-  }
+/** locales/<locale>/utterances.json, by the one locale rule (exact, same language, en-GB). */
+export function findUtterancePath(locale: string): string {
+  return resolveLocaleFile(locale, 'utterances.json').path;
 }
 
 export function loadUtterances(locale = 'en-GB', path?: string): UtteranceSet {

@@ -67,11 +67,31 @@ interface SparseVector {
   value: Float64Array;
 }
 
+/** What training learns: plain data, so a model can be trained in a worker thread and sent back. */
+export interface NgramWeights<L extends string> {
+  labels: L[];
+  /** Feature key -> row of `weights`. */
+  vocabulary: Map<string, number>;
+  /** Feature-major: row r holds feature r's weight for each label in `labels` order. */
+  weights: Float64Array;
+  bias: Float64Array;
+}
+
+const identity = (w: string) => w;
+
 export function trainNgramClassifier<L extends string>(
   examples: readonly { text: string; label: L }[],
   options: NgramClassifierOptions = {},
 ): NgramClassifier<L> {
-  const stem = options.stem ?? ((w: string) => w);
+  return ngramClassifierFromWeights(fitNgramWeights(examples, options), options);
+}
+
+/** Trains the weights (the costly part); `ngramClassifierFromWeights` turns them into a classifier. */
+export function fitNgramWeights<L extends string>(
+  examples: readonly { text: string; label: L }[],
+  options: NgramClassifierOptions = {},
+): NgramWeights<L> {
+  const stem = options.stem ?? identity;
   const epochs = options.epochs ?? 15;
   const learningRate = options.learningRate ?? 2;
   const l2 = options.l2 ?? 1e-4;
@@ -151,6 +171,21 @@ export function trainNgramClassifier<L extends string>(
       }
     }
   }
+  return { labels, vocabulary, weights, bias };
+}
+
+/** A classifier from trained weights; the same options (stem, n-gram lengths) as training. */
+export function ngramClassifierFromWeights<L extends string>(
+  trained: NgramWeights<L>,
+  options: NgramClassifierOptions = {},
+): NgramClassifier<L> {
+  const { labels, vocabulary, weights, bias } = trained;
+  const stem = options.stem ?? identity;
+  const charMin = options.charMin ?? 3;
+  const charMax = options.charMax ?? 5;
+  const classes = labels.length;
+  const size = vocabulary.size;
+  const logits = new Float64Array(classes);
 
   // Scoring is on the hot path (the risk backstop runs on most ordinary messages), and building
   // every character n-gram string again for each message was most of its cost. So each word's

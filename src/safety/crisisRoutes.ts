@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { LOCALES_DIR } from '../projectRoot';
+import { resolveLocaleFile } from '../content/localeResolver';
 import type { AgeGroup, Nation } from '../profile';
 import type { RiskCategory, RiskSeverity } from './types';
 
@@ -38,15 +37,40 @@ export interface RouteQuery {
 const DEFAULT_ROUTES_LOCALE = 'en-GB';
 const UNKNOWN = 'unknown';
 
-const routeSchema = z.object({
-  id: z.string().regex(/^[a-z0-9_]+$/),
-  kind: z.enum(['phone', 'sms', 'web', 'email']),
-  value: z.string().min(1),
-  uri: z.string().regex(/^(tel:|sms:|mailto:|https:\/\/)/),
-  body: z.string().min(1).optional(),
-  confidence: z.enum(['certain', 'high']),
-  source: z.string().min(1),
-});
+const routeSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9_]+$/),
+    kind: z.enum(['phone', 'sms', 'web', 'email']),
+    value: z.string().min(1),
+    uri: z.string().regex(/^(tel:|sms:|mailto:|https:\/\/)/),
+    body: z.string().min(1).optional(),
+    confidence: z.enum(['certain', 'high', 'medium']),
+    /** what to re-check before a release; required for a medium-confidence route, so none is added unnoticed */
+    check: z.string().min(1).optional(),
+    source: z.string().min(1),
+  })
+  .refine((route) => route.confidence !== 'medium' || route.check !== undefined, { message: 'a medium-confidence route needs a "check" note' });
+
+const tipSchema = z.object({ id: z.string().regex(/^[a-z0-9_]+$/), confidence: z.enum(['certain', 'high']), source: z.string().min(1) });
+
+/** The reply kinds (see safetyReply.ts) and what each shows: a few routes now, the rest behind "More places to get help". */
+export const REPLY_KINDS = [
+  'self',
+  'self_abuse',
+  'self_danger',
+  'medical',
+  'someone',
+  'someone_abuse',
+  'child',
+  'child_abuse',
+  'older_adult',
+  'harming',
+  'harming_child',
+] as const;
+export type ReplyKind = (typeof REPLY_KINDS)[number];
+
+const replySetSchema = z.object({ main: z.array(z.string()).min(1), more: z.array(z.string()), tips: z.array(z.string()) });
+const repliesSchema = z.object(Object.fromEntries(REPLY_KINDS.map((kind) => [kind, replySetSchema])) as Record<ReplyKind, typeof replySetSchema>);
 
 const idLists = z.record(z.array(z.string()));
 
@@ -66,6 +90,8 @@ const fileSchema = z.object({
   }),
   notes: z.object({ byCategory: z.record(idLists) }),
   excluded: z.array(z.object({ name: z.string(), confidence: z.string(), reason: z.string() })),
+  tips: z.array(tipSchema),
+  replies: repliesSchema,
 });
 
 export type CrisisRoutesFile = z.infer<typeof fileSchema>;
@@ -75,7 +101,12 @@ export interface CrisisRouteTable {
   routes: ReadonlyMap<string, CrisisRoute>;
   order: CrisisRoutesFile['order'];
   notes: CrisisRoutesFile['notes'];
+  tips: ReadonlySet<string>;
+  replies: CrisisRoutesFile['replies'];
 }
+
+/** Placeholders a reply set may use in place of a route id (see the file's replies.$comment). */
+const PLACEHOLDERS = ['$nation', '$category', '$age', '$youngAge', '$extras'] as const;
 
 /** Checks the file's shape and that every id it orders exists; a broken routes file must stop start-up, not a crisis turn. */
 export function parseCrisisRoutes(json: unknown): CrisisRouteTable {
@@ -118,17 +149,26 @@ export function parseCrisisRoutes(json: unknown): CrisisRouteTable {
   }
   if (order.first[0] !== 'emergency') throw new Error('crisis-routes: 999 must come first');
   if (!order.byNation[UNKNOWN] || !order.byAge[UNKNOWN]) throw new Error('crisis-routes: byNation and byAge need an "unknown" entry');
-  return { lastChecked: file.lastChecked, routes, order, notes: file.notes };
+  const tips = new Set(file.tips.map((tip) => tip.id));
+  for (const kind of REPLY_KINDS) {
+    const set = file.replies[kind];
+    if (set.main[0] !== 'emergency') throw new Error(`crisis-routes: replies.${kind} must start with 999`);
+    for (const id of [...set.main, ...set.more]) {
+      if (!routes.has(id) && !(PLACEHOLDERS as readonly string[]).includes(id)) throw new Error(`crisis-routes: replies.${kind} names unknown route ${id}`);
+    }
+    for (const id of set.tips) if (!tips.has(id)) throw new Error(`crisis-routes: replies.${kind} names unknown tip ${id}`);
+  }
+  return { lastChecked: file.lastChecked, routes, order, notes: file.notes, tips, replies: file.replies };
 }
 
 const tables = new Map<string, CrisisRouteTable>();
 
 /** The route table for a locale (read once), falling back to en-GB where a locale has no file of its own. */
 export function crisisRouteTable(locale: string = DEFAULT_ROUTES_LOCALE): CrisisRouteTable {
-  const wanted = existsSync(join(LOCALES_DIR, locale, 'crisis-routes.json')) ? locale : DEFAULT_ROUTES_LOCALE;
+  const { locale: wanted, path } = resolveLocaleFile(locale, 'crisis-routes.json');
   let table = tables.get(wanted);
   if (!table) {
-    table = parseCrisisRoutes(JSON.parse(readFileSync(join(LOCALES_DIR, wanted, 'crisis-routes.json'), 'utf8')));
+    table = parseCrisisRoutes(JSON.parse(readFileSync(path, 'utf8')));
     tables.set(wanted, table);
   }
   return table;
@@ -169,4 +209,62 @@ export function routesFor(query: RouteQuery, table: CrisisRouteTable = crisisRou
 /** i18n keys of extra sentences for a person's nation (e.g. where the abuse helpline does not cover them). */
 export function routeNotesFor(query: RouteQuery, table: CrisisRouteTable = crisisRouteTable()): string[] {
   return pick(table.notes.byCategory[query.category], query.nation);
+}
+
+export interface RouteSetQuery {
+  kind: ReplyKind;
+  category: RiskCategory;
+  nation?: Nation;
+  ageGroup?: AgeGroup;
+}
+
+/** What one reply shows: a few routes in its message, the rest one tap away, short tips, and notes for the nation. */
+export interface RouteSet {
+  main: CrisisRoute[];
+  more: CrisisRoute[];
+  /** i18n keys (strings/safety.json tips.<id>) */
+  tipKeys: string[];
+  /** i18n keys of notes for the nation (e.g. where the abuse helpline does not cover it) */
+  noteKeys: string[];
+}
+
+/**
+ * The routes for one reply, tailored to the person's nation and age: 999 first, a few in the
+ * message, the rest behind "More places to get help", never the same route twice. Unknown nation or
+ * age uses the 'unknown' lists (more lines, not fewer).
+ */
+export function routeSet(query: RouteSetQuery, table: CrisisRouteTable = crisisRouteTable()): RouteSet {
+  const { order } = table;
+  const expand = (id: string): string[] => {
+    switch (id) {
+      case '$nation':
+        return pick(order.byNation, query.nation);
+      case '$category':
+        return pick(order.byCategory[query.category], query.nation);
+      case '$age':
+        return pick(order.byAge, query.ageGroup);
+      case '$youngAge':
+        return query.ageGroup === 'under_18' ? pick(order.byAge, 'under_18').slice(0, 1) : [];
+      case '$extras':
+        return query.nation ? (order.nationExtras[query.nation] ?? []) : [];
+      default:
+        return [id];
+    }
+  };
+  const seen = new Set<string>();
+  const resolve = (ids: readonly string[]): CrisisRoute[] => {
+    const out: CrisisRoute[] = [];
+    for (const id of ids.flatMap(expand)) {
+      const route = table.routes.get(id);
+      if (!route || seen.has(id)) continue;
+      seen.add(id);
+      out.push(route);
+    }
+    return out;
+  };
+  const set = table.replies[query.kind];
+  const main = resolve(set.main);
+  const more = resolve(set.more);
+  const noteKeys = set.main.includes('$category') || set.more.includes('$category') ? pick(table.notes.byCategory[query.category], query.nation) : [];
+  return { main, more, tipKeys: set.tips.map((id) => `safety:tips.${id}`), noteKeys };
 }

@@ -1,5 +1,8 @@
 import { t } from '../content/i18n';
-import { crisisRouteTable, routeNotesFor, routesFor, type CrisisRoute, type RouteQuery } from './crisisRoutes';
+import type { AgeGroup, Nation } from '../profile';
+import { crisisRouteTable, routeNotesFor, routeSet, routesFor, type CrisisRoute, type RouteQuery } from './crisisRoutes';
+import type { SafetyReply } from './safetyReply';
+import type { RiskAssessment, RiskCategory } from './types';
 
 /**
  * Plain-text renderings of the crisis routes. Plain on purpose: the error path and channels without
@@ -19,9 +22,8 @@ export function routeLine(locale: string, route: CrisisRoute): string {
 /** The bullet list of routes plus any notes for the person's nation, 999 first. */
 export function routesListText(locale: string, query: RouteQuery): string {
   const table = crisisRouteTable(locale);
-  const lines = routesFor(query, table).map((route) => `- ${routeLine(locale, route)}`);
   const notes = routeNotesFor(query, table).map((key) => t(locale, key));
-  return [...lines, ...notes].join('\n');
+  return [routeBullets(locale, routesFor(query, table)), ...notes].join('\n');
 }
 
 /**
@@ -30,4 +32,76 @@ export function routesListText(locale: string, query: RouteQuery): string {
  */
 export function crisisRoutesText(locale: string, query: RouteQuery): string {
   return [t(locale, 'safety:plain.lead'), routesListText(locale, query)].join('\n\n');
+}
+
+/** Routes as a bullet list, one line each. */
+export function routeBullets(locale: string, routes: readonly CrisisRoute[]): string {
+  return routes.map((route) => `- ${routeLine(locale, route)}`).join('\n');
+}
+
+export interface CrisisReply {
+  /** the whole message: every number it offers is printed here */
+  text: string;
+  /** the routes to offer as buttons, 999 first */
+  buttons: CrisisRoute[];
+  /** what "More places to get help" shows */
+  more: CrisisRoute[];
+}
+
+/** How the message opens: the first reply, a new risk message while the dialog is open, or after "yes" to the check-in. */
+export type CrisisLead = 'first' | 'repeat' | 'afterCheckIn';
+
+function leadKey(reply: SafetyReply, category: RiskCategory): string {
+  switch (reply.kind) {
+    case 'self':
+    case 'self_abuse':
+    case 'self_danger':
+      return `safety:reply.lead.${category}`;
+    case 'medical':
+      return 'safety:reply.lead.medical';
+    case 'harming':
+    case 'harming_child':
+      return 'safety:reply.lead.harm_to_others';
+    default:
+      return 'safety:reply.lead.someone';
+  }
+}
+
+function nowKey(reply: SafetyReply): string {
+  if (reply.kind === 'medical') return reply.audience === 'self' ? 'safety:reply.now.medicalSelf' : 'safety:reply.now.medicalOther';
+  return `safety:reply.now.${reply.audience}`;
+}
+
+export interface PersonContext {
+  nation?: Nation;
+  ageGroup?: AgeGroup;
+}
+
+/**
+ * The one crisis message for a kind of reply: a short warm lead, 999 first, then the few routes
+ * that fit the person's nation and age (the rest wait behind "More places to get help"), short
+ * tips, and for someone helping another person a line on how to talk to them. Plain and short for
+ * a physical emergency. Never names a method.
+ */
+export function crisisReplyFor(locale: string, reply: SafetyReply, assessment: RiskAssessment, person: PersonContext, lead: CrisisLead): CrisisReply {
+  const set = routeSet({ kind: reply.kind, category: assessment.category, nation: person.nation, ageGroup: person.ageGroup }, crisisRouteTable(locale));
+  const listed = set.main.filter((route) => route.id !== 'emergency');
+  const opening =
+    lead === 'repeat' ? 'safety:reply.repeatLead' : lead === 'afterCheckIn' ? 'safety:reply.afterCheckIn' : leadKey(reply, assessment.category);
+  // Stroke signs are for a body in trouble, not for tablets already taken.
+  const tips = set.tipKeys.filter((key) => key !== 'safety:tips.stroke_fast' || !assessment.matched.some((id) => id.includes('overdose')));
+  const paragraphs = [
+    `${t(locale, opening)} ${t(locale, nowKey(reply))}`,
+    ...(reply.audience === 'other' && reply.kind !== 'medical' ? [t(locale, 'safety:reply.howToHelp')] : []),
+    ...(listed.length > 0 ? [`${t(locale, `safety:reply.routesLead.${reply.audience}`)}\n${routeBullets(locale, listed)}`] : []),
+    ...tips.map((key) => t(locale, key)),
+    ...set.noteKeys.map((key) => t(locale, key)),
+    ...(reply.audience === 'self' ? [t(locale, 'safety:reply.chatbot')] : []),
+  ];
+  return { text: paragraphs.join('\n\n'), buttons: set.main, more: set.more };
+}
+
+/** What "More places to get help" says: the routes the first message left out, or that there are no more. */
+export function moreRoutesText(locale: string, more: readonly CrisisRoute[]): string {
+  return more.length > 0 ? `${t(locale, 'safety:reply.moreLead')}\n${routeBullets(locale, more)}` : t(locale, 'safety:reply.moreNone');
 }

@@ -1,31 +1,75 @@
 /**
  * Risk detection: the first thing run on every message, before any recogniser. Pure and
- * synchronous; no network, no model. The lexicon for each supported locale is compiled once when
- * this module loads, so a broken lexicon fails start-up instead of a user's message.
+ * synchronous once built; no network. `createRiskDetector()` compiles every locale's lexicon and
+ * trains the statistical backstop (1-3 s), so the composition root builds one at start-up (a broken
+ * lexicon fails start-up, not a user's message) and injects it; nothing trains at import.
  *
- * Steps: normalise the text -> blank out figures of speech and bereavement talk (masks) -> run every
- * rule -> drop matches that are negated ("I'm not suicidal") -> pick the most urgent. Only when no
- * rule fired at all, the statistical backstop (riskBackstop.ts, trained here at load from the
- * locale's risk-training.jsonl on the same prepared text) may still return a "possible" concern.
+ * Steps for one message: undo hidden characters and look-alike letters -> normalise -> cut long
+ * texts into windows of whole sentences (every word is read, at bounded cost) -> blank out figures
+ * of speech and bereavement talk (masks) -> run every rule -> drop matches that are negated ("I'm
+ * not suicidal") -> pick the most urgent. If nothing fired and the message speaks of someone else,
+ * the same again on its words read in the first person ("burning herself" -> "burning myself"),
+ * marked as about someone else. Only when no rule fired at all, the backstop (riskBackstop.ts)
+ * may still return a "possible" concern. Then who, when and frame are read around the match
+ * (riskContext.ts): past-and-over and professional talk are a concern, never immediate.
+ *
+ * A message in another language (its ISO 639-1 code passed in, or identified here) is read by that
+ * language's own risk words where they exist (a word lexicon for cy, pl, es, pt, ro; a phrase list
+ * for ar, ur, bn, gu, pa: riskPhrases.ts), and by the English lexicon without spelling correction
+ * or English shorthands, so "od" (Polish "since") is never "overdose".
  */
-import { normalise, normaliseToWords } from './normalise';
-import { discoverLexiconLocales, loadLexicon, wordBounded, type CompiledLexicon, type CompiledRule } from './lexicon';
+import { pickLocale, localesWith, DEFAULT_LOCALE } from '../content/localeResolver';
+import { LOCALES_DIR } from '../projectRoot';
+import { languageMarkers } from '../content/languageNotice';
+import { createLanguageIdentifier } from '../language/identifyLanguage';
+import { normalise, normaliseToWords, type NormaliseOptions } from './normalise';
+import { loadLexicon, wordBounded, type CompiledLexicon, type CompiledRule } from './lexicon';
 import { readLocaleBackstopExamples, trainRiskBackstop, type RiskBackstop } from './riskBackstop';
-import type { RiskAssessment, RiskSeverity } from './types';
+import { mentionsSomeoneElse, shiftToFirstPerson } from './pronounShift';
+import { readRiskContext } from './riskContext';
+import { signalsIn } from './riskSignals';
+import { loadRiskPhrases } from './riskPhrases';
+import { dropInvisible, hasInvisible } from './unicodeFold';
+import type { RiskAssessment, RiskCategory, RiskSeverity } from './types';
 
 export type { RiskAssessment, RiskCategory, RiskSeverity } from './types';
 
-const FALLBACK_LOCALE = 'en-GB';
-// Pastes longer than this are cut (first 15,000 and last 5,000 characters kept) so one message
-// cannot cost more than a few milliseconds; chat messages are far shorter (Teams caps ~28 KB).
-const MAX_CHARS = 20000;
-const NEGATION_LOOKBACK = 80;
-
-const lexicons = new Map<string, CompiledLexicon>();
-for (const locale of discoverLexiconLocales()) lexicons.set(locale.toLowerCase(), loadLexicon(locale));
-if (!lexicons.has(FALLBACK_LOCALE.toLowerCase())) {
-  throw new Error(`detectRisk: the ${FALLBACK_LOCALE} risk lexicon is missing; refusing to start without risk detection`);
+export interface RiskDetector {
+  /** Locales with a lexicon of their own. */
+  readonly locales: readonly string[];
+  /**
+   * Assess one message. Null only when neither the lexicon nor the backstop fired. Negated-only
+   * signals return negated: true; backstop-only ones possible: true. `language`: the ISO 639-1 code
+   * of the message's language if the caller has identified it ('en' for English); identified here
+   * when left out.
+   */
+  detect(text: string, locale?: string, language?: string): RiskAssessment | null;
+  /** The lexicon alone, without the backstop: for the evaluation's side-by-side figures. */
+  detectLexiconOnly(text: string, locale?: string, language?: string): RiskAssessment | null;
+  /** Normalised and masked, exactly as rules and backstop see it: for training and tuning scripts. */
+  prepare(text: string, locale?: string): string;
+  /** The normalised form a lexicon sees: for tests and lexicon review. */
+  normalise(text: string, locale?: string): string;
+  /**
+   * The ISO 639-1 code of a message that is clearly not English; undefined for English, or when
+   * too short or mixed to tell (see src/language/identifyLanguage.ts).
+   */
+  identifyLanguage(text: string): string | undefined;
+  /** Lower-level warning signs in an English message, as ids (see riskSignals.ts). */
+  signalsIn(text: string): string[];
 }
+
+const NEGATION_LOOKBACK = 80;
+/** Risks found by reading someone else's words in the first person (see pronounShift.ts). */
+const SHIFTABLE: ReadonlySet<RiskCategory> = new Set<RiskCategory>(['suicide', 'self_harm', 'medical']);
+/**
+ * Long texts are read in windows of whole sentences of about this many words, each window on its
+ * own: patterns never cross a sentence break, so nothing is lost, and a rule runs only on windows
+ * holding its words. A 100 KB paste costs a few milliseconds, however long, and every word is read.
+ */
+const WINDOW_WORDS = 400;
+/** A "sentence" longer than a window (a paste with no full stops) is cut with this much overlap. */
+const WINDOW_OVERLAP = 24;
 
 /** What rules and backstop see: the normalised text with masked spans turned into sentence breaks. */
 interface Prepared {
@@ -33,188 +77,318 @@ interface Prepared {
   words: readonly string[];
   /** a figure of speech or bereavement talk was set aside */
   masked: boolean;
-}
-
-const NOTHING: Prepared = { text: '', words: [], masked: false };
-
-function prepare(lex: CompiledLexicon, text: string): Prepared {
-  const words = normaliseToWords(clip(text), lex.tables);
-  if (words.length === 0) return NOTHING;
-  const normalised = words.join(' ');
-  const masks = lex.maskFilter.candidates(words);
-  if (masks.length === 0) return { text: normalised, words, masked: false };
-  // A masked span becomes a sentence break, so no phrase gap can bridge across it.
-  const masked = normalised.replace(maskExpression(lex, masks), '.');
-  return masked === normalised ? { text: normalised, words, masked: false } : { text: masked, words: masked.split(' '), masked: true };
-}
-
-// One alternation of just the masks a text's words allow, cached by which masks they are. Masks
-// no word allows cannot match, so this replaces exactly what the alternation of all masks would;
-// and one expression of every mask is too big for V8 to compile to machine code (over 20 KB).
-const MASK_CACHE_MAX = 2000;
-const maskExpressions = new Map<CompiledLexicon, Map<string, RegExp>>();
-
-function maskExpression(lex: CompiledLexicon, masks: readonly number[]): RegExp {
-  let cache = maskExpressions.get(lex);
-  if (cache === undefined) {
-    cache = new Map();
-    maskExpressions.set(lex, cache);
-  }
-  const key = masks.join(',');
-  let re = cache.get(key);
-  if (re === undefined) {
-    if (cache.size >= MASK_CACHE_MAX) cache.clear();
-    re = new RegExp(wordBounded(masks.map((i) => lex.maskSources[i]).join('|')), 'g');
-    cache.set(key, re);
-  }
-  re.lastIndex = 0;
-  return re;
-}
-
-// One backstop a lexicon that has a training file, trained once here (1-2 s), so the first
-// user's message does not pay for it and a broken training file fails start-up.
-const backstops = new Map<CompiledLexicon, RiskBackstop>();
-for (const lex of lexicons.values()) {
-  const examples = readLocaleBackstopExamples(lex.locale);
-  if (examples.length > 0) backstops.set(lex, trainRiskBackstop(examples.map((e) => ({ ...e, text: prepare(lex, e.text).text }))));
-}
-
-export const SUPPORTED_RISK_LOCALES: readonly string[] = Object.freeze([...lexicons.values()].map((l) => l.locale));
-
-/** Exact locale, then any lexicon for the same language, then en-GB. Never "no lexicon". */
-function lexiconFor(locale: string | undefined): CompiledLexicon {
-  const fallback = lexicons.get(FALLBACK_LOCALE.toLowerCase()) as CompiledLexicon;
-  if (locale === undefined || locale === '') return fallback;
-  const wanted = locale.toLowerCase().replace('_', '-');
-  const exact = lexicons.get(wanted);
-  if (exact) return exact;
-  const language = wanted.split('-')[0];
-  if (language === FALLBACK_LOCALE.split('-')[0].toLowerCase()) return fallback;
-  for (const [key, lex] of lexicons) if (key.split('-')[0] === language) return lex;
-  return fallback;
-}
-
-/** Normalised and masked, exactly as the rules and the backstop see it: for training and tuning scripts. */
-export function prepareForRisk(text: string, locale?: string): string {
-  return prepare(lexiconFor(locale), text).text;
-}
-
-/** The normalised form a lexicon sees, exported for tests and lexicon review. */
-export function normaliseForRisk(text: string, locale?: string): string {
-  return normalise(clip(text), lexiconFor(locale).tables);
-}
-
-function clip(text: string): string {
-  if (text.length <= MAX_CHARS) return text;
-  return `${text.slice(0, MAX_CHARS - 5000)}\n${text.slice(-5000)}`;
-}
-
-function isNegated(lex: CompiledLexicon, text: string, matchStart: number): boolean {
-  const before = text.slice(Math.max(0, matchStart - NEGATION_LOOKBACK), matchStart).trimEnd();
-  const clauseStart = before.lastIndexOf(' . ');
-  const clause = clauseStart >= 0 ? before.slice(clauseStart + 3) : before;
-  if (!lex.negatedPrefix.test(clause)) return false;
-  for (const c of lex.negationCancellers) if (clause.includes(c)) return false;
-  return true;
+  /** the words before masking (the frame of a message may sit in a masked span: "as a Samaritans volunteer") */
+  plain: string;
 }
 
 interface Hit {
   rule: CompiledRule;
   negated: boolean;
   severity: RiskSeverity;
+  /** where the first live (else negated) match starts in the prepared text, and its words */
+  at: number;
+  span: string;
 }
 
-/** Whether a pattern matches outside a negation, only inside one, or not at all. */
-function runPattern(lex: CompiledLexicon, re: RegExp, text: string): 'live' | 'negated' | undefined {
-  let negatedSeen = false;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m[0].length === 0) re.lastIndex++;
-    if (!isNegated(lex, text, m.index)) {
-      re.lastIndex = 0;
-      return 'live';
+interface Found {
+  hits: Hit[];
+  prepared: Prepared;
+  aboutOther: boolean;
+}
+
+// One alternation of just the masks a text's words allow, cached by which masks they are. Masks
+// no word allows cannot match; one expression of every mask is too big for V8 to compile well.
+const MASK_CACHE_MAX = 2000;
+
+/** Splits normalised words into windows of whole sentences (see WINDOW_WORDS). */
+function windows(words: readonly string[]): (readonly string[])[] {
+  if (words.length <= WINDOW_WORDS) return [words];
+  const out: string[][] = [];
+  let current: string[] = [];
+  let sentence: string[] = [];
+  const flushSentence = (): void => {
+    if (current.length + sentence.length > WINDOW_WORDS && current.length > 0) {
+      out.push(current);
+      current = [];
     }
-    negatedSeen = true;
+    if (sentence.length > WINDOW_WORDS) {
+      for (let i = 0; i < sentence.length; i += WINDOW_WORDS - WINDOW_OVERLAP) out.push(sentence.slice(i, i + WINDOW_WORDS));
+    } else current.push(...sentence, '.');
+    sentence = [];
+  };
+  for (const w of words) {
+    if (w === '.') flushSentence();
+    else sentence.push(w);
   }
-  re.lastIndex = 0;
-  return negatedSeen ? 'negated' : undefined;
+  flushSentence();
+  if (current.length > 0) out.push(current);
+  return out.map((win) => (win[win.length - 1] === '.' ? win.slice(0, -1) : win)).filter((win) => win.length > 0);
 }
 
-/** A rule's first non-negated match among the candidates, else a negated one, else nothing. */
-function ruleHits(lex: CompiledLexicon, { text, words }: Prepared): Hit[] {
-  const candidates = lex.ruleFilter.candidates(words);
-  const hits: Hit[] = [];
-  let i = 0;
-  while (i < candidates.length) {
-    const rule = lex.patterns[candidates[i]].rule;
-    let found: 'live' | 'negated' | undefined;
-    for (; i < candidates.length && lex.patterns[candidates[i]].rule === rule; i += 1) {
-      if (found === 'live') continue;
-      found = runPattern(lex, lex.patterns[candidates[i]].regex, text) ?? found;
+function moreUrgentSeverity(a: RiskSeverity, b: RiskSeverity): boolean {
+  return a === 'immediate' && b !== 'immediate';
+}
+
+export interface RiskDetectorOptions {
+  localesDir?: string;
+}
+
+export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetector {
+  const localesDir = options.localesDir ?? LOCALES_DIR;
+  const lexicons = new Map<string, CompiledLexicon>();
+  for (const locale of localesWith('risk-lexicon.json', localesDir)) lexicons.set(locale, loadLexicon(locale, localesDir));
+  const english: CompiledLexicon = (() => {
+    const lex = lexicons.get(DEFAULT_LOCALE);
+    if (lex === undefined) throw new Error(`detectRisk: the ${DEFAULT_LOCALE} risk lexicon is missing; refusing to start without risk detection`);
+    return lex;
+  })();
+  const localeNames = [...lexicons.keys()];
+  // A channel's locale says nothing about the language of one message: English text is read by an
+  // English lexicon (the locale's own variant if there is one), other languages by their own.
+  const englishNames = localeNames.filter((name) => name.toLowerCase().split('-')[0] === 'en');
+  const maskExpressions = new Map<CompiledLexicon, Map<string, RegExp>>();
+
+  function maskExpression(lex: CompiledLexicon, masks: readonly number[]): RegExp {
+    let cache = maskExpressions.get(lex);
+    if (cache === undefined) {
+      cache = new Map();
+      maskExpressions.set(lex, cache);
     }
-    if (found === 'live') hits.push({ rule, negated: false, severity: rule.severity });
-    else if (found === 'negated') hits.push({ rule, negated: true, severity: 'concern' });
+    const key = masks.join(',');
+    let re = cache.get(key);
+    if (re === undefined) {
+      if (cache.size >= MASK_CACHE_MAX) cache.clear();
+      re = new RegExp(wordBounded(masks.map((i) => lex.maskSources[i]).join('|')), 'g');
+      cache.set(key, re);
+    }
+    re.lastIndex = 0;
+    return re;
   }
-  return hits;
+
+  function prepareWords(lex: CompiledLexicon, words: readonly string[]): Prepared {
+    if (words.length === 0) return { text: '', words: [], masked: false, plain: '' };
+    const normalised = words.join(' ');
+    const masks = lex.maskFilter.candidates(words);
+    if (masks.length === 0) return { text: normalised, words, masked: false, plain: normalised };
+    // A masked span becomes a sentence break, so no phrase gap can bridge across it.
+    const masked = normalised.replace(maskExpression(lex, masks), '.');
+    return masked === normalised
+      ? { text: normalised, words, masked: false, plain: normalised }
+      : { text: masked, words: masked.split(' '), masked: true, plain: normalised };
+  }
+
+  function prepare(lex: CompiledLexicon, text: string, options: NormaliseOptions = {}): Prepared {
+    return prepareWords(lex, normaliseToWords(text, lex.tables, options));
+  }
+
+  // One backstop per lexicon that has a training file, trained once here.
+  const backstops = new Map<CompiledLexicon, RiskBackstop>();
+  for (const lex of lexicons.values()) {
+    const examples = readLocaleBackstopExamples(lex.locale, localesDir);
+    if (examples.length > 0) backstops.set(lex, trainRiskBackstop(examples.map((e) => ({ ...e, text: prepare(lex, e.text).text }))));
+  }
+
+  const phrases = loadRiskPhrases(localesDir);
+  const identify = createLanguageIdentifier({ englishWords: english.tables.knownWords, markers: languageMarkers(localesDir) });
+
+  function lexiconFor(locale: string | undefined): CompiledLexicon {
+    return lexicons.get(pickLocale(locale, englishNames, DEFAULT_LOCALE)) ?? english;
+  }
+
+  function isNegated(lex: CompiledLexicon, text: string, matchStart: number): boolean {
+    const before = text.slice(Math.max(0, matchStart - NEGATION_LOOKBACK), matchStart).trimEnd();
+    const clauseStart = before.lastIndexOf(' . ');
+    const clause = clauseStart >= 0 ? before.slice(clauseStart + 3) : before;
+    if (!lex.negatedPrefix.test(clause)) return false;
+    for (const c of lex.negationCancellers) if (clause.includes(c)) return false;
+    return true;
+  }
+
+  /** A pattern's first match outside a negation, else its first negated match, else null. */
+  function runPattern(lex: CompiledLexicon, re: RegExp, text: string): { live: boolean; at: number; span: string } | null {
+    let negated: { live: boolean; at: number; span: string } | null = null;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (m[0].length === 0) re.lastIndex++;
+      if (!isNegated(lex, text, m.index)) {
+        re.lastIndex = 0;
+        return { live: true, at: m.index, span: m[0] };
+      }
+      negated ??= { live: false, at: m.index, span: m[0] };
+    }
+    re.lastIndex = 0;
+    return negated;
+  }
+
+  function ruleHits(lex: CompiledLexicon, { text, words }: Prepared): Hit[] {
+    const candidates = lex.ruleFilter.candidates(words);
+    const hits: Hit[] = [];
+    let i = 0;
+    while (i < candidates.length) {
+      const rule = lex.patterns[candidates[i]].rule;
+      let found: { live: boolean; at: number; span: string } | null = null;
+      for (; i < candidates.length && lex.patterns[candidates[i]].rule === rule; i += 1) {
+        if (found?.live) continue;
+        const result = runPattern(lex, lex.patterns[candidates[i]].regex, text);
+        if (result !== null && (found === null || result.live)) found = result;
+      }
+      if (found !== null) hits.push({ rule, negated: !found.live, severity: found.live ? rule.severity : 'concern', at: found.at, span: found.span });
+    }
+    if (hits.some((h) => !h.negated) && lex.escalator.test(text) && !(lex.deescalator?.test(text) ?? false)) {
+      for (const h of hits) if (!h.negated && lex.escalatedCategories.has(h.rule.category)) h.severity = 'immediate';
+    }
+    return hits;
+  }
+
+  function moreUrgent(lex: CompiledLexicon, a: Hit, b: Hit): boolean {
+    if (a.negated !== b.negated) return !a.negated;
+    if (a.severity !== b.severity) return moreUrgentSeverity(a.severity, b.severity);
+    return (lex.priority.get(a.rule.category) ?? 99) < (lex.priority.get(b.rule.category) ?? 99);
+  }
+
+  /** Every window's hits; then, if none, the windows that speak of someone else, read in the first person. */
+  function lexiconFinds(lex: CompiledLexicon, text: string, options: NormaliseOptions): Found[] {
+    const all = normaliseToWords(text, lex.tables, options);
+    const found: Found[] = [];
+    const parts = windows(all).map((words) => prepareWords(lex, words));
+    for (const prepared of parts) {
+      const hits = ruleHits(lex, prepared);
+      if (hits.length > 0) found.push({ hits, prepared, aboutOther: false });
+    }
+    if (found.some((f) => f.hits.some((h) => !h.negated))) return found;
+    // Figures of speech and bereavement talk are set aside before the shift ("my dad killed
+    // himself" must not become "killed myself"); only risk a person can carry for themselves counts.
+    for (const masked of parts) {
+      if (!mentionsSomeoneElse(masked.words)) continue;
+      // The writer's own words (for the frame) are the ones before the shift.
+      const prepared = { ...prepareWords(lex, shiftToFirstPerson(masked.words, lex.tables.vocabulary)), plain: masked.plain };
+      const hits = ruleHits(lex, prepared).filter((h) => !h.negated && SHIFTABLE.has(h.rule.category));
+      if (hits.length > 0) found.push({ hits, prepared, aboutOther: true });
+    }
+    return found;
+  }
+
+  function assessmentOf(lex: CompiledLexicon, found: readonly Found[]): RiskAssessment | null {
+    let best: { hit: Hit; from: Found } | null = null;
+    for (const f of found) for (const hit of f.hits) if (best === null || moreUrgent(lex, hit, best.hit)) best = { hit, from: f };
+    if (best === null) return null;
+    const { hit, from } = best;
+    const context = readRiskContext(hit.rule.category, from.prepared.text, hit.at, hit.span, from.aboutOther || hit.rule.aboutOther, from.prepared.plain);
+    const live = found.flatMap((f) => f.hits.filter((h) => !h.negated));
+    const matched = [...new Set((live.length > 0 ? live : found.flatMap((f) => f.hits)).map((h) => h.rule.id))];
+    // Past and over, or work and study talk: a concern to acknowledge, never the full hand-off.
+    const calm = context.when === 'past' || context.frame === 'professional';
+    return {
+      category: hit.rule.category,
+      severity: hit.negated || calm ? 'concern' : hit.severity,
+      matched,
+      negated: hit.negated,
+      ...context,
+    };
+  }
+
+  /**
+   * Once a figure of speech is set aside, a few words may be all that is left ("my legs are
+   * killing me" -> "my legs ."): too little for the model to judge. Only the backstop waits for a
+   * residue of this many words.
+   */
+  const BACKSTOP_MIN_WORDS_AFTER_MASKING = 4;
+
+  function backstopAssessment(lex: CompiledLexicon, text: string): RiskAssessment | null {
+    const backstop = backstops.get(lex);
+    if (backstop === undefined) return null;
+    for (const words of windows(normaliseToWords(text, lex.tables))) {
+      const prepared = prepareWords(lex, words);
+      if (prepared.text === '') continue;
+      if (prepared.masked && prepared.words.filter((w) => w !== '.').length < BACKSTOP_MIN_WORDS_AFTER_MASKING) continue;
+      const verdict = backstop.assess(prepared.text);
+      if (verdict === null) continue;
+      const context = readRiskContext(verdict.category, prepared.text, 0, '', false, prepared.plain);
+      const calm = context.when === 'past' || context.frame === 'professional';
+      // A model's guess about past or professional talk is not worth a question.
+      if (calm) return null;
+      return { category: verdict.category, severity: 'concern', matched: [`model:${verdict.category}`], negated: false, possible: true, ...context };
+    }
+    return null;
+  }
+
+  /** The readings of a message: as sent, and, if it hides characters, with them removed and as spaces. */
+  function readings(text: string): string[] {
+    if (!hasInvisible(text)) return [text];
+    return [dropInvisible(text, ''), dropInvisible(text, ' ')];
+  }
+
+  function assess(text: string, locale: string | undefined, language: string | undefined, withBackstop: boolean): RiskAssessment | null {
+    if (typeof text !== 'string' || text.trim() === '') return null;
+    const foreign = language !== undefined && language !== '' && language.toLowerCase() !== 'en';
+    const passes: Array<{ lex: CompiledLexicon; options: NormaliseOptions }> = [];
+    const ownLexicon = (code: string | undefined): CompiledLexicon | undefined => {
+      const own = code ? lexicons.get(pickLocale(code, localeNames, '')) : undefined;
+      return own !== undefined && !englishNames.includes(own.locale) ? own : undefined;
+    };
+    if (foreign) {
+      const own = ownLexicon(language);
+      if (own !== undefined) passes.push({ lex: own, options: {} });
+      passes.push({ lex: english, options: { foreign: true } });
+    } else {
+      passes.push({ lex: lexiconFor(locale), options: {} });
+      // A message too short to identify ("pomocy") from someone whose channel is set to a language
+      // with risk phrases of its own is read by those too.
+      const hinted = ownLexicon(locale);
+      if (hinted !== undefined) passes.push({ lex: hinted, options: {} });
+    }
+
+    let best: RiskAssessment | null = foreign ? (phrases.get(language.toLowerCase().split('-')[0])?.(dropInvisible(text)) ?? null) : null;
+    for (const reading of readings(text)) {
+      for (const { lex, options } of passes) {
+        const found = assessmentOf(lex, lexiconFinds(lex, reading, options));
+        if (found !== null && (best === null || ranksAbove(found, best))) best = found;
+      }
+    }
+    if (best !== null || !withBackstop || foreign) return best;
+    return backstopAssessment(lexiconFor(locale), readings(text)[0]);
+  }
+
+  return {
+    locales: Object.freeze(localeNames.slice()),
+    identifyLanguage: identify,
+    signalsIn: (text) => signalsIn(normalise(dropInvisible(text), english.tables)),
+    detect: (text, locale, language) => assess(text, locale, language ?? identify(text), true),
+    detectLexiconOnly: (text, locale, language) => assess(text, locale, language ?? identify(text), false),
+    prepare: (text, locale) => prepare(lexiconFor(locale), text).text,
+    normalise: (text, locale) => normalise(text, lexiconFor(locale).tables),
+  };
 }
 
-function moreUrgent(lex: CompiledLexicon, a: Hit, b: Hit): boolean {
-  if (a.severity !== b.severity) return a.severity === 'immediate';
-  return (lex.priority.get(a.rule.category) ?? 99) < (lex.priority.get(b.rule.category) ?? 99);
+function ranksAbove(a: RiskAssessment, b: RiskAssessment): boolean {
+  if (a.negated !== b.negated) return !a.negated;
+  return moreUrgentSeverity(a.severity, b.severity);
 }
+
+let shared: RiskDetector | undefined;
 
 /**
- * Assess one message. Returns null only when neither the lexicon nor the backstop fired. A message
- * whose only signals are negated still returns an assessment (negated: true, severity concern) so
- * the bot can ask a gentle check-in question instead of passing silently; so does one only the
- * backstop flagged (possible: true).
+ * One detector per process, built on first use: for tests and scripts. The bot gets its detector
+ * from the composition root (src/app.ts), which builds it once at start-up.
  */
-export function detectRisk(text: string, locale?: string): RiskAssessment | null {
-  if (typeof text !== 'string' || text.trim() === '') return null;
-  const lex = lexiconFor(locale);
-  const prepared = prepare(lex, text);
-  if (prepared.text === '') return null;
-  return lexiconAssessment(lex, prepared) ?? backstopAssessment(lex, prepared);
+export function sharedRiskDetector(): RiskDetector {
+  shared ??= createRiskDetector();
+  return shared;
 }
 
-/** The lexicon alone, without the backstop: for the evaluation's side-by-side figures. */
-export function detectRiskLexiconOnly(text: string, locale?: string): RiskAssessment | null {
-  if (typeof text !== 'string' || text.trim() === '') return null;
-  const lex = lexiconFor(locale);
-  const prepared = prepare(lex, text);
-  return prepared.text === '' ? null : lexiconAssessment(lex, prepared);
+/** The shared detector's detect (see RiskDetector.detect). */
+export function detectRisk(text: string, locale?: string, language?: string): RiskAssessment | null {
+  return sharedRiskDetector().detect(text, locale, language);
 }
 
-/**
- * Once a figure of speech is set aside, a few words may be all that is left ("my legs are killing
- * me" -> "my legs ."): too little for the model to judge, and it read such scraps as self-harm. The
- * lexicon still runs on them; only the backstop waits for a residue of this many words.
- */
-const BACKSTOP_MIN_WORDS_AFTER_MASKING = 4;
-
-function backstopAssessment(lex: CompiledLexicon, prepared: Prepared): RiskAssessment | null {
-  if (prepared.masked && prepared.words.filter((w) => w !== '.').length < BACKSTOP_MIN_WORDS_AFTER_MASKING) return null;
-  const verdict = backstops.get(lex)?.assess(prepared.text) ?? null;
-  if (verdict === null) return null;
-  return { category: verdict.category, severity: 'concern', matched: [`model:${verdict.category}`], negated: false, possible: true };
+export function detectRiskLexiconOnly(text: string, locale?: string, language?: string): RiskAssessment | null {
+  return sharedRiskDetector().detectLexiconOnly(text, locale, language);
 }
 
-function lexiconAssessment(lex: CompiledLexicon, prepared: Prepared): RiskAssessment | null {
-  const hits = ruleHits(lex, prepared);
-  const masked = prepared.text;
-  if (hits.length === 0) return null;
+export function prepareForRisk(text: string, locale?: string): string {
+  return sharedRiskDetector().prepare(text, locale);
+}
 
-  const live = hits.filter((h) => !h.negated);
-  if (live.length === 0) {
-    let best = hits[0];
-    for (const h of hits) if (moreUrgent(lex, h, best)) best = h;
-    return { category: best.rule.category, severity: 'concern', matched: hits.map((h) => h.rule.id), negated: true };
-  }
-
-  if (lex.escalator.test(masked) && !(lex.deescalator?.test(masked) ?? false)) {
-    for (const h of live) if (lex.escalatedCategories.has(h.rule.category)) h.severity = 'immediate';
-  }
-  let best = live[0];
-  for (const h of live) if (moreUrgent(lex, h, best)) best = h;
-  return { category: best.rule.category, severity: best.severity, matched: live.map((h) => h.rule.id), negated: false };
+export function normaliseForRisk(text: string, locale?: string): string {
+  return sharedRiskDetector().normalise(text, locale);
 }

@@ -42,7 +42,13 @@ export interface EvalReport {
   /** risk messages detected, but only as negated (they get a check-in rather than the hand-off) */
   riskNegatedOnly: EvalMiss[];
   benignTotal: number;
+  /**
+   * Benign messages that got a safety response (a check-in or the hand-off). Those read as past and
+   * over, or as work or study talk, get only a line of routes beside the answer: counted apart.
+   */
   falsePositives: EvalMiss[];
+  /** benign messages read as past-and-over or professional (answer + a line of routes, no safety dialog) */
+  acknowledged: EvalMiss[];
   falsePositiveRate: number;
   negatedTotal: number;
   negatedCorrect: number;
@@ -54,11 +60,17 @@ export interface EvalReport {
 }
 
 export const TARGET_RECALL = 1;
-export const TARGET_MAX_FPR = 0.03;
+export const TARGET_MAX_FPR = 0.02;
 
 function describe(a: ReturnType<typeof detectRisk>): string {
   if (a === null) return 'null';
-  return `${a.category}/${a.severity}${a.negated ? '/negated' : ''}${a.possible ? '/possible' : ''} [${a.matched.join(', ')}]`;
+  const context = `${a.who ?? 'self'}/${a.when ?? 'current'}/${a.frame ?? 'personal'}`;
+  return `${a.category}/${a.severity}${a.negated ? '/negated' : ''}${a.possible ? '/possible' : ''} ${context} [${a.matched.join(', ')}]`;
+}
+
+/** Past and over, or work and study talk: the bot answers and adds a line of routes, no safety dialog. */
+export function isAcknowledgementOnly(a: RiskAssessment): boolean {
+  return a.severity === 'concern' && !a.negated && (a.when === 'past' || a.frame === 'professional');
 }
 
 export function evaluateRiskSets(
@@ -101,10 +113,16 @@ export function evaluateRiskSets(
     else wrongSeverity.push({ text: item.text, expected, got: describe(got) });
   }
   const falsePositives: EvalMiss[] = [];
+  const acknowledged: EvalMiss[] = [];
   for (const item of benign) {
     const got = detector(item.text, locale);
-    if (got?.possible === true) benignPossibleOnly++;
-    if (got !== null) falsePositives.push({ text: item.text, expected: 'null', got: describe(got) });
+    if (got === null) continue;
+    if (isAcknowledgementOnly(got)) {
+      acknowledged.push({ text: item.text, expected: 'null', got: describe(got) });
+      continue;
+    }
+    if (got.possible === true) benignPossibleOnly++;
+    falsePositives.push({ text: item.text, expected: 'null', got: describe(got) });
   }
   const negatedWrong: EvalMiss[] = [];
   for (const item of negated) {
@@ -125,6 +143,7 @@ export function evaluateRiskSets(
     riskNegatedOnly,
     benignTotal: benign.length,
     falsePositives,
+    acknowledged,
     falsePositiveRate: ratio(falsePositives.length, benign.length),
     negatedTotal: negated.length,
     negatedCorrect: negated.length - negatedWrong.length,

@@ -3,17 +3,17 @@
  * regular expressions and lookup tables. Kept apart from the matcher so the data file can be
  * validated (and its errors reported with the rule id) at start-up rather than on a user's message.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { LOCALES_DIR } from '../projectRoot';
 import type { NormaliseTables } from './normalise';
 import { WordPrefilter } from './prefilter';
-import type { RiskCategory, RiskSeverity } from './types';
+import { RISK_CATEGORIES, RISK_SEVERITIES, type RiskCategory, type RiskSeverity } from './types';
 
-export const RISK_CATEGORIES: readonly RiskCategory[] = ['suicide', 'self_harm', 'medical', 'harm_to_others', 'abuse', 'danger'];
+export { RISK_CATEGORIES } from './types';
 
-const categorySchema = z.enum(['suicide', 'self_harm', 'medical', 'harm_to_others', 'abuse', 'danger']);
+const categorySchema = z.enum(RISK_CATEGORIES);
 const patternList = z.array(z.string().min(1)).min(1);
 
 const lexiconSchema = z.object({
@@ -35,9 +35,11 @@ const lexiconSchema = z.object({
       z.object({
         id: z.string().regex(/^[a-z_]+\.[a-z_]+$/),
         category: categorySchema,
-        severity: z.enum(['immediate', 'concern']),
+        severity: z.enum(RISK_SEVERITIES),
         note: z.string().min(1),
         patterns: patternList,
+        /** the rule is written about someone else (a child's disclosure, a relative threatened) */
+        aboutOther: z.boolean().optional(),
       }),
     )
     .min(1),
@@ -56,6 +58,7 @@ export interface CompiledRule {
   id: string;
   category: RiskCategory;
   severity: RiskSeverity;
+  aboutOther: boolean;
 }
 
 export interface CompiledLexicon {
@@ -130,7 +133,7 @@ export function compileLexicon(file: unknown, source: string, knownWords: Iterab
   for (const rule of lex.rules) {
     if (seen.has(rule.id)) throw new Error(`risk lexicon ${source}: duplicate rule id ${rule.id}`);
     seen.add(rule.id);
-    const compiled: CompiledRule = { id: rule.id, category: rule.category, severity: rule.severity };
+    const compiled: CompiledRule = { id: rule.id, category: rule.category, severity: rule.severity, aboutOther: rule.aboutOther === true };
     rule.patterns.forEach((p, i) => {
       const src = expand(p, lex.macros, `${rule.id}[${i}]`);
       patterns.push({ regex: compile(wordBounded(src), `${rule.id}[${i}]`, 'g'), index: patterns.length, rule: compiled });
@@ -209,15 +212,6 @@ export function warmUpLexicon(lex: CompiledLexicon): void {
   warmUp(lex.escalator);
   if (lex.deescalator) warmUp(lex.deescalator);
   warmUp(lex.negatedPrefix);
-}
-
-/** Locales that have their own lexicon file, found once at start-up. */
-export function discoverLexiconLocales(localesDir: string = LOCALES_DIR): string[] {
-  if (!existsSync(localesDir)) return [];
-  return readdirSync(localesDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(localesDir, d.name, 'risk-lexicon.json')))
-    .map((d) => d.name)
-    .sort();
 }
 
 /**

@@ -6,6 +6,7 @@
  *
  * Pure and allocation-light: it runs on every message before anything else in the bot.
  */
+import { dropInvisible, foldConfusables, hasInvisible } from './unicodeFold';
 
 export interface NormaliseTables {
   /** whole-token replacements, e.g. "kms" -> "kill myself" (values may be several words) */
@@ -219,25 +220,37 @@ function fixTokenUncached(raw: string, tables: NormaliseTables, correctToLexicon
 }
 
 /** The canonical, space-separated form of `text` that lexicon patterns are matched against. */
-export function normalise(text: string, tables: NormaliseTables): string {
-  return normaliseToWords(text, tables).join(' ');
+export function normalise(text: string, tables: NormaliseTables, options: NormaliseOptions = {}): string {
+  return normaliseToWords(text, tables, options).join(' ');
+}
+
+export interface NormaliseOptions {
+  /**
+   * The message is in another language: read its words as written. No spelling correction, no
+   * overdose shorthand ("od" is Polish for "since"), no one- or two-letter text-speak ("w" is
+   * Polish for "in"): only the words themselves and misspelt risk keywords, so English risk words
+   * in it are still found.
+   */
+  foreign?: boolean;
 }
 
 /**
  * The same as `normalise`, as its words ([a-z0-9]+ or "."): callers that look words up get the
  * memoised token strings themselves, whose hashes V8 has already worked out.
  */
-export function normaliseToWords(text: string, tables: NormaliseTables): string[] {
+export function normaliseToWords(text: string, tables: NormaliseTables, options: NormaliseOptions = {}): string[] {
+  const foreign = options.foreign === true;
   newWordCorrectionsLeft = NEW_WORD_CORRECTIONS_PER_MESSAGE;
   let s = text.toLowerCase();
   // Accents and typographic quotes only exist in non-ASCII text; skip the work for plain ASCII.
   if (NON_ASCII.test(s)) {
+    if (hasInvisible(s)) s = dropInvisible(s);
     for (const [symbol, word] of tables.symbols) if (s.includes(symbol)) s = s.split(symbol).join(` ${word} `);
-    s = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(APOSTROPHES, "'");
+    s = foldConfusables(s.normalize('NFKD').replace(/\p{M}/gu, '')).replace(APOSTROPHES, "'");
   }
   // Asterisked self-censoring ("s*icide", "k*ll myself") is read as the plain word.
   if (s.includes('*')) s = s.replace(/\b([a-z]+)\*+([a-z]+)\b/g, (m, a: string, b: string) => (a.length + b.length >= 2 ? `${a}_${b}` : m));
-  if (s.includes('od')) s = s.replace(OD_SHORTHAND, (m) => {
+  if (!foreign && s.includes('od')) s = s.replace(OD_SHORTHAND, (m) => {
     const bare = m.replace(/[.'-]/g, '');
     if (bare === 'od') return ' overdose ';
     if (bare === 'odd' || bare === 'oded') return m.includes("'") || m.includes('-') || bare === 'oded' ? ' overdosed ' : m;
@@ -245,7 +258,7 @@ export function normaliseToWords(text: string, tables: NormaliseTables): string[
     if (bare === 'ods') return ' overdoses ';
     return m;
   });
-  if (s.includes('odd on')) s = s.replace(ODD_ON, 'overdosed on ');
+  if (!foreign && s.includes('odd on')) s = s.replace(ODD_ON, 'overdosed on ');
   if (s.includes("'")) for (const [needle, pattern, replacement] of CONTRACTIONS) if (s.includes(needle)) s = s.replace(pattern, replacement);
   s = s.replace(/&/g, ' and ').replace(/\+/g, ' and ');
   s = s.replace(SENTENCE_BREAK, ' . ');
@@ -265,6 +278,15 @@ export function normaliseToWords(text: string, tables: NormaliseTables): string[
     }
     if (tok.includes('_')) {
       tok = unmask(tok, tables);
+    }
+    if (foreign) {
+      // Only the handful of risk words ("sucide" -> "suicide") are corrected: no other language
+      // has a word that close to them, while general correction would rewrite its everyday words.
+      const fixed = tables.vocabulary.has(tok) || !/^[a-z]+$/.test(tok) ? tok : (fuzzyCorrect(tok, tables) ?? tok);
+      const mapped = fixed.length > 2 ? tables.tokens.get(fixed) : undefined;
+      if (mapped === undefined) out.push(fixed);
+      else if (mapped !== '') for (const part of mapped.split(' ')) out.push(part);
+      continue;
     }
     const special = tok.length === 1 ? SPECIAL_TEXT_SPEAK_NUMBERS.get(tok) : undefined;
     if (special !== undefined) {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { trainNgramClassifier, type NgramClassifier } from '../ml/ngramClassifier';
 import { LOCALES_DIR } from '../projectRoot';
-import { RISK_CATEGORIES } from './lexicon';
+import { RISK_CATEGORIES } from './types';
 import type { RiskCategory } from './types';
 
 export type BackstopLabel = RiskCategory | 'none';
@@ -37,7 +37,7 @@ const MODEL_OPTIONS = { charMin: 4, charMax: 4, epochs: 30, learningRate: 2, l2:
 
 const exampleSchema = z.object({
   text: z.string().min(1),
-  label: z.enum(['suicide', 'self_harm', 'medical', 'harm_to_others', 'abuse', 'danger', 'none']),
+  label: z.enum([...RISK_CATEGORIES, 'none']),
 });
 export type BackstopExample = z.infer<typeof exampleSchema>;
 

@@ -1,28 +1,63 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { LOCALES_DIR } from '../projectRoot';
+import { resolveLocaleFile } from '../content/localeResolver';
 
 /**
- * Reads a person's free-text answer to the two safety questions ("Are you safe right now?" and the
- * check-in question). Pure matching over phrase lists in locales/<lang>/safety-answers.json.
+ * Reads a person's free-text answer to the safety questions ("Are you safe right now?" and the
+ * check-in question), conservatively. Pure matching over phrase classes in
+ * locales/<lang>/safety-answers.json.
  *
- * Overlapping phrases resolve to the longest ("not safe" over "safe", "not in danger" over
- * "in danger"); mixed answers resolve to the most cautious label, so "yes... no" counts as not safe.
+ * Overlapping phrases resolve to the longest ("not safe" over "safe"); mixed answers resolve to the
+ * most cautious label, so "yes... no" counts as not safe. Only words that say safety are 'safe'. A
+ * bare yes-word or acknowledgement counts only when it is the whole answer, and the dialog decides
+ * what it means from the conversation ("ok" after "no" is never safety). Text the reader cannot
+ * read is unknown, never stripped down to a letter that happens to match.
  */
 
-export type SafeNowAnswer = 'safe' | 'notSafe' | 'unsure' | 'unknown';
+/** What the record and the dialogs act on. 'helpComing': 999 has been called, help is on its way or there. */
+export type SafeNowAnswer = 'safe' | 'helpComing' | 'notSafe' | 'unsure' | 'unknown';
 export type CheckInAnswer = 'yes' | 'no' | 'unsure' | 'unknown';
 
+/** A finer reading of an answer to "are you safe?": 'yes' is a bare yes-word, 'ack' a bare acknowledgement. */
+export type SafeNowLabel = SafeNowAnswer | 'yes' | 'ack';
+
+export interface SafeNowReading {
+  label: SafeNowLabel;
+  /** they do not want to, or cannot, call or talk to anyone ("I can't talk on the phone", "no one would care") */
+  reluctant: boolean;
+  /** letters outside English, or mostly words that are not English: the label is then always 'unknown' */
+  unreadable: boolean;
+}
+
+export type SafetyRequest = 'moreRoutes' | 'plan' | 'back';
+
 const DEFAULT_LOCALE = 'en-GB';
-const SAFE_NOW_LABELS: readonly SafeNowAnswer[] = ['safe', 'notSafe', 'unsure'];
+const SAFE_NOW_LABELS: readonly SafeNowLabel[] = ['safe', 'helpComing', 'notSafe', 'unsure', 'yes', 'ack'];
 const CHECK_IN_LABELS: readonly CheckInAnswer[] = ['yes', 'no', 'unsure'];
+/** Labels that count only as the whole answer (safeNow's bare yes-words and acknowledgements). */
+const SAFE_NOW_BARE: ReadonlySet<string> = new Set(['yes', 'ack']);
+const REQUESTS: readonly SafetyRequest[] = ['moreRoutes', 'plan', 'back'];
+
+/** A phrase, or a class of phrases: every `first` followed by every `then`. */
+const phraseSchema = z.union([z.string().min(1), z.object({ first: z.array(z.string().min(1)).min(1), then: z.array(z.string().min(1)).min(1) })]);
+const phraseListSchema = z.array(phraseSchema);
 
 const questionSchema = z
-  .object({ precedence: z.array(z.string()).min(1), negators: z.array(z.string()).optional() })
+  .object({
+    precedence: z.array(z.string()).min(1),
+    negators: z.array(z.string()).optional(),
+    fillers: z.array(z.string()).optional(),
+  })
   .catchall(z.unknown());
 
-const fileSchema = z.object({ safeNow: questionSchema, checkIn: questionSchema });
+const fileSchema = z.object({
+  readable: z.object({ short: z.array(z.string()) }),
+  safeNow: questionSchema,
+  reluctance: z.object({ phrases: phraseListSchema }),
+  requests: z.object({ moreRoutes: phraseListSchema, plan: phraseListSchema, back: phraseListSchema }),
+  offer: z.object({ yes: phraseListSchema, no: phraseListSchema }),
+  checkIn: questionSchema,
+});
 
 interface PhraseTable {
   precedence: readonly string[];
@@ -30,17 +65,29 @@ interface PhraseTable {
   phrases: ReadonlyMap<string, readonly string[][]>;
   /** words that turn a reassuring answer into a worrying one when no phrase explains them */
   negators: ReadonlySet<string>;
+  /** words that may sit beside a bare yes-word or acknowledgement ("um, ok") */
+  fillers: ReadonlySet<string>;
+  /** labels that count only when they (with fillers) are the whole answer */
+  bare: ReadonlySet<string>;
 }
 
 interface AnswerTables {
   safeNow: PhraseTable;
   checkIn: PhraseTable;
+  reluctance: readonly string[][];
+  requests: ReadonlyMap<SafetyRequest, readonly string[][]>;
+  /** whole answers that take or decline an offer */
+  offer: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
+  /** every word the phrases use, plus short English words: what counts as readable besides words.txt */
+  vocabulary: ReadonlySet<string>;
 }
 
 const CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
   [/\bcan'?t\b/g, 'can not'],
+  [/\bcannot\b/g, 'can not'],
   [/\bwon'?t\b/g, 'will not'],
   [/\bim\b/g, 'i am'],
+  [/\blet's\b/g, 'let us'],
   [/n't\b/g, ' not'],
   [/\bi'm\b/g, 'i am'],
   [/'s\b/g, ' is'],
@@ -50,47 +97,101 @@ const CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
   [/'d\b/g, ' would'],
 ];
 
-/** Lower case, contractions expanded, letters and digits only, single spaces. */
+/** Letters of any script, so "chcę" stays one (unreadable) word instead of losing its "ę". */
+const WORD = /[\p{L}\p{M}\p{N}']+/gu;
+const ENGLISH_WORD = /^[a-z0-9']+$/;
+
+/** Lower case, contractions expanded, words of any script, single spaces. */
 export function answerTokens(text: string): string[] {
-  let s = text.toLowerCase().replace(/[\u2018\u2019`\u00b4]/g, "'");
+  let s = text.normalize('NFC').toLowerCase().replace(/[\u2018\u2019`\u00b4]/g, "'");
   for (const [pattern, replacement] of CONTRACTIONS) s = s.replace(pattern, replacement);
-  s = s.replace(/\bisnt\b/g, 'is not').replace(/\bdont\b/g, 'do not').replace(/\bnt\b/g, 'not');
-  return s
-    .replace(/[^a-z0-9 ]+/g, ' ')
-    .split(' ')
-    .filter((token) => token !== '');
+  s = s.replace(/\bisnt\b/g, 'is not').replace(/\bdont\b/g, 'do not').replace(/\bwont\b/g, 'will not').replace(/\bcant\b/g, 'can not');
+  s = s.replace(/\bnt\b/g, 'not').replace(/\bthats\b/g, 'that is').replace(/\bu\b/g, 'you');
+  return (s.match(WORD) ?? []).map((token) => token.replace(/'/g, '')).filter((token) => token !== '');
 }
 
-function buildTable(raw: z.infer<typeof questionSchema>, labels: readonly string[]): PhraseTable {
+function expandPhrases(list: z.infer<typeof phraseListSchema>): string[][] {
+  const out: string[][] = [];
+  for (const phrase of list) {
+    if (typeof phrase === 'string') out.push(answerTokens(phrase));
+    else for (const first of phrase.first) for (const then of phrase.then) out.push(answerTokens(`${first} ${then}`));
+  }
+  return out.filter((tokens) => tokens.length > 0);
+}
+
+function buildTable(raw: z.infer<typeof questionSchema>, labels: readonly string[], bare: ReadonlySet<string> = new Set()): PhraseTable {
   if (raw.precedence.length !== labels.length || !labels.every((label) => raw.precedence.includes(label))) {
     throw new Error(`safety-answers: precedence must list exactly ${labels.join(', ')}`);
   }
   const phrases = new Map<string, string[][]>();
-  for (const label of raw.precedence) {
-    const list = z.array(z.string().min(1)).parse(raw[label]);
-    phrases.set(label, list.map((phrase) => answerTokens(phrase)));
-  }
-  return { precedence: raw.precedence, phrases, negators: new Set(raw.negators ?? []) };
+  for (const label of raw.precedence) phrases.set(label, expandPhrases(phraseListSchema.parse(raw[label])));
+  return {
+    precedence: raw.precedence,
+    phrases,
+    negators: new Set((raw.negators ?? []).flatMap(answerTokens)),
+    fillers: new Set((raw.fillers ?? []).flatMap(answerTokens)),
+    bare,
+  };
 }
 
 export function parseSafetyAnswers(json: unknown): AnswerTables {
   const file = fileSchema.parse(json);
-  return {
-    safeNow: buildTable(file.safeNow, SAFE_NOW_LABELS),
-    checkIn: buildTable(file.checkIn, CHECK_IN_LABELS),
+  const safeNow = buildTable(file.safeNow, SAFE_NOW_LABELS, SAFE_NOW_BARE);
+  const checkIn = buildTable(file.checkIn, CHECK_IN_LABELS);
+  const reluctance = expandPhrases(file.reluctance.phrases);
+  const requests = new Map<SafetyRequest, string[][]>(REQUESTS.map((request) => [request, expandPhrases(file.requests[request])]));
+  const whole = (list: z.infer<typeof phraseListSchema>) => new Set(expandPhrases(list).map((tokens) => tokens.join(' ')));
+  const offer = { yes: whole(file.offer.yes), no: whole(file.offer.no) };
+  const vocabulary = new Set<string>(file.readable.short);
+  const addWords = (lists: Iterable<readonly string[][]>) => {
+    for (const list of lists) for (const phrase of list) for (const token of phrase) vocabulary.add(token);
   };
+  addWords(safeNow.phrases.values());
+  addWords(checkIn.phrases.values());
+  addWords([reluctance]);
+  addWords(requests.values());
+  for (const word of [...safeNow.fillers, ...safeNow.negators]) vocabulary.add(word);
+  return { safeNow, checkIn, reluctance, requests, offer, vocabulary };
 }
 
 const cache = new Map<string, AnswerTables>();
+const wordLists = new Map<string, ReadonlySet<string>>();
 
 function tablesFor(locale: string): AnswerTables {
-  const wanted = locale && existsSync(join(LOCALES_DIR, locale, 'safety-answers.json')) ? locale : DEFAULT_LOCALE;
+  const { locale: wanted, path } = resolveLocaleFile(locale, 'safety-answers.json');
   let tables = cache.get(wanted);
   if (!tables) {
-    tables = parseSafetyAnswers(JSON.parse(readFileSync(join(LOCALES_DIR, wanted, 'safety-answers.json'), 'utf8')));
+    tables = parseSafetyAnswers(JSON.parse(readFileSync(path, 'utf8')));
     cache.set(wanted, tables);
   }
   return tables;
+}
+
+/** The locale's English word list (words.txt: one a line, # for comments), read once. */
+function wordsFor(locale: string): ReadonlySet<string> {
+  const { locale: wanted, path } = resolveLocaleFile(locale, 'words.txt');
+  let words = wordLists.get(wanted);
+  if (!words) {
+    const lines = readFileSync(path, 'utf8').split('\n');
+    words = new Set(lines.map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#')));
+    wordLists.set(wanted, words);
+  }
+  return words;
+}
+
+/**
+ * True when the reader cannot tell what the answer says: any word in letters outside English
+ * ("chcę", "dw i'n"), or fewer than half its words English. A name or a typo beside English words
+ * is fine ("I'm OK, I'm at Gosia's").
+ */
+export function isUnreadable(tokens: readonly string[], locale: string = DEFAULT_LOCALE): boolean {
+  if (tokens.some((token) => !ENGLISH_WORD.test(token))) return true;
+  const words = tokens.filter((token) => !/^\d+$/.test(token));
+  if (words.length === 0) return false;
+  const { vocabulary } = tablesFor(locale);
+  const english = wordsFor(locale);
+  const readable = words.filter((token) => vocabulary.has(token) || english.has(token)).length;
+  return readable * 2 < words.length;
 }
 
 interface Match {
@@ -99,55 +200,97 @@ interface Match {
   end: number;
 }
 
-function findMatches(tokens: readonly string[], table: PhraseTable): Match[] {
-  const matches: Match[] = [];
-  for (const [label, phrases] of table.phrases) {
-    for (const phrase of phrases) {
-      for (let i = 0; i + phrase.length <= tokens.length; i++) {
-        let ok = true;
-        for (let j = 0; j < phrase.length; j++) {
-          if (tokens[i + j] !== phrase[j]) {
-            ok = false;
-            break;
-          }
+function matchesOf(tokens: readonly string[], label: string, phrases: readonly string[][], out: Match[]): void {
+  for (const phrase of phrases) {
+    for (let i = 0; i + phrase.length <= tokens.length; i++) {
+      let ok = true;
+      for (let j = 0; j < phrase.length; j++) {
+        if (tokens[i + j] !== phrase[j]) {
+          ok = false;
+          break;
         }
-        if (ok) matches.push({ label, start: i, end: i + phrase.length });
       }
+      if (ok) out.push({ label, start: i, end: i + phrase.length });
     }
   }
-  // A match inside a longer match of another phrase is not a separate answer.
-  return matches.filter(
-    (m) => !matches.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start),
-  );
 }
 
-/** The label for `text`, or 'unknown'. */
-export function classifyAnswer(text: string, table: PhraseTable): string {
-  const tokens = answerTokens(text);
+const length = (m: Match) => m.end - m.start;
+const overlaps = (a: Match, b: Match) => a.start < b.end && b.start < a.end;
+
+function findMatches(tokens: readonly string[], table: PhraseTable): Match[] {
+  const matches: Match[] = [];
+  for (const [label, phrases] of table.phrases) matchesOf(tokens, label, phrases, matches);
+  // Where phrases overlap, the longer one is what was said: "not going to do anything" is not "I am not".
+  const kept = matches.filter((m) => !matches.some((o) => o !== m && overlaps(o, m) && length(o) > length(m)));
+  // A bare yes-word or acknowledgement counts only as the whole answer (with fillers): "I am" is a
+  // yes, "I am at the station" is not.
+  if (table.bare.size === 0) return kept;
+  const covered = (i: number) => table.fillers.has(tokens[i]) || kept.some((m) => m.start <= i && i < m.end);
+  const whole = tokens.every((_token, i) => covered(i));
+  return whole ? kept : kept.filter((m) => !table.bare.has(m.label));
+}
+
+function classify(tokens: readonly string[], table: PhraseTable): { label: string; matches: Match[] } {
   const matches = findMatches(tokens, table);
   const found = new Set(matches.map((m) => m.label));
-  for (const label of table.precedence) if (found.has(label)) return label;
-  return 'unknown';
+  for (const label of table.precedence) if (found.has(label)) return { label, matches };
+  return { label: 'unknown', matches };
 }
 
 /** True when a negator sits outside every matched phrase ("I do not feel safe"). */
-function hasLooseNegator(text: string, table: PhraseTable): boolean {
-  if (table.negators.size === 0) return false;
-  const tokens = answerTokens(text);
-  const matches = findMatches(tokens, table);
+function hasLooseNegator(tokens: readonly string[], matches: readonly Match[], table: PhraseTable): boolean {
   return tokens.some((token, i) => table.negators.has(token) && !matches.some((m) => m.start <= i && i < m.end));
 }
 
-/** Reads an answer to "Are you safe right now?". */
-export function safeNowAnswer(text: string, locale: string = DEFAULT_LOCALE): SafeNowAnswer {
-  const table = tablesFor(locale).safeNow;
-  const label = classifyAnswer(text, table) as SafeNowAnswer;
-  // Reassurance with an unexplained "not" in it is not reassurance: ask again, cautiously.
-  if (label === 'safe' && hasLooseNegator(text, table)) return 'notSafe';
-  return label;
+function containsAny(tokens: readonly string[], phrases: readonly string[][]): boolean {
+  const found: Match[] = [];
+  matchesOf(tokens, '', phrases, found);
+  return found.length > 0;
+}
+
+/** Reads an answer to "Are you safe right now?" (or "are they safe?", "is everyone safe?"). */
+export function readSafeNow(text: string, locale: string = DEFAULT_LOCALE): SafeNowReading {
+  const tables = tablesFor(locale);
+  const tokens = answerTokens(text);
+  const reluctant = containsAny(tokens, tables.reluctance);
+  if (isUnreadable(tokens, locale)) return { label: 'unknown', reluctant: false, unreadable: true };
+  const { label, matches } = classify(tokens, tables.safeNow);
+  // Reassurance with an unexplained "not" in it is not reassurance.
+  if ((label === 'safe' || label === 'helpComing' || label === 'yes' || label === 'ack') && hasLooseNegator(tokens, matches, tables.safeNow)) {
+    return { label: 'notSafe', reluctant, unreadable: false };
+  }
+  return { label: label as SafeNowLabel, reluctant, unreadable: false };
+}
+
+/**
+ * What the person asked of the safety dialog in their own words, if anything ("other numbers?",
+ * "go back"). Nothing when the words carry a negator: "I don't have a plan" asks for nothing.
+ */
+export function safetyRequest(text: string, locale: string = DEFAULT_LOCALE): SafetyRequest | undefined {
+  const tokens = answerTokens(text);
+  if (tokens.some((token) => tablesFor(locale).safeNow.negators.has(token))) return undefined;
+  for (const [request, phrases] of tablesFor(locale).requests) if (containsAny(tokens, phrases)) return request;
+  return undefined;
+}
+
+/**
+ * A whole answer to an offer ("Would you like to make a safety plan? Or we can go back"): 'yes'
+ * takes it, 'no' declines it. Fillers aside ("um, yes please"); anything longer is not an answer.
+ */
+export function offerAnswer(text: string, locale: string = DEFAULT_LOCALE): 'yes' | 'no' | undefined {
+  const { offer, safeNow } = tablesFor(locale);
+  const tokens = answerTokens(text);
+  for (const answer of [tokens.join(' '), tokens.filter((token) => !safeNow.fillers.has(token)).join(' ')]) {
+    if (offer.yes.has(answer)) return 'yes';
+    if (offer.no.has(answer)) return 'no';
+  }
+  return undefined;
 }
 
 /** Reads an answer to the gentle check-in question ("...Is that happening for you?"). */
 export function checkInAnswer(text: string, locale: string = DEFAULT_LOCALE): CheckInAnswer {
-  return classifyAnswer(text, tablesFor(locale).checkIn) as CheckInAnswer;
+  const tokens = answerTokens(text);
+  if (isUnreadable(tokens, locale)) return 'unknown';
+  return classify(tokens, tablesFor(locale).checkIn).label as CheckInAnswer;
 }

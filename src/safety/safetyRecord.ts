@@ -9,8 +9,8 @@ export interface SafetyEvent {
   severity: RiskSeverity;
   negated: boolean;
   rules: string[];
-  /** what the bot did: the full hand-off, or the gentle check-in question */
-  response: 'emergency' | 'checkIn';
+  /** what the bot did: the full hand-off, the gentle check-in question, or a short note (past and over, work or study) */
+  response: 'emergency' | 'checkIn' | 'note';
   /** ISO 8601 */
   at: string;
 }
@@ -18,7 +18,7 @@ export interface SafetyEvent {
 export interface SafetyRecord {
   events: SafetyEvent[];
   /** the person's last answer to "Are you safe right now?", if any */
-  lastSafeAnswer?: 'safe' | 'notSafe' | 'unsure' | 'unknown';
+  lastSafeAnswer?: 'safe' | 'helpComing' | 'notSafe' | 'unsure' | 'unknown';
 }
 
 export const MAX_SAFETY_EVENTS = 50;

@@ -1,5 +1,8 @@
-export type RiskCategory = 'suicide' | 'self_harm' | 'medical' | 'harm_to_others' | 'abuse' | 'danger';
-export type RiskSeverity = 'immediate' | 'concern';
+/** The risk categories, declared once: every schema, table and type derives from this list. */
+export const RISK_CATEGORIES = ['suicide', 'self_harm', 'medical', 'harm_to_others', 'abuse', 'danger'] as const;
+export type RiskCategory = (typeof RISK_CATEGORIES)[number];
+export const RISK_SEVERITIES = ['immediate', 'concern'] as const;
+export type RiskSeverity = (typeof RISK_SEVERITIES)[number];
 
 /**
  * Who is at risk. 'self' is the person writing. For `harm_to_others` the writer is the one who may
@@ -7,7 +10,8 @@ export type RiskSeverity = 'immediate' | 'concern';
  * category a value other than 'self' means the writer is worried about someone else (a friend,
  * parent, manager or colleague) and needs routes for helping that person.
  */
-export type RiskWho = 'self' | 'adult' | 'child' | 'older_adult';
+export const RISK_WHO = ['self', 'adult', 'child', 'older_adult'] as const;
+export type RiskWho = (typeof RISK_WHO)[number];
 
 /** Now or recent, or stated as past and over ("years ago, I've been well since"). */
 export type RiskWhen = 'current' | 'past';

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { readJsonBody } from './readJsonBody';
 import { incomingActivitySchema, describeActivityProblem } from './activitySchema';
 import { HttpError, errorBody } from './httpErrors';
-import type { InflightTurns } from './inflightTurns';
+import { pinLoopbackServiceUrl, type HostResolver } from './loopback';
 
 export interface TurnLogic {
   run(context: TurnContext): Promise<void>;
@@ -27,18 +27,8 @@ export interface MessagesRouteDeps {
   authEnabled: boolean;
   /** LOG_MESSAGE_TEXT: include the message text in the debug line for each activity. */
   logMessageText: boolean;
-  inflight: InflightTurns;
-}
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-
-function isLoopbackUrl(url: string): boolean {
-  try {
-    const host = new URL(url).hostname.toLowerCase();
-    return LOOPBACK_HOSTS.has(host) || host.startsWith('127.');
-  } catch {
-    return false;
-  }
+  /** How serviceUrl host names are resolved for the loopback check (authentication off). */
+  resolveHost?: HostResolver;
 }
 
 /** botbuilder expects Date objects where channels send ISO strings. */
@@ -66,6 +56,7 @@ export function createMessagesHandler(deps: MessagesRouteDeps) {
       body = await readJsonBody(req, deps.maxBodyBytes);
     } catch (err) {
       const status = err instanceof HttpError ? err.status : 400;
+      deps.logger.warn({ event: 'body_rejected', status, reason: err instanceof HttpError ? err.code : 'unreadable' }, 'request body rejected');
       res.send(status, errorBody(status, err instanceof HttpError ? err.message : undefined));
       return;
     }
@@ -75,10 +66,16 @@ export function createMessagesHandler(deps: MessagesRouteDeps) {
       res.send(400, errorBody(400, describeActivityProblem(parsed.error)));
       return;
     }
-    // Without authentication anyone could make the bot post to any address: allow loopback only.
-    if (!deps.authEnabled && !isLoopbackUrl(parsed.data.serviceUrl)) {
-      res.send(403, errorBody(403, 'Without MicrosoftAppId the bot only replies to a loopback serviceUrl'));
-      return;
+    // Without authentication anyone could make the bot post to any address: allow loopback only,
+    // judged on the resolved address and pinned to it for this turn's replies.
+    if (!deps.authEnabled) {
+      const pinned = await pinLoopbackServiceUrl(parsed.data.serviceUrl, deps.resolveHost);
+      if (!pinned) {
+        deps.logger.warn({ event: 'serviceurl_refused', channelId: parsed.data.channelId }, 'serviceUrl is not a loopback address');
+        res.send(403, errorBody(403, 'Without MicrosoftAppId the bot only replies to a loopback serviceUrl'));
+        return;
+      }
+      parsed.data.serviceUrl = pinned;
     }
 
     const activity = toActivity(parsed.data);
@@ -86,7 +83,6 @@ export function createMessagesHandler(deps: MessagesRouteDeps) {
     let turnStarted = false;
     let status = 200;
     const started = process.hrtime.bigint();
-    const done = deps.inflight.begin();
     try {
       const invokeResponse = await deps.adapter.handleActivity(authHeader, activity, async (context) => {
         turnStarted = true;
@@ -106,7 +102,6 @@ export function createMessagesHandler(deps: MessagesRouteDeps) {
         res.send(500, errorBody(500));
       }
     } finally {
-      done();
       deps.logger.debug(
         {
           event: 'activity',

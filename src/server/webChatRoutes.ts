@@ -1,8 +1,7 @@
-import type { Server } from 'restify';
+import type { Response, Server } from 'restify';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import type { ActivityProcessor, TurnLogic } from './messagesRoute';
-import type { InflightTurns } from './inflightTurns';
 import { DEFAULT_LOCALE, t } from '../content/i18n';
 import { registerLocalDirectLine, LOCAL_DIRECT_LINE_PATH, type LocalDirectLine } from './directline/localDirectLine';
 import { registerTokenRoute, TOKEN_ROUTE, type TokenSource } from './webchat/tokenRoute';
@@ -15,7 +14,6 @@ export interface WebChatRouteDeps {
   logger: Logger;
   adapter: ActivityProcessor;
   bot: TurnLogic;
-  inflight: InflightTurns;
   baseUrl: () => string;
 }
 
@@ -48,7 +46,6 @@ export function registerWebChatRoutes(server: Server, deps: WebChatRouteDeps): v
       adapter: deps.adapter,
       bot: deps.bot,
       logger,
-      inflight: deps.inflight,
       baseUrl: deps.baseUrl,
       maxActivityBytes: Math.min(config.maxBodyBytes, LOCAL_ACTIVITY_LIMIT),
       maxReplyBytes: config.maxBodyBytes,
@@ -66,8 +63,16 @@ export function registerWebChatRoutes(server: Server, deps: WebChatRouteDeps): v
     corsOrigins: webChat.corsOrigins,
     rateLimitPerMinute: webChat.tokenRateLimitPerMinute,
     trustedProxyHops: webChat.trustedProxyHops,
+    allowedHosts: webChat.allowedHosts,
     source,
   });
+
+  if (webChat.directLineSecret && config.env === 'production' && webChat.allowedHosts.length === 0) {
+    logger.warn(
+      { event: 'token_route_no_hosts' },
+      'No ALLOWED_HOSTS (or App Service WEBSITE_HOSTNAME): the token route answers only on loopback',
+    );
+  }
 
   if (!webChat.pageEnabled) return;
 
@@ -80,9 +85,15 @@ export function registerWebChatRoutes(server: Server, deps: WebChatRouteDeps): v
   const directLineOrigin = new URL(webChat.directLineEndpoint).origin;
   const connectOrigins = backend === 'directline' ? [directLineOrigin, directLineOrigin.replace(/^http/, 'ws')] : [];
   const help = helpRoutes(locale);
+  // Clinics listed in CORS_ORIGINS may frame the pages (docs/embedding.md); CSP frame-ancestors
+  // names them, which X-Frame-Options cannot, so it gives way on those pages only.
+  const framable = (res: Response) => {
+    if (webChat.corsOrigins.length > 0) res.removeHeader('X-Frame-Options');
+  };
   const banner = bannerRoutes(locale);
 
   server.get('/', async (_req, res) => {
+    framable(res);
     const html = renderChatPage({
       locale,
       clinic: config.clinic,
@@ -90,6 +101,7 @@ export function registerWebChatRoutes(server: Server, deps: WebChatRouteDeps): v
       assets: { webChat: assets.webChat.url, script: assets.script.url, styles: assets.styles.url },
       helpRoutes: help,
       bannerRoutes: banner,
+      chatUnavailable: backend === 'none',
       browser: {
         tokenUrl: TOKEN_ROUTE,
         domain: backend === 'directline' ? webChat.directLineEndpoint : LOCAL_DIRECT_LINE_PATH,
@@ -106,7 +118,8 @@ export function registerWebChatRoutes(server: Server, deps: WebChatRouteDeps): v
   });
 
   server.get('/privacy', async (_req, res) => {
-    const html = renderPrivacyPage({ locale, clinic: config.clinic, stylesUrl: assets.styles.url });
+    framable(res);
+    const html = renderPrivacyPage({ locale, clinic: config.clinic, stylesUrl: assets.styles.url, retentionDays: config.transcripts.retentionDays });
     res.sendRaw(200, html, {
       'Content-Type': 'text/html; charset=utf-8',
       'Content-Security-Policy': contentSecurityPolicy({ connectOrigins: [], frameAncestors: webChat.corsOrigins }),
@@ -118,6 +131,14 @@ export function registerWebChatRoutes(server: Server, deps: WebChatRouteDeps): v
     res.sendRaw(204, '', { 'Cache-Control': 'public, max-age=86400' });
   });
 
+  if (backend === 'none') {
+    logger.warn(
+      { event: 'webchat_page_cannot_connect' },
+      config.authEnabled
+        ? 'The Web Chat page on / cannot connect: with MicrosoftAppId set it needs DIRECT_LINE_SECRET (the local Direct Line works only with authentication off)'
+        : 'The Web Chat page on / cannot connect: set DIRECT_LINE_SECRET or turn DIRECT_LINE_LOCAL_ENABLED on',
+    );
+  }
   logger.info(
     { event: 'webchat_page', backend },
     backend === 'local' ? 'Web Chat page on / (local Direct Line, no Azure needed)' : `Web Chat page on / (Direct Line: ${backend})`,

@@ -37,9 +37,31 @@ const factSet = z
   })
   .strict();
 
-type Element = z.infer<typeof textBlock> | z.infer<typeof factSet> | { type: 'Container'; items: Element[] };
+const openUrl = z
+  .object({
+    type: z.literal('Action.OpenUrl'),
+    title: z.string().min(1),
+    // sms: only as the crisis routes write it (Shout: 'sms:85258?&body=SHOUT').
+    url: z.string().refine((url) => /^(https:\/\/\S+|mailto:\S+@\S+|tel:\+?\d+|sms:\d+\?&body=\w+)$/.test(url), 'links must be https, mailto, tel or sms'),
+  })
+  .strict();
 
-const element: z.ZodType<Element> = z.lazy(() => z.union([textBlock, factSet, container]));
+const actionSet = z
+  .object({
+    type: z.literal('ActionSet'),
+    actions: z.array(openUrl).min(1),
+    spacing: spacing.optional(),
+    separator: z.boolean().optional(),
+  })
+  .strict();
+
+type Element =
+  | z.infer<typeof textBlock>
+  | z.infer<typeof factSet>
+  | z.infer<typeof actionSet>
+  | { type: 'Container'; items: Element[] };
+
+const element: z.ZodType<Element> = z.lazy(() => z.union([textBlock, factSet, actionSet, container]));
 
 const container = z
   .object({
@@ -47,14 +69,6 @@ const container = z
     items: z.array(element).min(1),
     spacing: spacing.optional(),
     separator: z.boolean().optional(),
-  })
-  .strict();
-
-const openUrl = z
-  .object({
-    type: z.literal('Action.OpenUrl'),
-    title: z.string().min(1),
-    url: z.string().url().refine((url) => /^(https:\/\/|mailto:|tel:)/.test(url), 'links must be https, mailto or tel'),
   })
   .strict();
 

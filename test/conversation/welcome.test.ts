@@ -89,7 +89,12 @@ describe('welcome', () => {
       locale: 'en-GB',
     });
     expect(installed.length).toBeGreaterThan(0);
-    expectWelcome(installed.map((reply) => reply.text).join('\n'), '/privacy');
+    // Teams has its own privacy line (privacy at work, with a button: test/teams/teamsBot.test.ts).
+    const text = installed.map((reply) => reply.text).join('\n');
+    expect(text).toContain("I'm the IPT guide");
+    expect(text).toContain('Samaritans free on 116 123');
+    expect(text).toContain("Privacy at work: your manager and colleagues can't see this chat.");
+    expect(text).not.toContain('/privacy');
   });
 
   test('locale fallback: French gets the English welcome', () => {

@@ -22,6 +22,7 @@ describe('extractNation', () => {
     ['im from glasgow but i live in london now', 'england', 'London'],
     ['moved from Leeds to Cardiff', 'wales', 'Cardiff'],
     ['not in england, im in wales', 'wales', undefined],
+    ['actually im in scotland not england', 'scotland', undefined],
     ['Newcastle', 'england', 'Newcastle upon Tyne'],
     ['hull', 'england', 'Kingston upon Hull'],
     ['i live in derry', 'northern_ireland', 'Derry'],
@@ -44,6 +45,11 @@ describe('extractNation', () => {
     ['manchester', 'england', 'Manchester'],
     ['im in manc', 'england', 'Manchester'],
     ['living in inverness atm', 'scotland', 'Inverness'],
+    ['St Andrews', 'scotland', 'St Andrews'],
+    ['Saint Albans', 'england', 'St Albans'],
+    ['County Durham', 'england', 'County Durham'],
+    ['south wales', 'wales', 'South Wales'],
+    ['I live near Newry', 'northern_ireland', 'Newry'],
   ])('%s -> %s', (text, nation, place) => {
     const match = extractNation(text);
     expect(match?.nation).toBe(nation);
@@ -67,6 +73,9 @@ describe('extractNation', () => {
     'is it in the Bath of my life',
     'I was on the M6',
     'Ireland',
+    'Dublin',
+    'Isle of Man',
+    'I used to live in Cardiff',
     'what about Wales?'.replace('Wales', 'the US'),
   ])('finds no place in %s', (text) => {
     expect(extractNation(text)).toBeUndefined();
@@ -104,6 +113,7 @@ describe('extractAge', () => {
     ["I'll be 18 in May", 17, 'under_18', true],
     ['im 15 and its been 6 months', 15, 'under_18', true],
     ['17 lol', 17, 'under_18', true],
+    ['I turn 18 next month', 17, 'under_18', true],
   ])('%s -> %s', (text, age, ageGroup, under18) => {
     expect(extractAge(text)).toEqual({ age, ageGroup, under18 });
   });
@@ -115,6 +125,8 @@ describe('extractAge', () => {
     ['in my forties', '35_plus', false],
     ['early thirties', '18_to_34', false],
     ['retired', '35_plus', false],
+    ['over 65', '35_plus', false],
+    ['mid 40s', '35_plus', false],
   ])('%s -> band %s', (text, ageGroup, under18) => {
     expect(extractAge(text)).toEqual({ ageGroup, under18 });
   });

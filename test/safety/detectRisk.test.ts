@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { detectRisk, normaliseForRisk, SUPPORTED_RISK_LOCALES } from '../../src/safety/detectRisk';
+import { detectRisk, normaliseForRisk, sharedRiskDetector } from '../../src/safety/detectRisk';
 import { compileLexicon, loadLexicon, wordBounded } from '../../src/safety/lexicon';
 import { evaluateRiskSets, TARGET_MAX_FPR, type LabelledBenign, type LabelledNegated, type LabelledRisk } from '../../src/safety/evaluation';
 import { requiredWordClauses } from '../../src/safety/prefilter';
@@ -195,7 +195,7 @@ describe('locale fallback: detection never skipped', () => {
   });
 
   it('lists en-GB as supported', () => {
-    expect(SUPPORTED_RISK_LOCALES).toContain('en-GB');
+    expect(sharedRiskDetector().locales).toContain('en-GB');
   });
 });
 

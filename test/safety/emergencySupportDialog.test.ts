@@ -1,67 +1,119 @@
 import { ConversationState, MemoryStorage, TestAdapter, type Activity, type StatePropertyAccessor } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
-import {
-  EmergencySupportDialog,
-  EMERGENCY_SUPPORT_DIALOG,
-  readSafeAnswer,
-  type EmergencySupportOptions,
-} from '../../dialogs/emergencySupportDialog';
+import { EmergencySupportDialog, EMERGENCY_SUPPORT_DIALOG, type EmergencySupportOptions } from '../../dialogs/emergencySupportDialog';
+import type { SafetyDialogDeps } from '../../dialogs/safetyDialogShared';
 import type { SafetyRecord } from '../../src/safety/safetyRecord';
-import { safeNowAnswer } from '../../src/safety/safetyAnswers';
 import { detectRisk } from '../../src/safety/detectRisk';
-import { crisisRoutesCard } from '../../dialogs/crisisRoutesMessage';
-import { NATIONS } from '../../src/profile';
-import { parserProblems } from '../content/validateCard';
+import { crisisRoutesCard } from '../../src/content/cards';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { crisisRouteTable, parseCrisisRoutes, routeSet } from '../../src/safety/crisisRoutes';
+import { LOCALES_DIR } from '../../src/projectRoot';
+import { AGE_GROUPS, NATIONS } from '../../src/profile';
+import { cardProblems } from '../content/validateCard';
 import { cardActions, eventsOf, expectInOrder, realBot, say, textOf } from './safetyDialogHarness';
+import { isForeignNotice, languageOf, messages, repeatedRoutes, sayOnce, scriptedRisk, suggested, wordCount } from './crisisDialogSupport';
 
 /**
  * The emergency-support dialog on the real bot (createBotHarness: real gate, detector, MainDialog,
- * onTurnError), with a None recogniser so nothing but the safety path is under test.
+ * onTurnError), with a None recogniser so nothing but the safety path is under test. Every turn is
+ * checked never to give the same route twice (sayOnce).
  */
 
 const RISK = 'I want to kill myself';
 const ASK_SAFE = 'Are you safe right now?';
-const PLACEHOLDER_OR_ANSWER = (text: string) => !text.includes(ASK_SAFE) && !text.includes('116 123');
+const GLAD = "glad you're safe";
+const WEBCHAT = { channelId: 'webchat', locale: 'en-GB' };
+const ENGLAND = { nation: 'england', ageGroup: '35_plus' } as const;
 
-describe('emergency support at the root', () => {
-  it('sends the event first, then a warm reply with 999 first and every route, then asks if they are safe', async () => {
-    const { adapter } = await realBot({ nation: 'england', ageGroup: '35_plus' });
+async function atQuestion(profile: Parameters<typeof realBot>[0] = ENGLAND, template: Partial<Activity> = WEBCHAT) {
+  const harness = await realBot(profile, template);
+  const replies = await sayOnce(harness.adapter, say, RISK);
+  expect(textOf(replies)).toContain(ASK_SAFE);
+  const turn = (text: string | Partial<Activity>) => sayOnce(harness.adapter, say, text);
+  return { ...harness, turn };
+}
+
+describe('the first crisis reply', () => {
+  it('the event, then ONE short message: warm lead, 999 first, the routes for the nation, buttons for each; then the question', async () => {
+    const { adapter } = await realBot(ENGLAND, WEBCHAT);
     const replies = await say(adapter, RISK);
 
-    expect(replies[0]).toMatchObject({ type: 'event', name: 'emergencySupport', value: { category: 'suicide', severity: expect.stringMatching(/^(immediate|concern)$/) } });
+    expect(replies[0]).toMatchObject({ type: 'event', name: 'emergencySupport', value: { category: 'suicide', severity: 'immediate' } });
     expect(Object.keys(replies[0].value as object).sort()).toEqual(['category', 'severity']);
-    expect(replies[0].text).toBeUndefined();
     expect(eventsOf(replies)).toHaveLength(1);
-    expect(JSON.stringify(eventsOf(replies))).not.toContain('kill');
 
-    const text = textOf(replies);
-    expect(text).toContain('You deserve support');
-    expect(text).toMatch(/not an emergency service|chatbot/);
-    expectInOrder(text, ['999', '111', 'mental health option', '116 123', 'SHOUT to 85258', ASK_SAFE]);
-    expect(text).not.toMatch(/commit/i);
+    const [routes, question] = messages(replies);
+    expect(messages(replies)).toHaveLength(2);
+    expectInOrder(routes, ["I'm sorry things feel so hard", '999', 'NHS 111: call 111', 'mental health option', '116 123', 'SHOUT to 85258', 'chatbot']);
+    expect(routes).not.toMatch(/commit|Childline|Papyrus|0808 808 8000/);
+    // Short: a few routes, not every line in the UK.
+    expect(wordCount(routes)).toBeLessThan(100);
+    expect(cardActions(replies).map((action) => action.url)).toEqual(['tel:999', 'tel:111', 'tel:116123', 'sms:85258?&body=SHOUT']);
+    expect(cardActions(replies)[0].title).toBe('Call 999');
+    expect(repeatedRoutes(replies)).toEqual([]);
 
-    const actions = cardActions(replies);
-    expect(actions.map((action) => action.url)).toEqual(['tel:999', 'tel:111', 'tel:116123', 'sms:85258?&body=SHOUT', 'mailto:jo@samaritans.org']);
-    expect(actions[0].title).toBe('Call 999');
-    const card = replies.flatMap((reply) => reply.attachments ?? [])[0];
-    expect(card.content).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+    expect(question).toBe(ASK_SAFE);
+    expect(suggested(replies)).toEqual(["Yes, I'm safe", 'No', "I'm not sure", 'More places to get help']);
   });
 
-  it('treats a request for the crisis numbers the same way', async () => {
-    const { adapter } = await realBot();
+  it('a request for the crisis numbers gets the same, and so does every way of asking', async () => {
+    const { adapter } = await realBot(undefined, WEBCHAT);
     for (const ask of ['Can I have the Samaritans number', 'I need help now', 'help now', 'crisis', 'emergency']) {
-      const replies = await say(adapter, ask);
+      const replies = await sayOnce(adapter, say, ask);
       expect(eventsOf(replies)[0]?.value).toMatchObject({ category: expect.any(String) });
-      expectInOrder(textOf(replies), ['999', '116 123', '85258']);
+      expectInOrder(textOf(replies), ['999', '116 123', '85258', ASK_SAFE]);
       await say(adapter, 'yes I am safe');
+      await say(adapter, 'Back to what we were doing');
     }
+  });
+
+  it('medical: the first words say 999 now, plain and short', async () => {
+    const { adapter } = await realBot(ENGLAND, WEBCHAT);
+    const replies = await sayOnce(adapter, say, "I've taken an overdose");
+    expect(eventsOf(replies)[0]?.value).toEqual({ category: 'medical', severity: 'immediate' });
+    const first = messages(replies)[0];
+    expect(first).toMatch(/^This sounds urgent\. Please call 999 now, or go to A&E/);
+    expect(wordCount(first)).toBeLessThan(45);
+    expect(first).not.toContain('stroke');
+    expect(cardActions(replies).map((action) => action.url)).toEqual(['tel:999']);
+    expect(messages(replies)[1]).toBe('Is help on the way now? Has someone called for an ambulance?');
+    expect(suggested(replies)).toEqual(['Yes, help is coming', 'No', "I'm not sure", 'More places to get help']);
+  });
+
+  it('medical: feeling OK is not safety (999 still); help on the way is', async () => {
+    const { adapter } = await realBot(ENGLAND, WEBCHAT);
+    await say(adapter, "I've taken an overdose");
+    for (const fine of ["I'm fine", "I'm ok now", "yes I'm safe"]) {
+      const text = textOf(await sayOnce(adapter, say, fine));
+      expect(text).toContain('Please still call 999');
+      expect(text).not.toContain('glad');
+    }
+    const coming = textOf(await sayOnce(adapter, say, 'the ambulance is on its way'));
+    expect(coming).toContain("I'm glad help is on the way");
+    expect(coming).not.toContain("glad you're safe");
+  });
+
+  it('medical: a bare "yes" to "is help on the way?" means help is coming; "no" gets 999 now', async () => {
+    const yes = await realBot(ENGLAND, WEBCHAT);
+    await say(yes.adapter, "I've taken an overdose");
+    expect(textOf(await say(yes.adapter, 'yes'))).toContain('help is on the way');
+    const no = await realBot(ENGLAND, WEBCHAT);
+    await say(no.adapter, "I've taken an overdose");
+    expect(textOf(await say(no.adapter, 'no'))).toMatch(/^Please call 999 now, or go to A&E\. Do it even if you feel OK/);
+  });
+
+  it('harm to others: without judgement, 999 first, the Respect Phone Line', async () => {
+    const { adapter } = await realBot(ENGLAND, WEBCHAT);
+    const replies = await sayOnce(adapter, say, 'I have thoughts of hurting my baby');
+    expect(eventsOf(replies)[0]?.value).toMatchObject({ category: 'harm_to_others' });
+    expectInOrder(textOf(replies), ['without judging you', '999', 'Respect Phone Line', '0808 802 4040', 'Is everyone safe right now?']);
   });
 });
 
 describe('the CrisisSupport intent (words the detector does not flag)', () => {
-  it('gets the help reply, which says how to get help now; "help now" then gives the full routes', async () => {
+  it('gets the help reply, which says how to get help now; "help now" then gives the routes', async () => {
     const phrase = 'who do I ring';
-    // The point of this test: the detector does not flag it, so only the intent could bring the routes.
     expect(detectRisk(phrase, 'en-GB')).toBeNull();
     const crisisRecognizer = {
       recognize: async (text: string) =>
@@ -73,199 +125,286 @@ describe('the CrisisSupport intent (words the detector does not flag)', () => {
     const replies = await say(adapter, phrase);
     expect(eventsOf(replies)).toEqual([]);
     expectInOrder(textOf(replies), ['help now', '999', '116 123']);
-    const urgent = await say(adapter, 'help now');
+    const urgent = await sayOnce(adapter, say, 'help now');
     expect(eventsOf(urgent)[0]?.value).toEqual({ category: 'danger', severity: 'concern' });
     expectInOrder(textOf(urgent), ['999', 'Lifeline', '0808 808 8000', '116 123', '85258', ASK_SAFE]);
   });
 });
 
-describe('copy for each category', () => {
-  it('medical: the first words say 999 or A&E now, before anything else', async () => {
-    const { adapter } = await realBot({ nation: 'england', ageGroup: '35_plus' });
-    const replies = await say(adapter, "I've taken an overdose");
-    expect(eventsOf(replies)[0]?.value).toEqual({ category: 'medical', severity: 'immediate' });
-    const firstMessage = replies.find((reply) => reply.type === 'message')?.text ?? '';
-    expect(firstMessage).toMatch(/^This sounds urgent\..*call 999 or go to A&E now/s);
-  });
-
-  it('harm to others: support without judgement, and 999 first', async () => {
-    const { adapter } = await realBot({ nation: 'england', ageGroup: '35_plus' });
-    const replies = await say(adapter, 'I have thoughts of hurting my baby');
-    expect(eventsOf(replies)[0]?.value).toMatchObject({ category: 'harm_to_others' });
+describe('"are you safe right now?": every path', () => {
+  it('safe: says so once, offers a plan, more places or going back; no routes again; ends only when they choose', async () => {
+    const { turn } = await atQuestion();
+    const replies = await turn("Yes, I'm safe");
     const text = textOf(replies);
-    expect(text).toContain('without judging you');
-    expectInOrder(text, ['999', '116 123', '85258', ASK_SAFE]);
-  });
-});
-
-describe('"are you safe right now?"', () => {
-  async function atQuestion() {
-    const harness = await realBot({ nation: 'england', ageGroup: '35_plus' });
-    expect(textOf(await say(harness.adapter, RISK))).toContain(ASK_SAFE);
-    return harness;
-  }
-
-  it('safe: says so, offers support or going back, and ends (the next message is handled normally)', async () => {
-    const { adapter } = await atQuestion();
-    const text = textOf(await say(adapter, "Yes, I'm safe"));
-    expect(text).toContain("glad you're safe");
-    expect(text).toContain('go back to what we were doing');
-    expect(text).not.toContain('999');
-    const next = textOf(await say(adapter, 'what is IPT'));
-    expect(PLACEHOLDER_OR_ANSWER(next)).toBe(true);
+    expect(text).toContain(GLAD);
+    expect(text).not.toMatch(/999|116 123|85258|111/);
+    expect(suggested(replies)).toEqual(['Make a safety plan', 'More places to get help', 'Back to what we were doing']);
+    const back = await turn('Back to what we were doing');
+    expect(textOf(back)).toContain('there any time');
+    const next = textOf(await turn('what is IPT'));
+    expect(next).not.toContain(ASK_SAFE);
     expect(next.length).toBeGreaterThan(0);
   });
 
-  it('not safe: 999 first, then the routes again, stays supportive and asks again; a second "no" repeats 999 and ends', async () => {
-    const { adapter } = await atQuestion();
-    const first = textOf(await say(adapter, 'no'));
-    expectInOrder(first, ['call 999', '111', '116 123', '85258', "I'm still here", ASK_SAFE]);
-    expect(first.indexOf('999')).toBeLessThan(first.indexOf('116 123'));
-
-    const second = await say(adapter, 'No');
-    expectInOrder(textOf(second), ['call 999', '116 123', '85258', "I'm still here"]);
-    expect(textOf(second)).not.toContain(ASK_SAFE);
-    expect(cardActions(second)[0].url).toBe('tel:999');
-
-    const after = textOf(await say(adapter, 'ok'));
-    expect(after).not.toContain("glad you're safe");
+  it('safe, then a new subject: the message is handled as usual (the offer steps aside)', async () => {
+    const { turn } = await atQuestion();
+    await turn("I'm OK, I'm at my sister's");
+    const next = await turn('what time is it');
+    expect(textOf(next)).not.toMatch(/safe|999/);
   });
 
-  it('"I don\'t feel safe" (which the detector also flags): 999 first, then the routes and the question', async () => {
-    const { adapter } = await atQuestion();
-    const text = textOf(await say(adapter, "I don't feel safe"));
-    expect(text).toMatch(/^Thank you for telling me\. Please call 999 now/);
-    expectInOrder(text, ['999', '116 123', '85258', ASK_SAFE]);
-    expect(textOf(await say(adapter, 'yes I am safe now'))).toContain("glad you're safe");
+  it('safe, then a short answer to the offer: "yes please" or "ok" starts the plan; "no thanks" or "thanks" goes back; never a misunderstanding', async () => {
+    for (const [answer, expected] of [
+      ['yes please', 'simple plan'],
+      ['ok', 'simple plan'],
+      ['no thanks', 'there any time'],
+      ['thanks', 'there any time'],
+      ['not now', 'there any time'],
+    ]) {
+      const { turn } = await atQuestion();
+      await turn("yes I'm safe");
+      const text = textOf(await turn(answer));
+      expect(text).toContain(expected);
+      expect(text).not.toMatch(/didn't understand|Sorry|call 999 now/);
+    }
   });
 
-  it('not sure: 999 first and the routes', async () => {
-    const { adapter } = await atQuestion();
-    const text = textOf(await say(adapter, "I'm not sure"));
-    expect(text).toMatch(/^That's OK\. When you're not sure/);
-    expectInOrder(text, ['999', '116 123', '85258', ASK_SAFE]);
+  it('a bare "yes" answers a first "are you safe?"', async () => {
+    const { turn } = await atQuestion();
+    expect(textOf(await turn('yes'))).toContain(GLAD);
   });
 
-  it('no recognisable answer: treated as not safe, 999 first', async () => {
-    const { adapter } = await atQuestion();
-    const text = textOf(await say(adapter, 'what time is it'));
+  it('no, then "ok": never "glad you\'re safe"; 999 first and the question once more, in other words', async () => {
+    const { turn } = await atQuestion();
+    const no = textOf(await turn('no'));
+    expectInOrder(no, ['Please call 999 now', 'Can you tell me if you are safe right now?']);
+    const ok = await turn('ok');
+    const text = textOf(ok);
+    expect(text).not.toMatch(/glad|Goodbye|Take care|Thanks for chatting/i);
+    expectInOrder(text, ['999', 'I want to be sure I understood. Are you safe right now?']);
+    expect(cardActions(ok)[0].url).toBe('tel:999');
+  });
+
+  it('not sure, then "fine": the same; a bare "y" or "yes" after doubt is not safety either', async () => {
+    const { turn } = await atQuestion();
+    expectInOrder(textOf(await turn("I'm not sure")), ["That's OK. When you're not sure", '999', 'Can you tell me if you are safe']);
+    expectInOrder(textOf(await turn('fine')), ['999', 'I want to be sure I understood']);
+    for (const ack of ['y', 'yes', 'k', 'sure', 'thanks']) expect(textOf(await turn(ack))).not.toContain(GLAD);
+  });
+
+  it('no, no, no: stops asking and stays; "ok", "bye" and "thanks" are not a goodbye, and no fallback', async () => {
+    const { turn } = await atQuestion();
+    await turn('no');
+    await turn('no');
+    const third = await turn('no');
+    expect(textOf(third)).toContain("I won't keep asking");
+    expect(suggested(third)).toEqual(["I'm safe now", 'Make a safety plan', 'More places to get help']);
+    for (const message of ['ok', 'bye', 'thanks', 'thanks bye']) {
+      const replies = await turn(message);
+      const text = textOf(replies);
+      expect(text).toContain("I'm still here with you");
+      expect(text).toContain('999');
+      expect(text).not.toMatch(/Goodbye|Take care|Thanks for chatting|didn't understand|Sorry/i);
+      expect(cardActions(replies)[0].url).toBe('tel:999');
+      expect(suggested(replies)).toContain("I'm safe now");
+    }
+    expect(textOf(await turn("I'm safe now"))).toContain(GLAD);
+  });
+
+  it('an answer in another language (letters or the gate\'s language flag): unknown, 999 first, never safe', async () => {
+    const { adapter, turn } = await atQuestion();
+    adapter.use(languageOf({ tak: 'pl' }));
+    for (const answer of ['Nie chcę już żyć', 'nie chce juz zyc', 'tak']) {
+      const replies = await turn(answer);
+      // The gate may answer first in Polish (999 first there too); the dialog's own reply follows.
+      const english = replies.filter((reply) => !isForeignNotice(reply));
+      expect(textOf(english)).toMatch(/^I'm sorry, I can only understand English\. If anyone is in danger now, please call 999/);
+      expect(textOf(replies)).not.toContain(GLAD);
+    }
+  });
+
+  it('reluctance: other ways (Shout, Samaritans by email, someone they trust, a silent 999 call), and it stays', async () => {
+    for (const reluctant of ["I don't want to call anyone", "I can't talk on the phone", "I don't want to talk to a stranger", 'no one would care']) {
+      const { turn } = await atQuestion();
+      const replies = await turn(reluctant);
+      const text = textOf(replies);
+      expectInOrder(text, ['text SHOUT to 85258', 'jo@samaritans.org', 'someone you trust', 'press 55', "I'll stay with you"]);
+      expect(cardActions(replies).map((action) => action.url)).toEqual(expect.arrayContaining(['sms:85258?&body=SHOUT', 'mailto:jo@samaritans.org']));
+      expect(text).not.toContain(GLAD);
+      // Still unresolved: the next "ok" is not a goodbye.
+      expect(textOf(await turn('ok'))).not.toMatch(/Goodbye|Take care|Thanks for chatting/i);
+    }
+  });
+
+  it('not safe and reluctant: 999 first, then the other ways', async () => {
+    const { turn } = await atQuestion();
+    expectInOrder(textOf(await turn("no and I don't want to call anyone")), ['call 999', 'text SHOUT to 85258']);
+  });
+
+  it('safe, then feeling a burden: the gentle check-in, not the hand-off again', async () => {
+    const { turn } = await atQuestion();
+    const replies = await turn("yes I'm safe, I wouldn't do anything, I just feel like a burden");
+    const text = textOf(replies);
+    expect(text).toMatch(/^Thank you for telling me\. It sounds like things still feel heavy/);
+    expect(text).toContain('still feel heavy');
+    expect(text).not.toMatch(/116 123|85258|111|Are you safe/);
+    expect(suggested(replies)).toEqual(['Make a safety plan', 'More places to get help', 'Back to what we were doing']);
+  });
+
+  it('no answer at all (they change the subject): 999 first and the question again, never the topic', async () => {
+    const { turn } = await atQuestion();
+    const text = textOf(await turn('what is IPT'));
     expect(text).toMatch(/^I want to be sure you're safe/);
-    expectInOrder(text, ['999', '116 123', '85258', ASK_SAFE]);
+    expectInOrder(text, ['999', 'Can you tell me if you are safe right now?']);
+    expect(text).not.toContain('Interpersonal');
   });
 
-  it('an empty card submit (no text at all) is also treated as no answer', async () => {
-    const { adapter } = await atQuestion();
-    const text = textOf(await say(adapter, { type: 'message', value: { clicked: true } } as Partial<Activity>));
-    expectInOrder(text, ['999', '116 123']);
+  it('an empty card submit (no text at all) is no answer', async () => {
+    const { turn } = await atQuestion();
+    expectInOrder(textOf(await turn({ type: 'message', value: { clicked: true } } as Partial<Activity>)), ['999', 'Can you tell me']);
   });
 
   it('accepts the numbered choice on a plain-text channel', async () => {
-    const { adapter } = await atQuestion();
-    expect(textOf(await say(adapter, '1'))).toContain("glad you're safe");
+    const { turn } = await atQuestion(ENGLAND, { channelId: 'test', locale: 'en-GB' });
+    expect(textOf(await turn('1'))).toContain(GLAD);
   });
 
-  it('new risk inside the emergency dialog: the event again, "still here", the routes again, the question again', async () => {
-    const { adapter } = await atQuestion();
-    const replies = await say(adapter, 'I just want to die');
+  it('new risk inside the emergency dialog: the event again, read as not safe, 999 first, the question again', async () => {
+    const { turn } = await atQuestion();
+    const replies = await turn('I just want to die');
     expect(eventsOf(replies)).toHaveLength(1);
-    const text = textOf(replies);
-    expect(text).toContain("I'm still here with you");
-    expectInOrder(text, ['999', '116 123', '85258', ASK_SAFE]);
-    expect(textOf(await say(adapter, 'yes'))).toContain("glad you're safe");
+    expectInOrder(textOf(replies), ['Please call 999 now', 'Can you tell me if you are safe']);
+    expect(textOf(await turn('yes I am safe'))).toContain(GLAD);
+  });
+
+  it('safe, then a new urgent risk: asked again with a fresh count, not the offer; safe again settles it', async () => {
+    const { turn } = await atQuestion();
+    await turn("yes I'm safe");
+    const again = await turn('actually I want to die');
+    expectInOrder(textOf(again), ['Please call 999 now', 'Can you tell me if you are safe right now?']);
+    expect(textOf(await turn('no'))).toContain('Can you tell me if you are safe right now?');
+    expect(textOf(await turn("I'm safe now"))).toContain(GLAD);
+  });
+
+  it("someone else's risk while the person's own answer is still open: it stays with the person", async () => {
+    const { adapter, turn } = await atQuestion();
+    adapter.use(scriptedRisk({ 'my friend wants to die too': { who: 'adult' } }));
+    const text = textOf(await turn('my friend wants to die too'));
+    expect(text).toContain('Can you tell me if you are safe right now?');
+    expect(text).not.toContain('Are they safe');
+  });
+
+  it('"I\'m safe but I want to die": an urgent risk beside safe words is not safe', async () => {
+    const { turn } = await atQuestion();
+    const text = textOf(await turn("I'm safe but I want to die"));
+    expect(text).not.toContain(GLAD);
+    expect(text).toContain('Please call 999 now');
   });
 });
 
-describe('routes for the person\'s nation and age', () => {
+describe('routes for the person\'s nation and age: the few that fit in the message, the rest one tap away', () => {
   const cases: Array<[string, Parameters<typeof realBot>[0], string[], string[]]> = [
-    ['England', { nation: 'england', ageGroup: '35_plus' }, ['999', '111', 'mental health option', '116 123', '85258'], ['0808 808 8000', 'Childline']],
+    ['England', ENGLAND, ['999', '111', 'mental health option', '116 123', '85258'], ['0808 808 8000', 'Childline', 'NHS 24', 'Press 2']],
     ['Wales', { nation: 'wales', ageGroup: '35_plus' }, ['999', '111', 'Press 2', '116 123', '85258'], ['0808 808 8000', 'NHS 24']],
-    ['Scotland', { nation: 'scotland', ageGroup: '35_plus' }, ['999', 'NHS 24', '111', '116 123', '85258', '0800 83 85 87'], ['0808 808 8000', 'Press 2']],
+    ['Scotland', { nation: 'scotland', ageGroup: '35_plus' }, ['999', 'NHS 24', '111', '116 123', '85258'], ['0808 808 8000', 'Press 2', 'mental health option']],
     ['Northern Ireland', { nation: 'northern_ireland', ageGroup: '35_plus' }, ['999', 'Lifeline', '0808 808 8000', '116 123', '85258'], ['NHS 111', 'NHS 24']],
     ['unknown nation', { ageGroup: '35_plus' }, ['999', 'NHS 111', '0808 808 8000', '116 123', '85258'], ['Papyrus']],
-    ['under 18', { nation: 'england', ageGroup: 'under_18' }, ['999', '111', '116 123', '85258', 'Childline', '0800 1111', 'Papyrus', '0800 068 4141'], []],
-    ['18 to 34', { nation: 'wales', ageGroup: '18_to_34' }, ['999', 'Press 2', '116 123', '85258', 'Papyrus', '0800 068 4141'], ['Childline']],
+    ['under 18', { nation: 'england', ageGroup: 'under_18' }, ['999', '111', '116 123', '85258', 'Childline', '0800 1111'], ['NHS 24']],
+    ['18 to 34', { nation: 'wales', ageGroup: '18_to_34' }, ['999', 'Press 2', '116 123', '85258'], ['Childline']],
   ];
 
   it.each(cases)('%s', async (_name, profile, inOrder, absent) => {
-    const { adapter } = await realBot(profile);
-    const text = textOf(await say(adapter, RISK));
+    const { adapter } = await realBot(profile, WEBCHAT);
+    const replies = await sayOnce(adapter, say, RISK);
+    const text = textOf(replies);
     expectInOrder(text, inOrder);
     for (const missing of absent) expect(text).not.toContain(missing);
+    // "More places to get help" gives the rest, none of them again.
+    const more = await sayOnce(adapter, say, 'More places to get help');
+    const moreText = textOf(more);
+    for (const url of cardActions(replies).map((action) => action.url)) expect(cardActions(more).map((action) => action.url)).not.toContain(url);
+    expect(moreText).not.toMatch(/call 116 123|SHOUT to 85258/);
+    expect(moreText).toContain(ASK_SAFE);
   });
 
-  it('abuse: the National Domestic Abuse Helpline in England; elsewhere, what to do instead', async () => {
-    const england = await realBot({ nation: 'england', ageGroup: '35_plus' });
-    const englandReplies = await say(england.adapter, 'my partner hits me and I am scared to go home');
-    expect(eventsOf(englandReplies)[0]?.value).toMatchObject({ category: 'abuse' });
-    expectInOrder(textOf(englandReplies), ['999', '116 123', '85258', 'National Domestic Abuse Helpline', '0808 2000 247']);
-    expect(cardActions(englandReplies).map((action) => action.url)).toContain('tel:08082000247');
+  it('18 to 34 and Scotland: Papyrus and Breathing Space wait behind "More places to get help"', async () => {
+    const { adapter } = await realBot({ nation: 'scotland', ageGroup: '18_to_34' }, WEBCHAT);
+    expect(textOf(await say(adapter, RISK))).not.toMatch(/Papyrus|Breathing Space/);
+    expectInOrder(textOf(await say(adapter, 'any other numbers?')), ['Papyrus', '0800 068 4141', 'Breathing Space', '0800 83 85 87']);
+  });
 
-    const wales = await realBot({ nation: 'wales', ageGroup: '35_plus' });
+  it('abuse: the National Domestic Abuse Helpline in England, a silent 999 call; elsewhere, what to do instead', async () => {
+    const england = await realBot(ENGLAND, WEBCHAT);
+    const englandReplies = await sayOnce(england.adapter, say, 'my partner hits me and I am scared to go home');
+    expect(eventsOf(englandReplies)[0]?.value).toMatchObject({ category: 'abuse' });
+    expectInOrder(textOf(englandReplies), ['999', 'National Domestic Abuse Helpline', '0808 2000 247', '116 123', '85258', 'press 55']);
+    expect(cardActions(englandReplies).map((action) => action.url)).toContain('tel:08082000247');
+    expect(textOf(await say(england.adapter, 'More places to get help'))).toContain("Men's Advice Line");
+
+    const wales = await realBot({ nation: 'wales', ageGroup: '35_plus' }, WEBCHAT);
     const walesText = textOf(await say(wales.adapter, 'my partner hits me and I am scared to go home'));
     expect(walesText).not.toContain('0808 2000 247');
     expect(walesText).toContain('The National Domestic Abuse Helpline is for England');
   });
+
+  it('every reply kind, nation and age: 999 first, never a route twice, never a medium-confidence number without a check note', () => {
+    const table = crisisRouteTable('en-GB');
+    for (const kind of Object.keys(table.replies) as Array<keyof typeof table.replies>) {
+      for (const nation of [...NATIONS, undefined]) {
+        for (const ageGroup of [...AGE_GROUPS, undefined]) {
+          const set = routeSet({ kind, category: 'abuse', nation, ageGroup }, table);
+          expect(set.main[0].id).toBe('emergency');
+          const ids = [...set.main, ...set.more].map((route) => route.id);
+          expect(new Set(ids).size).toBe(ids.length);
+          if (nation && nation !== 'england') expect(ids).not.toContain('domestic_abuse_england');
+        }
+      }
+    }
+    const file = () => JSON.parse(readFileSync(join(LOCALES_DIR, 'en-GB', 'crisis-routes.json'), 'utf8')) as { routes: Array<Record<string, string>>; replies: Record<string, { main: string[] }> };
+    const unchecked = file();
+    delete unchecked.routes.find((route) => route.id === 'hourglass')!.check;
+    expect(() => parseCrisisRoutes(unchecked)).toThrow(/medium-confidence route needs a \\"check\\" note/);
+    const notFirst = file();
+    notFirst.replies.child.main = ['nspcc', 'emergency'];
+    expect(() => parseCrisisRoutes(notFirst)).toThrow(/replies.child must start with 999/);
+  });
 });
 
 describe('the routes card', () => {
-  it.each([...NATIONS, undefined])('is a valid Adaptive Card 1.5 for %s, one tappable action a route, 999 first', (nation) => {
-    const card = crisisRoutesCard('en-GB', { category: 'abuse', severity: 'immediate', nation, ageGroup: 'under_18' });
-    expect(parserProblems(card.content)).toEqual([]);
-    const actions = cardActions([{ type: 'message', attachments: [card] }]);
+  it.each([...NATIONS, undefined])('is a valid Adaptive Card 1.5 for %s: buttons only, 999 first, with fallback text', (nation) => {
+    const set = routeSet({ kind: 'self_abuse', category: 'abuse', nation, ageGroup: 'under_18' });
+    const card = crisisRoutesCard('en-GB', set.main, 'the message text');
+    expect(cardProblems(card)).toEqual([]);
+    expect(card.fallbackText).toBe('the message text');
+    const actions = cardActions([{ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] }]);
     expect(actions[0]).toEqual({ type: 'Action.OpenUrl', title: 'Call 999', url: 'tel:999' });
-    for (const action of actions) expect(action.url).toMatch(/^(tel:\+?\d+|sms:\d+\?&body=\w+|mailto:\S+@\S+)$/);
+    expect(actions).toHaveLength(set.main.length);
   });
 });
 
-describe('Web Chat', () => {
-  it('offers the safe-now answers as suggested actions, and card buttons for the routes', async () => {
-    const { adapter } = await realBot({ nation: 'wales', ageGroup: '35_plus' }, { channelId: 'webchat', locale: 'en-GB' });
+describe('the same care in every channel', () => {
+  it('Web Chat: suggested actions for the answers, card buttons for the routes', async () => {
+    const { adapter } = await realBot({ nation: 'wales', ageGroup: '35_plus' }, WEBCHAT);
     const replies = await say(adapter, RISK);
-    const question = replies.find((reply) => reply.text === ASK_SAFE);
-    expect(question?.suggestedActions?.actions.map((action) => action.title)).toEqual(["Yes, I'm safe", 'No', "I'm not sure"]);
+    expect(suggested(replies)).toEqual(["Yes, I'm safe", 'No', "I'm not sure", 'More places to get help']);
     expect(cardActions(replies).map((action) => action.url).slice(0, 2)).toEqual(['tel:999', 'tel:111']);
     expect(textOf(await say(adapter, "I'm not sure"))).toMatch(/^That's OK/);
   });
-});
 
-describe('Teams', () => {
-  it('sends tappable tel:/sms: card actions and the numbers in text', async () => {
+  it('Teams: the numbers in the text (tel: does not dial on Teams desktop), the answers on a card, long titles kept', async () => {
     const { adapter } = await realBot({ nation: 'scotland', ageGroup: '35_plus' }, { channelId: 'msteams', locale: 'en-GB' });
     const replies = await say(adapter, RISK);
-    expect(cardActions(replies).slice(0, 4).map((action) => action.url)).toEqual(['tel:999', 'tel:111', 'tel:116123', 'sms:85258?&body=SHOUT']);
-    expectInOrder(textOf(replies), ['999', 'NHS 24', '116 123', '85258']);
-    // Teams shows the safe-now choices as card buttons.
+    expect(cardActions(replies).map((action) => action.url)).toEqual(['tel:999', 'tel:111', 'tel:116123', 'sms:85258?&body=SHOUT']);
+    expectInOrder(textOf(replies), ['999', 'NHS 24', '111', '116 123', '85258']);
     const hero = replies.flatMap((reply) => reply.attachments ?? []).find((a) => a.contentType === 'application/vnd.microsoft.card.hero');
     expect(JSON.stringify(hero?.content)).toContain("Yes, I'm safe");
-  });
-});
-
-describe('reading the answer to "are you safe right now?"', () => {
-  it.each([
-    ["Yes, I'm safe", 'safe'],
-    ['yeah im ok', 'safe'],
-    ['i am safe now', 'safe'],
-    ['not in danger', 'safe'],
-    ['No', 'notSafe'],
-    ["I'm not safe", 'notSafe'],
-    ["I don't feel safe", 'notSafe'],
-    ['not really', 'notSafe'],
-    ['no, I am safe', 'notSafe'],
-    ["I'm scared", 'notSafe'],
-    ["I'm not sure", 'unsure'],
-    ['idk', 'unsure'],
-    ["I don't know", 'unsure'],
-    ['maybe', 'unsure'],
-    ['what is IPT', 'unknown'],
-    ['', 'unknown'],
-  ])('%j -> %s', (text, expected) => {
-    expect(safeNowAnswer(text)).toBe(expected);
+    expect(JSON.stringify(hero?.content)).toContain('More places to get help');
+    expect(textOf(await say(adapter, 'ok'))).not.toContain(GLAD);
   });
 
-  it('uses the prompt\'s own match only for a bare number', () => {
-    expect(readSafeAnswer('1', { value: "Yes, I'm safe", index: 0, score: 1 }, 'en-GB')).toBe('safe');
-    expect(readSafeAnswer('3', { value: "I'm not sure", index: 2, score: 1 }, 'en-GB')).toBe('unsure');
-    expect(readSafeAnswer('purple', { value: "Yes, I'm safe", index: 0, score: 1 }, 'en-GB')).toBe('unknown');
+  it('Emulator: suggested actions too', async () => {
+    const { adapter } = await realBot(ENGLAND, { channelId: 'emulator', locale: 'en-GB' });
+    expect(suggested(await say(adapter, RISK))).toContain("Yes, I'm safe");
   });
 });
 
@@ -311,6 +450,17 @@ describe('the record for staff review, and faults that must not cost the person 
     expect(JSON.stringify(stored)).not.toMatch(/cutting|Robin/);
   });
 
+  it('logs the answer at debug level only, without the conversation id', async () => {
+    const lines: Array<{ level: string; fields: Record<string, unknown> }> = [];
+    const record = (level: string) => (fields: Record<string, unknown>) => lines.push({ level, fields });
+    const logger = { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') } as unknown as SafetyDialogDeps['logger'];
+    const { adapter } = directDialog({ logger });
+    await say(adapter, 'anything');
+    await say(adapter, 'no');
+    const answers = lines.filter((line) => line.fields.event === 'safe_now_answer');
+    expect(answers).toEqual([{ level: 'debug', fields: { event: 'safe_now_answer', answer: 'notSafe' } }]);
+  });
+
   it('a broken record store does not stop the reply', async () => {
     const broken = {
       get: async () => {
@@ -320,8 +470,8 @@ describe('the record for staff review, and faults that must not cost the person 
       delete: async () => undefined,
     } as unknown as StatePropertyAccessor<SafetyRecord>;
     const { adapter } = directDialog({ safetyRecord: broken });
-    expectInOrder(textOf(await say(adapter, 'anything')), ['999', '116 123', '85258', 'Are you safe right now?']);
-    expectInOrder(textOf(await say(adapter, 'no')), ['999', '116 123']);
+    expectInOrder(textOf(await say(adapter, 'anything')), ['999', '116 123', '85258', ASK_SAFE]);
+    expectInOrder(textOf(await say(adapter, 'no')), ['999']);
   });
 
   it('a channel that refuses event activities still gets the reply and the routes', async () => {
@@ -337,6 +487,6 @@ describe('the record for staff review, and faults that must not cost the person 
     });
     const replies = await say(adapter, 'anything');
     expect(eventsOf(replies)).toHaveLength(0);
-    expectInOrder(textOf(replies), ['999', '116 123', '85258', 'Are you safe right now?']);
+    expectInOrder(textOf(replies), ['999', '116 123', '85258', ASK_SAFE]);
   });
 });

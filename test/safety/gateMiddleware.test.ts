@@ -83,13 +83,33 @@ describe('safety gate', () => {
     expect(all).not.toMatch(/Quigley|kill myself|want to/i);
   });
 
+  it('keeps risk lines free of the conversation id unless debug logging is on', async () => {
+    const { logger, lines } = captureLogs();
+    const { adapter } = botWithFlow(new AskName(), { logger });
+    await say(adapter, RISK);
+    const risk = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.event === 'risk_detected');
+    expect(risk.length).toBeGreaterThan(0);
+    for (const entry of risk) expect(entry).not.toHaveProperty('conversationId');
+  });
+
+  it('walks card values of any depth and size without recursion, within a budget', () => {
+    let deep: unknown = 'help me';
+    for (let i = 0; i < 5000; i++) deep = [deep];
+    expect(textToScreen({ type: 'message', value: deep })).toBeUndefined();
+    let shallow: unknown = 'help me';
+    for (let i = 0; i < 50; i++) shallow = { next: shallow };
+    expect(textToScreen({ type: 'message', value: shallow })).toBe('help me');
+    expect(textToScreen({ type: 'message', text: 'hi', attachments: [{ contentType: 'text/html', content: '<p>I am &lt;scared&gt;&nbsp;now</p>' }] })).toMatch(/^hi \. +I am <scared> now\s*$/);
+  });
+
   it('reads text that a card submit or messageBack carries in value', () => {
     expect(textToScreen({ type: 'message', text: 'hello', value: { answer: 'I feel awful', nested: { more: ['really'] } } })).toBe('hello . I feel awful . really');
     expect(textToScreen({ type: 'message', value: { note: 'help' } })).toBe('help');
     expect(textToScreen({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { data: { note: 'help' } } } })).toContain('help');
     expect(textToScreen({ type: 'conversationUpdate' })).toBeUndefined();
     expect(textToScreen({ type: 'event', name: 'webchat/join', value: { note: 'x' } })).toBeUndefined();
-    expect(textToScreen({ type: 'message', text: 'x'.repeat(50_000) })?.length).toBe(20_000);
+    expect(textToScreen({ type: 'message', text: 'x'.repeat(50_000) })?.length).toBe(50_000);
+    expect(textToScreen({ type: 'message', text: 'x'.repeat(400_000) })?.length).toBe(300_000);
   });
 
   it('never screens activities that carry no typed words', async () => {

@@ -208,3 +208,78 @@ describe('harm in the past and over', () => {
     expect(detectRisk('my ex was controlling, I left years ago')).toMatchObject({ category: 'abuse', severity: 'concern' });
   });
 });
+
+describe('who, when and frame on the labelled context set (test/safety/eval/context.jsonl)', () => {
+  const rows = readFileSync(join(__dirname, 'eval', 'context.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as { text: string; category: RiskCategory; severity?: string; who?: string; when: string; frame: string; class: string });
+  it.each(rows.map((row) => [row.class, row.text, row] as const))('%s: %p', (_class, text, row) => {
+    const got = detectRisk(text);
+    expect(got).toMatchObject({ category: row.category, negated: false, when: row.when, frame: row.frame, ...(row.who ? { who: row.who } : {}), ...(row.severity ? { severity: row.severity } : {}) });
+  });
+});
+
+describe('everyday phrases that only look like risk stay quiet', () => {
+  it.each([
+    "I'll jump out of my skin if the phone rings again",
+    "I won't be here next week, I'm off to Crete",
+    "I can't go on working these hours",
+    'please do not save this chat',
+    'my colleague died of a heart attack last month',
+    'I had to cut my dad out of my life',
+    'can I take my antidepressants with alcohol',
+    'Mieszkam w Anglii od pięciu lat',
+  ])('%p', (text) => {
+    expect(detectRisk(text)).toBeNull();
+  });
+});
+
+describe('someone else: risk read in the first person, grief and figures of speech left alone', () => {
+  it.each<[string, RiskCategory, string]>([
+    ['my flatmate has been burning herself with a lighter', 'self_harm', 'adult'],
+    ['my teenage son keeps cutting his arms', 'self_harm', 'child'],
+    ['my nan has been hoarding her sleeping tablets', 'suicide', 'older_adult'],
+    ['he said he wants to end his life', 'suicide', 'adult'],
+  ])('%p -> %s about %s', (text, category, who) => {
+    expect(detectRisk(text)).toMatchObject({ category, who, negated: false });
+  });
+
+  it.each([
+    'my friend from work killed himself last year and I miss him',
+    'my uncle took his own life when I was small',
+    "I feel like I'm being a burden on their time when I ask for help",
+    'I was with my grandad when he died',
+  ])('%p is grief or everyday talk, not risk now', (text) => {
+    const got = detectRisk(text);
+    expect(got === null || got.severity === 'concern').toBe(true);
+    expect(got?.who ?? 'self').toBe('self');
+  });
+});
+
+describe('other languages (language identified by the detector)', () => {
+  it.each<[string, RiskCategory]>([
+    ['chcę umrzeć', 'suicide'],
+    ['nie chcę już żyć', 'suicide'],
+    ['wziąłem wszystkie tabletki', 'medical'],
+    ['Dw i eisiau marw', 'suicide'],
+    ['dw i wedi cymryd gormod o dabledi', 'medical'],
+    ['Quiero morir', 'suicide'],
+    ['Eu quero morrer hoje', 'suicide'],
+    ['Nu mai vreau să trăiesc', 'suicide'],
+    ['أريد أن أموت', 'suicide'],
+    ['میں مرنا چاہتا ہوں', 'suicide'],
+    ['আমি মরতে চাই', 'suicide'],
+    ['હું મરવા માંગુ છું', 'suicide'],
+    ['ਮੈਂ ਮਰਨਾ ਚਾਹੁੰਦਾ ਹਾਂ', 'suicide'],
+    ['Я не хочу жить', 'suicide'],
+    ['Я хочу померти', 'suicide'],
+  ])('%p -> %s', (text, category) => {
+    expect(detectRisk(text)).toMatchObject({ category, negated: false });
+  });
+
+  it.each(['Mieszkam w Anglii od pięciu lat', 'Od wczoraj czuję się lepiej', 'Dw i ddim eisiau marw, dim ond yn drist', 'Hola, quiero información sobre la terapia', 'لا أريد أن أموت، أنا حزين فقط', 'আমি আপনার সাথে কথা বলতে চাই', 'Я не хочу умереть, мне просто грустно'])('%p is not risk (never "od" -> overdose)', (text) => {
+    const got = detectRisk(text);
+    expect(got === null || got.negated).toBe(true);
+  });
+});

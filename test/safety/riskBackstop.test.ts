@@ -10,7 +10,7 @@ const POSSIBLE = 'I want everything to go black';
 describe('risk backstop in detectRisk', () => {
   it('flags a message the lexicon misses as a possible concern, with a model: id and never negated', () => {
     expect(detectRiskLexiconOnly(POSSIBLE)).toBeNull();
-    expect(detectRisk(POSSIBLE)).toEqual({ category: 'suicide', severity: 'concern', matched: ['model:suicide'], negated: false, possible: true });
+    expect(detectRisk(POSSIBLE)).toEqual({ category: 'suicide', severity: 'concern', matched: ['model:suicide'], negated: false, possible: true, who: 'self', when: 'current', frame: 'personal' });
   });
 
   it('never touches a lexicon result', () => {

@@ -1,4 +1,3 @@
-import { readCheckInAnswer } from '../../dialogs/riskCheckInDialog';
 import { checkInAnswer } from '../../src/safety/safetyAnswers';
 import { cardActions, eventsOf, expectInOrder, realBot, say, textOf } from './safetyDialogHarness';
 
@@ -43,10 +42,12 @@ describe('risk check-in', () => {
     expect(cardActions(replies)[0].url).toBe('tel:999');
 
     expect(textOf(await say(adapter, "yes I'm safe"))).toContain("glad you're safe");
+    // The check-in handed over in its place: going back leaves nothing of it open.
+    expect(textOf(await say(adapter, 'Back to what we were doing'))).not.toContain('Is that happening for you');
   });
 
-  it('"sometimes" or "not sure" counts as yes', async () => {
-    for (const answer of ['sometimes', "I'm not sure"]) {
+  it('"sometimes", "not sure" or not wanting to call anyone counts as yes', async () => {
+    for (const answer of ['sometimes', "I'm not sure", "I don't want to call anyone"]) {
       const { adapter } = await atCheckIn();
       expect(eventsOf(await say(adapter, answer))).toHaveLength(1);
     }
@@ -59,6 +60,7 @@ describe('risk check-in', () => {
     const text = textOf(replies);
     expect(text).toMatch(/^Thank you for answering/);
     expectInOrder(text, ['help is there any time', '999', '116 123', '85258', 'carry on']);
+    expect(cardActions(replies).map((action) => action.url)).toEqual(['tel:999', 'tel:116123', 'sms:85258?&body=SHOUT']);
     expect(text).not.toContain('Are you safe');
     // Ended: the next message is answered normally, not read as an answer.
     const next = textOf(await say(adapter, 'what is IPT'));
@@ -93,13 +95,23 @@ describe('risk check-in', () => {
     expect(text).toContain(ROUTES_LINE);
   });
 
-  it('a negated message inside the emergency dialog keeps the person in it, with the routes again', async () => {
+  it('a negated message inside the emergency dialog is read as its answer: the gentle reply, not the hand-off again, never "glad you\'re safe"', async () => {
     const { adapter } = await realBot({ nation: 'england', ageGroup: '35_plus' });
     await say(adapter, 'I want to kill myself');
     const replies = await say(adapter, "I'm not suicidal, just sad");
     const text = textOf(replies);
-    expect(text).toContain("I'm still here with you");
-    expectInOrder(text, ['999', '116 123', 'Are you safe right now?']);
+    expect(text).toContain('still feel heavy');
+    expect(text).not.toMatch(/glad you're safe|116 123|Are you safe/);
+  });
+
+  it('an answer in another language: the gate says, in that language, that it reads English only, with 999 first', async () => {
+    const { adapter } = await atCheckIn();
+    const replies = await say(adapter, 'Nie wiem, czasami');
+    const text = textOf(replies);
+    expect(replies.find((reply) => reply.type === 'message')?.locale).toBe('pl');
+    expect(text).toContain('999');
+    expect(text.indexOf('999')).toBeLessThan(text.indexOf('116 123'));
+    expect(text).not.toMatch(/glad you're safe/i);
   });
 });
 
@@ -118,12 +130,14 @@ describe('reading the check-in answer', () => {
     ['maybe', 'unsure'],
     ['no... well sometimes', 'yes'],
     ['tell me about IPT', 'unknown'],
+    ["I'm not sure", 'unsure'],
+    ["I don't know", 'unsure'],
   ])('%j -> %s', (text, expected) => {
     expect(checkInAnswer(text)).toBe(expected);
   });
 
-  it('uses the prompt\'s own match only for a bare number', () => {
-    expect(readCheckInAnswer('1', { value: 'Yes', index: 0, score: 1 }, 'en-GB')).toBe('yes');
-    expect(readCheckInAnswer('2', { value: 'No', index: 1, score: 1 }, 'en-GB')).toBe('no');
+  it('a tapped or numbered button counts', async () => {
+    const { adapter } = await atCheckIn();
+    expect(eventsOf(await say(adapter, '1'))).toHaveLength(1);
   });
 });

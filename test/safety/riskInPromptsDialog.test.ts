@@ -63,8 +63,11 @@ describe('risk inside each prompt type, mid-flow', () => {
     const { adapter } = botWithFlow(new ThreePromptFlow());
     expect(textOf(await say(adapter, 'hi'))).toContain(ASK_NAME);
     await expectEmergency(adapter, RISK);
-    const back = textOf(await say(adapter, "yes, I'm safe"));
-    expectInOrder(back, ["glad you're safe", 'go back to what we were doing', ASK_NAME]);
+    const safe = textOf(await say(adapter, "yes, I'm safe"));
+    expectInOrder(safe, ["glad you're safe", 'go back to what we were doing']);
+    // Only when they choose: the question below comes back then, not before.
+    expect(safe).not.toContain(ASK_NAME);
+    expect(textOf(await say(adapter, 'Back to what we were doing'))).toContain(ASK_NAME);
     expect(textOf(await say(adapter, 'Sam'))).toContain(ASK_COLOUR);
     expect(textOf(await say(adapter, 'red'))).toContain(ASK_GO_ON);
     expect(textOf(await say(adapter, 'yes'))).toBe('Done: Sam red true');
@@ -75,8 +78,9 @@ describe('risk inside each prompt type, mid-flow', () => {
     await say(adapter, 'hi');
     expect(textOf(await say(adapter, 'Sam'))).toContain(ASK_COLOUR);
     await expectEmergency(adapter, RISK);
-    expect(textOf(await say(adapter, 'I am safe'))).toContain(ASK_COLOUR);
-    await say(adapter, 'blue');
+    expect(textOf(await say(adapter, 'I am safe'))).not.toContain(ASK_COLOUR);
+    // Answering the question below instead of choosing: the offer steps aside and the answer counts.
+    expect(textOf(await say(adapter, 'blue'))).toContain(ASK_GO_ON);
     expect(textOf(await say(adapter, 'no'))).toBe('Done: Sam blue false');
   });
 
@@ -87,9 +91,12 @@ describe('risk inside each prompt type, mid-flow', () => {
     expect(textOf(await say(adapter, 'red'))).toContain(ASK_GO_ON);
     await expectEmergency(adapter, RISK);
     const notSafe = textOf(await say(adapter, 'no'));
-    expectInOrder(notSafe, ['999', '116 123', 'Are you safe right now?']);
+    expectInOrder(notSafe, ['999', 'you are safe right now?']);
     expect(notSafe).not.toContain('Done:');
-    expect(textOf(await say(adapter, 'yes'))).toContain(ASK_GO_ON);
+    // After a "no", a bare "yes" is not safety: asked once more, still not the confirm answer.
+    expect(textOf(await say(adapter, 'yes'))).not.toMatch(/Done:|Shall we go on/);
+    await say(adapter, "yes, I'm safe now");
+    expect(textOf(await say(adapter, 'Back to what we were doing'))).toContain(ASK_GO_ON);
     expect(textOf(await say(adapter, 'yes'))).toBe('Done: Sam red true');
   });
 

@@ -83,4 +83,18 @@ describe('configuration', () => {
     expect(config.webChat.pageEnabled).toBe(false);
     expect(config.webChat.localDirectLineEnabled).toBe(false);
   });
+
+  it.each([['0.0.0.0'], ['::'], ['192.168.1.20'], ['bot.example.org']])(
+    'refuses HOST=%s with authentication off unless ALLOW_UNAUTHENTICATED_NETWORK=true says so',
+    (host) => {
+      expect(problemsOf({ HOST: host })).toEqual([expect.stringMatching(/^HOST must be a loopback address .*ALLOW_UNAUTHENTICATED_NETWORK=true/)]);
+      const allowed = loadConfig({ HOST: host, ALLOW_UNAUTHENTICATED_NETWORK: 'true' });
+      expect(allowed.host).toBe(host);
+      expect(allowed.unauthenticatedNetwork).toBe(true);
+    },
+  );
+
+  it.each([['127.0.0.1'], ['127.0.0.2'], ['::1'], ['localhost']])('accepts the loopback HOST=%s with authentication off', (host) => {
+    expect(loadConfig({ HOST: host }).unauthenticatedNetwork).toBe(false);
+  });
 });

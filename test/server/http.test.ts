@@ -48,7 +48,7 @@ describe('HTTP server (real restify, CloudAdapter and bot on loopback)', () => {
   it('reports healthy with its version once listening', async () => {
     const res = await httpRequest(`${base}/healthz`);
     expect(res.status).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', version: '0.0.0' });
+    expect(res.json()).toEqual({ status: 'ok', version: '0.0.0', storage: { state: { status: 'ok' }, transcripts: { status: 'ok', pending: 0, dropped: 0 } } });
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 

@@ -63,6 +63,40 @@ describe('the service as a process (npm start)', () => {
     expect(service.output()).toMatch(/MicrosoftAppId is required when NODE_ENV=production/);
   });
 
+  it('refuses a non-loopback HOST with authentication off, unless ALLOW_UNAUTHENTICATED_NETWORK=true (then warns)', async () => {
+    const refused = startService({ HOST: '0.0.0.0', PORT: '0' });
+    expect(await refused.exited).toBe(1);
+    expect(refused.output().trim()).toMatch(/^ipt-guide cannot start: HOST must be a loopback address while MicrosoftAppId is unset/);
+
+    const allowed = startService({ HOST: '0.0.0.0', PORT: '0', ALLOW_UNAUTHENTICATED_NETWORK: 'true' });
+    try {
+      await waitForPort(allowed);
+      expect(allowed.output()).toMatch(/"level":40,[^\n]*"event":"unauthenticated_network"/);
+    } finally {
+      allowed.child.kill('SIGKILL');
+    }
+  });
+
+  it('answers health ("starting") while the local recogniser trains, then "ok"', async () => {
+    const service = startService({ PORT: '0' });
+    try {
+      const port = await waitForPort(service);
+      // Training runs in a worker thread: the server answers at once instead of after training.
+      const first = await httpRequest(`http://127.0.0.1:${port}/healthz`);
+      expect(first.status).toBe(503);
+      expect(first.json()).toMatchObject({ status: 'starting' });
+      let health = first;
+      for (let i = 0; i < 300 && health.status === 503; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        health = await httpRequest(`http://127.0.0.1:${port}/healthz`);
+      }
+      expect(health.status).toBe(200);
+      expect(service.output()).not.toMatch(/nlu\.worker_failed/);
+    } finally {
+      service.child.kill('SIGKILL');
+    }
+  });
+
   it('refuses to start in production without the clinic\'s contact details, in one line naming the variable', async () => {
     const service = startService({
       NODE_ENV: 'production',

@@ -13,9 +13,8 @@ export interface RunningApp {
 let recognizer: Promise<Recognizer> | undefined;
 
 /** The real app (buildApp) listening on 127.0.0.1 with a free port, as `npm start` would run it. */
-export async function startWebApp(env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startWebApp(env: Record<string, string> = {}, logger = createLogger('silent')): Promise<RunningApp> {
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
-  const logger = createLogger('silent');
   recognizer ??= createRecognizer({ logger });
   const app = buildApp(config, logger, { recognizer: await recognizer });
   const port = await app.server.listen();

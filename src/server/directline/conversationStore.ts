@@ -2,8 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 
 /**
  * The local Direct Line's memory: conversations, their activity streams and the tokens that open
- * them. Every dimension is bounded (conversations, activities and bytes per conversation, tokens
- * per conversation) and idle conversations expire, so a long-running dev server cannot grow
+ * them. Every dimension is bounded (conversations, activities and bytes per conversation, bytes in
+ * all, tokens per conversation) and idle conversations expire, so a long-running dev server cannot grow
  * without limit. No I/O and an injected clock, so the limits are tested without waiting.
  */
 
@@ -11,6 +11,8 @@ export interface StoreLimits {
   maxConversations: number;
   maxActivitiesPerConversation: number;
   maxBytesPerConversation: number;
+  /** All conversations together; the least recently used give way first. */
+  maxTotalBytes: number;
   idleTtlMs: number;
   tokenTtlMs: number;
   maxTokensPerConversation: number;
@@ -20,6 +22,8 @@ export const DEFAULT_STORE_LIMITS: StoreLimits = {
   maxConversations: 500,
   maxActivitiesPerConversation: 300,
   maxBytesPerConversation: 512 * 1024,
+  // Serialised size; the objects in memory take about three times as much.
+  maxTotalBytes: 32 * 1024 * 1024,
   idleTtlMs: 20 * 60_000,
   tokenTtlMs: 30 * 60_000,
   maxTokensPerConversation: 4,
@@ -54,6 +58,7 @@ export interface IssuedToken {
 export class ConversationStore {
   private readonly conversations = new Map<string, Conversation>();
   private readonly tokens = new Map<string, { conversationId: string; expiresAt: number }>();
+  private bytes = 0;
 
   constructor(
     readonly limits: StoreLimits = DEFAULT_STORE_LIMITS,
@@ -62,6 +67,11 @@ export class ConversationStore {
 
   get size(): number {
     return this.conversations.size;
+  }
+
+  /** Serialised bytes of every activity held, across conversations. */
+  get totalBytes(): number {
+    return this.bytes;
   }
 
   /** Opens a conversation, making room first: expired ones go, then the least recently used. */
@@ -138,14 +148,20 @@ export class ConversationStore {
     const bytes = Buffer.byteLength(JSON.stringify(stored));
     conversation.entries.push({ seq, bytes, activity: stored });
     conversation.bytes += bytes;
+    this.bytes += bytes;
     while (
       conversation.entries.length > 1 &&
       (conversation.entries.length > this.limits.maxActivitiesPerConversation ||
         conversation.bytes > this.limits.maxBytesPerConversation)
     ) {
-      const dropped = conversation.entries.shift();
-      if (dropped) conversation.bytes -= dropped.bytes;
+      this.dropOldest(conversation);
     }
+    // Over the total: other conversations go, least recently used first, then this one's oldest.
+    for (const [id, other] of this.conversations) {
+      if (this.bytes <= this.limits.maxTotalBytes) break;
+      if (other !== conversation) this.remove(id);
+    }
+    while (this.bytes > this.limits.maxTotalBytes && conversation.entries.length > 1) this.dropOldest(conversation);
     return stored;
   }
 
@@ -167,9 +183,17 @@ export class ConversationStore {
     }
   }
 
+  private dropOldest(conversation: Conversation): void {
+    const dropped = conversation.entries.shift();
+    if (!dropped) return;
+    conversation.bytes -= dropped.bytes;
+    this.bytes -= dropped.bytes;
+  }
+
   private remove(id: string): void {
     const conversation = this.conversations.get(id);
     if (!conversation) return;
+    this.bytes -= conversation.bytes;
     for (const token of conversation.tokens) this.tokens.delete(token);
     this.conversations.delete(id);
   }

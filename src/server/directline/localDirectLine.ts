@@ -5,7 +5,6 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { readJsonBody } from '../readJsonBody';
 import { HttpError, errorBody } from '../httpErrors';
-import type { InflightTurns } from '../inflightTurns';
 import type { ActivityProcessor, TurnLogic } from '../messagesRoute';
 import { ConversationStore, DEFAULT_STORE_LIMITS, type Conversation, type StoreLimits } from './conversationStore';
 import { bearerToken, isLoopbackPeer, sameSecret } from './bearer';
@@ -28,7 +27,6 @@ export interface LocalDirectLineDeps {
   adapter: ActivityProcessor;
   bot: TurnLogic;
   logger: Logger;
-  inflight: InflightTurns;
   baseUrl: () => string;
   /** Largest activity a client may post; bigger gets 413. */
   maxActivityBytes: number;
@@ -62,6 +60,12 @@ const clientActivity = z
   })
   .passthrough();
 
+/**
+ * Events only the bot may send: the page pins the crisis banner on emergencySupport, so a client's
+ * own event of that name (in any letter case) is refused, neither stored nor passed to the bot.
+ */
+const BOT_ONLY_EVENTS = new Set(['emergencysupport']);
+
 const botActivity = z.object({ type: z.string().min(1).max(64) }).passthrough();
 
 /** Fields a client must not choose: the server owns identity, routing and ordering. */
@@ -87,8 +91,9 @@ async function readOptionalJson(req: Request, limit: number): Promise<unknown> {
   return readJsonBody(req, limit);
 }
 
-function sendError(res: Response, err: unknown): void {
+function sendError(res: Response, err: unknown, logger: Logger): void {
   const status = err instanceof HttpError ? err.status : 400;
+  logger.warn({ event: 'directline_local_rejected', status, reason: err instanceof HttpError ? err.code : 'unreadable' }, 'local Direct Line request rejected');
   res.send(status, errorBody(status, err instanceof HttpError ? err.message : undefined));
 }
 
@@ -137,7 +142,6 @@ export function registerLocalDirectLine(server: Server, deps: LocalDirectLineDep
       localTimestamp: local ? new Date(local) : undefined,
       rawLocalTimestamp: local,
     } as unknown as Activity;
-    const done = deps.inflight.begin();
     try {
       await deps.adapter.handleActivity('', incoming, (context) => deps.bot.run(context));
     } catch (err) {
@@ -145,8 +149,6 @@ export function registerLocalDirectLine(server: Server, deps: LocalDirectLineDep
         { event: 'directline_local_turn_failed', error: err instanceof Error ? err.name : 'UnknownError', conversationId: conversation.id },
         'local Direct Line turn failed',
       );
-    } finally {
-      done();
     }
   }
 
@@ -181,7 +183,7 @@ export function registerLocalDirectLine(server: Server, deps: LocalDirectLineDep
       if (!parsed.success) throw new HttpError(400, 'bad_request', 'Not a valid token request');
       body = parsed.data;
     } catch (err) {
-      sendError(res, err);
+      sendError(res, err, deps.logger);
       return;
     }
     const conversation = store.create(body.user?.id ?? generatedUserId(), body.locale);
@@ -204,7 +206,7 @@ export function registerLocalDirectLine(server: Server, deps: LocalDirectLineDep
       if (!parsed.success) throw new HttpError(400, 'bad_request', 'Not a valid conversation request');
       body = parsed.data;
     } catch (err) {
-      sendError(res, err);
+      sendError(res, err, deps.logger);
       return;
     }
 
@@ -249,8 +251,11 @@ export function registerLocalDirectLine(server: Server, deps: LocalDirectLineDep
       const parsed = clientActivity.safeParse(await readJsonBody(req, deps.maxActivityBytes));
       if (!parsed.success) throw new HttpError(400, 'bad_request', 'Not a valid activity');
       body = parsed.data;
+      if (body.type === 'event' && BOT_ONLY_EVENTS.has((body.name ?? '').trim().toLowerCase())) {
+        throw new HttpError(400, 'bot_only_event', 'This event name is reserved for the bot');
+      }
     } catch (err) {
-      sendError(res, err);
+      sendError(res, err, deps.logger);
       return;
     }
     // The echo keeps everything Web Chat sent (channelData.clientActivityID above all: Web Chat
@@ -294,7 +299,7 @@ export function registerLocalDirectLine(server: Server, deps: LocalDirectLineDep
       if (!parsed.success) throw new HttpError(400, 'bad_request', 'Not a valid activity');
       body = parsed.data;
     } catch (err) {
-      sendError(res, err);
+      sendError(res, err, deps.logger);
       return;
     }
     const replyToId = req.params?.replyToId;

@@ -26,6 +26,8 @@ export interface ChatPageInput {
   helpRoutes: PageRoute[];
   bannerRoutes: PageRoute[];
   browser: BrowserConfig;
+  /** No Direct Line this page could use: it says so instead of trying to start. */
+  chatUnavailable?: boolean;
 }
 
 export function escapeHtml(value: string): string {
@@ -124,8 +126,8 @@ export function renderChatPage(input: ChatPageInput): string {
         <button type="button" class="summary-tools__button" data-summary-action="print">${w('summary.print')}</button>
         <span class="summary-tools__status" role="status" id="summary-status"></span>
       </div>
-      <p id="chat-status" class="chat-status" role="status">${w('chat.starting')}</p>
-      <p id="chat-failed" class="chat-failed" hidden>${w('chat.failed')}</p>
+      <p id="chat-status" class="chat-status" role="status"${input.chatUnavailable ? ' hidden' : ''}>${w('chat.starting')}</p>
+      <p id="chat-failed" class="chat-failed"${input.chatUnavailable ? '' : ' hidden'}>${w(input.chatUnavailable ? 'chat.notConfigured' : 'chat.failed')}</p>
     </section>
 
     <section class="get-help" id="get-help" aria-labelledby="help-heading" tabindex="-1">
@@ -151,13 +153,15 @@ export interface PrivacyPageInput {
   locale: string;
   clinic: ClinicContact;
   stylesUrl: string;
+  /** TRANSCRIPT_RETENTION_DAYS: how long saved chats are kept. */
+  retentionDays: number;
 }
 
 export function renderPrivacyPage(input: PrivacyPageInput): string {
   const { locale, clinic } = input;
   const w = (key: string, options?: Record<string, string>) => escapeHtml(t(locale, `web:${key}`, options));
   const points = tObject<string[]>(locale, 'web:privacyPage.points')
-    .map((point) => `<li>${escapeHtml(point.replace(/\{\{clinic\}\}/g, clinic.name))}</li>`)
+    .map((point) => `<li>${escapeHtml(point.replace(/\{\{clinic\}\}/g, clinic.name).replace(/\{\{days\}\}/g, String(input.retentionDays)))}</li>`)
     .join('\n        ');
   return `<!doctype html>
 <html lang="${escapeHtml(locale)}">

@@ -6,6 +6,7 @@ import { errorBody } from '../httpErrors';
 import { FixedWindowRateLimiter } from './rateLimit';
 import { corsHeaders, judgeOrigin } from './cors';
 import { clientAddress } from './clientAddress';
+import { isLoopbackHost } from '../loopback';
 
 /**
  * POST /api/directline/token: trades the Direct Line secret, which never leaves the server, for a
@@ -30,6 +31,51 @@ export interface TokenRouteDeps {
   upstreamTimeoutMs?: number;
   /** Reverse proxies in front of the server whose X-Forwarded-For entries are trusted (0: none). */
   trustedProxyHops?: number;
+  /** Host names this server is reached by (loopback always is); any other Host header is refused. */
+  allowedHosts: readonly string[];
+}
+
+/** A real token reply is well under 2 KB; anything past this is not one and is not read further. */
+export const MAX_UPSTREAM_REPLY_BYTES = 64 * 1024;
+
+/**
+ * Pure: is the Host header one this server answers to? A DNS-rebinding page reaches the server
+ * under the attacker's own name, with a matching Origin, so CORS alone cannot tell it apart.
+ */
+export function isAllowedHost(hostHeader: string | undefined, allowedHosts: readonly string[]): boolean {
+  if (!hostHeader) return false;
+  let url: URL;
+  try {
+    url = new URL(`http://${hostHeader}`);
+  } catch {
+    return false;
+  }
+  if (url.username || url.pathname !== '/' || url.search) return false;
+  const hostname = url.hostname.toLowerCase();
+  return isLoopbackHost(hostname) || allowedHosts.some((allowed) => allowed === hostname || allowed === url.host.toLowerCase());
+}
+
+/** Reads a fetch response's body up to a byte limit, then gives up (and stops the download). */
+async function readCapped(response: globalThis.Response, maxBytes: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel();
+    throw new Error('upstream reply too large');
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = response.body?.getReader();
+  for (;;) {
+    const next = await reader?.read();
+    if (!next || next.done) break;
+    total += next.value.byteLength;
+    if (total > maxBytes) {
+      await reader?.cancel();
+      throw new Error('upstream reply too large');
+    }
+    chunks.push(next.value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 const upstreamReply = z.object({
@@ -62,6 +108,11 @@ export function registerTokenRoute(server: Server, deps: TokenRouteDeps): void {
   server.post(TOKEN_ROUTE, async (req, res) => {
     // The client chooses nothing: the user id is generated here and bound into the token.
     req.resume();
+    if (!isAllowedHost(req.headers.host, deps.allowedHosts)) {
+      deps.logger.warn({ event: 'token_host_refused' }, 'token request for a host name this server does not serve');
+      res.send(403, errorBody(403, 'This host name is not served here'));
+      return;
+    }
     if (!withCors(req, res)) return;
 
     const decision = limiter.take(clientAddress(req, deps.trustedProxyHops));
@@ -92,7 +143,7 @@ export function registerTokenRoute(server: Server, deps: TokenRouteDeps): void {
         res.send(502, errorBody(502, 'The chat service is not available right now'));
         return;
       }
-      const parsed = upstreamReply.safeParse(await upstream.json());
+      const parsed = upstreamReply.safeParse(JSON.parse(await readCapped(upstream, MAX_UPSTREAM_REPLY_BYTES)));
       if (!parsed.success) {
         deps.logger.warn({ event: 'directline_token_upstream_malformed' }, 'Direct Line token reply had an unexpected shape');
         res.send(502, errorBody(502, 'The chat service is not available right now'));

@@ -1,5 +1,5 @@
 import { CLINIC_ENV } from '../support';
-import { answer, turn, type Script } from './runner';
+import { answer, FALLBACK, turn, type Script } from './runner';
 
 /**
  * Conversations typed the way people type: slang, typos, answers in the wrong order, side
@@ -14,14 +14,15 @@ export const Q = {
   age: 'How old are you',
   nation: 'Where in the UK do you live',
 };
-const ALL_QUESTIONS = Object.values(Q);
 const SUMMARY = 'Here is a short note';
 const YOUNG = 'CAMHS';
 const SELF_REFER = 'Refer yourself to NHS Talking Therapies';
 const GP = 'Book a talk with your GP';
 const STOPPED = "Okay, I've stopped that";
 const SAFETY = /999/;
-const PAUSED = /go back to the check when you're ready|still here if you want to finish/;
+// After a safety dialog the person chooses when to go back: the crisis dialog offers it once they
+// are safe, and the check itself offers it if the safety dialog ended another way.
+const PAUSED = /go back to the check when you're ready|still here if you want to finish|go back to what we were doing/;
 const ENV_WITH_HOURS = { ...CLINIC_ENV, CLINIC_HOURS: 'Mon-Fri 09:00-17:00' };
 
 const start = turn('is ipt right for me', { has: [Q.concern] });
@@ -258,6 +259,19 @@ export const SCRIPTS: Script[] = [
     turns: [start, answer('lonely'), turn('skip', { last: Q.duration }), turn('go back', { last: Q.relationships }), answer('yes', { last: Q.duration })],
   },
 
+  {
+    name: '"no wait i mean the first one" changes the first answer',
+    turns: [start, answer('grief'), turn('no wait i mean the first one', { last: Q.concern, not: [STOPPED] }), answer('lonely', { last: Q.relationships })],
+  },
+  {
+    name: '"uk" at the nation question is asked again, not answered as a topic',
+    turns: [start, answer('lonely'), answer('yes'), answer('weeks'), answer('25'), turn('uk', { last: Q.nation, not: ['privately'] }), answer('northern ireland', { has: [SUMMARY] })],
+  },
+  {
+    name: '"it\'s my boyfriend" answers the first two questions',
+    turns: [start, answer('i guess its my boyfriend', { last: Q.duration }), answer('since the summer', { last: Q.age }), answer('im 19 and in glasgow', { has: [SUMMARY, 'IPT may suit you'] })],
+  },
+
   // A risk message in the middle.
   {
     name: 'risk mid-check: safety first, the check waits, carry on when chosen, support first in the summary',
@@ -285,6 +299,22 @@ export const SCRIPTS: Script[] = [
     ],
   },
   {
+    name: 'risk mid-check, then "ok" and "hello" while the check waits: no fallback, no question pushed',
+    turns: [
+      start,
+      answer('lonely'),
+      turn('i want to die', { has: [SAFETY] }),
+      turn('yes', { has: [PAUSED] }),
+      turn('hello', { not: [Q.relationships] }),
+      turn('ok', { not: [FALLBACK, Q.relationships] }),
+      turn('carry on', { last: Q.relationships }),
+    ],
+  },
+  {
+    name: '"thanks" after a side answer just asks the question again',
+    turns: [start, answer('lonely'), turn('what is ipt', { last: Q.relationships }), turn('thanks', { last: Q.relationships, not: [FALLBACK] }), answer('yes', { last: Q.duration })],
+  },
+  {
     name: 'risk mid-check, then stop the check',
     turns: [start, turn('i want to end it all', { has: [SAFETY] }), turn('im safe', { has: [PAUSED] }), turn('Stop the check', { has: [STOPPED] })],
   },
@@ -298,13 +328,21 @@ export const SCRIPTS: Script[] = [
   },
   {
     name: 'the safe answer after a risk message is not read as a check answer',
-    turns: [start, turn('i want to kill myself', { has: [SAFETY] }), turn('yes', { not: [Q.relationships, FALLBACK_TEXT()] })],
+    turns: [start, turn('i want to kill myself', { has: [SAFETY] }), turn('yes', { not: [Q.relationships, FALLBACK] })],
   },
 
   // Goodbyes and slang outside the check.
   {
     name: '"ya" at the start is not a goodbye',
     turns: [turn('ya'), turn('ok'), turn('what is ipt', { has: ['Interpersonal Psychotherapy'] })],
+  },
+  {
+    name: 'acknowledgements get a short reply that varies, never a fallback',
+    turns: [turn('what is ipt'), turn('ok', { not: [FALLBACK] }), turn('thanks', { not: [FALLBACK] }), turn('cool', { not: [FALLBACK] })],
+  },
+  {
+    name: 'a 15-year-old asking for someone in the middle of the check hears about Childline',
+    turns: [turn('im 15 can ipt help me', { has: [Q.concern] }), turn('talk to someone', { has: ['Childline'] }), turn('no', { has: [PAUSED] })],
   },
   {
     name: '"thanks" after an answer is not a goodbye',
@@ -341,7 +379,7 @@ export const SCRIPTS: Script[] = [
   },
   {
     name: '"remember me" keeps nation and age group; "forget me" drops them',
-    turns: [start, answer('grief'), answer('yes'), answer('weeks'), answer('40'), answer('wales', { has: ['remember me'] }), turn('remember me', { has: ["I'll remember"] }), turn('forget me', { has: ['forgotten'] })],
+    turns: [start, answer('grief'), answer('yes'), answer('weeks'), answer('40'), answer('wales', { has: ['remember me'] }), turn('remember me', { has: ["I'll remember"] }), turn('forget me', { has: ['delete this chat'] }), turn('yes', { has: ["I've deleted this chat"] })],
     after: async (convo) => {
       expect(await convo.keptProfile()).toBeUndefined();
     },
@@ -380,10 +418,3 @@ export const SCRIPTS: Script[] = [
     turns: [turn('talk to a person'), turn('no thanks'), turn('what is ipt', { has: ['Interpersonal Psychotherapy'] })],
   },
 ];
-
-/** The words of the bot's "didn't understand" reply, as a pattern for `not`. */
-function FALLBACK_TEXT(): RegExp {
-  return /didn't (catch|understand)/;
-}
-
-export const QUESTIONS_ASKED = ALL_QUESTIONS;

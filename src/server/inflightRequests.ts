@@ -1,5 +1,5 @@
 /** Counts requests in progress so shutdown can wait for them, with a bound. */
-export class InflightTurns {
+export class InflightRequests {
   private count = 0;
   private waiters: Array<() => void> = [];
 
@@ -18,7 +18,7 @@ export class InflightTurns {
     };
   }
 
-  /** Resolves true when all turns finished, false if the timeout came first. */
+  /** Resolves true when all requests finished, false if the timeout came first. */
   async drain(timeoutMs: number): Promise<boolean> {
     if (this.count === 0) return true;
     return new Promise((resolve) => {

@@ -1,0 +1,116 @@
+import type { TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { ClinicContact, WorkplaceSettings } from '../../src/config';
+import type { RecognitionResult } from '../../src/language/recognizer';
+import { isTopicIntent } from '../../src/content/actions';
+import type { RiskAssessment } from '../../src/safety/types';
+import { RISK_ASSESSMENT_KEY } from '../../dialogs/turnState';
+import { recordSafetyEvent, sendSafetyEvent, type SafetyDialogDeps } from '../../dialogs/safetyDialogShared';
+import { isPrivacyQuestion, messageKind, teamsLexicon } from './messageKind';
+import { privateChatLink } from './scope';
+import { readTeamsTurn } from './teamsTurn';
+import {
+  isGentleSignal,
+  privacyAnswer,
+  sharedIntro,
+  sharedPersonalReply,
+  sharedRiskReply,
+  sharedTopicAnswer,
+  teamsWelcomeActivities,
+  type TeamsCopyContext,
+} from './teamsReplies';
+
+export interface TeamsConversationDeps {
+  clinic: ClinicContact;
+  workplace: WorkplaceSettings;
+  /** The bot's app id, for the private-chat link when an activity does not name the bot. */
+  botAppId?: string;
+  /** Records the risk for staff and sends the event, exactly as the safety dialogs do. */
+  safety: SafetyDialogDeps;
+  /** Recognises the message once per turn (MainDialog's, so the intent trace is sent once). */
+  recognize: (context: TurnContext) => Promise<RecognitionResult>;
+  logger: Logger;
+}
+
+/**
+ * Teams-only behaviour, in front of the dialogs. The personal chat is the home: the dialogs run
+ * there as everywhere, and privacy questions get the answer for this workplace. Group chats and
+ * channels are shared spaces: the bot speaks only when @mentioned (or when a message carries risk),
+ * answers general questions about IPT briefly, and moves anything personal to a private chat.
+ */
+export type TeamsOutcome = 'dialogs' | 'answered' | 'resume';
+
+export class TeamsConversation {
+  constructor(private readonly deps: TeamsConversationDeps) {}
+
+  /**
+   * Sends the Teams welcome on install in the personal chat; nothing in shared spaces, and nothing
+   * when an app update re-installs it ('add-upgrade'). True when it handled the event.
+   */
+  async onInstall(context: TurnContext): Promise<boolean> {
+    if (context.activity.channelId !== 'msteams') return false;
+    const firstInstall = context.activity.action?.toLowerCase() === 'add';
+    if (firstInstall && readTeamsTurn(context).scope === 'personal') await context.sendActivities(teamsWelcomeActivities(this.copy(context)));
+    return true;
+  }
+
+  /**
+   * 'dialogs': run the dialogs as usual. 'answered': Teams answered, leave the dialogs alone.
+   * 'resume': Teams answered in the personal chat; a dialog waiting for an answer asks again.
+   */
+  async onMessage(context: TurnContext): Promise<TeamsOutcome> {
+    if (context.activity.channelId !== 'msteams') return 'dialogs';
+    const { scope, mentioned } = readTeamsTurn(context);
+    const risk = context.turnState.get(RISK_ASSESSMENT_KEY) as RiskAssessment | undefined;
+    const copy = this.copy(context);
+    const text = context.activity.text ?? '';
+
+    if (scope === 'personal') {
+      // Risk first: the emergency dialogs run in the personal chat exactly as on any channel.
+      if (risk || !isPrivacyQuestion(text, teamsLexicon(copy.locale))) return 'dialogs';
+      await context.sendActivity(privacyAnswer(copy, scope));
+      return 'resume';
+    }
+
+    const chatLink = this.chatLink(context);
+    if (risk) {
+      // Answered even without a mention: silence after a disclosure is worse than an unasked reply.
+      const gentle = isGentleSignal(risk);
+      await context.sendActivity(sharedRiskReply(copy, risk, chatLink));
+      await recordSafetyEvent(this.deps.safety, context, risk, gentle ? 'checkIn' : 'emergency');
+      await sendSafetyEvent(this.deps.safety, context, { category: risk.category, severity: gentle ? 'concern' : risk.severity });
+      // Health data: no conversation id, and debug only.
+      this.deps.logger.debug({ event: 'teams_shared_risk_reply', scope, category: risk.category }, 'risk in a shared space: short reply');
+      return 'answered';
+    }
+    if (!mentioned) return 'answered';
+
+    const { intent } = await this.deps.recognize(context);
+    switch (messageKind(text, intent, teamsLexicon(copy.locale))) {
+      case 'privacy':
+        await context.sendActivity(privacyAnswer(copy, scope));
+        break;
+      case 'personal':
+        await context.sendActivity(sharedPersonalReply(copy, chatLink));
+        break;
+      case 'general':
+        if (isTopicIntent(intent)) await context.sendActivity(sharedTopicAnswer(copy, intent, chatLink));
+        break;
+      case 'other':
+        await context.sendActivity(sharedIntro(copy, chatLink));
+        break;
+    }
+    return 'answered';
+  }
+
+  private copy(context: TurnContext): TeamsCopyContext {
+    return { locale: context.activity.locale ?? '', clinic: this.deps.clinic, workplace: this.deps.workplace };
+  }
+
+  /** In Teams the recipient is the bot ("28:<app id>"); configuration is the fallback. */
+  private chatLink(context: TurnContext): string {
+    const recipient = context.activity.recipient?.id;
+    const id = recipient && recipient.startsWith('28:') ? recipient : (this.deps.botAppId ?? recipient ?? '');
+    return privateChatLink(id);
+  }
+}

@@ -1,0 +1,79 @@
+import type { TurnContext } from 'botbuilder';
+import { ChoicePrompt, ComponentDialog, ListStyle, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Logger } from 'pino';
+import type { ClinicContact } from '../src/config';
+import { t, tObject } from '../src/content/i18n';
+import { withButtons } from './replies';
+
+export const ERASE_CONVERSATION_DIALOG = 'eraseConversation';
+const CONFIRM_PROMPT = 'eraseConversation.confirm';
+const FLOW = 'eraseConversation.flow';
+
+/** Removes everything kept about this conversation (transcript, queued entries, saved state). */
+export interface ConversationEraser {
+  erase(context: TurnContext): Promise<void>;
+}
+
+function words(text: string): string {
+  return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}']+/gu, ' ').trim()} `;
+}
+
+/** "delete my conversation", "please erase my data", "can you forget me?": the locale's phrases, anywhere in the message. */
+export function isEraseRequest(locale: string, text: string): boolean {
+  const said = words(text);
+  return tObject<string[]>(locale, 'privacy:erase.requests').some((phrase) => said.includes(words(phrase)));
+}
+
+/** Only a clear yes deletes: the button, or a yes word to start the answer ("yes please", "ok do it"). */
+export function isEraseConfirmed(locale: string, text: string): boolean {
+  const said = words(text).trim();
+  if (said === words(t(locale, 'privacy:erase.yes')).trim()) return true;
+  const first = said.split(' ')[0];
+  return tObject<string[]>(locale, 'privacy:erase.yesWords').some((word) => word === first || word === said);
+}
+
+/**
+ * "Delete my conversation", from the chat: one question to confirm (it cannot be undone), then the
+ * transcript, anything queued for it and the saved state are removed, and nothing of this turn is
+ * written. Anything but a clear yes keeps the chat.
+ */
+export class EraseConversationDialog extends ComponentDialog {
+  constructor(
+    private readonly eraser: ConversationEraser,
+    private readonly clinic: ClinicContact,
+    private readonly logger?: Logger,
+  ) {
+    super(ERASE_CONVERSATION_DIALOG);
+    this.addDialog(new ChoicePrompt(CONFIRM_PROMPT, async () => true));
+    this.addDialog(new WaterfallDialog(FLOW, [this.askStep.bind(this), this.answerStep.bind(this)]));
+    this.initialDialogId = FLOW;
+  }
+
+  private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = step.context.activity.locale ?? '';
+    const yes = t(locale, 'privacy:erase.yes');
+    const no = t(locale, 'privacy:erase.no');
+    return step.prompt(CONFIRM_PROMPT, {
+      prompt: t(locale, 'privacy:erase.confirm', { clinic: this.clinic.name }),
+      choices: [yes, no].map((title) => ({ value: title, action: { type: 'imBack', title, value: title } })),
+      style: ListStyle.suggestedAction,
+    });
+  }
+
+  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { context } = step;
+    const locale = context.activity.locale ?? '';
+    if (!isEraseConfirmed(locale, context.activity.text ?? '')) {
+      await context.sendActivity(withButtons(t(locale, 'privacy:erase.kept'), []));
+      return step.endDialog();
+    }
+    try {
+      await this.eraser.erase(context);
+      await context.sendActivity(withButtons(t(locale, 'privacy:erase.done'), []));
+    } catch (error) {
+      this.logger?.error({ event: 'erase_failed', error: error instanceof Error ? error.name : typeof error }, 'could not erase a conversation on request');
+      await context.sendActivity(withButtons(t(locale, 'privacy:erase.failed', { clinic: this.clinic.name }), []));
+    }
+    return step.endDialog();
+  }
+}

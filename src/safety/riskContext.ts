@@ -1,0 +1,227 @@
+/**
+ * Who is at risk, when, and in what frame, read from the normalised text around the words that
+ * raised the risk. Pure; works on the normaliser's output (lower-case ASCII words, " . " between
+ * sentences, contractions expanded).
+ *
+ * - who: 'self' unless the risk is about someone else (a friend, partner, parent, pupil) - and for
+ *   harm_to_others, who may be hurt. A child or an older person is named from the nearest word
+ *   that says so ("my son", "a 15 year old", "my nan", "a care home resident").
+ * - when: 'past' only when the message says the risk is past and over ("years ago", "well ever
+ *   since") and nothing says it is back or happening now.
+ * - frame: 'professional' when the words come as work or study (a student nurse, a dissertation,
+ *   an HR policy, a lesson plan) and the risk words are not about the writer.
+ */
+import type { RiskCategory, RiskFrame, RiskWhen, RiskWho } from './types';
+
+export interface RiskContext {
+  who: RiskWho;
+  when: RiskWhen;
+  frame: RiskFrame;
+}
+
+const RELATION =
+  '(?:flatmate|housemate|roommate|friend|mate|best friend|bestie|sister|brother|sibling|mum|mother|mam|dad|father|son|daughter|child|kid|partner|husband|wife|boyfriend|girlfriend|fiance|neighbour|colleague|coworker|co worker|workmate|boss|manager|employee|student|pupil|client|patient|resident|grandad|grandpa|grandfather|grandma|granny|grandmother|nan|nana|gran|uncle|aunt|auntie|cousin|niece|nephew|stepdad|stepmum|stepson|stepdaughter|teenager|teen|flat mate|team member|member of staff|staff member|caller|service user|lodger|carer|in law|father in law|mother in law|ex)';
+const THIRD_PARTY = new RegExp(`(?:^| )(?:(?:my|our|a|her|his|their|the|this) (?:[a-z]+ )?${RELATION}s?|she|he|they|someone i (?:know|love|care for|work with|live with)|somebody i know|herself|himself|themselves|themself)(?= |$)`);
+const FIRST_PERSON = /(?:^| )(?:i|me|myself|im|ive|my life|i am|mine)(?= |$)/;
+const OBJECT_SELF = /(?:^| )(?:me|myself)(?= |$)/;
+const FIRST_SUBJECT = /(?:^| )(?:i|im|ive|myself)(?= |$)/;
+
+// A child named as someone's relation ("her son takes her pension") is not the one at risk.
+const CHILD = /(?:^| )(?<!(?:her|his|their) )(?:son|sons|daughter|daughters|child|children|kid|kids|baby|babies|toddler|toddlers|newborn|pupil|pupils|schoolboy|schoolgirl|teenager|teenagers|teen|teens|boy|girl|stepson|stepdaughter|grandson|granddaughter|niece|nephew|little one|year (?:[1-9]|1[0-3]) (?:student|pupil|class)|(?:[1-9]|1[0-7]) (?:year old|yr old|yo))s?(?= |$)/;
+const OLDER = /(?:^| )(?:grandad|grandpa|grandfather|grandma|granny|grandmother|nan|nana|gran|elderly|pensioner|care home|nursing home|resident|(?:[7-9][0-9]|1[0-1][0-9]) (?:year old|yr old|yo)|in (?:his|her|their) (?:seventies|eighties|nineties|70s|80s|90s)|older (?:man|woman|person|relative|parent|neighbour|lady|gentleman))s?(?= |$)/;
+
+// Said as past and over: only these make a risk 'past'. Spans matched here (and the childhood
+// markers below) are set aside before looking for signs of "now".
+const PAST_OVER = new RegExp(
+  [
+    '(?:years|decades|a long time|ages|a lifetime) ago',
+    '(?:been|am|have been|i am|felt|feel|i feel|i have felt|doing) (?:well|fine|ok|okay|safe|better|much better|recovered|stable|good|clean|free of it|in a (?:much |far |way |really )?(?:good|better|great|happier|safe) place)(?: [a-z]+){0,2} (?:ever )?(?:since|for (?:over |more than |nearly |almost |well over )?(?:[a-z0-9]+ )?(?:years|year|months|decades|decade|a long time|ages|a while)|now)',
+    '(?:he|she|they|i|we) (?:is|are|am|has been|have been) (?:fine|ok|okay|well|better|safe|healthy|recovered|fully recovered)(?: [a-z]+){0,2}(?: now| since| for (?:[a-z0-9]+ ){0,2}(?:years|year|months|decades|decade|ages|a while))',
+    'ever since',
+    '(?:and )?(?:i )?have been (?:for|since) (?:years|ages|a long time|months|then)',
+    '(?:he|she|they|i|we) (?:was|were) (?:fine|ok|okay|alright|all right|back to normal)(?: [a-z]+){0,3}',
+    '(?:have not|not|never) (?:self harmed|harmed myself|hurt myself|cut|cut myself|done it|felt like that|felt that way|tried again|relapsed|had those thoughts)(?: [a-z]+){0,3} (?:since|for|in) ',
+    'used to',
+    'in the past',
+    'that was (?:a long time ago|years ago|then|in the past)',
+    'it is (?:all )?(?:behind me|in the past|over)(?: now)?',
+    '(?:a long|some) time ago',
+    'no longer',
+    '(?:i left|i got out|i escaped|got away from|i am out of)(?: [a-z]+){0,3}',
+  ].join('|'),
+  'g',
+);
+// Childhood and dates: past, but not "over" on their own ("my uncle did things to me when I was little").
+const PAST_ONLY = /when i was (?:a child|a kid|little|young|younger|a teenager|a teen|at school|at uni|at university|in my (?:teens|twenties|20s)|[0-9]+)|as a (?:child|kid|teenager|teen)|in my (?:teens|twenties|thirties|youth|20s|30s)|back in (?:[0-9]{4}|the day|school|my)|(?:in|during) (?:19|20)[0-9]{2}/g;
+const NOW = /(?:^| )(?:again|recently|lately|these days|this week|this month|last night|last week|yesterday|today|tonight|now|right now|at the moment|currently|started|starting|coming|coming back|come back|came back|returned|relapse|relapsed|relapsing|still(?! (?:affects|affect|impacts|shapes|haunts|bothers|think about|remember|have the scars|have scars|has an effect|carry))|keep|keeps|every day|every night|visiting|staying|moving|soon|tomorrow|next week|next month|this weekend)(?= |$)/;
+const PRESENT_RISK_VERB = /(?:^| )(?:i am|i want|i wanna|i wish|i feel|i keep|i need|i will|going to|gonna|i can not|want to|i have been|i think about|i plan)(?= |$)/;
+
+const ROLE = new RegExp(
+  [
+    '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|nurses|doctor|gp|paramedic|teacher|teaching assistant|ta|counsellor|therapist|psychologist|psychiatrist|social worker|volunteer|manager|line manager|hr manager|hr adviser|hr advisor|support worker|youth worker|lecturer|researcher|first aider|mental health first aider|pharmacist|midwife|health visitor|police officer|chaplain|safeguarding lead|dsl|student)(?= |$)',
+    'samaritans volunteer',
+    '(?:for|in|on) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|placement|course|exam|research|lesson|lessons|class|lecture|seminar|training|assembly|policy|presentation|project|report|uni work|university work)',
+    '(?:dissertation|essay|assignment|coursework|thesis|research project|literature review)(?: [a-z]+){0,2} (?:on|about|into|covering)',
+    '(?:lesson|lesson plan|lessons|assembly|training session|workshop|policy|procedure|guidance|toolkit|leaflet|poster|module) (?:on|about|for|covering)',
+    '(?:(?:i am|im|we are) )?(?:drafting|writing|updating|reviewing|planning|preparing|designing|putting together) (?:a|an|our|the|my)(?: [a-z]+){0,2} (?:policy|lesson|lessons|essay|dissertation|training|guidance|procedure|assembly|presentation|session|workshop|leaflet|handbook)',
+    '(?:our|the|my) (?:hr|staff|wellbeing|workplace|company|school|safeguarding) (?:policy|policies|team|training|procedure|guidance)',
+    '(?:first aid|mental health first aid|safeguarding|suicide prevention|suicide awareness|self harm awareness) (?:course|training|session|refresher|module)',
+    '(?:course|training|session|module) (?:at|for) work',
+  ].join('|'),
+);
+// Questions about how to help someone in one's care: set aside before asking whether the writer
+// also speaks about themselves.
+const ABOUT_OTHERS = new RegExp(
+  [
+    '(?:how|what) (?:do|should|can|would|could) (?:i|we|staff|managers|teachers|nurses|volunteers) (?:respond|support|handle|talk|speak|ask|help|deal|say|do|tell)(?: [a-z]+){0,4} (?:a|an|my|our|the|someone|somebody)(?: [a-z]+)? (?:student|pupil|employee|colleague|client|patient|caller|staff member|member of staff|team member|service user|young person|person|child|resident)',
+    '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|doctor|teacher|counsellor|therapist|psychologist|volunteer|manager|student|worker|lecturer|researcher)',
+  ].join('|'),
+  'g',
+);
+const FIRST_SELF = /(?:^| )(?:i|me|myself|im|ive)(?= |$)/;
+const ROLE_ALL = new RegExp(ROLE.source, 'g');
+
+/**
+ * Words without which PAST_OVER or ROLE cannot match: the large alternations run only on
+ * texts that hold one (they cost more than the rest of the detector when run on every hit).
+ */
+const PAST_WORDS = new Set([
+  'ago', 'since', 'years', 'year', 'months', 'decades', 'decade', 'ages', 'while', 'now', 'used', 'past', 'was', 'behind', 'over', 'time', 'longer', 'left', 'out',
+  'escaped', 'away', 'harmed', 'hurt', 'cut', 'done', 'felt', 'tried', 'relapsed', 'thoughts',
+]);
+const PROFESSIONAL_WORDS = new Set([
+  'nurse', 'nurses', 'doctor', 'gp', 'paramedic', 'teacher', 'assistant', 'ta', 'counsellor', 'therapist', 'psychologist', 'psychiatrist', 'worker',
+  'volunteer', 'manager', 'adviser', 'advisor', 'lecturer', 'researcher', 'aider', 'pharmacist', 'midwife', 'visitor', 'officer', 'chaplain',
+  'lead', 'dsl', 'student', 'samaritans', 'degree', 'masters', 'phd', 'aid', 'prevention', 'awareness', 'dissertation', 'essay', 'assignment', 'coursework', 'thesis', 'module', 'placement', 'course', 'exam',
+  'research', 'lesson', 'lessons', 'class', 'lecture', 'seminar', 'training', 'assembly', 'policy', 'presentation', 'project', 'report', 'uni',
+  'university', 'literature', 'workshop', 'procedure', 'guidance', 'toolkit', 'leaflet', 'poster', 'handbook', 'policies', 'hr', 'staff',
+  'wellbeing', 'workplace', 'safeguarding', 'company', 'school', 'pupil', 'employee', 'colleague', 'client', 'patient', 'caller', 'user', 'person',
+]);
+
+function mayMatch(text: string, words: ReadonlySet<string>): boolean {
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf(' ', start);
+    if (end < 0) end = text.length;
+    if (words.has(text.slice(start, end))) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+function sentenceAround(text: string, at: number): { start: number; end: number } {
+  const before = text.lastIndexOf(' . ', at);
+  const after = text.indexOf(' . ', at);
+  return { start: before < 0 ? 0 : before + 3, end: after < 0 ? text.length : after };
+}
+
+/** A child or older adult named nearest the risk words, else an adult. */
+function kindOfPerson(text: string, at: number): RiskWho {
+  const window = text.slice(Math.max(0, at - 160), at + 160);
+  const child = CHILD.exec(window);
+  const older = OLDER.exec(window);
+  if (child && older) return Math.abs(child.index - 160) <= Math.abs(older.index - 160) ? 'child' : 'older_adult';
+  if (child) return 'child';
+  if (older) return 'older_adult';
+  return 'adult';
+}
+
+function whoFor(category: RiskCategory, text: string, at: number, span: string, aboutOther: boolean): RiskWho {
+  // For harm to others, who may be hurt; otherwise someone the writer is worried about.
+  if (category === 'harm_to_others' || aboutOther) return kindOfPerson(text, at);
+  if (FIRST_PERSON.test(span)) return 'self';
+  if (THIRD_PARTY.test(span)) return kindOfPerson(text, at);
+  const { start, end } = sentenceAround(text, at);
+  const sentence = text.slice(start, end);
+  if (category === 'abuse' || category === 'danger') {
+    // "he hits me" is the writer's; "the dad next door laying into the kids" is someone else's.
+    if (OBJECT_SELF.test(sentence)) return 'self';
+    if (THIRD_PARTY.test(sentence) && (CHILD.test(sentence) || !FIRST_PERSON.test(sentence))) return kindOfPerson(text, at);
+    return 'self';
+  }
+  // Who the clause before the risk words is about: the nearest subject wins.
+  const clause = text.slice(start, at);
+  const third = lastIndexOfPattern(clause, THIRD_PARTY);
+  // "my mate texted me ... goodbye": the writer as the object does not make the risk theirs.
+  const first = lastIndexOfPattern(clause, FIRST_SUBJECT);
+  if (third > first) return kindOfPerson(text, at);
+  return 'self';
+}
+
+const GLOBAL = new Map<RegExp, RegExp>();
+
+function lastIndexOfPattern(text: string, re: RegExp): number {
+  let global = GLOBAL.get(re);
+  if (global === undefined) {
+    global = new RegExp(re.source, 'g');
+    GLOBAL.set(re, global);
+  }
+  global.lastIndex = 0;
+  let last = -1;
+  for (let m = global.exec(text); m !== null; m = global.exec(text)) {
+    last = m.index;
+    if (m[0].length === 0) global.lastIndex++;
+  }
+  return last;
+}
+
+function whenFor(text: string, at: number): RiskWhen {
+  if (!mayMatch(text, PAST_WORDS)) return 'current';
+  const { start, end } = sentenceAround(text, at);
+  const sentence = text.slice(start, end);
+  const next = text.indexOf(' . ', end + 3);
+  const previous = start > 3 ? text.lastIndexOf(' . ', start - 4) : -1;
+  // The neighbouring sentences count too ("I took an overdose at 19. I have been well ever since.")
+  const around = text.slice(previous < 0 ? 0 : previous + 3, next < 0 ? text.length : next);
+  const pastHere = testOnce(PAST_OVER, sentence);
+  if (!pastHere && !testOnce(PAST_OVER, around)) return 'current';
+  const rest = text.replace(PAST_OVER, ' ').replace(PAST_ONLY, ' ');
+  if (NOW.test(rest)) return 'current';
+  if (!pastHere && PRESENT_RISK_VERB.test(sentence.replace(PAST_OVER, ' '))) return 'current';
+  return 'past';
+}
+
+function testOnce(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  const found = re.test(text);
+  re.lastIndex = 0;
+  return found;
+}
+
+// Where a clause about someone else may start: "I refer clients who self-harm".
+const CLAUSE_BREAKS = [' . ', ' and ', ' but ', ' who ', ' because ', ' so ', ' which ', ' when ', ' if ', ' whose '];
+
+/** The clause that holds the risk words: from the last break before them to their end. */
+function clauseOf(text: string, at: number, span: string): string {
+  let start = 0;
+  for (const brk of CLAUSE_BREAKS) {
+    const i = text.lastIndexOf(brk, at);
+    if (i >= 0 && i + brk.length <= at && i + brk.length > start) start = i + brk.length;
+  }
+  return text.slice(start, at + span.length);
+}
+
+/**
+ * Work or study talk: a professional role or task is named, and the clause with the risk words
+ * (once the role and questions about helping someone are set aside) does not speak of the writer.
+ */
+function frameFor(plain: string, clause: string, aboutOther: boolean): RiskFrame {
+  if (!mayMatch(plain, PROFESSIONAL_WORDS) || !ROLE.test(plain)) return 'personal';
+  // Someone else's risk in a work setting (a pupil, a caller): the writer's own words do not change it.
+  if (aboutOther) return 'professional';
+  const rest = clause.replace(ROLE_ALL, ' ').replace(ABOUT_OTHERS, ' ');
+  return FIRST_SELF.test(rest) ? 'personal' : 'professional';
+}
+
+/**
+ * `at` and `span`: where the risk words matched in `text` (normalised, figures of speech masked),
+ * and what they were. `aboutOther`: the match is about someone else (read in the first person, see
+ * pronounShift.ts, or a rule written about someone else). `plain`: the text before masking.
+ */
+export function readRiskContext(category: RiskCategory, text: string, at: number, span: string, aboutOther: boolean, plain: string = text): RiskContext {
+  const who = whoFor(category, text, at, span, aboutOther);
+  const when = whenFor(text, at);
+  // Without a match (the backstop), the whole message is what the writer says.
+  const frame = frameFor(plain, span === '' ? text : clauseOf(text, at, span), aboutOther);
+  return { who, when, frame };
+}

@@ -1,0 +1,61 @@
+import type { ReplyKind } from './crisisRoutes';
+import type { RiskAssessment } from './types';
+
+/**
+ * Which reply a risk assessment gets: pure, so each combination of who, when, frame and category is
+ * tested without a bot. The copy and routes for each kind live in locales/ (strings/safety.json and
+ * crisis-routes.json's `replies`).
+ */
+
+/**
+ * - handoff: the crisis reply and "are you safe?" (or "are they safe?")
+ * - checkIn: one gentle, direct question (a negated message, or only the statistical backstop fired)
+ * - past: past and over; a one-line acknowledgement with routes kept handy, then the normal answer
+ * - professional: work or study about the subject; the normal answer with a short line of routes
+ */
+export type SafetyMode = 'handoff' | 'checkIn' | 'past' | 'professional';
+
+/** Whose safety the follow-up question asks about. */
+export type Audience = 'self' | 'other' | 'everyone';
+
+export interface SafetyReply {
+  mode: SafetyMode;
+  kind: ReplyKind;
+  audience: Audience;
+}
+
+export function safetyMode(assessment: RiskAssessment): SafetyMode {
+  if (assessment.frame === 'professional') return 'professional';
+  if (assessment.when === 'past') return 'past';
+  if (assessment.negated || assessment.possible === true) return 'checkIn';
+  return 'handoff';
+}
+
+function replyKind(assessment: RiskAssessment): ReplyKind {
+  const who = assessment.who ?? 'self';
+  const { category } = assessment;
+  // A body in danger comes first, whoever it is: 999 now, plain and short.
+  if (category === 'medical') return 'medical';
+  // The writer may cause harm; `who` is who may be hurt.
+  if (category === 'harm_to_others') return who === 'child' ? 'harming_child' : 'harming';
+  const violence = category === 'abuse' || category === 'danger';
+  switch (who) {
+    case 'self':
+      return category === 'abuse' ? 'self_abuse' : category === 'danger' ? 'self_danger' : 'self';
+    case 'child':
+      return violence ? 'child_abuse' : 'child';
+    case 'older_adult':
+      // Hourglass is for abuse or neglect of an older person; an older person's own crisis gets the lines for anyone worried about someone.
+      return violence ? 'older_adult' : 'someone';
+    case 'adult':
+      return violence ? 'someone_abuse' : 'someone';
+  }
+}
+
+export function safetyReply(assessment: RiskAssessment): SafetyReply {
+  const kind = replyKind(assessment);
+  const who = assessment.who ?? 'self';
+  const audience: Audience =
+    kind === 'harming' || kind === 'harming_child' ? 'everyone' : who === 'self' ? 'self' : 'other';
+  return { mode: safetyMode(assessment), kind, audience };
+}

@@ -1,0 +1,43 @@
+import type { Activity } from 'botbuilder';
+import { SUMMARY_MARKER } from '../../src/content/savedSummary';
+import { createBotHarness } from '../support/botHarness';
+import { cardProblems } from '../content/validateCard';
+import { cards, cardText, conversation, PhraseRecognizer } from './support';
+
+/** The summary people can keep: a marker for the web page's Copy/Save/Print, a card to copy from in Teams. */
+
+const ANSWERS = ['Someone close to me died', 'Yes', 'A few months', '35 or over', 'England'];
+
+describe('keeping the summary', () => {
+  test('Web Chat and the Emulator: the note carries the summary text under the marker, with nothing personal', async () => {
+    const convo = await conversation();
+    await convo.say('is it right for me');
+    let replies: Partial<Activity>[] = [];
+    for (const answer of ANSWERS) replies = await convo.say(answer);
+    const marked = replies.filter((reply) => (reply.channelData as Record<string, unknown> | undefined)?.[SUMMARY_MARKER]);
+    expect(marked).toHaveLength(1);
+    const saved = (marked[0].channelData as Record<string, { title: string; text: string }>)[SUMMARY_MARKER];
+    expect(saved.title).toBe('Your IPT check');
+    expect(saved.text).toContain('IPT may suit you');
+    expect(saved.text).toContain(marked[0].text);
+    expect(saved.text).not.toMatch(/@|England|35 or over/);
+  });
+
+  test('Teams: the summary comes as a card to copy from, and no marker', async () => {
+    const harness = createBotHarness({}, { recognizer: new PhraseRecognizer() }, { channelId: 'msteams', locale: 'en-GB' });
+    await harness.ready;
+    const say = async (text: string) => {
+      harness.adapter.activeQueue.splice(0);
+      await harness.adapter.receiveActivity({ ...harness.adapter.makeActivity(text), from: { id: 'user1', name: 'User' } });
+      return harness.adapter.activeQueue.splice(0).filter((reply) => reply.type === 'message');
+    };
+    await say('is it right for me');
+    let replies: Partial<Activity>[] = [];
+    for (const answer of ANSWERS) replies = await say(answer);
+    const keep = cards(replies).find((card) => cardText(card)[0] === 'Your IPT check, to keep');
+    expect(keep).toBeDefined();
+    expect(cardText(keep!).join('\n')).toContain('What is troubling me: the death of someone close to me.');
+    expect(cardProblems(keep!)).toEqual([]);
+    expect(replies.some((reply) => (reply.channelData as Record<string, unknown> | undefined)?.[SUMMARY_MARKER])).toBe(false);
+  });
+});
