@@ -1,13 +1,15 @@
 /**
  * How a message is answered: the intent recogniser and the question matcher combined, as one pure
- * decision over their results and the conversation's context (see README "Answering").
+ * decision (README "Answering questions").
  *
  * - Conversation intents (greeting, help, stop, goodbye, a person, the check, urgent help) route as
- *   before when the recogniser is sure and no question matches strongly: they are not questions.
- * - Otherwise the question matcher comes first. Confident: that question. Topic clear, question
- *   not: the topic's best question, with the closest others offered. Unclear: an informational
- *   intent's topic answer if the recogniser has one, else "Did you mean ...?" with the closest
- *   questions (never a bare "I didn't understand").
+ *   before when the recogniser is sure, unless a question matches very strongly.
+ * - Otherwise the question matcher comes first, its questions lifted towards those filed under the
+ *   recognised intent. Confident: that question. A topic intent the recogniser is sure of and no
+ *   confident question: that topic's overview. Topic clear, question not: the topic's best
+ *   question with the closest others offered. Unclear: "Did you mean ...?" with the closest
+ *   questions (never a bare "I didn't understand"). Off-topic by the recogniser's own None: only an
+ *   outright match answers.
  * - A short message that leans on the last answer ("is it free?", "how much does that cost?") is
  *   matched with the last question as context.
  */
