@@ -114,17 +114,17 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
   const storage = overrides.storage ?? persistence.storage;
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  // The knowledge base is read and validated now, so a bad file stops start-up; its matcher trains with the recogniser.
+  // The knowledge base is read and validated now, so a bad file stops start-up. Its matcher trains
+  // here too (about a second, before the server listens): on the main thread once the server is up,
+  // it would hold up every request, health checks and the safety gate included.
   const kb = loadKnowledgeBase();
   const answerer =
     overrides.answerer ??
     createQuestionAnswerer({ kb, ...(config.qna ? { remote: new QnaQuestionSource({ qna: config.qna, kb, logger }) } : {}) });
+  answerer.matcher();
   if (config.qna) logger.info({ event: 'qna.enabled', project: config.qna.projectName }, 'Question answering enabled with local fallback');
   const recognizerTraining = overrides.recognizer ? Promise.resolve(overrides.recognizer) : createRecognizer({ clu: config.clu, logger });
-  const training = recognizerTraining.then((trained) => {
-    answerer.matcher();
-    return trained;
-  });
+  const training = recognizerTraining;
   const recognizer = deferredRecognizer(training);
   const safety = { safetyRecord: conversationState.createProperty<SafetyRecord>('SafetyRecord'), logger };
   const callbacks = overrides.callbacks ?? new MemoryCallbackStore();

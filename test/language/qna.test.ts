@@ -56,7 +56,8 @@ describe('question answering', () => {
   });
 
   const json = (status: number, body: unknown) => (res: import('node:http').ServerResponse) => {
-    res.writeHead(status, { 'Content-Type': 'application/json' });
+    // A fresh connection per call, so one test's aborted request cannot leave a dead socket for the next.
+    res.writeHead(status, { 'Content-Type': 'application/json', Connection: 'close' });
     res.end(JSON.stringify(body));
   };
 
@@ -112,7 +113,7 @@ describe('question answering', () => {
   test('through the bot: a configured service picks the question, the bot answers from its own copy', async () => {
     const { createBotHarness } = await import('../support/botHarness');
     reply = json(200, answersFor('cost.nhs-free', 0.95));
-    const h = createBotHarness({ QNA_ENDPOINT: endpoint, QNA_KEY: 'secret-key', QNA_PROJECT: 'ipt-guide', QNA_DEPLOYMENT: 'production' });
+    const h = createBotHarness({ QNA_ENDPOINT: endpoint, QNA_KEY: 'secret-key', QNA_PROJECT: 'ipt-guide', QNA_DEPLOYMENT: 'production', QNA_TIMEOUT_MS: '30000' });
     await h.ready;
     await h.adapter.send('what about the purple elephant thing').assertReply((activity) => {
       expect(activity.text).toContain(loadKnowledgeBase().questions.get('cost.nhs-free')?.answer.slice(0, 20));
