@@ -53,7 +53,46 @@ const PAST_OVER = new RegExp(
 );
 // Childhood and dates: past, but not "over" on their own ("my uncle did things to me when I was little").
 const PAST_ONLY = /when i was (?:a child|a kid|little|young|younger|a teenager|a teen|at school|at uni|at university|in my (?:teens|twenties|20s)|[0-9]+)|as a (?:child|kid|teenager|teen)|in my (?:teens|twenties|thirties|youth|20s|30s)|back in (?:[0-9]{4}|the day|school|my)|(?:in|during) (?:19|20)[0-9]{2}/g;
-const NOW = /(?:^| )(?:again|recently|lately|these days|this week|this month|last night|last week|yesterday|today|tonight|now|right now|at the moment|currently|started|starting|coming|coming back|come back|came back|returned|relapse|relapsed|relapsing|still(?! (?:affects|affect|impacts|shapes|haunts|bothers|think about|remember|have the scars|have scars|has an effect|carry))|keep|keeps|every day|every night|visiting|staying|moving|soon|tomorrow|next week|next month|this weekend)(?= |$)/;
+// Dated or childhood past ("at 16", "in 2009", "in my twenties", "before covid"): past, not yet "over".
+const DATED_PAST = /(?:^| )(?:at (?:[1-9][0-9]?)(?! (?:am|pm|oclock|o clock|percent))|aged [1-9][0-9]?|in (?:the )?(?:19|20)[0-9]{2}s?|in the (?:[5-9]0s|80s|90s|eighties|nineties|seventies)|that was (?:in )?(?:19|20)[0-9]{2}|since (?:19|20)[0-9]{2}|before covid|from [0-9]{1,2} to [0-9]{1,2}|at (?:uni|university|school|college|skl)|in (?:my|his|her) (?:early |late |mid )?(?:teens|twenties|thirties|forties|20s|30s|40s)|when (?:i|he|she|they) (?:was|were) (?:a|[0-9]+|(?:at|in) (?:school|uni|university|college|year [0-9]+|primary|secondary|care|the army|my|his|her))|as a (?:lassie|laddie|lass|lad|girl|boy|kid|child|teen|teenager|student)|after (?:my|her|his) (?:first )?(?:baby|son|daughter|child) was born|when (?:she|he) was (?:a baby|newborn|tiny|little)|when my [a-z]+ (?:died|was born|was a baby)|(?:every (?:day|night) )?for (?:a|one|two|three|[0-9]+) (?:year|years|months) after|once)(?= |$)/;
+// Said as well now, or over: with a dated past above, the risk is past and over ("I'm 45 now",
+// "doing brilliantly", "never had another"). On their own these never make a risk past.
+const RECOVERED = new RegExp(
+  [
+    // An age says "that was then" when it is an adult's, or said with "now" ("he is 13" alone may be today).
+    '(?:i am|im|he is|she is|they are|i turned|now i am|now he is|now she is) (?:[2-9][0-9]|[1-9][0-9]? now|in (?:my|his|her|their) (?:[a-z0-9]+))(?: years old)?',
+    '(?:i am|he is|she is|they are|i have been|we are|am) (?:now )?(?:a |an )?(?:(?:very|really|so|mostly|doing|happily) )?(?:happy|content|fine|okay|ok|well|safe|settled|at peace|grateful|still grateful|healthy|recovered|fully recovered|close|retired|married|remarried|divorced|a [a-z]+ now|at school now|at uni now)',
+    '(?:doing|doing really|is doing|am doing|been doing) (?:well|ok|okay|fine|great|brilliantly|really well|good)',
+    '(?:all|it is all|that is all|it is) (?:good|fine|in the past|behind me|well behind me|history)(?: now)?',
+    'long gone',
+    'no recurrence',
+    '(?:never|not) (?:had another|again|did it again|went back|think about it|had those thoughts again)',
+    '(?:have not|not|never) (?:had|done|felt|been)(?: [a-z]+){0,4} since',
+    '(?:have not|not|haven t) (?:in|for) (?:over |more than )?(?:[a-z0-9]+ )(?:years|year|decades)',
+    '(?:had|have had|have) a (?:good|great|wonderful|lovely|full|happy) life',
+    'life is good',
+    '(?:went|passed|gone) (?:years|months|a long time) ago',
+    'it passed',
+    '(?:years|winters|summers) clear',
+    'still (?:here|grateful|a bit surprised)',
+    'i want to live',
+    'no (?:current )?(?:issues|problems)(?: since)?',
+    'no problems since',
+    '(?:have|has) (?:fully )?recovered',
+    '(?:been|am|is) (?:steady|stable|clear|clean|well) since',
+    '(?:years|decades) of being (?:well|ok|okay|fine|clean|steady)',
+    'fine now',
+    '(?:lived|went on) to (?:[0-9]+|be [0-9]+)',
+    '(?:not|never) heard from (?:him|her|them) since',
+    '(?:was|got|were) (?:arrested|convicted|jailed|sent to prison|locked up)',
+    '(?:have|has) since (?:trained|qualified|become|retrained)',
+  ]
+    .map((alt) => `(?:${alt})(?: now)?`)
+    .join('|'),
+  'g',
+);
+const DATED_PAST_ALL = new RegExp(DATED_PAST.source, 'g');
+const NOW = /(?:^| )(?:again|recently|lately|these days|this week|this month|last night|last week|yesterday|today|tonight|right now|just now|now (?:i|he|she|they|it) (?:want|wants|wanna|feel like|feels like|keep|keeps|need|am thinking|is thinking|are back|is back|have started|has started|do it|does it)|at the moment|currently|started|starting|coming|coming back|come back|came back|returned|relapse|relapsed|relapsing|still(?! (?:affects|affect|impacts|shapes|haunts|bothers|think about|remember|have the scars|have scars|has an effect|carry))|keep|keeps|every day|every night|visiting|staying|moving|soon|tomorrow|next week|next month|this weekend)(?= |$)/;
 const PRESENT_RISK_VERB = /(?:^| )(?:i am|i want|i wanna|i wish|i feel|i keep|i need|i will|going to|gonna|i can not|want to|i have been|i think about|i plan)(?= |$)/;
 
 const ROLE = new RegExp(
@@ -166,16 +205,18 @@ function lastIndexOfPattern(text: string, re: RegExp): number {
 }
 
 function whenFor(text: string, at: number): RiskWhen {
-  if (!mayMatch(text, PAST_WORDS)) return 'current';
+  if (!mayMatch(text, PAST_WORDS) && !DATED_PAST.test(text)) return 'current';
   const { start, end } = sentenceAround(text, at);
   const sentence = text.slice(start, end);
   const next = text.indexOf(' . ', end + 3);
   const previous = start > 3 ? text.lastIndexOf(' . ', start - 4) : -1;
   // The neighbouring sentences count too ("I took an overdose at 19. I have been well ever since.")
   const around = text.slice(previous < 0 ? 0 : previous + 3, next < 0 ? text.length : next);
-  const pastHere = testOnce(PAST_OVER, sentence);
-  if (!pastHere && !testOnce(PAST_OVER, around)) return 'current';
-  const rest = text.replace(PAST_OVER, ' ').replace(PAST_ONLY, ' ');
+  // Past and over: said so near the risk, or a dated past with the message saying all is well now.
+  const datedAndWell = DATED_PAST.test(around) && testOnce(RECOVERED, text);
+  const pastHere = testOnce(PAST_OVER, sentence) || (datedAndWell && DATED_PAST.test(sentence));
+  if (!pastHere && !testOnce(PAST_OVER, around) && !datedAndWell) return 'current';
+  const rest = text.replace(RECOVERED, ' ').replace(PAST_OVER, ' ').replace(PAST_ONLY, ' ').replace(DATED_PAST_ALL, ' ');
   if (NOW.test(rest)) return 'current';
   if (!pastHere && PRESENT_RISK_VERB.test(sentence.replace(PAST_OVER, ' '))) return 'current';
   return 'past';

@@ -283,3 +283,26 @@ describe('other languages (language identified by the detector)', () => {
     expect(got === null || got.negated).toBe(true);
   });
 });
+
+describe('past and over said with a date or an age, and that life is well now', () => {
+  it.each([
+    'I cut my legs for a while at college. I am 47 and it has not happened in over a decade.',
+    'Back in 2004 I swallowed a lot of pills. Since then I have had a good life.',
+    'When I was a teenager I wanted to be dead most days. I am in my sixties now and happy.',
+    'My nephew tried to hang himself in 2016. He has fully recovered and is married now.',
+    'My ex-husband beat me in the nineties. He was jailed and I have been fine since.',
+  ])('%p is past, a concern at most', (text) => {
+    const got = detectRisk(text);
+    expect(got?.severity ?? 'concern').toBe('concern');
+    if (got !== null && !got.negated) expect(got.when).toBe('past');
+  });
+
+  it.each([
+    ['My boy started cutting when he was at school. He is 14.', 'self_harm'],
+    ['I tried to overdose at 17 and I am 18 now and I want to do it again', 'suicide'],
+    ['When I was a kid my dad hit me and now he is back and he hits me again', 'abuse'],
+    ['I self harmed in 2019 and I am 30 now, but I cut last night', 'self_harm'],
+  ] as const)('%p is still now', (text) => {
+    expect(detectRisk(text)).toMatchObject({ negated: false, when: 'current' });
+  });
+});
