@@ -306,3 +306,32 @@ describe('past and over said with a date or an age, and that life is well now', 
     expect(detectRisk(text)).toMatchObject({ negated: false, when: 'current' });
   });
 });
+
+describe('physical emergencies beyond mental health: 999 now', () => {
+  it.each([
+    'my partner is type 1 and she is sweating and confused and will not eat anything',
+    'out of nowhere my mum has the worst headache of her life',
+    'the spots on my little one do not fade under a glass',
+    'my son is 8 months and he has gone floppy and will not feed',
+    'his tongue is swelling after the prawns and his voice sounds strange',
+    'pressure in my chest moving up into my jaw, sweaty',
+    'my grandad looks grey and clammy and keeps rubbing his chest',
+    'our 3 year old may have swallowed a button battery from the remote',
+    'my wife is on the floor fitting and it is not stopping',
+    'her whole right side of her face has gone numb and she is slurring',
+    'took my mums tablets by mistake, my lips feel numb and I am dizzy',
+  ])('%p', (text) => {
+    expect(detectRisk(text)).toMatchObject({ category: 'medical', severity: 'immediate', negated: false });
+  });
+
+  it.each([
+    'what is the worst headache you have ever had after a night out, asking for a quiz',
+    'my toddler ate a crayon, is that ok',
+    'my chest feels a bit tight when I get anxious before sessions',
+    'I am diabetic, can I still do IPT?',
+    'the rash on my arm faded after a week of cream',
+    'my speech at the wedding went down well',
+  ])('%p is not a physical emergency', (text) => {
+    expect(detectRisk(text)?.category === 'medical' && detectRisk(text)?.negated === false).toBe(false);
+  });
+});
