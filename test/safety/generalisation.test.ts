@@ -335,3 +335,17 @@ describe('physical emergencies beyond mental health: 999 now', () => {
     expect(detectRisk(text)?.category === 'medical' && detectRisk(text)?.negated === false).toBe(false);
   });
 });
+
+describe('a word spelt out letter by letter is read as the word', () => {
+  it.each<[string, RiskCategory]>([
+    ['i keep wanting to k i l l myself', 'suicide'],
+    ['o.v.e.r.d.o.s.e.d on my pills', 'medical'],
+    ['b-u-r-n-i-n-g myself again', 'self_harm'],
+  ])('%p', (text, category) => {
+    expect(detectRisk(text)).toMatchObject({ category, negated: false });
+  });
+
+  it.each(['i a m fine thanks', 'see you at 9 a.m. for the session', 'options a b or c, which is best', 'my e-mail bounced'])('%p is left alone', (text) => {
+    expect(detectRisk(text)).toBeNull();
+  });
+});
