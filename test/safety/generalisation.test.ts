@@ -349,3 +349,37 @@ describe('a word spelt out letter by letter is read as the word', () => {
     expect(detectRisk(text)).toBeNull();
   });
 });
+
+describe('children and older people harmed or neglected by someone else, and the writer harming someone', () => {
+  it.each<[string, RiskCategory]>([
+    ['my 9 year old said at breakfast that her stepdad touches her at night', 'abuse'],
+    ['a year 4 pupil said his mum did it when I asked about the bruises on his arms', 'abuse'],
+    ['one of my nursery children has fingertip bruises on both arms', 'abuse'],
+    ['our 14 year old is dating a 26 year old she met at the park', 'abuse'],
+    ['the kids over the road have been home alone since yesterday, nobody has come back', 'abuse'],
+    ['the agency carers leave my dad in soiled sheets all morning', 'abuse'],
+    ['the staff say they will put her in a home if she complains, my aunt is 91', 'abuse'],
+    ['I smacked my mum again this week when she would not take her tablets, I look after her', 'harm_to_others'],
+    ['I locked them in the garage for an hour to get some peace, they are 4 and 6', 'harm_to_others'],
+    ['I have stopped giving my dad his meals when he is rude to me', 'harm_to_others'],
+    ['a lad in my team keeps saying he will bring a knife in for the boss', 'harm_to_others'],
+    ['I keep imagining slipping something into my ex-husbands tea', 'harm_to_others'],
+    ['their dad turned up so drunk to collect the twins that he could not stand', 'danger'],
+    ['someone just kicked the back door in, we are hiding upstairs', 'danger'],
+  ])('%p', (text, category) => {
+    expect(detectRisk(text)).toMatchObject({ category, negated: false });
+  });
+
+  it.each([
+    'my 6 year old told me a secret about her birthday present',
+    'my son said his teacher hit the roof when nobody did their homework',
+    'my baby has been crying for hours, is it colic or teeth',
+    'I locked myself in the bathroom for five minutes of peace',
+    'bring a knife and fork to the picnic, we forgot the cutlery',
+    'I put something in my coffee to make it sweeter, oat syrup',
+    'we came to collect the keys and they were all at the pub',
+  ])('%p is not risk', (text) => {
+    const got = detectRisk(text);
+    expect(got === null || got.negated).toBe(true);
+  });
+});
