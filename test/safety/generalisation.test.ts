@@ -383,3 +383,31 @@ describe('children and older people harmed or neglected by someone else, and the
     expect(got === null || got.negated).toBe(true);
   });
 });
+
+describe('work, study, stories and questions about therapy are not a disclosure', () => {
+  it.each([
+    'Student social worker here: how does IPT deal with clients who self-harm?',
+    'what does the therapist do in IPT when a patient talks about suicidal thoughts',
+    'we are reading a novel about a boy whose stepdad is abusive, any discussion questions?',
+    'for coursework I am writing a story about a teenager who self harms, is that ok',
+    'my nephew plays Fortnite for hours shooting people, is that normal',
+    'I overdosed on Strictly reruns this weekend',
+    'I was so mortified I wanted to curl up and die',
+    'burned myself on the oven tray while baking, ouch',
+    'dropped three bags of old clothes to the charity shop, feels good',
+    'can a dog overdose on paracetamol, ours got into my bag',
+  ])('%p gets no check-in or hand-off', (text) => {
+    const got = detectRisk(text);
+    const quiet = got === null || got.negated || got.frame === 'professional' || got.when === 'past';
+    expect(quiet).toBe(true);
+  });
+
+  it.each<[string, RiskCategory]>([
+    ['student nurse here and I want to kill myself tonight', 'suicide'],
+    ['I am writing my will and a letter to my kids, I will not be around much longer', 'suicide'],
+    ['can you overdose on sertraline and how many would it take', 'suicide'],
+    ['teacher here, I burned myself with a lighter last night on purpose', 'self_harm'],
+  ])('%p is still the writer now', (text, category) => {
+    expect(detectRisk(text)).toMatchObject({ category, negated: false, frame: 'personal' });
+  });
+});
