@@ -411,3 +411,33 @@ describe('work, study, stories and questions about therapy are not a disclosure'
     expect(detectRisk(text)).toMatchObject({ category, negated: false, frame: 'personal' });
   });
 });
+
+describe("someone else's warning signs, overheard harm, self-punishment", () => {
+  it.each<[string, RiskCategory]>([
+    ['my best mate put up a post saying bye all and now his phone is off', 'suicide'],
+    ['a girl in my class said she is checking out for good tonight', 'suicide'],
+    ['my grandad keeps asking me to help him die, he has looked at Dignitas', 'suicide'],
+    ['since my late husband died my mum says she will join him soon', 'suicide'],
+    ['my uncle says he will not be a bother to us much longer', 'suicide'],
+    ['I wish this illness would hurry up and take me', 'suicide'],
+    ['how strong is the barrier on the Clifton suspension bridge', 'suicide'],
+    ['I skip meals to punish myself whenever I get something wrong', 'self_harm'],
+    ['the guy upstairs is battering his girlfriend again, I can hear it', 'abuse'],
+    ['lots of banging and shouting next door and then the toddler went silent', 'abuse'],
+    ['my partner punishes me by taking my phone and bank card', 'abuse'],
+  ])('%p', (text, category) => {
+    expect(detectRisk(text)).toMatchObject({ category, negated: false });
+  });
+
+  it.each([
+    'I logged off early for good behaviour, the boss let us go at 3',
+    'my nan asked me to help her dye her hair',
+    'she posted a goodbye to her old flat on instagram, so sweet',
+    'how tall is the Forth Bridge, we are visiting Edinburgh',
+    'skipping meals before the gym is a bad idea isnt it',
+    'the band were battering out their old hits all night',
+  ])('%p is not risk', (text) => {
+    const got = detectRisk(text);
+    expect(got === null || got.negated).toBe(true);
+  });
+});
