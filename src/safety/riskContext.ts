@@ -45,7 +45,7 @@ const PAST_OVER = new RegExp(
     'in the past',
     'that was (?:a long time ago|years ago|then|in the past)',
     'it is (?:all )?(?:behind me|in the past|over)(?: now)?',
-    '(?:a long|some) time ago',
+    '(?:a long|some|long) time ago',
     'no longer',
     '(?:i left|i got out|i escaped|got away from|i am out of)(?: [a-z]+){0,3}',
   ].join('|'),
@@ -54,7 +54,7 @@ const PAST_OVER = new RegExp(
 // Childhood and dates: past, but not "over" on their own ("my uncle did things to me when I was little").
 const PAST_ONLY = /when i was (?:a child|a kid|little|young|younger|a teenager|a teen|at school|at uni|at university|in my (?:teens|twenties|20s)|[0-9]+)|as a (?:child|kid|teenager|teen)|in my (?:teens|twenties|thirties|youth|20s|30s)|back in (?:[0-9]{4}|the day|school|my)|(?:in|during) (?:19|20)[0-9]{2}/g;
 // Dated or childhood past ("at 16", "in 2009", "in my twenties", "before covid"): past, not yet "over".
-const DATED_PAST = /(?:^| )(?:at (?:[1-9][0-9]?)(?! (?:am|pm|oclock|o clock|percent))|aged [1-9][0-9]?|in (?:the )?(?:19|20)[0-9]{2}s?|in the (?:[5-9]0s|80s|90s|eighties|nineties|seventies)|that was (?:in )?(?:19|20)[0-9]{2}|since (?:19|20)[0-9]{2}|before covid|from [0-9]{1,2} to [0-9]{1,2}|at (?:uni|university|school|college|skl)|in (?:my|his|her) (?:early |late |mid )?(?:teens|twenties|thirties|forties|20s|30s|40s)|when (?:i|he|she|they|we) (?:was|were) (?:a|teenagers|kids|children|young|[0-9]+|(?:at|in) (?:school|uni|university|college|year [0-9]+|primary|secondary|care|the army|my|his|her))|as a (?:lassie|laddie|lass|lad|girl|boy|kid|child|teen|teenager|student)|after (?:my|her|his) (?:first )?(?:baby|son|daughter|child) was born|when (?:she|he) was (?:a baby|newborn|tiny|little)|when my [a-z]+ (?:died|was born|was a baby)|(?:every (?:day|night) )?for (?:a|one|two|three|[0-9]+) (?:year|years|months) after|once)(?= |$)/;
+const DATED_PAST = /(?:^| )(?:at (?:[1-9][0-9]?)(?! (?:am|pm|oclock|o clock|percent))|aged [1-9][0-9]?|in (?:the )?(?:19|20)[0-9]{2}s?|in the (?:[5-9]0s|80s|90s|eighties|nineties|seventies)|that was (?:in )?(?:19|20)[0-9]{2}|since (?:19|20)[0-9]{2}|before covid|(?:spent|during|through|throughout) (?:my|his|her) (?:teens|twenties|thirties|20s|30s)|from (?:my|his|her) (?:teens|childhood|twenties|school days|youth)|from [0-9]{1,2} to [0-9]{1,2}|at (?:uni|university|school|college|skl)|in (?:my|his|her) (?:early |late |mid )?(?:teens|twenties|thirties|forties|20s|30s|40s)|when (?:i|he|she|they|we) (?:was|were) (?:a|teenagers|kids|children|young|[0-9]+|(?:at|in) (?:school|uni|university|college|year [0-9]+|primary|secondary|care|the army|my|his|her))|as a (?:lassie|laddie|lass|lad|girl|boy|kid|child|teen|teenager|student)|after (?:my|her|his) (?:first )?(?:baby|son|daughter|child) was born|when (?:she|he) was (?:a baby|newborn|tiny|little)|when my [a-z]+ (?:died|was born|was a baby)|(?:every (?:day|night) )?for (?:a|one|two|three|[0-9]+) (?:year|years|months) after|once)(?= |$)/;
 // Said as well now, or over: with a dated past above, the risk is past and over ("I'm 45 now",
 // "doing brilliantly", "never had another"). On their own these never make a risk past.
 const RECOVERED = new RegExp(
@@ -71,6 +71,7 @@ const RECOVERED = new RegExp(
     '(?:have not|not|haven t) (?:in|for) (?:over |more than )?(?:[a-z0-9]+ )(?:years|year|decades)',
     '(?:had|have had|have) a (?:good|great|wonderful|lovely|full|happy) life',
     'life is good',
+    '(?:had|has had|have had) (?:[a-z]+ ){0,2}(?:lovely|happy|good|great|wonderful) years',
     '(?:went|passed|gone) (?:years|months|a long time) ago',
     'it passed',
     '(?:years|winters|summers) clear',
@@ -97,19 +98,20 @@ const PRESENT_RISK_VERB = /(?:^| )(?:i am|i want|i wanna|i wish|i feel|i keep|i 
 
 const ROLE = new RegExp(
   [
-    '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|nurses|doctor|gp|paramedic|teacher|teaching assistant|ta|counsellor|therapist|psychologist|psychiatrist|social worker|volunteer|manager|line manager|hr manager|hr adviser|hr advisor|support worker|youth worker|lecturer|researcher|first aider|mental health first aider|pharmacist|midwife|health visitor|police officer|chaplain|safeguarding lead|dsl|student)(?= |$)',
+    '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|nurses|doctor|gp|paramedic|teacher|teaching assistant|ta|counsellor|therapist|psychologist|psychiatrist|social worker|volunteer|manager|line manager|hr manager|hr adviser|hr advisor|support worker|youth worker|lecturer|researcher|first aider|mental health first aider|pharmacist|midwife|health visitor|police officer|chaplain|safeguarding lead|dsl|student|head of year|head teacher|headteacher|deputy head|senco|form tutor|youth worker)(?= |$)',
     'samaritans volunteer',
+    '(?:first aid|mental health first aid|driving|fitness|yoga) instructor',
     // "Trainee clinical psychologist here", "Student midwife.", "GP trainee", "Journalist here"
     '(?:trainee|student) (?:[a-z]+ ){0,2}(?:psychologist|nurse|paramedic|doctor|midwife|teacher|social worker|counsellor|therapist|pharmacist|gp|police officer)',
     '(?:gp|nursing|medical|psychology|social work|police) (?:trainee|student|students|trainees)',
-    '(?:nurse|doctor|gp|paramedic|teacher|counsellor|therapist|psychologist|psychiatrist|social worker|volunteer|manager|journalist|reporter|researcher|lecturer|midwife|instructor|trainer|tutor|carer|care worker) here',
+    '(?:nurse|doctor|gp|paramedic|teacher|counsellor|therapist|psychologist|psychiatrist|social worker|youth worker|support worker|volunteer|manager|journalist|reporter|researcher|lecturer|midwife|instructor|trainer|tutor|carer|care worker) here',
     '(?:journalist|reporter|instructor|trainer|care worker|senior carer|form tutor|tutor)(?: here| writing| preparing| planning| teaching)',
     'level [0-9] (?:health and social care|childcare|care)',
     'year (?:1[0-3]|[7-9]) (?:psychology|sociology|health and social care|pshe|biology|english|drama)',
     '(?:for|in|on) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|placement|course|exam|research|lesson|lessons|class|lecture|seminar|training|assembly|policy|presentation|project|report|uni work|university work)',
     '(?:dissertation|essay|assignment|coursework|thesis|research project|literature review)(?: [a-z]+){0,2} (?:on|about|into|covering)',
     '(?:lesson|lesson plan|lessons|assembly|training session|workshop|policy|procedure|guidance|toolkit|leaflet|poster|module) (?:on|about|for|covering)',
-    '(?:(?:i am|im|we are) )?(?:drafting|writing|updating|reviewing|planning|preparing|designing|putting together) (?:a|an|our|the|my)(?: [a-z]+){0,2} (?:policy|lesson|lessons|essay|dissertation|training|guidance|procedure|assembly|presentation|session|workshop|leaflet|handbook)',
+    '(?:(?:i am|im|we are) )?(?:drafting|writing|updating|reviewing|planning|preparing|designing|putting together) (?:a|an|our|the|my)(?: [a-z]+){0,3} (?:policy|lesson|lessons|essay|dissertation|training|guidance|procedure|assembly|presentation|session|workshop|leaflet|handbook)',
     '(?:our|the|my) (?:hr|staff|wellbeing|workplace|company|school|safeguarding) (?:policy|policies|team|training|procedure|guidance)',
     '(?:first aid|mental health first aid|safeguarding|suicide prevention|suicide awareness|self harm awareness) (?:course|training|session|refresher|module)',
     '(?:course|training|session|module) (?:at|for) work',
@@ -121,6 +123,10 @@ const ABOUT_OTHERS = new RegExp(
   [
     '(?:how|what) (?:do|should|can|would|could) (?:i|we|staff|managers|teachers|nurses|volunteers) (?:respond|support|handle|talk|speak|ask|help|deal|say|do|tell)(?: [a-z]+){0,4} (?:a|an|my|our|the|someone|somebody)(?: [a-z]+)? (?:student|pupil|employee|colleague|client|patient|caller|staff member|member of staff|team member|service user|young person|person|child|resident)',
     '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|doctor|teacher|counsellor|therapist|psychologist|volunteer|manager|student|worker|lecturer|researcher)',
+    // Someone else's words reported: "callers say things like ...", "if someone on my team tells me ..."
+    '(?:someone|somebody|a colleague|a student|a pupil|a client|a patient|a caller|callers|clients|patients|pupils|students|people|an employee|a member of staff|a team member|they|a resident)(?: [a-z]+){0,3} (?:tells|tell|told|says|say|said|discloses|disclosed|mentions|mentioned)(?: me| us)?(?: things like| stuff like| that)?(?: [a-z]+){0,8}',
+    '(?:i|we) (?:want|need|have|plan|would like) to (?:cover|teach|explain|talk about|discuss|include|address)',
+    '(?:i am|im|we are) (?:drafting|writing|updating|reviewing|planning|preparing|designing|putting together|revising)',
     // "how can I talk about self harm safely", "how should I respond if someone tells me"
     '(?:how|what) (?:do|should|can|would|could|is the best way|best way) (?:i|we|to)(?: [a-z]+){0,2} (?:talk|teach|speak|ask|write|cover|explain|respond|recognise|recognize|spot|approach)(?: [a-z]+){0,3} (?:about|if|when|signs|to)(?: (?:someone|somebody|a|an|the|my|our)(?: [a-z]+){0,3} (?:tells|says|tell|discloses|mentions)(?: me| us)?)?',
   ].join('|'),
@@ -140,7 +146,7 @@ const PAST_WORDS = new Set([
 const PROFESSIONAL_WORDS = new Set([
   'nurse', 'nurses', 'doctor', 'gp', 'paramedic', 'teacher', 'assistant', 'ta', 'counsellor', 'therapist', 'psychologist', 'psychiatrist', 'worker',
   'volunteer', 'manager', 'adviser', 'advisor', 'lecturer', 'researcher', 'aider', 'pharmacist', 'midwife', 'visitor', 'officer', 'chaplain',
-  'lead', 'dsl', 'student', 'samaritans', 'trainee', 'journalist', 'reporter', 'instructor', 'trainer', 'tutor', 'carer', 'level', 'year', 'here', 'degree', 'masters', 'phd', 'aid', 'prevention', 'awareness', 'dissertation', 'essay', 'assignment', 'coursework', 'thesis', 'module', 'placement', 'course', 'exam',
+  'lead', 'dsl', 'student', 'head', 'senco', 'headteacher', 'samaritans', 'trainee', 'journalist', 'reporter', 'instructor', 'trainer', 'tutor', 'carer', 'level', 'year', 'here', 'degree', 'masters', 'phd', 'aid', 'prevention', 'awareness', 'dissertation', 'essay', 'assignment', 'coursework', 'thesis', 'module', 'placement', 'course', 'exam',
   'research', 'lesson', 'lessons', 'class', 'lecture', 'seminar', 'training', 'assembly', 'policy', 'presentation', 'project', 'report', 'uni',
   'university', 'literature', 'workshop', 'procedure', 'guidance', 'toolkit', 'leaflet', 'poster', 'handbook', 'policies', 'hr', 'staff',
   'wellbeing', 'workplace', 'safeguarding', 'company', 'school', 'pupil', 'employee', 'colleague', 'client', 'patient', 'caller', 'user', 'person',

@@ -441,3 +441,25 @@ describe("someone else's warning signs, overheard harm, self-punishment", () => 
     expect(got === null || got.negated).toBe(true);
   });
 });
+
+describe('reported words and lesson plans in work talk; a spent decade or old scars as the past', () => {
+  it.each([
+    'Youth worker here. The young people sometimes tell me things like "I want to die". How do I stay calm?',
+    'As a head of year, what do I do if a pupil tells me they are self harming?',
+    'I am a PSHE teacher and I need to cover self harm next term, where do I start?',
+  ])('%p is work talk', (text) => {
+    expect(detectRisk(text)).toMatchObject({ frame: 'professional', severity: 'concern' });
+  });
+
+  it.each([
+    'I spent my thirties wanting to disappear for good. I am 60 now and I love my life.',
+    'My scars are from my school days. I am 38 and it is long behind me.',
+  ])('%p is past', (text) => {
+    const got = detectRisk(text);
+    expect(got === null || got.negated || (got.when === 'past' && got.severity === 'concern')).toBe(true);
+  });
+
+  it('a professional speaking of themselves now is personal', () => {
+    expect(detectRisk('I am a youth worker and I want to die, I cannot do this any more')).toMatchObject({ frame: 'personal' });
+  });
+});
