@@ -463,3 +463,13 @@ describe('reported words and lesson plans in work talk; a spent decade or old sc
     expect(detectRisk('I am a youth worker and I want to die, I cannot do this any more')).toMatchObject({ frame: 'personal' });
   });
 });
+
+describe('longer gaps and dialect in the same classes', () => {
+  it.each<[string, RiskCategory]>([
+    ['a man on my shift says he is bringing his dads rifle in if they cut his hours', 'harm_to_others'],
+    ['been cutting me legs again since friday', 'self_harm'],
+    ['my cousin sent goodbye texts to the whole family earlier on this evening and since then she is not picking up', 'suicide'],
+  ])('%p', (text, category) => {
+    expect(detectRisk(text)).toMatchObject({ category, negated: false });
+  });
+});
