@@ -297,13 +297,13 @@ describe('past and over said with a date or an age, and that life is well now', 
     if (got !== null && !got.negated) expect(got.when).toBe('past');
   });
 
-  it.each([
-    ['My boy started cutting when he was at school. He is 14.', 'self_harm'],
+  it.each<[string, RiskCategory]>([
+    ['My boy has been cutting his arms since he was at school. He is 14.', 'self_harm'],
     ['I tried to overdose at 17 and I am 18 now and I want to do it again', 'suicide'],
     ['When I was a kid my dad hit me and now he is back and he hits me again', 'abuse'],
     ['I self harmed in 2019 and I am 30 now, but I cut last night', 'self_harm'],
-  ] as const)('%p is still now', (text) => {
-    expect(detectRisk(text)).toMatchObject({ negated: false, when: 'current' });
+  ])('%p is still now', (text, category) => {
+    expect(detectRisk(text)).toMatchObject({ category, negated: false, when: 'current' });
   });
 });
 
