@@ -302,6 +302,8 @@ describe('past and over said with a date or an age, and that life is well now', 
     ['I tried to overdose at 17 and I am 18 now and I want to do it again', 'suicide'],
     ['When I was a kid my dad hit me and now he is back and he hits me again', 'abuse'],
     ['I self harmed in 2019 and I am 30 now, but I cut last night', 'self_harm'],
+    ['I once tried to kill myself and I am 25 and I want to die', 'suicide'],
+    ['in my twenties I took an overdose, I am 31 and going to do it again', 'medical'],
   ])('%p is still now', (text, category) => {
     expect(detectRisk(text)).toMatchObject({ category, negated: false, when: 'current' });
   });
