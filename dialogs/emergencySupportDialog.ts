@@ -1,10 +1,11 @@
 import { MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
 import { t } from '../src/content/i18n';
-import { crisisReplyFor, moreRoutesText, type CrisisLead } from '../src/safety/crisisRoutesText';
+import { crisisReplyFor, moreRoutesText, tailoredReplyFor, type CrisisLead } from '../src/safety/crisisRoutesText';
 import { offerAnswer, safetyRequest, type SafeNowAnswer, type SafeNowLabel, type SafeNowReading, type SafetyRequest } from '../src/safety/safetyAnswers';
 import { safetyMode, safetyReply, type Audience, type SafetyReply } from '../src/safety/safetyReply';
-import type { RiskAssessment } from '../src/safety/types';
+import type { RiskAssessment, RiskCategory } from '../src/safety/types';
+import { PROFILE_NOTED_KEY, type ProfileNoted } from './turnState';
 import { SAFETY_PLAN_DIALOG, type SafetyPlanResult } from './safetyPlanDialog';
 import {
   chosen,
@@ -76,6 +77,8 @@ type Phase = 'asking' | 'staying' | 'settled';
 interface EmergencyState {
   profile: SafetyDialogOptions['profile'];
   reply: SafetyReply;
+  /** the risk's category, for routes tailored again when the person says where they live */
+  category: RiskCategory;
   phase: Phase;
   /** times the question was asked in words */
   asks: number;
@@ -143,6 +146,7 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     const state: EmergencyState = {
       profile: options.profile,
       reply,
+      category: options.assessment.category,
       phase: 'asking',
       asks: 0,
       doubted: false,
@@ -164,6 +168,11 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     const locale = localeOf(context);
     markResponded(context, 'emergency');
 
+    // Where they live or how old they are, said now: the routes from here on fit them.
+    const noted = context.turnState.get(PROFILE_NOTED_KEY) as ProfileNoted | undefined;
+    const changed = noted !== undefined && (noted.profile.nation !== state.profile.nation || noted.profile.ageGroup !== state.profile.ageGroup);
+    if (noted) state.profile = noted.profile;
+
     const risk = turnRisk(context);
     const newRisk = risk && safetyMode(risk) === 'handoff' ? risk : undefined;
     if (newRisk) {
@@ -178,6 +187,9 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     }
 
     const text = context.activity.text ?? '';
+    // "im in england if that helps" answers nothing: the routes that fit them now, and the question again.
+    if (changed && !newRisk && state.phase !== 'settled' && isOnlyContext(noted, context)) return this.retailor(context, state);
+
     const choice = chosen(text, state.offered);
     const typed = state.phase === 'settled' ? settledChoice(dc.activeDialog!, text, locale) : safetyRequest(text, locale);
     const request = choice === 'moreRoutes' || choice === 'plan' || choice === 'back' ? choice : newRisk ? undefined : typed;
@@ -294,6 +306,17 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     return withRouteButtons(locale, lines.join('\n\n'), routesById(locale, notSafe ? ['emergency', 'shout', 'samaritans_email'] : ['shout', 'samaritans_email']));
   }
 
+  /** "im in england if that helps": the routes that fit them now, then the question (or the choices) again. */
+  private async retailor(context: TurnContext, state: EmergencyState): Promise<DialogTurnResult> {
+    const locale = localeOf(context);
+    const message = tailoredReplyFor(locale, state.reply, state.category, state.profile);
+    state.more = message.more.map((route) => route.id);
+    await context.sendActivity(withRouteButtons(locale, message.text, message.buttons));
+    if (state.phase === 'asking') await this.ask(context, state, 'again', false);
+    else await context.sendActivity(this.choices(context, state));
+    return Dialog.EndOfTurn;
+  }
+
   private async showMore(context: TurnContext, state: EmergencyState): Promise<DialogTurnResult> {
     const locale = localeOf(context);
     const more = routesById(locale, state.more);
@@ -335,6 +358,13 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
 function readingOfChoice(choice: 'safe' | 'notSafe' | 'unsure', reply: SafetyReply): SafeNowReading {
   const label = choice === 'safe' && reply.kind === 'medical' ? 'helpComing' : choice;
   return { label, reluctant: false, unreadable: false };
+}
+
+/** True when a message that changed the profile says nothing the question can use. */
+function isOnlyContext(noted: ProfileNoted, context: TurnContext): boolean {
+  if (noted.onlyContext) return true;
+  const reading = readTurnAnswer(context);
+  return reading.label === 'unknown' && !reading.reluctant && !reading.unreadable;
 }
 
 /** What the record keeps of an answer. */

@@ -19,7 +19,7 @@ import { suitabilityLexicon } from '../src/content/lexicon';
 import { interpretAnswer, isFocusArea, type FocusArea } from '../src/content/suitability';
 import type { TopicRequest } from '../src/content/topics';
 import { t } from '../src/content/i18n';
-import { ASIDE_KEY, RISK_ASSESSMENT_KEY, RECOGNITION_KEY } from './turnState';
+import { ASIDE_KEY, PROFILE_NOTED_KEY, RISK_ASSESSMENT_KEY, RECOGNITION_KEY, type ProfileNoted } from './turnState';
 import { classifyControl, isAcknowledgement, isGoodbye, type Control } from '../src/language/controlWords';
 import { EmergencySupportDialog, EMERGENCY_SUPPORT_DIALOG, isSettled, settledChoice, type EmergencySupportOptions } from './emergencySupportDialog';
 import { RiskCheckInDialog, RISK_CHECK_IN_DIALOG } from './riskCheckInDialog';
@@ -45,7 +45,7 @@ import { HumanContactDialog, HUMAN_CONTACT_DIALOG } from './humanContactDialog';
 import { activeQuestion, readAnswer } from './guidedPrompt';
 import { EraseConversationDialog, ERASE_CONVERSATION_DIALOG, isEraseRequest, type ConversationEraser } from './eraseConversationDialog';
 import { withButtons } from './replies';
-import { handleKeepChoice, noteProfileUpdate, restoreKeptProfile } from './keptProfile';
+import { handleKeepChoice, keepProfileFrom, noteProfileUpdate, restoreKeptProfile } from './keptProfile';
 
 export const MAIN_DIALOG = 'mainDialog';
 
@@ -210,9 +210,15 @@ export class MainDialog extends ComponentDialog {
    */
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const risk = innerDc.context.turnState.get(RISK_ASSESSMENT_KEY) as RiskAssessment | undefined;
-    if (risk) return this.beginSafetyDialog(innerDc, risk);
     const { context } = innerDc;
     const active = innerDc.activeDialog;
+    // Nation and age said with the risk ("im 15 and...", "live in dundee...") or during the safety
+    // reply tailor its routes: kept in the profile first, as everywhere else in the bot.
+    if (risk || (active && SAFETY_DIALOGS.has(active.id))) {
+      const kept = await keepProfileFrom(context, this.deps);
+      if (kept) context.turnState.set(PROFILE_NOTED_KEY, { profile: kept.profile, onlyContext: kept.update.onlyContext } satisfies ProfileNoted);
+    }
+    if (risk) return this.beginSafetyDialog(innerDc, risk);
     if (active && isSettled(active) && settledChoice(active, context.activity.text ?? '', context.activity.locale ?? '') === undefined) {
       // Ends it without resuming the dialog below: this message is that dialog's, and it answers it.
       // A check underneath waits for the person to choose to carry on; it never pushes its question.

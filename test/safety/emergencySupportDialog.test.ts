@@ -327,10 +327,12 @@ describe('routes for the person\'s nation and age: the few that fit in the messa
     expect(moreText).toContain(ASK_SAFE);
   });
 
-  it('18 to 34 and Scotland: Papyrus and Breathing Space wait behind "More places to get help"', async () => {
+  it('18 to 34 and Scotland: Breathing Space (Scotland\'s own line) in the message, Papyrus behind "More places to get help"', async () => {
     const { adapter } = await realBot({ nation: 'scotland', ageGroup: '18_to_34' }, WEBCHAT);
-    expect(textOf(await say(adapter, RISK))).not.toMatch(/Papyrus|Breathing Space/);
-    expectInOrder(textOf(await say(adapter, 'any other numbers?')), ['Papyrus', '0800 068 4141', 'Breathing Space', '0800 83 85 87']);
+    const first = textOf(await say(adapter, RISK));
+    expectInOrder(first, ['NHS 24', 'Breathing Space', '0800 83 85 87', '116 123']);
+    expect(first).not.toMatch(/Papyrus/);
+    expectInOrder(textOf(await say(adapter, 'any other numbers?')), ['Papyrus', '0800 068 4141']);
   });
 
   it('abuse: the National Domestic Abuse Helpline in England, a silent 999 call; elsewhere, what to do instead', async () => {
@@ -394,7 +396,7 @@ describe('the same care in every channel', () => {
   it('Teams: the numbers in the text (tel: does not dial on Teams desktop), the answers on a card, long titles kept', async () => {
     const { adapter } = await realBot({ nation: 'scotland', ageGroup: '35_plus' }, { channelId: 'msteams', locale: 'en-GB' });
     const replies = await say(adapter, RISK);
-    expect(cardActions(replies).map((action) => action.url)).toEqual(['tel:999', 'tel:111', 'tel:116123', 'sms:85258?&body=SHOUT']);
+    expect(cardActions(replies).map((action) => action.url)).toEqual(['tel:999', 'tel:111', 'tel:0800838587', 'tel:116123', 'sms:85258?&body=SHOUT']);
     expectInOrder(textOf(replies), ['999', 'NHS 24', '111', '116 123', '85258']);
     const hero = replies.flatMap((reply) => reply.attachments ?? []).find((a) => a.contentType === 'application/vnd.microsoft.card.hero');
     expect(JSON.stringify(hero?.content)).toContain("Yes, I'm safe");
