@@ -21,7 +21,7 @@ import type { TopicRequest } from '../src/content/topics';
 import { t } from '../src/content/i18n';
 import { ASIDE_KEY, PROFILE_NOTED_KEY, RISK_ASSESSMENT_KEY, RECOGNITION_KEY, type ProfileNoted } from './turnState';
 import { classifyControl, isAcknowledgement, isGoodbye, type Control } from '../src/language/controlWords';
-import { EmergencySupportDialog, EMERGENCY_SUPPORT_DIALOG, isSettled, settledChoice, type EmergencySupportOptions } from './emergencySupportDialog';
+import { EmergencySupportDialog, EMERGENCY_SUPPORT_DIALOG, isSettled, stepsAside, type EmergencySupportOptions } from './emergencySupportDialog';
 import { RiskCheckInDialog, RISK_CHECK_IN_DIALOG } from './riskCheckInDialog';
 import { SafetyPlanDialog, SAFETY_PLAN_DIALOG } from './safetyPlanDialog';
 import { sendSafetyNote, type SafetyDialogDeps } from './safetyDialogShared';
@@ -219,7 +219,7 @@ export class MainDialog extends ComponentDialog {
       if (kept) context.turnState.set(PROFILE_NOTED_KEY, { profile: kept.profile, onlyContext: kept.update.onlyContext } satisfies ProfileNoted);
     }
     if (risk) return this.beginSafetyDialog(innerDc, risk);
-    if (active && isSettled(active) && settledChoice(active, context.activity.text ?? '', context.activity.locale ?? '') === undefined) {
+    if (active && isSettled(active) && stepsAside(active, context.activity.text ?? '', context.activity.locale ?? '')) {
       // Ends it without resuming the dialog below: this message is that dialog's, and it answers it.
       // A check underneath waits for the person to choose to carry on; it never pushes its question.
       innerDc.stack.pop();
