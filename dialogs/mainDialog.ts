@@ -22,7 +22,7 @@ import { t } from '../src/content/i18n';
 import { ASIDE_KEY, PROFILE_NOTED_KEY, RISK_ASSESSMENT_KEY, RECOGNITION_KEY, type ProfileNoted } from './turnState';
 import { classifyControl, isAcknowledgement, isGoodbye, type Control } from '../src/language/controlWords';
 import { EmergencySupportDialog, EMERGENCY_SUPPORT_DIALOG, isSettled, stepsAside, type EmergencySupportOptions } from './emergencySupportDialog';
-import { RiskCheckInDialog, RISK_CHECK_IN_DIALOG } from './riskCheckInDialog';
+import { RiskCheckInDialog, RISK_CHECK_IN_DIALOG, type RiskCheckInOptions } from './riskCheckInDialog';
 import { SafetyPlanDialog, SAFETY_PLAN_DIALOG } from './safetyPlanDialog';
 import { sendSafetyNote, type SafetyDialogDeps } from './safetyDialogShared';
 import { safetyReply } from '../src/safety/safetyReply';
@@ -242,8 +242,16 @@ export class MainDialog extends ComponentDialog {
     const { mode } = safetyReply(risk);
     // The check underneath waits until the person chooses to carry on after the hand-off.
     if (mode === 'handoff') markSafetyFirst(innerDc.activeDialog);
-    // Already safe and only being offered what next: a lesser signal is handled as if nothing were open.
-    if (mode !== 'handoff' && isSettled(innerDc.activeDialog)) innerDc.stack.pop();
+    if (isSettled(innerDc.activeDialog)) {
+      // Already safe and only being offered what next. A signal short of urgent about themselves ("I
+      // just feel like such a burden") gets the gentle check-in, not the whole hand-off again (the
+      // detector may call it a hand-off: what they said before decides here). Past and over, or
+      // work and study, is handled as if nothing were open.
+      const reply = safetyReply(risk);
+      const lesser = mode === 'checkIn' || (mode === 'handoff' && risk.severity !== 'immediate' && reply.kind === 'self');
+      if (lesser || mode !== 'handoff') innerDc.stack.pop();
+      if (lesser) return innerDc.beginDialog(RISK_CHECK_IN_DIALOG, { ...options, afterCrisis: true } satisfies RiskCheckInOptions);
+    }
     switch (innerDc.activeDialog?.id) {
       case EMERGENCY_SUPPORT_DIALOG:
         return innerDc.continueDialog();
