@@ -93,7 +93,7 @@ interface MainState {
  * benign (medication questions, rows, grief: "is it safe to stop my pills" scored 0.96). So such a
  * guess gets the help reply, which always says how to get help now, and never hides a usable answer.
  */
-const SAFETY_DIALOGS = new Set([EMERGENCY_SUPPORT_DIALOG, RISK_CHECK_IN_DIALOG, SAFETY_PLAN_DIALOG]);
+export const SAFETY_DIALOGS: ReadonlySet<string> = new Set([EMERGENCY_SUPPORT_DIALOG, RISK_CHECK_IN_DIALOG, SAFETY_PLAN_DIALOG]);
 
 /** Intents that leave a dialog in progress for another topic. */
 const SWITCH_INTENTS = new Set<IntentName>([

@@ -39,3 +39,6 @@ export interface ProfileNoted {
   profile: UserProfile;
   onlyContext: boolean;
 }
+
+/** Set by IptBot when its message handler ran this turn (the safety gate may answer a turn alone). */
+export const MESSAGE_HANDLED_KEY = Symbol.for('ipt-guide.messageHandled');
