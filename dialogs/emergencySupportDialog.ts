@@ -5,6 +5,7 @@ import { crisisReplyFor, moreRoutesText, tailoredReplyFor, type CrisisLead } fro
 import { offerAnswer, readSafeNow, safetyRequest, type SafeNowAnswer, type SafeNowLabel, type SafeNowReading, type SafetyRequest } from '../src/safety/safetyAnswers';
 import { safetyMode, safetyReply, type Audience, type SafetyReply } from '../src/safety/safetyReply';
 import type { RiskAssessment, RiskCategory } from '../src/safety/types';
+import type { CrisisRoute } from '../src/safety/crisisRoutes';
 import { PROFILE_NOTED_KEY, type ProfileNoted } from './turnState';
 import { SAFETY_PLAN_DIALOG, type SafetyPlanResult } from './safetyPlanDialog';
 import {
@@ -15,6 +16,8 @@ import {
   readTurnAnswer,
   recordSafeAnswer,
   recordSafetyEvent,
+  requestedRoutes,
+  requestedRoutesActivity,
   routesById,
   routeValues,
   sendSafetyEvent,
@@ -203,6 +206,8 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     if (changed && !newRisk && state.phase !== 'settled' && isOnlyContext(noted, context)) return this.retailor(context, state);
 
     const choice = chosen(text, state.offered);
+    const asked = choice || newRisk ? undefined : requestedRoutes(context, state.profile);
+    if (asked && asked.length > 0) return this.giveRoutes(context, state, asked);
     const typed = state.phase === 'settled' ? settledChoice(dc.activeDialog!, text, locale) : safetyRequest(text, locale);
     const request = choice === 'moreRoutes' || choice === 'plan' || choice === 'back' ? choice : newRisk ? undefined : typed;
     if (request === 'moreRoutes') return this.showMore(context, state);
@@ -332,6 +337,14 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     await context.sendActivity(withRouteButtons(locale, message.text, message.buttons));
     if (state.phase === 'asking') await this.ask(context, state, 'again', false);
     else await context.sendActivity(this.choices(context, state));
+    return Dialog.EndOfTurn;
+  }
+
+  /** "whats the respect number again": that route, then the question (or the choices) again. */
+  private async giveRoutes(context: TurnContext, state: EmergencyState, routes: readonly CrisisRoute[]): Promise<DialogTurnResult> {
+    await context.sendActivity(requestedRoutesActivity(localeOf(context), routes));
+    if (state.phase === 'asking') await this.ask(context, state, 'again', false);
+    else await context.sendActivity(this.choices(context, state, this.fresh(state, offerAgain(localeOf(context)))));
     return Dialog.EndOfTurn;
   }
 

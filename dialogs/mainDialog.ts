@@ -24,7 +24,7 @@ import { classifyControl, isAcknowledgement, isGoodbye, type Control } from '../
 import { EmergencySupportDialog, EMERGENCY_SUPPORT_DIALOG, isSettled, stepsAside, type EmergencySupportOptions } from './emergencySupportDialog';
 import { RiskCheckInDialog, RISK_CHECK_IN_DIALOG, type RiskCheckInOptions } from './riskCheckInDialog';
 import { SafetyPlanDialog, SAFETY_PLAN_DIALOG } from './safetyPlanDialog';
-import { sendSafetyNote, type SafetyDialogDeps } from './safetyDialogShared';
+import { requestedRoutes, requestedRoutesActivity, sendSafetyNote, type SafetyDialogDeps } from './safetyDialogShared';
 import { safetyReply } from '../src/safety/safetyReply';
 import { TopicAnswerDialog, TOPIC_ANSWER_DIALOG } from './topicAnswerDialog';
 import {
@@ -305,6 +305,15 @@ export class MainDialog extends ComponentDialog {
     if (await handleKeepChoice(context, this.deps)) {
       if (innerDc.activeDialog) await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
+    }
+    // "whats the respect number again" after a crisis reply (or any time): that route, then the open question again.
+    if (!innerDc.activeDialog || !SAFETY_DIALOGS.has(innerDc.activeDialog.id)) {
+      const routes = requestedRoutes(context, await this.deps.profile.get(context, {}));
+      if (routes && routes.length > 0) {
+        await context.sendActivity(requestedRoutesActivity(locale, routes));
+        if (innerDc.activeDialog) await innerDc.repromptDialog();
+        return Dialog.EndOfTurn;
+      }
     }
     if (!innerDc.activeDialog) {
       if (await noteProfileUpdate(context, this.deps)) return Dialog.EndOfTurn;
