@@ -1,7 +1,7 @@
 import { MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
 import { t, tObject } from '../src/content/i18n';
-import { crisisReplyFor, moreRoutesText, tailoredReplyFor, type CrisisLead } from '../src/safety/crisisRoutesText';
+import { crisisReplyFor, moreRoutesText, routeLine, tailoredReplyFor, type CrisisLead } from '../src/safety/crisisRoutesText';
 import { offerAnswer, readSafeNow, safetyRequest, type SafeNowAnswer, type SafeNowLabel, type SafeNowReading, type SafetyRequest } from '../src/safety/safetyAnswers';
 import { safetyMode, safetyReply, type Audience, type SafetyReply } from '../src/safety/safetyReply';
 import type { RiskAssessment, RiskCategory } from '../src/safety/types';
@@ -281,7 +281,10 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
           : label === 'feelOk'
             ? [t(locale, `safety:answer.feelOk.${voice}`), t(locale, `safety:answer.feelOkAgain.${voice}`)]
             : [t(locale, `safety:answer.${label}.${voice}`), ...hold];
-      await context.sendActivity(withRouteButtons(locale, this.fresh(state, wordings), routesById(locale, ['emergency'])));
+      // Someone under 18 who is not safe, or not sure, also hears of Childline (999 still first).
+      const young = (label === 'notSafe' || label === 'unsure') && audience === 'self' && state.profile.ageGroup === 'under_18' ? routesById(locale, ['childline']) : [];
+      const text = [this.fresh(state, wordings), ...young.map((route) => routeLine(locale, route))].join('\n\n');
+      await context.sendActivity(withRouteButtons(locale, text, [...routesById(locale, ['emergency']), ...young]));
     }
 
     if (state.phase === 'staying') {

@@ -72,3 +72,30 @@ describe('nation said during the crisis reply', () => {
     expect(text).toMatch(/safe right now\?/);
   });
 });
+
+describe('age during the crisis reply', () => {
+  it('a 15-year-old who says they are not safe: 999 first, and Childline', async () => {
+    const { adapter } = await fresh();
+    await sayOnce(adapter, say, 'im 15 and i just want to die, nobody at school would even notice if i was gone');
+    const text = textOf(await sayOnce(adapter, say, 'no im not safe'));
+    expect(text.indexOf('999')).toBeGreaterThan(-1);
+    expect(text.indexOf('999')).toBeLessThan(text.indexOf('0800 1111'));
+  });
+
+  it('an adult who says they are not safe: 999 only', async () => {
+    const { adapter } = await fresh();
+    await sayOnce(adapter, say, 'im 40 and i just want to die');
+    expect(textOf(await sayOnce(adapter, say, 'no im not safe'))).not.toContain('0800 1111');
+  });
+});
+
+describe('after saying safe, "what do i do if it gets bad again"', () => {
+  it('starts the safety plan', async () => {
+    const { adapter } = await fresh();
+    await say(adapter, 'im in manchester and honestly i dont want to be alive anymore');
+    await say(adapter, 'ok im safe now, my flatmate just got in and shes sat with me');
+    const text = textOf(await sayOnce(adapter, say, 'what do i do if it gets bad again tonight tho'));
+    expect(text).toMatch(/plan/i);
+    expect(text).not.toMatch(/didn't understand/);
+  });
+});
