@@ -258,7 +258,7 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
         label === 'safe'
           ? t(locale, `safety:answer.safe.${audience}`)
           : t(locale, label === 'helpComing' ? `safety:answer.helpComing.${voice}` : 'safety:answer.safeWithConcern');
-      const offer = offersPlan(state) ? 'self' : audience === 'self' ? 'medicalSelf' : audience;
+      const offer = voice === 'medicalSelf' ? 'medicalSelf' : audience;
       await context.sendActivity(this.choices(context, state, `${said}\n\n${t(locale, `safety:answer.offer.${offer}`)}`));
       return Dialog.EndOfTurn;
     }
@@ -338,14 +338,17 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     const message = tailoredReplyFor(locale, state.reply, state.category, state.profile);
     state.more = message.more.map((route) => route.id);
     await context.sendActivity(withRouteButtons(locale, message.text, message.buttons));
-    if (state.phase === 'asking') await this.ask(context, state, 'again', false);
-    else await context.sendActivity(this.choices(context, state));
-    return Dialog.EndOfTurn;
+    return this.askOrOffer(context, state);
   }
 
   /** "whats the respect number again": that route, then the question (or the choices) again. */
   private async giveRoutes(context: TurnContext, state: EmergencyState, routes: readonly CrisisRoute[]): Promise<DialogTurnResult> {
     await context.sendActivity(requestedRoutesActivity(localeOf(context), routes));
+    return this.askOrOffer(context, state);
+  }
+
+  /** After something given in between: the question again (not counted as an ask), or the choices again. */
+  private async askOrOffer(context: TurnContext, state: EmergencyState): Promise<DialogTurnResult> {
     if (state.phase === 'asking') await this.ask(context, state, 'again', false);
     else await context.sendActivity(this.choices(context, state, this.fresh(state, offerAgain(localeOf(context)))));
     return Dialog.EndOfTurn;
