@@ -8,7 +8,8 @@ import {
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import type { ClinicContact, WorkplaceSettings } from '../src/config';
-import type { MainDialog } from '../dialogs/mainDialog';
+import { SAFETY_DIALOGS, type MainDialog } from '../dialogs/mainDialog';
+import { MESSAGE_HANDLED_KEY } from '../dialogs/turnState';
 import { welcomeActivity } from '../dialogs/welcome';
 import type { UserProfile } from '../src/profile';
 import { repairMemberLists } from './activityShape';
@@ -73,6 +74,7 @@ export class IptBot extends TeamsActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
+      context.turnState.set(MESSAGE_HANDLED_KEY, true);
       const outcome = await this.teams.onMessage(context);
       if (outcome === 'dialogs') await deps.dialog.run(context, this.dialogState);
       if (outcome === 'resume') await this.resume(context);
@@ -92,6 +94,20 @@ export class IptBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     repairMemberLists(context.activity);
     await super.run(context);
+  }
+
+  /**
+   * Asks the open safety question again, with its buttons, when a turn ended without reaching the
+   * dialogs (the safety gate answered a message in another language on its own). True when one was
+   * waiting.
+   */
+  async askSafetyQuestionAgain(context: TurnContext): Promise<boolean> {
+    const dc = await this.resumeSet.createContext(context);
+    const waiting = dc.child?.activeDialog?.id;
+    if (waiting === undefined || !SAFETY_DIALOGS.has(waiting)) return false;
+    await dc.repromptDialog();
+    await this.deps.conversationState.saveChanges(context, false);
+    return true;
   }
 
   /** Re-asks whatever question a dialog was waiting on (MainDialog passes the reprompt to its active child). */

@@ -1,10 +1,12 @@
 import { MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
-import { t } from '../src/content/i18n';
-import { crisisReplyFor, moreRoutesText, type CrisisLead } from '../src/safety/crisisRoutesText';
-import { offerAnswer, safetyRequest, type SafeNowAnswer, type SafeNowLabel, type SafeNowReading, type SafetyRequest } from '../src/safety/safetyAnswers';
+import { t, tObject } from '../src/content/i18n';
+import { crisisReplyFor, moreRoutesText, routeLine, tailoredReplyFor, type CrisisLead } from '../src/safety/crisisRoutesText';
+import { offerAnswer, readSafeNow, safetyRequest, type SafeNowAnswer, type SafeNowLabel, type SafeNowReading, type SafetyRequest } from '../src/safety/safetyAnswers';
 import { safetyMode, safetyReply, type Audience, type SafetyReply } from '../src/safety/safetyReply';
-import type { RiskAssessment } from '../src/safety/types';
+import type { RiskAssessment, RiskCategory } from '../src/safety/types';
+import type { CrisisRoute } from '../src/safety/crisisRoutes';
+import { PROFILE_NOTED_KEY, type ProfileNoted } from './turnState';
 import { SAFETY_PLAN_DIALOG, type SafetyPlanResult } from './safetyPlanDialog';
 import {
   chosen,
@@ -14,6 +16,8 @@ import {
   readTurnAnswer,
   recordSafeAnswer,
   recordSafetyEvent,
+  requestedRoutes,
+  requestedRoutesActivity,
   routesById,
   routeValues,
   sendSafetyEvent,
@@ -76,6 +80,8 @@ type Phase = 'asking' | 'staying' | 'settled';
 interface EmergencyState {
   profile: SafetyDialogOptions['profile'];
   reply: SafetyReply;
+  /** the risk's category, for routes tailored again when the person says where they live */
+  category: RiskCategory;
   phase: Phase;
   /** times the question was asked in words */
   asks: number;
@@ -89,11 +95,22 @@ interface EmergencyState {
   planned: boolean;
   /** the buttons last offered, so a number typed on a plain-text channel maps back */
   offered: SafetyChoice<ChoiceId>[];
+  /** what the dialog said in its last turn, and in this one: never the same words twice in a row */
+  said?: string[];
+  saying?: string[];
 }
 
 /** True when the person said they are safe and the dialog is only offering what next: any other message moves on. */
 export function isSettled(instance: DialogInstance | undefined): boolean {
   return instance?.id === EMERGENCY_SUPPORT_DIALOG && (instance.state as Partial<EmergencyState>).phase === 'settled';
+}
+
+/**
+ * True when a settled dialog steps aside for this message (it is none of its choices, and not
+ * another "help is on the way", which it answers itself).
+ */
+export function stepsAside(instance: DialogInstance, text: string, locale: string): boolean {
+  return settledChoice(instance, text, locale) === undefined && readSafeNow(text, locale).label !== 'helpComing';
 }
 
 /**
@@ -109,8 +126,7 @@ export function settledChoice(instance: DialogInstance, text: string, locale: st
     case 'yes':
       // What the offer asked first: a plan (for the person themselves), more places (for someone
       // else), or, once the plan is made, going back.
-      if (state.planned) return 'back';
-      return state.reply.audience === 'self' ? 'plan' : state.more.length > 0 ? 'moreRoutes' : 'back';
+      return offersPlan(state) ? 'plan' : state.more.length > 0 ? 'moreRoutes' : 'back';
     case 'no':
       return 'back';
     default:
@@ -143,6 +159,7 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     const state: EmergencyState = {
       profile: options.profile,
       reply,
+      category: options.assessment.category,
       phase: 'asking',
       asks: 0,
       doubted: false,
@@ -163,6 +180,13 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     const state = dc.activeDialog!.state as EmergencyState;
     const locale = localeOf(context);
     markResponded(context, 'emergency');
+    state.said = state.saying ?? [];
+    state.saying = [];
+
+    // Where they live or how old they are, said now: the routes from here on fit them.
+    const noted = context.turnState.get(PROFILE_NOTED_KEY) as ProfileNoted | undefined;
+    const changed = noted !== undefined && (noted.profile.nation !== state.profile.nation || noted.profile.ageGroup !== state.profile.ageGroup);
+    if (noted) state.profile = noted.profile;
 
     const risk = turnRisk(context);
     const newRisk = risk && safetyMode(risk) === 'handoff' ? risk : undefined;
@@ -178,17 +202,23 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     }
 
     const text = context.activity.text ?? '';
+    // "im in england if that helps" answers nothing: the routes that fit them now, and the question again.
+    if (changed && !newRisk && state.phase !== 'settled' && isOnlyContext(noted, context)) return this.retailor(context, state);
+
     const choice = chosen(text, state.offered);
+    const asked = choice || newRisk ? undefined : requestedRoutes(context, state.profile);
+    if (asked && asked.length > 0) return this.giveRoutes(context, state, asked);
     const typed = state.phase === 'settled' ? settledChoice(dc.activeDialog!, text, locale) : safetyRequest(text, locale);
     const request = choice === 'moreRoutes' || choice === 'plan' || choice === 'back' ? choice : newRisk ? undefined : typed;
     if (request === 'moreRoutes') return this.showMore(context, state);
-    if (request === 'plan' && state.reply.audience === 'self' && !state.planned) return dc.beginDialog(SAFETY_PLAN_DIALOG, { profile: state.profile });
+    if (request === 'plan' && offersPlan(state)) return dc.beginDialog(SAFETY_PLAN_DIALOG, { profile: state.profile });
     if (request === 'back' && state.phase === 'settled') {
       await context.sendActivity(MessageFactory.text(t(locale, 'safety:answer.back')));
       return dc.endDialog({ safe: 'safe', resume: true } satisfies EmergencySupportResult);
     }
     if (state.phase === 'settled' && !newRisk) {
-      await context.sendActivity(this.choices(context, state, t(locale, 'safety:answer.offerAgain')));
+      const waiting = readSafeNow(text, locale).label === 'helpComing' ? [t(locale, `safety:answer.helpWaiting.${voiceOf(state.reply)}`)] : [];
+      await context.sendActivity(this.choices(context, state, this.fresh(state, [...waiting, ...offerAgain(locale)])));
       return Dialog.EndOfTurn;
     }
     const reading = choice === 'safe' || choice === 'notSafe' || choice === 'unsure' ? readingOfChoice(choice, state.reply) : readTurnAnswer(context);
@@ -212,7 +242,7 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
     const state = instance.state as EmergencyState;
     if (state.phase === 'asking') await this.ask(context, state, 'again');
-    else await context.sendActivity(this.choices(context, state, t(localeOf(context), 'safety:answer.offerAgain')));
+    else await context.sendActivity(this.choices(context, state, this.fresh(state, offerAgain(localeOf(context)))));
   }
 
   private async answer(context: TurnContext, state: EmergencyState, reading: SafeNowReading, risk: RiskAssessment | undefined): Promise<DialogTurnResult> {
@@ -225,8 +255,11 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     if (label === 'safe' || label === 'safeWithConcern' || label === 'helpComing') {
       state.phase = 'settled';
       const said =
-        label === 'safe' ? t(locale, `safety:answer.safe.${audience}`) : t(locale, label === 'helpComing' ? 'safety:answer.helpComing' : 'safety:answer.safeWithConcern');
-      await context.sendActivity(this.choices(context, state, `${said}\n\n${t(locale, `safety:answer.offer.${audience}`)}`));
+        label === 'safe'
+          ? t(locale, `safety:answer.safe.${audience}`)
+          : t(locale, label === 'helpComing' ? `safety:answer.helpComing.${voice}` : 'safety:answer.safeWithConcern');
+      const offer = voice === 'medicalSelf' ? 'medicalSelf' : audience;
+      await context.sendActivity(this.choices(context, state, `${said}\n\n${t(locale, `safety:answer.offer.${offer}`)}`));
       return Dialog.EndOfTurn;
     }
 
@@ -235,20 +268,27 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       // They had said they were safe; this message says otherwise: ask again, with a fresh count.
       Object.assign(state, { phase: 'asking', asks: 0, askedAfterAck: false } satisfies Partial<EmergencyState>);
     }
-    const replies: Partial<Activity>[] = [];
+    // The same state twice in a row ("...", then "?") gets other words, never the same message.
+    const hold = tObject<string[]>(locale, `safety:answer.hold.${voice}`);
     if (reading.reluctant) {
-      replies.push(this.reluctance(locale, state, label === 'notSafe'));
-    } else if (reading.unreadable) {
-      replies.push(withRouteButtons(locale, t(locale, 'safety:answer.unreadable'), routesById(locale, ['emergency'])));
-    } else if (state.phase === 'staying') {
-      replies.push(withRouteButtons(locale, t(locale, `safety:answer.stillHere.${audience}`), routesById(locale, ['emergency'])));
+      await context.sendActivity(this.reluctance(locale, state, label === 'notSafe'));
     } else {
-      replies.push(withRouteButtons(locale, t(locale, `safety:answer.${label}.${voice}`), routesById(locale, ['emergency'])));
+      // What this answer needs said ("I can only read English", "some harm does not show") stays in the other words.
+      const wordings = reading.unreadable
+        ? [t(locale, 'safety:answer.unreadable'), t(locale, 'safety:answer.unreadableAgain')]
+        : state.phase === 'staying'
+          ? [t(locale, `safety:answer.stillHere.${audience}`), ...hold]
+          : label === 'feelOk'
+            ? [t(locale, `safety:answer.feelOk.${voice}`), t(locale, `safety:answer.feelOkAgain.${voice}`)]
+            : [t(locale, `safety:answer.${label}.${voice}`), ...hold];
+      // Someone under 18 who is not safe, or not sure, also hears of Childline (999 still first).
+      const young = (label === 'notSafe' || label === 'unsure') && audience === 'self' && state.profile.ageGroup === 'under_18' ? routesById(locale, ['childline']) : [];
+      const text = [this.fresh(state, wordings), ...young.map((route) => routeLine(locale, route))].join('\n\n');
+      await context.sendActivity(withRouteButtons(locale, text, [...routesById(locale, ['emergency']), ...young]));
     }
-    await context.sendActivities(replies);
 
     if (state.phase === 'staying') {
-      await context.sendActivity(this.choices(context, state));
+      await context.sendActivity(this.choices(context, state, this.fresh(state, offerAgain(locale))));
     } else if (label === 'ack' && !state.askedAfterAck) {
       // "ok" after "no" is not safety: ask once more, in other words.
       state.askedAfterAck = true;
@@ -284,14 +324,34 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
 
   /** Other ways than a call: text, email, someone they trust; 999 first when they said they are not safe. */
   private reluctance(locale: string, state: EmergencyState, notSafe: boolean): Partial<Activity> {
-    const self = state.reply.audience === 'self';
-    const lines = [
-      ...(notSafe ? [t(locale, 'safety:answer.notSafeReluctant')] : []),
-      t(locale, `safety:answer.reluctant.${self ? 'self' : 'other'}`, routeValues(locale)),
-      t(locale, 'safety:tips.silent_999'),
-      t(locale, 'safety:answer.stayWithYou'),
-    ];
-    return withRouteButtons(locale, lines.join('\n\n'), routesById(locale, notSafe ? ['emergency', 'shout', 'samaritans_email'] : ['shout', 'samaritans_email']));
+    const who = state.reply.audience === 'self' ? 'self' : 'other';
+    const first = notSafe ? [t(locale, 'safety:answer.notSafeReluctant')] : [];
+    const full = [...first, t(locale, `safety:answer.reluctant.${who}`, routeValues(locale)), t(locale, 'safety:tips.silent_999'), t(locale, 'safety:answer.stayWithYou')];
+    const again = [...first, t(locale, `safety:answer.reluctantAgain.${who}`, routeValues(locale)), t(locale, 'safety:answer.stayWithYou')];
+    const text = this.fresh(state, [full.join('\n\n'), again.join('\n\n')]);
+    return withRouteButtons(locale, text, routesById(locale, notSafe ? ['emergency', 'shout', 'samaritans_email'] : ['shout', 'samaritans_email']));
+  }
+
+  /** "im in england if that helps": the routes that fit them now, then the question (or the choices) again. */
+  private async retailor(context: TurnContext, state: EmergencyState): Promise<DialogTurnResult> {
+    const locale = localeOf(context);
+    const message = tailoredReplyFor(locale, state.reply, state.category, state.profile);
+    state.more = message.more.map((route) => route.id);
+    await context.sendActivity(withRouteButtons(locale, message.text, message.buttons));
+    return this.askOrOffer(context, state);
+  }
+
+  /** "whats the respect number again": that route, then the question (or the choices) again. */
+  private async giveRoutes(context: TurnContext, state: EmergencyState, routes: readonly CrisisRoute[]): Promise<DialogTurnResult> {
+    await context.sendActivity(requestedRoutesActivity(localeOf(context), routes));
+    return this.askOrOffer(context, state);
+  }
+
+  /** After something given in between: the question again (not counted as an ask), or the choices again. */
+  private async askOrOffer(context: TurnContext, state: EmergencyState): Promise<DialogTurnResult> {
+    if (state.phase === 'asking') await this.ask(context, state, 'again', false);
+    else await context.sendActivity(this.choices(context, state, this.fresh(state, offerAgain(localeOf(context)))));
+    return Dialog.EndOfTurn;
   }
 
   private async showMore(context: TurnContext, state: EmergencyState): Promise<DialogTurnResult> {
@@ -313,15 +373,25 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       { id: 'unsure', title: t(locale, 'safety:ask.choices.unsure') },
       ...(state.more.length > 0 ? [{ id: 'moreRoutes' as const, title: t(locale, 'safety:ask.choices.moreRoutes') }] : []),
     ];
-    await context.sendActivity(questionActivity(context, t(locale, `safety:ask.${wording}.${voice}`), state.offered));
+    // Asked again straight after asking again: in the other words.
+    const other = wording === 'afterAck' ? 'again' : 'afterAck';
+    const text = this.fresh(state, [t(locale, `safety:ask.${wording}.${voice}`), t(locale, `safety:ask.${other}.${voice}`)]);
+    await context.sendActivity(questionActivity(context, text, state.offered));
+  }
+
+  /** The first of these wordings the dialog did not send in its last turn (the last one if all were). */
+  private fresh(state: EmergencyState, wordings: readonly string[]): string {
+    const said = state.said ?? [];
+    const text = wordings.find((wording) => !said.includes(wording)) ?? wordings[wordings.length - 1];
+    (state.saying ??= []).push(text);
+    return text;
   }
 
   /** The buttons for after the question: settled (plan, more, back) or staying (I'm safe now, plan, more). */
   private choices(context: TurnContext, state: EmergencyState, text?: string): Partial<Activity> {
     const locale = localeOf(context);
-    const { audience } = state.reply;
     const label = (id: ChoiceId) => ({ id, title: t(locale, `safety:ask.choices.${id}`) });
-    const plan = audience === 'self' && !state.planned ? [label('plan')] : [];
+    const plan = offersPlan(state) ? [label('plan')] : [];
     const more = state.more.length > 0 ? [label('moreRoutes')] : [];
     state.offered =
       state.phase === 'settled'
@@ -331,10 +401,29 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
   }
 }
 
+/**
+ * A safety plan is for the person themselves, once; not while they wait for an ambulance (a
+ * physical emergency), when only more places or going back are offered.
+ */
+function offersPlan(state: EmergencyState): boolean {
+  return state.reply.audience === 'self' && state.reply.kind !== 'medical' && !state.planned;
+}
+
+function offerAgain(locale: string): string[] {
+  return [t(locale, 'safety:answer.offerAgain'), t(locale, 'safety:answer.offerAgainAlt')];
+}
+
 /** A tapped answer button reads as the words on it would ("Yes, help is coming" in a physical emergency). */
 function readingOfChoice(choice: 'safe' | 'notSafe' | 'unsure', reply: SafetyReply): SafeNowReading {
   const label = choice === 'safe' && reply.kind === 'medical' ? 'helpComing' : choice;
   return { label, reluctant: false, unreadable: false };
+}
+
+/** True when a message that changed the profile says nothing the question can use. */
+function isOnlyContext(noted: ProfileNoted, context: TurnContext): boolean {
+  if (noted.onlyContext) return true;
+  const reading = readTurnAnswer(context);
+  return reading.label === 'unknown' && !reading.reluctant && !reading.unreadable;
 }
 
 /** What the record keeps of an answer. */

@@ -2,7 +2,7 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { t } from '../src/content/i18n';
 import { classifyKeep } from '../src/language/controlWords';
 import type { UserProfile } from '../src/profile';
-import { readProfileUpdate } from '../src/language/profileUpdate';
+import { readProfileUpdate, type ProfileUpdate } from '../src/language/profileUpdate';
 import { withActions, withButtons } from './replies';
 
 /**
@@ -52,19 +52,30 @@ export async function handleKeepChoice(context: TurnContext, stores: ProfileStor
 }
 
 /**
- * "I'm 18 now", "I've moved to Bristol": this conversation's profile follows what the person says.
- * A message that says nothing else is acknowledged (true), so it can be corrected; otherwise the
- * message goes on to be answered with the new context.
+ * Keeps what a message says about nation or age in this conversation's profile, silently. Returns
+ * the update and the profile after it, or undefined when the message says neither. The safety
+ * dialogs use this before a crisis reply, so "im 15 and..." or "live in dundee..." tailors the routes.
  */
-export async function noteProfileUpdate(context: TurnContext, stores: ProfileStores): Promise<boolean> {
+export async function keepProfileFrom(context: TurnContext, stores: ProfileStores): Promise<{ update: ProfileUpdate; profile: UserProfile } | undefined> {
   const update = readProfileUpdate(context.activity.text ?? '');
-  if (!update) return false;
+  if (!update) return undefined;
   const profile = { ...((await stores.profile.get(context)) ?? {}) };
   if (update.nation) profile.nation = update.nation;
   if (update.ageGroup) profile.ageGroup = update.ageGroup;
   else if (update.adult && profile.ageGroup === 'under_18') delete profile.ageGroup;
   await stores.profile.set(context, profile);
-  if (!update.onlyContext) return false;
+  return { update, profile };
+}
+
+/**
+ * "I'm 18 now", "I've moved to Bristol": this conversation's profile follows what the person says.
+ * A message that says nothing else is acknowledged (true), so it can be corrected; otherwise the
+ * message goes on to be answered with the new context.
+ */
+export async function noteProfileUpdate(context: TurnContext, stores: ProfileStores): Promise<boolean> {
+  const kept = await keepProfileFrom(context, stores);
+  if (!kept?.update.onlyContext) return false;
+  const { update } = kept;
   const locale = context.activity.locale ?? '';
   const lines: string[] = [];
   if (update.nation) lines.push(t(locale, 'common:notedPlace', { place: update.place ?? t(locale, `suitability:questions.nation.choices.${update.nation}`), nation: t(locale, `suitability:questions.nation.choices.${update.nation}`) }));

@@ -19,12 +19,12 @@ import { suitabilityLexicon } from '../src/content/lexicon';
 import { interpretAnswer, isFocusArea, type FocusArea } from '../src/content/suitability';
 import type { TopicRequest } from '../src/content/topics';
 import { t } from '../src/content/i18n';
-import { ASIDE_KEY, RISK_ASSESSMENT_KEY, RECOGNITION_KEY } from './turnState';
+import { ASIDE_KEY, PROFILE_NOTED_KEY, RISK_ASSESSMENT_KEY, RECOGNITION_KEY, type ProfileNoted } from './turnState';
 import { classifyControl, isAcknowledgement, isGoodbye, type Control } from '../src/language/controlWords';
-import { EmergencySupportDialog, EMERGENCY_SUPPORT_DIALOG, isSettled, settledChoice, type EmergencySupportOptions } from './emergencySupportDialog';
-import { RiskCheckInDialog, RISK_CHECK_IN_DIALOG } from './riskCheckInDialog';
+import { EmergencySupportDialog, EMERGENCY_SUPPORT_DIALOG, isSettled, stepsAside, type EmergencySupportOptions } from './emergencySupportDialog';
+import { RiskCheckInDialog, RISK_CHECK_IN_DIALOG, type RiskCheckInOptions } from './riskCheckInDialog';
 import { SafetyPlanDialog, SAFETY_PLAN_DIALOG } from './safetyPlanDialog';
-import { sendSafetyNote, type SafetyDialogDeps } from './safetyDialogShared';
+import { requestedRoutes, requestedRoutesActivity, sendSafetyNote, type SafetyDialogDeps } from './safetyDialogShared';
 import { safetyReply } from '../src/safety/safetyReply';
 import { TopicAnswerDialog, TOPIC_ANSWER_DIALOG } from './topicAnswerDialog';
 import {
@@ -53,7 +53,7 @@ import { movedWithoutPlace } from '../src/language/contextFacts';
 import { readProfileUpdate } from '../src/language/profileUpdate';
 import { NATIONS } from '../src/profile';
 import { fallbackVariants } from './fallbackDialog';
-import { handleKeepChoice, noteProfileUpdate, restoreKeptProfile } from './keptProfile';
+import { handleKeepChoice, keepProfileFrom, noteProfileUpdate, restoreKeptProfile } from './keptProfile';
 
 export const MAIN_DIALOG = 'mainDialog';
 
@@ -111,8 +111,7 @@ interface MainState {
  * benign (medication questions, rows, grief: "is it safe to stop my pills" scored 0.96). So such a
  * guess gets the help reply, which always says how to get help now, and never hides a usable answer.
  */
-const SAFETY_DIALOGS = new Set([EMERGENCY_SUPPORT_DIALOG, RISK_CHECK_IN_DIALOG, SAFETY_PLAN_DIALOG]);
-
+export const SAFETY_DIALOGS: ReadonlySet<string> = new Set([EMERGENCY_SUPPORT_DIALOG, RISK_CHECK_IN_DIALOG, SAFETY_PLAN_DIALOG]);
 
 /** Intents that leave a dialog in progress for another topic. */
 const SWITCH_INTENTS = new Set<IntentName>([
@@ -230,10 +229,16 @@ export class MainDialog extends ComponentDialog {
    */
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const risk = innerDc.context.turnState.get(RISK_ASSESSMENT_KEY) as RiskAssessment | undefined;
-    if (risk) return this.beginSafetyDialog(innerDc, risk);
     const { context } = innerDc;
     const active = innerDc.activeDialog;
-    if (active && isSettled(active) && settledChoice(active, context.activity.text ?? '', context.activity.locale ?? '') === undefined) {
+    // Nation and age said with the risk ("im 15 and...", "live in dundee...") or during the safety
+    // reply tailor its routes: kept in the profile first, as everywhere else in the bot.
+    if (risk || (active && SAFETY_DIALOGS.has(active.id))) {
+      const kept = await keepProfileFrom(context, this.deps);
+      if (kept) context.turnState.set(PROFILE_NOTED_KEY, { profile: kept.profile, onlyContext: kept.update.onlyContext } satisfies ProfileNoted);
+    }
+    if (risk) return this.beginSafetyDialog(innerDc, risk);
+    if (active && isSettled(active) && stepsAside(active, context.activity.text ?? '', context.activity.locale ?? '')) {
       // Ends it without resuming the dialog below: this message is that dialog's, and it answers it.
       // A check underneath waits for the person to choose to carry on; it never pushes its question.
       innerDc.stack.pop();
@@ -256,8 +261,16 @@ export class MainDialog extends ComponentDialog {
     const { mode } = safetyReply(risk);
     // The check underneath waits until the person chooses to carry on after the hand-off.
     if (mode === 'handoff') markSafetyFirst(innerDc.activeDialog);
-    // Already safe and only being offered what next: a lesser signal is handled as if nothing were open.
-    if (mode !== 'handoff' && isSettled(innerDc.activeDialog)) innerDc.stack.pop();
+    if (isSettled(innerDc.activeDialog)) {
+      // Already safe and only being offered what next. A signal short of urgent about themselves ("I
+      // just feel like such a burden") gets the gentle check-in, not the whole hand-off again (the
+      // detector may call it a hand-off: what they said before decides here). Past and over, or
+      // work and study, is handled as if nothing were open.
+      const reply = safetyReply(risk);
+      const lesser = mode === 'checkIn' || (mode === 'handoff' && risk.severity !== 'immediate' && reply.kind === 'self');
+      if (lesser || mode !== 'handoff') innerDc.stack.pop();
+      if (lesser) return innerDc.beginDialog(RISK_CHECK_IN_DIALOG, { ...options, afterCrisis: true } satisfies RiskCheckInOptions);
+    }
     switch (innerDc.activeDialog?.id) {
       case EMERGENCY_SUPPORT_DIALOG:
         return innerDc.continueDialog();
@@ -311,6 +324,15 @@ export class MainDialog extends ComponentDialog {
     if (await handleKeepChoice(context, this.deps)) {
       if (innerDc.activeDialog) await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
+    }
+    // "whats the respect number again" after a crisis reply (or any time): that route, then the open question again.
+    if (!innerDc.activeDialog || !SAFETY_DIALOGS.has(innerDc.activeDialog.id)) {
+      const routes = requestedRoutes(context, await this.deps.profile.get(context, {}));
+      if (routes && routes.length > 0) {
+        await context.sendActivity(requestedRoutesActivity(locale, routes));
+        if (innerDc.activeDialog) await innerDc.repromptDialog();
+        return Dialog.EndOfTurn;
+      }
     }
     if (!innerDc.activeDialog) {
       if (await noteProfileUpdate(context, this.deps)) return this.answerAgainForContext(innerDc);

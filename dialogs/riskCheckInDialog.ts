@@ -21,7 +21,10 @@ import {
 } from './safetyDialogShared';
 
 export const RISK_CHECK_IN_DIALOG = 'riskCheckIn';
-export type RiskCheckInOptions = SafetyDialogOptions;
+export interface RiskCheckInOptions extends SafetyDialogOptions {
+  /** true right after a crisis reply the person said they were safe after: the banner is already up, so no second event */
+  afterCrisis?: boolean;
+}
 
 export interface RiskCheckInResult {
   answer: CheckInAnswer;
@@ -52,7 +55,8 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
     dc.activeDialog!.state = options;
     await recordSafetyEvent(this.deps, context, options.assessment, 'checkIn');
     // Severity is always concern here: the banner shows, the full hand-off waits for the answer.
-    await sendSafetyEvent(this.deps, context, { category: options.assessment.category, severity: 'concern' });
+    // After a crisis reply in this conversation the banner is already up: no second hand-off signal.
+    if (!options.afterCrisis) await sendSafetyEvent(this.deps, context, { category: options.assessment.category, severity: 'concern' });
     await context.sendActivity(MessageFactory.text(t(locale, 'safety:checkIn.routesLine', routeValues(locale))));
     await this.ask(context, options.assessment);
     return Dialog.EndOfTurn;

@@ -6,6 +6,8 @@ import { crisisRoutesCard } from '../src/content/cards';
 import { t } from '../src/content/i18n';
 import { urgentNumbers } from '../src/content/urgentNumbers';
 import { crisisRouteTable, type CrisisRoute } from '../src/safety/crisisRoutes';
+import { routeBullets } from '../src/safety/crisisRoutesText';
+import { readRouteRequest } from '../src/safety/routeRequest';
 import { answerTokens, isUnreadable, readSafeNow, type SafeNowAnswer, type SafeNowReading } from '../src/safety/safetyAnswers';
 import { appendSafetyEvent, type SafetyEvent, type SafetyRecord } from '../src/safety/safetyRecord';
 import type { RiskAssessment } from '../src/safety/types';
@@ -166,4 +168,24 @@ export async function sendSafetyNote(deps: SafetyDialogDeps, context: TurnContex
   const locale = localeOf(context);
   await recordSafetyEvent(deps, context, assessment, 'note');
   await context.sendActivity(MessageFactory.text(t(locale, `safety:note.${mode}`, routeValues(locale))));
+}
+
+/**
+ * "whats the respect number again": the routes this message asks for by name, or undefined. Not
+ * wanting to call ("I don't want to ring Samaritans") is no request, nor is an answer to "are you
+ * safe?" that names a route ("I've called 999").
+ */
+export function requestedRoutes(context: TurnContext, profile: UserProfile): CrisisRoute[] | undefined {
+  if (cannotRead(context)) return undefined;
+  const text = context.activity.text ?? '';
+  const locale = localeOf(context);
+  const reading = readSafeNow(text, locale);
+  if (reading.reluctant || reading.label !== 'unknown') return undefined;
+  const ids = readRouteRequest(text, locale, profile.nation);
+  return ids ? routesById(locale, ids) : undefined;
+}
+
+/** The routes asked for: each line with its number, and buttons. */
+export function requestedRoutesActivity(locale: string, routes: readonly CrisisRoute[]): Partial<Activity> {
+  return withRouteButtons(locale, `${t(locale, 'safety:reply.asked')}\n${routeBullets(locale, routes)}`, routes);
 }

@@ -1,3 +1,5 @@
+import type { UserProfile } from '../src/profile';
+
 /**
  * Keys for values shared through TurnContext.turnState within one turn, so the risk check and
  * intent recognition each run exactly once however many dialogs look at the turn.
@@ -25,3 +27,18 @@ export const MESSAGE_LANGUAGE_KEY = Symbol.for('ipt-guide.messageLanguage');
  * the check then asks its question again straight away, instead of waiting to be asked to carry on.
  */
 export const ASIDE_KEY = Symbol.for('ipt-guide.aside');
+
+/**
+ * Set by MainDialog when a message during a safety reply says where the person lives or how old
+ * they are ("im in england if that helps"): the profile after it, and whether the message said
+ * nothing else. An open crisis reply then tailors its routes again.
+ */
+export const PROFILE_NOTED_KEY = Symbol.for('ipt-guide.profileNoted');
+
+export interface ProfileNoted {
+  profile: UserProfile;
+  onlyContext: boolean;
+}
+
+/** Set by IptBot when its message handler ran this turn (the safety gate may answer a turn alone). */
+export const MESSAGE_HANDLED_KEY = Symbol.for('ipt-guide.messageHandled');

@@ -12,6 +12,7 @@ import type { SafetyRecord } from './safety/safetyRecord';
 import { MainDialog } from '../dialogs/mainDialog';
 import { IptBot } from '../bots/iptBot';
 import { createAdapter } from '../bots/createAdapter';
+import { SafetyQuestionMiddleware } from '../bots/safetyQuestionMiddleware';
 import { SafetyGateMiddleware } from '../bots/safetyGateMiddleware';
 import { TeamsMessageMiddleware } from '../bots/teams/teamsTurn';
 import { sharedRiskDetector, type RiskDetector } from './safety/detectRisk';
@@ -176,6 +177,8 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
     ...(alerts ? [riskAlertMiddleware(alerts)] : []),
     // Teams' mentions are stripped before the gate, so the detector reads only what the person wrote.
     new TeamsMessageMiddleware(),
+    // After the gate's notice to a message in another language, an open safety question is asked again.
+    new SafetyQuestionMiddleware(bot, logger),
     new SafetyGateMiddleware(logger, detector.detect, detector.identifyLanguage, signals),
     new TurnRetryMiddleware({
       logger,

@@ -4,8 +4,7 @@ import { WELCOME_MENU, type TopicIntent } from '../../src/content/actions';
 import { t } from '../../src/content/i18n';
 import { LINKS } from '../../src/content/links';
 import { urgentNumbers } from '../../src/content/urgentNumbers';
-import { crisisRouteTable, routesFor } from '../../src/safety/crisisRoutes';
-import { routeLine } from '../../src/safety/crisisRoutesText';
+import { crisisRouteTable, routesFor, type CrisisRoute } from '../../src/safety/crisisRoutes';
 import type { RiskAssessment } from '../../src/safety/types';
 import { withActions } from '../../dialogs/replies';
 import type { TeamsScope } from './scope';
@@ -129,24 +128,35 @@ export function isGentleSignal(risk: RiskAssessment): boolean {
 }
 
 /**
+ * One route as a short line for a shared space: its name and number, each once ("Samaritans: 116
+ * 123", "NHS 111" where the name is the number).
+ */
+function shortRouteLine(locale: string, route: CrisisRoute): string {
+  const name = t(locale, route.nameKey);
+  const key = route.kind === 'sms' ? 'sms' : name.includes(route.value) ? 'named' : 'other';
+  return t(locale, `teams:shared.routeLine.${key}`, { name, value: route.value, body: route.body ?? '' });
+}
+
+/**
  * Risk in a shared space. Short and private-minded: it never repeats or names what was said, asks
- * nothing in front of colleagues, gives the urgent lines (999 first, numbers as text) and offers a
- * private chat. Lines for children and young people and the email route are left to the private
- * chat, where the full emergency dialog runs: in a workplace chat they would only lengthen it.
+ * nothing in front of colleagues, gives 999 once in its first sentence, then the urgent lines (each
+ * once, numbers as text) and offers a private chat. Lines for children and young people and the
+ * email route are left to the private chat, where the full emergency dialog runs: in a workplace
+ * chat they would only lengthen it.
  */
 export function sharedRiskReply(copy: TeamsCopyContext, risk: RiskAssessment, chatLink: string): Partial<Activity> {
   const { locale } = copy;
   const table = crisisRouteTable(locale);
   const ageOnly = new Set(Object.values(table.order.byAge).flat());
   const routes = routesFor({ category: risk.category, severity: risk.severity }, table).filter(
-    (route) => route.kind !== 'email' && !ageOnly.has(route.id),
+    (route) => route.id !== 'emergency' && route.kind !== 'email' && !ageOnly.has(route.id),
   );
   const lead = t(locale, isGentleSignal(risk) ? 'teams:shared.riskGentle' : 'teams:shared.risk', urgentNumbers(locale));
   // NHS Talking Therapies is not a crisis service: only the workplace's own service joins the lines.
   const own = workplaceSupportLine(copy);
   const text = [
     lead,
-    bulleted(routes.map((route) => routeLine(locale, route))),
+    bulleted(routes.map((route) => shortRouteLine(locale, route))),
     ...(own ? [`${t(locale, 'teams:support.workplaceLead')}\n${bulleted([own])}`] : []),
     t(locale, 'teams:shared.riskPrivate', { link: chatLink }),
   ].join('\n\n');

@@ -182,6 +182,8 @@ interface Candidate extends NationMatch {
 
 function placeCandidates(words: readonly string[], g: Gazetteer, expected: boolean): Candidate[] {
   const found: Candidate[] = [];
+  /** Where the last place name ended: "Bangor in North Wales" says which Bangor. */
+  let lastEnd = -1;
   let i = 0;
   while (i < words.length) {
     let matched = 0;
@@ -194,6 +196,8 @@ function placeCandidates(words: readonly string[], g: Gazetteer, expected: boole
       const previous = i > 0 ? words[i - 1] : undefined;
       let score: number;
       if (PAST_CUES.some((cue) => endsWith(words, i, cue))) score = -1;
+      // "<town> in <region or nation>": the second names where the first is, and wins over it.
+      else if (previous === 'in' && lastEnd === i - 1 && found.length > 0) score = 5;
       else if (CURRENT_CUES.some((cue) => endsWith(words, i, cue))) score = 4;
       else if (wholeAnswer && (expected || entry.cue < 2)) score = 3;
       else if (entry.cue === 2) score = -1;
@@ -201,6 +205,7 @@ function placeCandidates(words: readonly string[], g: Gazetteer, expected: boole
       else if (previous !== undefined && PLACE_CUES.includes(previous)) score = 3;
       else score = entry.cue === 0 ? 2 : -1;
       if (score > 0) found.push({ nation: entry.nation, ...(entry.place ? { place: entry.place } : {}), score, at: i });
+      lastEnd = i + n;
     }
     i += Math.max(matched, 1);
   }

@@ -105,3 +105,13 @@ export function crisisReplyFor(locale: string, reply: SafetyReply, assessment: R
 export function moreRoutesText(locale: string, more: readonly CrisisRoute[]): string {
   return more.length > 0 ? `${t(locale, 'safety:reply.moreLead')}\n${routeBullets(locale, more)}` : t(locale, 'safety:reply.moreNone');
 }
+
+/**
+ * The routes again, once the person has said where they live or how old they are during the crisis
+ * reply: 999 first, then the few that fit them now, the rest behind "More places to get help".
+ */
+export function tailoredReplyFor(locale: string, reply: SafetyReply, category: RiskCategory, person: PersonContext): CrisisReply {
+  const set = routeSet({ kind: reply.kind, category, nation: person.nation, ageGroup: person.ageGroup }, crisisRouteTable(locale));
+  const paragraphs = [`${t(locale, 'safety:reply.tailored')}\n${routeBullets(locale, set.main)}`, ...set.noteKeys.map((key) => t(locale, key))];
+  return { text: paragraphs.join('\n\n'), buttons: set.main, more: set.more };
+}

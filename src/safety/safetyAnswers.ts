@@ -95,6 +95,13 @@ const CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
   [/'ve\b/g, ' have'],
   [/'ll\b/g, ' will'],
   [/'d\b/g, ' would'],
+  // Typed without the apostrophe: "ive rung 999", "theyre sending someone", "ill ring them" ("ill"
+  // only before a verb of calling: "I'm ill" stays ill).
+  [/\bive\b/g, 'i have'],
+  [/\btheyre\b/g, 'they are'],
+  [/\bshes\b/g, 'she is'],
+  [/\bhes\b/g, 'he is'],
+  [/\bill (?=(?:call|ring|phone|text|try)\b)/g, 'i will '],
 ];
 
 /** Letters of any script, so "chcę" stays one (unreadable) word instead of losing its "ę". */

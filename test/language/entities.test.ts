@@ -6,6 +6,8 @@ const NOW = new Date(2026, 11, 6);
 
 describe('extractNation', () => {
   it.each([
+    ['live in bangor in north wales. been feeling low', 'wales', 'North Wales'],
+    ['i live in bangor', 'northern_ireland', 'Bangor'],
     ['im in belfast', 'northern_ireland', 'Belfast'],
     ['I live in Cardiff', 'wales', 'Cardiff'],
     ['moved to Bristol last year', 'england', 'Bristol'],

@@ -84,20 +84,26 @@ describe('the first crisis reply', () => {
   it('medical: feeling OK is not safety (999 still); help on the way is', async () => {
     const { adapter } = await realBot(ENGLAND, WEBCHAT);
     await say(adapter, "I've taken an overdose");
+    let last = '';
     for (const fine of ["I'm fine", "I'm ok now", "yes I'm safe"]) {
       const text = textOf(await sayOnce(adapter, say, fine));
-      expect(text).toContain('Please still call 999');
-      expect(text).not.toContain('glad');
+      // In other words each time, never the same reply twice in a row.
+      expect(text).toMatch(/Please still call 999|please still get checked\. Call 999/);
+      expect(text).not.toContain('glad you');
+      expect(text).not.toBe(last);
+      last = text;
     }
     const coming = textOf(await sayOnce(adapter, say, 'the ambulance is on its way'));
-    expect(coming).toContain("I'm glad help is on the way");
+    expect(coming).toContain('Well done for getting help');
+    expect(coming).toContain('call handler');
+    expect(coming).not.toContain('safety plan');
     expect(coming).not.toContain("glad you're safe");
   });
 
   it('medical: a bare "yes" to "is help on the way?" means help is coming; "no" gets 999 now', async () => {
     const yes = await realBot(ENGLAND, WEBCHAT);
     await say(yes.adapter, "I've taken an overdose");
-    expect(textOf(await say(yes.adapter, 'yes'))).toContain('help is on the way');
+    expect(textOf(await say(yes.adapter, 'yes'))).toContain('Well done for getting help');
     const no = await realBot(ENGLAND, WEBCHAT);
     await say(no.adapter, "I've taken an overdose");
     expect(textOf(await say(no.adapter, 'no'))).toMatch(/^Please call 999 now, or go to A&E\. Do it even if you feel OK/);
@@ -202,7 +208,7 @@ describe('"are you safe right now?": every path', () => {
     for (const message of ['ok', 'bye', 'thanks', 'thanks bye']) {
       const replies = await turn(message);
       const text = textOf(replies);
-      expect(text).toContain("I'm still here with you");
+      expect(text).toMatch(/I'm still here with you|I'm here|still with you/);
       expect(text).toContain('999');
       expect(text).not.toMatch(/Goodbye|Take care|Thanks for chatting|didn't understand|Sorry/i);
       expect(cardActions(replies)[0].url).toBe('tel:999');
@@ -218,7 +224,7 @@ describe('"are you safe right now?": every path', () => {
       const replies = await turn(answer);
       // The gate may answer first in Polish (999 first there too); the dialog's own reply follows.
       const english = replies.filter((reply) => !isForeignNotice(reply));
-      expect(textOf(english)).toMatch(/^I'm sorry, I can only understand English\. If anyone is in danger now, please call 999/);
+      expect(textOf(english)).toMatch(/^(I'm sorry, I can only understand English\. If anyone is|Sorry, I can only read English\. If you are) in danger now, please call 999/);
       expect(textOf(replies)).not.toContain(GLAD);
     }
   });
@@ -282,7 +288,8 @@ describe('"are you safe right now?": every path', () => {
     await turn("yes I'm safe");
     const again = await turn('actually I want to die');
     expectInOrder(textOf(again), ['Please call 999 now', 'Can you tell me if you are safe right now?']);
-    expect(textOf(await turn('no'))).toContain('Can you tell me if you are safe right now?');
+    // Asked again straight after asking again: the same question in other words.
+    expect(textOf(await turn('no'))).toContain('Are you safe right now? You can tell me in your own words.');
     expect(textOf(await turn("I'm safe now"))).toContain(GLAD);
   });
 
@@ -327,10 +334,12 @@ describe('routes for the person\'s nation and age: the few that fit in the messa
     expect(moreText).toContain(ASK_SAFE);
   });
 
-  it('18 to 34 and Scotland: Papyrus and Breathing Space wait behind "More places to get help"', async () => {
+  it('18 to 34 and Scotland: Breathing Space (Scotland\'s own line) in the message, Papyrus behind "More places to get help"', async () => {
     const { adapter } = await realBot({ nation: 'scotland', ageGroup: '18_to_34' }, WEBCHAT);
-    expect(textOf(await say(adapter, RISK))).not.toMatch(/Papyrus|Breathing Space/);
-    expectInOrder(textOf(await say(adapter, 'any other numbers?')), ['Papyrus', '0800 068 4141', 'Breathing Space', '0800 83 85 87']);
+    const first = textOf(await say(adapter, RISK));
+    expectInOrder(first, ['NHS 24', 'Breathing Space', '0800 83 85 87', '116 123']);
+    expect(first).not.toMatch(/Papyrus/);
+    expectInOrder(textOf(await say(adapter, 'any other numbers?')), ['Papyrus', '0800 068 4141']);
   });
 
   it('abuse: the National Domestic Abuse Helpline in England, a silent 999 call; elsewhere, what to do instead', async () => {
@@ -394,7 +403,7 @@ describe('the same care in every channel', () => {
   it('Teams: the numbers in the text (tel: does not dial on Teams desktop), the answers on a card, long titles kept', async () => {
     const { adapter } = await realBot({ nation: 'scotland', ageGroup: '35_plus' }, { channelId: 'msteams', locale: 'en-GB' });
     const replies = await say(adapter, RISK);
-    expect(cardActions(replies).map((action) => action.url)).toEqual(['tel:999', 'tel:111', 'tel:116123', 'sms:85258?&body=SHOUT']);
+    expect(cardActions(replies).map((action) => action.url)).toEqual(['tel:999', 'tel:111', 'tel:0800838587', 'tel:116123', 'sms:85258?&body=SHOUT']);
     expectInOrder(textOf(replies), ['999', 'NHS 24', '111', '116 123', '85258']);
     const hero = replies.flatMap((reply) => reply.attachments ?? []).find((a) => a.contentType === 'application/vnd.microsoft.card.hero');
     expect(JSON.stringify(hero?.content)).toContain("Yes, I'm safe");

@@ -36,3 +36,20 @@ describe('Teams replies', () => {
     expect(abuse).toContain('0808 2000 247');
   });
 });
+
+describe('risk in a shared space is short', () => {
+  const risk = { category: 'suicide' as const, severity: 'immediate' as const, matched: ['x'], negated: false };
+  const count = (text: string, number: string) => text.split(number).length - 1;
+
+  it.each([
+    ['a clear risk', risk],
+    ['a gentle signal', { ...risk, negated: true }],
+    ['abuse', { ...risk, category: 'abuse' as const }],
+  ])('%s: at most 80 words, 999 first and once, every number once', (_name, assessment) => {
+    const text = sharedRiskReply(copy({ supportFirst: 'nhs' }), assessment, 'https://teams.microsoft.com/l/chat/0/0?users=28:x').text ?? '';
+    expect(text.split(/\s+/).filter((word) => /[a-z]/i.test(word)).length).toBeLessThanOrEqual(80);
+    expect(count(text, '999')).toBe(1);
+    expect(text.indexOf('999')).toBeLessThan(text.indexOf('116 123'));
+    for (const number of ['111', '116 123', '85258', '0808 808 8000']) expect(count(text, number)).toBe(1);
+  });
+});
