@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { ClinicContact, WorkplaceSettings } from '../src/config';
 import type { MainDialog } from '../dialogs/mainDialog';
 import { welcomeActivity } from '../dialogs/welcome';
+import type { UserProfile } from '../src/profile';
 import { repairMemberLists } from './activityShape';
 import { TeamsConversation } from './teams/teamsConversation';
 import type { SafetyDialogDeps } from '../dialogs/safetyDialogShared';
@@ -40,9 +41,13 @@ export class IptBot extends TeamsActivityHandler {
   /** Only for asking a waiting question again after Teams answered a privacy question in between. */
   private readonly resumeSet: DialogSet;
 
+  private readonly keptProfile: StatePropertyAccessor<UserProfile>;
+
   constructor(private readonly deps: IptBotDeps) {
     super();
     this.dialogState = deps.conversationState.createProperty<DialogState>('DialogState');
+    // The profile a person asked us to keep ("remember me"): its nation picks the welcome's urgent line.
+    this.keptProfile = deps.userState.createProperty<UserProfile>('UserProfile');
     this.resumeSet = new DialogSet(this.dialogState).add(deps.dialog);
     this.teams = new TeamsConversation({
       clinic: deps.clinic,
@@ -96,6 +101,7 @@ export class IptBot extends TeamsActivityHandler {
   }
 
   private async welcome(context: TurnContext): Promise<void> {
-    await context.sendActivity(welcomeActivity(context.activity.locale ?? '', this.deps.clinic));
+    const kept = await this.keptProfile.get(context);
+    await context.sendActivity(welcomeActivity(context.activity.locale ?? '', this.deps.clinic, kept?.nation));
   }
 }

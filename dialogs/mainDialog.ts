@@ -45,9 +45,20 @@ import { HumanContactDialog, HUMAN_CONTACT_DIALOG } from './humanContactDialog';
 import { activeQuestion, readAnswer } from './guidedPrompt';
 import { EraseConversationDialog, ERASE_CONVERSATION_DIALOG, isEraseRequest, type ConversationEraser } from './eraseConversationDialog';
 import { withButtons } from './replies';
+import { QuestionAnswerDialog, QUESTION_ANSWER_DIALOG, type QuestionAnswerOptions } from './questionAnswerDialog';
+import type { QuestionAnswerer } from '../src/language/questionAnswerer';
+import type { AnswerPlan } from '../src/language/answering';
+import { notedPlace, type AnswerContext, type DeploymentValues } from '../src/content/answerReplies';
+import { movedWithoutPlace } from '../src/language/contextFacts';
+import { readProfileUpdate } from '../src/language/profileUpdate';
+import { NATIONS } from '../src/profile';
+import { fallbackVariants } from './fallbackDialog';
 import { handleKeepChoice, noteProfileUpdate, restoreKeptProfile } from './keptProfile';
 
 export const MAIN_DIALOG = 'mainDialog';
+
+/** "what about in Wales?", "and in Scotland?": the same question for another place. */
+const WHAT_ABOUT = /^\s*(?:and\s+|but\s+|so\s+)?(?:what|how)\s+about\b|^\s*and\s+(?:in|for)\b/i;
 
 /** Turn-state keys botbuilder-dialogs' DialogStateManager reads (memory/dialogStateManager.js). */
 const STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
@@ -70,6 +81,8 @@ export interface MainDialogDeps {
   clinic: ClinicContact;
   /** Where the safety dialogs record risk events for staff review, and log. */
   safety: SafetyDialogDeps;
+  /** Knowledge-base answering; without it only the intents route (as some tests want). */
+  answers?: { answerer: QuestionAnswerer; deployment: DeploymentValues };
   /** "Delete my conversation" from the chat; without it the request is not offered. */
   eraser?: ConversationEraser;
 }
@@ -80,6 +93,11 @@ type Route = { kind: 'action'; action: ActionId } | { kind: 'intent'; intent: In
 /** Kept in MainDialog's own instance state, which lives in conversation state between turns. */
 interface MainState {
   misunderstandings?: number;
+  /** The last fallback wording used, so the next one differs. */
+  lastFallback?: number;
+  /** The last question answered in this conversation, for follow-ups ("is it free?", "what about in Wales?"). */
+  lastTopic?: string;
+  lastQuestion?: string;
   /** The check's answers when it was stopped or finished, for "carry on" and "change my age" later. */
   lastCheck?: { progress: CheckProgress; finished: boolean };
   /** How many times a control word found nothing to act on, to vary the reply. */
@@ -94,6 +112,7 @@ interface MainState {
  * guess gets the help reply, which always says how to get help now, and never hides a usable answer.
  */
 const SAFETY_DIALOGS = new Set([EMERGENCY_SUPPORT_DIALOG, RISK_CHECK_IN_DIALOG, SAFETY_PLAN_DIALOG]);
+
 
 /** Intents that leave a dialog in progress for another topic. */
 const SWITCH_INTENTS = new Set<IntentName>([
@@ -139,6 +158,7 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new GreetingDialog());
     this.addDialog(new GoodbyeDialog());
     this.addDialog(new HumanContactDialog({ clinic: deps.clinic, profile: deps.profile, callbacks: deps.callbacks }));
+    if (deps.answers) this.addDialog(new QuestionAnswerDialog(deps.answers.answerer.kb, deps.answers.deployment));
     if (deps.eraser) this.addDialog(new EraseConversationDialog(deps.eraser, deps.clinic, deps.safety.logger));
     this.routedStart = this.initialDialogId;
   }
@@ -293,7 +313,7 @@ export class MainDialog extends ComponentDialog {
       return Dialog.EndOfTurn;
     }
     if (!innerDc.activeDialog) {
-      if (await noteProfileUpdate(context, this.deps)) return Dialog.EndOfTurn;
+      if (await noteProfileUpdate(context, this.deps)) return this.answerAgainForContext(innerDc);
       // "skip" or "what?" with nothing open is just a message ("not sure" after an answer).
       if (control && control.kind !== 'skip' && control.kind !== 'repeat') return this.controlWithNothingOpen(innerDc, control);
       if (!action && isAcknowledgement(locale, text)) return this.nothingToDo(innerDc, 'acknowledged');
@@ -460,12 +480,108 @@ export class MainDialog extends ComponentDialog {
       if (isIntentAction(route.action)) return this.routeIntent(innerDc, route.action, '');
       return innerDc.beginDialog(HELP_DIALOG, { mode: 'menu' } satisfies HelpOptions);
     }
-    if (route.intent === 'None') {
-      const misunderstandings = await this.countMisunderstanding(innerDc);
-      return innerDc.beginDialog(FALLBACK_DIALOG, { misunderstandings } satisfies FallbackOptions);
-    }
+    if (this.deps.answers) return this.answer(innerDc, route.text, route.intent, this.deps.answers.answerer);
+    if (route.intent === 'None') return this.fallback(innerDc, []);
     await this.resetMisunderstandings(innerDc);
     return this.routeIntent(innerDc, route.intent, route.text);
+  }
+
+  /**
+   * A typed message, answered from the knowledge base where it can be (src/language/answering.ts
+   * decides how the intent and the question matcher combine). Context comes first: a place or an
+   * age in the message updates this conversation's context and is said back, so it can be corrected.
+   */
+  private async answer(innerDc: DialogContext, text: string, intent: IntentName, answerer: QuestionAnswerer): Promise<DialogTurnResult> {
+    const { context } = innerDc;
+    const locale = context.activity.locale ?? '';
+    const state = this.mainState(innerDc);
+    if (movedWithoutPlace(text)) {
+      const { nation: _old, ...rest } = await this.deps.profile.get(context, {});
+      await this.deps.profile.set(context, rest);
+      await this.resetMisunderstandings(innerDc);
+      const nations = NATIONS.map((n) => t(locale, `suitability:questions.nation.choices.${n}`));
+      await context.sendActivity(withButtons(t(locale, 'answers:askWhereNow'), nations));
+      return Dialog.EndOfTurn;
+    }
+    // A place named with a question ("I'm in Glasgow, can I refer myself?"): the profile already
+    // follows it (noteProfileUpdate); say so, so it can be corrected.
+    const update = readProfileUpdate(text);
+    const lead = update?.nation ? [notedPlace(locale, update.nation, update.place)] : [];
+    // "what about in Wales?": the last question again, for the place just named.
+    if (update?.nation && WHAT_ABOUT.test(text) && state.lastQuestion) {
+      await this.resetMisunderstandings(innerDc);
+      return this.answerQuestion(innerDc, { kind: 'answer', questionId: state.lastQuestion, score: 1 }, lead);
+    }
+    // The route's intent may differ from the recogniser's ("ya" is never a goodbye): the route's counts.
+    const recognised = await this.recognize(context);
+    const recognition = recognised.intent === intent ? recognised : { ...recognised, intent };
+    // A question's own text (a follow-up or "Did you mean" button) names it, except that asking to
+    // check whether IPT fits starts the guided check, which answers that better.
+    const labelled = recognition.intent === 'SuitabilityCheck' ? undefined : answerer.questionForLabel(text);
+    const plan: AnswerPlan = labelled
+      ? { kind: 'answer', questionId: labelled, score: 1 }
+      : await answerer.plan(text, locale, recognition, state.lastQuestion);
+
+    if (lead.length > 0 && plan.kind !== 'answer' && plan.kind !== 'topic') await context.sendActivities(lead.map((line) => withButtons(line, [])));
+
+    switch (plan.kind) {
+      case 'answer':
+      case 'topic':
+        await this.resetMisunderstandings(innerDc);
+        return this.answerQuestion(innerDc, plan, lead);
+      case 'didYouMean':
+        return this.fallback(
+          innerDc,
+          plan.closest.map((id) => answerer.kb.questions.get(id)?.question ?? '').filter(Boolean),
+        );
+      case 'intent':
+        await this.resetMisunderstandings(innerDc);
+        return this.routeIntent(innerDc, plan.intent, text);
+    }
+  }
+
+  private async answerQuestion(
+    innerDc: DialogContext,
+    plan: Extract<AnswerPlan, { kind: 'answer' | 'topic' }>,
+    lead: string[],
+  ): Promise<DialogTurnResult> {
+    const state = this.mainState(innerDc);
+    state.lastQuestion = plan.questionId;
+    state.lastTopic = this.deps.answers?.answerer.kb.questions.get(plan.questionId)?.topic;
+    const options: QuestionAnswerOptions = {
+      questionId: plan.questionId,
+      context: await this.answerContext(innerDc),
+      mode: plan.kind,
+      ...(plan.kind === 'topic' ? { closest: plan.closest } : {}),
+      lead,
+    };
+    return innerDc.beginDialog(QUESTION_ANSWER_DIALOG, options);
+  }
+
+  /** This conversation's context: the profile (the check's answers, and places and ages people mention). */
+  private async answerContext(innerDc: DialogContext): Promise<AnswerContext> {
+    const { nation, ageGroup } = await this.deps.profile.get(innerDc.context, {});
+    return { ...(nation ? { nation } : {}), ...(ageGroup ? { ageGroup } : {}) };
+  }
+
+  /**
+   * "what about in Wales?", "I'm 18 now": noteProfileUpdate has said what it noted; the last
+   * question is answered again for the new context, so the follow-up gets its answer.
+   */
+  private async answerAgainForContext(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const last = this.mainState(innerDc).lastQuestion;
+    if (!this.deps.answers || !last) return Dialog.EndOfTurn;
+    await this.resetMisunderstandings(innerDc);
+    return this.answerQuestion(innerDc, { kind: 'answer', questionId: last, score: 1 }, []);
+  }
+
+  /** Nothing matched: "Did you mean ...?" in a wording that differs from last time. */
+  private async fallback(innerDc: DialogContext, suggestions: string[]): Promise<DialogTurnResult> {
+    const state = this.mainState(innerDc);
+    const misunderstandings = await this.countMisunderstanding(innerDc);
+    const variant = state.lastFallback === undefined ? 0 : (state.lastFallback + 1) % fallbackVariants(innerDc.context.activity.locale ?? '');
+    state.lastFallback = variant;
+    return innerDc.beginDialog(FALLBACK_DIALOG, { misunderstandings, suggestions, variant } satisfies FallbackOptions);
   }
 
   private async routeIntent(innerDc: DialogContext, intent: Exclude<IntentName, 'None'>, text: string): Promise<DialogTurnResult> {
@@ -490,13 +606,7 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async answerTopic(innerDc: DialogContext, topic: TopicIntent, area?: FocusArea): Promise<DialogTurnResult> {
-    const profile = await this.deps.profile.get(innerDc.context, {});
-    const request: TopicRequest = {
-      topic,
-      ...(area ? { area } : {}),
-      ...(profile.nation ? { nation: profile.nation } : {}),
-      ...(profile.ageGroup ? { ageGroup: profile.ageGroup } : {}),
-    };
+    const request: TopicRequest = { topic, ...(area ? { area } : {}), ...(await this.answerContext(innerDc)) };
     return innerDc.beginDialog(TOPIC_ANSWER_DIALOG, request);
   }
 

@@ -34,7 +34,10 @@ export class TopicAnswerDialog extends OneTurnDialog<TopicRequest> {
     }
     const replies: Partial<Activity>[] = [];
     const card = CARDS[topic]?.(locale);
-    replies.push(withActions(locale, t(locale, `topics:${topic}.answer`), TOPIC_NEXT[topic], card));
+    // Self-referral without a GP is England's route: elsewhere the answer itself is the nation's.
+    const ownNation = topic === 'AccessNhs' && nation && nation !== 'england';
+    const answer = ownNation ? t(locale, `topics:AccessNhs.answerByNation.${nation}`) : t(locale, `topics:${topic}.answer`);
+    replies.push(withActions(locale, answer, TOPIC_NEXT[topic], card));
     // What differs for this person comes first, so the buttons stay on the last message.
     if (topic === 'AccessNhs' && ageGroup === 'under_18') {
       replies.unshift(MessageFactory.text(t(locale, 'topics:AccessNhs.young', urgentNumbers(locale))));

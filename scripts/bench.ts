@@ -18,6 +18,7 @@ import { createLogger } from '../src/logger';
 import { buildBot } from '../src/app';
 import { createOnTurnError } from '../bots/onTurnError';
 import { createTrainedLocalRecognizer } from '../src/language';
+import { createQuestionAnswerer } from '../src/language/questionAnswerer';
 import { benchmarkDetectRisk } from '../src/safety/benchmark';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -206,6 +207,15 @@ async function detectorAndRecogniser(): Promise<void> {
   for (let i = 0; i < runs; i++) await recognizer.recognize(SAMPLE_MESSAGES[i % SAMPLE_MESSAGES.length], 'en-GB');
   const perMessage = Number(process.hrtime.bigint() - started) / 1e6 / runs;
   line('local recognition per message', `${perMessage.toFixed(3)} ms`, '< 2 ms', perMessage < 2);
+
+  const matcherStart = process.hrtime.bigint();
+  const matcher = createQuestionAnswerer().matcher();
+  const matcherTrainMs = Number(process.hrtime.bigint() - matcherStart) / 1e6;
+  line('question matcher training at start-up', `${matcherTrainMs.toFixed(0)} ms`, '< 5000 ms', matcherTrainMs < 5000);
+  const matchStarted = process.hrtime.bigint();
+  for (let i = 0; i < runs; i++) matcher.match(SAMPLE_MESSAGES[i % SAMPLE_MESSAGES.length]);
+  const perMatch = Number(process.hrtime.bigint() - matchStarted) / 1e6 / runs;
+  line('question matching per message', `${perMatch.toFixed(3)} ms`, '< 2 ms', perMatch < 2);
 }
 
 /** The worst case for per-message cost: 99,000 characters of words no model or word list knows. */

@@ -3,6 +3,9 @@ import type { Logger } from 'pino';
 import type { AppConfig } from './config';
 import type { Recognizer } from './language/recognizer';
 import { createRecognizer } from './language';
+import { createQuestionAnswerer, type QuestionAnswerer } from './language/questionAnswerer';
+import { QnaQuestionSource } from './language/qnaRecognizer';
+import { loadKnowledgeBase } from './content/knowledgeBase';
 import type { UserProfile } from './profile';
 import { MemoryCallbackStore, type CallbackStore } from './callbacks/callbackStore';
 import type { SafetyRecord } from './safety/safetyRecord';
@@ -58,6 +61,8 @@ export interface AppOverrides {
   /** Where call-back requests for staff go (memory by default). */
   callbacks?: CallbackStore;
   recognizer?: Recognizer;
+  /** A question answerer over another knowledge base (tests use a small fixture). */
+  answerer?: QuestionAnswerer;
   /** Test seam: DNS for the loopback serviceUrl check. */
   resolveHost?: HostResolver;
   persistence?: Persistence;
@@ -109,7 +114,17 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
   const storage = overrides.storage ?? persistence.storage;
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const training = overrides.recognizer ? Promise.resolve(overrides.recognizer) : createRecognizer({ clu: config.clu, logger });
+  // The knowledge base is read and validated now, so a bad file stops start-up. Its matcher trains
+  // here too (about a second, before the server listens): on the main thread once the server is up,
+  // it would hold up every request, health checks and the safety gate included.
+  const kb = loadKnowledgeBase();
+  const answerer =
+    overrides.answerer ??
+    createQuestionAnswerer({ kb, ...(config.qna ? { remote: new QnaQuestionSource({ qna: config.qna, kb, logger }) } : {}) });
+  answerer.matcher();
+  if (config.qna) logger.info({ event: 'qna.enabled', project: config.qna.projectName }, 'Question answering enabled with local fallback');
+  const recognizerTraining = overrides.recognizer ? Promise.resolve(overrides.recognizer) : createRecognizer({ clu: config.clu, logger });
+  const training = recognizerTraining;
   const recognizer = deferredRecognizer(training);
   const safety = { safetyRecord: conversationState.createProperty<SafetyRecord>('SafetyRecord'), logger };
   const callbacks = overrides.callbacks ?? new MemoryCallbackStore();
@@ -120,6 +135,10 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
     keptProfile: userState.createProperty<UserProfile>(USER_PROFILE),
     callbacks,
     clinic: config.clinic,
+    answers: {
+      answerer,
+      deployment: { clinicName: config.clinic.name, retentionDays: config.transcripts.retentionDays, organisationName: config.workplace.name ?? '' },
+    },
     safety,
     eraser: {
       // Everything kept about the conversation goes, this turn is not written, and the state this

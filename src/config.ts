@@ -128,6 +128,12 @@ const envSchema = z
     CLU_DEPLOYMENT: optionalText,
     CLU_TIMEOUT_MS: positiveInt(30_000).default(3_000),
 
+    QNA_ENDPOINT: httpUrl.optional(),
+    QNA_KEY: optionalText,
+    QNA_PROJECT: optionalText,
+    QNA_DEPLOYMENT: optionalText,
+    QNA_TIMEOUT_MS: positiveInt(30_000).default(3_000),
+
     CLINIC_NAME: optionalText,
     CLINIC_PHONE: optionalText,
     CLINIC_EMAIL: z.string().trim().email('must be an email address').optional(),
@@ -143,6 +149,8 @@ const envSchema = z
     SUPPORT_FIRST: z
       .enum(['nhs', 'workplace'], { errorMap: () => ({ message: 'must be nhs or workplace' }) })
       .default('nhs'),
+    /** Where this service is reached from outside (https://guide.clinic.example), for absolute links. */
+    PUBLIC_URL: httpUrl.optional(),
     /** When staff are there to read messages and return calls, e.g. "Mon-Fri 09:00-17:00; Sat 10:00-13:00". */
     CLINIC_HOURS: z
       .string()
@@ -264,6 +272,14 @@ const envSchema = z
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name], message: problem });
       }
     }
+    const qna = { QNA_ENDPOINT: env.QNA_ENDPOINT, QNA_KEY: env.QNA_KEY, QNA_PROJECT: env.QNA_PROJECT, QNA_DEPLOYMENT: env.QNA_DEPLOYMENT };
+    if (Object.values(qna).some(Boolean) && !Object.values(qna).every(Boolean)) {
+      for (const [name, value] of Object.entries(qna)) {
+        if (!value) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name], message: 'is required when any QNA_ variable is set (set all four, or none)' });
+        }
+      }
+    }
     if (!env.MicrosoftAppId && env.HOST && !isLoopbackHost(env.HOST) && !env.ALLOW_UNAUTHENTICATED_NETWORK) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
@@ -361,6 +377,14 @@ export interface CluConfig {
   timeoutMs: number;
 }
 
+export interface QnaConfig {
+  endpoint: string;
+  key: string;
+  projectName: string;
+  deploymentName: string;
+  timeoutMs: number;
+}
+
 export interface ClinicContact {
   name: string;
   phone?: string;
@@ -429,6 +453,8 @@ export interface AppConfig {
     writeTimeoutMs: number;
   };
   clu?: CluConfig;
+  /** Azure custom question answering in front of the offline matcher (all four QNA_ variables set). */
+  qna?: QnaConfig;
   clinic: ClinicContact;
   workplace: WorkplaceSettings;
   webChat: {
@@ -467,11 +493,14 @@ export function loadConfig(raw: Record<string, string | undefined>, version = '0
   const production = env.NODE_ENV === 'production';
   const authEnabled = Boolean(env.MicrosoftAppId);
   const host = env.HOST ?? (authEnabled ? '0.0.0.0' : '127.0.0.1');
+  const port = env.PORT ?? env.port ?? 3978;
+  // Links in chat must be absolute: Teams and other hosts cannot resolve "/privacy".
+  const publicUrl = (env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`).replace(/\/+$/, '');
   return {
     env: env.NODE_ENV,
     version,
     host,
-    port: env.PORT ?? env.port ?? 3978,
+    port,
     botAuth: {
       MicrosoftAppId: env.MicrosoftAppId,
       MicrosoftAppPassword: env.MicrosoftAppPassword,
@@ -532,12 +561,16 @@ export function loadConfig(raw: Record<string, string | undefined>, version = '0
             timeoutMs: env.CLU_TIMEOUT_MS,
           }
         : undefined,
+    qna:
+      env.QNA_ENDPOINT && env.QNA_KEY && env.QNA_PROJECT && env.QNA_DEPLOYMENT
+        ? { endpoint: env.QNA_ENDPOINT, key: env.QNA_KEY, projectName: env.QNA_PROJECT, deploymentName: env.QNA_DEPLOYMENT, timeoutMs: env.QNA_TIMEOUT_MS }
+        : undefined,
     clinic: {
       name: env.CLINIC_NAME ?? 'the clinic',
       phone: env.CLINIC_PHONE,
       email: env.CLINIC_EMAIL,
       url: env.CLINIC_URL,
-      privacyUrl: env.PRIVACY_URL,
+      privacyUrl: env.PRIVACY_URL ?? `${publicUrl}/privacy`,
       termsUrl: env.TERMS_URL,
       hours: env.CLINIC_HOURS,
       timeZone: env.CLINIC_TIMEZONE,

@@ -99,7 +99,13 @@ export function phasesCard(locale: string): AdaptiveCard {
         type: 'Container',
         separator: index > 0,
         spacing: 'Medium',
-        items: [subheading(`${index + 1}. ${phase.name}`), { ...note(phase.sessions), spacing: 'Small' }, paragraph(phase.text)],
+        // "Part 1: ..." and not "1. ...": Web Chat reads a line starting "2." as a one-item Markdown
+        // list and numbers every part "1.".
+        items: [
+          subheading(t(locale, 'topics:WhatToExpect.phaseHeading', { number: index + 1, name: phase.name })),
+          { ...note(phase.sessions), spacing: 'Small' },
+          paragraph(phase.text),
+        ],
       }),
     ),
     subheading(t(locale, 'topics:WhatToExpect.formatsTitle')),

@@ -1,13 +1,30 @@
+import { linkList } from './linkList';
+
 /**
- * The outside addresses the bot links to, in one place so a review touches one file. They are
- * destinations, not copy: the words on the buttons live in locales/<lang>/strings/.
+ * The outside addresses the cards link to, by their id in the one links list
+ * (locales/en-GB/links.json, each with the date it was checked). The words on the buttons live in
+ * locales/<lang>/strings/.
  */
+function url(id: string): string {
+  const link = linkList().get(id);
+  if (!link) throw new Error(`links.json has no link "${id}"`);
+  return link.url;
+}
+
 export const LINKS = {
-  nhsTalkingTherapiesFinder: 'https://www.nhs.uk/service-search/mental-health/find-an-nhs-talking-therapies-service/',
-  iptUk: 'https://iptuk.org',
-  bacpRegister: 'https://www.bacp.co.uk/search/Register',
-  ukcpRegister: 'https://www.psychotherapy.org.uk/find-a-therapist/',
-} as const;
+  get nhsTalkingTherapiesFinder(): string {
+    return url('nhs-talking-therapies-finder');
+  },
+  get iptUk(): string {
+    return url('iptuk-find-therapist');
+  },
+  get bacpRegister(): string {
+    return url('bacp-register');
+  },
+  get ukcpRegister(): string {
+    return url('ukcp-find-therapist');
+  },
+};
 
 /** Where the privacy notice links when the clinic has not configured its own page. */
 export const DEFAULT_PRIVACY_PATH = '/privacy';

@@ -11,6 +11,7 @@ export type UrgentNumbers = {
   nhs111: string;
   samaritans: string;
   childline: string;
+  lifeline: string;
 };
 
 function valueOf(locale: string, id: string): string {
@@ -25,5 +26,6 @@ export function urgentNumbers(locale: string): UrgentNumbers {
     nhs111: valueOf(locale, 'nhs111_any'),
     samaritans: valueOf(locale, 'samaritans'),
     childline: valueOf(locale, 'childline'),
+    lifeline: valueOf(locale, 'lifeline_ni'),
   };
 }

@@ -22,13 +22,13 @@ const CASES: IntentCase[] = [
   {
     intent: 'AboutIpt',
     say: 'what is ipt',
-    contains: ['IPT stands for Interpersonal Psychotherapy', 'not your childhood', '12 to 16 weekly sessions'],
+    contains: ['IPT stands for Interpersonal Psychotherapy', 'The past may come up briefly', '12 to 16 weekly sessions'],
     buttons: ['What happens in IPT?', 'The four focus areas', 'Who does it help?', 'Is it right for me?'],
   },
   {
     intent: 'WhoItHelps',
     say: 'who does it help',
-    contains: ['first made for depression', 'eating problems', 'may not be enough'],
+    contains: ['first made for depression', 'eating problems', 'PTSD', 'drug or alcohol', 'IPT-A', 'IPSRT', 'may not be enough'],
     buttons: ['Is it right for me?', 'Does it work?', 'Get it on the NHS'],
   },
   {
@@ -102,7 +102,7 @@ const CASES: IntentCase[] = [
     card: 'Contact Riverside Clinic',
     links: ['https://riverside.example'],
   },
-  { intent: 'None', say: 'what is the capital of peru', contains: ["Sorry, I didn't understand that", 'what it is, who it helps'], buttons: menu },
+  { intent: 'None', say: 'what is the capital of peru', contains: ["I'm not sure I can answer that", 'what it is, who it may help'], buttons: menu },
 ];
 
 /**
@@ -194,7 +194,8 @@ describe('what people told us shapes later answers', () => {
     const convo = await conversation({ profile: { nation: 'wales' } });
     const replies = await convo.say('how do i get it on the nhs');
     expect(texts(replies)[0]).toContain('You said you live in Wales');
-    expect(texts(replies)[0]).toContain('through your GP');
+    expect(allText(replies)).toContain('through your GP');
+    expect(allText(replies)).not.toContain("You don't need to see a GP first");
     expect(buttons(replies)).toHaveLength(3);
   });
 

@@ -2,7 +2,7 @@ import type { Activity } from 'botbuilder';
 import { LINKS } from '../../src/content/links';
 import type { UserProfile } from '../../src/profile';
 import { cardProblems } from '../content/validateCard';
-import { allText, buttons, cards, cardText, conversation, openUrls, texts, type Conversation } from './support';
+import { allText, buttons, cards, cardText, conversation, NOT_UNDERSTOOD, openUrls, texts, type Conversation } from './support';
 
 /**
  * Every path through "is IPT right for me?": buttons, free text, skips, two failed answers, each
@@ -199,7 +199,7 @@ describe('no prompt loops', () => {
     expect(cards(replies)).toHaveLength(1);
     expect(cardText(cards(replies)[0]).join('\n')).toContain("It's best to talk to a GP first");
     const after = await convo.say('gibberish again');
-    expect(allText(after)).toContain("Sorry, I didn't understand that");
+    expect(allText(after)).toMatch(NOT_UNDERSTOOD);
   });
 
   test('failed answers inside the check do not count as misunderstandings', async () => {
@@ -208,7 +208,7 @@ describe('no prompt loops', () => {
     await convo.say('purple');
     await convo.say('Menu');
     const first = await convo.say('zzz');
-    expect(allText(first)).toContain("Sorry, I didn't understand that");
+    expect(allText(first)).toMatch(NOT_UNDERSTOOD);
     expect(allText(first)).not.toContain('talk to a person');
   });
 });

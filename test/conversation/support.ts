@@ -1,6 +1,10 @@
 import { MemoryStorage, type Activity, type Attachment } from 'botbuilder';
 import type { IntentName, RecognitionResult, Recognizer } from '../../src/language/recognizer';
 import type { UserProfile } from '../../src/profile';
+import { createQuestionAnswerer, type QuestionAnswerer } from '../../src/language/questionAnswerer';
+import { parseKnowledgeBase } from '../../src/content/knowledgeBase';
+
+const NO_QUESTIONS = createQuestionAnswerer({ kb: parseKnowledgeBase([]) });
 import { createBotHarness, type BotHarness } from '../support/botHarness';
 import type { AdaptiveCard } from '../../src/content/cards';
 
@@ -44,6 +48,9 @@ export const PHRASES: Record<string, IntentName> = {
   'i live in cardiff': 'AccessNhs',
 };
 
+/** The start of every "not understood" reply: each wording of the fallback (strings/answers.json). */
+export const NOT_UNDERSTOOD = /I'm not sure I can answer that|That may be outside what I know|I might not be the right guide|I'm not sure I've got that right|I may have missed what you meant|Let me check I've understood/;
+
 /** Clinic details as an operator would configure them. */
 export const CLINIC_ENV = {
   CLINIC_NAME: 'Riverside Clinic',
@@ -79,12 +86,15 @@ export interface Conversation {
 }
 
 export async function conversation(
-  options: { recognizer?: Recognizer; env?: Record<string, string>; locale?: string; profile?: UserProfile } = {},
+  options: { recognizer?: Recognizer; env?: Record<string, string>; locale?: string; profile?: UserProfile; answerer?: QuestionAnswerer } = {},
 ): Promise<Conversation> {
   const storage = new MemoryStorage();
   if (options.profile) await storage.write({ [USER_STATE_KEY]: { UserProfile: options.profile } });
   const recognizer = options.recognizer ?? new PhraseRecognizer();
-  const harness = createBotHarness(options.env ?? {}, { storage, recognizer }, { channelId: CHANNEL, locale: options.locale ?? 'en-GB' });
+  // With the phrase recogniser a test states the intent it means, so the knowledge base stays out of
+  // the way (empty) unless the test brings one; the real recogniser gets the real knowledge base.
+  const answerer = options.answerer ?? (options.recognizer ? undefined : NO_QUESTIONS);
+  const harness = createBotHarness(options.env ?? {}, { storage, recognizer, ...(answerer ? { answerer } : {}) }, { channelId: CHANNEL, locale: options.locale ?? 'en-GB' });
   await harness.ready;
   harness.adapter.enableTrace = true;
   const convo: Conversation = {

@@ -50,6 +50,8 @@ describe('welcome', () => {
     expect(replies.length).toBeGreaterThan(0);
     const text = replies.map((reply) => reply.text).join('\n');
     expectWelcome(text, '/privacy');
+    // Absolute, so it opens in Teams and any other host: the service's own privacy page.
+    expect(text).toContain('(http://127.0.0.1:3978/privacy)');
     expect(text).toContain('staff at the clinic');
     const last = replies[replies.length - 1];
     expect(last.suggestedActions?.actions.map((action) => action.title)).toEqual([
@@ -107,5 +109,23 @@ describe('welcome', () => {
     expect(parts[2].text).toMatch(/^Privacy: /);
     expect(parts[2].text?.split('\n')).toHaveLength(1);
     expect(parts[3].suggestedActions?.actions).toHaveLength(5);
+  });
+});
+
+describe('the welcome fits a nation we were asked to remember', () => {
+  test.each([
+    ['northern_ireland', 'Lifeline free on 0808 808 8000', 'NHS 111'],
+    ['scotland', 'NHS 24 on 111', 'Lifeline'],
+    ['wales', 'press 2', 'Lifeline'],
+    ['england', 'choose the mental health option', 'Lifeline'],
+  ] as const)('%s', (nation, present, absent) => {
+    const text = welcomeActivity('en-GB', { name: 'the clinic' }, nation).text ?? '';
+    expect(text).toContain(present);
+    expect(text).not.toContain(absent);
+    expect(text).toContain('999');
+  });
+
+  test('unknown nation: the general line', () => {
+    expect(welcomeActivity('en-GB', { name: 'the clinic' }).text).toContain('call NHS 111');
   });
 });

@@ -163,7 +163,8 @@ describe('past and over, and work or study', () => {
     await say(adapter, 'I want to kill myself');
     await say(adapter, "yes I'm safe");
     const text = textOf(await sayOnce(adapter, say, message));
-    expectInOrder(text, ['If this touches you', 'Interpersonal Psychotherapy']);
+    // The answer is the knowledge base's "how does IPT work?" (the question matcher comes first).
+    expectInOrder(text, ['If this touches you', 'therapist']);
     expect(text).not.toMatch(/choose one of these|Are you safe/);
   });
 

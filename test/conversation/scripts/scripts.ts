@@ -147,7 +147,7 @@ export const SCRIPTS: Script[] = [
   },
   {
     name: 'does it work, at the age question',
-    turns: [start, answer('grief'), answer('yes'), answer('months'), turn('does it actually work', { has: ['NICE'], last: Q.age }), answer('45', { last: Q.nation })],
+    turns: [start, answer('grief'), answer('yes'), answer('months'), turn('does it actually work', { has: ['research'], last: Q.age }), answer('45', { last: Q.nation })],
   },
   {
     name: 'two side questions in a row, then the answer',

@@ -1,0 +1,183 @@
+/**
+ * Evaluates question answering: top-1 accuracy, the share of turns that end in a fallback
+ * ("Did you mean ...?"), and every miss.
+ *
+ *   node dist/scripts/eval-answers.js [--calibrate] [--kb <folder>]
+ *
+ * Sets scored, each printed on its own:
+ * - held-out: every third phrasing of each knowledge-base question (isHeldOut), which the matcher
+ *   is not trained on here;
+ * - every test/answers/*.jsonl and test/answers/blind/*.jsonl: `{ "text": "...", "expected": "<question id>" }`
+ *   per line, written by people other than the knowledge base's author.
+ * Both the intent recogniser and the matcher are trained on their train splits only, and the
+ * decision is the bot's own (planAnswer). --calibrate prints the held-out figures across thresholds.
+ * Exits 1 when the held-out targets (top-1 >= 90%, fallbacks <= 5%) are missed.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { heldOutExamples, knowledgeBaseDir, loadKnowledgeBaseFrom, questionExamples, type KnowledgeBase } from '../src/content/knowledgeBase';
+import { CONTROL_INTENTS, DEFAULT_THRESHOLDS, matchInContext, planAnswer, type AnswerPlan, type AnswerThresholds } from '../src/language/answering';
+import { createLocalRecognizer, type LocalRecognizer } from '../src/language/localRecognizer';
+import { trainQuestionMatcher, type QuestionMatch } from '../src/language/questionMatcher';
+import type { RecognitionResult } from '../src/language/recognizer';
+import { loadSynonyms } from '../src/language/synonyms';
+import { loadUtterances } from '../src/language/utterances';
+import { PROJECT_ROOT } from '../src/projectRoot';
+
+const TOP1_TARGET = 0.9;
+const FALLBACK_TARGET = 0.05;
+
+interface Case {
+  text: string;
+  expected: string;
+}
+
+interface Scored extends Case {
+  plan: AnswerPlan;
+  match: QuestionMatch;
+  recognition: RecognitionResult;
+}
+
+interface Figures {
+  total: number;
+  top1: number;
+  fallbacks: number;
+  misses: Scored[];
+}
+
+function pct(value: number): string {
+  return `${(value * 100).toFixed(1)}%`;
+}
+
+function answered(plan: AnswerPlan): string | undefined {
+  return plan.kind === 'answer' || plan.kind === 'topic' ? plan.questionId : undefined;
+}
+
+function figures(scored: readonly Scored[], thresholds: AnswerThresholds, kb: KnowledgeBase): Figures {
+  let top1 = 0;
+  let fallbacks = 0;
+  const misses: Scored[] = [];
+  for (const s of scored) {
+    const plan = planAnswer(s.recognition, s.match, kb, thresholds);
+    if (answered(plan) === s.expected) top1 += 1;
+    else misses.push({ ...s, plan });
+    if (plan.kind === 'didYouMean') fallbacks += 1;
+  }
+  return { total: scored.length, top1, fallbacks, misses };
+}
+
+function readJsonl(file: string): Case[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim().length > 0)
+    .map((line, i) => {
+      const parsed = JSON.parse(line) as Partial<Case>;
+      if (typeof parsed.text !== 'string' || typeof parsed.expected !== 'string') throw new Error(`${file}:${i + 1} needs text and expected`);
+      return { text: parsed.text, expected: parsed.expected };
+    });
+}
+
+function caseFiles(): string[] {
+  const dirs = [join(PROJECT_ROOT, 'test', 'answers'), join(PROJECT_ROOT, 'test', 'answers', 'blind')];
+  return dirs.filter(existsSync).flatMap((dir) =>
+    readdirSync(dir)
+      .filter((name) => name.endsWith('.jsonl'))
+      .sort()
+      .map((name) => join(dir, name)),
+  );
+}
+
+function describePlan(plan: AnswerPlan): string {
+  switch (plan.kind) {
+    case 'answer':
+      return `${plan.questionId} (${plan.score.toFixed(2)})`;
+    case 'topic':
+      return `topic ${plan.topic}: ${plan.questionId} (${plan.score.toFixed(2)})`;
+    case 'intent':
+      return `intent ${plan.intent}`;
+    case 'didYouMean':
+      return `did you mean [${plan.closest.join(', ')}]`;
+  }
+}
+
+function report(name: string, result: Figures, kb: KnowledgeBase): void {
+  const unknown = result.misses.filter((m) => !kb.questions.has(m.expected)).length;
+  console.log(`\n== ${name}: ${result.total} messages`);
+  console.log(`top-1 ${pct(result.top1 / result.total)}   fallbacks ${pct(result.fallbacks / result.total)}${unknown ? `   (${unknown} name a question the knowledge base does not have)` : ''}`);
+  for (const m of result.misses) console.log(`  miss: "${m.text}"  expected ${m.expected}, got ${describePlan(m.plan)}`);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const kbIndex = args.indexOf('--kb');
+  const kb = loadKnowledgeBaseFrom(kbIndex >= 0 ? args[kbIndex + 1] : knowledgeBaseDir());
+  const started = performance.now();
+  const matcher = trainQuestionMatcher(kb, questionExamples(kb, 'train'), loadSynonyms());
+  const trainMs = performance.now() - started;
+  const recognizer: LocalRecognizer = await createLocalRecognizer({ examples: loadUtterances('en-GB').train });
+  console.log(`${kb.topics.length} topics, ${kb.questions.size} questions; matcher trained in ${trainMs.toFixed(0)} ms`);
+
+  const score = async (cases: readonly Case[]): Promise<Scored[]> => {
+    const out: Scored[] = [];
+    for (const c of cases) {
+      const recognition = await recognizer.recognize(c.text, 'en-GB');
+      const match = matchInContext(matcher, kb, c.text);
+      out.push({ ...c, match, recognition, plan: planAnswer(recognition, match, kb) });
+    }
+    return out;
+  };
+
+  const matchStarted = performance.now();
+  const heldOut = await score(heldOutExamples(kb).map(({ text, id }) => ({ text, expected: id })));
+  for (const c of heldOut) matcher.match(c.text);
+  console.log(`matching: ${((performance.now() - matchStarted) / heldOut.length).toFixed(3)} ms a message (with the intent recogniser)`);
+
+  const held = figures(heldOut, DEFAULT_THRESHOLDS, kb);
+  report('held-out phrasings', held, kb);
+  for (const file of caseFiles()) report(relative(PROJECT_ROOT, file), figures(await score(readJsonl(file)), DEFAULT_THRESHOLDS, kb), kb);
+
+  // The other side of the balance: conversation intents (hello, stop, a person...) must still route as intents.
+  const utterances = loadUtterances('en-GB').test.filter((u) => CONTROL_INTENTS.has(u.intent));
+  const controls: { intent: string; recognition: RecognitionResult; match: QuestionMatch }[] = [];
+  for (const u of utterances) {
+    controls.push({ intent: u.intent, recognition: await recognizer.recognize(u.text, 'en-GB'), match: matchInContext(matcher, kb, u.text) });
+  }
+  const kept = (thresholds: AnswerThresholds) =>
+    controls.filter((c) => {
+      const plan = planAnswer(c.recognition, c.match, kb, thresholds);
+      return plan.kind === 'intent' && plan.intent === c.intent;
+    }).length / controls.length;
+  // And off-topic messages (the intents' held-out None examples) should not get an answer.
+  const offTopic: { recognition: RecognitionResult; match: QuestionMatch }[] = [];
+  for (const u of loadUtterances('en-GB').test.filter((x) => x.intent === 'None')) {
+    offTopic.push({ recognition: await recognizer.recognize(u.text, 'en-GB'), match: matchInContext(matcher, kb, u.text) });
+  }
+  const offAnswered = (thresholds: AnswerThresholds) =>
+    offTopic.filter((c) => answered(planAnswer(c.recognition, c.match, kb, thresholds)) !== undefined).length / offTopic.length;
+  const keptBefore = controls.filter((c) => c.recognition.intent === c.intent).length / controls.length;
+  console.log(`\nconversation intents (held-out utterances, ${controls.length}): still routed as intents ${pct(kept(DEFAULT_THRESHOLDS))} (recogniser alone: ${pct(keptBefore)})`);
+  console.log(`off-topic messages (held-out None utterances, ${offTopic.length}): given a knowledge-base answer ${pct(offAnswered(DEFAULT_THRESHOLDS))}`);
+
+  if (args.includes('--calibrate')) {
+    console.log('\nanswer  topic control   none   top-1  fallbacks  intents kept  off-topic answered (held-out)');
+    for (const answer of [0.2, 0.25, 0.3, 0.4]) {
+      for (const topic of [0.3, 0.4, 0.5, 0.6]) {
+        for (const controlIntent of [0.5, 0.7]) {
+          for (const none of [0.5, 0.6, 0.8, 1.01]) {
+            const t = { answer, topic, controlIntent, strongQuestion: DEFAULT_THRESHOLDS.strongQuestion, none };
+            const f = figures(heldOut, t, kb);
+            console.log(
+              `${answer.toFixed(2).padStart(6)} ${topic.toFixed(2).padStart(6)} ${controlIntent.toFixed(2).padStart(7)} ${none.toFixed(2).padStart(6)} ${pct(f.top1 / f.total).padStart(7)} ${pct(f.fallbacks / f.total).padStart(10)} ${pct(kept(t)).padStart(13)} ${pct(offAnswered(t)).padStart(12)}`,
+            );
+          }
+        }
+      }
+    }
+  }
+
+  const ok = held.top1 / held.total >= TOP1_TARGET && held.fallbacks / held.total <= FALLBACK_TARGET;
+  console.log(`\nheld-out targets (top-1 >= ${pct(TOP1_TARGET)}, fallbacks <= ${pct(FALLBACK_TARGET)}): ${ok ? 'met' : 'MISSED'}`);
+  if (!ok) process.exitCode = 1;
+}
+
+void main();

@@ -1,0 +1,118 @@
+/**
+ * The offline question matcher: which knowledge-base question a message asks. Two views of the
+ * same data, blended:
+ * - a softmax n-gram classifier (src/ml/ngramClassifier.ts, the intent model's design) over the
+ *   question ids, trained from the phrasings: copes with typos and word order;
+ * - a BM25 keyword index (keywordIndex.ts) over each question's phrasings and answer: the rare
+ *   words people type are the best clue when only a few phrasings exist.
+ * Trained at start-up from the knowledge base, so adding a phrasing is a data edit. Deterministic
+ * and fast (well under a millisecond a message). Pure: no I/O.
+ */
+import { StemmerEn } from '@nlpjs/lang-en-min';
+import { trainNgramClassifier } from '../ml/ngramClassifier';
+import type { KnowledgeBase, LabelledQuestion } from '../content/knowledgeBase';
+import { buildKeywordIndex } from './keywordIndex';
+import { normalizeUtterance } from './normalize';
+
+export interface QuestionScore {
+  id: string;
+  score: number;
+}
+
+export interface TopicScore {
+  topic: string;
+  score: number;
+}
+
+export interface QuestionMatch {
+  /** The closest questions, best first (at most five). */
+  questions: QuestionScore[];
+  /** Topics by the summed score of their questions, best first. */
+  topics: TopicScore[];
+}
+
+export interface QuestionMatcher {
+  match(text: string): QuestionMatch;
+}
+
+const TOP_QUESTIONS = 5;
+/** Share of the keyword index in the blend (chosen with scripts/eval-answers.ts on held-out phrasings). */
+export const KEYWORD_WEIGHT = 0.5;
+/** How sharply keyword scores become a distribution: (score / best score) to this power, normalised. */
+const KEYWORD_SHARPNESS = 4;
+/** Words too common in this domain to tell questions apart. */
+const STOP_WORDS = new Set(
+  "i me my the a an is it to of and or in on for do does can you be have has what how will if at this that with im i'm ipt therapy therapist".split(' '),
+);
+
+export function trainQuestionMatcher(
+  kb: KnowledgeBase,
+  examples: readonly LabelledQuestion[],
+  synonyms: ReadonlyMap<string, string> = new Map(),
+): QuestionMatcher {
+  const empty: QuestionMatch = { questions: [], topics: [] };
+  if (examples.length === 0) return { match: () => empty };
+  const stemmer = new StemmerEn();
+  const stem = (w: string) => stemmer.stem(w);
+  const keywords = (text: string): string[] =>
+    normalizeUtterance(text)
+      .replace(/\{\{[^}]*\}\}/g, ' ')
+      .replace(/'/g, '')
+      .split(/[^\p{L}\p{N}£]+/u)
+      .filter((w) => w.length > 0 && !STOP_WORDS.has(w))
+      .map((w) => stem(synonyms.get(w) ?? w));
+
+  const classifier = trainNgramClassifier(
+    examples.map((e) => ({ text: normalizeUtterance(e.text), label: e.id })),
+    { stem, epochs: 10 },
+  );
+  const labels = classifier.labels;
+  const documents = labels.map((id) => {
+    const doc = new Map<string, number>();
+    const add = (text: string) => {
+      for (const word of keywords(text)) doc.set(word, (doc.get(word) ?? 0) + 1);
+    };
+    for (const e of examples) if (e.id === id) add(e.text);
+    const answer = kb.questions.get(id)?.answer;
+    if (answer) add(answer);
+    return doc;
+  });
+  const index = buildKeywordIndex(documents);
+  const topicNames = [...new Set(labels.map((id) => kb.questions.get(id)?.topic ?? ''))];
+  const topicOfLabel = labels.map((id) => topicNames.indexOf(kb.questions.get(id)?.topic ?? ''));
+  const blended = new Float64Array(labels.length);
+  const topicTotals = new Float64Array(topicNames.length);
+
+  return {
+    match(text: string): QuestionMatch {
+      const normalised = normalizeUtterance(text);
+      if (normalised.trim().length === 0) return empty;
+      const p = classifier.probabilities(normalised);
+      const words = keywords(text);
+      const k = index.scores(words);
+      const coverage = index.coverage(words);
+      let best = 0;
+      for (let c = 0; c < k.length; c += 1) if (k[c] > best) best = k[c];
+      // No shared keyword at all: the classifier alone speaks (and is usually unsure).
+      const weight = best > 0 ? KEYWORD_WEIGHT : 0;
+      let total = 0;
+      for (let c = 0; c < k.length; c += 1) {
+        k[c] = k[c] > 0 ? (k[c] / best) ** KEYWORD_SHARPNESS : 0;
+        total += k[c];
+      }
+      topicTotals.fill(0);
+      const top: QuestionScore[] = [];
+      for (let c = 0; c < labels.length; c += 1) {
+        blended[c] = (1 - weight) * p[c] + (weight > 0 ? (weight * coverage * k[c]) / total : 0);
+        topicTotals[topicOfLabel[c]] += blended[c];
+        if (top.length < TOP_QUESTIONS || blended[c] > top[top.length - 1].score) {
+          top.push({ id: labels[c], score: blended[c] });
+          top.sort((a, b) => b.score - a.score);
+          if (top.length > TOP_QUESTIONS) top.pop();
+        }
+      }
+      const topics = topicNames.map((topic, i) => ({ topic, score: topicTotals[i] })).sort((a, b) => b.score - a.score);
+      return { questions: top, topics };
+    },
+  };
+}

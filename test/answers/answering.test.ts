@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+import { loadKnowledgeBaseFrom } from '../../src/content/knowledgeBase';
+import { leansOnContext, planAnswer } from '../../src/language/answering';
+import type { QuestionMatch } from '../../src/language/questionMatcher';
+import type { IntentName, RecognitionResult } from '../../src/language/recognizer';
+
+/** The decision that combines the intent recogniser and the question matcher, on fixed inputs. */
+
+const kb = loadKnowledgeBaseFrom(join(__dirname, '..', 'fixtures', 'knowledge-base'));
+
+function recognised(intent: IntentName, score: number): RecognitionResult {
+  return { intent, score, alternatives: [], recognizer: 'local' };
+}
+
+function match(questions: [string, number][], topics: [string, number][]): QuestionMatch {
+  return { questions: questions.map(([id, score]) => ({ id, score })), topics: topics.map(([topic, score]) => ({ topic, score })) };
+}
+
+const confidentCost = match([['cost.nhs-free', 0.7], ['cost.private-price', 0.1]], [['cost', 0.8]]);
+const vagueCost = match([['cost.private-price', 0.2], ['cost.nhs-free', 0.2], ['access.waiting-list', 0.05]], [['cost', 0.45], ['access', 0.05]]);
+const nothing = match([['access.self-refer', 0.05], ['cost.nhs-free', 0.04]], [['access', 0.1]]);
+
+describe('planAnswer', () => {
+  test('a conversation intent the recogniser is sure of routes as an intent', () => {
+    expect(planAnswer(recognised('Greeting', 0.9), confidentCost, kb)).toEqual({ kind: 'intent', intent: 'Greeting' });
+  });
+
+  test('a very strong question beats a conversation intent, but never the check', () => {
+    const strong = match([['cost.nhs-free', 0.95]], [['cost', 0.95]]);
+    expect(planAnswer(recognised('HumanContact', 0.6), strong, kb)).toMatchObject({ kind: 'answer', questionId: 'cost.nhs-free' });
+    expect(planAnswer(recognised('SuitabilityCheck', 0.6), strong, kb)).toEqual({ kind: 'intent', intent: 'SuitabilityCheck' });
+  });
+
+  test('a confident question is answered outright', () => {
+    expect(planAnswer(recognised('None', 0.3), confidentCost, kb)).toMatchObject({ kind: 'answer', questionId: 'cost.nhs-free' });
+  });
+
+  test('topic clear, question not: the topic with the closest others', () => {
+    expect(planAnswer(recognised('None', 0.3), vagueCost, kb)).toEqual({
+      kind: 'topic',
+      topic: 'cost',
+      questionId: 'cost.private-price',
+      closest: ['cost.nhs-free', 'access.waiting-list'],
+      score: 0.45,
+    });
+  });
+
+  test('the recognised intent lifts its own topic ("access" sits under AccessNhs)', () => {
+    const close = match([['feelings.grief', 0.25], ['access.self-refer', 0.2]], [['feelings', 0.3], ['access', 0.25]]);
+    expect(planAnswer(recognised('AccessNhs', 0.9), close, kb)).toMatchObject({ kind: 'answer', questionId: 'access.self-refer' });
+  });
+
+  test('unclear: "Did you mean" with the closest questions; off-topic gets no topic-level guess', () => {
+    expect(planAnswer(recognised('None', 0.3), nothing, kb)).toEqual({ kind: 'didYouMean', closest: ['access.self-refer', 'cost.nhs-free'] });
+    expect(planAnswer(recognised('None', 0.9), vagueCost, kb)).toMatchObject({ kind: 'didYouMean' });
+  });
+
+  test('a topic intent the recogniser is sure of keeps its overview when no question fits it', () => {
+    expect(planAnswer(recognised('Evidence', 0.9), nothing, kb)).toEqual({ kind: 'intent', intent: 'Evidence' });
+  });
+
+  test.each([
+    ['is it free?', true],
+    ['how much does that cost', true],
+    ['and how long', true],
+    ['tell me more about the grief one', true],
+    ['how do i refer myself to nhs talking therapies in england please', false],
+    ['can i bring my partner', false],
+  ])('"%s" leans on the last answer: %s', (text, expected) => {
+    expect(leansOnContext(text)).toBe(expected);
+  });
+});

@@ -1,0 +1,38 @@
+import { createTrainedLocalRecognizer } from '../../src/language';
+import type { LocalRecognizer } from '../../src/language/localRecognizer';
+import { loadKnowledgeBase } from '../../src/content/knowledgeBase';
+import { allText, conversation } from '../conversation/support';
+
+/**
+ * Follow-ups and feelings with the real recogniser and the real knowledge base, typed the way
+ * people type: each step must reach the answer of the question it depends on.
+ */
+
+const kb = loadKnowledgeBase();
+let recognizer: LocalRecognizer;
+beforeAll(async () => {
+  recognizer = await createTrainedLocalRecognizer();
+}, 60_000);
+
+/** The start of a question's answer for a person with no known nation or age. */
+function answerOf(id: string): string {
+  const question = kb.questions.get(id);
+  if (!question) throw new Error(`no question ${id}`);
+  return question.answer.split(/[.?!]/)[0];
+}
+
+const SCRIPTS: { name: string; turns: [string, string][] }[] = [
+  { name: 'is it free? after the NHS answer', turns: [['how do i get ipt on the nhs', 'NHS'], ['is it free?', answerOf('cost.nhs-free')]] },
+  { name: 'how much does that cost? after private therapists', turns: [['how do i find a private ipt therapist', 'IPT UK'], ['how much does that cost?', answerOf('cost.private-price')]] },
+  // "that" may be the therapy or the wait: either answer is a fair reading, never a fallback.
+  { name: 'and how long does that take? after the NHS answer', turns: [['how do i get ipt on the nhs', 'NHS'], ['and how long does that take?', 'week']] },
+  { name: 'tell me more about the grief one, after the four areas', turns: [['what are the focus areas', 'four'], ['tell me more about the grief one', 'Grief']] },
+  { name: 'a loss, in their own words', turns: [['my dad died in march and i cant stop crying', "I'm so sorry"]] },
+];
+
+describe('follow-ups with the real knowledge base', () => {
+  test.each(SCRIPTS.map((s) => [s.name, s] as const))('%s', async (_name, script) => {
+    const convo = await conversation({ recognizer });
+    for (const [say, expected] of script.turns) expect(allText(await convo.say(say))).toContain(expected);
+  }, 60_000);
+});
