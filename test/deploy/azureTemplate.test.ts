@@ -161,7 +161,7 @@ describe('the Azure template and the configuration schema', () => {
       );
       const vault = asText(evaluate("[variables('keyVaultName')]", deployment.context));
       const secrets = Object.entries(settings).filter(([name]) => SECRET_NAME.test(name) && !PLATFORM_SETTINGS.includes(name));
-      expect(secrets.map(([name]) => name)).toEqual(expect.arrayContaining(['MicrosoftAppPassword', 'CLU_KEY', 'DIRECT_LINE_SECRET', 'AZURE_STORAGE_CONNECTION_STRING', 'STAFF_ENTRA_CLIENT_SECRET', 'STAFF_ALERT_WEBHOOK_URL']));
+      expect(secrets.map(([name]) => name)).toEqual(expect.arrayContaining(['MicrosoftAppPassword', 'CLU_KEY', 'QNA_KEY', 'DIRECT_LINE_SECRET', 'AZURE_STORAGE_CONNECTION_STRING', 'STAFF_ENTRA_CLIENT_SECRET', 'STAFF_ALERT_WEBHOOK_URL']));
       for (const [name, value] of secrets) {
         if (value === '') continue; // the feature is off in this deployment
         const reference = KEY_VAULT_REFERENCE.exec(asText(value));
@@ -305,14 +305,23 @@ describe('the Azure template declares the resources a clinic relies on', () => {
     expect(only('Microsoft.KeyVault/vaults').properties).toMatchObject({ enableRbacAuthorization: true, enableSoftDelete: true, enablePurgeProtection: true });
   });
 
-  it('adds Azure AI Language and Application Insights only when asked', () => {
+  it('adds Azure AI Language, question answering (with its Azure AI Search index) and Application Insights only when asked', () => {
     const language = only('Microsoft.CognitiveServices/accounts');
     expect(language.kind).toBe('TextAnalytics');
     expect(language.condition).toBe("[parameters('deployLanguage')]");
     expect(only('Microsoft.Insights/components').condition).toBe("[parameters('deployAppInsights')]");
     expect(appSettings(uami).CLU_ENDPOINT).toBe('');
     expect(asText(appSettings(full).CLU_ENDPOINT)).toMatch(/^https:\/\//);
-    expect(loadConfig(withoutAheadOfConfig(processEnv(appSettings(full)))).clu).toMatchObject({ projectName: 'ipt-guide', deploymentName: 'production' });
+    const fullConfig = loadConfig(withoutAheadOfConfig(processEnv(appSettings(full))));
+    expect(fullConfig.clu).toMatchObject({ projectName: 'ipt-guide', deploymentName: 'production' });
+    expect(fullConfig.qna).toMatchObject({ projectName: 'ipt-guide', deploymentName: 'production' });
+    expect(loadConfig(withoutAheadOfConfig(processEnv(appSettings(uami)))).qna).toBeUndefined();
+    // Custom question answering keeps its index in Azure AI Search, linked on the Language resource.
+    expect(evaluate(only('Microsoft.Search/searchServices').condition, full.context)).toBe(true);
+    expect(evaluate(only('Microsoft.Search/searchServices').condition, uami.context)).toBe(false);
+    const apiProperties = (evaluate(language, full.context) as { properties: { apiProperties: Record<string, ArmValue> } }).properties.apiProperties;
+    expect(String(apiProperties.qnaAzureSearchEndpointId)).toMatch(/Microsoft\.Search\/searchServices/);
+    expect(apiProperties.qnaAzureSearchEndpointKey).toBeInstanceOf(Deferred);
   });
 });
 
