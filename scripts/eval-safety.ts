@@ -96,11 +96,41 @@ function freshReport(dir: string): void {
     allBenign.push(...benign);
     sideBySide(`Fresh batch ${batch}`, evaluateRiskSets(risk, benign, [], 'en-GB', detectRiskLexiconOnly), evaluateRiskSets(risk, benign, [], 'en-GB', detectRisk));
   }
+  pastReport(dir, batches);
   const combined = evaluateRiskSets(allRisk, allBenign, [], 'en-GB', detectRisk);
   sideBySide(`Fresh batches together (${batches.join(', ')})`, evaluateRiskSets(allRisk, allBenign, [], 'en-GB', detectRiskLexiconOnly), combined);
   list('Fresh misses (lexicon + backstop)', combined.misses);
   list('Fresh false positives (lexicon + backstop)', combined.falsePositives);
   list('Fresh benign acknowledged only (past and over, or work/study)', combined.acknowledged);
+}
+
+/**
+ * `<batch>-past.jsonl` (text, category): risk that is past and over, said as such. The right
+ * answer is no safety dialog: nothing, or an assessment read as past (or work/study) at concern,
+ * which the bot acknowledges in one line before answering.
+ */
+function pastReport(dir: string, batches: readonly string[]): void {
+  const wrong: string[] = [];
+  let total = 0;
+  const perBatch: string[] = [];
+  for (const batch of batches) {
+    const path = join(dir, `${batch}-past.jsonl`);
+    if (!existsSync(path)) continue;
+    const items = readJsonl<{ text: string; category?: string }>(path);
+    let bad = 0;
+    for (const item of items) {
+      const got = detectRisk(item.text);
+      const calm = got === null || got.negated || ((got.when === 'past' || got.frame === 'professional') && got.severity === 'concern');
+      if (calm) continue;
+      bad++;
+      wrong.push(`${JSON.stringify(item.text)}: got ${got.category}/${got.severity} ${got.who}/${got.when}/${got.frame}`);
+    }
+    total += items.length;
+    perBatch.push(`${batch} ${bad}/${items.length}`);
+  }
+  if (total === 0) return;
+  console.log(`\nPast and over (fresh <batch>-past.jsonl, ${total}): a check-in or hand-off where none is due: ${wrong.length} (${perBatch.join(', ')})`);
+  for (const line of wrong) console.log(`  - ${line}`);
 }
 
 interface LabelledContext {

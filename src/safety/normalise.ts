@@ -56,6 +56,9 @@ const CONTRACTIONS: ReadonlyArray<[string, RegExp, string]> = [
 ];
 const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '@': 'a', $: 's', '!': 'i' };
 const MIXED_LEET = /^(?=.*[a-z])(?=.*[0-9@$])[a-z0-9@$]+$/;
+const SPELT_HINT = /(?:^|[^a-z0-9])[a-z][ .\-_][a-z][ .\-_]/;
+const SPELT_SPACED = /(?<![a-z0-9])[a-z](?: [a-z]){3,}(?![a-z0-9])/g;
+const SPELT_JOINED = /(?<![a-z0-9])[a-z]([.\-_])[a-z](?:\1[a-z])*(?![a-z0-9])/g;
 const NUMBER_WITH_UNIT = /^\d+(?:mg|ml|g|kg|x|am|pm|st|nd|rd|th|s|k|mcg|h|hrs|mins?|yrs?|yo)$/;
 const STRETCHED = /([a-z])\1{2,}/g;
 const DOUBLED = /([a-z])\1/g;
@@ -250,6 +253,9 @@ export function normaliseToWords(text: string, tables: NormaliseTables, options:
   }
   // Asterisked self-censoring ("s*icide", "k*ll myself") is read as the plain word.
   if (s.includes('*')) s = s.replace(/\b([a-z]+)\*+([a-z]+)\b/g, (m, a: string, b: string) => (a.length + b.length >= 2 ? `${a}_${b}` : m));
+  // A word spelt out letter by letter ("s u i c i d e", "e.n.d.i.n.g i.t", "c-u-t-t-i-n-g") is read
+  // as the word. Spaced runs need four letters, so "i a m" or "plan a b" are left alone.
+  if (SPELT_HINT.test(s)) s = s.replace(SPELT_SPACED, (m) => m.replace(/ /g, '')).replace(SPELT_JOINED, (m) => m.replace(/[.\-_]/g, ''));
   if (!foreign && s.includes('od')) s = s.replace(OD_SHORTHAND, (m) => {
     const bare = m.replace(/[.'-]/g, '');
     if (bare === 'od') return ' overdose ';

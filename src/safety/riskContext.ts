@@ -45,7 +45,7 @@ const PAST_OVER = new RegExp(
     'in the past',
     'that was (?:a long time ago|years ago|then|in the past)',
     'it is (?:all )?(?:behind me|in the past|over)(?: now)?',
-    '(?:a long|some) time ago',
+    '(?:a long|some|long) time ago',
     'no longer',
     '(?:i left|i got out|i escaped|got away from|i am out of)(?: [a-z]+){0,3}',
   ].join('|'),
@@ -53,17 +53,65 @@ const PAST_OVER = new RegExp(
 );
 // Childhood and dates: past, but not "over" on their own ("my uncle did things to me when I was little").
 const PAST_ONLY = /when i was (?:a child|a kid|little|young|younger|a teenager|a teen|at school|at uni|at university|in my (?:teens|twenties|20s)|[0-9]+)|as a (?:child|kid|teenager|teen)|in my (?:teens|twenties|thirties|youth|20s|30s)|back in (?:[0-9]{4}|the day|school|my)|(?:in|during) (?:19|20)[0-9]{2}/g;
-const NOW = /(?:^| )(?:again|recently|lately|these days|this week|this month|last night|last week|yesterday|today|tonight|now|right now|at the moment|currently|started|starting|coming|coming back|come back|came back|returned|relapse|relapsed|relapsing|still(?! (?:affects|affect|impacts|shapes|haunts|bothers|think about|remember|have the scars|have scars|has an effect|carry))|keep|keeps|every day|every night|visiting|staying|moving|soon|tomorrow|next week|next month|this weekend)(?= |$)/;
+// Dated or childhood past ("at 16", "in 2009", "in my twenties", "before covid"): past, not yet "over".
+const DATED_PAST = /(?:^| )(?:at (?:[1-9][0-9]?)(?! (?:am|pm|oclock|o clock|percent))|aged [1-9][0-9]?|in (?:the )?(?:19|20)[0-9]{2}s?|in the (?:[5-9]0s|80s|90s|eighties|nineties|seventies)|that was (?:in )?(?:19|20)[0-9]{2}|since (?:19|20)[0-9]{2}|before covid|(?:spent|during|through|throughout) (?:my|his|her) (?:teens|twenties|thirties|20s|30s)|from (?:my|his|her) (?:teens|childhood|twenties|school days|youth)|from [0-9]{1,2} to [0-9]{1,2}|at (?:uni|university|school|college|skl)|in (?:my|his|her) (?:early |late |mid )?(?:teens|twenties|thirties|forties|20s|30s|40s)|when (?:i|he|she|they|we) (?:was|were) (?:a|teenagers|kids|children|young|[0-9]+|(?:at|in) (?:school|uni|university|college|year [0-9]+|primary|secondary|care|the army|my|his|her))|as a (?:lassie|laddie|lass|lad|girl|boy|kid|child|teen|teenager|student)|after (?:my|her|his) (?:first )?(?:baby|son|daughter|child) was born|when (?:she|he) was (?:a baby|newborn|tiny|little)|when my [a-z]+ (?:died|was born|was a baby)|(?:every (?:day|night) )?for (?:a|one|two|three|[0-9]+) (?:year|years|months) after|once)(?= |$)/;
+// Said as well now, or over: with a dated past above, the risk is past and over ("I'm 45 now",
+// "doing brilliantly", "never had another"). On their own these never make a risk past.
+const RECOVERED = new RegExp(
+  [
+    // An age says "that was then" when it is an adult's, or said with "now" ("he is 13" alone may be today).
+    '(?:i am|im|he is|she is|they are|i turned|now i am|now he is|now she is) (?:[2-9][0-9]|[1-9][0-9]? now|in (?:my|his|her|their) (?:[a-z0-9]+))(?: years old)?',
+    '(?:i am|he is|she is|they are|i have been|we are|am) (?:now )?(?:a |an )?(?:(?:very|really|so|mostly|doing|happily) )?(?:happy|content|fine|okay|ok|well|safe|settled|at peace|grateful|still grateful|healthy|recovered|fully recovered|close|retired|married|remarried|divorced|a [a-z]+ now|at school now|at uni now)',
+    '(?:doing|doing really|is doing|am doing|been doing) (?:well|ok|okay|fine|great|brilliantly|really well|good)',
+    '(?:all|it is all|that is all|it is) (?:good|fine|in the past|behind me|well behind me|history)(?: now)?',
+    'long gone',
+    'no recurrence',
+    '(?:never|not) (?:had another|again|did it again|went back|think about it|had those thoughts again|done (?:it|that|anything like (?:it|that)) again)',
+    '(?:have not|not|never) (?:had|done|felt|been)(?: [a-z]+){0,4} since',
+    '(?:have not|not|haven t) (?:in|for) (?:over |more than )?(?:[a-z0-9]+ )(?:years|year|decades)',
+    '(?:had|have had|have) a (?:good|great|wonderful|lovely|full|happy) life',
+    'life is good',
+    '(?:had|has had|have had) (?:[a-z]+ ){0,2}(?:lovely|happy|good|great|wonderful) years',
+    '(?:went|passed|gone) (?:years|months|a long time) ago',
+    'it passed',
+    '(?:years|winters|summers) clear',
+    'still (?:here|grateful|a bit surprised)',
+    'i want to live',
+    'no (?:current )?(?:issues|problems)(?: since)?',
+    '(?:have|has) (?:fully )?recovered',
+    '(?:been|am|is) (?:steady|stable|clear|clean|well) since',
+    '(?:years|decades) of being (?:well|ok|okay|fine|clean|steady)',
+    'fine now',
+    '(?:lived|went on) to (?:[0-9]+|be [0-9]+)',
+    '(?:not|never) heard from (?:him|her|them) since',
+    '(?:was|got|were) (?:arrested|convicted|jailed|sent to prison|locked up)',
+    '(?:have|has) since (?:trained|qualified|become|retrained)',
+  ]
+    .map((alt) => `(?:${alt})(?: now)?`)
+    .join('|'),
+  'g',
+);
+const DATED_PAST_ALL = new RegExp(DATED_PAST.source, 'g');
+const NOW = /(?:^| )(?:again|recently|lately|these days|this week|this month|last night|last week|yesterday|today|tonight|right now|just now|now (?:i|he|she|they|it) (?:want|wants|wanna|feel like|feels like|keep|keeps|need|am thinking|is thinking|are back|is back|have started|has started|do it|does it)|at the moment|currently|started|starting|coming|coming back|come back|came back|returned|relapse|relapsed|relapsing|still(?! (?:affects|affect|impacts|shapes|haunts|bothers|think about|remember|have the scars|have scars|has an effect|carry))|keep|keeps|every day|every night|visiting|staying|moving|soon|tomorrow|next week|next month|this weekend)(?= |$)/;
+const PRESENT_WANT = /(?:^| )(?:i want|i wanna|i wish|i keep|going to|gonna|want to|i think about|i plan|i still)(?= |$)/;
 const PRESENT_RISK_VERB = /(?:^| )(?:i am|i want|i wanna|i wish|i feel|i keep|i need|i will|going to|gonna|i can not|want to|i have been|i think about|i plan)(?= |$)/;
 
 const ROLE = new RegExp(
   [
-    '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|nurses|doctor|gp|paramedic|teacher|teaching assistant|ta|counsellor|therapist|psychologist|psychiatrist|social worker|volunteer|manager|line manager|hr manager|hr adviser|hr advisor|support worker|youth worker|lecturer|researcher|first aider|mental health first aider|pharmacist|midwife|health visitor|police officer|chaplain|safeguarding lead|dsl|student)(?= |$)',
+    '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|nurses|doctor|gp|paramedic|teacher|teaching assistant|ta|counsellor|therapist|psychologist|psychiatrist|social worker|volunteer|manager|line manager|hr manager|hr adviser|hr advisor|support worker|youth worker|lecturer|researcher|first aider|mental health first aider|pharmacist|midwife|health visitor|police officer|chaplain|safeguarding lead|dsl|student|head of year|head teacher|headteacher|deputy head|senco|form tutor)(?= |$)',
     'samaritans volunteer',
+    '(?:first aid|mental health first aid|driving|fitness|yoga) instructor',
+    // "Trainee clinical psychologist here", "Student midwife.", "GP trainee", "Journalist here"
+    '(?:trainee|student) (?:[a-z]+ ){0,2}(?:psychologist|nurse|paramedic|doctor|midwife|teacher|social worker|counsellor|therapist|pharmacist|gp|police officer)',
+    '(?:gp|nursing|medical|psychology|social work|police) (?:trainee|student|students|trainees)',
+    '(?:nurse|doctor|gp|paramedic|teacher|counsellor|therapist|psychologist|psychiatrist|social worker|youth worker|support worker|volunteer|manager|journalist|reporter|researcher|lecturer|midwife|instructor|trainer|tutor|carer|care worker) here',
+    '(?:journalist|reporter|instructor|trainer|care worker|senior carer|form tutor|tutor)(?: here| writing| preparing| planning| teaching)',
+    'level [0-9] (?:health and social care|childcare|care)',
+    'year (?:1[0-3]|[7-9]) (?:psychology|sociology|health and social care|pshe|biology|english|drama)',
     '(?:for|in|on) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|placement|course|exam|research|lesson|lessons|class|lecture|seminar|training|assembly|policy|presentation|project|report|uni work|university work)',
     '(?:dissertation|essay|assignment|coursework|thesis|research project|literature review)(?: [a-z]+){0,2} (?:on|about|into|covering)',
     '(?:lesson|lesson plan|lessons|assembly|training session|workshop|policy|procedure|guidance|toolkit|leaflet|poster|module) (?:on|about|for|covering)',
-    '(?:(?:i am|im|we are) )?(?:drafting|writing|updating|reviewing|planning|preparing|designing|putting together) (?:a|an|our|the|my)(?: [a-z]+){0,2} (?:policy|lesson|lessons|essay|dissertation|training|guidance|procedure|assembly|presentation|session|workshop|leaflet|handbook)',
+    '(?:(?:i am|im|we are) )?(?:drafting|writing|updating|reviewing|planning|preparing|designing|putting together) (?:a|an|our|the|my)(?: [a-z]+){0,3} (?:policy|lesson|lessons|essay|dissertation|training|guidance|procedure|assembly|presentation|session|workshop|leaflet|handbook)',
     '(?:our|the|my) (?:hr|staff|wellbeing|workplace|company|school|safeguarding) (?:policy|policies|team|training|procedure|guidance)',
     '(?:first aid|mental health first aid|safeguarding|suicide prevention|suicide awareness|self harm awareness) (?:course|training|session|refresher|module)',
     '(?:course|training|session|module) (?:at|for) work',
@@ -75,6 +123,12 @@ const ABOUT_OTHERS = new RegExp(
   [
     '(?:how|what) (?:do|should|can|would|could) (?:i|we|staff|managers|teachers|nurses|volunteers) (?:respond|support|handle|talk|speak|ask|help|deal|say|do|tell)(?: [a-z]+){0,4} (?:a|an|my|our|the|someone|somebody)(?: [a-z]+)? (?:student|pupil|employee|colleague|client|patient|caller|staff member|member of staff|team member|service user|young person|person|child|resident)',
     '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|doctor|teacher|counsellor|therapist|psychologist|volunteer|manager|student|worker|lecturer|researcher)',
+    // Someone else's words reported: "callers say things like ...", "if someone on my team tells me ..."
+    '(?:someone|somebody|a colleague|a student|a pupil|a client|a patient|a caller|callers|clients|patients|pupils|students|people|an employee|a member of staff|a team member|they|a resident)(?: [a-z]+){0,3} (?:tells|tell|told|says|say|said|discloses|disclosed|mentions|mentioned)(?: me| us)?(?: things like| stuff like| that)?(?: [a-z]+){0,8}',
+    '(?:i|we) (?:want|need|have|plan|would like) to (?:cover|teach|explain|talk about|discuss|include|address)',
+    '(?:i am|im|we are) (?:drafting|writing|updating|reviewing|planning|preparing|designing|putting together|revising)',
+    // "how can I talk about self harm safely", "how should I respond if someone tells me"
+    '(?:how|what) (?:do|should|can|would|could|is the best way|best way) (?:i|we|to)(?: [a-z]+){0,2} (?:talk|teach|speak|ask|write|cover|explain|respond|recognise|recognize|spot|approach)(?: [a-z]+){0,3} (?:about|if|when|signs|to)(?: (?:someone|somebody|a|an|the|my|our)(?: [a-z]+){0,3} (?:tells|says|tell|discloses|mentions)(?: me| us)?)?',
   ].join('|'),
   'g',
 );
@@ -92,7 +146,7 @@ const PAST_WORDS = new Set([
 const PROFESSIONAL_WORDS = new Set([
   'nurse', 'nurses', 'doctor', 'gp', 'paramedic', 'teacher', 'assistant', 'ta', 'counsellor', 'therapist', 'psychologist', 'psychiatrist', 'worker',
   'volunteer', 'manager', 'adviser', 'advisor', 'lecturer', 'researcher', 'aider', 'pharmacist', 'midwife', 'visitor', 'officer', 'chaplain',
-  'lead', 'dsl', 'student', 'samaritans', 'degree', 'masters', 'phd', 'aid', 'prevention', 'awareness', 'dissertation', 'essay', 'assignment', 'coursework', 'thesis', 'module', 'placement', 'course', 'exam',
+  'lead', 'dsl', 'student', 'head', 'senco', 'headteacher', 'samaritans', 'trainee', 'journalist', 'reporter', 'instructor', 'trainer', 'tutor', 'carer', 'level', 'year', 'here', 'degree', 'masters', 'phd', 'aid', 'prevention', 'awareness', 'dissertation', 'essay', 'assignment', 'coursework', 'thesis', 'module', 'placement', 'course', 'exam',
   'research', 'lesson', 'lessons', 'class', 'lecture', 'seminar', 'training', 'assembly', 'policy', 'presentation', 'project', 'report', 'uni',
   'university', 'literature', 'workshop', 'procedure', 'guidance', 'toolkit', 'leaflet', 'poster', 'handbook', 'policies', 'hr', 'staff',
   'wellbeing', 'workplace', 'safeguarding', 'company', 'school', 'pupil', 'employee', 'colleague', 'client', 'patient', 'caller', 'user', 'person',
@@ -166,18 +220,22 @@ function lastIndexOfPattern(text: string, re: RegExp): number {
 }
 
 function whenFor(text: string, at: number): RiskWhen {
-  if (!mayMatch(text, PAST_WORDS)) return 'current';
+  if (!mayMatch(text, PAST_WORDS) && !DATED_PAST.test(text)) return 'current';
   const { start, end } = sentenceAround(text, at);
   const sentence = text.slice(start, end);
   const next = text.indexOf(' . ', end + 3);
   const previous = start > 3 ? text.lastIndexOf(' . ', start - 4) : -1;
   // The neighbouring sentences count too ("I took an overdose at 19. I have been well ever since.")
   const around = text.slice(previous < 0 ? 0 : previous + 3, next < 0 ? text.length : next);
-  const pastHere = testOnce(PAST_OVER, sentence);
-  if (!pastHere && !testOnce(PAST_OVER, around)) return 'current';
-  const rest = text.replace(PAST_OVER, ' ').replace(PAST_ONLY, ' ');
+  // Past and over: said so near the risk, or a dated past with the message saying all is well now.
+  const datedAndWell = DATED_PAST.test(around) && testOnce(RECOVERED, text);
+  const pastHere = testOnce(PAST_OVER, sentence) || (datedAndWell && DATED_PAST.test(sentence));
+  if (!pastHere && !testOnce(PAST_OVER, around) && !datedAndWell) return 'current';
+  const rest = text.replace(RECOVERED, ' ').replace(PAST_OVER, ' ').replace(PAST_ONLY, ' ').replace(DATED_PAST_ALL, ' ');
   if (NOW.test(rest)) return 'current';
   if (!pastHere && PRESENT_RISK_VERB.test(sentence.replace(PAST_OVER, ' '))) return 'current';
+  // A date and "I'm 25" do not make "... and I want to die" in the same sentence past.
+  if (!testOnce(PAST_OVER, around) && PRESENT_WANT.test(sentence.replace(RECOVERED, ' '))) return 'current';
   return 'past';
 }
 

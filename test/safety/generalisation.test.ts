@@ -283,3 +283,195 @@ describe('other languages (language identified by the detector)', () => {
     expect(got === null || got.negated).toBe(true);
   });
 });
+
+describe('past and over said with a date or an age, and that life is well now', () => {
+  it.each([
+    'I cut my legs for a while at college. I am 47 and it has not happened in over a decade.',
+    'Back in 2004 I swallowed a lot of pills. Since then I have had a good life.',
+    'When I was a teenager I wanted to be dead most days. I am in my sixties now and happy.',
+    'My nephew tried to hang himself in 2016. He has fully recovered and is married now.',
+    'My ex-husband beat me in the nineties. He was jailed and I have been fine since.',
+  ])('%p is past, a concern at most', (text) => {
+    const got = detectRisk(text);
+    expect(got?.severity ?? 'concern').toBe('concern');
+    if (got !== null && !got.negated) expect(got.when).toBe('past');
+  });
+
+  it.each<[string, RiskCategory]>([
+    ['My boy has been cutting his arms since he was at school. He is 14.', 'self_harm'],
+    ['I tried to overdose at 17 and I am 18 now and I want to do it again', 'suicide'],
+    ['When I was a kid my dad hit me and now he is back and he hits me again', 'abuse'],
+    ['I self harmed in 2019 and I am 30 now, but I cut last night', 'self_harm'],
+    ['I once tried to kill myself and I am 25 and I want to die', 'suicide'],
+    ['in my twenties I took an overdose, I am 31 and going to do it again', 'medical'],
+  ])('%p is still now', (text, category) => {
+    expect(detectRisk(text)).toMatchObject({ category, negated: false, when: 'current' });
+  });
+});
+
+describe('physical emergencies beyond mental health: 999 now', () => {
+  it.each([
+    'my partner is type 1 and she is sweating and confused and will not eat anything',
+    'out of nowhere my mum has the worst headache of her life',
+    'the spots on my little one do not fade under a glass',
+    'my son is 8 months and he has gone floppy and will not feed',
+    'his tongue is swelling after the prawns and his voice sounds strange',
+    'pressure in my chest moving up into my jaw, sweaty',
+    'my grandad looks grey and clammy and keeps rubbing his chest',
+    'our 3 year old may have swallowed a button battery from the remote',
+    'my wife is on the floor fitting and it is not stopping',
+    'her whole right side of her face has gone numb and she is slurring',
+    'took my mums tablets by mistake, my lips feel numb and I am dizzy',
+  ])('%p', (text) => {
+    expect(detectRisk(text)).toMatchObject({ category: 'medical', severity: 'immediate', negated: false });
+  });
+
+  it.each([
+    'what is the worst headache you have ever had after a night out, asking for a quiz',
+    'my toddler ate a crayon, is that ok',
+    'my chest feels a bit tight when I get anxious before sessions',
+    'I am diabetic, can I still do IPT?',
+    'the rash on my arm faded after a week of cream',
+    'my speech at the wedding went down well',
+  ])('%p is not a physical emergency', (text) => {
+    expect(detectRisk(text)?.category === 'medical' && detectRisk(text)?.negated === false).toBe(false);
+  });
+});
+
+describe('a word spelt out letter by letter is read as the word', () => {
+  it.each<[string, RiskCategory]>([
+    ['i keep wanting to k i l l myself', 'suicide'],
+    ['o.v.e.r.d.o.s.e.d on my pills', 'medical'],
+    ['b-u-r-n-i-n-g myself again', 'self_harm'],
+  ])('%p', (text, category) => {
+    expect(detectRisk(text)).toMatchObject({ category, negated: false });
+  });
+
+  it.each(['i a m fine thanks', 'see you at 9 a.m. for the session', 'options a b or c, which is best', 'my e-mail bounced'])('%p is left alone', (text) => {
+    expect(detectRisk(text)).toBeNull();
+  });
+});
+
+describe('children and older people harmed or neglected by someone else, and the writer harming someone', () => {
+  it.each<[string, RiskCategory]>([
+    ['my 9 year old said at breakfast that her stepdad touches her at night', 'abuse'],
+    ['a year 4 pupil said his mum did it when I asked about the bruises on his arms', 'abuse'],
+    ['one of my nursery children has fingertip bruises on both arms', 'abuse'],
+    ['our 14 year old is dating a 26 year old she met at the park', 'abuse'],
+    ['the kids over the road have been home alone since yesterday, nobody has come back', 'abuse'],
+    ['the agency carers leave my dad in soiled sheets all morning', 'abuse'],
+    ['the staff say they will put her in a home if she complains, my aunt is 91', 'abuse'],
+    ['I smacked my mum again this week when she would not take her tablets, I look after her', 'harm_to_others'],
+    ['I locked them in the garage for an hour to get some peace, they are 4 and 6', 'harm_to_others'],
+    ['I have stopped giving my dad his meals when he is rude to me', 'harm_to_others'],
+    ['a lad in my team keeps saying he will bring a knife in for the boss', 'harm_to_others'],
+    ['I keep imagining slipping something into my ex-husbands tea', 'harm_to_others'],
+    ['their dad turned up so drunk to collect the twins that he could not stand', 'danger'],
+    ['someone just kicked the back door in, we are hiding upstairs', 'danger'],
+  ])('%p', (text, category) => {
+    expect(detectRisk(text)).toMatchObject({ category, negated: false });
+  });
+
+  it.each([
+    'my 6 year old told me a secret about her birthday present',
+    'my son said his teacher hit the roof when nobody did their homework',
+    'my baby has been crying for hours, is it colic or teeth',
+    'I locked myself in the bathroom for five minutes of peace',
+    'bring a knife and fork to the picnic, we forgot the cutlery',
+    'I put something in my coffee to make it sweeter, oat syrup',
+    'we came to collect the keys and they were all at the pub',
+  ])('%p is not risk', (text) => {
+    const got = detectRisk(text);
+    expect(got === null || got.negated).toBe(true);
+  });
+});
+
+describe('work, study, stories and questions about therapy are not a disclosure', () => {
+  it.each([
+    'Student social worker here: how does IPT deal with clients who self-harm?',
+    'what does the therapist do in IPT when a patient talks about suicidal thoughts',
+    'we are reading a novel about a boy whose stepdad is abusive, any discussion questions?',
+    'for coursework I am writing a story about a teenager who self harms, is that ok',
+    'my nephew plays Fortnite for hours shooting people, is that normal',
+    'I overdosed on Strictly reruns this weekend',
+    'I was so mortified I wanted to curl up and die',
+    'burned myself on the oven tray while baking, ouch',
+    'dropped three bags of old clothes to the charity shop, feels good',
+    'can a dog overdose on paracetamol, ours got into my bag',
+  ])('%p gets no check-in or hand-off', (text) => {
+    const got = detectRisk(text);
+    const quiet = got === null || got.negated || got.frame === 'professional' || got.when === 'past';
+    expect(quiet).toBe(true);
+  });
+
+  it.each<[string, RiskCategory]>([
+    ['student nurse here and I want to kill myself tonight', 'suicide'],
+    ['I am writing my will and a letter to my kids, I will not be around much longer', 'suicide'],
+    ['can you overdose on sertraline and how many would it take', 'suicide'],
+    ['teacher here, I burned myself with a lighter last night on purpose', 'self_harm'],
+  ])('%p is still the writer now', (text, category) => {
+    expect(detectRisk(text)).toMatchObject({ category, negated: false, frame: 'personal' });
+  });
+});
+
+describe("someone else's warning signs, overheard harm, self-punishment", () => {
+  it.each<[string, RiskCategory]>([
+    ['my best mate put up a post saying bye all and now his phone is off', 'suicide'],
+    ['a girl in my class said she is checking out for good tonight', 'suicide'],
+    ['my grandad keeps asking me to help him die, he has looked at Dignitas', 'suicide'],
+    ['since my late husband died my mum says she will join him soon', 'suicide'],
+    ['my uncle says he will not be a bother to us much longer', 'suicide'],
+    ['I wish this illness would hurry up and take me', 'suicide'],
+    ['how strong is the barrier on the Clifton suspension bridge', 'suicide'],
+    ['I skip meals to punish myself whenever I get something wrong', 'self_harm'],
+    ['the guy upstairs is battering his girlfriend again, I can hear it', 'abuse'],
+    ['lots of banging and shouting next door and then the toddler went silent', 'abuse'],
+    ['my partner punishes me by taking my phone and bank card', 'abuse'],
+  ])('%p', (text, category) => {
+    expect(detectRisk(text)).toMatchObject({ category, negated: false });
+  });
+
+  it.each([
+    'I logged off early for good behaviour, the boss let us go at 3',
+    'my nan asked me to help her dye her hair',
+    'she posted a goodbye to her old flat on instagram, so sweet',
+    'how tall is the Forth Bridge, we are visiting Edinburgh',
+    'skipping meals before the gym is a bad idea isnt it',
+    'the band were battering out their old hits all night',
+  ])('%p is not risk', (text) => {
+    const got = detectRisk(text);
+    expect(got === null || got.negated).toBe(true);
+  });
+});
+
+describe('reported words and lesson plans in work talk; a spent decade or old scars as the past', () => {
+  it.each([
+    'Youth worker here. The young people sometimes tell me things like "I want to die". How do I stay calm?',
+    'As a head of year, what do I do if a pupil tells me they are self harming?',
+    'I am a PSHE teacher and I need to cover self harm next term, where do I start?',
+  ])('%p is work talk', (text) => {
+    expect(detectRisk(text)).toMatchObject({ frame: 'professional', severity: 'concern' });
+  });
+
+  it.each([
+    'I spent my thirties wanting to disappear for good. I am 60 now and I love my life.',
+    'My scars are from my school days. I am 38 and it is long behind me.',
+  ])('%p is past', (text) => {
+    const got = detectRisk(text);
+    expect(got === null || got.negated || (got.when === 'past' && got.severity === 'concern')).toBe(true);
+  });
+
+  it('a professional speaking of themselves now is personal', () => {
+    expect(detectRisk('I am a youth worker and I want to die, I cannot do this any more')).toMatchObject({ frame: 'personal' });
+  });
+});
+
+describe('longer gaps and dialect in the same classes', () => {
+  it.each<[string, RiskCategory]>([
+    ['a man on my shift says he is bringing his dads rifle in if they cut his hours', 'harm_to_others'],
+    ['been cutting me legs again since friday', 'self_harm'],
+    ['my cousin sent goodbye texts to the whole family earlier on this evening and since then she is not picking up', 'suicide'],
+  ])('%p', (text, category) => {
+    expect(detectRisk(text)).toMatchObject({ category, negated: false });
+  });
+});

@@ -1,3 +1,4 @@
+import { PRODUCTION_ENV } from '../support/productionEnv';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger } from '../../src/logger';
@@ -114,7 +115,7 @@ describe('the page and headers when the chat cannot connect, and in production',
   });
 
   it('sends HSTS in production', async () => {
-    const app = await startWebApp({ ...AUTH_ON, NODE_ENV: 'production' });
+    const app = await startWebApp({ ...PRODUCTION_ENV, ...AUTH_ON });
     try {
       const res = await httpRequest(`${app.base}/healthz`);
       expect(res.headers['strict-transport-security']).toMatch(/^max-age=\d{7,}/);
