@@ -144,6 +144,9 @@ describe('the Azure template and the configuration schema', () => {
       expect([stateContainer, transcriptContainer, staffContainer].sort()).toEqual([...created].sort());
       expect(config.staff.tokenSignIn).toBe(false);
       expect(config.staff.enabled).toBe(Boolean(deployment.parameters.staffEntraClientId));
+      const host = deployment.parameters.customDomain ?? asText(evaluate("[variables('siteHostName')]", deployment.context));
+      expect(settings.PUBLIC_URL).toBe(`https://${String(host)}`);
+      expect(settings.STAFF_BASE_URL).toBe(settings.PUBLIC_URL);
     });
 
     it(`never sets ${NEVER_SET.join(', ')}`, () => {
