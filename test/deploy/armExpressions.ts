@@ -180,6 +180,12 @@ export function evaluate(value: unknown, context: ArmContext): ArmValue {
       }
       case 'createarray':
         return all();
+      case 'createobject': {
+        const values = all();
+        const object: Record<string, ArmValue> = {};
+        for (let i = 0; i + 1 < values.length; i += 2) object[asText(values[i])] = values[i + 1];
+        return object;
+      }
       case 'tolower':
         return asText(args[0]()).toLowerCase();
       case 'uniquestring':
@@ -196,6 +202,7 @@ export function evaluate(value: unknown, context: ArmContext): ArmValue {
         return context.subscription;
       case 'reference':
       case 'listkeys':
+      case 'listadminkeys':
       case 'environment':
         return new Deferred(`${name}(${all().map(asText).join(',')})`);
       default:

@@ -23,12 +23,16 @@ const PLATFORM_SETTINGS = ['APPLICATIONINSIGHTS_CONNECTION_STRING', 'Application
  * (their names are fixed in the issue). Each entry fails the test once the app accepts it, so the
  * list empties itself as branches merge.
  */
-const AHEAD_OF_CONFIG: { name: string; value?: string; issue: number }[] = [
-  { name: 'STORAGE', value: 'blob', issue: 14 },
-  { name: 'TRANSCRIPT_RETENTION_DAYS', issue: 14 },
+const AHEAD_OF_CONFIG: { name: string; value?: string; issue: number }[] = [];
+
+/** Settings the app reads that a production template must never write. */
+const NEVER_SET = [
+  'STAFF_TOKEN', // local staff sign-in: development only; production signs staff in with Entra ID
+  'ALLOW_UNAUTHENTICATED_NETWORK', // the bot always authenticates in production
+  'WEBSITE_HOSTNAME', // App Service sets it to the app's own host name
 ];
 
-const SECRET_NAME = /PASSWORD|SECRET|KEY$|_KEY_|CONNECTION_STRING|TOKEN/i;
+const SECRET_NAME = /PASSWORD|SECRET|KEY$|_KEY_|CONNECTION_STRING|TOKEN|WEBHOOK/i;
 const KEY_VAULT_REFERENCE = /^@Microsoft\.KeyVault\(VaultName=([^;]+);SecretName=([^)]+)\)$/;
 
 interface Deployment {
@@ -90,7 +94,9 @@ function processEnv(settings: Settings): Record<string, string> {
   for (const [name, value] of Object.entries(settings)) {
     const text = value instanceof Deferred ? value.toString() : String(value ?? '');
     const reference = KEY_VAULT_REFERENCE.exec(text);
-    env[name] = reference ? `secret ${reference[2]} from Key Vault` : text;
+    // A secret that is an address (a webhook) must still look like one once resolved.
+    const standIn = reference && (name.endsWith('_URL') ? `https://key-vault.example/${reference[2]}` : `secret ${reference[2]} from Key Vault`);
+    env[name] = standIn ?? text;
   }
   return env;
 }
@@ -131,6 +137,20 @@ describe('the Azure template and the configuration schema', () => {
       expect(config.botAuth.MicrosoftAppType).toBe(deployment.parameters.botAppType);
       expect(config.webChat.trustedProxyHops).toBe(1);
       expect(config.logMessageText).toBe(false);
+      // State, transcripts and the staff audit log each in a container the template creates.
+      const created = resourcesOfType('Microsoft.Storage/storageAccounts/blobServices/containers').map((c) => asText(evaluate(c.name, deployment.context)).split('/').pop());
+      expect(config.storage).toBe('blob');
+      const { stateContainer, transcriptContainer, staffContainer } = config.blob!;
+      expect([stateContainer, transcriptContainer, staffContainer].sort()).toEqual([...created].sort());
+      expect(config.staff.tokenSignIn).toBe(false);
+      expect(config.staff.enabled).toBe(Boolean(deployment.parameters.staffEntraClientId));
+      const host = deployment.parameters.customDomain ?? asText(evaluate("[variables('siteHostName')]", deployment.context));
+      expect(settings.PUBLIC_URL).toBe(`https://${String(host)}`);
+      expect(settings.STAFF_BASE_URL).toBe(settings.PUBLIC_URL);
+    });
+
+    it(`never sets ${NEVER_SET.join(', ')}`, () => {
+      expect(Object.keys(settings).filter((name) => NEVER_SET.includes(name))).toEqual([]);
     });
 
     it('sets nothing the app does not read', () => {
@@ -145,7 +165,7 @@ describe('the Azure template and the configuration schema', () => {
       );
       const vault = asText(evaluate("[variables('keyVaultName')]", deployment.context));
       const secrets = Object.entries(settings).filter(([name]) => SECRET_NAME.test(name) && !PLATFORM_SETTINGS.includes(name));
-      expect(secrets.map(([name]) => name)).toEqual(expect.arrayContaining(['MicrosoftAppPassword', 'CLU_KEY', 'DIRECT_LINE_SECRET']));
+      expect(secrets.map(([name]) => name)).toEqual(expect.arrayContaining(['MicrosoftAppPassword', 'CLU_KEY', 'QNA_KEY', 'DIRECT_LINE_SECRET', 'AZURE_STORAGE_CONNECTION_STRING', 'STAFF_ENTRA_CLIENT_SECRET', 'STAFF_ALERT_WEBHOOK_URL']));
       for (const [name, value] of secrets) {
         if (value === '') continue; // the feature is off in this deployment
         const reference = KEY_VAULT_REFERENCE.exec(asText(value));
@@ -179,15 +199,14 @@ describe('the Azure template and the configuration schema', () => {
     expect(problemsOf({ ...env, PRIVACY_URL: 'https://x.example', SURPLUS: '1' })).toEqual([]);
   });
 
-  it.each(AHEAD_OF_CONFIG.map((entry) => [entry.name, entry] as const))(
-    '%s is still ahead of src/config.ts (remove it from AHEAD_OF_CONFIG once its branch lands)',
-    (name, entry) => {
+  it('writes nothing ahead of src/config.ts that the app now reads (AHEAD_OF_CONFIG empties itself as branches land)', () => {
+    for (const entry of AHEAD_OF_CONFIG) {
       const accepted = entry.value === undefined
-        ? CONFIG_VARIABLES.includes(name)
-        : !problemsOf({ ...PRODUCTION_ENV, [name]: entry.value }).some((problem) => problem.startsWith(`${name} `));
-      if (accepted) throw new Error(`${name} (issue ${entry.issue}) is now read by src/config.ts: remove it from AHEAD_OF_CONFIG in test/deploy/azureTemplate.test.ts`);
-    },
-  );
+        ? CONFIG_VARIABLES.includes(entry.name)
+        : !problemsOf({ ...PRODUCTION_ENV, [entry.name]: entry.value }).some((problem) => problem.startsWith(`${entry.name} `));
+      if (accepted) throw new Error(`${entry.name} (issue ${entry.issue}) is now read by src/config.ts: remove it from AHEAD_OF_CONFIG in test/deploy/azureTemplate.test.ts`);
+    }
+  });
 
   it('never gives a secret a default value, and no parameter file holds one', () => {
     for (const [name, declared] of Object.entries(template.parameters)) {
@@ -265,11 +284,11 @@ describe('the Azure template declares the resources a clinic relies on', () => {
     expect((uamiDirectLine.properties.properties.sites as Record<string, unknown>[])[0]).toMatchObject({ isSecureSiteEnabled: false, trustedOrigins: [] });
   });
 
-  it('keeps state and transcripts in private containers, and no lifecycle rule can delete part of a live conversation', () => {
+  it('keeps state, transcripts and the staff audit log in private containers, and no lifecycle rule can delete part of a live conversation or the audit log', () => {
     const account = only('Microsoft.Storage/storageAccounts');
     expect(account.properties).toMatchObject({ minimumTlsVersion: 'TLS1_2', supportsHttpsTrafficOnly: true, allowBlobPublicAccess: false });
     const containers = resourcesOfType('Microsoft.Storage/storageAccounts/blobServices/containers').map((c) => evaluate(c, uami.context) as { name: string; properties: { publicAccess: string } });
-    expect(containers.map((c) => c.name.split('/').pop()).sort()).toEqual(['state', 'transcripts']);
+    expect(containers.map((c) => c.name.split('/').pop()).sort()).toEqual(['staff-records', 'state', 'transcripts']);
     for (const container of containers) expect(container.properties.publicAccess).toBe('None');
     // Erasure must be real: no soft-deleted or versioned copy of an erased conversation lingers.
     expect(only('Microsoft.Storage/storageAccounts/blobServices').properties).toMatchObject({ deleteRetentionPolicy: { enabled: false }, isVersioningEnabled: false });
@@ -279,7 +298,8 @@ describe('the Azure template declares the resources a clinic relies on', () => {
     expect(rules.length).toBeGreaterThan(0);
     for (const rule of rules) {
       // Only whole-conversation state blobs (one per conversation, rewritten every turn), never the
-      // transcripts container (one blob per activity: the app's retention job erases whole conversations).
+      // transcripts container (one folder per conversation, one blob per activity: the app's
+      // retention job erases whole conversations) nor staff-records (the audit log outlives them).
       expect(rule.definition.filters.prefixMatch).toEqual(['state/']);
       expect(Object.keys(rule.definition.actions.baseBlob.delete)).toEqual(['daysAfterModificationGreaterThan']);
     }
@@ -289,14 +309,23 @@ describe('the Azure template declares the resources a clinic relies on', () => {
     expect(only('Microsoft.KeyVault/vaults').properties).toMatchObject({ enableRbacAuthorization: true, enableSoftDelete: true, enablePurgeProtection: true });
   });
 
-  it('adds Azure AI Language and Application Insights only when asked', () => {
+  it('adds Azure AI Language, question answering (with its Azure AI Search index) and Application Insights only when asked', () => {
     const language = only('Microsoft.CognitiveServices/accounts');
     expect(language.kind).toBe('TextAnalytics');
     expect(language.condition).toBe("[parameters('deployLanguage')]");
     expect(only('Microsoft.Insights/components').condition).toBe("[parameters('deployAppInsights')]");
     expect(appSettings(uami).CLU_ENDPOINT).toBe('');
     expect(asText(appSettings(full).CLU_ENDPOINT)).toMatch(/^https:\/\//);
-    expect(loadConfig(withoutAheadOfConfig(processEnv(appSettings(full)))).clu).toMatchObject({ projectName: 'ipt-guide', deploymentName: 'production' });
+    const fullConfig = loadConfig(withoutAheadOfConfig(processEnv(appSettings(full))));
+    expect(fullConfig.clu).toMatchObject({ projectName: 'ipt-guide', deploymentName: 'production' });
+    expect(fullConfig.qna).toMatchObject({ projectName: 'ipt-guide', deploymentName: 'production' });
+    expect(loadConfig(withoutAheadOfConfig(processEnv(appSettings(uami)))).qna).toBeUndefined();
+    // Custom question answering keeps its index in Azure AI Search, linked on the Language resource.
+    expect(evaluate(only('Microsoft.Search/searchServices').condition, full.context)).toBe(true);
+    expect(evaluate(only('Microsoft.Search/searchServices').condition, uami.context)).toBe(false);
+    const apiProperties = (evaluate(language, full.context) as { properties: { apiProperties: Record<string, ArmValue> } }).properties.apiProperties;
+    expect(String(apiProperties.qnaAzureSearchEndpointId)).toMatch(/Microsoft\.Search\/searchServices/);
+    expect(apiProperties.qnaAzureSearchEndpointKey).toBeInstanceOf(Deferred);
   });
 });
 
