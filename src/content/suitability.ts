@@ -52,15 +52,6 @@ export function isFocusArea(value: string): value is FocusArea {
   return (FOCUS_AREAS as readonly string[]).includes(value);
 }
 
-/**
- * Questions the answers so far already answer: a concern that is one of IPT's focus areas (grief,
- * a row, a change, loneliness) is itself a link to other people, so "are other people part of how
- * you feel?" would only ask the same thing twice.
- */
-export function isImplied(question: QuestionId, answers: SuitabilityAnswers): boolean {
-  return question === 'relationships' && (answers.concern ?? []).some(isFocusArea);
-}
-
 export function isChoice<Q extends QuestionId>(question: Q, value: string): value is (typeof CHOICES)[Q][number] {
   return (CHOICES[question] as readonly string[]).includes(value);
 }
