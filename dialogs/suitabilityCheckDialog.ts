@@ -306,7 +306,9 @@ export class SuitabilityCheckDialog extends ComponentDialog {
     if (!teams) noteMessage.channelData = { [SUMMARY_MARKER]: saved };
     const replies: Partial<Activity>[] = [summary];
     if (progress.answers.age || progress.answers.nation) replies.push(MessageFactory.text(t(locale, 'suitability:keepTip')));
-    replies.push(MessageFactory.text(t(locale, 'suitability:copy.intro')), noteMessage);
+    // Self-referral forms are England's NHS Talking Therapies: elsewhere, and for under-18s, the note is for the GP.
+    const selfReferral = result.nextStep === 'self_refer' || result.nextStep === 'self_refer_or_gp';
+    replies.push(MessageFactory.text(t(locale, selfReferral ? 'suitability:copy.intro' : 'suitability:copy.introGp')), noteMessage);
     await innerDc.context.sendActivities(replies);
     return { status: DialogTurnStatus.complete, result: { ...result, progress } };
   }

@@ -145,7 +145,13 @@ describe('the check: every path', () => {
     expect(openUrls(summary).map((link) => link.url)).toEqual(p.links);
 
     const messages = texts(replies);
-    expect(messages[messages.length - 2]).toContain('copy into a self-referral form');
+    // Self-referral forms exist only where the next step is England's NHS Talking Therapies.
+    const intro = messages[messages.length - 2];
+    if (p.next.includes('refer yourself') || p.next.startsWith('Refer yourself')) expect(intro).toContain('copy into a self-referral form');
+    else {
+      expect(intro).toContain('show your GP');
+      expect(intro).not.toMatch(/self-referral/i);
+    }
     for (const part of p.note) expect(messages[messages.length - 1]).toContain(part);
     expect(buttons(replies)).toEqual(p.finalButtons);
 
