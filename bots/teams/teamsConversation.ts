@@ -6,6 +6,7 @@ import { isTopicIntent } from '../../src/content/actions';
 import type { RiskAssessment } from '../../src/safety/types';
 import { RISK_ASSESSMENT_KEY } from '../../dialogs/turnState';
 import { recordSafetyEvent, sendSafetyEvent, type SafetyDialogDeps } from '../../dialogs/safetyDialogShared';
+import { isEraseRequest } from '../../dialogs/eraseConversationDialog';
 import { isPrivacyQuestion, messageKind, teamsLexicon } from './messageKind';
 import { privateChatLink } from './scope';
 import { readTeamsTurn } from './teamsTurn';
@@ -67,7 +68,8 @@ export class TeamsConversation {
 
     if (scope === 'personal') {
       // Risk first: the emergency dialogs run in the personal chat exactly as on any channel.
-      if (risk || !isPrivacyQuestion(text, teamsLexicon(copy.locale))) return 'dialogs';
+      // A request to delete the chat is the delete dialog's (it confirms first), not a privacy question.
+      if (risk || isEraseRequest(copy.locale, text) || !isPrivacyQuestion(text, teamsLexicon(copy.locale))) return 'dialogs';
       await context.sendActivity(privacyAnswer(copy, scope));
       return 'resume';
     }

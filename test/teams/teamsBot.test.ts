@@ -165,10 +165,17 @@ describe('Teams through /api/messages', () => {
       expect(text).not.toContain('shared chat');
     });
 
-    it.each(['can my employer find out?', 'is this anonymous', 'will my manager know I used this?', 'how do I delete this conversation'])('"%s" gets the privacy-at-work answer', async (question) => {
+    it.each(['can my employer find out?', 'is this anonymous', 'will my manager know I used this?'])('"%s" gets the privacy-at-work answer', async (question) => {
       const replies = await send(teamsMessage(serviceUrl, 'personal', `p-${question}`, question));
       expect(replies.map((reply) => reply.text).join('\n')).toContain('Here is who can see this chat.');
       expect(shown(replies)).not.toMatch(/private therapist/i);
+    });
+
+    it.each(['delete my conversation', 'how do I delete this conversation'])('"%s" starts the delete dialog, which confirms first', async (request) => {
+      const replies = await send(teamsMessage(serviceUrl, 'personal', `erase-${request}`, request));
+      const text = replies.map((reply) => reply.text).join('\n');
+      expect(text).toContain('Do you want me to delete this chat?');
+      expect(text).not.toContain('Here is who can see this chat.');
     });
 
     it('a privacy question in the middle of the suitability check is answered, then the question is asked again', async () => {
