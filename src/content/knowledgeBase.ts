@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
+import { ROUTE_INTENTS } from '../language/recognizer';
 import { LOCALES_DIR } from '../projectRoot';
 import { DEFAULT_LOCALE } from './i18n';
 
@@ -50,6 +51,12 @@ const questionSchema = z
     answer: answerText,
     variants: z.array(variantSchema).optional(),
     followUps: z.array(z.string().regex(QUESTION_ID, 'must be a question id')).max(3, 'at most 3 follow-ups').optional(),
+    /**
+     * The conversation intent that is this question's destination ("can I talk to a person?" is the
+     * human-contact dialog): the bot takes that route instead of the answer, and eval:answers counts
+     * either as the same place. Declared once here, so the two never give duplicate replies.
+     */
+    routesTo: z.enum(ROUTE_INTENTS).optional(),
     sources: z.array(z.string().min(1)).min(1, 'needs at least one source'),
     checked: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
     review: z.string().min(1),

@@ -50,6 +50,18 @@ export const CONTROL_INTENTS: ReadonlySet<IntentName> = new Set([
   'CrisisSupport',
 ]);
 
+/**
+ * Conversation intents whose own reply is generic (the help menu; the urgent-help signposts, which
+ * start no safety dialog: the safety gate decides risk first). A question the matcher is confident
+ * about is the more useful reply ("are you a chatbot?", "can you diagnose me?").
+ */
+export const YIELDING_INTENTS: ReadonlySet<IntentName> = new Set(['Help', 'CrisisSupport']);
+/**
+ * Urgent-help wording yields only to a clear question match: "i want it all to stop" shares words
+ * with "can I stop therapy early?", and the signposts are the safer reply to a near miss.
+ */
+export const CRISIS_YIELD = 0.9;
+
 export type AnswerPlan =
   | { kind: 'intent'; intent: Exclude<IntentName, 'None'> }
   | { kind: 'answer'; questionId: string; score: number }
@@ -125,8 +137,34 @@ export function withIntentPrior(match: QuestionMatch, kb: KnowledgeBase, recogni
   return { questions, topics: match.topics };
 }
 
-/** Pure: the plan for one message. */
+/**
+ * Pure: the plan for one message. A question whose destination is a dialog (`routesTo`) takes that
+ * route, so the person gets one reply, the dialog's.
+ */
 export function planAnswer(
+  recognition: RecognitionResult,
+  rawMatch: QuestionMatch,
+  kb: KnowledgeBase,
+  thresholds: AnswerThresholds = DEFAULT_THRESHOLDS,
+): AnswerPlan {
+  const plan = planWithoutRoutes(recognition, rawMatch, kb, thresholds);
+  if (plan.kind !== 'answer' && plan.kind !== 'topic') return plan;
+  const routesTo = kb.questions.get(plan.questionId)?.routesTo;
+  return routesTo ? { kind: 'intent', intent: routesTo } : plan;
+}
+
+/** Pure: where a plan sends the person, as a question id or an intent; what eval:answers compares. */
+export function destinationOf(plan: AnswerPlan): string | undefined {
+  if (plan.kind === 'answer' || plan.kind === 'topic') return plan.questionId;
+  return plan.kind === 'intent' ? plan.intent : undefined;
+}
+
+/** Pure: where an expected question sends the person (its `routesTo` intent, else itself). */
+export function destinationOfQuestion(kb: KnowledgeBase, questionId: string): string {
+  return kb.questions.get(questionId)?.routesTo ?? questionId;
+}
+
+function planWithoutRoutes(
   recognition: RecognitionResult,
   rawMatch: QuestionMatch,
   kb: KnowledgeBase,
@@ -137,7 +175,9 @@ export function planAnswer(
   const intent = recognition.intent;
   // "Is it right for me?" is the guided check's own question: the check answers it better than any one answer.
   const strongQuestion = top !== undefined && top.score >= thresholds.strongQuestion && intent !== 'SuitabilityCheck';
-  if (intent !== 'None' && CONTROL_INTENTS.has(intent) && recognition.score >= thresholds.controlIntent && !strongQuestion) {
+  const confident = top !== undefined && top.score >= (intent === 'CrisisSupport' ? CRISIS_YIELD : thresholds.answer);
+  const yields = strongQuestion || (confident && YIELDING_INTENTS.has(intent));
+  if (intent !== 'None' && CONTROL_INTENTS.has(intent) && recognition.score >= thresholds.controlIntent && !yields) {
     return { kind: 'intent', intent };
   }
   const offTopic = intent === 'None' && recognition.score >= thresholds.none;

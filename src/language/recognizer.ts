@@ -22,6 +22,9 @@ export const INTENTS = [
 
 export type IntentName = (typeof INTENTS)[number];
 
+/** Intents a knowledge-base question may name as its destination (`routesTo`): the dialogs that answer it better. */
+export const ROUTE_INTENTS = ['HumanContact', 'SuitabilityCheck', 'Help', 'CrisisSupport'] as const satisfies readonly IntentName[];
+
 export interface IntentScore {
   intent: IntentName;
   score: number;

@@ -21,6 +21,12 @@ const vagueCost = match([['cost.private-price', 0.2], ['cost.nhs-free', 0.2], ['
 const nothing = match([['access.self-refer', 0.05], ['cost.nhs-free', 0.04]], [['access', 0.1]]);
 
 describe('planAnswer', () => {
+  it('answers a confident question over the generic help reply, but keeps greetings and urgent help', () => {
+    expect(planAnswer(recognised('Help', 0.9), confidentCost, kb)).toMatchObject({ kind: 'answer', questionId: 'cost.nhs-free' });
+    expect(planAnswer(recognised('CrisisSupport', 0.9), confidentCost, kb)).toEqual({ kind: 'intent', intent: 'CrisisSupport' });
+    expect(planAnswer(recognised('Help', 0.9), nothing, kb)).toEqual({ kind: 'intent', intent: 'Help' });
+  });
+
   test('a conversation intent the recogniser is sure of routes as an intent', () => {
     expect(planAnswer(recognised('Greeting', 0.9), confidentCost, kb)).toEqual({ kind: 'intent', intent: 'Greeting' });
   });
