@@ -10,6 +10,7 @@ import {
 import { CALL_TIMES, type CallbackStore, type CallTime } from '../src/callbacks/callbackStore';
 import { DAYS, openingState, spokenTime } from '../src/callbacks/clinicHours';
 import { ukPhoneNumber } from '../src/callbacks/phone';
+import { CALLBACK_TRACE_NAME } from '../src/transcripts/entry';
 import type { ClinicContact } from '../src/config';
 import type { ActionId } from '../src/content/actions';
 import { humanContactCard } from '../src/content/cards';
@@ -138,6 +139,8 @@ export class HumanContactDialog extends ComponentDialog {
       await step.context.sendActivity(withActions(locale, t(locale, 'common:callback.failed', { clinic: this.deps.clinic.name }), NEXT));
       return step.endDialog();
     }
+    // For the staff queue (kept in the transcript): when to call, never the number.
+    await step.context.sendTraceActivity(CALLBACK_TRACE_NAME, { when, under18: profile?.ageGroup === 'under_18' }, CALLBACK_TRACE_NAME, 'Call-back request');
     const reply = [t(locale, 'common:callback.stored', { clinic: this.deps.clinic.name }), this.replyLine(locale)].join(' ');
     await step.context.sendActivity(withActions(locale, reply, NEXT));
     return step.endDialog();

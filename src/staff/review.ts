@@ -1,4 +1,4 @@
-import type { StoredActivity } from '../transcripts/entry';
+import { CALLBACK_TRACE_NAME, type StoredActivity } from '../transcripts/entry';
 
 /**
  * What staff see of conversations, worked out from transcript entries (already redacted) and the
@@ -46,7 +46,7 @@ export interface QueueFilter {
  * The bot records a call-back request in the transcript as an event or trace named this (the
  * contract for the dialog that takes the request); its value may say when to call, never a number.
  */
-export const CALLBACK_REQUEST = 'CallbackRequest';
+export const CALLBACK_REQUEST = CALLBACK_TRACE_NAME;
 
 export function conversationKey(channelId: string, conversationId: string): string {
   return Buffer.from(JSON.stringify([channelId, conversationId]), 'utf8').toString('base64url');

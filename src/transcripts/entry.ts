@@ -63,6 +63,12 @@ export interface StoredActivity {
 
 export const INTENT_TRACE_NAME = 'IntentRecognizer';
 export const RISK_TRACE_NAME = 'RiskEvent';
+/**
+ * The trace the human-contact dialog sends when it stores a call-back request, so staff see it in
+ * the queue. Only when to call and whether the person is under 18 are kept: never the number,
+ * which lives in the call-back store alone.
+ */
+export const CALLBACK_TRACE_NAME = 'CallbackRequest';
 /** The event the safety dialogs send for the host page's crisis banner (category and severity only). */
 const KEPT_EVENTS = new Set(['emergencySupport']);
 const MAX_TEXT = 4_000;
@@ -142,6 +148,10 @@ export function minimiseActivity(activity: ActivityLike, role: Role, id: string,
   if (type === 'event' && role === 'bot' && activity.name && KEPT_EVENTS.has(activity.name)) {
     const { category, severity } = (activity.value ?? {}) as { category?: unknown; severity?: unknown };
     return { ...base(activity, role, id, at), name: activity.name, value: { category, severity } };
+  }
+  if (type === 'trace' && activity.name === CALLBACK_TRACE_NAME) {
+    const { when, under18 } = (activity.value ?? {}) as { when?: unknown; under18?: unknown };
+    return { ...base(activity, role, id, at), name: CALLBACK_TRACE_NAME, value: { when: typeof when === 'string' ? when : 'any', under18: under18 === true } };
   }
   if (type === 'trace' && activity.name === INTENT_TRACE_NAME) {
     const intent = intentOf(activity.value);

@@ -27,6 +27,12 @@ describe('talk to a person', () => {
     expect(requests).toEqual([expect.objectContaining({ phone: '07700900123', when: 'morning', under18: false, done: false })]);
     // Only the number and the time are kept: nothing else the person typed.
     expect(Object.keys(requests[0]).sort()).toEqual(['conversationId', 'createdAt', 'done', 'id', 'phone', 'under18', 'when']);
+
+    // Staff see the request in the transcript (and so in their queue): when to call, never the number.
+    const { channelId, conversation: { id } } = convo.harness.adapter.conversation;
+    const entries = (await convo.harness.persistence.transcripts.getTranscriptActivities(channelId, id)).items;
+    expect(entries.filter((entry) => entry.name === 'CallbackRequest').map((entry) => entry.value)).toEqual([{ when: 'morning', under18: false }]);
+    expect(JSON.stringify(entries)).not.toMatch(/07700\s?900\s?123|07700900123/);
   });
 
   test('saying no stores nothing and leaves the details in view', async () => {
