@@ -19,7 +19,7 @@ import { buildBot } from '../src/app';
 import { createOnTurnError } from '../bots/onTurnError';
 import { createTrainedLocalRecognizer } from '../src/language';
 import { createQuestionAnswerer } from '../src/language/questionAnswerer';
-import { benchmarkDetectRisk } from '../src/safety/benchmark';
+import { benchmarkDetectRisk } from './lib/benchmarkDetectRisk';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Azurite } from './lib/azurite';

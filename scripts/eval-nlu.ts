@@ -9,8 +9,8 @@
  * Exits 1 when the targets (accuracy >= 92%, None precision >= 90%) are missed.
  */
 import { applyThreshold, createLocalRecognizer, DEFAULT_THRESHOLD } from '../src/language/localRecognizer';
-import { evaluate, type EvaluationReport, type Prediction } from '../src/language/metrics';
-import { trainNaiveBayes } from '../src/language/naiveBayes';
+import { evaluate, type EvaluationReport, type Prediction } from './lib/nluMetrics';
+import { trainNaiveBayes } from './lib/naiveBayes';
 import type { IntentScore } from '../src/language/recognizer';
 import { loadUtterances } from '../src/language/utterances';
 

@@ -12,8 +12,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/projectRoot';
-import { evaluateRiskSets, meetsTargets, TARGET_MAX_FPR, type EvalMiss, type EvalReport, type LabelledBenign, type LabelledNegated, type LabelledRisk } from '../src/safety/evaluation';
-import { benchmarkDetectRisk } from '../src/safety/benchmark';
+import { evaluateRiskSets, meetsTargets, TARGET_MAX_FPR, type EvalMiss, type EvalReport, type LabelledBenign, type LabelledNegated, type LabelledRisk } from './lib/riskEvaluation';
+import { benchmarkDetectRisk } from './lib/benchmarkDetectRisk';
 import { detectRisk, detectRiskLexiconOnly } from '../src/safety/detectRisk';
 
 export const EVAL_DIR = join(PROJECT_ROOT, 'test', 'safety', 'eval');

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import pino from 'pino';
 import { createRecognizer, createTrainedLocalRecognizer } from '../../src/language';
 import { applyThreshold, exactMatches, type LocalRecognizer } from '../../src/language/localRecognizer';
-import { evaluate } from '../../src/language/metrics';
+import { evaluate } from '../../scripts/lib/nluMetrics';
 import { loadUtterances } from '../../src/language/utterances';
 
 describe('local nlp.js recogniser', () => {

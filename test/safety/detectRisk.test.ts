@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectRisk, normaliseForRisk, sharedRiskDetector } from '../../src/safety/detectRisk';
 import { compileLexicon, loadLexicon, wordBounded } from '../../src/safety/lexicon';
-import { evaluateRiskSets, TARGET_MAX_FPR, type LabelledBenign, type LabelledNegated, type LabelledRisk } from '../../src/safety/evaluation';
+import { evaluateRiskSets, TARGET_MAX_FPR, type LabelledBenign, type LabelledNegated, type LabelledRisk } from '../../scripts/lib/riskEvaluation';
 import { requiredWordClauses } from '../../src/safety/prefilter';
-import { benchmarkDetectRisk } from '../../src/safety/benchmark';
+import { benchmarkDetectRisk } from '../../scripts/lib/benchmarkDetectRisk';
 import type { RiskCategory } from '../../src/safety/types';
 
 const EVAL_DIR = join(__dirname, 'eval');

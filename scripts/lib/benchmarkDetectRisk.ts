@@ -7,8 +7,8 @@
  * message's own cost, with the time other processes stole removed.
  */
 import { performance } from 'node:perf_hooks';
-import { detectRisk } from './detectRisk';
-import type { RiskAssessment } from './types';
+import { detectRisk } from '../../src/safety/detectRisk';
+import type { RiskAssessment } from '../../src/safety/types';
 
 export interface RiskBenchmarkResult {
   meanMicros: number;

@@ -1,5 +1,5 @@
 /** Pure evaluation arithmetic shared by scripts/eval-nlu.ts and the tests. */
-import { INTENTS, type IntentName } from './recognizer';
+import { INTENTS, type IntentName } from '../../src/language/recognizer';
 
 export interface Prediction {
   expected: IntentName;

@@ -3,8 +3,8 @@
  * word tokens with add-one smoothing. No stemming, no threshold, no clean-up: it shows what the
  * real recogniser adds.
  */
-import type { IntentName, IntentScore } from './recognizer';
-import type { LabelledUtterance } from './utterances';
+import type { IntentName, IntentScore } from '../../src/language/recognizer';
+import type { LabelledUtterance } from '../../src/language/utterances';
 
 export function tokenize(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];

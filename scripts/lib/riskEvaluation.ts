@@ -2,8 +2,8 @@
  * Scores the risk detector against labelled message sets. Pure: the caller loads the sets (the
  * eval script and the jest test both use it, so the figures they report are the same figures).
  */
-import { detectRisk } from './detectRisk';
-import type { RiskAssessment, RiskCategory, RiskSeverity } from './types';
+import { detectRisk } from '../../src/safety/detectRisk';
+import type { RiskAssessment, RiskCategory, RiskSeverity } from '../../src/safety/types';
 
 export type RiskDetector = (text: string, locale?: string) => RiskAssessment | null;
 
