@@ -45,14 +45,16 @@ describe('the service as a process (npm start)', () => {
     }
   });
 
-  it('answers health ("starting") while the local recogniser trains, then "ok"', async () => {
+  it('answers health at once after listening ("starting" while the recogniser trains, or already "ok"), then "ok"', async () => {
     const service = startCompiled({ PORT: '0' });
     try {
       const port = await waitForPort(service);
-      // Training runs in a worker thread: the server answers at once instead of after training.
+      // The recogniser trains in a worker while the question matcher trains before listening, so the
+      // worker may already be done: either answer is right, as long as it comes at once
+      // (test/server/health.test.ts pins 'starting' while start-up work runs).
       const first = await httpRequest(`http://127.0.0.1:${port}/healthz`);
-      expect(first.status).toBe(503);
-      expect(first.json()).toMatchObject({ status: 'starting' });
+      expect([200, 503]).toContain(first.status);
+      if (first.status === 503) expect(first.json()).toMatchObject({ status: 'starting' });
       let health = first;
       for (let i = 0; i < 300 && health.status === 503; i++) {
         await new Promise((resolve) => setTimeout(resolve, 50));
