@@ -3,23 +3,11 @@ import type { App } from '../../src/app';
 import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
-import type { Recognizer } from '../../src/language/recognizer';
 import { ConnectorStub } from '../support/connectorStub';
+import { SwitchableRecognizer } from '../support/switchableRecognizer';
 import { httpRequest, postJson } from '../support/httpClient';
 import { messageActivity, conversationUpdate } from '../support/activities';
 
-/** Wraps the real recogniser so one test can make a turn throw part-way through. */
-class SwitchableRecognizer implements Recognizer {
-  failNext = false;
-  constructor(private readonly inner: Recognizer) {}
-  async recognize(text: string, locale: string) {
-    if (this.failNext) {
-      this.failNext = false;
-      throw new Error('recogniser exploded');
-    }
-    return this.inner.recognize(text, locale);
-  }
-}
 
 describe('HTTP server (real restify, CloudAdapter and bot on loopback)', () => {
   const connector = new ConnectorStub();

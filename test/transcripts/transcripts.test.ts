@@ -7,8 +7,8 @@ import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { createRecognizer } from '../../src/language';
-import type { Recognizer } from '../../src/language/recognizer';
 import { ConnectorStub } from '../support/connectorStub';
+import { SwitchableRecognizer } from '../support/switchableRecognizer';
 import { postJson } from '../support/httpClient';
 import { messageActivity } from '../support/activities';
 import { createBotHarness } from '../support/botHarness';
@@ -21,17 +21,6 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-class SwitchableRecognizer implements Recognizer {
-  failNext = false;
-  constructor(private readonly inner: Recognizer) {}
-  async recognize(text: string, locale: string) {
-    if (this.failNext) {
-      this.failNext = false;
-      throw new Error('recogniser exploded');
-    }
-    return this.inner.recognize(text, locale);
-  }
-}
 
 let recognizer: SwitchableRecognizer;
 beforeAll(async () => {
