@@ -7,6 +7,9 @@
  *                                           message a conversation; flagged = emergencySupport event
  *                                           or 999 / 116 123 in the replies
  *   npm run eval:api -- --scripts <file>    multi-turn scripts (JSON array; see scripts/lib/replyChecks.ts)
+ *   npm run eval:api -- --answers <file>    {"text", "expected": "<question id>"} lines: one message a
+ *                                           conversation; answered = the expected answer's text (any
+ *                                           variant) is in the replies; offered = it is a button
  *   add --quiet to print figures only, --show <script id> to print one script's conversation,
  *   --env KEY=VALUE to configure the service
  */
@@ -16,6 +19,8 @@ import { join, basename } from 'node:path';
 import { request } from 'node:http';
 import { ConnectorStub, type ReceivedActivity } from './lib/connectorStub';
 import { EMERGENCY_EVENT, runCheck, sameAsBefore, viewOf, type Check, type TurnView } from './lib/replyChecks';
+import { answerIdentifier } from './lib/answerIdentity';
+import { loadKnowledgeBase } from '../src/content/knowledgeBase';
 import { PROJECT_ROOT } from '../src/projectRoot';
 
 interface Service {
@@ -132,11 +137,11 @@ interface RiskLine {
   kind?: string;
 }
 
-function readJsonl(path: string): RiskLine[] {
+function readJsonl<T = RiskLine>(path: string): T[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as RiskLine);
+    .map((line) => JSON.parse(line) as T);
 }
 
 async function inParallel<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -185,6 +190,38 @@ async function safetyReport(start: () => Conversation, dir: string, quiet: boole
       if (miss) console.log(`      ${kind === 'risk' ? 'MISS' : 'FLAG'} [${line.category ?? line.kind ?? ''}] ${line.text.slice(0, 160).replace(/\s+/g, ' ')}`);
     });
   }
+}
+
+type AnswerOutcome = 'answered' | 'offered' | 'other answer' | 'no answer';
+
+/**
+ * Each practical question in a new conversation, judged by what came back: its own answer, the
+ * question offered as a button ("Did you mean"), another question's answer, or no answer at all.
+ */
+async function answersReport(start: () => Conversation, file: string, quiet: boolean): Promise<void> {
+  const all = readJsonl<{ text: string; expected: string }>(file);
+  const identify = answerIdentifier(loadKnowledgeBase());
+  const unknown = all.filter((line) => identify.wordingOf(line.expected) === undefined);
+  if (unknown.length > 0) throw new Error(`${file}: unknown question ids ${[...new Set(unknown.map((l) => l.expected))].join(', ')}`);
+  // A question a dialog answers (help, a person, the check, crisis) has no answer text to look for.
+  const lines = all.filter((line) => !identify.isRouted(line.expected));
+  const outcomes = await inParallel(lines, 6, async (line): Promise<{ outcome: AnswerOutcome; got: string[] }> => {
+    const view = viewOf(await start().say(line.text));
+    const got = identify.answersIn(view.texts);
+    if (got.includes(line.expected)) return { outcome: 'answered', got };
+    if (view.buttons.includes(identify.wordingOf(line.expected) ?? '')) return { outcome: 'offered', got };
+    return { outcome: got.length > 0 ? 'other answer' : 'no answer', got };
+  });
+  const count = (o: AnswerOutcome) => outcomes.filter((r) => r.outcome === o).length;
+  console.log(
+    `${basename(file)} through /api/messages: ${lines.length} questions (${all.length - lines.length} more go to a dialog, not scored); answered ${pct(count('answered'), lines.length)}, ` +
+      `offered as a button ${pct(count('offered'), lines.length)}, another answer ${pct(count('other answer'), lines.length)}, no answer ${pct(count('no answer'), lines.length)}`,
+  );
+  if (quiet) return;
+  lines.forEach((line, i) => {
+    const { outcome, got } = outcomes[i];
+    if (outcome !== 'answered') console.log(`  ${outcome.toUpperCase()} ${line.expected} <- "${line.text.slice(0, 120)}"${got.length ? ` got ${got.join(', ')}` : ''}`);
+  });
 }
 
 interface Script {
@@ -241,6 +278,7 @@ async function main(): Promise<void> {
     for (const dir of valueOf('--safety')) await safetyReport(() => conversation(), dir, quiet);
     for (const dir of valueOf('--safety-teams')) await safetyReport(() => conversation({ channel: 'msteams' }), dir, quiet, 'msteams');
     for (const file of valueOf('--scripts')) await scriptsReport(conversation, file, quiet, valueOf('--show')[0]);
+    for (const file of valueOf('--answers')) await answersReport(() => conversation(), file, quiet);
   } finally {
     service.child.kill();
     await connector.stop();
