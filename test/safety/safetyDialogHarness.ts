@@ -15,6 +15,8 @@ import type { UserProfile } from '../../src/profile';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { MainDialog } from '../../dialogs/mainDialog';
+import { createChildDialogs } from '../../dialogs/childDialogs';
+import { GREETING_DIALOG } from '../../dialogs/greetingDialog';
 import { IptBot } from '../../bots/iptBot';
 import { createOnTurnError } from '../../bots/onTurnError';
 import { SafetyGateMiddleware, type RiskDetector } from '../../bots/safetyGateMiddleware';
@@ -45,19 +47,11 @@ export async function realBot(profile?: UserProfile, template?: Partial<Activity
   return harness;
 }
 
-/**
- * The real MainDialog, IptBot, safety gate and onTurnError, with a test-only dialog as MainDialog's
- * starting flow: for prompts and flows the product may not have yet. `before` middleware runs
- * before the gate (like the transcript logger), `after` middleware after it.
- */
-/** The product's MainDialog (its safety interrupt included) starting a test flow instead of its own routing. */
-class FlowMainDialog extends MainDialog {
-  constructor(deps: ConstructorParameters<typeof MainDialog>[0], flow: Dialog) {
-    super(deps);
-    this.addDialog(flow);
-    this.initialDialogId = flow.id;
-  }
-}
+/** "hi" and "hello" are greetings (the route that starts the test's flow below); anything else is None. */
+const greetingRecognizer: Recognizer = {
+  recognize: async (text, locale) =>
+    /^\s*(hi|hello)\b/i.test(text) ? { intent: 'Greeting', score: 1, alternatives: [], recognizer: 'local' } : noneRecognizer.recognize(text, locale),
+};
 
 export interface FlowOptions {
   after?: Middleware[];
@@ -66,21 +60,25 @@ export interface FlowOptions {
   detector?: RiskDetector;
 }
 
-export function botWithFlow(flow: Dialog, options: FlowOptions = {}) {
+/**
+ * The real MainDialog (its safety interrupt included), IptBot, safety gate and onTurnError, with
+ * a test-only flow injected as the greeting dialog: "hi" starts it through the product's own
+ * routing, so any prompt the product may use can be checked for risk mid-flow. `after`
+ * middleware runs after the gate.
+ */
+export function botWithFlow(flow: (id: string) => Dialog, options: FlowOptions = {}) {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
   const logger = options.logger ?? createLogger('silent');
   const storage = options.storage ?? new MemoryStorage();
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const main = new FlowMainDialog(
-    {
-      recognizer: noneRecognizer,
-      profile: userState.createProperty<UserProfile>('UserProfile'),
-      clinic: config.clinic,
-      safety: { safetyRecord: conversationState.createProperty<SafetyRecord>('SafetyRecord'), logger },
-    },
-    flow,
-  );
+  const deps = {
+    recognizer: greetingRecognizer,
+    profile: userState.createProperty<UserProfile>('UserProfile'),
+    clinic: config.clinic,
+    safety: { safetyRecord: conversationState.createProperty<SafetyRecord>('SafetyRecord'), logger },
+  };
+  const main = new MainDialog(deps, { ...createChildDialogs(deps), greeting: flow(GREETING_DIALOG) });
   const bot = new IptBot({ conversationState, userState, dialog: main, clinic: config.clinic, logger });
   const adapter = new TestAdapter((context) => bot.run(context), { channelId: CHANNEL, locale: 'en-GB' });
   adapter.onTurnError = createOnTurnError(conversationState, logger);
