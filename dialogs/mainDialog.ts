@@ -7,7 +7,6 @@ import {
   type DialogContext,
   type DialogTurnResult,
   type DialogState,
-  type DialogStateManagerConfiguration,
 } from 'botbuilder-dialogs';
 import type { IntentName, Recognizer, RecognitionResult } from '../src/language/recognizer';
 import type { RiskAssessment } from '../src/safety/types';
@@ -29,6 +28,7 @@ import {
   checkProgressOf,
   isCheckPaused,
   markSafetyFirst,
+  openQuestionOf,
   pauseCheck,
   SUITABILITY_CHECK_DIALOG,
   type CheckProgress,
@@ -39,7 +39,7 @@ import { HELP_DIALOG, helpText, type HelpMode, type HelpOptions } from './helpDi
 import { GREETING_DIALOG } from './greetingDialog';
 import { GOODBYE_DIALOG } from './goodbyeDialog';
 import { HUMAN_CONTACT_DIALOG } from './humanContactDialog';
-import { activeQuestion, readAnswer } from './guidedPrompt';
+import { readAnswer } from './guidedPrompt';
 import { ERASE_CONVERSATION_DIALOG, isEraseRequest } from './eraseConversationDialog';
 import { withButtons } from './replies';
 import { QUESTION_ANSWER_DIALOG, type QuestionAnswerOptions } from './questionAnswerDialog';
@@ -57,11 +57,6 @@ export const MAIN_DIALOG = 'mainDialog';
 
 /** "what about in Wales?", "and in Scotland?": the same question for another place. */
 const WHAT_ABOUT = /^\s*(?:and\s+|but\s+|so\s+)?(?:what|how)\s+about\b|^\s*and\s+(?:in|for)\b/i;
-
-/** Turn-state keys botbuilder-dialogs' DialogStateManager reads (memory/dialogStateManager.js). */
-const STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
-const TURN_MEMORY_SCOPES = 'memoryScopes';
-const TURN_PATH_RESOLVERS = 'pathResolvers';
 
 export const INTENT_TRACE = {
   name: 'IntentRecognizer',
@@ -150,15 +145,6 @@ export class MainDialog extends ComponentDialog {
   /** The dialog set run() uses, and the state accessor it was made for: one set per accessor, not per turn. */
   private rootSet?: { accessor: StatePropertyAccessor<DialogState>; set: DialogSet };
 
-  /**
-   * The memory scopes and path resolvers botbuilder's DialogStateManager puts together for the first
-   * dialog context of every turn (from the registered components, then cached in turn state for the
-   * rest of that turn). Building them was about a tenth of a turn. Nothing registers components or
-   * turn-state scopes while the bot runs, and the scopes keep no per-turn state (DialogManager's
-   * stateConfiguration shares one across turns in the same way), so the first turn's is kept.
-   */
-  private stateConfiguration?: DialogStateManagerConfiguration;
-
   /** The samples' entry point: continue the active dialog, or start this one. */
   async run(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
     if (this.rootSet?.accessor !== dialogState) {
@@ -166,13 +152,7 @@ export class MainDialog extends ComponentDialog {
       set.add(this);
       this.rootSet = { accessor: dialogState, set };
     }
-    // Only the default configuration is shared: a turn that brings scopes of its own builds its own.
-    const shareable = !context.turnState.has(TURN_MEMORY_SCOPES) && !context.turnState.has(TURN_PATH_RESOLVERS);
-    if (shareable && this.stateConfiguration && !context.turnState.has(STATE_CONFIGURATION)) {
-      context.turnState.set(STATE_CONFIGURATION, this.stateConfiguration);
-    }
     const dc = await this.rootSet.set.createContext(context);
-    if (shareable) this.stateConfiguration ??= dc.state.configuration;
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) {
       await dc.beginDialog(this.id);
@@ -345,7 +325,7 @@ export class MainDialog extends ComponentDialog {
   private async interruptActiveDialog(innerDc: DialogContext, route: Route): Promise<DialogTurnResult | undefined> {
     const locale = innerDc.context.activity.locale ?? '';
     const text = innerDc.context.activity.text ?? '';
-    const question = activeQuestion(innerDc);
+    const question = openQuestionOf(innerDc.activeDialog);
     const answer = question ? readAnswer(locale, question, text) : undefined;
     if (answer && answer.kind !== 'typed' && answer.kind !== 'facts') return undefined;
     const control = route.kind === 'action' ? undefined : classifyControl(locale, text);
