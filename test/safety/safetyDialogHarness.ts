@@ -4,7 +4,6 @@ import {
   ConversationState,
   UserState,
   type Activity,
-  type Attachment,
   type Middleware,
   type Storage,
 } from 'botbuilder';
@@ -87,56 +86,5 @@ export function botWithFlow(flow: (id: string) => Dialog, options: FlowOptions =
   return { adapter, storage, conversationState, userState };
 }
 
-/** Sends one activity and returns every reply of that turn except traces. */
-export async function say(adapter: TestAdapter, activity: string | Partial<Activity>): Promise<Partial<Activity>[]> {
-  adapter.activeQueue.splice(0);
-  await adapter.receiveActivity(activity);
-  return adapter.activeQueue.splice(0).filter((reply) => reply.type !== 'trace');
-}
-
-/** All message text of a turn, in order, including the numbered choice lists prompts append. */
-export function textOf(replies: Partial<Activity>[]): string {
-  return replies
-    .filter((reply) => reply.type === 'message')
-    .map((reply) => reply.text ?? '')
-    .join('\n');
-}
-
-export function eventsOf(replies: Partial<Activity>[]): Partial<Activity>[] {
-  return replies.filter((reply) => reply.type === 'event');
-}
-
-interface CardAction {
-  type: string;
-  title: string;
-  url: string;
-}
-
-/** The Action.OpenUrl buttons of every Adaptive Card in the turn, in order. */
-export function cardActions(replies: Partial<Activity>[]): CardAction[] {
-  const actions: CardAction[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (record.type === 'Action.OpenUrl') actions.push(record as unknown as CardAction);
-      Object.values(record).forEach(visit);
-    }
-  };
-  for (const reply of replies) {
-    for (const attachment of (reply.attachments ?? []) as Attachment[]) {
-      if (attachment.contentType === 'application/vnd.microsoft.card.adaptive') visit(attachment.content);
-    }
-  }
-  return actions;
-}
-
-/** Asserts each needle appears in `text`, in this order. */
-export function expectInOrder(text: string, needles: string[]): void {
-  let last = -1;
-  for (const needle of needles) {
-    const at = text.indexOf(needle, last + 1);
-    if (at < 0) throw new Error(`expected "${needle}" after position ${last} in:\n${text}`);
-    last = at;
-  }
-}
+// The turn helpers live in test/support/turns.ts; the safety tests reach them through here too.
+export { say, textOf, eventsOf, cardActions, expectInOrder } from '../support/turns';
