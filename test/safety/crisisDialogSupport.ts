@@ -77,5 +77,4 @@ export async function sayOnce(adapter: TestAdapter, text: string | Partial<Activ
   return replies;
 }
 
-
 export const wordCount = (text: string) => text.split(/\s+/).filter((word) => /[a-z]/i.test(word)).length;
