@@ -1,5 +1,5 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import { ComponentDialog, Dialog, DialogContainer, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { actionLabel, normaliseLabel } from '../src/content/actions';
 import { resolveLocale, t } from '../src/content/i18n';
 import { suitabilityLexicon } from '../src/content/lexicon';
@@ -93,8 +93,8 @@ const PROMPT_CONTROLS = new Set<ControlKind>(['restart', 'back', 'change', 'skip
  * for other questions said on the way, understands the check's control words (start again, go
  * back, change an answer, skip, "what was the question?"), and after two answers it cannot use it
  * says so and moves on instead of asking again. Interruptions (help, stop, crisis, a side
- * question) are MainDialog's job: it looks at the turn before this prompt does, using
- * `activeQuestion` and `readAnswer`.
+ * question) are MainDialog's job: it looks at the turn before this prompt does, using the open
+ * question the check exposes (`openQuestionOf`) and `readAnswer`.
  */
 export class GuidedPrompt extends Dialog<GuidedPromptOptions> {
   constructor(id: string = GUIDED_PROMPT) {
@@ -176,42 +176,3 @@ export class GuidedPrompt extends Dialog<GuidedPromptOptions> {
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
-/** Where ComponentDialog keeps its inner dialog stack in its instance state (componentDialog.js). */
-const COMPONENT_STACK = 'dialogs';
-
-/**
- * The question a GuidedPrompt is waiting on, anywhere down the active dialog stack. MainDialog asks
- * this on every message while a dialog is open. Going down through `dc.child` builds a
- * DialogContext (and a botbuilder DialogStateManager) per level just to look, so component dialogs
- * are followed through their saved stacks instead, finding dialogs as their child contexts would
- * (the component's own set first, then its parents'). Any other kind of container is asked for its
- * child contexts, as before.
- */
-export function activeQuestion(dc: DialogContext): QuestionId | undefined {
-  let stack = dc.stack;
-  let find = (id: string): Dialog | undefined => dc.findDialog(id);
-  for (;;) {
-    const instance = stack[stack.length - 1];
-    if (!instance) return undefined;
-    const dialog = find(instance.id);
-    if (dialog instanceof GuidedPrompt) return (instance.state as PromptState).question;
-    if (!(dialog instanceof DialogContainer)) return undefined;
-    if (!(dialog instanceof ComponentDialog)) return activeQuestionViaChildContexts(dc);
-    const inner = (instance.state as Record<string, { dialogStack?: DialogInstance[] } | undefined>)[COMPONENT_STACK];
-    if (!inner?.dialogStack) return undefined;
-    const outer = find;
-    find = (id) => dialog.findDialog(id) ?? outer(id);
-    stack = inner.dialogStack;
-  }
-}
-
-function activeQuestionViaChildContexts(dc: DialogContext): QuestionId | undefined {
-  let current: DialogContext | undefined = dc;
-  while (current) {
-    const instance = current.activeDialog;
-    if (instance && current.findDialog(instance.id) instanceof GuidedPrompt) return (instance.state as PromptState).question;
-    current = current.child;
-  }
-  return undefined;
-}

@@ -7,13 +7,10 @@ import {
   type DialogContext,
   type DialogTurnResult,
   type DialogState,
-  type DialogStateManagerConfiguration,
 } from 'botbuilder-dialogs';
 import type { IntentName, Recognizer, RecognitionResult } from '../src/language/recognizer';
 import type { RiskAssessment } from '../src/safety/types';
 import type { UserProfile } from '../src/profile';
-import type { ClinicContact } from '../src/config';
-import type { CallbackStore } from '../src/callbacks/callbackStore';
 import { areaOf, isIntentAction, isTopicIntent, matchAction, type ActionId, type TopicIntent } from '../src/content/actions';
 import { suitabilityLexicon } from '../src/content/lexicon';
 import { interpretAnswer, isFocusArea, type FocusArea } from '../src/content/suitability';
@@ -21,31 +18,31 @@ import type { TopicRequest } from '../src/content/topics';
 import { t } from '../src/content/i18n';
 import { ASIDE_KEY, PROFILE_NOTED_KEY, RISK_ASSESSMENT_KEY, RECOGNITION_KEY, type ProfileNoted } from './turnState';
 import { classifyControl, isAcknowledgement, isGoodbye, type Control } from '../src/language/controlWords';
-import { EmergencySupportDialog, EMERGENCY_SUPPORT_DIALOG, isSettled, stepsAside, type EmergencySupportOptions } from './emergencySupportDialog';
-import { RiskCheckInDialog, RISK_CHECK_IN_DIALOG, type RiskCheckInOptions } from './riskCheckInDialog';
-import { SafetyPlanDialog, SAFETY_PLAN_DIALOG } from './safetyPlanDialog';
+import { EMERGENCY_SUPPORT_DIALOG, isSettled, stepsAside, type EmergencySupportOptions } from './emergencySupportDialog';
+import { RISK_CHECK_IN_DIALOG, type RiskCheckInOptions } from './riskCheckInDialog';
+import { SAFETY_PLAN_DIALOG } from './safetyPlanDialog';
 import { requestedRoutes, requestedRoutesActivity, sendSafetyNote, type SafetyDialogDeps } from './safetyDialogShared';
 import { safetyReply } from '../src/safety/safetyReply';
-import { TopicAnswerDialog, TOPIC_ANSWER_DIALOG } from './topicAnswerDialog';
+import { TOPIC_ANSWER_DIALOG } from './topicAnswerDialog';
 import {
   checkProgressOf,
   isCheckPaused,
   markSafetyFirst,
+  openQuestionOf,
   pauseCheck,
-  SuitabilityCheckDialog,
   SUITABILITY_CHECK_DIALOG,
   type CheckProgress,
   type SuitabilityCheckOptions,
 } from './suitabilityCheckDialog';
-import { FallbackDialog, FALLBACK_DIALOG, type FallbackOptions } from './fallbackDialog';
-import { HelpDialog, HELP_DIALOG, helpText, type HelpMode, type HelpOptions } from './helpDialog';
-import { GreetingDialog, GREETING_DIALOG } from './greetingDialog';
-import { GoodbyeDialog, GOODBYE_DIALOG } from './goodbyeDialog';
-import { HumanContactDialog, HUMAN_CONTACT_DIALOG } from './humanContactDialog';
-import { activeQuestion, readAnswer } from './guidedPrompt';
-import { EraseConversationDialog, ERASE_CONVERSATION_DIALOG, isEraseRequest, type ConversationEraser } from './eraseConversationDialog';
+import { FALLBACK_DIALOG, type FallbackOptions } from './fallbackDialog';
+import { HELP_DIALOG, helpText, type HelpMode, type HelpOptions } from './helpDialog';
+import { GREETING_DIALOG } from './greetingDialog';
+import { GOODBYE_DIALOG } from './goodbyeDialog';
+import { HUMAN_CONTACT_DIALOG } from './humanContactDialog';
+import { readAnswer } from './guidedPrompt';
+import { ERASE_CONVERSATION_DIALOG, isEraseRequest } from './eraseConversationDialog';
 import { withButtons } from './replies';
-import { QuestionAnswerDialog, QUESTION_ANSWER_DIALOG, type QuestionAnswerOptions } from './questionAnswerDialog';
+import { QUESTION_ANSWER_DIALOG, type QuestionAnswerOptions } from './questionAnswerDialog';
 import type { QuestionAnswerer } from '../src/language/questionAnswerer';
 import type { AnswerPlan } from '../src/language/answering';
 import { notedPlace, type AnswerContext, type DeploymentValues } from '../src/content/answerReplies';
@@ -54,16 +51,12 @@ import { readProfileUpdate } from '../src/language/profileUpdate';
 import { NATIONS } from '../src/profile';
 import { fallbackVariants } from './fallbackDialog';
 import { handleKeepChoice, keepProfileFrom, noteProfileUpdate, restoreKeptProfile } from './keptProfile';
+import type { ChildDialogs } from './childDialogs';
 
 export const MAIN_DIALOG = 'mainDialog';
 
 /** "what about in Wales?", "and in Scotland?": the same question for another place. */
 const WHAT_ABOUT = /^\s*(?:and\s+|but\s+|so\s+)?(?:what|how)\s+about\b|^\s*and\s+(?:in|for)\b/i;
-
-/** Turn-state keys botbuilder-dialogs' DialogStateManager reads (memory/dialogStateManager.js). */
-const STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
-const TURN_MEMORY_SCOPES = 'memoryScopes';
-const TURN_PATH_RESOLVERS = 'pathResolvers';
 
 export const INTENT_TRACE = {
   name: 'IntentRecognizer',
@@ -76,15 +69,10 @@ export interface MainDialogDeps {
   profile: StatePropertyAccessor<UserProfile>;
   /** What the person asked us to keep between conversations (nation and age group only). */
   keptProfile?: StatePropertyAccessor<UserProfile>;
-  /** Where call-back requests go for clinic staff. */
-  callbacks?: CallbackStore;
-  clinic: ClinicContact;
-  /** Where the safety dialogs record risk events for staff review, and log. */
+  /** Where the safety dialogs record risk events for staff review, and log (safety notes are sent from here). */
   safety: SafetyDialogDeps;
   /** Knowledge-base answering; without it only the intents route (as some tests want). */
   answers?: { answerer: QuestionAnswerer; deployment: DeploymentValues };
-  /** "Delete my conversation" from the chat; without it the request is not offered. */
-  eraser?: ConversationEraser;
 }
 
 /** What a message asks for: a button (exact label) or, failing that, the recognised intent. */
@@ -145,41 +133,17 @@ function looksLikeRequest(text: string, intent: IntentName): boolean {
  * conversation state, how many times in a row it did not understand.
  */
 export class MainDialog extends ComponentDialog {
-  constructor(private readonly deps: MainDialogDeps) {
+  /** The child dialogs arrive built (dialogs/childDialogs.ts), as in the core-bot sample: MainDialog only routes to them. */
+  constructor(
+    private readonly deps: MainDialogDeps,
+    children: ChildDialogs,
+  ) {
     super(MAIN_DIALOG);
-    this.addDialog(new EmergencySupportDialog(deps.safety));
-    this.addDialog(new RiskCheckInDialog(deps.safety));
-    this.addDialog(new SafetyPlanDialog(deps.safety));
-    this.addDialog(new TopicAnswerDialog());
-    this.addDialog(new SuitabilityCheckDialog(deps.profile));
-    this.addDialog(new FallbackDialog(deps.clinic));
-    this.addDialog(new HelpDialog());
-    this.addDialog(new GreetingDialog());
-    this.addDialog(new GoodbyeDialog());
-    this.addDialog(new HumanContactDialog({ clinic: deps.clinic, profile: deps.profile, callbacks: deps.callbacks }));
-    if (deps.answers) this.addDialog(new QuestionAnswerDialog(deps.answers.answerer.kb, deps.answers.deployment));
-    if (deps.eraser) this.addDialog(new EraseConversationDialog(deps.eraser, deps.clinic, deps.safety.logger));
-    this.routedStart = this.initialDialogId;
+    for (const child of Object.values(children)) if (child) this.addDialog(child);
   }
-
-  /**
-   * addDialog makes the first dialog added the initial one, but MainDialog starts by routing the
-   * message. A test that sets `initialDialogId` to its own flow (test/safety does, to check risk
-   * messages in the middle of any prompt) gets that flow started instead.
-   */
-  private readonly routedStart: string;
 
   /** The dialog set run() uses, and the state accessor it was made for: one set per accessor, not per turn. */
   private rootSet?: { accessor: StatePropertyAccessor<DialogState>; set: DialogSet };
-
-  /**
-   * The memory scopes and path resolvers botbuilder's DialogStateManager puts together for the first
-   * dialog context of every turn (from the registered components, then cached in turn state for the
-   * rest of that turn). Building them was about a tenth of a turn. Nothing registers components or
-   * turn-state scopes while the bot runs, and the scopes keep no per-turn state (DialogManager's
-   * stateConfiguration shares one across turns in the same way), so the first turn's is kept.
-   */
-  private stateConfiguration?: DialogStateManagerConfiguration;
 
   /** The samples' entry point: continue the active dialog, or start this one. */
   async run(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
@@ -188,24 +152,17 @@ export class MainDialog extends ComponentDialog {
       set.add(this);
       this.rootSet = { accessor: dialogState, set };
     }
-    // Only the default configuration is shared: a turn that brings scopes of its own builds its own.
-    const shareable = !context.turnState.has(TURN_MEMORY_SCOPES) && !context.turnState.has(TURN_PATH_RESOLVERS);
-    if (shareable && this.stateConfiguration && !context.turnState.has(STATE_CONFIGURATION)) {
-      context.turnState.set(STATE_CONFIGURATION, this.stateConfiguration);
-    }
     const dc = await this.rootSet.set.createContext(context);
-    if (shareable) this.stateConfiguration ??= dc.state.configuration;
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) {
       await dc.beginDialog(this.id);
     }
   }
 
-  protected override async onBeginDialog(innerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
+  protected override async onBeginDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     await restoreKeptProfile(innerDc.context, this.deps);
     const interrupted = await this.interrupt(innerDc);
     if (interrupted) return interrupted;
-    if (this.initialDialogId !== this.routedStart) return super.onBeginDialog(innerDc, options);
     return this.onMessage(innerDc);
   }
 
@@ -347,7 +304,7 @@ export class MainDialog extends ComponentDialog {
 
   /** "Delete my conversation" at any point but a safety dialog (risk comes first), and its confirmation. */
   private async privacyRoute(innerDc: DialogContext, text: string): Promise<DialogTurnResult | undefined> {
-    if (!this.deps.eraser) return undefined;
+    if (!this.findDialog(ERASE_CONVERSATION_DIALOG)) return undefined;
     const activeId = innerDc.activeDialog?.id;
     if (activeId === ERASE_CONVERSATION_DIALOG) return innerDc.continueDialog();
     if (!isEraseRequest(innerDc.context.activity.locale ?? '', text) || (activeId && SAFETY_DIALOGS.has(activeId))) return undefined;
@@ -368,7 +325,7 @@ export class MainDialog extends ComponentDialog {
   private async interruptActiveDialog(innerDc: DialogContext, route: Route): Promise<DialogTurnResult | undefined> {
     const locale = innerDc.context.activity.locale ?? '';
     const text = innerDc.context.activity.text ?? '';
-    const question = activeQuestion(innerDc);
+    const question = openQuestionOf(innerDc.activeDialog);
     const answer = question ? readAnswer(locale, question, text) : undefined;
     if (answer && answer.kind !== 'typed' && answer.kind !== 'facts') return undefined;
     const control = route.kind === 'action' ? undefined : classifyControl(locale, text);

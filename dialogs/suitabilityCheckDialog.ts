@@ -51,11 +51,18 @@ interface CheckState {
   paused?: boolean;
   /** How many times the "carry on when you're ready" offer was made, to vary its words. */
   offers?: number;
+  /** The question the check's prompt is waiting on, for MainDialog to read answers against. */
+  asking?: QuestionId;
 }
 
 /** The check's progress, for MainDialog to keep when the person stops (public instance state). */
 export function checkProgressOf(instance: DialogInstance | undefined): CheckProgress | undefined {
   return instance?.id === SUITABILITY_CHECK_DIALOG ? (instance.state as Partial<CheckState>).progress : undefined;
+}
+
+/** The question the check is waiting on, if the check is this instance (its own state, not its prompt's). */
+export function openQuestionOf(instance: DialogInstance | undefined): QuestionId | undefined {
+  return instance?.id === SUITABILITY_CHECK_DIALOG ? (instance.state as Partial<CheckState>).asking : undefined;
 }
 
 /** A safety dialog is opening over the check: its summary will say that support comes first. */
@@ -269,7 +276,7 @@ export class SuitabilityCheckDialog extends ComponentDialog {
     if (progress.settled.length === 0) return this.askNext(innerDc, t(locale, 'suitability:nothingToChange'), current);
     const labels = progress.settled.map((question) => t(locale, `suitability:changeButton.${question}`));
     await innerDc.context.sendActivity(withButtons(t(locale, 'suitability:whichToChange'), [...labels, t(locale, 'suitability:restartButton')]));
-    return innerDc.beginDialog(GUIDED_PROMPT, { question: current, quiet: true } satisfies GuidedPromptOptions);
+    return this.ask(innerDc, { question: current, quiet: true });
   }
 
   /** Asks the given question, or the first one not yet settled; with none left, the summary. */
@@ -277,7 +284,13 @@ export class SuitabilityCheckDialog extends ComponentDialog {
     const { progress } = this.state(innerDc);
     const question = ask ?? QUESTIONS.find((id) => !progress.settled.includes(id));
     if (!question) return this.summary(innerDc, progress);
-    return innerDc.beginDialog(GUIDED_PROMPT, { question, ...(lead ? { lead } : {}) } satisfies GuidedPromptOptions);
+    return this.ask(innerDc, { question, ...(lead ? { lead } : {}) });
+  }
+
+  /** Every question goes through here, so the check's own state always names the open one. */
+  private async ask(innerDc: DialogContext, options: GuidedPromptOptions): Promise<DialogTurnResult> {
+    this.state(innerDc).asking = options.question;
+    return innerDc.beginDialog(GUIDED_PROMPT, options);
   }
 
   /** Nation and age group go to this conversation's profile (kept beyond it only if the person agrees). */

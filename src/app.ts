@@ -9,7 +9,8 @@ import { loadKnowledgeBase } from './content/knowledgeBase';
 import type { UserProfile } from './profile';
 import { MemoryCallbackStore, type CallbackStore } from './callbacks/callbackStore';
 import type { SafetyRecord } from './safety/safetyRecord';
-import { MainDialog } from '../dialogs/mainDialog';
+import { MainDialog, type MainDialogDeps } from '../dialogs/mainDialog';
+import { createChildDialogs, type ChildDialogDeps } from '../dialogs/childDialogs';
 import { IptBot } from '../bots/iptBot';
 import { createAdapter } from '../bots/createAdapter';
 import { SafetyQuestionMiddleware } from '../bots/safetyQuestionMiddleware';
@@ -129,7 +130,7 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
   const recognizer = deferredRecognizer(training);
   const safety = { safetyRecord: conversationState.createProperty<SafetyRecord>('SafetyRecord'), logger };
   const callbacks = overrides.callbacks ?? new MemoryCallbackStore();
-  const dialog = new MainDialog({
+  const dialogDeps: MainDialogDeps & ChildDialogDeps = {
     recognizer,
     // Nation and age group belong to this conversation; they outlive it (in user state) only if the person asks.
     profile: conversationState.createProperty<UserProfile>(USER_PROFILE),
@@ -151,7 +152,8 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
         await userState.delete(context);
       },
     },
-  });
+  };
+  const dialog = new MainDialog(dialogDeps, createChildDialogs(dialogDeps));
   const bot = new IptBot({
     conversationState,
     userState,

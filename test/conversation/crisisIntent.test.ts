@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { RecognitionResult, Recognizer } from '../../src/language/recognizer';
 import { createBotHarness } from '../support/botHarness';
+import { say, textOf } from '../support/turns';
 
 /** A recogniser that always says CrisisSupport, with the score the test chooses. */
 function crisisAt(score: number): Recognizer {
@@ -9,14 +10,10 @@ function crisisAt(score: number): Recognizer {
   };
 }
 
+/** A new conversation's first message, and its replies. */
 async function turn(text: string, score: number): Promise<Partial<Activity>[]> {
-  const harness = createBotHarness({}, { recognizer: crisisAt(score) });
-  harness.adapter.activeQueue.splice(0);
-  await harness.adapter.receiveActivity(text);
-  return harness.adapter.activeQueue.splice(0).filter((activity) => activity.type !== 'trace');
+  return say(createBotHarness({}, { recognizer: crisisAt(score) }).adapter, text);
 }
-
-const texts = (activities: Partial<Activity>[]) => activities.map((activity) => activity.text ?? '').join('\n');
 
 /**
  * On 1,000 messages written blind to the product, everything the CrisisSupport intent claimed that
@@ -26,7 +23,7 @@ describe('the CrisisSupport intent on words the risk detector leaves alone', () 
   it.each([0.95, 0.5])('at %s: no emergency hand-off, but the help reply with how to get help now', async (score) => {
     const replies = await turn('is it safe to stop my pills now I feel better', score);
     expect(replies.some((activity) => activity.type === 'event')).toBe(false);
-    const said = texts(replies);
+    const said = textOf(replies);
     expect(said).toMatch(/help now/);
     expect(said).toMatch(/999/);
     expect(said).toMatch(/116 123/);
@@ -36,6 +33,6 @@ describe('the CrisisSupport intent on words the risk detector leaves alone', () 
   it('a request for help the detector knows still hands off in full, whatever the intent', async () => {
     const replies = await turn('please I need help now', 0.2);
     expect(replies[0]).toMatchObject({ type: 'event', name: 'emergencySupport', value: { category: 'danger' } });
-    expect(texts(replies)).toMatch(/safe right now/i);
+    expect(textOf(replies)).toMatch(/safe right now/i);
   });
 });

@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { SUMMARY_MARKER } from '../../src/content/savedSummary';
 import { createBotHarness } from '../support/botHarness';
+import { say as sayTo } from '../support/turns';
 import { cardProblems } from '../content/validateCard';
 import { cards, cardText, conversation, PhraseRecognizer } from './support';
 
@@ -26,11 +27,7 @@ describe('keeping the summary', () => {
   test('Teams: the summary comes as a card to copy from, and no marker', async () => {
     const harness = createBotHarness({}, { recognizer: new PhraseRecognizer() }, { channelId: 'msteams', locale: 'en-GB' });
     await harness.ready;
-    const say = async (text: string) => {
-      harness.adapter.activeQueue.splice(0);
-      await harness.adapter.receiveActivity({ ...harness.adapter.makeActivity(text), from: { id: 'user1', name: 'User' } });
-      return harness.adapter.activeQueue.splice(0).filter((reply) => reply.type === 'message');
-    };
+    const say = (text: string) => sayTo(harness.adapter, text, { id: 'user1', name: 'User' });
     await say('is it right for me');
     let replies: Partial<Activity>[] = [];
     for (const answer of ANSWERS) replies = await say(answer);

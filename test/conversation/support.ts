@@ -1,4 +1,4 @@
-import { MemoryStorage, type Activity, type Attachment } from 'botbuilder';
+import { MemoryStorage, type Activity } from 'botbuilder';
 import type { IntentName, RecognitionResult, Recognizer } from '../../src/language/recognizer';
 import type { UserProfile } from '../../src/profile';
 import { createQuestionAnswerer, type QuestionAnswerer } from '../../src/language/questionAnswerer';
@@ -6,7 +6,7 @@ import { parseKnowledgeBase } from '../../src/content/knowledgeBase';
 
 const NO_QUESTIONS = createQuestionAnswerer({ kb: parseKnowledgeBase([]) });
 import { createBotHarness, type BotHarness } from '../support/botHarness';
-import type { AdaptiveCard } from '../../src/content/cards';
+import { exchange } from '../support/turns';
 
 /**
  * Helpers for the conversation tests: the real bot (createBotHarness: real dialogs, middleware and
@@ -103,12 +103,7 @@ export async function conversation(
     recognizer,
     lastTraces: [],
     async say(activity) {
-      const { adapter } = harness;
-      adapter.activeQueue.splice(0);
-      const message: Partial<Activity> =
-        typeof activity === 'string' ? { ...adapter.makeActivity(activity), from: { id: USER, name: 'User' } } : activity;
-      await adapter.receiveActivity(message);
-      const replies = adapter.activeQueue.splice(0);
+      const replies = await exchange(harness.adapter, activity, { id: USER, name: 'User' });
       convo.lastTraces = replies.filter((reply) => reply.type === 'trace');
       return replies.filter((reply) => reply.type !== 'trace');
     },
@@ -126,46 +121,5 @@ export async function conversation(
   return convo;
 }
 
-export function texts(replies: Partial<Activity>[]): string[] {
-  return replies.filter((reply) => reply.type === 'message').map((reply) => reply.text ?? '');
-}
-
-export function allText(replies: Partial<Activity>[]): string {
-  return texts(replies).join('\n');
-}
-
-/** The suggested-action labels of the last reply (where channels show them). */
-export function buttons(replies: Partial<Activity>[]): string[] {
-  const last = replies[replies.length - 1];
-  return (last?.suggestedActions?.actions ?? []).map((action) => String(action.title));
-}
-
-export function cards(replies: Partial<Activity>[]): AdaptiveCard[] {
-  return replies.flatMap((reply) =>
-    ((reply.attachments ?? []) as Attachment[])
-      .filter((attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive')
-      .map((attachment) => attachment.content as AdaptiveCard),
-  );
-}
-
-/** Every TextBlock text and fact of a card, in order: what a person reads. */
-export function cardText(card: AdaptiveCard): string[] {
-  const out: string[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (record.type === 'TextBlock' && typeof record.text === 'string') out.push(record.text);
-      if (typeof record.title === 'string' && typeof record.value === 'string') out.push(`${record.title}: ${record.value}`);
-      if (record.type === 'Action.OpenUrl' && typeof record.title === 'string') out.push(record.title);
-      Object.values(record).forEach(visit);
-    }
-  };
-  visit(card.body);
-  visit(card.actions ?? []);
-  return out;
-}
-
-export function openUrls(card: AdaptiveCard): Array<{ title: string; url: string }> {
-  return (card.actions ?? []).map((action) => ({ title: action.title, url: action.url }));
-}
+// The turn helpers live in test/support/turns.ts; the conversation tests reach them through here too.
+export { texts, textOf as allText, buttons, cards, cardText, openUrls } from '../support/turns';

@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { welcomeActivities, welcomeActivity } from '../../dialogs/welcome';
 import { createBotHarness } from '../support/botHarness';
+import { say } from '../support/turns';
 import { CLINIC_ENV, PhraseRecognizer } from './support';
 
 /**
@@ -15,10 +16,9 @@ async function harness(env: Record<string, string> = {}, channelId = 'webchat') 
   return h;
 }
 
+/** The messages a person sees after this activity. */
 async function send(h: Awaited<ReturnType<typeof harness>>, activity: Partial<Activity>): Promise<Partial<Activity>[]> {
-  h.adapter.activeQueue.splice(0);
-  await h.adapter.receiveActivity(activity);
-  return h.adapter.activeQueue.splice(0).filter((reply) => reply.type === 'message');
+  return (await say(h.adapter, activity)).filter((reply) => reply.type === 'message');
 }
 
 const conversationUpdate = (channelId: string, ids: string[]): Partial<Activity> => ({

@@ -3,7 +3,7 @@ import { crisisRouteTable } from '../../src/safety/crisisRoutes';
 import { routeLine } from '../../src/safety/crisisRoutesText';
 import type { RiskAssessment } from '../../src/safety/types';
 import { MESSAGE_LANGUAGE_KEY, RISK_ASSESSMENT_KEY } from '../../dialogs/turnState';
-import { cardActions } from './safetyDialogHarness';
+import { buttons, cardActions, say, texts } from '../support/turns';
 
 /** Helpers for the crisis-dialog tests, beside safetyDialogHarness.ts. */
 
@@ -35,9 +35,8 @@ export function languageOf(script: Record<string, string>): Middleware {
   };
 }
 
-export function messages(replies: Partial<Activity>[]): string[] {
-  return replies.filter((reply) => reply.type === 'message').map((reply) => reply.text ?? '');
-}
+/** Names the crisis tests use for the shared turn helpers (test/support/turns.ts). */
+export { texts as messages, buttons as suggested };
 
 /** The safety gate's notice in the person's own language (its locale is not English). */
 export function isForeignNotice(reply: Partial<Activity>): boolean {
@@ -52,15 +51,15 @@ export function isForeignNotice(reply: Partial<Activity>): boolean {
 export function repeatedRoutes(replies: Partial<Activity>[]): string[] {
   // The gate's notice to a message in another language gives the urgent numbers in that language;
   // the English reply after it is for the same person, so it is not counted as a repeat.
-  const texts = messages(replies.filter((reply) => !isForeignNotice(reply)));
-  const all = texts.join('\n');
+  const lines = texts(replies.filter((reply) => !isForeignNotice(reply)));
+  const all = lines.join('\n');
   const problems: string[] = [];
   for (const route of crisisRouteTable('en-GB').routes.values()) {
     const line = routeLine('en-GB', route);
     const count = all.split(line).length - 1;
     if (count > 1) problems.push(`${route.id} listed ${count} times`);
   }
-  const with999 = texts.filter((text) => /(^|\D)999(\D|$)/.test(text)).length;
+  const with999 = lines.filter((text) => /(^|\D)999(\D|$)/.test(text)).length;
   if (with999 > 1) problems.push(`999 in ${with999} messages`);
   const urls = cardActions(replies).map((action) => action.url);
   for (const url of new Set(urls)) {
@@ -71,16 +70,11 @@ export function repeatedRoutes(replies: Partial<Activity>[]): string[] {
 }
 
 /** Sends a message and returns the replies, checking the turn never repeats a route. */
-export async function sayOnce(adapter: TestAdapter, say: (adapter: TestAdapter, text: string | Partial<Activity>) => Promise<Partial<Activity>[]>, text: string | Partial<Activity>) {
+export async function sayOnce(adapter: TestAdapter, text: string | Partial<Activity>) {
   const replies = await say(adapter, text);
   const repeated = repeatedRoutes(replies);
   if (repeated.length > 0) throw new Error(`a route repeated after ${JSON.stringify(text)}: ${repeated.join('; ')}`);
   return replies;
-}
-
-export function suggested(replies: Partial<Activity>[]): string[] {
-  const last = [...replies].reverse().find((reply) => reply.type === 'message');
-  return (last?.suggestedActions?.actions ?? []).map((action) => String(action.title));
 }
 
 export const wordCount = (text: string) => text.split(/\s+/).filter((word) => /[a-z]/i.test(word)).length;

@@ -1,5 +1,5 @@
 import type { RiskAssessment } from '../../src/safety/types';
-import { realBot, say, textOf } from './safetyDialogHarness';
+import { realBot, textOf } from './safetyDialogHarness';
 import { messages, sayOnce, scriptedRisk } from './crisisDialogSupport';
 
 /**
@@ -28,15 +28,15 @@ describe('calling, and help on the way', () => {
     ['a child at risk, "ok thanks ill ring them"', { category: 'abuse' as const, who: 'child' as const }, 'ok thanks ill ring them', /Well done/],
   ])('%s: well done and what to do while waiting, not the question again', async (_name, risk, calling, fitting) => {
     const adapter = await botWith({ 'RISK MESSAGE': risk });
-    await sayOnce(adapter, say, 'RISK MESSAGE');
-    const before = textOf(await sayOnce(adapter, say, 'i dont know what to do'));
-    const after = textOf(await sayOnce(adapter, say, calling));
+    await sayOnce(adapter, 'RISK MESSAGE');
+    const before = textOf(await sayOnce(adapter, 'i dont know what to do'));
+    const after = textOf(await sayOnce(adapter, calling));
     expect(after).not.toBe(before);
     expect(after).toMatch(fitting);
     expect(after).not.toMatch(/Can you tell me if|safe right now\?|help is on the way\?/);
     expect(after).not.toMatch(FALLBACK);
     // Saying it again while waiting: a short line, no fallback, and not the same reply again.
-    const again = textOf(await sayOnce(adapter, say, 'the ambulance is on its way now'));
+    const again = textOf(await sayOnce(adapter, 'the ambulance is on its way now'));
     expect(again).not.toBe(after);
     expect(again).toMatch(/while you wait/);
     expect(again).not.toMatch(FALLBACK);
@@ -50,9 +50,9 @@ describe('never the same reply twice in a row', () => {
     ['not wanting to call anyone, twice', ['i dont want to call anyone', 'i cant talk on the phone', 'i dont want to call anyone']],
   ])('%s: each reply differs from the one before, and each keeps 999', async (_name, turns) => {
     const adapter = await botWith({ 'RISK MESSAGE': {} });
-    let last = textOf(await sayOnce(adapter, say, 'RISK MESSAGE'));
+    let last = textOf(await sayOnce(adapter, 'RISK MESSAGE'));
     for (const turn of turns) {
-      const replies = await sayOnce(adapter, say, turn);
+      const replies = await sayOnce(adapter, turn);
       const text = textOf(replies);
       expect(text).not.toBe(last);
       for (const message of messages(replies)) expect(last.split('\n')).not.toContain(message);

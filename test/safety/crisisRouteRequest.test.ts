@@ -36,9 +36,9 @@ describe('reading a request for a route (pure)', () => {
 describe('asking for a route during or after a crisis reply', () => {
   it('during: the Respect line with its number, then the question again (not the same reply as before)', async () => {
     const adapter = await botWith({ 'HARM MESSAGE': { category: 'harm_to_others', who: 'adult' } });
-    await sayOnce(adapter, say, 'HARM MESSAGE');
-    const before = textOf(await sayOnce(adapter, say, 'would ipt help someone like me'));
-    const replies = await sayOnce(adapter, say, 'whats the respect number again');
+    await sayOnce(adapter, 'HARM MESSAGE');
+    const before = textOf(await sayOnce(adapter, 'would ipt help someone like me'));
+    const replies = await sayOnce(adapter, 'whats the respect number again');
     const text = textOf(replies);
     expect(text).toContain('Respect Phone Line');
     expect(text).toContain('0808 802 4040');
@@ -51,7 +51,7 @@ describe('asking for a route during or after a crisis reply', () => {
     const adapter = await botWith({ 'RISK MESSAGE': {} });
     await say(adapter, 'RISK MESSAGE');
     await say(adapter, "yes I'm safe");
-    const text = textOf(await sayOnce(adapter, say, 'can i have the samaritans number please'));
+    const text = textOf(await sayOnce(adapter, 'can i have the samaritans number please'));
     expect(text).toContain('116 123');
     expect(text).not.toMatch(/didn't understand|glad you're safe/);
   });

@@ -13,7 +13,7 @@ const fresh = () => realBot(undefined, WEBCHAT);
 describe('nation and age in the risk message', () => {
   it('a city in England: 111 for England, no Lifeline, and the profile keeps England', async () => {
     const { adapter } = await fresh();
-    const text = textOf(await sayOnce(adapter, say, 'im in manchester and honestly i dont want to be alive anymore'));
+    const text = textOf(await sayOnce(adapter, 'im in manchester and honestly i dont want to be alive anymore'));
     expect(text).toContain('999');
     expect(text).toContain('111');
     expect(text).not.toMatch(/Lifeline|0808 808 8000/);
@@ -21,7 +21,7 @@ describe('nation and age in the risk message', () => {
 
   it('Scotland: NHS 24 and Breathing Space, no Lifeline', async () => {
     const { adapter } = await fresh();
-    const text = textOf(await sayOnce(adapter, say, 'live in dundee. i feel like killing myself tonight'));
+    const text = textOf(await sayOnce(adapter, 'live in dundee. i feel like killing myself tonight'));
     expect(text).toMatch(/NHS 24/);
     expect(text).toContain('0800 83 85 87');
     expect(text).not.toMatch(/Lifeline|0808 808 8000/);
@@ -29,21 +29,21 @@ describe('nation and age in the risk message', () => {
 
   it('Northern Ireland: Lifeline', async () => {
     const { adapter } = await fresh();
-    const text = textOf(await sayOnce(adapter, say, 'belfast here. i want to die, i cant keep going like this'));
+    const text = textOf(await sayOnce(adapter, 'belfast here. i want to die, i cant keep going like this'));
     expect(text).toContain('0808 808 8000');
     expect(text).not.toMatch(/NHS 24|Breathing Space/);
   });
 
   it('a 15-year-old: Childline', async () => {
     const { adapter } = await fresh();
-    const text = textOf(await sayOnce(adapter, say, 'im 15 and i just want to die, nobody at school would even notice if i was gone'));
+    const text = textOf(await sayOnce(adapter, 'im 15 and i just want to die, nobody at school would even notice if i was gone'));
     expect(text).toContain('Childline');
     expect(text).toContain('0800 1111');
   });
 
   it('16 and in Edinburgh: Childline and the Scottish lines, no Lifeline', async () => {
     const { adapter } = await fresh();
-    const text = textOf(await sayOnce(adapter, say, 'im 16 and live in edinburgh and i keep thinking about killing myself'));
+    const text = textOf(await sayOnce(adapter, 'im 16 and live in edinburgh and i keep thinking about killing myself'));
     expect(text).toContain('0800 1111');
     expect(text).toMatch(/NHS 24/);
     expect(text).not.toMatch(/Lifeline|0808 808 8000/);
@@ -61,9 +61,9 @@ describe('nation and age in the risk message', () => {
 describe('nation said during the crisis reply', () => {
   it('"im in england if that helps" tailors the routes again (111 for England, no Lifeline), with 999 first and the question again', async () => {
     const { adapter } = await fresh();
-    const first = textOf(await sayOnce(adapter, say, 'i want to die'));
+    const first = textOf(await sayOnce(adapter, 'i want to die'));
     expect(first).toContain('0808 808 8000');
-    const replies = await sayOnce(adapter, say, 'im in england if that helps');
+    const replies = await sayOnce(adapter, 'im in england if that helps');
     const text = textOf(replies);
     expect(eventsOf(replies)).toHaveLength(0);
     expect(text.indexOf('999')).toBeLessThan(text.indexOf('111'));
@@ -76,16 +76,16 @@ describe('nation said during the crisis reply', () => {
 describe('age during the crisis reply', () => {
   it('a 15-year-old who says they are not safe: 999 first, and Childline', async () => {
     const { adapter } = await fresh();
-    await sayOnce(adapter, say, 'im 15 and i just want to die, nobody at school would even notice if i was gone');
-    const text = textOf(await sayOnce(adapter, say, 'no im not safe'));
+    await sayOnce(adapter, 'im 15 and i just want to die, nobody at school would even notice if i was gone');
+    const text = textOf(await sayOnce(adapter, 'no im not safe'));
     expect(text.indexOf('999')).toBeGreaterThan(-1);
     expect(text.indexOf('999')).toBeLessThan(text.indexOf('0800 1111'));
   });
 
   it('an adult who says they are not safe: 999 only', async () => {
     const { adapter } = await fresh();
-    await sayOnce(adapter, say, 'im 40 and i just want to die');
-    expect(textOf(await sayOnce(adapter, say, 'no im not safe'))).not.toContain('0800 1111');
+    await sayOnce(adapter, 'im 40 and i just want to die');
+    expect(textOf(await sayOnce(adapter, 'no im not safe'))).not.toContain('0800 1111');
   });
 });
 
@@ -94,7 +94,7 @@ describe('after saying safe, "what do i do if it gets bad again"', () => {
     const { adapter } = await fresh();
     await say(adapter, 'im in manchester and honestly i dont want to be alive anymore');
     await say(adapter, 'ok im safe now, my flatmate just got in and shes sat with me');
-    const text = textOf(await sayOnce(adapter, say, 'what do i do if it gets bad again tonight tho'));
+    const text = textOf(await sayOnce(adapter, 'what do i do if it gets bad again tonight tho'));
     expect(text).toMatch(/plan/i);
     expect(text).not.toMatch(/didn't understand/);
   });

@@ -28,9 +28,9 @@ const ENGLAND = { nation: 'england', ageGroup: '35_plus' } as const;
 
 async function atQuestion(profile: Parameters<typeof realBot>[0] = ENGLAND, template: Partial<Activity> = WEBCHAT) {
   const harness = await realBot(profile, template);
-  const replies = await sayOnce(harness.adapter, say, RISK);
+  const replies = await sayOnce(harness.adapter, RISK);
   expect(textOf(replies)).toContain(ASK_SAFE);
-  const turn = (text: string | Partial<Activity>) => sayOnce(harness.adapter, say, text);
+  const turn = (text: string | Partial<Activity>) => sayOnce(harness.adapter, text);
   return { ...harness, turn };
 }
 
@@ -60,7 +60,7 @@ describe('the first crisis reply', () => {
   it('a request for the crisis numbers gets the same, and so does every way of asking', async () => {
     const { adapter } = await realBot(undefined, WEBCHAT);
     for (const ask of ['Can I have the Samaritans number', 'I need help now', 'help now', 'crisis', 'emergency']) {
-      const replies = await sayOnce(adapter, say, ask);
+      const replies = await sayOnce(adapter, ask);
       expect(eventsOf(replies)[0]?.value).toMatchObject({ category: expect.any(String) });
       expectInOrder(textOf(replies), ['999', '116 123', '85258', ASK_SAFE]);
       await say(adapter, 'yes I am safe');
@@ -70,7 +70,7 @@ describe('the first crisis reply', () => {
 
   it('medical: the first words say 999 now, plain and short', async () => {
     const { adapter } = await realBot(ENGLAND, WEBCHAT);
-    const replies = await sayOnce(adapter, say, "I've taken an overdose");
+    const replies = await sayOnce(adapter, "I've taken an overdose");
     expect(eventsOf(replies)[0]?.value).toEqual({ category: 'medical', severity: 'immediate' });
     const first = messages(replies)[0];
     expect(first).toMatch(/^This sounds urgent\. Please call 999 now, or go to A&E/);
@@ -86,14 +86,14 @@ describe('the first crisis reply', () => {
     await say(adapter, "I've taken an overdose");
     let last = '';
     for (const fine of ["I'm fine", "I'm ok now", "yes I'm safe"]) {
-      const text = textOf(await sayOnce(adapter, say, fine));
+      const text = textOf(await sayOnce(adapter, fine));
       // In other words each time, never the same reply twice in a row.
       expect(text).toMatch(/Please still call 999|please still get checked\. Call 999/);
       expect(text).not.toContain('glad you');
       expect(text).not.toBe(last);
       last = text;
     }
-    const coming = textOf(await sayOnce(adapter, say, 'the ambulance is on its way'));
+    const coming = textOf(await sayOnce(adapter, 'the ambulance is on its way'));
     expect(coming).toContain('Well done for getting help');
     expect(coming).toContain('call handler');
     expect(coming).not.toContain('safety plan');
@@ -111,7 +111,7 @@ describe('the first crisis reply', () => {
 
   it('harm to others: without judgement, 999 first, the Respect Phone Line', async () => {
     const { adapter } = await realBot(ENGLAND, WEBCHAT);
-    const replies = await sayOnce(adapter, say, 'I have thoughts of hurting my baby');
+    const replies = await sayOnce(adapter, 'I have thoughts of hurting my baby');
     expect(eventsOf(replies)[0]?.value).toMatchObject({ category: 'harm_to_others' });
     expectInOrder(textOf(replies), ['without judging you', '999', 'Respect Phone Line', '0808 802 4040', 'Is everyone safe right now?']);
   });
@@ -131,7 +131,7 @@ describe('the CrisisSupport intent (words the detector does not flag)', () => {
     const replies = await say(adapter, phrase);
     expect(eventsOf(replies)).toEqual([]);
     expectInOrder(textOf(replies), ['help now', '999', '116 123']);
-    const urgent = await sayOnce(adapter, say, 'help now');
+    const urgent = await sayOnce(adapter, 'help now');
     expect(eventsOf(urgent)[0]?.value).toEqual({ category: 'danger', severity: 'concern' });
     expectInOrder(textOf(urgent), ['999', 'Lifeline', '0808 808 8000', '116 123', '85258', ASK_SAFE]);
   });
@@ -322,12 +322,12 @@ describe('routes for the person\'s nation and age: the few that fit in the messa
 
   it.each(cases)('%s', async (_name, profile, inOrder, absent) => {
     const { adapter } = await realBot(profile, WEBCHAT);
-    const replies = await sayOnce(adapter, say, RISK);
+    const replies = await sayOnce(adapter, RISK);
     const text = textOf(replies);
     expectInOrder(text, inOrder);
     for (const missing of absent) expect(text).not.toContain(missing);
     // "More places to get help" gives the rest, none of them again.
-    const more = await sayOnce(adapter, say, 'More places to get help');
+    const more = await sayOnce(adapter, 'More places to get help');
     const moreText = textOf(more);
     for (const url of cardActions(replies).map((action) => action.url)) expect(cardActions(more).map((action) => action.url)).not.toContain(url);
     expect(moreText).not.toMatch(/call 116 123|SHOUT to 85258/);
@@ -344,7 +344,7 @@ describe('routes for the person\'s nation and age: the few that fit in the messa
 
   it('abuse: the National Domestic Abuse Helpline in England, a silent 999 call; elsewhere, what to do instead', async () => {
     const england = await realBot(ENGLAND, WEBCHAT);
-    const englandReplies = await sayOnce(england.adapter, say, 'my partner hits me and I am scared to go home');
+    const englandReplies = await sayOnce(england.adapter, 'my partner hits me and I am scared to go home');
     expect(eventsOf(englandReplies)[0]?.value).toMatchObject({ category: 'abuse' });
     expectInOrder(textOf(englandReplies), ['999', 'National Domestic Abuse Helpline', '0808 2000 247', '116 123', '85258', 'press 55']);
     expect(cardActions(englandReplies).map((action) => action.url)).toContain('tel:08082000247');

@@ -14,8 +14,8 @@ const FALLBACK_LEAD = 'I want to make sure you can get help now.';
 const TURN_ERROR = 'Sorry, something went wrong on my side';
 
 class AskName extends ComponentDialog {
-  constructor() {
-    super('askName');
+  constructor(id: string) {
+    super(id);
     this.addDialog(new TextPrompt('askName.text'));
     this.addDialog(
       new WaterfallDialog('askName.steps', [
@@ -63,7 +63,7 @@ describe('safety gate', () => {
         await next();
       },
     };
-    const { adapter } = botWithFlow(new AskName(), { after: [spy] });
+    const { adapter } = botWithFlow((id) => new AskName(id), { after: [spy] });
     await say(adapter, 'hello there');
     await say(adapter, RISK);
     expect(seen[0]).toBeUndefined();
@@ -73,7 +73,7 @@ describe('safety gate', () => {
 
   it('logs the category, severity and rule ids, never the words', async () => {
     const { logger, lines } = captureLogs();
-    const { adapter } = botWithFlow(new AskName(), { logger });
+    const { adapter } = botWithFlow((id) => new AskName(id), { logger });
     await say(adapter, 'hi');
     await say(adapter, `My name is Alex Quigley and ${RISK}`);
     const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
@@ -85,7 +85,7 @@ describe('safety gate', () => {
 
   it('keeps risk lines free of the conversation id unless debug logging is on', async () => {
     const { logger, lines } = captureLogs();
-    const { adapter } = botWithFlow(new AskName(), { logger });
+    const { adapter } = botWithFlow((id) => new AskName(id), { logger });
     await say(adapter, RISK);
     const risk = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.event === 'risk_detected');
     expect(risk.length).toBeGreaterThan(0);
@@ -114,7 +114,7 @@ describe('safety gate', () => {
 
   it('never screens activities that carry no typed words', async () => {
     const calls: string[] = [];
-    const { adapter } = botWithFlow(new AskName(), {
+    const { adapter } = botWithFlow((id) => new AskName(id), {
       detector: (text) => {
         calls.push(text);
         return null;
@@ -128,7 +128,7 @@ describe('safety gate', () => {
 
   it('fails safe: if the detector throws, the person gets the emergency dialog, and the failure is logged', async () => {
     const { logger, lines } = captureLogs();
-    const { adapter } = botWithFlow(new AskName(), {
+    const { adapter } = botWithFlow((id) => new AskName(id), {
       logger,
       detector: () => {
         throw new Error('lexicon broken');
@@ -141,7 +141,7 @@ describe('safety gate', () => {
   });
 
   it('a downstream middleware error after detection: the crisis routes are still sent, then onTurnError runs', async () => {
-    const { adapter } = botWithFlow(new AskName(), { after: [throwsOnRisk] });
+    const { adapter } = botWithFlow((id) => new AskName(id), { after: [throwsOnRisk] });
     const replies = await say(adapter, RISK);
     const text = textOf(replies);
     expectInOrder(text, [FALLBACK_LEAD, '999', '111', '0808 808 8000', '116 123', 'SHOUT to 85258', TURN_ERROR]);
@@ -154,7 +154,7 @@ describe('safety gate', () => {
         return super.read(keys);
       }
     }
-    const { adapter } = botWithFlow(new AskName(), { storage: new BrokenUserStorage() });
+    const { adapter } = botWithFlow((id) => new AskName(id), { storage: new BrokenUserStorage() });
     const text = textOf(await say(adapter, RISK));
     expectInOrder(text, [FALLBACK_LEAD, '999', '116 123', '85258', TURN_ERROR]);
   });
@@ -165,7 +165,7 @@ describe('safety gate', () => {
         throw new Error('boom');
       },
     };
-    const { adapter } = botWithFlow(new AskName(), { after: [failing] });
+    const { adapter } = botWithFlow((id) => new AskName(id), { after: [failing] });
     const text = textOf(await say(adapter, 'hello'));
     expect(text).toContain(TURN_ERROR);
     expect(text).not.toContain(FALLBACK_LEAD);
@@ -173,14 +173,14 @@ describe('safety gate', () => {
 
   it('a risk turn that ends without any safety response (dialogs skipped) still gets the routes', async () => {
     const swallow: Middleware = { onTurn: async () => undefined };
-    const { adapter } = botWithFlow(new AskName(), { after: [swallow] });
+    const { adapter } = botWithFlow((id) => new AskName(id), { after: [swallow] });
     const text = textOf(await say(adapter, RISK));
     expectInOrder(text, [FALLBACK_LEAD, '999', '116 123', '85258']);
     expect(textOf(await say(adapter, 'hello'))).toBe('');
   });
 
   it('does not add its own routes when the emergency dialog answered', async () => {
-    const { adapter } = botWithFlow(new AskName());
+    const { adapter } = botWithFlow((id) => new AskName(id));
     const text = textOf(await say(adapter, RISK));
     expect(text).not.toContain(FALLBACK_LEAD);
     expect(text.match(/116 123/g)).toHaveLength(1);

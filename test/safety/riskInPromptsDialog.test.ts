@@ -22,8 +22,8 @@ const ASK_GO_ON = 'Shall we go on?';
 const RISK = "I can't go on, I want to end my life";
 
 class ThreePromptFlow extends ComponentDialog {
-  constructor() {
-    super('testFlow');
+  constructor(id: string) {
+    super(id);
     this.addDialog(new TextPrompt('testFlow.text'));
     this.addDialog(new ChoicePrompt('testFlow.choice'));
     this.addDialog(new ConfirmPrompt('testFlow.confirm'));
@@ -60,7 +60,7 @@ async function expectEmergency(adapter: Parameters<typeof say>[0], text: string)
 
 describe('risk inside each prompt type, mid-flow', () => {
   it('inside a text prompt: emergency first; once safe, the text prompt asks again and the flow goes on', async () => {
-    const { adapter } = botWithFlow(new ThreePromptFlow());
+    const { adapter } = botWithFlow((id) => new ThreePromptFlow(id));
     expect(textOf(await say(adapter, 'hi'))).toContain(ASK_NAME);
     await expectEmergency(adapter, RISK);
     const safe = textOf(await say(adapter, "yes, I'm safe"));
@@ -74,7 +74,7 @@ describe('risk inside each prompt type, mid-flow', () => {
   });
 
   it('inside a choice prompt, with the earlier answer kept', async () => {
-    const { adapter } = botWithFlow(new ThreePromptFlow());
+    const { adapter } = botWithFlow((id) => new ThreePromptFlow(id));
     await say(adapter, 'hi');
     expect(textOf(await say(adapter, 'Sam'))).toContain(ASK_COLOUR);
     await expectEmergency(adapter, RISK);
@@ -85,7 +85,7 @@ describe('risk inside each prompt type, mid-flow', () => {
   });
 
   it('inside a confirm prompt, where "no" to "are you safe" must not be read as the confirm answer', async () => {
-    const { adapter } = botWithFlow(new ThreePromptFlow());
+    const { adapter } = botWithFlow((id) => new ThreePromptFlow(id));
     await say(adapter, 'hi');
     await say(adapter, 'Sam');
     expect(textOf(await say(adapter, 'red'))).toContain(ASK_GO_ON);
@@ -101,7 +101,7 @@ describe('risk inside each prompt type, mid-flow', () => {
   });
 
   it('a risk message in a card submit (value, no text) inside a prompt also starts the emergency dialog', async () => {
-    const { adapter } = botWithFlow(new ThreePromptFlow());
+    const { adapter } = botWithFlow((id) => new ThreePromptFlow(id));
     await say(adapter, 'hi');
     const replies = await say(adapter, { type: 'message', value: { note: 'I want to kill myself' } });
     expect(eventsOf(replies)).toHaveLength(1);

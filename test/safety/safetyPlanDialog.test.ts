@@ -21,7 +21,7 @@ const Q = (step: string) => t('en-GB', `safety:plan.questions.${step}`);
 
 async function atPlan(profile: Parameters<typeof realBot>[0] = SCOTLAND_YOUNG) {
   const harness = await realBot(profile, WEBCHAT);
-  const turn = (text: string | Partial<Activity>) => sayOnce(harness.adapter, say, text);
+  const turn = (text: string | Partial<Activity>) => sayOnce(harness.adapter, text);
   await turn('I want to kill myself');
   const safe = await turn("yes I'm safe");
   expect(suggested(safe)).toContain('Make a safety plan');

@@ -6,8 +6,8 @@ import { createLogger } from '../../src/logger';
 import { createRecognizer } from '../../src/language';
 import { conversationKey, CALLBACK_REQUEST } from '../../src/staff/review';
 import { ConnectorStub } from '../support/connectorStub';
-import { httpRequest, postJson, type HttpResult } from '../support/httpClient';
-import { messageActivity } from '../support/activities';
+import { httpRequest, type HttpResult } from '../support/httpClient';
+import { sayOverHttp } from '../support/turns';
 
 jest.setTimeout(60_000);
 
@@ -22,11 +22,7 @@ function call(method: string, path: string, headers: Record<string, string> = {}
 }
 const bearer = { authorization: `Bearer ${TOKEN}` };
 
-async function say(conversationId: string, text: string): Promise<void> {
-  const before = connector.for(conversationId, 'message').length;
-  await postJson(`${base}/api/messages`, messageActivity(serviceUrl, text, conversationId));
-  await connector.waitUntil(() => connector.for(conversationId, 'message').length > before);
-}
+const say = (conversationId: string, text: string) => sayOverHttp({ base, serviceUrl, connector }, conversationId, text);
 
 const key = (id: string) => conversationKey('emulator', id);
 

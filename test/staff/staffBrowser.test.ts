@@ -9,8 +9,7 @@ import { createLogger } from '../../src/logger';
 import { createRecognizer } from '../../src/language';
 import { conversationKey, CALLBACK_REQUEST } from '../../src/staff/review';
 import { ConnectorStub } from '../support/connectorStub';
-import { postJson } from '../support/httpClient';
-import { messageActivity } from '../support/activities';
+import { sayOverHttp } from '../support/turns';
 
 /**
  * The staff page in Debian's Chromium against the real server: conversations held through
@@ -30,11 +29,7 @@ describe('staff review page in Chromium', () => {
   let base: string;
   let browser: Browser;
 
-  async function say(conversationId: string, text: string): Promise<void> {
-    const before = connector.for(conversationId, 'message').length;
-    await postJson(`${base}/api/messages`, messageActivity(serviceUrl, text, conversationId));
-    await connector.waitUntil(() => connector.for(conversationId, 'message').length > before);
-  }
+  const say = (conversationId: string, text: string) => sayOverHttp({ base, serviceUrl, connector }, conversationId, text);
   let serviceUrl: string;
 
   beforeAll(async () => {

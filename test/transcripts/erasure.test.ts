@@ -8,17 +8,16 @@ import { KeyedTranscriptStore } from '../../src/transcripts/transcriptStore';
 import { MemoryBackend } from '../../src/transcripts/backends';
 import { isEraseRequest, isEraseConfirmed } from '../../dialogs/eraseConversationDialog';
 import { createBotHarness, type BotHarness } from '../support/botHarness';
+import { say as sayTo, textOf } from '../support/turns';
 
 let recognizer: Recognizer;
 beforeAll(async () => {
   recognizer = await createRecognizer({ logger: createLogger('silent') });
 });
 
+/** The text of the bot's replies to one message. */
 async function say(harness: BotHarness, text: string): Promise<string> {
-  const replies: Partial<Activity>[] = [];
-  await harness.adapter.send(text).startTest();
-  for (let reply = harness.adapter.activeQueue.shift(); reply; reply = harness.adapter.activeQueue.shift()) replies.push(reply);
-  return replies.map((r) => r.text ?? '').join('\n');
+  return textOf(await sayTo(harness.adapter, text));
 }
 
 async function entriesOf(harness: BotHarness): Promise<Activity[]> {

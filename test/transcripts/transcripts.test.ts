@@ -12,6 +12,7 @@ import { SwitchableRecognizer } from '../support/switchableRecognizer';
 import { postJson } from '../support/httpClient';
 import { messageActivity } from '../support/activities';
 import { createBotHarness } from '../support/botHarness';
+import { sayOverHttp } from '../support/turns';
 
 /** Every file under a folder, recursively. */
 function filesUnder(dir: string): string[] {
@@ -49,12 +50,7 @@ describe('transcripts through /api/messages, kept in a data folder', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function say(conversationId: string, text: string, extra: Record<string, unknown> = {}): Promise<void> {
-    const before = connector.for(conversationId, 'message').length;
-    const res = await postJson(`${base}/api/messages`, { ...messageActivity(serviceUrl, text, conversationId), ...extra });
-    expect(res.status).toBeLessThan(300);
-    await connector.waitUntil(() => connector.for(conversationId, 'message').length > before);
-  }
+  const say = (conversationId: string, text: string, extra: Record<string, unknown> = {}) => sayOverHttp({ base, serviceUrl, connector }, conversationId, text, extra);
 
   async function transcript(conversationId: string, channelId = 'emulator'): Promise<Activity[]> {
     return (await app.persistence.transcripts.getTranscriptActivities(channelId, conversationId)).items;
