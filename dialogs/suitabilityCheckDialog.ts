@@ -14,7 +14,7 @@ import { suitabilitySummaryCard } from '../src/content/cards';
 import type { CheckFacts } from '../src/content/checkReading';
 import { t } from '../src/content/i18n';
 import { savedSummaryText, summaryKeepCard, SUMMARY_MARKER, type SavedSummary } from '../src/content/savedSummary';
-import { assessSuitability, isChoice, QUESTIONS, type QuestionId, type SuitabilityAnswers, type SuitabilityResult } from '../src/content/suitability';
+import { assessSuitability, isChoice, isImplied, QUESTIONS, type QuestionId, type SuitabilityAnswers, type SuitabilityResult } from '../src/content/suitability';
 import { urgentNumbers } from '../src/content/urgentNumbers';
 import type { UserProfile } from '../src/profile';
 import { GuidedPrompt, GUIDED_PROMPT, type GuidedPromptOptions, type GuidedPromptResult } from './guidedPrompt';
@@ -275,7 +275,7 @@ export class SuitabilityCheckDialog extends ComponentDialog {
   /** Asks the given question, or the first one not yet settled; with none left, the summary. */
   private async askNext(innerDc: DialogContext, lead?: string, ask?: QuestionId): Promise<DialogTurnResult> {
     const { progress } = this.state(innerDc);
-    const question = ask ?? QUESTIONS.find((id) => !progress.settled.includes(id));
+    const question = ask ?? QUESTIONS.find((id) => !progress.settled.includes(id) && !isImplied(id, progress.answers));
     if (!question) return this.summary(innerDc, progress);
     return innerDc.beginDialog(GUIDED_PROMPT, { question, ...(lead ? { lead } : {}) } satisfies GuidedPromptOptions);
   }
