@@ -20,7 +20,7 @@ import { interpretAnswer, isFocusArea, type FocusArea } from '../src/content/sui
 import type { TopicRequest } from '../src/content/topics';
 import { t } from '../src/content/i18n';
 import { ASIDE_KEY, PROFILE_NOTED_KEY, RISK_ASSESSMENT_KEY, RECOGNITION_KEY, type ProfileNoted } from './turnState';
-import { classifyControl, isAcknowledgement, isGoodbye, type Control } from '../src/language/controlWords';
+import { classifyControl, isAcknowledgement, isGoodbye, isPause, isQuestion, type Control } from '../src/language/controlWords';
 import { EmergencySupportDialog, EMERGENCY_SUPPORT_DIALOG, isSettled, stepsAside, type EmergencySupportOptions } from './emergencySupportDialog';
 import { RiskCheckInDialog, RISK_CHECK_IN_DIALOG, type RiskCheckInOptions } from './riskCheckInDialog';
 import { SafetyPlanDialog, SAFETY_PLAN_DIALOG } from './safetyPlanDialog';
@@ -374,6 +374,8 @@ export class MainDialog extends ComponentDialog {
     const control = route.kind === 'action' ? undefined : classifyControl(locale, text);
     if (control?.kind === 'stop') return this.cancelAndShow(innerDc, 'cancelled');
     if (control && question) return undefined;
+    // "hang on, someone's at the door": the question waits (the prompt says so), never a side topic.
+    if (question && isPause(locale, text)) return undefined;
     if (control?.kind === 'repeat') {
       await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
@@ -393,6 +395,8 @@ export class MainDialog extends ComponentDialog {
     // contact them", a phone number) go to it, whatever the recogniser makes of them.
     if (innerDc.activeDialog?.id === HUMAN_CONTACT_DIALOG) return undefined;
     if (SWITCH_INTENTS.has(route.intent) && looksLikeRequest(text, route.intent)) return this.switchTopic(innerDc, route);
+    const sideAnswer = question ? await this.sideAnswer(innerDc, text) : undefined;
+    if (sideAnswer) return sideAnswer;
     // While the check waits for the person to choose to carry on, other messages are answered as usual.
     if (isCheckPaused(innerDc.activeDialog)) {
       if (!isAcknowledgement(locale, text)) return this.aside(innerDc, route);
@@ -422,6 +426,22 @@ export class MainDialog extends ComponentDialog {
     }
     await innerDc.cancelAllDialogs();
     return this.route(innerDc, route);
+  }
+
+  /**
+   * A question the open question cannot use as its answer, whatever intent it was filed under ("who
+   * sees my answers?"): answered on top of the check when the knowledge base has an answer, and the
+   * check then asks its own question again. Without one, the question reads the message as usual.
+   */
+  private async sideAnswer(innerDc: DialogContext, text: string): Promise<DialogTurnResult | undefined> {
+    const { context } = innerDc;
+    const locale = context.activity.locale ?? '';
+    if (!this.deps.answers || !isQuestion(locale, text)) return undefined;
+    const plan = await this.deps.answers.answerer.plan(text, locale, await this.recognize(context), this.mainState(innerDc).lastQuestion);
+    if (plan.kind !== 'answer' && plan.kind !== 'topic') return undefined;
+    context.turnState.set(ASIDE_KEY, true);
+    await this.resetMisunderstandings(innerDc);
+    return this.answerQuestion(innerDc, plan, []);
   }
 
   private async aside(innerDc: DialogContext, route: Route): Promise<DialogTurnResult> {

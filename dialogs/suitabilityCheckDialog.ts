@@ -11,7 +11,8 @@ import {
 } from 'botbuilder-dialogs';
 import type { ActionId } from '../src/content/actions';
 import { suitabilitySummaryCard } from '../src/content/cards';
-import type { CheckFacts } from '../src/content/checkReading';
+import { readFacts, type CheckFacts } from '../src/content/checkReading';
+import { suitabilityLexicon } from '../src/content/lexicon';
 import { t } from '../src/content/i18n';
 import { savedSummaryText, summaryKeepCard, SUMMARY_MARKER, type SavedSummary } from '../src/content/savedSummary';
 import { assessSuitability, isChoice, isImplied, QUESTIONS, type QuestionId, type SuitabilityAnswers, type SuitabilityResult } from '../src/content/suitability';
@@ -35,6 +36,8 @@ export interface CheckProgress {
   adult?: boolean;
   /** A safety dialog opened during the check: the summary says support comes first. */
   safetyFirst?: boolean;
+  /** The under-18 routes were given in this check (once: at the moment the age became known). */
+  youngRoutesGiven?: boolean;
 }
 
 export interface SuitabilityCheckOptions {
@@ -177,14 +180,23 @@ export class SuitabilityCheckDialog extends ComponentDialog {
     const progress: CheckProgress = options?.progress ?? { answers: {}, settled: [] };
     const state = this.state(innerDc);
     state.progress = progress;
+    let lead: string | undefined;
     if (!options?.progress) {
       // What this conversation already knows (typed earlier) is kept: the check does not ask again.
       const known = await this.profile.get(innerDc.context);
       recordFacts(progress, { ...(known?.ageGroup ? { age: known.ageGroup } : {}), ...(known?.nation ? { nation: known.nation } : {}) });
+      // So is what the message that asked for the check says ("check if ipt is for me, im 52, in
+      // swansea, lost my job in jan"): its questions are skipped, and the person is told why.
+      const { activity } = innerDc.context;
+      const said = activity.type === 'message' ? readFacts('concern', activity.text ?? '', suitabilityLexicon(locale), new Date()) : {};
+      delete said.place;
+      recordFacts(progress, said);
+      if (Object.keys(said).length > 0) lead = t(locale, 'suitability:usingWhatYouSaid');
       await innerDc.context.sendActivity(MessageFactory.text(t(locale, 'suitability:intro')));
     }
     if (options?.ask) unsettle(progress, options.ask);
-    const lead = options?.ask ? t(locale, 'suitability:changing') : options?.progress ? t(locale, 'suitability:resumed') : undefined;
+    if (options?.ask) lead = t(locale, 'suitability:changing');
+    else if (options?.progress) lead = t(locale, 'suitability:resumed');
     return this.askNext(innerDc, lead, options?.ask);
   }
 
@@ -272,12 +284,22 @@ export class SuitabilityCheckDialog extends ComponentDialog {
     return innerDc.beginDialog(GUIDED_PROMPT, { question: current, quiet: true } satisfies GuidedPromptOptions);
   }
 
-  /** Asks the given question, or the first one not yet settled; with none left, the summary. */
+  /**
+   * Asks the given question, or the first one not yet settled; with none left, the summary. Under-18s
+   * hear their routes (GP, CAMHS, Childline) as soon as their age is known, not only in the summary,
+   * in case they leave before it.
+   */
   private async askNext(innerDc: DialogContext, lead?: string, ask?: QuestionId): Promise<DialogTurnResult> {
     const { progress } = this.state(innerDc);
     const question = ask ?? QUESTIONS.find((id) => !progress.settled.includes(id) && !isImplied(id, progress.answers));
     if (!question) return this.summary(innerDc, progress);
-    return innerDc.beginDialog(GUIDED_PROMPT, { question, ...(lead ? { lead } : {}) } satisfies GuidedPromptOptions);
+    const locale = innerDc.context.activity.locale ?? '';
+    const lines = lead ? [lead] : [];
+    if (progress.answers.age === 'under_18' && !progress.youngRoutesGiven) {
+      progress.youngRoutesGiven = true;
+      lines.push(t(locale, 'suitability:youngRoutes', urgentNumbers(locale)));
+    }
+    return innerDc.beginDialog(GUIDED_PROMPT, { question, ...(lines.length > 0 ? { lead: lines.join('\n\n') } : {}) } satisfies GuidedPromptOptions);
   }
 
   /** Nation and age group go to this conversation's profile (kept beyond it only if the person agrees). */
@@ -297,18 +319,19 @@ export class SuitabilityCheckDialog extends ComponentDialog {
     const result: SuitabilityResult = assessSuitability(progress.answers, { safetyFirst: progress.safetyFirst === true });
     const next = result.nextStep === 'young_person' ? YOUNG_NEXT : ADULT_NEXT;
     const note = copyableNote(locale, progress.answers);
+    // Self-referral forms are England's NHS Talking Therapies: elsewhere, and for under-18s, the note is for the GP.
+    const selfReferral = result.nextStep === 'self_refer' || result.nextStep === 'self_refer_or_gp';
+    const intro = t(locale, selfReferral ? 'suitability:copy.intro' : 'suitability:copy.introGp');
     const card = suitabilitySummaryCard(locale, result, urgentNumbers(locale));
     const summary: Partial<Activity> = cardMessage(card);
-    const saved: SavedSummary = { title: t(locale, 'suitability:summary.title'), text: savedSummaryText(locale, card, note) };
+    const saved: SavedSummary = { title: t(locale, 'suitability:summary.title'), text: savedSummaryText(card, intro, note) };
     // Teams: a card to copy from. Web Chat: the page's Copy, Save and Print controls read the marker.
     const teams = innerDc.context.activity.channelId === 'msteams';
     const noteMessage = withActions(locale, note, next, teams ? summaryKeepCard(locale, saved) : undefined);
     if (!teams) noteMessage.channelData = { [SUMMARY_MARKER]: saved };
     const replies: Partial<Activity>[] = [summary];
     if (progress.answers.age || progress.answers.nation) replies.push(MessageFactory.text(t(locale, 'suitability:keepTip')));
-    // Self-referral forms are England's NHS Talking Therapies: elsewhere, and for under-18s, the note is for the GP.
-    const selfReferral = result.nextStep === 'self_refer' || result.nextStep === 'self_refer_or_gp';
-    replies.push(MessageFactory.text(t(locale, selfReferral ? 'suitability:copy.intro' : 'suitability:copy.introGp')), noteMessage);
+    replies.push(MessageFactory.text(intro), noteMessage);
     await innerDc.context.sendActivities(replies);
     return { status: DialogTurnStatus.complete, result: { ...result, progress } };
   }

@@ -33,6 +33,8 @@ const fileSchema = z.object({
   keepProfile: z.object({ keep: phraseList, forget: phraseList }),
   callTimes: z.object({ morning: phraseList, afternoon: phraseList, any: phraseList }),
   acknowledgements: phraseList,
+  pause: phraseList,
+  questionStarts: phraseList,
 });
 
 export type CallTimeWord = 'morning' | 'afternoon' | 'any';
@@ -51,6 +53,9 @@ interface ControlWords {
   keep: Map<string, KeepChoice>;
   callTimes: Array<[string, CallTimeWord]>;
   acknowledgements: Set<string>;
+  /** Longest first, so "hang on a sec" is read past its whole pause phrase. */
+  pause: string[];
+  questionStarts: Set<string>;
 }
 
 export function normaliseControl(text: string): string {
@@ -88,6 +93,8 @@ export function parseControlWords(json: unknown): ControlWords {
       ...data.keepProfile.forget.map((phrase): [string, KeepChoice] => [normaliseControl(phrase), 'forget']),
     ]),
     acknowledgements: new Set(data.acknowledgements.map(normaliseControl).filter(Boolean)),
+    pause: data.pause.map(normaliseControl).sort(byLength),
+    questionStarts: new Set(data.questionStarts.map(normaliseControl)),
     callTimes: (['morning', 'afternoon', 'any'] as const).flatMap((time) => data.callTimes[time].map((phrase): [string, CallTimeWord] => [normaliseControl(phrase), time])),
   };
 }
@@ -217,4 +224,27 @@ export function isAcknowledgement(locale: string, text: string): boolean {
   if (!normalised) return /^\s*(👍|🙂|😊|👌)\s*$/u.test(text);
   const words = controlWords(locale);
   return words.acknowledgements.has(normalised) || cores(normalised, words).some((core) => words.acknowledgements.has(core));
+}
+
+/**
+ * "hang on", "brb, someone's at the door", "give me a minute": the person needs a moment, so the
+ * question waits instead of counting a failed answer. A message that goes on with a question ("hold
+ * on, what does it cost?") is that question, not a pause.
+ */
+export function isPause(locale: string, text: string): boolean {
+  if (text.includes('?')) return false;
+  const normalised = normaliseControl(text);
+  if (!normalised || normalised.split(' ').length > 12) return false;
+  const words = controlWords(locale);
+  const phrase = words.pause.find((p) => normalised === p || normalised.startsWith(`${p} `));
+  if (phrase === undefined) return false;
+  const rest = normalised.slice(phrase.length).trim();
+  return !words.questionStarts.has(rest.split(' ')[0]);
+}
+
+/** A message that asks something: a question mark, or a question word first ("who sees my answers"). */
+export function isQuestion(locale: string, text: string): boolean {
+  if (text.includes('?')) return true;
+  const first = normaliseControl(text).split(' ')[0];
+  return first !== undefined && controlWords(locale).questionStarts.has(first);
 }

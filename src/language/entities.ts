@@ -399,6 +399,8 @@ const VAGUE: Array<[string, DurationBucket]> = [
 ];
 const YEAR_AND_A_HALF = / (a|one) (year|yr) and a half /;
 const HALF_A_YEAR = / (half a|6 months|six months) /;
+/** A sentence that ends by counting from a time it named earlier ("... and felt low ever since", "since then"). */
+const CLOSING_SINCE = / (?:ever )?since(?: then)? $/;
 /** Events people count from; the words after "since" are kept as the event. */
 const SINCE_EVENT = / (?:ever )?since (.{3,60})$/;
 
@@ -455,6 +457,13 @@ export function extractDuration(text: string, now: Date = new Date()): DurationM
       const months = monthsSince(month, now, year);
       // "since last Christmas" in December is a year ago, not this month.
       return withBucket(prefix === 'last ' && months < 1 ? months + 12 : months);
+    }
+  }
+  // "lost my job in Jan and haven't felt right since": the date comes first, "since" closes the sentence.
+  if (CLOSING_SINCE.test(padded)) {
+    for (const [, word, yearText] of padded.matchAll(/ (?:in|around|last|at) (?:early |late |mid |the )?([a-z]+)(?: (\d{4}))?(?= )/g)) {
+      const month = word === 'may' ? undefined : (MONTHS[word] ?? SEASONS[word]);
+      if (month !== undefined) return withBucket(monthsSince(month, now, yearText ? Number(yearText) : undefined));
     }
   }
   const sinceYear = padded.match(/ (?:since|from|started in|began in) (?:early |late |mid )?((?:19|20)\d{2}) /);

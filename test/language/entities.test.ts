@@ -165,6 +165,10 @@ describe('extractDuration', () => {
     ['since March 2025', 'years', 21.5],
     ['three months', 'months', 3],
     ['18 months', 'years', 18],
+    ['lost my job in jan and havent felt right since', 'months', 11.5],
+    ['im 52, in swansea, lost my job in jan and havent felt right since', 'months', 11.5],
+    ['my dad died in march and ive been low ever since', 'months', 9.5],
+    ['we moved back in the summer, been lonely since then', 'months', 6.5],
   ])('%s -> %s (%s months)', (text, bucket, months) => {
     expect(extractDuration(text, NOW)).toEqual({ bucket, months });
   });
@@ -191,7 +195,7 @@ describe('extractDuration', () => {
     expect(extractDuration(text, NOW)).toEqual({ since });
   });
 
-  it.each(['44', 'im 15', 'im 15 years old', 'yes', 'I live in Cardiff', 'what is IPT'])('finds no duration in %s', (text) => {
+  it.each(['44', 'im 15', 'im 15 years old', 'yes', 'I live in Cardiff', 'what is IPT', 'my nan died in march', 'in may i felt fine but not since'])('finds no duration in %s', (text) => {
     expect(extractDuration(text, NOW)).toBeUndefined();
   });
 });
