@@ -20,7 +20,7 @@ import { interpretAnswer, isFocusArea, type FocusArea } from '../src/content/sui
 import type { TopicRequest } from '../src/content/topics';
 import { t } from '../src/content/i18n';
 import { ASIDE_KEY, PROFILE_NOTED_KEY, RISK_ASSESSMENT_KEY, RECOGNITION_KEY, type ProfileNoted } from './turnState';
-import { classifyControl, isAcknowledgement, isGoodbye, isPause, isQuestion, type Control } from '../src/language/controlWords';
+import { classifyControl, isAcknowledgement, isGoodbye, isNextStepRequest, isPause, isQuestion, type Control } from '../src/language/controlWords';
 import { EmergencySupportDialog, EMERGENCY_SUPPORT_DIALOG, isSettled, stepsAside, type EmergencySupportOptions } from './emergencySupportDialog';
 import { RiskCheckInDialog, RISK_CHECK_IN_DIALOG, type RiskCheckInOptions } from './riskCheckInDialog';
 import { SafetyPlanDialog, SAFETY_PLAN_DIALOG } from './safetyPlanDialog';
@@ -31,6 +31,7 @@ import {
   checkProgressOf,
   isCheckPaused,
   markSafetyFirst,
+  nextStepReply,
   pauseCheck,
   SuitabilityCheckDialog,
   SUITABILITY_CHECK_DIALOG,
@@ -102,6 +103,8 @@ interface MainState {
   lastCheck?: { progress: CheckProgress; finished: boolean };
   /** How many times a control word found nothing to act on, to vary the reply. */
   nothingRunning?: number;
+  /** The crisis hand-off was given in this conversation: a check started later says support comes first. */
+  handedOff?: boolean;
 }
 
 /**
@@ -260,7 +263,12 @@ export class MainDialog extends ComponentDialog {
     };
     const { mode } = safetyReply(risk);
     // The check underneath waits until the person chooses to carry on after the hand-off.
-    if (mode === 'handoff') markSafetyFirst(innerDc.activeDialog);
+    if (mode === 'handoff') {
+      markSafetyFirst(innerDc.activeDialog);
+      // The person's own crisis (not a worry about someone else, not a physical emergency) comes first in a later check too.
+      const own = risk.category === 'harm_to_others' || (risk.category !== 'medical' && (risk.who ?? 'self') === 'self');
+      if (own) this.mainState(innerDc).handedOff = true;
+    }
     if (isSettled(innerDc.activeDialog)) {
       // Already safe and only being offered what next. A signal short of urgent about themselves ("I
       // just feel like such a burden") gets the gentle check-in, not the whole hand-off again (the
@@ -336,6 +344,13 @@ export class MainDialog extends ComponentDialog {
     }
     if (!innerDc.activeDialog) {
       if (await noteProfileUpdate(context, this.deps)) return this.answerAgainForContext(innerDc);
+      // "so what do I do next?" right after the check: its next step again.
+      const lastCheck = this.mainState(innerDc).lastCheck;
+      if (lastCheck?.finished && isNextStepRequest(locale, text)) {
+        await this.resetMisunderstandings(innerDc);
+        await context.sendActivity(nextStepReply(locale, lastCheck.progress));
+        return Dialog.EndOfTurn;
+      }
       // "skip" or "what?" with nothing open is just a message ("not sure" after an answer).
       if (control && control.kind !== 'skip' && control.kind !== 'repeat') return this.controlWithNothingOpen(innerDc, control);
       if (!action && isAcknowledgement(locale, text)) return this.nothingToDo(innerDc, 'acknowledged');
@@ -480,9 +495,15 @@ export class MainDialog extends ComponentDialog {
     }
     if (last && control.kind === 'restart') {
       state.lastCheck = undefined;
-      return innerDc.beginDialog(SUITABILITY_CHECK_DIALOG);
+      return this.beginCheck(innerDc);
     }
     return this.nothingToDo(innerDc, control.kind === 'restart' ? 'restart' : 'other');
+  }
+
+  /** A fresh check; after a crisis hand-off in this conversation its summary says support comes first. */
+  private async beginCheck(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const options: SuitabilityCheckOptions = this.mainState(innerDc).handedOff ? { safetyFirst: true } : {};
+    return innerDc.beginDialog(SUITABILITY_CHECK_DIALOG, options);
   }
 
   /** Nothing to act on: what the person can do instead, in words that differ from the last time. */
@@ -632,7 +653,7 @@ export class MainDialog extends ComponentDialog {
     }
     switch (intent) {
       case 'SuitabilityCheck':
-        return innerDc.beginDialog(SUITABILITY_CHECK_DIALOG);
+        return this.beginCheck(innerDc);
       case 'Greeting':
         return innerDc.beginDialog(GREETING_DIALOG);
       case 'Help':

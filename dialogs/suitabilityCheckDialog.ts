@@ -45,6 +45,8 @@ export interface SuitabilityCheckOptions {
   progress?: CheckProgress;
   /** Start at this question (a "change my age" after the check ended). */
   ask?: QuestionId;
+  /** The crisis hand-off was given earlier in this conversation: the summary says support comes first. */
+  safetyFirst?: boolean;
 }
 
 /** The check's instance state: the component's inner stack lives beside it. */
@@ -145,6 +147,18 @@ function recordFacts(progress: CheckProgress, facts: CheckFacts): void {
   }
 }
 
+/** "what do I do next?" after the check: its next step again, in words, with the same buttons. */
+export function nextStepReply(locale: string, progress: CheckProgress): Partial<Activity> {
+  const result = assessSuitability(progress.answers, { safetyFirst: progress.safetyFirst === true });
+  const lines = [t(locale, 'suitability:nextAgain'), t(locale, `suitability:summary.next.${result.nextStep}`, urgentNumbers(locale))];
+  if (result.showPrivate) lines.push(t(locale, 'suitability:summary.privateAlso'));
+  return withActions(locale, lines.join('\n\n'), nextActions(result));
+}
+
+function nextActions(result: SuitabilityResult): readonly ActionId[] {
+  return result.nextStep === 'young_person' ? YOUNG_NEXT : ADULT_NEXT;
+}
+
 /** The note a person can paste into a self-referral form, in their own voice. */
 export function copyableNote(locale: string, answers: SuitabilityAnswers): string {
   const lines: string[] = [];
@@ -177,7 +191,7 @@ export class SuitabilityCheckDialog extends ComponentDialog {
 
   protected override async onBeginDialog(innerDc: DialogContext, options?: SuitabilityCheckOptions): Promise<DialogTurnResult> {
     const locale = innerDc.context.activity.locale ?? '';
-    const progress: CheckProgress = options?.progress ?? { answers: {}, settled: [] };
+    const progress: CheckProgress = options?.progress ?? { answers: {}, settled: [], ...(options?.safetyFirst ? { safetyFirst: true } : {}) };
     const state = this.state(innerDc);
     state.progress = progress;
     let lead: string | undefined;
@@ -252,7 +266,8 @@ export class SuitabilityCheckDialog extends ComponentDialog {
       const { control } = result;
       switch (control.kind) {
         case 'restart':
-          this.state(innerDc).progress = { answers: {}, settled: [] };
+          // The answers go; a crisis earlier in the check still comes first.
+          this.state(innerDc).progress = { answers: {}, settled: [], ...(progress.safetyFirst ? { safetyFirst: true } : {}) };
           return this.askNext(innerDc, t(locale, 'suitability:restarted'));
         case 'back': {
           const previous = progress.settled[progress.settled.length - 1];
@@ -317,7 +332,7 @@ export class SuitabilityCheckDialog extends ComponentDialog {
     const locale = innerDc.context.activity.locale ?? '';
     await this.saveProfile(innerDc.context, progress);
     const result: SuitabilityResult = assessSuitability(progress.answers, { safetyFirst: progress.safetyFirst === true });
-    const next = result.nextStep === 'young_person' ? YOUNG_NEXT : ADULT_NEXT;
+    const next = nextActions(result);
     const note = copyableNote(locale, progress.answers);
     // Self-referral forms are England's NHS Talking Therapies: elsewhere, and for under-18s, the note is for the GP.
     const selfReferral = result.nextStep === 'self_refer' || result.nextStep === 'self_refer_or_gp';

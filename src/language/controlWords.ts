@@ -35,6 +35,7 @@ const fileSchema = z.object({
   acknowledgements: phraseList,
   pause: phraseList,
   questionStarts: phraseList,
+  nextStep: phraseList,
 });
 
 export type CallTimeWord = 'morning' | 'afternoon' | 'any';
@@ -56,6 +57,7 @@ interface ControlWords {
   /** Longest first, so "hang on a sec" is read past its whole pause phrase. */
   pause: string[];
   questionStarts: Set<string>;
+  nextStep: Set<string>;
 }
 
 export function normaliseControl(text: string): string {
@@ -95,6 +97,7 @@ export function parseControlWords(json: unknown): ControlWords {
     acknowledgements: new Set(data.acknowledgements.map(normaliseControl).filter(Boolean)),
     pause: data.pause.map(normaliseControl).sort(byLength),
     questionStarts: new Set(data.questionStarts.map(normaliseControl)),
+    nextStep: new Set(data.nextStep.map(normaliseControl)),
     callTimes: (['morning', 'afternoon', 'any'] as const).flatMap((time) => data.callTimes[time].map((phrase): [string, CallTimeWord] => [normaliseControl(phrase), time])),
   };
 }
@@ -247,4 +250,12 @@ export function isQuestion(locale: string, text: string): boolean {
   if (text.includes('?')) return true;
   const first = normaliseControl(text).split(' ')[0];
   return first !== undefined && controlWords(locale).questionStarts.has(first);
+}
+
+/** "so what do I do next?", "now what": asking for the next step, as the whole message. */
+export function isNextStepRequest(locale: string, text: string): boolean {
+  const normalised = normaliseControl(text);
+  if (!normalised) return false;
+  const words = controlWords(locale);
+  return cores(normalised, words).some((core) => words.nextStep.has(core));
 }
