@@ -397,6 +397,110 @@ export const SCRIPTS: Script[] = [
     },
   },
 
+  // Round two of issue 13: questions the answers already settle, facts in the request, under-18s,
+  // pauses and side questions, the next step after the summary, a crisis earlier in the chat.
+  {
+    name: 'a focus area already says people are part of it: that question is never asked',
+    turns: [
+      start,
+      answer('me n my gf keep rowing about everything', { last: Q.duration, not: [Q.relationships] }),
+      answer('like 3 months', { last: Q.age }),
+      answer('26'),
+      answer('manchester', { has: [SUMMARY, SELF_REFER, 'Role disputes', 'IPT may suit you'], not: [/my relationships/i] }),
+    ],
+  },
+  {
+    name: 'worry with no focus area: the people question is asked, and "nah" means another approach may fit',
+    turns: [
+      start,
+      answer('cant sleep and stressed all the time', { last: Q.relationships }),
+      answer('nah not really', { last: Q.duration }),
+      answer('few weeks'),
+      answer('33'),
+      answer('bristol', { has: ['Another approach may fit better', 'CBT'] }),
+    ],
+  },
+  {
+    name: 'everything in the message that asks for the check: straight to the summary, then the next step again',
+    turns: [
+      turn('can u check if ipt is for me. im 52, in swansea, lost my job in jan and havent felt right since', {
+        has: [SUMMARY, GP, 'Life changes'],
+        not: [Q.concern, Q.relationships, Q.duration, Q.age, Q.nation],
+      }),
+      turn('so what do i do next', { has: ['From your answers', GP], not: [FALLBACK] }),
+    ],
+  },
+  {
+    name: 'age and place in the request are used, and the person is told',
+    turns: [
+      turn('im 29 and live in leeds, is ipt right for me', { has: ["I'll use what you've told me"], last: Q.concern }),
+      answer('its about my breakup tbh', { last: Q.duration }),
+      answer('dunno, few months?', { has: [SUMMARY, SELF_REFER], not: [Q.age, Q.nation] }),
+      turn('now what', { has: ['From your answers', 'NHS Talking Therapies'] }),
+    ],
+  },
+  {
+    name: '"what do i do next" with no check done is not the check\'s next step',
+    turns: [turn('what do i do next', { not: ['From your answers'] })],
+  },
+  {
+    name: 'an under-18 in the request hears about Childline before the first question',
+    turns: [
+      turn('im 14 and i feel really low all the time, is ipt right for me', { has: ['Childline', '0800 1111'], last: Q.concern }),
+      answer('everyone at school ignores me', { not: ['Childline'] }),
+    ],
+  },
+  {
+    name: 'a 15-year-old at the age question hears about Childline at once, not only in the summary',
+    turns: [start, answer('fell out with my best mate'), answer('weeks'), answer('15', { has: ['Childline'], last: Q.nation }), answer('england', { has: [YOUNG], not: [SELF_REFER] })],
+  },
+  {
+    name: '"hang on, someone\'s at the door" pauses; "back, where were we" picks the question up',
+    turns: [
+      start,
+      answer('my grandad died'),
+      turn('hang on someones at the door', { has: ['No rush'], not: [Q.duration, FALLBACK] }),
+      turn('back, where were we', { last: Q.duration, not: [FALLBACK] }),
+      answer('since march', { last: Q.age }),
+    ],
+  },
+  {
+    name: '"brb" then "one sec": no fallback, different words; "ok im back" carries on',
+    turns: [start, turn('brb', { not: [FALLBACK, Q.concern] }), turn('one sec', { not: [FALLBACK] }), turn('ok im back', { last: Q.concern, not: [FALLBACK] }), answer('lonely', { last: Q.duration })],
+  },
+  {
+    name: '"hold on, is it free?" is a question, not a pause',
+    turns: [start, turn('hold on, is it free?', { has: [/free/i, 'back to the check'], last: Q.concern, not: ['No rush', FALLBACK] })],
+  },
+  {
+    name: '"who sees my answers?" during the check is answered, then the question again',
+    turns: [start, turn('who sees my answers?', { has: [/staff|stored|removed/], last: Q.concern, not: [FALLBACK] }), turn('ok', { last: Q.concern, not: [FALLBACK] }), answer('grief', { last: Q.duration })],
+  },
+  {
+    name: 'a crisis earlier in the chat: a later check says support comes first',
+    turns: [
+      turn('i want to kill myself', { has: [SAFETY] }),
+      turn('yes im safe now'),
+      start,
+      answer('my mum died'),
+      answer('months'),
+      answer('40'),
+      answer('england', { has: ['getting support to feel safe comes first'], not: ['IPT may suit you'] }),
+    ],
+  },
+  {
+    name: 'a worry about a friend earlier in the chat does not change the person\'s own check',
+    turns: [
+      turn('my friend said she wants to kill herself', { has: [SAFETY] }),
+      turn('she is safe now, her mum is with her'),
+      start,
+      answer('my mum died'),
+      answer('months'),
+      answer('40'),
+      answer('england', { has: ['IPT may suit you'] }),
+    ],
+  },
+
   // A person.
   {
     name: 'a call-back, typed casually',
