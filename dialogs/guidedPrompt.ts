@@ -5,7 +5,7 @@ import { resolveLocale, t } from '../src/content/i18n';
 import { suitabilityLexicon } from '../src/content/lexicon';
 import { CHOICES, type QuestionId } from '../src/content/suitability';
 import { readCheckAnswer, type CheckFacts } from '../src/content/checkReading';
-import { classifyControl, isAcknowledgement, isPause, type Control, type ControlKind } from '../src/language/controlWords';
+import { classifyControl, isAcknowledgement, isPause, isQuestion, type Control, type ControlKind } from '../src/language/controlWords';
 import { withButtons } from './replies';
 
 export const GUIDED_PROMPT = 'guidedPrompt';
@@ -147,6 +147,10 @@ export class GuidedPrompt extends Dialog<GuidedPromptOptions> {
       await dc.context.sendActivity(withButtons(t(locale, key), [t(locale, 'suitability:carryOnButton')]));
       return Dialog.EndOfTurn;
     }
+
+    // A question nothing could answer (MainDialog tried the knowledge base) is not a failed answer:
+    // say so honestly and ask again, without counting it towards skipping the question.
+    if (isQuestion(locale, text)) return this.askAgain(dc, state, 'suitability:noAnswerHere');
 
     state.attempts += 1;
     if (state.attempts >= MAX_ATTEMPTS) {

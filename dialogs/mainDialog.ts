@@ -20,7 +20,7 @@ import { interpretAnswer, isFocusArea, type FocusArea } from '../src/content/sui
 import type { TopicRequest } from '../src/content/topics';
 import { t } from '../src/content/i18n';
 import { ASIDE_KEY, PROFILE_NOTED_KEY, RISK_ASSESSMENT_KEY, RECOGNITION_KEY, type ProfileNoted } from './turnState';
-import { classifyControl, isAcknowledgement, isGoodbye, isNextStepRequest, isPause, isQuestion, type Control } from '../src/language/controlWords';
+import { classifyControl, isAcknowledgement, isCheckRequest, isFitQuestion, isGoodbye, isNextStepRequest, isPause, isQuestion, type Control } from '../src/language/controlWords';
 import { EmergencySupportDialog, EMERGENCY_SUPPORT_DIALOG, isSettled, stepsAside, type EmergencySupportOptions } from './emergencySupportDialog';
 import { RiskCheckInDialog, RISK_CHECK_IN_DIALOG, type RiskCheckInOptions } from './riskCheckInDialog';
 import { SafetyPlanDialog, SAFETY_PLAN_DIALOG } from './safetyPlanDialog';
@@ -29,6 +29,7 @@ import { safetyReply } from '../src/safety/safetyReply';
 import { TopicAnswerDialog, TOPIC_ANSWER_DIALOG } from './topicAnswerDialog';
 import {
   checkProgressOf,
+  fitSoFar,
   isCheckPaused,
   markSafetyFirst,
   nextStepReply,
@@ -320,7 +321,8 @@ export class MainDialog extends ComponentDialog {
     const erase = await this.privacyRoute(innerDc, text);
     if (erase) return erase;
     const recognition = await this.recognize(context);
-    const action = matchAction(context.activity.locale ?? '', text);
+    // A typed request for the check ("quiz pls") counts as its button, whatever the recogniser says.
+    const action = matchAction(context.activity.locale ?? '', text) ?? (isCheckRequest(context.activity.locale ?? '', text) ? 'SuitabilityCheck' : undefined);
     let route: Route = action ? { kind: 'action', action } : { kind: 'intent', intent: recognition.intent, text };
 
     // "ya" or "ok" is never a goodbye, and "not sure" is never "stop": only a message that says
@@ -405,6 +407,13 @@ export class MainDialog extends ComponentDialog {
     if (answer) return undefined;
     if (route.kind === 'action') return undefined;
     if (route.intent === 'Cancel') return this.cancelAndShow(innerDc, 'cancelled');
+    // "is that the sort of thing IPT is for?" in the check: what the answers so far point to, then the question.
+    const fit = isFitQuestion(locale, text) ? fitSoFar(locale, innerDc.activeDialog) : undefined;
+    if (fit) {
+      await innerDc.context.sendActivity(withButtons(fit, []));
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
     if (route.intent === 'Help' || route.intent === 'CrisisSupport') return this.helpThenResume(innerDc);
     // The call-back flow is short and each step gives up after two tries: its answers ("No, I'll
     // contact them", a phone number) go to it, whatever the recogniser makes of them.

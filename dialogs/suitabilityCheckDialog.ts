@@ -147,6 +147,18 @@ function recordFacts(progress: CheckProgress, facts: CheckFacts): void {
   }
 }
 
+/**
+ * "is that the sort of thing IPT is for?" during the check: what the answers so far point to, without
+ * promising anything, and that the check will show a next step. Undefined when no check is open.
+ */
+export function fitSoFar(locale: string, instance: DialogInstance | undefined): string | undefined {
+  const progress = checkProgressOf(instance);
+  if (!progress) return undefined;
+  const areas = assessSuitability(progress.answers).areas.map((area) => t(locale, `topics:FocusAreas.areas.${area}.name`).toLowerCase());
+  if (areas.length === 0) return t(locale, 'suitability:fitSoFar.none');
+  return t(locale, 'suitability:fitSoFar.areas', { areas: areas.join(` ${t(locale, 'suitability:copy.and')} `), count: areas.length });
+}
+
 /** "what do I do next?" after the check: its next step again, in words, with the same buttons. */
 export function nextStepReply(locale: string, progress: CheckProgress): Partial<Activity> {
   const result = assessSuitability(progress.answers, { safetyFirst: progress.safetyFirst === true });

@@ -36,6 +36,8 @@ const fileSchema = z.object({
   pause: phraseList,
   questionStarts: phraseList,
   nextStep: phraseList,
+  fitAsks: phraseList,
+  checkRequest: phraseList,
 });
 
 export type CallTimeWord = 'morning' | 'afternoon' | 'any';
@@ -58,6 +60,8 @@ interface ControlWords {
   pause: string[];
   questionStarts: Set<string>;
   nextStep: Set<string>;
+  fitAsks: string[];
+  checkRequest: Set<string>;
 }
 
 export function normaliseControl(text: string): string {
@@ -98,6 +102,8 @@ export function parseControlWords(json: unknown): ControlWords {
     pause: data.pause.map(normaliseControl).sort(byLength),
     questionStarts: new Set(data.questionStarts.map(normaliseControl)),
     nextStep: new Set(data.nextStep.map(normaliseControl)),
+    fitAsks: data.fitAsks.map(normaliseControl),
+    checkRequest: new Set(data.checkRequest.map(normaliseControl)),
     callTimes: (['morning', 'afternoon', 'any'] as const).flatMap((time) => data.callTimes[time].map((phrase): [string, CallTimeWord] => [normaliseControl(phrase), time])),
   };
 }
@@ -252,10 +258,26 @@ export function isQuestion(locale: string, text: string): boolean {
   return first !== undefined && controlWords(locale).questionStarts.has(first);
 }
 
-/** "so what do I do next?", "now what": asking for the next step, as the whole message. */
-export function isNextStepRequest(locale: string, text: string): boolean {
+function isWhole(locale: string, text: string, list: (words: ControlWords) => Set<string>): boolean {
   const normalised = normaliseControl(text);
   if (!normalised) return false;
   const words = controlWords(locale);
-  return cores(normalised, words).some((core) => words.nextStep.has(core));
+  return cores(normalised, words).some((core) => list(words).has(core));
+}
+
+/** "so what do I do next?", "now what": asking for the next step, as the whole message. */
+export function isNextStepRequest(locale: string, text: string): boolean {
+  return isWhole(locale, text, (words) => words.nextStep);
+}
+
+/** "quiz pls", "can we do the check": the whole message asks for the check, as its button does. */
+export function isCheckRequest(locale: string, text: string): boolean {
+  return isWhole(locale, text, (words) => words.checkRequest);
+}
+
+/** "is that the sort of thing IPT is for?", "can it help with that": whether IPT fits what was said. */
+export function isFitQuestion(locale: string, text: string): boolean {
+  if (!isQuestion(locale, text)) return false;
+  const padded = ` ${normaliseControl(text)} `;
+  return controlWords(locale).fitAsks.some((phrase) => padded.includes(` ${phrase} `));
 }

@@ -301,6 +301,8 @@ const AGE_AFTER = [['years', 'old'], ['year', 'old'], ['yrs', 'old'], ['yr', 'ol
 const NEARLY = new Set(['nearly', 'almost', 'nearlyy', 'soon', 'nearli']);
 /** Words that may stand around an age given as the whole answer ("44 lol", "im 15"). */
 const AGE_FILLER = new Set(['im', 'i', 'am', 'its', 'lol', 'now', 'yeah', 'ya', 'yes', 'x', 'xx', 'thanks', 'ta', 'mate', 'um', 'erm', 'ok', 'okay', 'just', 'only', 'age', 'aged', 'me', 'oh', 'well', 'haha']);
+/** Words that may follow an age that opens a message ("22 in brighton", "15 and ..."). */
+const AGE_OPENING_NEXT = new Set(['in', 'from', 'living', 'live', 'and', 'n', 'male', 'female', 'f', 'm', 'nb']);
 /** Words numberAt reads as a count that never state an age on their own. */
 const VAGUE_COUNTS = new Set(['a', 'an', 'couple', 'few', 'several']);
 
@@ -335,8 +337,10 @@ export function extractAge(text: string): AgeMatch | undefined {
     if ((after[0] === 'years' || after[0] === 'yrs' || after[0] === 'year') && after[1] !== 'old' && !cuedBefore) continue;
     const cuedAfter = AGE_AFTER.some((cue) => cue.every((word, k) => after[k] === word));
     const alone = [...before, ...after].every((word) => AGE_FILLER.has(word));
+    // "22, in brighton", "15 and i feel low": a number that opens the message, then a place or more about the person.
+    const opening = before.every((word) => AGE_FILLER.has(word)) && value >= 10 && after[0] !== undefined && AGE_OPENING_NEXT.has(after[0]);
     if (before.length > 0 && NEARLY.has(before[before.length - 1])) return fromAge(Math.max(value - 1, 5));
-    if (cuedBefore || cuedAfter || alone) return fromAge(value);
+    if (cuedBefore || cuedAfter || alone || opening) return fromAge(value);
   }
   if (UNDER_18_PHRASES.some((phrase) => padded.includes(phrase))) return { ageGroup: 'under_18', under18: true };
   for (const [phrase, group] of BAND_PHRASES) {

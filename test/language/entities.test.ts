@@ -116,6 +116,9 @@ describe('extractAge', () => {
     ['im 15 and its been 6 months', 15, 'under_18', true],
     ['17 lol', 17, 'under_18', true],
     ['I turn 18 next month', 17, 'under_18', true],
+    ['22, in brighton', 22, '18_to_34', false],
+    ['15 and i feel low all the time', 15, 'under_18', true],
+    ['34 f from leeds', 34, '18_to_34', false],
   ])('%s -> %s', (text, age, ageGroup, under18) => {
     expect(extractAge(text)).toEqual({ age, ageGroup, under18 });
   });
@@ -137,7 +140,7 @@ describe('extractAge', () => {
     expect(extractAge("I'm over 18")).toEqual({ under18: false });
   });
 
-  it.each(['about 6 months', 'for 2 years', 'I have 2 kids', 'since 2019', 'i am 100% sure', 'session 3', 'a couple of weeks', 'im 20 weeks pregnant', 'yes'])(
+  it.each(['about 6 months', 'for 2 years', 'I have 2 kids', 'since 2019', 'i am 100% sure', 'session 3', 'a couple of weeks', 'im 20 weeks pregnant', 'yes', '3 and a half months'])(
     'finds no age in %s',
     (text) => {
       expect(extractAge(text)).toBeUndefined();

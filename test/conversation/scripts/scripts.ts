@@ -477,6 +477,27 @@ export const SCRIPTS: Script[] = [
     turns: [start, turn('who sees my answers?', { has: [/staff|stored|removed/], last: Q.concern, not: [FALLBACK] }), turn('ok', { last: Q.concern, not: [FALLBACK] }), answer('grief', { last: Q.duration })],
   },
   {
+    name: '"quiz pls" starts the check; an age and a town instead of the first answer are kept',
+    turns: [
+      turn('quiz pls', { last: Q.concern }),
+      answer('22, in brighton', { has: ["I've noted that"], last: Q.concern }),
+      answer('my partner left me', { last: Q.duration }),
+      answer('bout 2 months', { has: [SUMMARY, SELF_REFER], not: [Q.age, Q.nation] }),
+    ],
+  },
+  {
+    name: '"is that the kind of thing ipt helps with?" in the check: what the answers point to, then the question',
+    turns: [
+      start,
+      answer('keep clashing with my dad'),
+      turn('is that the kind of thing ipt helps with?', { has: ['role disputes', 'four things IPT works on'], last: Q.duration, not: [FALLBACK] }),
+      turn('can my partner come to a session?', { has: ['back to the check'], last: Q.duration }),
+      turn('whats your favourite football team?', { has: ["don't have an answer"], last: Q.duration, not: [FALLBACK] }),
+      turn('do you like pizza?', { has: ["can't answer here"], last: Q.duration, not: [FALLBACK] }),
+      answer('years', { last: Q.age }),
+    ],
+  },
+  {
     name: 'a crisis earlier in the chat: a later check says support comes first',
     turns: [
       turn('i want to kill myself', { has: [SAFETY] }),
