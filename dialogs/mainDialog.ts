@@ -321,13 +321,13 @@ export class MainDialog extends ComponentDialog {
     const erase = await this.privacyRoute(innerDc, text);
     if (erase) return erase;
     const recognition = await this.recognize(context);
+    const locale = context.activity.locale ?? '';
     // A typed request for the check ("quiz pls") counts as its button, whatever the recogniser says.
-    const action = matchAction(context.activity.locale ?? '', text) ?? (isCheckRequest(context.activity.locale ?? '', text) ? 'SuitabilityCheck' : undefined);
+    const action = matchAction(locale, text) ?? (isCheckRequest(locale, text) ? 'SuitabilityCheck' : undefined);
     let route: Route = action ? { kind: 'action', action } : { kind: 'intent', intent: recognition.intent, text };
 
     // "ya" or "ok" is never a goodbye, and "not sure" is never "stop": only a message that says
     // goodbye ends the conversation, and only a stop word stops.
-    const locale = context.activity.locale ?? '';
     const control = action ? undefined : classifyControl(locale, text);
     if (route.kind === 'intent' && route.intent === 'Goodbye' && !isGoodbye(locale, text)) route = { kind: 'intent', intent: 'None', text };
     if (route.kind === 'intent' && route.intent === 'Cancel' && control?.kind !== 'stop') route = { kind: 'intent', intent: 'None', text };

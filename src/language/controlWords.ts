@@ -37,6 +37,7 @@ const fileSchema = z.object({
   questionStarts: phraseList,
   nextStep: phraseList,
   fitAsks: phraseList,
+  fitSubjects: phraseList,
   checkRequest: phraseList,
 });
 
@@ -61,6 +62,7 @@ interface ControlWords {
   questionStarts: Set<string>;
   nextStep: Set<string>;
   fitAsks: string[];
+  fitSubjects: Set<string>;
   checkRequest: Set<string>;
 }
 
@@ -103,6 +105,7 @@ export function parseControlWords(json: unknown): ControlWords {
     questionStarts: new Set(data.questionStarts.map(normaliseControl)),
     nextStep: new Set(data.nextStep.map(normaliseControl)),
     fitAsks: data.fitAsks.map(normaliseControl),
+    fitSubjects: new Set(data.fitSubjects.map(normaliseControl)),
     checkRequest: new Set(data.checkRequest.map(normaliseControl)),
     callTimes: (['morning', 'afternoon', 'any'] as const).flatMap((time) => data.callTimes[time].map((phrase): [string, CallTimeWord] => [normaliseControl(phrase), time])),
   };
@@ -245,7 +248,7 @@ export function isPause(locale: string, text: string): boolean {
   const normalised = normaliseControl(text);
   if (!normalised || normalised.split(' ').length > 12) return false;
   const words = controlWords(locale);
-  const phrase = words.pause.find((p) => normalised === p || normalised.startsWith(`${p} `));
+  const phrase = words.pause.find((pause) => normalised === pause || normalised.startsWith(`${pause} `));
   if (phrase === undefined) return false;
   const rest = normalised.slice(phrase.length).trim();
   return !words.questionStarts.has(rest.split(' ')[0]);
@@ -275,9 +278,14 @@ export function isCheckRequest(locale: string, text: string): boolean {
   return isWhole(locale, text, (words) => words.checkRequest);
 }
 
-/** "is that the sort of thing IPT is for?", "can it help with that": whether IPT fits what was said. */
+/**
+ * "is that the sort of thing IPT is for?", "can it help with that": whether IPT fits what was said.
+ * It must name IPT or what was said ("can you help me?" asks for help, not about fit).
+ */
 export function isFitQuestion(locale: string, text: string): boolean {
   if (!isQuestion(locale, text)) return false;
-  const padded = ` ${normaliseControl(text)} `;
-  return controlWords(locale).fitAsks.some((phrase) => padded.includes(` ${phrase} `));
+  const normalised = normaliseControl(text);
+  const padded = ` ${normalised} `;
+  const words = controlWords(locale);
+  return normalised.split(' ').some((word) => words.fitSubjects.has(word)) && words.fitAsks.some((phrase) => padded.includes(` ${phrase} `));
 }
