@@ -47,6 +47,7 @@ import { HumanContactDialog, HUMAN_CONTACT_DIALOG } from './humanContactDialog';
 import { activeQuestion, readAnswer } from './guidedPrompt';
 import { EraseConversationDialog, ERASE_CONVERSATION_DIALOG, isEraseRequest, type ConversationEraser } from './eraseConversationDialog';
 import { withButtons } from './replies';
+import { urgentNumbers } from '../src/content/urgentNumbers';
 import { QuestionAnswerDialog, QUESTION_ANSWER_DIALOG, type QuestionAnswerOptions } from './questionAnswerDialog';
 import type { QuestionAnswerer } from '../src/language/questionAnswerer';
 import type { AnswerPlan } from '../src/language/answering';
@@ -106,6 +107,8 @@ interface MainState {
   nothingRunning?: number;
   /** The crisis hand-off was given in this conversation: a check started later says support comes first. */
   handedOff?: boolean;
+  /** The under-18 routes (GP or a trusted adult, Childline) were given in this conversation. */
+  youngRoutesGiven?: boolean;
 }
 
 /**
@@ -221,7 +224,11 @@ export class MainDialog extends ComponentDialog {
   protected override async endComponent(outerDc: DialogContext, result?: unknown): Promise<DialogTurnResult> {
     // A finished check's answers stay with the conversation, so "change my age" can reopen it.
     const progress = (result as { progress?: CheckProgress } | undefined)?.progress;
-    if (progress && outerDc.activeDialog) (outerDc.activeDialog.state as MainState).lastCheck = { progress, finished: true };
+    if (progress && outerDc.activeDialog) {
+      const state = outerDc.activeDialog.state as MainState;
+      state.lastCheck = { progress, finished: true };
+      if (progress.youngRoutesGiven) state.youngRoutesGiven = true;
+    }
     return Dialog.EndOfTurn;
   }
 
@@ -345,7 +352,9 @@ export class MainDialog extends ComponentDialog {
       }
     }
     if (!innerDc.activeDialog) {
-      if (await noteProfileUpdate(context, this.deps)) return this.answerAgainForContext(innerDc);
+      const noted = await noteProfileUpdate(context, this.deps);
+      await this.youngRoutesOnce(innerDc);
+      if (noted) return this.answerAgainForContext(innerDc);
       // "so what do I do next?" right after the check: its next step again.
       const lastCheck = this.mainState(innerDc).lastCheck;
       if (lastCheck?.finished && isNextStepRequest(locale, text)) {
@@ -476,7 +485,10 @@ export class MainDialog extends ComponentDialog {
   /** Keeps the open check's answers before it is closed, so "carry on" can pick it up again. */
   private keepCheck(innerDc: DialogContext): void {
     const progress = checkProgressOf(innerDc.activeDialog);
-    if (progress) this.mainState(innerDc).lastCheck = { progress, finished: false };
+    if (!progress) return;
+    const state = this.mainState(innerDc);
+    state.lastCheck = { progress, finished: false };
+    if (progress.youngRoutesGiven) state.youngRoutesGiven = true;
   }
 
   /**
@@ -509,10 +521,28 @@ export class MainDialog extends ComponentDialog {
     return this.nothingToDo(innerDc, control.kind === 'restart' ? 'restart' : 'other');
   }
 
-  /** A fresh check; after a crisis hand-off in this conversation its summary says support comes first. */
+  /**
+   * A fresh check; after a crisis hand-off in this conversation its summary says support comes first,
+   * and under-18 routes already given are not given again.
+   */
   private async beginCheck(innerDc: DialogContext): Promise<DialogTurnResult> {
-    const options: SuitabilityCheckOptions = this.mainState(innerDc).handedOff ? { safetyFirst: true } : {};
+    const state = this.mainState(innerDc);
+    const options: SuitabilityCheckOptions = { ...(state.handedOff ? { safetyFirst: true } : {}), ...(state.youngRoutesGiven ? { youngRoutesGiven: true } : {}) };
     return innerDc.beginDialog(SUITABILITY_CHECK_DIALOG, options);
+  }
+
+  /**
+   * Under-18s always get their routes: the first time this conversation knows the person is under
+   * 18 (an age in any message), GP or a trusted adult and Childline's number, once. The check does
+   * the same inside itself and says so when it ends.
+   */
+  private async youngRoutesOnce(innerDc: DialogContext): Promise<void> {
+    const state = this.mainState(innerDc);
+    if (state.youngRoutesGiven) return;
+    if ((await this.deps.profile.get(innerDc.context, {})).ageGroup !== 'under_18') return;
+    state.youngRoutesGiven = true;
+    const locale = innerDc.context.activity.locale ?? '';
+    await innerDc.context.sendActivity(withButtons(t(locale, 'suitability:youngRoutes', urgentNumbers(locale)), []));
   }
 
   /** Nothing to act on: what the person can do instead, in words that differ from the last time. */

@@ -47,6 +47,8 @@ export interface SuitabilityCheckOptions {
   ask?: QuestionId;
   /** The crisis hand-off was given earlier in this conversation: the summary says support comes first. */
   safetyFirst?: boolean;
+  /** The under-18 routes were already given in this conversation. */
+  youngRoutesGiven?: boolean;
 }
 
 /** The check's instance state: the component's inner stack lives beside it. */
@@ -203,7 +205,12 @@ export class SuitabilityCheckDialog extends ComponentDialog {
 
   protected override async onBeginDialog(innerDc: DialogContext, options?: SuitabilityCheckOptions): Promise<DialogTurnResult> {
     const locale = innerDc.context.activity.locale ?? '';
-    const progress: CheckProgress = options?.progress ?? { answers: {}, settled: [], ...(options?.safetyFirst ? { safetyFirst: true } : {}) };
+    const progress: CheckProgress = options?.progress ?? {
+      answers: {},
+      settled: [],
+      ...(options?.safetyFirst ? { safetyFirst: true } : {}),
+      ...(options?.youngRoutesGiven ? { youngRoutesGiven: true } : {}),
+    };
     const state = this.state(innerDc);
     state.progress = progress;
     let lead: string | undefined;
@@ -279,7 +286,12 @@ export class SuitabilityCheckDialog extends ComponentDialog {
       switch (control.kind) {
         case 'restart':
           // The answers go; a crisis earlier in the check still comes first.
-          this.state(innerDc).progress = { answers: {}, settled: [], ...(progress.safetyFirst ? { safetyFirst: true } : {}) };
+          this.state(innerDc).progress = {
+            answers: {},
+            settled: [],
+            ...(progress.safetyFirst ? { safetyFirst: true } : {}),
+            ...(progress.youngRoutesGiven ? { youngRoutesGiven: true } : {}),
+          };
           return this.askNext(innerDc, t(locale, 'suitability:restarted'));
         case 'back': {
           const previous = progress.settled[progress.settled.length - 1];
@@ -344,6 +356,8 @@ export class SuitabilityCheckDialog extends ComponentDialog {
     const locale = innerDc.context.activity.locale ?? '';
     await this.saveProfile(innerDc.context, progress);
     const result: SuitabilityResult = assessSuitability(progress.answers, { safetyFirst: progress.safetyFirst === true });
+    // The summary's next step for under-18s holds their routes.
+    if (result.nextStep === 'young_person') progress.youngRoutesGiven = true;
     const next = nextActions(result);
     const note = copyableNote(locale, progress.answers);
     // Self-referral forms are England's NHS Talking Therapies: elsewhere, and for under-18s, the note is for the GP.

@@ -279,6 +279,11 @@ const UNDER_18_PHRASES = [
   'at school', 'still at school', 'year 7', 'year 8', 'year 9', 'year 10', 'year 11', 'year 12', 'year 13', 'gcse', 'gcses',
   'a level', 'a levels', 'under 16', 'under sixteen', 'im a kid', 'im a child', 'u18', 'u 18',
 ].map((phrase) => ` ${phrase} `);
+/** Words that put a school year or "teenager" on someone other than the writer. */
+const ABOUT_OTHERS = [
+  'teacher', 'teach', 'teaching', 'lesson', 'lessons', 'pupil', 'pupils', 'my class', 'my son', 'my daughter', 'my child', 'my kid',
+  'my kids', 'my students', 'his', 'her', 'their', 'he', 'she', 'they', 'hes', 'shes', 'theyre', 'my sons', 'my daughters',
+].map((phrase) => ` ${phrase} `);
 const ADULT_PHRASES = ['over 18', 'over eighteen', 'im an adult', 'an adult', 'grown up', 'a grown up', '18 plus', '18 or over', 'older than 18'].map(
   (phrase) => ` ${phrase} `,
 );
@@ -342,7 +347,9 @@ export function extractAge(text: string): AgeMatch | undefined {
     if (before.length > 0 && NEARLY.has(before[before.length - 1])) return fromAge(Math.max(value - 1, 5));
     if (cuedBefore || cuedAfter || alone || opening) return fromAge(value);
   }
-  if (UNDER_18_PHRASES.some((phrase) => padded.includes(phrase))) return { ageGroup: 'under_18', under18: true };
+  // "a lesson for year 11", "my son is in year 9": school years said about someone else are not the writer's age.
+  const aboutOthers = ABOUT_OTHERS.some((cue) => padded.includes(cue));
+  if (!aboutOthers && UNDER_18_PHRASES.some((phrase) => padded.includes(phrase))) return { ageGroup: 'under_18', under18: true };
   for (const [phrase, group] of BAND_PHRASES) {
     if (padded.includes(` ${normaliseForEntities(phrase)} `)) return { ageGroup: group, under18: false };
   }

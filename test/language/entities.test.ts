@@ -136,6 +136,13 @@ describe('extractAge', () => {
     expect(extractAge(text)).toEqual({ ageGroup, under18 });
   });
 
+  it.each(['planning a pshe lesson for year 11', 'my son is in year 9', 'she is a teenager', 'im a teacher at a secondary school'])(
+    'a school year or "teenager" about someone else is not the writer\'s age: %s',
+    (text) => {
+      expect(extractAge(text)).toBeUndefined();
+    },
+  );
+
   it('reads "over 18" as an adult with no band', () => {
     expect(extractAge("I'm over 18")).toEqual({ under18: false });
   });
