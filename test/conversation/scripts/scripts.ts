@@ -498,6 +498,21 @@ export const SCRIPTS: Script[] = [
     ],
   },
   {
+    name: 'a 14-year-old asking what IPT is hears about Childline first, and only once',
+    turns: [
+      turn('im 14, what is ipt', { has: ['Childline', '0800 1111', 'Interpersonal Psychotherapy'] }),
+      turn('how many sessions is it', { has: ['sessions'], not: ['Childline'] }),
+    ],
+  },
+  {
+    name: 'an under-18 told about Childline already is not told again when the check starts',
+    turns: [turn('im 15', { has: ['Childline'] }), turn('is ipt right for me', { last: Q.concern, not: ["As you're under 18"] }), answer('lonely', { not: ['Childline'] })],
+  },
+  {
+    name: 'a teacher\'s "year 11" is not the writer\'s age',
+    turns: [turn('im a teacher planning a lesson for year 11, what is ipt', { has: ['IPT'], not: ["As you're under 18", 'under-18'] })],
+  },
+  {
     name: 'a crisis earlier in the chat: a later check says support comes first',
     turns: [
       turn('i want to kill myself', { has: [SAFETY] }),
