@@ -113,6 +113,16 @@ function recordValue(progress: CheckProgress, question: QuestionId, values: stri
   }
 }
 
+/** No answers yet; what the conversation already showed (a crisis, under-18 routes given) carries over. */
+function freshProgress(carried: Pick<CheckProgress, 'safetyFirst' | 'youngRoutesGiven'>): CheckProgress {
+  return {
+    answers: {},
+    settled: [],
+    ...(carried.safetyFirst ? { safetyFirst: true } : {}),
+    ...(carried.youngRoutesGiven ? { youngRoutesGiven: true } : {}),
+  };
+}
+
 function settle(progress: CheckProgress, question: QuestionId): void {
   progress.settled = [...progress.settled.filter((id) => id !== question), question];
 }
@@ -205,12 +215,7 @@ export class SuitabilityCheckDialog extends ComponentDialog {
 
   protected override async onBeginDialog(innerDc: DialogContext, options?: SuitabilityCheckOptions): Promise<DialogTurnResult> {
     const locale = innerDc.context.activity.locale ?? '';
-    const progress: CheckProgress = options?.progress ?? {
-      answers: {},
-      settled: [],
-      ...(options?.safetyFirst ? { safetyFirst: true } : {}),
-      ...(options?.youngRoutesGiven ? { youngRoutesGiven: true } : {}),
-    };
+    const progress: CheckProgress = options?.progress ?? freshProgress(options ?? {});
     const state = this.state(innerDc);
     state.progress = progress;
     let lead: string | undefined;
@@ -285,13 +290,8 @@ export class SuitabilityCheckDialog extends ComponentDialog {
       const { control } = result;
       switch (control.kind) {
         case 'restart':
-          // The answers go; a crisis earlier in the check still comes first.
-          this.state(innerDc).progress = {
-            answers: {},
-            settled: [],
-            ...(progress.safetyFirst ? { safetyFirst: true } : {}),
-            ...(progress.youngRoutesGiven ? { youngRoutesGiven: true } : {}),
-          };
+          // The answers go; a crisis earlier still comes first, and under-18 routes given are not repeated.
+          this.state(innerDc).progress = freshProgress(progress);
           return this.askNext(innerDc, t(locale, 'suitability:restarted'));
         case 'back': {
           const previous = progress.settled[progress.settled.length - 1];
