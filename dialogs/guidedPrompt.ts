@@ -5,7 +5,7 @@ import { resolveLocale, t } from '../src/content/i18n';
 import { suitabilityLexicon } from '../src/content/lexicon';
 import { CHOICES, type QuestionId } from '../src/content/suitability';
 import { readCheckAnswer, type CheckFacts } from '../src/content/checkReading';
-import { classifyControl, isAcknowledgement, type Control, type ControlKind } from '../src/language/controlWords';
+import { classifyControl, isAcknowledgement, isPause, isQuestion, type Control, type ControlKind } from '../src/language/controlWords';
 import { withButtons } from './replies';
 
 export const GUIDED_PROMPT = 'guidedPrompt';
@@ -140,6 +140,17 @@ export class GuidedPrompt extends Dialog<GuidedPromptOptions> {
 
     // "ok", "thanks" after a side answer: not a failed answer, just the question again.
     if (isAcknowledgement(locale, text)) return this.askAgain(dc, state, 'suitability:resume');
+    // "hang on, someone's at the door": the question waits, with a way back when they are ready.
+    if (isPause(locale, text)) {
+      const key = state.lastNudge === 'suitability:pause' ? 'suitability:pauseAgain' : 'suitability:pause';
+      state.lastNudge = key;
+      await dc.context.sendActivity(withButtons(t(locale, key), [t(locale, 'suitability:carryOnButton')]));
+      return Dialog.EndOfTurn;
+    }
+
+    // A question nothing could answer (MainDialog tried the knowledge base) is not a failed answer:
+    // say so honestly and ask again, without counting it towards skipping the question.
+    if (isQuestion(locale, text)) return this.askAgain(dc, state, 'suitability:noAnswerHere');
 
     state.attempts += 1;
     if (state.attempts >= MAX_ATTEMPTS) {

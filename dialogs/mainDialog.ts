@@ -17,7 +17,7 @@ import { interpretAnswer, isFocusArea, type FocusArea } from '../src/content/sui
 import type { TopicRequest } from '../src/content/topics';
 import { t } from '../src/content/i18n';
 import { ASIDE_KEY, PROFILE_NOTED_KEY, RISK_ASSESSMENT_KEY, RECOGNITION_KEY, type ProfileNoted } from './turnState';
-import { classifyControl, isAcknowledgement, isGoodbye, type Control } from '../src/language/controlWords';
+import { classifyControl, isAcknowledgement, isCheckRequest, isFitQuestion, isGoodbye, isNextStepRequest, isPause, isQuestion, type Control } from '../src/language/controlWords';
 import { EMERGENCY_SUPPORT_DIALOG, isSettled, stepsAside, type EmergencySupportOptions } from './emergencySupportDialog';
 import { RISK_CHECK_IN_DIALOG, type RiskCheckInOptions } from './riskCheckInDialog';
 import { SAFETY_PLAN_DIALOG } from './safetyPlanDialog';
@@ -26,8 +26,10 @@ import { safetyReply } from '../src/safety/safetyReply';
 import { TOPIC_ANSWER_DIALOG } from './topicAnswerDialog';
 import {
   checkProgressOf,
+  fitSoFar,
   isCheckPaused,
   markSafetyFirst,
+  nextStepReply,
   openQuestionOf,
   pauseCheck,
   SUITABILITY_CHECK_DIALOG,
@@ -42,6 +44,7 @@ import { HUMAN_CONTACT_DIALOG } from './humanContactDialog';
 import { readAnswer } from './guidedPrompt';
 import { ERASE_CONVERSATION_DIALOG, isEraseRequest } from './eraseConversationDialog';
 import { withButtons } from './replies';
+import { urgentNumbers } from '../src/content/urgentNumbers';
 import { QUESTION_ANSWER_DIALOG, type QuestionAnswerOptions } from './questionAnswerDialog';
 import type { QuestionAnswerer } from '../src/language/questionAnswerer';
 import type { AnswerPlan } from '../src/language/answering';
@@ -90,6 +93,10 @@ interface MainState {
   lastCheck?: { progress: CheckProgress; finished: boolean };
   /** How many times a control word found nothing to act on, to vary the reply. */
   nothingRunning?: number;
+  /** The crisis hand-off was given in this conversation: a check started later says support comes first. */
+  handedOff?: boolean;
+  /** The under-18 routes (GP or a trusted adult, Childline) were given in this conversation. */
+  youngRoutesGiven?: boolean;
 }
 
 /**
@@ -174,7 +181,11 @@ export class MainDialog extends ComponentDialog {
   protected override async endComponent(outerDc: DialogContext, result?: unknown): Promise<DialogTurnResult> {
     // A finished check's answers stay with the conversation, so "change my age" can reopen it.
     const progress = (result as { progress?: CheckProgress } | undefined)?.progress;
-    if (progress && outerDc.activeDialog) (outerDc.activeDialog.state as MainState).lastCheck = { progress, finished: true };
+    if (progress && outerDc.activeDialog) {
+      const state = outerDc.activeDialog.state as MainState;
+      state.lastCheck = { progress, finished: true };
+      if (progress.youngRoutesGiven) state.youngRoutesGiven = true;
+    }
     return Dialog.EndOfTurn;
   }
 
@@ -217,7 +228,12 @@ export class MainDialog extends ComponentDialog {
     };
     const { mode } = safetyReply(risk);
     // The check underneath waits until the person chooses to carry on after the hand-off.
-    if (mode === 'handoff') markSafetyFirst(innerDc.activeDialog);
+    if (mode === 'handoff') {
+      markSafetyFirst(innerDc.activeDialog);
+      // The person's own crisis (not a worry about someone else, not a physical emergency) comes first in a later check too.
+      const own = risk.category === 'harm_to_others' || (risk.category !== 'medical' && (risk.who ?? 'self') === 'self');
+      if (own) this.mainState(innerDc).handedOff = true;
+    }
     if (isSettled(innerDc.activeDialog)) {
       // Already safe and only being offered what next. A signal short of urgent about themselves ("I
       // just feel like such a burden") gets the gentle check-in, not the whole hand-off again (the
@@ -269,12 +285,13 @@ export class MainDialog extends ComponentDialog {
     const erase = await this.privacyRoute(innerDc, text);
     if (erase) return erase;
     const recognition = await this.recognize(context);
-    const action = matchAction(context.activity.locale ?? '', text);
+    const locale = context.activity.locale ?? '';
+    // A typed request for the check ("quiz pls") counts as its button, whatever the recogniser says.
+    const action = matchAction(locale, text) ?? (isCheckRequest(locale, text) ? 'SuitabilityCheck' : undefined);
     let route: Route = action ? { kind: 'action', action } : { kind: 'intent', intent: recognition.intent, text };
 
     // "ya" or "ok" is never a goodbye, and "not sure" is never "stop": only a message that says
     // goodbye ends the conversation, and only a stop word stops.
-    const locale = context.activity.locale ?? '';
     const control = action ? undefined : classifyControl(locale, text);
     if (route.kind === 'intent' && route.intent === 'Goodbye' && !isGoodbye(locale, text)) route = { kind: 'intent', intent: 'None', text };
     if (route.kind === 'intent' && route.intent === 'Cancel' && control?.kind !== 'stop') route = { kind: 'intent', intent: 'None', text };
@@ -292,7 +309,16 @@ export class MainDialog extends ComponentDialog {
       }
     }
     if (!innerDc.activeDialog) {
-      if (await noteProfileUpdate(context, this.deps)) return this.answerAgainForContext(innerDc);
+      const noted = await noteProfileUpdate(context, this.deps);
+      await this.youngRoutesOnce(innerDc);
+      if (noted) return this.answerAgainForContext(innerDc);
+      // "so what do I do next?" right after the check: its next step again.
+      const lastCheck = this.mainState(innerDc).lastCheck;
+      if (lastCheck?.finished && isNextStepRequest(locale, text)) {
+        await this.resetMisunderstandings(innerDc);
+        await context.sendActivity(nextStepReply(locale, lastCheck.progress));
+        return Dialog.EndOfTurn;
+      }
       // "skip" or "what?" with nothing open is just a message ("not sure" after an answer).
       if (control && control.kind !== 'skip' && control.kind !== 'repeat') return this.controlWithNothingOpen(innerDc, control);
       if (!action && isAcknowledgement(locale, text)) return this.nothingToDo(innerDc, 'acknowledged');
@@ -331,6 +357,8 @@ export class MainDialog extends ComponentDialog {
     const control = route.kind === 'action' ? undefined : classifyControl(locale, text);
     if (control?.kind === 'stop') return this.cancelAndShow(innerDc, 'cancelled');
     if (control && question) return undefined;
+    // "hang on, someone's at the door": the question waits (the prompt says so), never a side topic.
+    if (question && isPause(locale, text)) return undefined;
     if (control?.kind === 'repeat') {
       await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
@@ -345,11 +373,20 @@ export class MainDialog extends ComponentDialog {
     if (answer) return undefined;
     if (route.kind === 'action') return undefined;
     if (route.intent === 'Cancel') return this.cancelAndShow(innerDc, 'cancelled');
+    // "is that the sort of thing IPT is for?" in the check: what the answers so far point to, then the question.
+    const fit = isFitQuestion(locale, text) ? fitSoFar(locale, innerDc.activeDialog) : undefined;
+    if (fit) {
+      await innerDc.context.sendActivity(withButtons(fit, []));
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
     if (route.intent === 'Help' || route.intent === 'CrisisSupport') return this.helpThenResume(innerDc);
     // The call-back flow is short and each step gives up after two tries: its answers ("No, I'll
     // contact them", a phone number) go to it, whatever the recogniser makes of them.
     if (innerDc.activeDialog?.id === HUMAN_CONTACT_DIALOG) return undefined;
     if (SWITCH_INTENTS.has(route.intent) && looksLikeRequest(text, route.intent)) return this.switchTopic(innerDc, route);
+    const sideAnswer = question ? await this.sideAnswer(innerDc, text) : undefined;
+    if (sideAnswer) return sideAnswer;
     // While the check waits for the person to choose to carry on, other messages are answered as usual.
     if (isCheckPaused(innerDc.activeDialog)) {
       if (!isAcknowledgement(locale, text)) return this.aside(innerDc, route);
@@ -381,6 +418,22 @@ export class MainDialog extends ComponentDialog {
     return this.route(innerDc, route);
   }
 
+  /**
+   * A question the open question cannot use as its answer, whatever intent it was filed under ("who
+   * sees my answers?"): answered on top of the check when the knowledge base has an answer, and the
+   * check then asks its own question again. Without one, the question reads the message as usual.
+   */
+  private async sideAnswer(innerDc: DialogContext, text: string): Promise<DialogTurnResult | undefined> {
+    const { context } = innerDc;
+    const locale = context.activity.locale ?? '';
+    if (!this.deps.answers || !isQuestion(locale, text)) return undefined;
+    const plan = await this.deps.answers.answerer.plan(text, locale, await this.recognize(context), this.mainState(innerDc).lastQuestion);
+    if (plan.kind !== 'answer' && plan.kind !== 'topic') return undefined;
+    context.turnState.set(ASIDE_KEY, true);
+    await this.resetMisunderstandings(innerDc);
+    return this.answerQuestion(innerDc, plan, []);
+  }
+
   private async aside(innerDc: DialogContext, route: Route): Promise<DialogTurnResult> {
     innerDc.context.turnState.set(ASIDE_KEY, true);
     return this.route(innerDc, route);
@@ -389,7 +442,10 @@ export class MainDialog extends ComponentDialog {
   /** Keeps the open check's answers before it is closed, so "carry on" can pick it up again. */
   private keepCheck(innerDc: DialogContext): void {
     const progress = checkProgressOf(innerDc.activeDialog);
-    if (progress) this.mainState(innerDc).lastCheck = { progress, finished: false };
+    if (!progress) return;
+    const state = this.mainState(innerDc);
+    state.lastCheck = { progress, finished: false };
+    if (progress.youngRoutesGiven) state.youngRoutesGiven = true;
   }
 
   /**
@@ -417,9 +473,33 @@ export class MainDialog extends ComponentDialog {
     }
     if (last && control.kind === 'restart') {
       state.lastCheck = undefined;
-      return innerDc.beginDialog(SUITABILITY_CHECK_DIALOG);
+      return this.beginCheck(innerDc);
     }
     return this.nothingToDo(innerDc, control.kind === 'restart' ? 'restart' : 'other');
+  }
+
+  /**
+   * A fresh check; after a crisis hand-off in this conversation its summary says support comes first,
+   * and under-18 routes already given are not given again.
+   */
+  private async beginCheck(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const state = this.mainState(innerDc);
+    const options: SuitabilityCheckOptions = { ...(state.handedOff ? { safetyFirst: true } : {}), ...(state.youngRoutesGiven ? { youngRoutesGiven: true } : {}) };
+    return innerDc.beginDialog(SUITABILITY_CHECK_DIALOG, options);
+  }
+
+  /**
+   * Under-18s always get their routes: the first time this conversation knows the person is under
+   * 18 (an age in any message), GP or a trusted adult and Childline's number, once. The check does
+   * the same inside itself and says so when it ends.
+   */
+  private async youngRoutesOnce(innerDc: DialogContext): Promise<void> {
+    const state = this.mainState(innerDc);
+    if (state.youngRoutesGiven) return;
+    if ((await this.deps.profile.get(innerDc.context, {})).ageGroup !== 'under_18') return;
+    state.youngRoutesGiven = true;
+    const locale = innerDc.context.activity.locale ?? '';
+    await innerDc.context.sendActivity(withButtons(t(locale, 'suitability:youngRoutes', urgentNumbers(locale)), []));
   }
 
   /** Nothing to act on: what the person can do instead, in words that differ from the last time. */
@@ -569,7 +649,7 @@ export class MainDialog extends ComponentDialog {
     }
     switch (intent) {
       case 'SuitabilityCheck':
-        return innerDc.beginDialog(SUITABILITY_CHECK_DIALOG);
+        return this.beginCheck(innerDc);
       case 'Greeting':
         return innerDc.beginDialog(GREETING_DIALOG);
       case 'Help':

@@ -11,10 +11,11 @@ import {
 } from 'botbuilder-dialogs';
 import type { ActionId } from '../src/content/actions';
 import { suitabilitySummaryCard } from '../src/content/cards';
-import type { CheckFacts } from '../src/content/checkReading';
+import { readFacts, type CheckFacts } from '../src/content/checkReading';
+import { suitabilityLexicon } from '../src/content/lexicon';
 import { t } from '../src/content/i18n';
 import { savedSummaryText, summaryKeepCard, SUMMARY_MARKER, type SavedSummary } from '../src/content/savedSummary';
-import { assessSuitability, isChoice, QUESTIONS, type QuestionId, type SuitabilityAnswers, type SuitabilityResult } from '../src/content/suitability';
+import { assessSuitability, isChoice, isImplied, QUESTIONS, type QuestionId, type SuitabilityAnswers, type SuitabilityResult } from '../src/content/suitability';
 import { urgentNumbers } from '../src/content/urgentNumbers';
 import type { UserProfile } from '../src/profile';
 import { GuidedPrompt, GUIDED_PROMPT, type GuidedPromptOptions, type GuidedPromptResult } from './guidedPrompt';
@@ -35,6 +36,8 @@ export interface CheckProgress {
   adult?: boolean;
   /** A safety dialog opened during the check: the summary says support comes first. */
   safetyFirst?: boolean;
+  /** The under-18 routes were given in this check (once: at the moment the age became known). */
+  youngRoutesGiven?: boolean;
 }
 
 export interface SuitabilityCheckOptions {
@@ -42,6 +45,10 @@ export interface SuitabilityCheckOptions {
   progress?: CheckProgress;
   /** Start at this question (a "change my age" after the check ended). */
   ask?: QuestionId;
+  /** The crisis hand-off was given earlier in this conversation: the summary says support comes first. */
+  safetyFirst?: boolean;
+  /** The under-18 routes were already given in this conversation. */
+  youngRoutesGiven?: boolean;
 }
 
 /** The check's instance state: the component's inner stack lives beside it. */
@@ -113,6 +120,16 @@ function recordValue(progress: CheckProgress, question: QuestionId, values: stri
   }
 }
 
+/** No answers yet; what the conversation already showed (a crisis, under-18 routes given) carries over. */
+function freshProgress(carried: Pick<CheckProgress, 'safetyFirst' | 'youngRoutesGiven'>): CheckProgress {
+  return {
+    answers: {},
+    settled: [],
+    ...(carried.safetyFirst ? { safetyFirst: true } : {}),
+    ...(carried.youngRoutesGiven ? { youngRoutesGiven: true } : {}),
+  };
+}
+
 function settle(progress: CheckProgress, question: QuestionId): void {
   progress.settled = [...progress.settled.filter((id) => id !== question), question];
 }
@@ -149,6 +166,30 @@ function recordFacts(progress: CheckProgress, facts: CheckFacts): void {
   }
 }
 
+/**
+ * "is that the sort of thing IPT is for?" during the check: what the answers so far point to, without
+ * promising anything, and that the check will show a next step. Undefined when no check is open.
+ */
+export function fitSoFar(locale: string, instance: DialogInstance | undefined): string | undefined {
+  const progress = checkProgressOf(instance);
+  if (!progress) return undefined;
+  const areas = assessSuitability(progress.answers).areas.map((area) => t(locale, `topics:FocusAreas.areas.${area}.name`).toLowerCase());
+  if (areas.length === 0) return t(locale, 'suitability:fitSoFar.none');
+  return t(locale, 'suitability:fitSoFar.areas', { areas: areas.join(` ${t(locale, 'suitability:copy.and')} `), count: areas.length });
+}
+
+/** "what do I do next?" after the check: its next step again, in words, with the same buttons. */
+export function nextStepReply(locale: string, progress: CheckProgress): Partial<Activity> {
+  const result = assessSuitability(progress.answers, { safetyFirst: progress.safetyFirst === true });
+  const lines = [t(locale, 'suitability:nextAgain'), t(locale, `suitability:summary.next.${result.nextStep}`, urgentNumbers(locale))];
+  if (result.showPrivate) lines.push(t(locale, 'suitability:summary.privateAlso'));
+  return withActions(locale, lines.join('\n\n'), nextActions(result));
+}
+
+function nextActions(result: SuitabilityResult): readonly ActionId[] {
+  return result.nextStep === 'young_person' ? YOUNG_NEXT : ADULT_NEXT;
+}
+
 /** The note a person can paste into a self-referral form, in their own voice. */
 export function copyableNote(locale: string, answers: SuitabilityAnswers): string {
   const lines: string[] = [];
@@ -181,17 +222,26 @@ export class SuitabilityCheckDialog extends ComponentDialog {
 
   protected override async onBeginDialog(innerDc: DialogContext, options?: SuitabilityCheckOptions): Promise<DialogTurnResult> {
     const locale = innerDc.context.activity.locale ?? '';
-    const progress: CheckProgress = options?.progress ?? { answers: {}, settled: [] };
+    const progress: CheckProgress = options?.progress ?? freshProgress(options ?? {});
     const state = this.state(innerDc);
     state.progress = progress;
+    let lead: string | undefined;
     if (!options?.progress) {
       // What this conversation already knows (typed earlier) is kept: the check does not ask again.
       const known = await this.profile.get(innerDc.context);
       recordFacts(progress, { ...(known?.ageGroup ? { age: known.ageGroup } : {}), ...(known?.nation ? { nation: known.nation } : {}) });
+      // So is what the message that asked for the check says ("check if ipt is for me, im 52, in
+      // swansea, lost my job in jan"): its questions are skipped, and the person is told why.
+      const { activity } = innerDc.context;
+      const said = activity.type === 'message' ? readFacts('concern', activity.text ?? '', suitabilityLexicon(locale), new Date()) : {};
+      delete said.place;
+      recordFacts(progress, said);
+      if (Object.keys(said).length > 0) lead = t(locale, 'suitability:usingWhatYouSaid');
       await innerDc.context.sendActivity(MessageFactory.text(t(locale, 'suitability:intro')));
     }
     if (options?.ask) unsettle(progress, options.ask);
-    const lead = options?.ask ? t(locale, 'suitability:changing') : options?.progress ? t(locale, 'suitability:resumed') : undefined;
+    if (options?.ask) lead = t(locale, 'suitability:changing');
+    else if (options?.progress) lead = t(locale, 'suitability:resumed');
     return this.askNext(innerDc, lead, options?.ask);
   }
 
@@ -247,7 +297,8 @@ export class SuitabilityCheckDialog extends ComponentDialog {
       const { control } = result;
       switch (control.kind) {
         case 'restart':
-          this.state(innerDc).progress = { answers: {}, settled: [] };
+          // The answers go; a crisis earlier still comes first, and under-18 routes given are not repeated.
+          this.state(innerDc).progress = freshProgress(progress);
           return this.askNext(innerDc, t(locale, 'suitability:restarted'));
         case 'back': {
           const previous = progress.settled[progress.settled.length - 1];
@@ -279,12 +330,22 @@ export class SuitabilityCheckDialog extends ComponentDialog {
     return this.ask(innerDc, { question: current, quiet: true });
   }
 
-  /** Asks the given question, or the first one not yet settled; with none left, the summary. */
+  /**
+   * Asks the given question, or the first one not yet settled; with none left, the summary. Under-18s
+   * hear their routes (GP, CAMHS, Childline) as soon as their age is known, not only in the summary,
+   * in case they leave before it.
+   */
   private async askNext(innerDc: DialogContext, lead?: string, ask?: QuestionId): Promise<DialogTurnResult> {
     const { progress } = this.state(innerDc);
-    const question = ask ?? QUESTIONS.find((id) => !progress.settled.includes(id));
+    const question = ask ?? QUESTIONS.find((id) => !progress.settled.includes(id) && !isImplied(id, progress.answers));
     if (!question) return this.summary(innerDc, progress);
-    return this.ask(innerDc, { question, ...(lead ? { lead } : {}) });
+    const locale = innerDc.context.activity.locale ?? '';
+    const lines = lead ? [lead] : [];
+    if (progress.answers.age === 'under_18' && !progress.youngRoutesGiven) {
+      progress.youngRoutesGiven = true;
+      lines.push(t(locale, 'suitability:youngRoutes', urgentNumbers(locale)));
+    }
+    return this.ask(innerDc, { question, ...(lines.length > 0 ? { lead: lines.join('\n\n') } : {}) });
   }
 
   /** Every question goes through here, so the check's own state always names the open one. */
@@ -308,20 +369,23 @@ export class SuitabilityCheckDialog extends ComponentDialog {
     const locale = innerDc.context.activity.locale ?? '';
     await this.saveProfile(innerDc.context, progress);
     const result: SuitabilityResult = assessSuitability(progress.answers, { safetyFirst: progress.safetyFirst === true });
-    const next = result.nextStep === 'young_person' ? YOUNG_NEXT : ADULT_NEXT;
+    // The summary's next step for under-18s holds their routes.
+    if (result.nextStep === 'young_person') progress.youngRoutesGiven = true;
+    const next = nextActions(result);
     const note = copyableNote(locale, progress.answers);
+    // Self-referral forms are England's NHS Talking Therapies: elsewhere, and for under-18s, the note is for the GP.
+    const selfReferral = result.nextStep === 'self_refer' || result.nextStep === 'self_refer_or_gp';
+    const intro = t(locale, selfReferral ? 'suitability:copy.intro' : 'suitability:copy.introGp');
     const card = suitabilitySummaryCard(locale, result, urgentNumbers(locale));
     const summary: Partial<Activity> = cardMessage(card);
-    const saved: SavedSummary = { title: t(locale, 'suitability:summary.title'), text: savedSummaryText(locale, card, note) };
+    const saved: SavedSummary = { title: t(locale, 'suitability:summary.title'), text: savedSummaryText(card, intro, note) };
     // Teams: a card to copy from. Web Chat: the page's Copy, Save and Print controls read the marker.
     const teams = innerDc.context.activity.channelId === 'msteams';
     const noteMessage = withActions(locale, note, next, teams ? summaryKeepCard(locale, saved) : undefined);
     if (!teams) noteMessage.channelData = { [SUMMARY_MARKER]: saved };
     const replies: Partial<Activity>[] = [summary];
     if (progress.answers.age || progress.answers.nation) replies.push(MessageFactory.text(t(locale, 'suitability:keepTip')));
-    // Self-referral forms are England's NHS Talking Therapies: elsewhere, and for under-18s, the note is for the GP.
-    const selfReferral = result.nextStep === 'self_refer' || result.nextStep === 'self_refer_or_gp';
-    replies.push(MessageFactory.text(t(locale, selfReferral ? 'suitability:copy.intro' : 'suitability:copy.introGp')), noteMessage);
+    replies.push(MessageFactory.text(intro), noteMessage);
     await innerDc.context.sendActivities(replies);
     return { status: DialogTurnStatus.complete, result: { ...result, progress } };
   }

@@ -30,12 +30,13 @@ function lines(elements: readonly CardElement[]): string[] {
   });
 }
 
-export function savedSummaryText(locale: string, card: AdaptiveCard, note: string): string {
+/** `intro` is the line the chat put before the note (a self-referral form only where one exists). */
+export function savedSummaryText(card: AdaptiveCard, intro: string, note: string): string {
   const links = (card.actions ?? []).map((action) => `${action.title}: ${action.url}`);
   return [
     ...lines(card.body),
     '',
-    t(locale, 'suitability:copy.intro'),
+    intro,
     note,
     ...(links.length > 0 ? ['', ...links] : []),
   ].join('\n');

@@ -57,6 +57,17 @@ export function isChoice<Q extends QuestionId>(question: Q, value: string): valu
 }
 
 /**
+ * Whether the answers so far already answer a question, so the check need not ask it. Each focus
+ * area is about people or a change in life by definition (a death, a clash, a change, loneliness),
+ * so naming one answers "are other people, or a change in your life, part of how you feel?": asking
+ * it anyway reads as not listening. It is still asked when the concern is something else or
+ * skipped, and when the person asks to change that answer.
+ */
+export function isImplied(question: QuestionId, answers: SuitabilityAnswers): boolean {
+  return question === 'relationships' && (answers.concern ?? []).some(isFocusArea);
+}
+
+/**
  * What the answers suggest. IPT works on the link between mood and relationships or life changes,
  * so a link (a focus area, or a yes) points to "may suit"; a clear "no link" points elsewhere, and
  * a long-standing difficulty with no link points to a GP first. Too little to go on also means a GP:

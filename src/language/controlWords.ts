@@ -33,6 +33,12 @@ const fileSchema = z.object({
   keepProfile: z.object({ keep: phraseList, forget: phraseList }),
   callTimes: z.object({ morning: phraseList, afternoon: phraseList, any: phraseList }),
   acknowledgements: phraseList,
+  pause: phraseList,
+  questionStarts: phraseList,
+  nextStep: phraseList,
+  fitAsks: phraseList,
+  fitSubjects: phraseList,
+  checkRequest: phraseList,
 });
 
 export type CallTimeWord = 'morning' | 'afternoon' | 'any';
@@ -51,6 +57,13 @@ interface ControlWords {
   keep: Map<string, KeepChoice>;
   callTimes: Array<[string, CallTimeWord]>;
   acknowledgements: Set<string>;
+  /** Longest first, so "hang on a sec" is read past its whole pause phrase. */
+  pause: string[];
+  questionStarts: Set<string>;
+  nextStep: Set<string>;
+  fitAsks: string[];
+  fitSubjects: Set<string>;
+  checkRequest: Set<string>;
 }
 
 export function normaliseControl(text: string): string {
@@ -88,6 +101,12 @@ export function parseControlWords(json: unknown): ControlWords {
       ...data.keepProfile.forget.map((phrase): [string, KeepChoice] => [normaliseControl(phrase), 'forget']),
     ]),
     acknowledgements: new Set(data.acknowledgements.map(normaliseControl).filter(Boolean)),
+    pause: data.pause.map(normaliseControl).sort(byLength),
+    questionStarts: new Set(data.questionStarts.map(normaliseControl)),
+    nextStep: new Set(data.nextStep.map(normaliseControl)),
+    fitAsks: data.fitAsks.map(normaliseControl),
+    fitSubjects: new Set(data.fitSubjects.map(normaliseControl)),
+    checkRequest: new Set(data.checkRequest.map(normaliseControl)),
     callTimes: (['morning', 'afternoon', 'any'] as const).flatMap((time) => data.callTimes[time].map((phrase): [string, CallTimeWord] => [normaliseControl(phrase), time])),
   };
 }
@@ -217,4 +236,56 @@ export function isAcknowledgement(locale: string, text: string): boolean {
   if (!normalised) return /^\s*(👍|🙂|😊|👌)\s*$/u.test(text);
   const words = controlWords(locale);
   return words.acknowledgements.has(normalised) || cores(normalised, words).some((core) => words.acknowledgements.has(core));
+}
+
+/**
+ * "hang on", "brb, someone's at the door", "give me a minute": the person needs a moment, so the
+ * question waits instead of counting a failed answer. A message that goes on with a question ("hold
+ * on, what does it cost?") is that question, not a pause.
+ */
+export function isPause(locale: string, text: string): boolean {
+  if (text.includes('?')) return false;
+  const normalised = normaliseControl(text);
+  if (!normalised || normalised.split(' ').length > 12) return false;
+  const words = controlWords(locale);
+  const phrase = words.pause.find((pause) => normalised === pause || normalised.startsWith(`${pause} `));
+  if (phrase === undefined) return false;
+  const rest = normalised.slice(phrase.length).trim();
+  return !words.questionStarts.has(rest.split(' ')[0]);
+}
+
+/** A message that asks something: a question mark, or a question word first ("who sees my answers"). */
+export function isQuestion(locale: string, text: string): boolean {
+  if (text.includes('?')) return true;
+  const first = normaliseControl(text).split(' ')[0];
+  return first !== undefined && controlWords(locale).questionStarts.has(first);
+}
+
+function isWhole(locale: string, text: string, list: (words: ControlWords) => Set<string>): boolean {
+  const normalised = normaliseControl(text);
+  if (!normalised) return false;
+  const words = controlWords(locale);
+  return cores(normalised, words).some((core) => list(words).has(core));
+}
+
+/** "so what do I do next?", "now what": asking for the next step, as the whole message. */
+export function isNextStepRequest(locale: string, text: string): boolean {
+  return isWhole(locale, text, (words) => words.nextStep);
+}
+
+/** "quiz pls", "can we do the check": the whole message asks for the check, as its button does. */
+export function isCheckRequest(locale: string, text: string): boolean {
+  return isWhole(locale, text, (words) => words.checkRequest);
+}
+
+/**
+ * "is that the sort of thing IPT is for?", "can it help with that": whether IPT fits what was said.
+ * It must name IPT or what was said ("can you help me?" asks for help, not about fit).
+ */
+export function isFitQuestion(locale: string, text: string): boolean {
+  if (!isQuestion(locale, text)) return false;
+  const normalised = normaliseControl(text);
+  const padded = ` ${normalised} `;
+  const words = controlWords(locale);
+  return normalised.split(' ').some((word) => words.fitSubjects.has(word)) && words.fitAsks.some((phrase) => padded.includes(` ${phrase} `));
 }

@@ -279,6 +279,11 @@ const UNDER_18_PHRASES = [
   'at school', 'still at school', 'year 7', 'year 8', 'year 9', 'year 10', 'year 11', 'year 12', 'year 13', 'gcse', 'gcses',
   'a level', 'a levels', 'under 16', 'under sixteen', 'im a kid', 'im a child', 'u18', 'u 18',
 ].map((phrase) => ` ${phrase} `);
+/** Words that put a school year or "teenager" on someone other than the writer. */
+const ABOUT_OTHERS = [
+  'teacher', 'teach', 'teaching', 'lesson', 'lessons', 'pupil', 'pupils', 'my class', 'my son', 'my daughter', 'my child', 'my kid',
+  'my kids', 'my students', 'his', 'her', 'their', 'he', 'she', 'they', 'hes', 'shes', 'theyre', 'my sons', 'my daughters',
+].map((phrase) => ` ${phrase} `);
 const ADULT_PHRASES = ['over 18', 'over eighteen', 'im an adult', 'an adult', 'grown up', 'a grown up', '18 plus', '18 or over', 'older than 18'].map(
   (phrase) => ` ${phrase} `,
 );
@@ -301,6 +306,8 @@ const AGE_AFTER = [['years', 'old'], ['year', 'old'], ['yrs', 'old'], ['yr', 'ol
 const NEARLY = new Set(['nearly', 'almost', 'nearlyy', 'soon', 'nearli']);
 /** Words that may stand around an age given as the whole answer ("44 lol", "im 15"). */
 const AGE_FILLER = new Set(['im', 'i', 'am', 'its', 'lol', 'now', 'yeah', 'ya', 'yes', 'x', 'xx', 'thanks', 'ta', 'mate', 'um', 'erm', 'ok', 'okay', 'just', 'only', 'age', 'aged', 'me', 'oh', 'well', 'haha']);
+/** Words that may follow an age that opens a message ("22 in brighton", "15 and ..."). */
+const AGE_OPENING_NEXT = new Set(['in', 'from', 'living', 'live', 'and', 'n', 'male', 'female', 'f', 'm', 'nb']);
 /** Words numberAt reads as a count that never state an age on their own. */
 const VAGUE_COUNTS = new Set(['a', 'an', 'couple', 'few', 'several']);
 
@@ -335,10 +342,14 @@ export function extractAge(text: string): AgeMatch | undefined {
     if ((after[0] === 'years' || after[0] === 'yrs' || after[0] === 'year') && after[1] !== 'old' && !cuedBefore) continue;
     const cuedAfter = AGE_AFTER.some((cue) => cue.every((word, k) => after[k] === word));
     const alone = [...before, ...after].every((word) => AGE_FILLER.has(word));
+    // "22, in brighton", "15 and i feel low": a number that opens the message, then a place or more about the person.
+    const opening = before.every((word) => AGE_FILLER.has(word)) && value >= 10 && after[0] !== undefined && AGE_OPENING_NEXT.has(after[0]);
     if (before.length > 0 && NEARLY.has(before[before.length - 1])) return fromAge(Math.max(value - 1, 5));
-    if (cuedBefore || cuedAfter || alone) return fromAge(value);
+    if (cuedBefore || cuedAfter || alone || opening) return fromAge(value);
   }
-  if (UNDER_18_PHRASES.some((phrase) => padded.includes(phrase))) return { ageGroup: 'under_18', under18: true };
+  // "a lesson for year 11", "my son is in year 9": school years said about someone else are not the writer's age.
+  const aboutOthers = ABOUT_OTHERS.some((cue) => padded.includes(cue));
+  if (!aboutOthers && UNDER_18_PHRASES.some((phrase) => padded.includes(phrase))) return { ageGroup: 'under_18', under18: true };
   for (const [phrase, group] of BAND_PHRASES) {
     if (padded.includes(` ${normaliseForEntities(phrase)} `)) return { ageGroup: group, under18: false };
   }
@@ -399,6 +410,8 @@ const VAGUE: Array<[string, DurationBucket]> = [
 ];
 const YEAR_AND_A_HALF = / (a|one) (year|yr) and a half /;
 const HALF_A_YEAR = / (half a|6 months|six months) /;
+/** A sentence that ends by counting from a time it named earlier ("... and felt low ever since", "since then"). */
+const CLOSING_SINCE = / (?:ever )?since(?: then)? $/;
 /** Events people count from; the words after "since" are kept as the event. */
 const SINCE_EVENT = / (?:ever )?since (.{3,60})$/;
 
@@ -455,6 +468,13 @@ export function extractDuration(text: string, now: Date = new Date()): DurationM
       const months = monthsSince(month, now, year);
       // "since last Christmas" in December is a year ago, not this month.
       return withBucket(prefix === 'last ' && months < 1 ? months + 12 : months);
+    }
+  }
+  // "lost my job in Jan and haven't felt right since": the date comes first, "since" closes the sentence.
+  if (CLOSING_SINCE.test(padded)) {
+    for (const [, word, yearText] of padded.matchAll(/ (?:in|around|last|at) (?:early |late |mid |the )?([a-z]+)(?: (\d{4}))?(?= )/g)) {
+      const month = word === 'may' ? undefined : (MONTHS[word] ?? SEASONS[word]);
+      if (month !== undefined) return withBucket(monthsSince(month, now, yearText ? Number(yearText) : undefined));
     }
   }
   const sinceYear = padded.match(/ (?:since|from|started in|began in) (?:early |late |mid )?((?:19|20)\d{2}) /);

@@ -1,5 +1,5 @@
 import { suitabilityLexicon, parseSuitabilityLexicon } from '../../src/content/lexicon';
-import { assessSuitability, interpretAnswer, type SuitabilityAnswers, type SuitabilityResult } from '../../src/content/suitability';
+import { assessSuitability, interpretAnswer, isImplied, QUESTIONS, type SuitabilityAnswers, type SuitabilityResult } from '../../src/content/suitability';
 
 describe('assessSuitability: honest view and next step', () => {
   test.each<[string, SuitabilityAnswers, Partial<SuitabilityResult>]>([
@@ -26,6 +26,21 @@ describe('assessSuitability: honest view and next step', () => {
   });
 });
 
+describe('isImplied: questions the answers so far already answer', () => {
+  test.each<[string, SuitabilityAnswers, boolean]>([
+    ['a focus area says people or a change are part of it', { concern: ['grief'] }, true],
+    ['any of two areas', { concern: ['transitions', 'disputes'] }, true],
+    ['something else: still asked', { concern: ['other'] }, false],
+    ['the concern skipped: still asked', {}, false],
+  ])('the people question: %s', (_name, answers, implied) => {
+    expect(isImplied('relationships', answers)).toBe(implied);
+  });
+
+  test('no other question is implied by a focus area', () => {
+    for (const question of QUESTIONS.filter((id) => id !== 'relationships')) expect(isImplied(question, { concern: ['grief'] })).toBe(false);
+  });
+});
+
 describe('interpretAnswer: answers in people’s own words', () => {
   const lexicon = suitabilityLexicon('en-GB');
   test.each<[Parameters<typeof interpretAnswer>[0], string, string[]]>([
@@ -38,6 +53,8 @@ describe('interpretAnswer: answers in people’s own words', () => {
     ['concern', 'something else really', ['other']],
     ['concern', 'how do i get it on the nhs', []],
     ['concern', 'what is ipt', []],
+    ['concern', 'just feel flat all the time', ['other']],
+    ['concern', 'moved into a new flat and feel lost', ['transitions']],
     ['relationships', 'yeah', ['yes']],
     ['relationships', 'not really', ['no']],
     ['relationships', 'nope', ['no']],

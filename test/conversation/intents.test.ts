@@ -202,9 +202,11 @@ describe('what people told us shapes later answers', () => {
   test('AccessNhs points under 18s to their GP, CAMHS and Childline first', async () => {
     const convo = await conversation({ profile: { ageGroup: 'under_18', nation: 'england' } });
     const replies = await convo.say('how do i get it on the nhs');
-    expect(texts(replies)[0]).toContain('You said you are under 18');
-    expect(texts(replies)[0]).toContain('CAMHS');
-    expect(texts(replies)[0]).toContain('Childline free on 0800 1111');
+    // The first time this conversation knows the person is under 18, their routes come first.
+    expect(texts(replies)[0]).toContain("As you're under 18");
+    expect(texts(replies)[1]).toContain('You said you are under 18');
+    expect(texts(replies)[1]).toContain('CAMHS');
+    expect(texts(replies)[1]).toContain('Childline free on 0800 1111');
   });
 
   test('the check saves the profile that later answers use', async () => {

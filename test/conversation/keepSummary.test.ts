@@ -7,7 +7,7 @@ import { cards, cardText, conversation, PhraseRecognizer } from './support';
 
 /** The summary people can keep: a marker for the web page's Copy/Save/Print, a card to copy from in Teams. */
 
-const ANSWERS = ['Someone close to me died', 'Yes', 'A few months', '35 or over', 'England'];
+const ANSWERS = ['Someone close to me died', 'A few months', '35 or over', 'England'];
 
 describe('keeping the summary', () => {
   test('Web Chat and the Emulator: the note carries the summary text under the marker, with nothing personal', async () => {
@@ -36,5 +36,19 @@ describe('keeping the summary', () => {
     expect(cardText(keep!).join('\n')).toContain('What is troubling me: the death of someone close to me.');
     expect(cardProblems(keep!)).toEqual([]);
     expect(replies.some((reply) => (reply.channelData as Record<string, unknown> | undefined)?.[SUMMARY_MARKER])).toBe(false);
+  });
+
+  test.each([
+    ['England: a self-referral form', 'England', /copy into a self-referral form/],
+    ['Northern Ireland: no self-referral form, the GP', 'Northern Ireland', /copy, or show your GP/],
+  ])('the kept text introduces the note as the chat did (%s)', async (_name, nation, intro) => {
+    const convo = await conversation();
+    await convo.say('is it right for me');
+    let replies: Partial<Activity>[] = [];
+    for (const answer of [...ANSWERS.slice(0, -1), nation]) replies = await convo.say(answer);
+    const marked = replies.find((reply) => (reply.channelData as Record<string, unknown> | undefined)?.[SUMMARY_MARKER]);
+    const saved = (marked!.channelData as Record<string, { text: string }>)[SUMMARY_MARKER];
+    expect(saved.text).toMatch(intro);
+    if (nation !== 'England') expect(saved.text).not.toMatch(/self-referral/);
   });
 });

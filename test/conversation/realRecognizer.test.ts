@@ -58,8 +58,7 @@ describe('the check with the real recogniser', () => {
   test('free-text answers, then a real topic question is answered and the check goes on', async () => {
     const convo = await conversation({ recognizer });
     await convo.say('is ipt right for me');
-    expect(texts(await convo.say('my mum died last year'))).toEqual([expect.stringContaining('Are other people')]);
-    expect(texts(await convo.say('yeah'))).toEqual([expect.stringContaining('How long')]);
+    expect(texts(await convo.say('my mum died last year'))).toEqual([expect.stringContaining('How long')]);
     const switched = await convo.say('do i need a gp referral');
     expect(allText(switched)).toContain('GP');
     expect(texts(switched).pop()).toContain('How long');

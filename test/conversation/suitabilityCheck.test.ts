@@ -11,7 +11,10 @@ import { allText, buttons, cards, cardText, conversation, NOT_UNDERSTOOD, openUr
 
 interface PathCase {
   name: string;
-  answers: [string, string, string, string, string];
+  /** One answer a question asked: the people question is asked only when the concern does not already answer it. */
+  answers: string[];
+  /** Whether "are other people ... part of how you feel?" is asked (no focus area named first). */
+  peopleAsked: boolean;
   view: string;
   next: string;
   areas: string[];
@@ -27,18 +30,20 @@ const YOUNG_BUTTONS = ['Talk to a person', 'What is IPT?', 'Menu'];
 const PATHS: PathCase[] = [
   {
     name: 'all buttons, England, adult: IPT may suit, self-refer',
-    answers: ['Someone close to me died', 'Yes', 'A few months', '35 or over', 'England'],
+    answers: ['Someone close to me died', 'A few months', '35 or over', 'England'],
+    peopleAsked: false,
     view: 'IPT may suit you',
     next: 'Refer yourself to NHS Talking Therapies online',
     areas: ['Grief'],
-    note: ['What is troubling me: the death of someone close to me.', 'are part of how I feel', 'for a few months', 'I would like to know if IPT could help me'],
+    note: ['What is troubling me: the death of someone close to me.', 'for a few months', 'I would like to know if IPT could help me'],
     profile: { ageGroup: '35_plus', nation: 'england' },
     links: [LINKS.nhsTalkingTherapiesFinder, LINKS.iptUk],
     finalButtons: ADULT_BUTTONS,
   },
   {
     name: 'free text, Wales, under 18: GP, CAMHS and Childline',
-    answers: ['we keep arguing since we had a baby', 'yeah', 'about 6 weeks', "I'm 16", 'I live in Cardiff'],
+    answers: ['we keep arguing since we had a baby', 'about 6 weeks', "I'm 16", 'I live in Cardiff'],
+    peopleAsked: false,
     view: 'IPT may suit you',
     next: 'CAMHS',
     areas: ['Role disputes', 'Life changes'],
@@ -50,6 +55,7 @@ const PATHS: PathCase[] = [
   {
     name: 'everything skipped: talk to a GP, nothing saved',
     answers: ['Skip', 'Skip', 'Skip', 'Skip', 'Skip'],
+    peopleAsked: true,
     view: "It's best to talk to a GP first",
     next: 'Book a talk with your GP',
     areas: [],
@@ -61,6 +67,7 @@ const PATHS: PathCase[] = [
   {
     name: 'not about people, recent, Scotland: another approach may fit, GP',
     answers: ['Something else', 'Not really', 'A few weeks', '18 to 34', 'Scotland'],
+    peopleAsked: true,
     view: 'Another approach may fit better',
     next: 'Book a talk with your GP',
     areas: [],
@@ -72,6 +79,7 @@ const PATHS: PathCase[] = [
   {
     name: 'not about people, for years, England: talk to a GP first',
     answers: ['Something else', 'Not really', 'A year or more', '35 or over', 'England'],
+    peopleAsked: true,
     view: "It's best to talk to a GP first",
     next: 'Book a talk with your GP',
     areas: [],
@@ -81,24 +89,38 @@ const PATHS: PathCase[] = [
     finalButtons: ADULT_BUTTONS,
   },
   {
-    name: 'loneliness, not sure, nation skipped, Northern Ireland never asked: self-refer or GP',
-    answers: ['Feeling lonely or cut off', "I'm not sure", 'A year or more', '18 to 34', 'Skip'],
+    name: 'loneliness, nation skipped: self-refer or GP',
+    answers: ['Feeling lonely or cut off', 'A year or more', '18 to 34', 'Skip'],
+    peopleAsked: false,
     view: 'IPT may suit you',
     next: 'If you live in England, you can refer yourself',
     areas: ['Loneliness'],
-    note: ['feeling lonely or cut off from people', "I'm not sure if my relationships are part of it."],
+    note: ['feeling lonely or cut off from people'],
     profile: { ageGroup: '18_to_34' },
     links: [LINKS.nhsTalkingTherapiesFinder, LINKS.iptUk],
     finalButtons: ADULT_BUTTONS,
   },
   {
     name: 'a big change, Northern Ireland: GP',
-    answers: ['A big change in my life', 'Yes', 'A few weeks', '35 or over', 'Northern Ireland'],
+    answers: ['A big change in my life', 'A few weeks', '35 or over', 'Northern Ireland'],
+    peopleAsked: false,
     view: 'IPT may suit you',
     next: 'Book a talk with your GP',
     areas: ['Life changes'],
     note: ['a big change in my life'],
     profile: { ageGroup: '35_plus', nation: 'northern_ireland' },
+    links: [LINKS.iptUk],
+    finalButtons: ADULT_BUTTONS,
+  },
+  {
+    name: 'something else, not sure about people: talk to a GP first',
+    answers: ['Something else', "I'm not sure", 'A few months', '18 to 34', 'Wales'],
+    peopleAsked: true,
+    view: "It's best to talk to a GP first",
+    next: 'Book a talk with your GP',
+    areas: [],
+    note: ["I'm not sure if my relationships are part of it.", 'for a few months'],
+    profile: { ageGroup: '18_to_34', nation: 'wales' },
     links: [LINKS.iptUk],
     finalButtons: ADULT_BUTTONS,
   },
@@ -123,14 +145,18 @@ describe('the check: every path', () => {
     expect(texts(first)[0]).toContain('up to 5 short questions');
     expect(texts(first)[1]).toContain(QUESTIONS[0]);
 
+    const asked = QUESTIONS.filter((question) => p.peopleAsked || question !== QUESTIONS[1]);
+    expect(p.answers).toHaveLength(asked.length);
     let replies: Partial<Activity>[] = [];
     for (const [index, answer] of p.answers.entries()) {
       replies = await convo.say(answer);
-      if (index < QUESTIONS.length - 1) {
-        expect(texts(replies)).toEqual([expect.stringContaining(QUESTIONS[index + 1])]);
+      if (index < asked.length - 1) {
+        expect(texts(replies)).toEqual([expect.stringContaining(asked[index + 1])]);
         expect(buttons(replies).slice(-2)).toEqual(['Skip', 'Menu']);
       }
     }
+    // The people question is answered by a focus area: neither asked nor put in the note.
+    if (!p.peopleAsked) expect(allText(replies)).not.toMatch(/my relationships/i);
 
     // Summary card, then how to use the note, then the note itself with next steps.
     const [summary] = cards(replies);
@@ -181,7 +207,7 @@ describe('no prompt loops', () => {
     expect(texts(retry)).toEqual([expect.stringContaining("Sorry, I didn't catch that")]);
     expect(texts(retry)[0]).toContain(QUESTIONS[0]);
     const next = await convo.say('Clashing with someone');
-    expect(texts(next)).toEqual([expect.stringContaining(QUESTIONS[1])]);
+    expect(texts(next)).toEqual([expect.stringContaining(QUESTIONS[2])]);
   });
 
   test('two answers it cannot use: says so, offers the menu, moves on to the next question', async () => {
@@ -221,9 +247,10 @@ describe('no prompt loops', () => {
 
 describe('answers that look like topic questions are still answers', () => {
   test.each([
-    ['a button the recogniser files under FocusAreas', 'Someone close to me died', QUESTIONS[1]],
-    ['a button label typed in lower case', 'a big change in my life', QUESTIONS[1]],
-    ['free text the recogniser files under FocusAreas', 'my mum died last year', QUESTIONS[1]],
+    ['a button the recogniser files under FocusAreas', 'Someone close to me died', QUESTIONS[2]],
+    ['a button label typed in lower case', 'a big change in my life', QUESTIONS[2]],
+    ['free text the recogniser files under FocusAreas', 'my mum died last year', QUESTIONS[2]],
+    ['something else: the people question is asked', 'Something else', QUESTIONS[1]],
   ])('%s', async (_name, answer, nextQuestion) => {
     const convo = await conversation();
     await start(convo);

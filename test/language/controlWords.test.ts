@@ -1,4 +1,4 @@
-import { classifyControl, isGoodbye, parseControlWords } from '../../src/language/controlWords';
+import { classifyControl, isCheckRequest, isFitQuestion, isGoodbye, isNextStepRequest, isPause, isQuestion, parseControlWords } from '../../src/language/controlWords';
 import controlJson from '../../locales/en-GB/control-words.json';
 
 const cases: Array<[string, string, string?]> = [
@@ -93,5 +93,63 @@ describe('isGoodbye', () => {
   });
   it.each(['ya', 'yes', 'ok', 'thanks', 'cool', 'yeah thanks', 'by the way what is ipt', 'bye felicia what is IPT'])('%s is not a goodbye', (text) => {
     expect(isGoodbye('en-GB', text)).toBe(false);
+  });
+});
+
+describe('pauses, questions and requests (round two of issue 13)', () => {
+  test.each([
+    ['hang on someones at the door', true],
+    ['brb', true],
+    ['give me a minute pls', true],
+    ['one sec', true],
+    ['someones at the door', true],
+    ['hold on, is it free?', false],
+    ['hold on what does it cost', false],
+    ['wait is it free', false],
+    ['i cant hang on much longer', false],
+    ['since june', false],
+  ])('isPause("%s") is %s', (text, expected) => {
+    expect(isPause('en-GB', text)).toBe(expected);
+  });
+
+  test.each([
+    ['who sees my answers?', true],
+    ['who sees my answers', true],
+    ['how long does it take', true],
+    ['since june', false],
+    ['my mum', false],
+  ])('isQuestion("%s") is %s', (text, expected) => {
+    expect(isQuestion('en-GB', text)).toBe(expected);
+  });
+
+  test.each([
+    ['so what do i do next', true],
+    ['now what', true],
+    ['ok whats the next step?', true],
+    ['what do i do next to get ipt in wales', false],
+    ['next', false],
+  ])('isNextStepRequest("%s") is %s', (text, expected) => {
+    expect(isNextStepRequest('en-GB', text)).toBe(expected);
+  });
+
+  test.each([
+    ['quiz pls', true],
+    ['can we do the check', true],
+    ['is ipt right for me?', true],
+    ['the quiz was hard', false],
+    ['check my answers', false],
+  ])('isCheckRequest("%s") is %s', (text, expected) => {
+    expect(isCheckRequest('en-GB', text)).toBe(expected);
+  });
+
+  test.each([
+    ['is that the sort of thing ipt is for', true],
+    ['can it help with that?', true],
+    ['would ipt help?', true],
+    ['can you help me?', false],
+    ['that sort of thing happens', false],
+    ['how much does it cost?', false],
+  ])('isFitQuestion("%s") is %s', (text, expected) => {
+    expect(isFitQuestion('en-GB', text)).toBe(expected);
   });
 });

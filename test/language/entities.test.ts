@@ -116,6 +116,9 @@ describe('extractAge', () => {
     ['im 15 and its been 6 months', 15, 'under_18', true],
     ['17 lol', 17, 'under_18', true],
     ['I turn 18 next month', 17, 'under_18', true],
+    ['22, in brighton', 22, '18_to_34', false],
+    ['15 and i feel low all the time', 15, 'under_18', true],
+    ['34 f from leeds', 34, '18_to_34', false],
   ])('%s -> %s', (text, age, ageGroup, under18) => {
     expect(extractAge(text)).toEqual({ age, ageGroup, under18 });
   });
@@ -133,11 +136,18 @@ describe('extractAge', () => {
     expect(extractAge(text)).toEqual({ ageGroup, under18 });
   });
 
+  it.each(['planning a pshe lesson for year 11', 'my son is in year 9', 'she is a teenager', 'im a teacher at a secondary school'])(
+    'a school year or "teenager" about someone else is not the writer\'s age: %s',
+    (text) => {
+      expect(extractAge(text)).toBeUndefined();
+    },
+  );
+
   it('reads "over 18" as an adult with no band', () => {
     expect(extractAge("I'm over 18")).toEqual({ under18: false });
   });
 
-  it.each(['about 6 months', 'for 2 years', 'I have 2 kids', 'since 2019', 'i am 100% sure', 'session 3', 'a couple of weeks', 'im 20 weeks pregnant', 'yes'])(
+  it.each(['about 6 months', 'for 2 years', 'I have 2 kids', 'since 2019', 'i am 100% sure', 'session 3', 'a couple of weeks', 'im 20 weeks pregnant', 'yes', '3 and a half months'])(
     'finds no age in %s',
     (text) => {
       expect(extractAge(text)).toBeUndefined();
@@ -165,6 +175,10 @@ describe('extractDuration', () => {
     ['since March 2025', 'years', 21.5],
     ['three months', 'months', 3],
     ['18 months', 'years', 18],
+    ['lost my job in jan and havent felt right since', 'months', 11.5],
+    ['im 52, in swansea, lost my job in jan and havent felt right since', 'months', 11.5],
+    ['my dad died in march and ive been low ever since', 'months', 9.5],
+    ['we moved back in the summer, been lonely since then', 'months', 6.5],
   ])('%s -> %s (%s months)', (text, bucket, months) => {
     expect(extractDuration(text, NOW)).toEqual({ bucket, months });
   });
@@ -191,7 +205,7 @@ describe('extractDuration', () => {
     expect(extractDuration(text, NOW)).toEqual({ since });
   });
 
-  it.each(['44', 'im 15', 'im 15 years old', 'yes', 'I live in Cardiff', 'what is IPT'])('finds no duration in %s', (text) => {
+  it.each(['44', 'im 15', 'im 15 years old', 'yes', 'I live in Cardiff', 'what is IPT', 'my nan died in march', 'in may i felt fine but not since'])('finds no duration in %s', (text) => {
     expect(extractDuration(text, NOW)).toBeUndefined();
   });
 });

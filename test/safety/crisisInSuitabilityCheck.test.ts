@@ -30,7 +30,7 @@ describe('risk in the middle of the suitability check', () => {
     expect(allText(safe)).toContain("glad you're safe");
     expect(allText(safe)).not.toContain(FIRST_QUESTION);
     expect(allText(await convo.say('Back to what we were doing'))).toContain(FIRST_QUESTION);
-    expect(allText(await convo.say('my mum died last year'))).toContain(SECOND_QUESTION);
+    expect(allText(await convo.say('something else'))).toContain(SECOND_QUESTION);
   });
 
   it('not sure, "I don\'t want to call anyone", "ok", "thanks bye": never the check\'s question, never goodbye, never the fallback', async () => {

@@ -211,7 +211,6 @@ describe('clinic page with Web Chat in Chromium', () => {
     }
     await tap('Is it right for me?');
     await tap('Someone close to me died');
-    await tap('Yes');
     await tap('A few months');
     await tap('35 or over');
     await tap('England');
