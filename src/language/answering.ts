@@ -51,15 +51,20 @@ export const CONTROL_INTENTS: ReadonlySet<IntentName> = new Set([
 ]);
 
 /**
- * Conversation intents whose own reply is generic (the help menu; the urgent-help signposts, which
- * start no safety dialog: the safety gate decides risk first). A question the matcher is confident
- * about is the more useful reply ("are you a chatbot?", "can you diagnose me?").
+ * Conversation intents that step aside for a question the matcher is confident about (the others
+ * only for a very strong one). Their own reply is generic (the help menu), a long detour (the guided check), or a signpost
+ * list (urgent help, which starts no safety dialog: the safety gate decides risk first):
+ * - Help: any confident question ("are you a chatbot?", "can you diagnose me?").
+ * - SuitabilityCheck: any confident question. The recogniser hears "would IPT help me", "I'm on
+ *   citalopram, can I still do therapy" and "my therapist isn't right for me" alike; the person
+ *   asked something and gets that answer. A clear request for the check ("am I suitable", "is IPT
+ *   right for me", "can you check if I'd suit it") matches fit.right-for-me, whose `routesTo`
+ *   starts the check, or matches nothing confidently and the intent routes as before.
+ * - CrisisSupport: only a clear match. "i want it all to stop" shares words with "can I stop
+ *   therapy early?", and the signposts are the safer reply to a near miss.
  */
-export const YIELDING_INTENTS: ReadonlySet<IntentName> = new Set(['Help', 'CrisisSupport']);
-/**
- * Urgent-help wording yields only to a clear question match: "i want it all to stop" shares words
- * with "can I stop therapy early?", and the signposts are the safer reply to a near miss.
- */
+export const YIELDING_INTENTS: ReadonlySet<IntentName> = new Set(['Help', 'SuitabilityCheck', 'CrisisSupport']);
+/** What urgent-help wording yields to: a clear question match only. */
 export const CRISIS_YIELD = 0.9;
 
 export type AnswerPlan =
@@ -173,10 +178,8 @@ function planWithoutRoutes(
   const match = withIntentPrior(rawMatch, kb, recognition);
   const top = match.questions[0];
   const intent = recognition.intent;
-  // "Is it right for me?" is the guided check's own question: the check answers it better than any one answer.
-  const strongQuestion = top !== undefined && top.score >= thresholds.strongQuestion && intent !== 'SuitabilityCheck';
-  const confident = top !== undefined && top.score >= (intent === 'CrisisSupport' ? CRISIS_YIELD : thresholds.answer);
-  const yields = strongQuestion || (confident && YIELDING_INTENTS.has(intent));
+  const yieldAt = intent === 'CrisisSupport' ? CRISIS_YIELD : YIELDING_INTENTS.has(intent) ? thresholds.answer : thresholds.strongQuestion;
+  const yields = top !== undefined && top.score >= yieldAt;
   if (intent !== 'None' && CONTROL_INTENTS.has(intent) && recognition.score >= thresholds.controlIntent && !yields) {
     return { kind: 'intent', intent };
   }

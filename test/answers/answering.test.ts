@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadKnowledgeBaseFrom } from '../../src/content/knowledgeBase';
+import { loadKnowledgeBase, loadKnowledgeBaseFrom } from '../../src/content/knowledgeBase';
 import { leansOnContext, planAnswer } from '../../src/language/answering';
 import type { QuestionMatch } from '../../src/language/questionMatcher';
 import type { IntentName, RecognitionResult } from '../../src/language/recognizer';
@@ -31,10 +31,31 @@ describe('planAnswer', () => {
     expect(planAnswer(recognised('Greeting', 0.9), confidentCost, kb)).toEqual({ kind: 'intent', intent: 'Greeting' });
   });
 
-  test('a very strong question beats a conversation intent, but never the check', () => {
+  test('a very strong question beats a conversation intent', () => {
     const strong = match([['cost.nhs-free', 0.95]], [['cost', 0.95]]);
     expect(planAnswer(recognised('HumanContact', 0.6), strong, kb)).toMatchObject({ kind: 'answer', questionId: 'cost.nhs-free' });
-    expect(planAnswer(recognised('SuitabilityCheck', 0.6), strong, kb)).toEqual({ kind: 'intent', intent: 'SuitabilityCheck' });
+  });
+
+  describe('the suitability check steps aside for the question that was asked', () => {
+    // The shipped knowledge base: fit.right-for-me is the check's own question (routesTo).
+    const shipped = loadKnowledgeBase();
+    const sure = recognised('SuitabilityCheck', 0.95);
+
+    test('a confident question is answered, not turned into the check', () => {
+      const medication = match([['fit.with-medication', 0.45], ['fit.right-for-me', 0.2]], [['fit', 0.7]]);
+      expect(planAnswer(sure, medication, shipped)).toMatchObject({ kind: 'answer', questionId: 'fit.with-medication' });
+    });
+
+    test('a clear request for the check (its own question) starts it', () => {
+      const request = match([['fit.right-for-me', 0.6], ['fit.cure', 0.1]], [['fit', 0.7]]);
+      expect(planAnswer(sure, request, shipped)).toEqual({ kind: 'intent', intent: 'SuitabilityCheck' });
+      expect(planAnswer(recognised('None', 0.2), request, shipped)).toEqual({ kind: 'intent', intent: 'SuitabilityCheck' });
+    });
+
+    test('with no confident question, the recogniser\'s check stands', () => {
+      const vague = match([['fit.cure', 0.2], ['fit.right-for-me', 0.15]], [['fit', 0.35]]);
+      expect(planAnswer(sure, vague, shipped)).toEqual({ kind: 'intent', intent: 'SuitabilityCheck' });
+    });
   });
 
   test('a confident question is answered outright', () => {
