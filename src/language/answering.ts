@@ -2,12 +2,14 @@
  * How a message is answered: the intent recogniser and the question matcher combined, as one pure
  * decision (README "Answering questions").
  *
- * - Conversation intents (greeting, help, stop, goodbye, a person, the check, urgent help) route as
- *   before when the recogniser is sure, unless a question matches very strongly.
+ * - Conversation intents (greeting, stop, goodbye, a person) route as before when the recogniser is
+ *   sure, unless a question matches very strongly; help and urgent help yield to a confident
+ *   question (urgent help only to a clear one); the suitability check to any question or topic the
+ *   matcher can place, so only a clear request for it (its own question) starts it.
  * - Otherwise the question matcher comes first, its questions lifted towards those filed under the
- *   recognised intent. Confident: that question. A topic intent the recogniser is sure of and no
- *   confident question: that topic's overview. Topic clear, question not: the topic's best
- *   question with the closest others offered. Unclear: "Did you mean ...?" with the closest
+ *   recognised intent. Confident: that question. Topic clear, question not: the topic's best
+ *   question with the closest others offered. A topic intent and neither: that topic's overview.
+ *   Unclear: "Did you mean ...?" with the closest
  *   questions (never a bare "I didn't understand"). Off-topic by the recogniser's own None: only an
  *   outright match answers.
  * - A short message that leans on the last answer ("is it free?", "how much does that cost?") is
@@ -78,6 +80,8 @@ export interface AnswerThresholds {
   topic: number;
   controlIntent: number;
   strongQuestion: number;
+  /** What urgent-help wording yields to. */
+  crisisYield: number;
   /** The recogniser's None this sure: off-topic unless a question matches outright. */
   none: number;
 }
@@ -87,6 +91,7 @@ export const DEFAULT_THRESHOLDS: AnswerThresholds = {
   topic: TOPIC_THRESHOLD,
   controlIntent: CONTROL_INTENT_MIN,
   strongQuestion: STRONG_QUESTION,
+  crisisYield: CRISIS_YIELD,
   none: SURE_NONE,
 };
 
@@ -178,9 +183,12 @@ function planWithoutRoutes(
   const match = withIntentPrior(rawMatch, kb, recognition);
   const top = match.questions[0];
   const intent = recognition.intent;
-  const yieldAt = intent === 'CrisisSupport' ? CRISIS_YIELD : YIELDING_INTENTS.has(intent) ? thresholds.answer : thresholds.strongQuestion;
+  const yieldAt = intent === 'CrisisSupport' ? thresholds.crisisYield : YIELDING_INTENTS.has(intent) ? thresholds.answer : thresholds.strongQuestion;
   const yields = top !== undefined && top.score >= yieldAt;
-  if (intent !== 'None' && CONTROL_INTENTS.has(intent) && recognition.score >= thresholds.controlIntent && !yields) {
+  // The check is a long detour: the recogniser hearing it is no reason to skip a question the
+  // matcher can place in a topic; it starts only when nothing else fits (or fit.right-for-me matches).
+  const detour = intent === 'SuitabilityCheck';
+  if (intent !== 'None' && CONTROL_INTENTS.has(intent) && !detour && recognition.score >= thresholds.controlIntent && !yields) {
     return { kind: 'intent', intent };
   }
   const offTopic = intent === 'None' && recognition.score >= thresholds.none;
@@ -188,12 +196,10 @@ function planWithoutRoutes(
     return { kind: 'answer', questionId: top.id, score: top.score };
   }
   const topic = match.topics[0];
-  // A topic the recogniser is sure of (AboutIpt, AccessNhs ...) keeps its own overview answer unless
-  // the matched topic sits under that same intent: a guess at a question is worth less than it.
-  const sureTopicIntent = intent !== 'None' && recognition.score >= thresholds.controlIntent;
-  const topicIntent = topic ? kb.topics.find((t) => t.topic === topic.topic)?.intent : undefined;
-  if (sureTopicIntent && topicIntent !== intent) return { kind: 'intent', intent };
-  if (topic && !offTopic && topic.score >= thresholds.topic) {
+  // A clear topic beats a topic intent's overview ("what affects the cost of a session" is about
+  // cost, whatever the recogniser's WhatToExpect says); with no clear topic the intent's own reply stands.
+  const topicClear = topic !== undefined && !offTopic && topic.score >= thresholds.topic;
+  if (topic && topicClear) {
     const inTopic = match.questions.filter((q) => kb.questions.get(q.id)?.topic === topic.topic);
     const best = inTopic[0]?.id ?? kb.topics.find((t) => t.topic === topic.topic)?.questions[0]?.id;
     if (best) return { kind: 'topic', topic: topic.topic, questionId: best, closest: closestOthers(match, best), score: topic.score };

@@ -52,8 +52,15 @@ describe('planAnswer', () => {
       expect(planAnswer(recognised('None', 0.2), request, shipped)).toEqual({ kind: 'intent', intent: 'SuitabilityCheck' });
     });
 
+    test('a clear topic is answered at topic level; the check is its own question among the topic', () => {
+      const older = match([['fit.older-adults', 0.25], ['fit.right-for-me', 0.15]], [['fit', 0.5]]);
+      expect(planAnswer(sure, older, shipped)).toMatchObject({ kind: 'topic', questionId: 'fit.older-adults' });
+      const suits = match([['fit.right-for-me', 0.2], ['fit.older-adults', 0.1]], [['fit', 0.5]]);
+      expect(planAnswer(sure, suits, shipped)).toEqual({ kind: 'intent', intent: 'SuitabilityCheck' });
+    });
+
     test('with no confident question, the recogniser\'s check stands', () => {
-      const vague = match([['fit.cure', 0.2], ['fit.right-for-me', 0.15]], [['fit', 0.35]]);
+      const vague = match([['fit.cure', 0.2], ['access.waiting-list', 0.15]], [['fit', 0.25], ['access', 0.2]]);
       expect(planAnswer(sure, vague, shipped)).toEqual({ kind: 'intent', intent: 'SuitabilityCheck' });
     });
   });
@@ -82,8 +89,12 @@ describe('planAnswer', () => {
     expect(planAnswer(recognised('None', 0.9), vagueCost, kb)).toMatchObject({ kind: 'didYouMean' });
   });
 
-  test('a topic intent the recogniser is sure of keeps its overview when no question fits it', () => {
+  test('a topic intent the recogniser is sure of keeps its overview when no question or topic fits', () => {
     expect(planAnswer(recognised('Evidence', 0.9), nothing, kb)).toEqual({ kind: 'intent', intent: 'Evidence' });
+  });
+
+  test('a clear topic beats a topic intent\'s overview', () => {
+    expect(planAnswer(recognised('Evidence', 0.9), vagueCost, kb)).toMatchObject({ kind: 'topic', topic: 'cost' });
   });
 
   test.each([
