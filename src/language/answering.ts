@@ -31,8 +31,12 @@ export const ANSWER_THRESHOLD = 0.3;
 export const TOPIC_THRESHOLD = 0.4;
 /** A conversation intent the recogniser is this sure of wins unless a question matches strongly. */
 export const CONTROL_INTENT_MIN = 0.5;
-/** A question this strong beats a conversation intent ("can I talk to someone before booking?"). */
-export const STRONG_QUESTION = 0.9;
+/**
+ * A question this strong beats a conversation intent ("can I talk to someone before booking?",
+ * "evenings?" heard as a greeting, "in person?" as asking for a person). 0.9 -> 0.6: held-out
+ * top-1 +0.4, blind a +1 point; one held-out control utterance lost ("move on").
+ */
+export const STRONG_QUESTION = 0.6;
 /**
  * The intent model's None class is trained on off-topic messages; when it is this sure, only an
  * outright question match answers (no topic-level guess), so "what's the weather like" is not
@@ -41,6 +45,11 @@ export const STRONG_QUESTION = 0.9;
 export const SURE_NONE = 0.6;
 /** What an outright match must reach when the recogniser is sure the message is off-topic. */
 export const OFF_TOPIC_ANSWER = 0.5;
+/**
+ * ... and what a topic must reach: "price?" alone sounds off-topic to the recogniser, but nearly
+ * all of the matcher's weight is on cost (held-out off-topic messages answered: 11.4% -> 12.5%).
+ */
+export const OFF_TOPIC_TOPIC = 0.8;
 
 export const CONTROL_INTENTS: ReadonlySet<IntentName> = new Set([
   'Greeting',
@@ -198,7 +207,7 @@ function planWithoutRoutes(
   const topic = match.topics[0];
   // A clear topic beats a topic intent's overview ("what affects the cost of a session" is about
   // cost, whatever the recogniser's WhatToExpect says); with no clear topic the intent's own reply stands.
-  const topicClear = topic !== undefined && !offTopic && topic.score >= thresholds.topic;
+  const topicClear = topic !== undefined && topic.score >= (offTopic ? OFF_TOPIC_TOPIC : thresholds.topic);
   if (topic && topicClear) {
     const inTopic = match.questions.filter((q) => kb.questions.get(q.id)?.topic === topic.topic);
     const best = inTopic[0]?.id ?? kb.topics.find((t) => t.topic === topic.topic)?.questions[0]?.id;

@@ -28,7 +28,10 @@ describe('planAnswer', () => {
   });
 
   test('a conversation intent the recogniser is sure of routes as an intent', () => {
-    expect(planAnswer(recognised('Greeting', 0.9), confidentCost, kb)).toEqual({ kind: 'intent', intent: 'Greeting' });
+    const fairCost = match([['cost.nhs-free', 0.5], ['cost.private-price', 0.1]], [['cost', 0.6]]);
+    expect(planAnswer(recognised('Greeting', 0.9), fairCost, kb)).toEqual({ kind: 'intent', intent: 'Greeting' });
+    // ... but not over a strong question ("evenings?" sounds like a greeting).
+    expect(planAnswer(recognised('Greeting', 0.9), confidentCost, kb)).toMatchObject({ kind: 'answer', questionId: 'cost.nhs-free' });
   });
 
   test('a very strong question beats a conversation intent', () => {
@@ -87,6 +90,9 @@ describe('planAnswer', () => {
   test('unclear: "Did you mean" with the closest questions; off-topic gets no topic-level guess', () => {
     expect(planAnswer(recognised('None', 0.3), nothing, kb)).toEqual({ kind: 'didYouMean', closest: ['access.self-refer', 'cost.nhs-free'] });
     expect(planAnswer(recognised('None', 0.9), vagueCost, kb)).toMatchObject({ kind: 'didYouMean' });
+    // A fragment the recogniser finds off-topic ("price?") still gets its topic when nearly all the weight is there.
+    const price = match([['cost.private-price', 0.4], ['cost.nhs-free', 0.2]], [['cost', 0.9]]);
+    expect(planAnswer(recognised('None', 0.9), price, kb)).toMatchObject({ kind: 'topic', topic: 'cost', questionId: 'cost.private-price' });
   });
 
   test('a topic intent the recogniser is sure of keeps its overview when no question or topic fits', () => {
