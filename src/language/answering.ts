@@ -119,7 +119,7 @@ export function leansOnContext(text: string): boolean {
  * get a small lift, as a person is likely to ask what the bot has just offered.
  */
 export function matchInContext(matcher: QuestionMatcher, kb: KnowledgeBase, text: string, lastQuestionId?: string): QuestionMatch {
-  const plain = matcher.match(text);
+  const plain = matchAskedPart(matcher, text);
   const last = lastQuestionId ? kb.questions.get(lastQuestionId) : undefined;
   if (!last || !leansOnContext(text)) return plain;
   const withContext = matcher.match(`${text} ${last.question}`);
@@ -136,6 +136,53 @@ export function matchInContext(matcher: QuestionMatcher, kb: KnowledgeBase, text
   const topics = new Map<string, number>();
   for (const m of [plain, withContext]) for (const { topic, score } of m.topics) topics.set(topic, (topics.get(topic) ?? 0) + score / 2);
   return { questions, topics: [...topics].map(([topic, score]) => ({ topic, score })).sort((a, b) => b.score - a.score) };
+}
+
+/** A message this long may carry its story first and its question after ("... but how long is the wait?"). */
+export const LONG_MESSAGE_WORDS = 12;
+const MAX_CLAUSE_WORDS = 40;
+/** Words that open a question: the clause that asks. */
+const QUESTION_START =
+  /^(can|could|would|will|is|are|am|do|does|did|should|shall|how|what|whats|when|where|who|whos|why|which|any|anyone|has|have|if)\b/;
+
+/**
+ * The clause of a long message that asks something: the last one with a question mark, else the
+ * last that opens like a question. Clauses are split at sentence ends, commas and dashes, and before
+ * "but" and "so". Undefined for a short message or when no clause asks.
+ */
+export function askedClause(text: string): string | undefined {
+  if (text.trim().split(/\s+/).length < LONG_MESSAGE_WORDS) return undefined;
+  const sentences = text.match(/[^.?!]+[.?!]*/g) ?? [];
+  const clauses = sentences.flatMap((sentence) => {
+    const asks = sentence.includes('?');
+    return sentence
+      .split(/,|;| - | \u2013 |\b(?=but |so )/i)
+      .map((c) => c.replace(/^\s*(but|so|and|like)\b/i, '').replace(/[.?!]+\s*$/, '').trim())
+      // A question is a few words; a 'clause' of hundreds is an unpunctuated story.
+      .filter((c) => { const words = c.split(/\s+/).length; return words >= 3 && words <= MAX_CLAUSE_WORDS; })
+      .map((c) => ({ text: c, asks, opens: QUESTION_START.test(c.toLowerCase().replace(/'/g, '')) }));
+  });
+  const pick = [...clauses].reverse().find((c) => c.asks && c.opens) ?? [...clauses].reverse().find((c) => c.opens);
+  return pick && pick.text.length < text.trim().length ? pick.text : undefined;
+}
+
+/**
+ * Pure: the whole message matched, and for a long one its asking clause too; each question keeps
+ * the better of its two scores, so the story around a question no longer drowns it out.
+ */
+export function matchAskedPart(matcher: QuestionMatcher, text: string): QuestionMatch {
+  const whole = matcher.match(text);
+  const clause = askedClause(text);
+  if (!clause) return whole;
+  const part = matcher.match(clause);
+  const best = new Map<string, number>();
+  for (const { id, score } of [...whole.questions, ...part.questions]) best.set(id, Math.max(best.get(id) ?? 0, score));
+  const topics = new Map<string, number>();
+  for (const { topic, score } of [...whole.topics, ...part.topics]) topics.set(topic, Math.max(topics.get(topic) ?? 0, score));
+  return {
+    questions: [...best].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, 5),
+    topics: [...topics].map(([topic, score]) => ({ topic, score })).sort((a, b) => b.score - a.score),
+  };
 }
 
 /**

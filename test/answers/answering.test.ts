@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { loadKnowledgeBase, loadKnowledgeBaseFrom } from '../../src/content/knowledgeBase';
-import { leansOnContext, planAnswer } from '../../src/language/answering';
-import type { QuestionMatch } from '../../src/language/questionMatcher';
+import { askedClause, leansOnContext, matchAskedPart, planAnswer } from '../../src/language/answering';
+import type { QuestionMatch, QuestionMatcher } from '../../src/language/questionMatcher';
 import type { IntentName, RecognitionResult } from '../../src/language/recognizer';
 
 /** The decision that combines the intent recogniser and the question matcher, on fixed inputs. */
@@ -112,5 +112,32 @@ describe('planAnswer', () => {
     ['can i bring my partner', false],
   ])('"%s" leans on the last answer: %s', (text, expected) => {
     expect(leansOnContext(text)).toBe(expected);
+  });
+});
+
+describe('long messages: the clause that asks', () => {
+  test.each([
+    ['ok so long story short my relationship ended, i moved back in with my parents and im not sleeping but how long is the waiting list usually', 'how long is the waiting list usually'],
+    ['hi there im 58 and money is tight since my hours got cut, would the nhs one cost me anything', 'would the nhs one cost me anything'],
+    ['Can my husband sit in on the sessions with me? I am 76 and he helps me with most things', 'Can my husband sit in on the sessions with me'],
+    ['sorry if this is a silly question but my anxiety is bad so could i do the whole thing from home on video', 'could i do the whole thing from home on video'],
+  ])('"%s" asks "%s"', (text, clause) => {
+    expect(askedClause(text)).toBe(clause);
+  });
+
+  test.each([['how long is the waiting list'], ['my dad died in march and i cant stop crying and nothing helps at all these days']])('"%s": no clause of its own', (text) => {
+    expect(askedClause(text)).toBeUndefined();
+  });
+
+  test('each question keeps the better of its whole-message and clause scores', () => {
+    const matcher: QuestionMatcher = {
+      match: (text) =>
+        text.startsWith('how long')
+          ? match([['access.waiting-list', 0.7], ['cost.nhs-free', 0.1]], [['access', 0.7], ['cost', 0.1]])
+          : match([['feelings.grief', 0.2], ['access.waiting-list', 0.1]], [['feelings', 0.2], ['access', 0.1]]),
+    };
+    const result = matchAskedPart(matcher, 'my mum died last year and i moved house and lost my job, how long is the waiting list');
+    expect(result.questions.map((q) => [q.id, q.score])).toEqual([['access.waiting-list', 0.7], ['feelings.grief', 0.2], ['cost.nhs-free', 0.1]]);
+    expect(result.topics[0]).toEqual({ topic: 'access', score: 0.7 });
   });
 });
