@@ -50,6 +50,8 @@ export const OFF_TOPIC_ANSWER = 0.5;
  * all of the matcher's weight is on cost (held-out off-topic messages answered: 11.4% -> 12.5%).
  */
 export const OFF_TOPIC_TOPIC = 0.8;
+/** How far the matcher must lean to one question for the recognised suitability check to step aside (eval:answers: blind b +1.9). */
+export const DETOUR_LEAN = 0.2;
 
 export const CONTROL_INTENTS: ReadonlySet<IntentName> = new Set([
   'Greeting',
@@ -259,6 +261,11 @@ function planWithoutRoutes(
     const inTopic = match.questions.filter((q) => kb.questions.get(q.id)?.topic === topic.topic);
     const best = inTopic[0]?.id ?? kb.topics.find((t) => t.topic === topic.topic)?.questions[0]?.id;
     if (best) return { kind: 'topic', topic: topic.topic, questionId: best, closest: closestOthers(match, best), score: topic.score };
+  }
+  // The recogniser heard the check, but the matcher leans towards one other question: that answer,
+  // said with "I'm not quite sure" and the closest questions, as only a clear request starts the check.
+  if (detour && top && top.score >= DETOUR_LEAN && !kb.questions.get(top.id)?.routesTo) {
+    return { kind: 'topic', topic: kb.questions.get(top.id)?.topic ?? '', questionId: top.id, closest: closestOthers(match, top.id), score: top.score };
   }
   if (intent !== 'None') return { kind: 'intent', intent };
   return { kind: 'didYouMean', closest: match.questions.slice(0, 3).map((q) => q.id) };

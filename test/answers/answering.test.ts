@@ -62,8 +62,13 @@ describe('planAnswer', () => {
       expect(planAnswer(sure, suits, shipped)).toEqual({ kind: 'intent', intent: 'SuitabilityCheck' });
     });
 
+    test('a lean towards one other question gets it, said unsure, with the closest offered', () => {
+      const lean = match([['fit.older-adults', 0.22], ['fit.right-for-me', 0.1]], [['fit', 0.35]]);
+      expect(planAnswer(sure, lean, shipped)).toMatchObject({ kind: 'topic', questionId: 'fit.older-adults', closest: ['fit.right-for-me'] });
+    });
+
     test('with no confident question, the recogniser\'s check stands', () => {
-      const vague = match([['fit.cure', 0.2], ['access.waiting-list', 0.15]], [['fit', 0.25], ['access', 0.2]]);
+      const vague = match([['fit.cure', 0.15], ['access.waiting-list', 0.1]], [['fit', 0.25], ['access', 0.2]]);
       expect(planAnswer(sure, vague, shipped)).toEqual({ kind: 'intent', intent: 'SuitabilityCheck' });
     });
   });
