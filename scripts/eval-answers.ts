@@ -178,7 +178,7 @@ async function main(): Promise<void> {
       for (const topic of [0.3, 0.4, 0.5, 0.6]) {
         for (const controlIntent of [0.5, 0.7]) {
           for (const none of [0.5, 0.6, 0.8, 1.01]) {
-            const t = { answer, topic, controlIntent, strongQuestion: DEFAULT_THRESHOLDS.strongQuestion, crisisYield: DEFAULT_THRESHOLDS.crisisYield, none };
+            const t = { ...DEFAULT_THRESHOLDS, answer, topic, controlIntent, none };
             const f = figures(heldOut, t, kb);
             console.log(
               `${answer.toFixed(2).padStart(6)} ${topic.toFixed(2).padStart(6)} ${controlIntent.toFixed(2).padStart(7)} ${none.toFixed(2).padStart(6)} ${pct(f.top1 / f.total).padStart(7)} ${pct(f.fallbacks / f.total).padStart(10)} ${pct(kept(t)).padStart(13)} ${pct(offAnswered(t)).padStart(12)}`,

@@ -3,15 +3,16 @@
  * decision (README "Answering questions").
  *
  * - Conversation intents (greeting, stop, goodbye, a person) route as before when the recogniser is
- *   sure, unless a question matches very strongly; help and urgent help yield to a confident
+ *   sure, unless a question matches strongly; help and urgent help yield to a confident
  *   question (urgent help only to a clear one); the suitability check to any question or topic the
  *   matcher can place, so only a clear request for it (its own question) starts it.
  * - Otherwise the question matcher comes first, its questions lifted towards those filed under the
  *   recognised intent. Confident: that question. Topic clear, question not: the topic's best
  *   question with the closest others offered. A topic intent and neither: that topic's overview.
- *   Unclear: "Did you mean ...?" with the closest
- *   questions (never a bare "I didn't understand"). Off-topic by the recogniser's own None: only an
- *   outright match answers.
+ *   Unclear: "Did you mean ...?" with the closest questions (never a bare "I didn't understand").
+ *   Off-topic by the recogniser's own None: only an outright match, or a topic nearly all the
+ *   weight is on, answers.
+ * - A long message is also matched on the clause that asks ("... but how long is the wait?").
  * - A short message that leans on the last answer ("is it free?", "how much does that cost?") is
  *   matched with the last question as context.
  */
@@ -50,7 +51,7 @@ export const OFF_TOPIC_ANSWER = 0.5;
  * all of the matcher's weight is on cost (held-out off-topic messages answered: 11.4% -> 12.5%).
  */
 export const OFF_TOPIC_TOPIC = 0.8;
-/** How far the matcher must lean to one question for the recognised suitability check to step aside (eval:answers: blind b +1.9). */
+/** How far the matcher must lean to one other question for the recognised check to step aside (blind b +1.9 points). */
 export const DETOUR_LEAN = 0.2;
 
 export const CONTROL_INTENTS: ReadonlySet<IntentName> = new Set([
@@ -64,20 +65,15 @@ export const CONTROL_INTENTS: ReadonlySet<IntentName> = new Set([
 ]);
 
 /**
- * Conversation intents that step aside for a question the matcher is confident about (the others
- * only for a very strong one). Their own reply is generic (the help menu), a long detour (the guided check), or a signpost
- * list (urgent help, which starts no safety dialog: the safety gate decides risk first):
- * - Help: any confident question ("are you a chatbot?", "can you diagnose me?").
- * - SuitabilityCheck: any confident question. The recogniser hears "would IPT help me", "I'm on
- *   citalopram, can I still do therapy" and "my therapist isn't right for me" alike; the person
- *   asked something and gets that answer. A clear request for the check ("am I suitable", "is IPT
- *   right for me", "can you check if I'd suit it") matches fit.right-for-me, whose `routesTo`
- *   starts the check, or matches nothing confidently and the intent routes as before.
- * - CrisisSupport: only a clear match. "i want it all to stop" shares words with "can I stop
- *   therapy early?", and the signposts are the safer reply to a near miss.
+ * Conversation intents whose own reply is generic (the help menu; the urgent-help signposts, which
+ * start no safety dialog: the safety gate decides risk first). A question the matcher is confident
+ * about is the more useful reply ("are you a chatbot?", "can you diagnose me?").
  */
-export const YIELDING_INTENTS: ReadonlySet<IntentName> = new Set(['Help', 'SuitabilityCheck', 'CrisisSupport']);
-/** What urgent-help wording yields to: a clear question match only. */
+export const YIELDING_INTENTS: ReadonlySet<IntentName> = new Set(['Help', 'CrisisSupport']);
+/**
+ * Urgent-help wording yields only to a clear question match: "i want it all to stop" shares words
+ * with "can I stop therapy early?", and the signposts are the safer reply to a near miss.
+ */
 export const CRISIS_YIELD = 0.9;
 
 export type AnswerPlan =
@@ -161,7 +157,10 @@ export function askedClause(text: string): string | undefined {
       .split(/,|;| - | \u2013 |\b(?=but |so )/i)
       .map((c) => c.replace(/^\s*(but|so|and|like)\b/i, '').replace(/[.?!]+\s*$/, '').trim())
       // A question is a few words; a 'clause' of hundreds is an unpunctuated story.
-      .filter((c) => { const words = c.split(/\s+/).length; return words >= 3 && words <= MAX_CLAUSE_WORDS; })
+      .filter((c) => {
+        const words = c.split(/\s+/).length;
+        return words >= 3 && words <= MAX_CLAUSE_WORDS;
+      })
       .map((c) => ({ text: c, asks, opens: QUESTION_START.test(c.toLowerCase().replace(/'/g, '')) }));
   });
   const pick = [...clauses].reverse().find((c) => c.asks && c.opens) ?? [...clauses].reverse().find((c) => c.opens);
@@ -243,8 +242,11 @@ function planWithoutRoutes(
   const intent = recognition.intent;
   const yieldAt = intent === 'CrisisSupport' ? thresholds.crisisYield : YIELDING_INTENTS.has(intent) ? thresholds.answer : thresholds.strongQuestion;
   const yields = top !== undefined && top.score >= yieldAt;
-  // The check is a long detour: the recogniser hearing it is no reason to skip a question the
-  // matcher can place in a topic; it starts only when nothing else fits (or fit.right-for-me matches).
+  // The guided check is a long detour, and the recogniser hears it in "would IPT help me", "im on
+  // citalopram can i still do therapy" and "my therapist isn't right for me" alike: it steps aside
+  // for any question or topic the matcher can place. A clear request ("am I suitable", "can you
+  // check if I'd suit it") matches the check's own question (fit.right-for-me, whose routesTo
+  // starts it); a message that fits nothing else starts it as before.
   const detour = intent === 'SuitabilityCheck';
   if (intent !== 'None' && CONTROL_INTENTS.has(intent) && !detour && recognition.score >= thresholds.controlIntent && !yields) {
     return { kind: 'intent', intent };

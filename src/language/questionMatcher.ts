@@ -45,22 +45,11 @@ const STOP_WORDS = new Set(
   "i me my the a an is it to of and or in on for do does can you be have has what how will if at this that with im i'm ipt therapy therapist".split(' '),
 );
 
-/** Tuning knobs, for eval:answers experiments; the defaults are the shipped matcher. */
-export interface MatcherOptions {
-  keywordWeight?: number;
-  keywordSharpness?: number;
-  epochs?: number;
-  l2?: number;
-}
-
 export function trainQuestionMatcher(
   kb: KnowledgeBase,
   examples: readonly LabelledQuestion[],
   synonyms: ReadonlyMap<string, string> = new Map(),
-  options: MatcherOptions = {},
 ): QuestionMatcher {
-  const keywordWeight = options.keywordWeight ?? KEYWORD_WEIGHT;
-  const sharpness = options.keywordSharpness ?? KEYWORD_SHARPNESS;
   const empty: QuestionMatch = { questions: [], topics: [] };
   if (examples.length === 0) return { match: () => empty };
   const stemmer = new StemmerEn();
@@ -75,7 +64,7 @@ export function trainQuestionMatcher(
 
   const classifier = trainNgramClassifier(
     examples.map((e) => ({ text: normalizeUtterance(e.text), label: e.id })),
-    { stem, epochs: options.epochs ?? 10, ...(options.l2 !== undefined ? { l2: options.l2 } : {}) },
+    { stem, epochs: 10 },
   );
   const labels = classifier.labels;
   const documents = labels.map((id) => {
@@ -105,10 +94,10 @@ export function trainQuestionMatcher(
       let best = 0;
       for (let c = 0; c < k.length; c += 1) if (k[c] > best) best = k[c];
       // No shared keyword at all: the classifier alone speaks (and is usually unsure).
-      const weight = best > 0 ? keywordWeight : 0;
+      const weight = best > 0 ? KEYWORD_WEIGHT : 0;
       let total = 0;
       for (let c = 0; c < k.length; c += 1) {
-        k[c] = k[c] > 0 ? (k[c] / best) ** sharpness : 0;
+        k[c] = k[c] > 0 ? (k[c] / best) ** KEYWORD_SHARPNESS : 0;
         total += k[c];
       }
       topicTotals.fill(0);
