@@ -43,7 +43,7 @@ export class QuestionAnswerDialog extends OneTurnDialog<QuestionAnswerOptions> {
       replies.push(withButtons(t(locale, 'answers:topicMore'), closest));
       return replies;
     }
-    replies.push(withButtons(answer, nextQuestions(this.kb, question).map((q) => q.question)));
+    replies.push(withButtons(answer, nextQuestions(this.kb, question, options.context).map((q) => q.question)));
     return replies;
   }
 }

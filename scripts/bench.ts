@@ -6,11 +6,12 @@
  *   --quick                                          shorter runs, for a smoke check
  *   --storage                                        only the storage figures (transcripts, Blob state)
  *   --turns                                          only the in-process turns (dialog and middleware cost)
+ *   --http                                           only the HTTP throughput (echo, core bot, ipt-guide)
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
@@ -24,6 +25,7 @@ import { benchmarkDetectRisk } from './lib/benchmarkDetectRisk';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Azurite } from './lib/azurite';
+import { PROJECT_ROOT } from '../src/projectRoot';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -329,6 +331,39 @@ async function startBotProcess(mode: 'ipt' | 'echo'): Promise<{ child: ChildProc
   return { child, port };
 }
 
+/**
+ * The team's core-bot-shaped reference bot (../shared/bench/corebot.cjs: state on MemoryStorage, a
+ * waterfall of prompts, state saved every turn), the floor the issue asks ipt-guide to beat.
+ */
+const COREBOT = join(PROJECT_ROOT, '..', 'shared', 'bench', 'corebot.cjs');
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+async function startCorebot(): Promise<{ child: ChildProcess; port: number }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [COREBOT], { cwd: PROJECT_ROOT, env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  for (let i = 0; i < 100; i += 1) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path: '/healthz' }, (res) => {
+        res.resume();
+        resolve(res.statusCode === 200);
+      });
+      req.on('error', () => resolve(false));
+      req.end();
+    });
+    if (ok) return { child, port };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGTERM');
+  throw new Error('the core bot did not start');
+}
+
 function activityBody(serviceUrl: string, conversation: number, text: string): string {
   return JSON.stringify({
     type: 'message',
@@ -369,8 +404,9 @@ async function httpThroughput(): Promise<void> {
   const sink = await startConnectorSink();
   const seconds = quick ? 3 : 10;
   const results: Record<string, number> = {};
-  for (const mode of ['echo', 'ipt'] as const) {
-    const bot = await startBotProcess(mode);
+  const modes = existsSync(COREBOT) ? (['echo', 'corebot', 'ipt'] as const) : (['echo', 'ipt'] as const);
+  for (const mode of modes) {
+    const bot = mode === 'corebot' ? await startCorebot() : await startBotProcess(mode);
     await load(bot.port, sink.url, 20, 1, 500);
     const result = await load(bot.port, sink.url, 20, seconds, 500);
     results[mode] = result.requests.average;
@@ -380,6 +416,10 @@ async function httpThroughput(): Promise<void> {
   }
   const ratio = results.ipt / results.echo;
   line('ipt-guide / echo throughput', `${(ratio * 100).toFixed(0)}%`, '>= 70%', ratio >= 0.7);
+  if (results.corebot) {
+    const core = results.ipt / results.corebot;
+    line('ipt-guide / core bot throughput', `${(core * 100).toFixed(0)}%`, '> 100%', core > 1);
+  }
   sink.server.close();
 }
 
@@ -421,6 +461,8 @@ async function main(): Promise<void> {
     await storageTurns();
   } else if (flag('turns')) {
     await inProcessTurns();
+  } else if (flag('http')) {
+    await httpThroughput();
   } else {
     await detectorAndRecogniser();
     await longMessages();

@@ -105,7 +105,12 @@ function report(name: string, result: Figures, kb: KnowledgeBase): void {
   const unknown = result.misses.filter((m) => !kb.questions.has(m.expected)).length;
   console.log(`\n== ${name}: ${result.total} messages`);
   console.log(`top-1 ${pct(result.top1 / result.total)}   fallbacks ${pct(result.fallbacks / result.total)}${unknown ? `   (${unknown} name a question the knowledge base does not have)` : ''}`);
-  for (const m of result.misses) console.log(`  miss: "${m.text}"  expected ${m.expected}, got ${describePlan(m.plan)}`);
+  for (const m of result.misses) {
+    const top = m.match.questions[0];
+    // An intent or a "Did you mean" says little on its own: the matcher's own best guess shows how near it was.
+    const near = m.plan.kind === 'intent' || m.plan.kind === 'didYouMean' ? `; matcher ${top ? `${top.id} (${top.score.toFixed(2)})` : 'nothing'}, recogniser ${m.recognition.intent} (${m.recognition.score.toFixed(2)})` : '';
+    console.log(`  miss: "${m.text}"  expected ${m.expected}, got ${describePlan(m.plan)}${near}`);
+  }
 }
 
 async function main(): Promise<void> {
@@ -135,13 +140,17 @@ async function main(): Promise<void> {
 
   const held = figures(heldOut, DEFAULT_THRESHOLDS, kb);
   report('held-out phrasings', held, kb);
+  // Where the misses come from: the matcher's own first guess, before intents and thresholds.
+  const matcherTop1 = heldOut.filter((c) => c.match.questions[0]?.id === c.expected).length / heldOut.length;
+  const inTop3 = heldOut.filter((c) => c.match.questions.slice(0, 3).some((q) => q.id === c.expected)).length / heldOut.length;
+  console.log(`matcher alone: top-1 ${pct(matcherTop1)}, expected among its top 3 ${pct(inTop3)}`);
   for (const file of caseFiles()) report(relative(PROJECT_ROOT, file), figures(await score(readJsonl(file)), DEFAULT_THRESHOLDS, kb), kb);
 
   // The other side of the balance: conversation intents (hello, stop, a person...) must still route as intents.
   const utterances = loadUtterances('en-GB').test.filter((u) => CONTROL_INTENTS.has(u.intent));
-  const controls: { intent: string; recognition: RecognitionResult; match: QuestionMatch }[] = [];
+  const controls: { text: string; intent: string; recognition: RecognitionResult; match: QuestionMatch }[] = [];
   for (const u of utterances) {
-    controls.push({ intent: u.intent, recognition: await recognizer.recognize(u.text, 'en-GB'), match: matchInContext(matcher, kb, u.text) });
+    controls.push({ text: u.text, intent: u.intent, recognition: await recognizer.recognize(u.text, 'en-GB'), match: matchInContext(matcher, kb, u.text) });
   }
   const kept = (thresholds: AnswerThresholds) =>
     controls.filter((c) => {
@@ -157,6 +166,10 @@ async function main(): Promise<void> {
     offTopic.filter((c) => answered(planAnswer(c.recognition, c.match, kb, thresholds)) !== undefined).length / offTopic.length;
   const keptBefore = controls.filter((c) => c.recognition.intent === c.intent).length / controls.length;
   console.log(`\nconversation intents (held-out utterances, ${controls.length}): still routed as intents ${pct(kept(DEFAULT_THRESHOLDS))} (recogniser alone: ${pct(keptBefore)})`);
+  for (const c of controls) {
+    const plan = planAnswer(c.recognition, c.match, kb);
+    if (!(plan.kind === 'intent' && plan.intent === c.intent)) console.log(`  not routed: "${c.text}"  ${c.intent}, got ${describePlan(plan)}`);
+  }
   console.log(`off-topic messages (held-out None utterances, ${offTopic.length}): given a knowledge-base answer ${pct(offAnswered(DEFAULT_THRESHOLDS))}`);
 
   if (args.includes('--calibrate')) {
@@ -165,7 +178,7 @@ async function main(): Promise<void> {
       for (const topic of [0.3, 0.4, 0.5, 0.6]) {
         for (const controlIntent of [0.5, 0.7]) {
           for (const none of [0.5, 0.6, 0.8, 1.01]) {
-            const t = { answer, topic, controlIntent, strongQuestion: DEFAULT_THRESHOLDS.strongQuestion, none };
+            const t = { ...DEFAULT_THRESHOLDS, answer, topic, controlIntent, none };
             const f = figures(heldOut, t, kb);
             console.log(
               `${answer.toFixed(2).padStart(6)} ${topic.toFixed(2).padStart(6)} ${controlIntent.toFixed(2).padStart(7)} ${none.toFixed(2).padStart(6)} ${pct(f.top1 / f.total).padStart(7)} ${pct(f.fallbacks / f.total).padStart(10)} ${pct(kept(t)).padStart(13)} ${pct(offAnswered(t)).padStart(12)}`,

@@ -1,6 +1,6 @@
 import type { AgeGroup, Nation } from '../profile';
 import { t } from './i18n';
-import { answerFor, type KbAgeGroup, type KnowledgeBase, type KbQuestion } from './knowledgeBase';
+import { answerFor, offeredIn, type KbAgeGroup, type KnowledgeBase, type KbQuestion } from './knowledgeBase';
 import { fillPlaceholders, type PlaceholderValues } from './placeholders';
 
 /**
@@ -30,13 +30,17 @@ export function answerWords(locale: string, question: KbQuestion, context: Answe
   return fillPlaceholders(locale, text, values);
 }
 
-/** What to offer after an answer: its follow-ups, or failing those the next questions in its topic. */
-export function nextQuestions(kb: KnowledgeBase, question: KbQuestion, limit = 3): KbQuestion[] {
+/**
+ * What to offer after an answer: its follow-ups, or failing those the next questions in its topic;
+ * never one that does not apply where the person lives (a question's `nations`).
+ */
+export function nextQuestions(kb: KnowledgeBase, question: KbQuestion, context: AnswerContext = {}, limit = 3): KbQuestion[] {
+  const fits = (q: KbQuestion) => offeredIn(q, context.nation);
   const ids = question.followUps ?? [];
-  const picked = ids.map((id) => kb.questions.get(id)).filter((q): q is KbQuestion => q !== undefined);
+  const picked = ids.map((id) => kb.questions.get(id)).filter((q): q is KbQuestion => q !== undefined && fits(q));
   if (picked.length > 0) return picked.slice(0, limit);
   const topic = kb.topics.find((tp) => tp.topic === question.topic);
-  return (topic?.questions ?? []).filter((q) => q.id !== question.id).slice(0, limit);
+  return (topic?.questions ?? []).filter((q) => q.id !== question.id && fits(q)).slice(0, limit);
 }
 
 /** "Thanks. I've noted that you're in Glasgow, so I'll give you the routes for Scotland." */

@@ -52,6 +52,12 @@ const questionSchema = z
     variants: z.array(variantSchema).optional(),
     followUps: z.array(z.string().regex(QUESTION_ID, 'must be a question id')).max(3, 'at most 3 follow-ups').optional(),
     /**
+     * Where the question makes sense to offer unasked ("What happens after I refer myself?" is for
+     * England, where people can refer themselves): a follow-up button for it is left out when the
+     * person's nation is known to be elsewhere. Asked in words, it is still answered anywhere.
+     */
+    nations: z.array(z.enum(KB_NATIONS)).min(1).optional(),
+    /**
      * The conversation intent that is this question's destination ("can I talk to a person?" is the
      * human-contact dialog): the bot takes that route instead of the answer, and eval:answers counts
      * either as the same place. Declared once here, so the two never give duplicate replies.
@@ -179,6 +185,11 @@ export function heldOutExamples(kb: KnowledgeBase): LabelledQuestion[] {
   const examples: LabelledQuestion[] = [];
   for (const q of kb.questions.values()) q.phrasings.forEach((text, i) => isHeldOut(i) && examples.push({ text, id: q.id }));
   return examples;
+}
+
+/** Whether a question may be offered unasked to a person in this nation (unknown: everywhere). */
+export function offeredIn(question: KbQuestion, nation: KbNation | undefined): boolean {
+  return nation === undefined || question.nations === undefined || question.nations.includes(nation);
 }
 
 /** Which of a question's answers fits the person: the first variant whose conditions all hold. */

@@ -59,6 +59,8 @@ export function normalizeUtterance(text: string): string {
     .replace(/\bi\s*\.\s*p\s*\.\s*t\b\.?/g, 'ipt')
     .replace(/\bi p t\b/g, 'ipt')
     .replace(/\binter personal\b/g, 'interpersonal')
+    // "refer my self": one word, so it meets "myself" in the phrasings.
+    .replace(/\b(my|your|them)\s+(self|selves)\b/g, '$1$2')
     .replace(/\bself[\s-]+refer/g, 'selfrefer')
     .replace(/[‘’`]/g, "'");
   return folded

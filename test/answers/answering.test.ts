@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { loadKnowledgeBaseFrom } from '../../src/content/knowledgeBase';
-import { leansOnContext, planAnswer } from '../../src/language/answering';
-import type { QuestionMatch } from '../../src/language/questionMatcher';
+import { loadKnowledgeBase, loadKnowledgeBaseFrom } from '../../src/content/knowledgeBase';
+import { askedClause, leansOnContext, matchAskedPart, planAnswer } from '../../src/language/answering';
+import type { QuestionMatch, QuestionMatcher } from '../../src/language/questionMatcher';
 import type { IntentName, RecognitionResult } from '../../src/language/recognizer';
 
 /** The decision that combines the intent recogniser and the question matcher, on fixed inputs. */
@@ -28,13 +28,49 @@ describe('planAnswer', () => {
   });
 
   test('a conversation intent the recogniser is sure of routes as an intent', () => {
-    expect(planAnswer(recognised('Greeting', 0.9), confidentCost, kb)).toEqual({ kind: 'intent', intent: 'Greeting' });
+    const fairCost = match([['cost.nhs-free', 0.5], ['cost.private-price', 0.1]], [['cost', 0.6]]);
+    expect(planAnswer(recognised('Greeting', 0.9), fairCost, kb)).toEqual({ kind: 'intent', intent: 'Greeting' });
+    // ... but not over a strong question ("evenings?" sounds like a greeting).
+    expect(planAnswer(recognised('Greeting', 0.9), confidentCost, kb)).toMatchObject({ kind: 'answer', questionId: 'cost.nhs-free' });
   });
 
-  test('a very strong question beats a conversation intent, but never the check', () => {
+  test('a very strong question beats a conversation intent', () => {
     const strong = match([['cost.nhs-free', 0.95]], [['cost', 0.95]]);
     expect(planAnswer(recognised('HumanContact', 0.6), strong, kb)).toMatchObject({ kind: 'answer', questionId: 'cost.nhs-free' });
-    expect(planAnswer(recognised('SuitabilityCheck', 0.6), strong, kb)).toEqual({ kind: 'intent', intent: 'SuitabilityCheck' });
+  });
+
+  describe('the suitability check steps aside for the question that was asked', () => {
+    // The shipped knowledge base: fit.right-for-me is the check's own question (routesTo).
+    const shipped = loadKnowledgeBase();
+    const sure = recognised('SuitabilityCheck', 0.95);
+
+    test('a confident question is answered, not turned into the check', () => {
+      const medication = match([['fit.with-medication', 0.45], ['fit.right-for-me', 0.2]], [['fit', 0.7]]);
+      expect(planAnswer(sure, medication, shipped)).toMatchObject({ kind: 'answer', questionId: 'fit.with-medication' });
+    });
+
+    test('a clear request for the check (its own question) starts it', () => {
+      const request = match([['fit.right-for-me', 0.6], ['fit.cure', 0.1]], [['fit', 0.7]]);
+      expect(planAnswer(sure, request, shipped)).toEqual({ kind: 'intent', intent: 'SuitabilityCheck' });
+      expect(planAnswer(recognised('None', 0.2), request, shipped)).toEqual({ kind: 'intent', intent: 'SuitabilityCheck' });
+    });
+
+    test('a clear topic is answered at topic level; the check is its own question among the topic', () => {
+      const older = match([['fit.older-adults', 0.25], ['fit.right-for-me', 0.15]], [['fit', 0.5]]);
+      expect(planAnswer(sure, older, shipped)).toMatchObject({ kind: 'topic', questionId: 'fit.older-adults' });
+      const suits = match([['fit.right-for-me', 0.2], ['fit.older-adults', 0.1]], [['fit', 0.5]]);
+      expect(planAnswer(sure, suits, shipped)).toEqual({ kind: 'intent', intent: 'SuitabilityCheck' });
+    });
+
+    test('a lean towards one other question gets it, said unsure, with the closest offered', () => {
+      const lean = match([['fit.older-adults', 0.22], ['fit.right-for-me', 0.1]], [['fit', 0.35]]);
+      expect(planAnswer(sure, lean, shipped)).toMatchObject({ kind: 'topic', questionId: 'fit.older-adults', closest: ['fit.right-for-me'] });
+    });
+
+    test('with no confident question, the recogniser\'s check stands', () => {
+      const vague = match([['fit.cure', 0.15], ['access.waiting-list', 0.1]], [['fit', 0.25], ['access', 0.2]]);
+      expect(planAnswer(sure, vague, shipped)).toEqual({ kind: 'intent', intent: 'SuitabilityCheck' });
+    });
   });
 
   test('a confident question is answered outright', () => {
@@ -59,10 +95,17 @@ describe('planAnswer', () => {
   test('unclear: "Did you mean" with the closest questions; off-topic gets no topic-level guess', () => {
     expect(planAnswer(recognised('None', 0.3), nothing, kb)).toEqual({ kind: 'didYouMean', closest: ['access.self-refer', 'cost.nhs-free'] });
     expect(planAnswer(recognised('None', 0.9), vagueCost, kb)).toMatchObject({ kind: 'didYouMean' });
+    // A fragment the recogniser finds off-topic ("price?") still gets its topic when nearly all the weight is there.
+    const price = match([['cost.private-price', 0.4], ['cost.nhs-free', 0.2]], [['cost', 0.9]]);
+    expect(planAnswer(recognised('None', 0.9), price, kb)).toMatchObject({ kind: 'topic', topic: 'cost', questionId: 'cost.private-price' });
   });
 
-  test('a topic intent the recogniser is sure of keeps its overview when no question fits it', () => {
+  test('a topic intent the recogniser is sure of keeps its overview when no question or topic fits', () => {
     expect(planAnswer(recognised('Evidence', 0.9), nothing, kb)).toEqual({ kind: 'intent', intent: 'Evidence' });
+  });
+
+  test('a clear topic beats a topic intent\'s overview', () => {
+    expect(planAnswer(recognised('Evidence', 0.9), vagueCost, kb)).toMatchObject({ kind: 'topic', topic: 'cost' });
   });
 
   test.each([
@@ -74,5 +117,32 @@ describe('planAnswer', () => {
     ['can i bring my partner', false],
   ])('"%s" leans on the last answer: %s', (text, expected) => {
     expect(leansOnContext(text)).toBe(expected);
+  });
+});
+
+describe('long messages: the clause that asks', () => {
+  test.each([
+    ['ok so long story short my relationship ended, i moved back in with my parents and im not sleeping but how long is the waiting list usually', 'how long is the waiting list usually'],
+    ['hi there im 58 and money is tight since my hours got cut, would the nhs one cost me anything', 'would the nhs one cost me anything'],
+    ['Can my husband sit in on the sessions with me? I am 76 and he helps me with most things', 'Can my husband sit in on the sessions with me'],
+    ['sorry if this is a silly question but my anxiety is bad so could i do the whole thing from home on video', 'could i do the whole thing from home on video'],
+  ])('"%s" asks "%s"', (text, clause) => {
+    expect(askedClause(text)).toBe(clause);
+  });
+
+  test.each([['how long is the waiting list'], ['my dad died in march and i cant stop crying and nothing helps at all these days']])('"%s": no clause of its own', (text) => {
+    expect(askedClause(text)).toBeUndefined();
+  });
+
+  test('each question keeps the better of its whole-message and clause scores', () => {
+    const matcher: QuestionMatcher = {
+      match: (text) =>
+        text.startsWith('how long')
+          ? match([['access.waiting-list', 0.7], ['cost.nhs-free', 0.1]], [['access', 0.7], ['cost', 0.1]])
+          : match([['feelings.grief', 0.2], ['access.waiting-list', 0.1]], [['feelings', 0.2], ['access', 0.1]]),
+    };
+    const result = matchAskedPart(matcher, 'my mum died last year and i moved house and lost my job, how long is the waiting list');
+    expect(result.questions.map((q) => [q.id, q.score])).toEqual([['access.waiting-list', 0.7], ['feelings.grief', 0.2], ['cost.nhs-free', 0.1]]);
+    expect(result.topics[0]).toEqual({ topic: 'access', score: 0.7 });
   });
 });

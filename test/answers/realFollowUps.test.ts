@@ -1,7 +1,7 @@
 import { createTrainedLocalRecognizer } from '../../src/language';
 import type { LocalRecognizer } from '../../src/language/localRecognizer';
 import { loadKnowledgeBase } from '../../src/content/knowledgeBase';
-import { allText, conversation } from '../conversation/support';
+import { allText, buttons, conversation } from '../conversation/support';
 
 /**
  * Follow-ups and feelings with the real recogniser and the real knowledge base, typed the way
@@ -34,5 +34,27 @@ describe('follow-ups with the real knowledge base', () => {
   test.each(SCRIPTS.map((s) => [s.name, s] as const))('%s', async (_name, script) => {
     const convo = await conversation({ recognizer });
     for (const [say, expected] of script.turns) expect(allText(await convo.say(say))).toContain(expected);
+  }, 60_000);
+});
+
+describe('where the person lives, with the real knowledge base', () => {
+  test.each([
+    ['i live in cardiff', 'In Wales, you usually start with your GP'],
+    ['im in glasgow', 'In Scotland, you usually start with your GP'],
+    ['I live in Belfast', 'In Northern Ireland, you usually start with your GP'],
+  ])('"%s", then "can i refer myself?": the GP route, and no England-only follow-up', async (place, expected) => {
+    const convo = await conversation({ recognizer });
+    await convo.say(place);
+    const replies = await convo.say('can i refer myself?');
+    expect(allText(replies)).toContain(expected);
+    expect(buttons(replies)).not.toContain('What happens after I refer myself?');
+  }, 60_000);
+
+  test('in England the same question offers what happens next', async () => {
+    const convo = await conversation({ recognizer });
+    await convo.say('i live in leeds');
+    const replies = await convo.say('can i refer myself?');
+    expect(allText(replies)).toContain('You do not need a GP');
+    expect(buttons(replies)).toContain('What happens after I refer myself?');
   }, 60_000);
 });

@@ -346,7 +346,7 @@ export const SCRIPTS: Script[] = [
   },
   {
     name: 'a 15-year-old asking for someone in the middle of the check hears about Childline',
-    turns: [turn('im 15 can ipt help me', { has: [Q.concern] }), turn('talk to someone', { has: ['Childline'] }), turn('no', { has: [PAUSED] })],
+    turns: [turn('im 15 would ipt suit me', { has: [Q.concern] }), turn('talk to someone', { has: ['Childline'] }), turn('no', { has: [PAUSED] })],
   },
   {
     name: '"thanks" after an answer is not a goodbye',

@@ -1,0 +1,72 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadKnowledgeBase } from '../../src/content/knowledgeBase';
+
+/**
+ * Honest measurement: the evaluation sets written by other people (test/answers/*.jsonl and
+ * blind/*.jsonl) must never be copied into the knowledge base, or eval:answers would score the
+ * matcher on its own training data.
+ */
+
+/**
+ * Short questions both sides wrote on their own: every one was a phrasing before the blind sets
+ * were written (phrasings by 16:16 on 2026-12-06, the sets committed at 17:48, commit ad11490).
+ * The list may shrink; it must never grow.
+ */
+const INDEPENDENT_COINCIDENCES = new Set([
+  "self referral?",
+  "cbt vs ipt?",
+  "does nice recommend ipt",
+  "is ipt ok for older people",
+  "is there homework",
+  "what does psa accredited mean",
+  "will you know who i am",
+  "session length?",
+  "waiting list?",
+  "how long is the wait",
+  "what does role dispute mean",
+  "what happens at the first appointment",
+  "can i have sessions after work",
+  "how long is each appointment",
+  "how do i book",
+  "phone sessions?",
+  "is it just me and the therapist",
+  "how long does a session last",
+  "online?",
+  "what does interpersonal sensitivity mean",
+  "how long do you keep my messages",
+  "free on nhs?",
+  "can i do ipt by myself",
+  "is it free",
+  "do they do video sessions",
+  "What happens after my last session?",
+  "Is IPT used for depression?",
+  "What are your sources?",
+].map((text) => fold(text)));
+
+function fold(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9£]+/g, ' ').trim();
+}
+
+function evaluationTexts(): string[] {
+  const dirs = [join(__dirname), join(__dirname, 'blind')].filter(existsSync);
+  return dirs.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((name) => name.endsWith('.jsonl'))
+      .flatMap((name) =>
+        readFileSync(join(dir, name), 'utf8')
+          .split('\n')
+          .filter((line) => line.trim().length > 0)
+          .map((line) => (JSON.parse(line) as { text: string }).text),
+      ),
+  );
+}
+
+test('no evaluation message is copied into the knowledge base (beyond the known independent coincidences)', () => {
+  const kb = loadKnowledgeBase();
+  const known = new Set<string>();
+  for (const q of kb.questions.values()) for (const text of [q.question, ...q.phrasings]) known.add(fold(text));
+  const texts = evaluationTexts();
+  expect(texts.length).toBeGreaterThan(300);
+  expect(texts.filter((text) => known.has(fold(text)) && !INDEPENDENT_COINCIDENCES.has(fold(text)))).toEqual([]);
+});
