@@ -1,8 +1,7 @@
-import { MAIN_MENU } from '../src/content/actions';
 import { t } from '../src/content/i18n';
-import { urgentNumbers } from '../src/content/urgentNumbers';
+import { actionLabel, MAIN_MENU } from '../src/content/actions';
 import { OneTurnDialog } from './oneTurnDialog';
-import { withActions } from './replies';
+import { withActions, withButtons } from './replies';
 
 export const HELP_DIALOG = 'help';
 
@@ -26,10 +25,13 @@ const NOTHING_RUNNING_VARIANTS = 3;
 
 /**
  * What the bot can do, and always how to get help now: someone typing "help" may be asking for
- * help as much as about the bot.
+ * help as much as about the bot. The numbers themselves are one step away ("help now", which the
+ * risk detector reads as a request for urgent help): most people who reach this reply asked about
+ * the bot, and crisis numbers printed on every help reply teach people to skip them (see
+ * docs/decisions.md, Safety).
  */
 export function helpText(locale: string): string {
-  return `${t(locale, 'common:help')}\n\n${t(locale, 'common:helpUrgent', urgentNumbers(locale))}`;
+  return `${t(locale, 'common:help')}\n\n${t(locale, 'common:helpUrgent')}`;
 }
 
 export class HelpDialog extends OneTurnDialog<HelpOptions> {
@@ -40,7 +42,8 @@ export class HelpDialog extends OneTurnDialog<HelpOptions> {
   protected replies(_context: unknown, locale: string, options?: HelpOptions) {
     const mode = options?.mode ?? 'help';
     if (mode === 'help') {
-      return [withActions(locale, helpText(locale), []), withActions(locale, t(locale, 'common:helpHint'), MAIN_MENU)];
+      const menu = [...MAIN_MENU.map((id) => actionLabel(locale, id)), t(locale, 'common:helpNowButton')];
+      return [withActions(locale, helpText(locale), []), withButtons(t(locale, 'common:helpHint'), menu)];
     }
     if (mode === 'nothingToCancel') {
       const variant = (options?.variant ?? 0) % NOTHING_RUNNING_VARIANTS;
