@@ -1,0 +1,179 @@
+import { detectRisk } from '../../src/safety/detectRisk';
+import { safetyMode } from '../../src/safety/safetyReply';
+import type { RiskCategory, RiskWho } from '../../src/safety/types';
+
+/**
+ * The third pass on issue 10's classes: one family a class, in wordings written for these tests
+ * (never lines of a batch), with look-alikes that must stay quiet. A mode is what the person gets
+ * (safetyReply.ts): a hand-off or a check-in sends the emergency event; a note does not.
+ */
+const mode = (text: string) => {
+  const found = detectRisk(text);
+  return found === null ? 'none' : safetyMode(found);
+};
+
+describe('physical emergencies told in plain words: 999 now', () => {
+  it.each<string>([
+    'my toddler got hold of the paracetamol and ate some, no idea how many',
+    "the baby found my nan's pills on the table and swallowed a couple",
+    "we don't know how many of her tablets she took",
+    'he banged his head on the kerb and now he is really drowsy and keeps being sick',
+    'one of her pupils looks bigger than the other since the fall',
+    "his asthma attack won't settle and the inhaler isn't doing anything",
+    'grandad is so breathless tonight and his ankles are really swollen',
+    "mum is confused and not making sense, she's got a high temperature and is shivering",
+    "I'm 35 weeks pregnant with a terrible headache and my vision has gone blurry",
+    'he took his meds with a load of vodka and now his heart is racing and he is twitching',
+  ])('"%s"', (text) => {
+    expect(detectRisk(text)).toMatchObject({ category: 'medical', severity: 'immediate' });
+  });
+
+  it.each<string>([
+    'my son takes his tablets every morning with breakfast',
+    'I bumped my head on the cupboard, ouch',
+    'my asthma has been better since the new inhaler',
+    "I'm pregnant and a bit tired, is IPT ok during pregnancy?",
+    'I was breathless after the park run but it was worth it',
+  ])('stays quiet: "%s"', (text) => {
+    expect(detectRisk(text)?.severity).not.toBe('immediate');
+  });
+});
+
+describe('someone missing or out of reach, in danger now', () => {
+  it.each<string>([
+    "my 9 year old hasn't come home from football and his phone is switched off",
+    'my daughter has run away and left a note saying she is meeting someone from snapchat',
+    'my brother has been missing since last night and he is not well',
+    "my friend went out into the sea after a few drinks and I can't see him anymore",
+    "I'm lost up on the moor, it's getting dark and my battery is at 2%",
+  ])('"%s"', (text) => {
+    expect(detectRisk(text)).toMatchObject({ category: 'danger', severity: 'immediate' });
+  });
+
+  it.each<string>(['our cat has gone missing again', 'my husband ran off with his secretary years ago', 'we went into the sea for a swim, it was freezing'])(
+    'stays quiet: "%s"',
+    (text) => {
+      expect(detectRisk(text)).toBeNull();
+    },
+  );
+});
+
+describe('a child groomed or abused, told without those words', () => {
+  it.each<string>([
+    "a man she met online keeps asking my 13 year old for photos and says don't tell mum",
+    'my son is going to meet someone he has been talking to on roblox',
+    'my niece said her stepdad plays a secret game with her at bath time',
+    "my 6 year old says her mum's boyfriend makes her watch videos of people with no clothes on",
+  ])('"%s"', (text) => {
+    const found = detectRisk(text);
+    expect(found?.category).toBe('abuse');
+    expect(found?.who).toBe<RiskWho>('child');
+  });
+
+  it.each<string>(['my gran keeps asking for photos of the baby', 'we are planning a secret party for my mum'])('stays quiet: "%s"', (text) => {
+    expect(detectRisk(text)).toBeNull();
+  });
+});
+
+describe('an older person neglected, hurt or robbed by a carer', () => {
+  it.each<string>([
+    "the carers haven't been coming to my grandad for a week",
+    'she has been left in soiled sheets all day',
+    'I saw a member of staff at the home grab my dad by the arm and shout at him',
+    "mum's carer has been taking cash out with her bank card",
+    'he changed his will in favour of the cleaner last month',
+  ])('"%s"', (text) => {
+    const found = detectRisk(text);
+    expect(found?.category).toBe('abuse');
+    expect(found?.who).not.toBe('self');
+  });
+});
+
+describe('suicide understated, across a sentence or two', () => {
+  it.each<string>([
+    'I lie awake going over how I would do it',
+    "I'm scared I'll do something stupid tonight",
+    'Went round to my brother and said a proper goodbye. He had no idea what I meant.',
+    'I feel strangely calm about it all now that my decision is made',
+    'she keeps saying she wants to be with her husband now, she has stopped eating to go and be with him',
+    'the kids would get more from the life insurance if I was gone',
+    "Can that much of my medication be fatal? That's what I'm hoping for.",
+    'i just want to yeet myself off a bridge',
+    'unalive thoughts getting louder',
+    'ending it tonight',
+  ])('"%s"', (text) => {
+    expect(detectRisk(text)?.category).toBe<RiskCategory>('suicide');
+  });
+
+  it.each<string>([
+    'I feel strangely calm about my exam tomorrow',
+    'I said a proper goodbye to my old house',
+    'is it true you can die from eating too many apple seeds?',
+    "I'm ending it with my boyfriend tonight",
+  ])('stays quiet: "%s"', (text) => {
+    expect(detectRisk(text)).toBeNull();
+  });
+});
+
+describe('someone else wishing to be dead is read in the first person', () => {
+  it.each<string>(['my 14 yr old told me she wishes she was dead', 'my dad says he wishes he was dead'])('"%s"', (text) => {
+    const found = detectRisk(text);
+    expect(found?.category).toBe('suicide');
+    expect(found?.who).not.toBe('self');
+  });
+
+  it('grief stays grief: "when she was dead" is not a wish', () => {
+    expect(detectRisk('my gran looked so peaceful when she was dead, I was glad I saw her')).toBeNull();
+  });
+});
+
+describe('self-harm hinted, not named', () => {
+  it.each<string>([
+    'the burn on my wrist looks infected. it was on purpose if that changes anything',
+    'I told work it was a cooking accident. It was not.',
+    'I wear long sleeves in the summer so nobody can see my arms',
+    'I keep a razor blade in my pencil case just in case',
+    'relapsed last night. my thigh is a mess',
+  ])('"%s"', (text) => {
+    expect(detectRisk(text)?.category).toBe<RiskCategory>('self_harm');
+  });
+
+  it.each<string>(['I wear long sleeves because I get cold easily', 'the foul was deliberate, the ref missed it'])('stays quiet: "%s"', (text) => {
+    expect(detectRisk(text)).toBeNull();
+  });
+});
+
+describe('seeking the means without naming a method', () => {
+  it.each<string>([
+    'where can I buy zopiclone without a prescription',
+    'which website sells sleeping tablets without a prescription',
+    'how do I get painkillers in bulk',
+  ])('"%s"', (text) => {
+    expect(detectRisk(text)?.category).toBe<RiskCategory>('suicide');
+  });
+
+  it('stays quiet: where to buy plasters in bulk', () => {
+    expect(detectRisk('where can I buy plasters in bulk for the school trip')).toBeNull();
+  });
+});
+
+describe('work: a real disclosure told to a professional is risk now; work talk is not', () => {
+  it.each<string>([
+    'I am a teacher and a girl in year 8 told me this morning her stepdad hits her',
+    'I manage a team and one of them said today that he has been thinking about ending it',
+    'I\'m a youth worker. A lad came in with cuts on his arms and said he did it himself',
+  ])('hand-off: "%s"', (text) => {
+    expect(mode(text)).toBe('handoff');
+    expect(detectRisk(text)?.who).not.toBe('self');
+  });
+
+  it.each<string>([
+    'I am a youth worker: how should I respond if a young person tells me they self-harm?',
+    'HR adviser here, drafting our policy on domestic abuse at work',
+    "I'm doing a PhD on overdose admissions, any tips for my literature review?",
+    "I'm a care worker: how do I spot financial abuse of a resident?",
+    "I'm researching how apps handle suicide disclosures for my dissertation",
+  ])('note only: "%s"', (text) => {
+    expect(mode(text)).toBe('professional');
+  });
+});
