@@ -25,7 +25,7 @@ const THIRD_PARTY = new RegExp(`(?:^| )(?:(?:my|our|a|her|his|their|the|this) (?
 const FIRST_PERSON = /(?:^| )(?:i|me|myself|im|ive|my life|i am|mine)(?= |$)/;
 const OBJECT_SELF = /(?:^| )(?:me|myself)(?= |$)/;
 const FIRST_SUBJECT = /(?:^| )(?:i|im|ive|myself)(?= |$)/;
-const TOLD_ME = /(?:^| )(?:told|tells|telling|said to|asked|showed|texted|messaged|rang|confided in) me(?= |$)/g;
+const TOLD_ME = /(?:^| )(?:told|tells|tell|telling|said to|say to|says to|asked|ask|asks|showed|show|texted|messaged|rang|confided in|come to|came to|comes to) me(?= |$)/g;
 
 // A child named as someone's relation ("her son takes her pension") is not the one at risk.
 const CHILD = /(?:^| )(?<!(?:her|his|their) )(?:son|sons|daughter|daughters|child|children|kid|kids|baby|babies|toddler|toddlers|newborn|pupil|pupils|schoolboy|schoolgirl|teenager|teenagers|teen|teens|boy|girl|stepson|stepdaughter|grandson|granddaughter|niece|nephew|little one|year (?:[1-9]|1[0-3]) (?:student|pupil|class)|(?:[1-9]|1[0-7]) (?:year old|yr old|your old|yo))s?(?= |$)/;
@@ -42,7 +42,12 @@ const PAST_OVER = new RegExp(
     '(?:and )?(?:i )?have been (?:for|since) (?:years|ages|a long time|months|then)',
     '(?:he|she|they|i|we) (?:was|were) (?:fine|ok|okay|alright|all right|back to normal)(?: [a-z]+){0,3}',
     '(?:have not|not|never) (?:self harmed|harmed myself|hurt myself|cut|cut myself|done it|felt like that|felt that way|tried again|relapsed|had those thoughts)(?: [a-z]+){0,3} (?:since|for|in) ',
-    'used to',
+    // "used to think about it every day at school": the habit is the past one, up to a turn back to now.
+    'used to(?: (?!(?:and|but|now|again|recently|lately|these)(?= |$))[a-z]+){0,8}',
+    'there was a time(?: when)?',
+    '(?:a few|some|many|two|three|four|five|ten|[0-9]+) years back',
+    '(?:[a-z0-9]+ )?(?:years|months|weeks|days|year|month) (?:self harm|sh|cut|cutting|clean|sober|drug|drink) free(?: today| now)?',
+    '(?:been|am|i am|have been) free (?:of|from) (?:it|him|her|them|that)(?: [a-z]+){0,2} (?:for|since)(?: [a-z0-9]+){1,3}',
     'in the past',
     'that was (?:a long time ago|years ago|then|in the past)',
     'it is (?:all )?(?:behind me|in the past|over)(?: now)?',
@@ -55,7 +60,7 @@ const PAST_OVER = new RegExp(
 // Childhood and dates: past, but not "over" on their own ("my uncle did things to me when I was little").
 const PAST_ONLY = /when i was (?:a child|a kid|little|young|younger|a teenager|a teen|at school|at uni|at university|in my (?:teens|twenties|20s)|[0-9]+)|as a (?:child|kid|teenager|teen)|in my (?:teens|twenties|thirties|youth|20s|30s)|back in (?:[0-9]{4}|the day|school|my)|(?:in|during) (?:19|20)[0-9]{2}/g;
 // Dated or childhood past ("at 16", "in 2009", "in my twenties", "before covid"): past, not yet "over".
-const DATED_PAST = /(?:^| )(?:at (?:[1-9][0-9]?)(?! (?:am|pm|oclock|o clock|percent))|aged [1-9][0-9]?|in (?:the )?(?:19|20)[0-9]{2}s?|in the (?:[5-9]0s|80s|90s|eighties|nineties|seventies)|that was (?:in )?(?:19|20)[0-9]{2}|since (?:19|20)[0-9]{2}|before covid|(?:spent|during|through|throughout) (?:my|his|her) (?:teens|twenties|thirties|20s|30s)|from (?:my|his|her) (?:teens|childhood|twenties|school days|youth)|from [0-9]{1,2} to [0-9]{1,2}|at (?:uni|university|school|college|skl)|in (?:my|his|her) (?:early |late |mid )?(?:teens|twenties|thirties|forties|20s|30s|40s)|when (?:i|he|she|they|we) (?:was|were) (?:a|teenagers|kids|children|young|[0-9]+|(?:at|in) (?:school|uni|university|college|year [0-9]+|primary|secondary|care|the army|my|his|her))|as a (?:lassie|laddie|lass|lad|girl|boy|kid|child|teen|teenager|student)|after (?:my|her|his) (?:first )?(?:baby|son|daughter|child) was born|when (?:she|he) was (?:a baby|newborn|tiny|little)|when my [a-z]+ (?:died|was born|was a baby)|(?:every (?:day|night) )?for (?:a|one|two|three|[0-9]+) (?:year|years|months) after|once)(?= |$)/;
+const DATED_PAST = /(?:^| )(?:at (?:[1-9][0-9]?)(?! (?:am|pm|oclock|o clock|percent))|aged [1-9][0-9]?|in (?:the )?(?:19|20)[0-9]{2}s?|in the (?:[5-9]0s|80s|90s|eighties|nineties|seventies)|that was (?:in )?(?:19|20)[0-9]{2}|since (?:19|20)[0-9]{2}|before covid|(?:spent|during|through|throughout) (?:my|his|her) (?:teens|twenties|thirties|20s|30s)|from (?:my|his|her) (?:teens|childhood|twenties|school days|youth)|from [0-9]{1,2} to [0-9]{1,2}|at (?:uni|university|school|college|skl)|in (?:my|his|her) (?:early |late |mid )?(?:teens|twenties|thirties|forties|20s|30s|40s)|when (?:my|his|her|our|their) [a-z]+ (?:was|were) (?:[0-9]+|a baby|little|young|at school|in year [0-9]+)|in year (?:[1-9]|1[0-3])|last (?:year|winter|summer|spring|autumn)|(?:during|in|over) (?:the )?(?:lockdown|lockdowns|covid|the pandemic)|with my (?:first|eldest|oldest)(?: baby| child| son| daughter)?|when (?:i|he|she|they|we) (?:was|were) (?:a|teenagers|kids|children|young|[0-9]+|(?:at|in) (?:school|uni|university|college|year [0-9]+|primary|secondary|care|the army|my|his|her))|as a (?:lassie|laddie|lass|lad|girl|boy|kid|child|teen|teenager|student)|after (?:my|her|his) (?:first )?(?:baby|son|daughter|child) was born|when (?:she|he) was (?:a baby|newborn|tiny|little)|when my [a-z]+ (?:died|was born|was a baby)|(?:every (?:day|night) )?for (?:a|one|two|three|[0-9]+) (?:year|years|months) after|once)(?= |$)/;
 // Said as well now, or over: with a dated past above, the risk is past and over ("I'm 45 now",
 // "doing brilliantly", "never had another"). On their own these never make a risk past.
 const RECOVERED = new RegExp(
@@ -87,13 +92,26 @@ const RECOVERED = new RegExp(
     '(?:not|never) heard from (?:him|her|them) since',
     '(?:was|got|were) (?:arrested|convicted|jailed|sent to prison|locked up)',
     '(?:have|has) since (?:trained|qualified|become|retrained)',
+    '(?:i am|im|he is|she is|they are|we are) (?:through it|past it|over it|out the other side|not there|not in that place|back|back at work|much better|a lot better|so much better|stable)',
+    '(?:seems|seem|looks|look|feels|is|am|are) (?:so |much |loads |a lot |far )(?:better|happier)',
+    '(?:do not|does not|did not|dont|doesnt|never) (?:touch|take|use|do) (?:anything|it|drugs|them|that)(?: now| any more| anymore)',
+    '(?:do not|does not|dont|doesnt) any ?more',
+    '(?:he|she|they|i) stopped(?= \\.|$| and| after| when)',
+    '(?:camhs|therapy|counselling|the gp|my gp|treatment|ipt|cbt|the nurse|support) (?:helped|worked)',
+    '(?:i have|i had|had|have had|he had|she had|he has had|she has had) (?:therapy|counselling|treatment|support|help)',
+    '(?:processed|dealt with|come to terms with|worked through|made (?:my )?peace with) (?:it|that|what happened)',
+    '(?:a one off|one off|signed (?:me|him|her) off|the all clear|all clear)',
+    '(?:moved away|restraining order|non molestation order|in prison|went to prison)',
+    '(?:they are|we are) (?:both |all )(?:[1-9][0-9])',
   ]
     .map((alt) => `(?:${alt})(?: now)?`)
     .join('|'),
   'g',
 );
 const DATED_PAST_ALL = new RegExp(DATED_PAST.source, 'g');
-const NOW = /(?:^| )(?:again|recently|lately|these days|this week|this month|last night|last week|yesterday|today|tonight|right now|just now|now (?:i|he|she|they|it) (?:want|wants|wanna|feel like|feels like|keep|keeps|need|am thinking|is thinking|are back|is back|have started|has started|do it|does it)|at the moment|currently|started|starting|coming|coming back|come back|came back|returned|relapse|relapsed|relapsing|still(?! (?:affects|affect|impacts|shapes|haunts|bothers|think about|remember|have the scars|have scars|has an effect|carry))|keep|keeps|every day|every night|visiting|staying|moving|soon|tomorrow|next week|next month|this weekend)(?= |$)/;
+const NOW = /(?:^| )(?:again|recently|lately|these days|this week|this month|last night|last week|yesterday|today|tonight|right now|just now|now (?:i|he|she|they|it) (?:want|wants|wanna|feel like|feels like|keep|keeps|need|am thinking|is thinking|are back|is back|have started|has started|do it|does it)|at the moment|currently|started|starting|coming|coming back|come back|came back|returned|relapse|relapsed|relapsing|still(?! (?:affects|affect|impacts|shapes|haunts|bothers|think about|remember|have the scars|have scars|has an effect|carry|worry|worries|laugh|laughs|talk|talks|best friends|friends|close|miss|misses|in touch|together|married))|keep|keeps|every day|every night|been (?:looking up|searching|googling|researching|saying|talking about|planning|buying|stockpiling|cutting|hurting|drinking|hiding)|visiting|staying|moving|soon|tomorrow|next week|next month|this weekend)(?= |$)/;
+// Future words about ordinary plans ("I'm starting IPT next week"): set aside before looking for signs of now.
+const PLANS = /(?:starting|start|begin|beginning)(?: [a-z]+){0,2} (?:ipt|therapy|counselling|cbt|treatment|sessions|a course|my course|a new job|new job|work|uni|university|college|school)(?: [a-z]+){0,3}(?: next week| next month| soon| tomorrow)?/g;
 const PRESENT_WANT = /(?:^| )(?:i want|i wanna|i wish|i keep|going to|gonna|want to|i think about|i plan|i still)(?= |$)/;
 const PRESENT_RISK_VERB = /(?:^| )(?:i am|i want|i wanna|i wish|i feel|i keep|i need|i will|going to|gonna|i can not|want to|i have been|i think about|i plan)(?= |$)/;
 
@@ -111,7 +129,6 @@ const ROLE = new RegExp(
     'year (?:1[0-3]|[7-9]) (?:psychology|sociology|health and social care|pshe|biology|english|drama)',
     // "HR" reads as "hour" once text-speak is folded ("hr" is also "hour"), so both spellings are roles.
     '(?:(?:i am|im) )?(?:doing|writing|studying for|working on|researching for|revising for) (?:a|an|my|our) (?:[a-z]+ ){0,2}(?:degree|masters|msc|phd|dissertation|essay|thesis|research project|assignment|coursework|exam|exams|novel|book|article|piece)',
-    '(?:(?:i am|im|we are) )?(?:researching|studying|revising|writing about|writing a piece on|reporting on)',
     '(?:for|in|on) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|placement|course|exam|research|lesson|lessons|class|lecture|seminar|training|assembly|policy|presentation|project|report|uni work|university work)',
     '(?:dissertation|essay|assignment|coursework|thesis|research project|literature review)(?: [a-z]+){0,2} (?:on|about|into|covering)',
     '(?:lesson|lesson plan|lessons|assembly|training session|workshop|policy|procedure|guidance|toolkit|leaflet|poster|module) (?:on|about|for|covering)',
@@ -143,7 +160,13 @@ const FIRST_SELF = /(?:^| )(?:i|me|myself|im|ive)(?= |$)/;
 const DISCLOSED = /(?:^| )(?:told|said|came in|came to|disclosed|confided|admitted|showed me|rang me|messaged me|texted me)(?= |$)/;
 const HYPOTHETICAL = /(?:^| )(?:if|when|what if|in case|whenever|suppose|say)(?= |$)/;
 
+// Something that happened at work today ("a mother came to collect today very drunk").
+const HAPPENED_NOW = /(?:^| )(?:today|this morning|this afternoon|this evening|tonight|last night|just now|right now|i have just|have just|has just|just (?:walked|seen|saw|found|heard|caught))(?= |$)/;
+
+const REPORTED = /(?:^| )(?:if|when|whenever|who (?:says|say|tells|tell|has|have|is|are|present|presents)|someone who|people who|patients who|callers who)(?= |$)/;
+
 function disclosedToThem(plain: string): boolean {
+  if (HAPPENED_NOW.test(plain)) return true;
   const m = DISCLOSED.exec(plain);
   if (m === null) return false;
   const { start } = sentenceAround(plain, m.index);
@@ -157,7 +180,7 @@ const ROLE_ALL = new RegExp(ROLE.source, 'g');
  */
 const PAST_WORDS = new Set([
   'ago', 'since', 'years', 'year', 'months', 'decades', 'decade', 'ages', 'while', 'now', 'used', 'past', 'was', 'behind', 'over', 'time', 'longer', 'left', 'out',
-  'escaped', 'away', 'harmed', 'hurt', 'cut', 'done', 'felt', 'tried', 'relapsed', 'thoughts',
+  'escaped', 'away', 'harmed', 'hurt', 'cut', 'done', 'felt', 'tried', 'relapsed', 'thoughts', 'back', 'free',
 ]);
 const PROFESSIONAL_WORDS = new Set([
   'nurse', 'nurses', 'doctor', 'gp', 'paramedic', 'teacher', 'assistant', 'ta', 'counsellor', 'therapist', 'psychologist', 'psychiatrist', 'worker',
@@ -249,7 +272,7 @@ function whenFor(text: string, at: number): RiskWhen {
   const datedAndWell = DATED_PAST.test(around) && testOnce(RECOVERED, text);
   const pastHere = testOnce(PAST_OVER, sentence) || (datedAndWell && DATED_PAST.test(sentence));
   if (!pastHere && !testOnce(PAST_OVER, around) && !datedAndWell) return 'current';
-  const rest = text.replace(RECOVERED, ' ').replace(PAST_OVER, ' ').replace(PAST_ONLY, ' ').replace(DATED_PAST_ALL, ' ');
+  const rest = text.replace(RECOVERED, ' ').replace(PAST_OVER, ' ').replace(PAST_ONLY, ' ').replace(DATED_PAST_ALL, ' ').replace(PLANS, ' ');
   if (NOW.test(rest)) return 'current';
   if (!pastHere && PRESENT_RISK_VERB.test(sentence.replace(PAST_OVER, ' '))) return 'current';
   // A date and "I'm 25" do not make "... and I want to die" in the same sentence past.
@@ -299,6 +322,14 @@ export function readRiskContext(category: RiskCategory, text: string, at: number
   const who = whoFor(category, text, at, span, aboutOther);
   const when = whenFor(text, at);
   // Without a match (the backstop), the whole message is what the writer says.
-  const frame = frameFor(plain, span === '' ? text : clauseOf(text, at, span), aboutOther);
+  let frame = frameFor(plain, span === '' ? text : clauseOf(text, at, span), aboutOther);
+  if (frame === 'professional' && span !== '') {
+    // A body in danger in front of a professional is an emergency, and a professional who is
+    // being hurt ("the man I care for has started grabbing me") speaks for themselves.
+    // A caller "who says they have taken an overdose", or "if someone collapses", stays work talk.
+    const { start, end } = sentenceAround(text, at);
+    const sentence = text.slice(start, end);
+    if ((category === 'medical' && !REPORTED.test(sentence)) || OBJECT_SELF.test(sentence.replace(TOLD_ME, ' '))) frame = 'personal';
+  }
   return { who, when, frame };
 }

@@ -177,3 +177,60 @@ describe('work: a real disclosure told to a professional is risk now; work talk 
     expect(mode(text)).toBe('professional');
   });
 });
+
+describe('figures of speech and named services are set aside; risk beside them still counts', () => {
+  it.each<string>([
+    'we did a sponsored swim for Samaritans last month',
+    'my sister volunteers on a helpline for new mums, is IPT something she could mention?',
+    'we are updating our crisis communications plan at work',
+    "I'll strangle my flatmate if she eats my yoghurt again",
+    'if I have to fill in one more form today I will scream',
+    'honestly the only thing keeping me sane at work is the coffee',
+    'this queue is taking forever i want to die lol',
+    'which is the highest tower in London with a viewing deck? we want to take my parents',
+    'was the abuse storyline realistic in that drama?',
+    'my uncle died last spring of a stroke, I think about him a lot',
+  ])('"%s"', (text) => {
+    expect(mode(text)).not.toMatch(/handoff|checkIn/);
+  });
+
+  it.each<string>(['i want to die lol. i have been saving my pills', 'I volunteer for Samaritans and I want to kill myself', 'my dad is having a stroke'])(
+    'still risk: "%s"',
+    (text) => {
+      expect(mode(text)).toBe('handoff');
+    },
+  );
+});
+
+describe('past and over, told in more ways: a note, not a hand-off', () => {
+  it.each<string>([
+    'My brother overdosed back in 2016. He has been well for years and we still laugh about the old days.',
+    'There was a time I wanted to die. I am not there now.',
+    'I self-harmed in year 10. We are both 30 now and still friends.',
+    'My daughter was cutting during lockdown. The counselling helped and she stopped.',
+    'My ex hit me a few years back. He got a restraining order and moved away.',
+    'I wanted to die last winter. I am through it now.',
+    '3 years self harm free today!',
+    'I used to cut every day at school. I do not any more.',
+  ])('"%s"', (text) => {
+    expect(mode(text)).not.toMatch(/handoff|checkIn/);
+  });
+
+  it.each<string>([
+    'I used to cut, and now I have started again',
+    'I wanted to die last winter and I still do',
+    "My son tried to overdose when he was 15. He is 17 now and he's been looking up ways again",
+  ])('back now: "%s"', (text) => {
+    expect(mode(text)).not.toBe('past');
+  });
+});
+
+describe('a professional at work facing risk now', () => {
+  it.each<string>([
+    "I'm a nurse on a ward and the patient in bed 4 has just gone grey and says his chest is crushing",
+    "I'm a support worker and the man I visit has started hitting me when I help him wash",
+    'I am a childminder and a dad came to pick up his son this evening completely drunk',
+  ])('"%s"', (text) => {
+    expect(mode(text)).toBe('handoff');
+  });
+});
