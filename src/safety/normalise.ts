@@ -6,6 +6,7 @@
  *
  * Pure and allocation-light: it runs on every message before anything else in the bot.
  */
+import { segmentWords, SPLITS_PER_MESSAGE } from './segmentWords';
 import { dropInvisible, foldConfusables, hasInvisible } from './unicodeFold';
 
 export interface NormaliseTables {
@@ -275,6 +276,7 @@ export function normaliseToWords(text: string, tables: NormaliseTables, options:
   const mayLeaveSymbols = /[@$_]/.test(s);
   const raw = s.split(' ');
   const out: string[] = [];
+  let splitsLeft = SPLITS_PER_MESSAGE;
   for (let i = 0; i < raw.length; i++) {
     let tok = raw[i];
     if (tok === '') continue;
@@ -304,6 +306,15 @@ export function normaliseToWords(text: string, tables: NormaliseTables, options:
       const prev = out.length > 0 ? out[out.length - 1] : '.';
       if (!ILL_ADJECTIVE_BEFORE.has(prev)) {
         out.push('i', 'will');
+        continue;
+      }
+    }
+    // Words typed with no breaks ("iwanttodie", a spaced-out run joined above) are split back.
+    if (tok.length >= 9 && splitsLeft > 0 && !tables.knownWords.has(tok) && !tables.tokens.has(tok)) {
+      splitsLeft -= 1;
+      const words = segmentWords(tok, tables.knownWords);
+      if (words !== undefined) {
+        for (const word of words) out.push(tables.tokens.get(word) ?? word);
         continue;
       }
     }

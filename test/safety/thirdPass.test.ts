@@ -1,6 +1,9 @@
 import { detectRisk } from '../../src/safety/detectRisk';
 import { safetyMode } from '../../src/safety/safetyReply';
+import { segmentWords } from '../../src/safety/segmentWords';
 import type { RiskCategory, RiskWho } from '../../src/safety/types';
+
+const WORDS: ReadonlySet<string> = new Set(['my', 'nan', 'nans', 'face', 'faces', 'is', 'drooping', 'droop', 'ping', 'myna', 'an', 'ace']);
 
 /**
  * The third pass on issue 10's classes: one family a class, in wordings written for these tests
@@ -232,5 +235,26 @@ describe('a professional at work facing risk now', () => {
     'I am a childminder and a dad came to pick up his son this evening completely drunk',
   ])('"%s"', (text) => {
     expect(mode(text)).toBe('handoff');
+  });
+});
+
+describe('text with no word breaks is split back into words', () => {
+  it.each<[string, RiskCategory]>([
+    ['iwanttodie', 'suicide'],
+    ['i n e e d t o e n d i t a l l t o n i g h t', 'suicide'],
+    ['h e h a s a k n i f e a n d s a y s h e w i l l k i l l m e', 'abuse'],
+    ['mydadsfaceisdrooping', 'medical'],
+  ])('"%s"', (text, category) => {
+    expect(detectRisk(text)?.category).toBe(category);
+  });
+
+  it.each<string>(['interpersonalpsychotherapy sounds good', 'supercalifragilisticexpialidocious', 'w h a t i s i p t'])('stays quiet: "%s"', (text) => {
+    expect(detectRisk(text)).toBeNull();
+  });
+
+  it('splits words, never a word that is already one', () => {
+    expect(segmentWords('mynansfaceisdrooping', WORDS)).toEqual(['my', 'nans', 'face', 'is', 'drooping']);
+    expect(segmentWords('drooping', WORDS)).toBeUndefined();
+    expect(segmentWords('xqzvvbnmwpl', WORDS)).toBeUndefined();
   });
 });
