@@ -258,3 +258,21 @@ describe('text with no word breaks is split back into words', () => {
     expect(segmentWords('xqzvvbnmwpl', WORDS)).toBeUndefined();
   });
 });
+
+describe('risk in one sentence of a long message, and signs seen on someone else', () => {
+  const long = (risk: string) =>
+    `I have a question about IPT. My sessions are on Tuesdays and I like my therapist. We talk about my role at work and my mum. ${risk} Anyway, can I move my sessions to the evening, or do I ask my GP? Thanks for any help.`;
+
+  it.each<[string, RiskCategory]>([
+    ['By the way I noticed new cuts all over his arms this morning.', 'self_harm'],
+    ['Oh and since lunch there is a ripping pain in my chest going into my back.', 'medical'],
+    ['Also my 7 year old has not come home from school and nobody knows where he is.', 'danger'],
+    ['My ex is back on the drink and he has the kids this weekend.', 'danger'],
+  ])('"%s" in a long message', (risk, category) => {
+    expect(detectRisk(long(risk))?.category).toBe(category);
+  });
+
+  it('most nights a child heard begging for it to stop', () => {
+    expect(detectRisk('most nights I can hear the little girl next door screaming stop please')).toMatchObject({ category: 'abuse', who: 'child' });
+  });
+});
