@@ -1,6 +1,7 @@
 import { detectRisk } from '../../src/safety/detectRisk';
 import { safetyMode } from '../../src/safety/safetyReply';
 import { segmentWords } from '../../src/safety/segmentWords';
+import { realBot, say, textOf } from './safetyDialogHarness';
 import type { RiskCategory, RiskWho } from '../../src/safety/types';
 
 const WORDS: ReadonlySet<string> = new Set(['my', 'nan', 'nans', 'face', 'faces', 'is', 'drooping', 'droop', 'ping', 'myna', 'an', 'ace']);
@@ -274,5 +275,15 @@ describe('risk in one sentence of a long message, and signs seen on someone else
 
   it('most nights a child heard begging for it to stop', () => {
     expect(detectRisk('most nights I can hear the little girl next door screaming stop please')).toMatchObject({ category: 'abuse', who: 'child' });
+  });
+});
+
+describe('"what is Childline?" through the real gate and dialogs', () => {
+  it('is answered as a request for that route, with its number, and no emergency hand-off', async () => {
+    const harness = await realBot({ nation: 'england', ageGroup: 'under_18' }, { channelId: 'webchat', locale: 'en-GB' });
+    const replies = await say(harness.adapter, 'what is childline?');
+    expect(replies.some((activity) => activity.type === 'event')).toBe(false);
+    expect(textOf(replies)).toContain('0800 1111');
+    expect(textOf(replies)).not.toMatch(/Are you safe/);
   });
 });
