@@ -287,3 +287,20 @@ describe('"what is Childline?" through the real gate and dialogs', () => {
     expect(textOf(replies)).not.toMatch(/Are you safe/);
   });
 });
+
+describe('past and over in Welsh and Polish (their own words, marked for review)', () => {
+  it.each<[string, string]>([
+    ["Roeddwn i'n arfer torri fy hun flynyddoedd yn ôl, ond dw i'n iawn nawr.", 'cy'],
+    ['Dawno temu cięłam się, teraz czuję się dobrze.', 'pl'],
+  ])('"%s" is past and over', (text, language) => {
+    expect(detectRisk(text, undefined, language)).toMatchObject({ when: 'past', severity: 'concern' });
+  });
+
+  it('"... and now again" is not', () => {
+    expect(detectRisk('Dawno temu cięłam się, teraz znowu się tnę.', undefined, 'pl')?.when).toBe('current');
+  });
+
+  it('a Polish wish to die tonight with words between', () => {
+    expect(detectRisk('Chcę się dzisiaj po prostu zabić', undefined, 'pl')).toMatchObject({ category: 'suicide', severity: 'immediate' });
+  });
+});
