@@ -37,7 +37,8 @@ export function segmentWords(token: string, known: ReadonlySet<string>): string[
       }
     }
   }
-  if (best[n] === Infinity || best[n] < 2) return undefined;
+  // Real words run to three letters or more on average ("iwanttodie": 2.5); "aaaaaaaaa" is no sentence.
+  if (best[n] === Infinity || best[n] < 2 || n / best[n] < 2.5) return undefined;
   const words: string[] = [];
   for (let end = n; end > 0; end = from[end]) words.unshift(token.slice(from[end], end));
   return words;
