@@ -144,6 +144,9 @@ function correctionTargets(tables: NormaliseTables, firstLetter: number): readon
 /** An unknown word's nearest lexicon word: one edit, two from eight letters; same first letter. */
 function generalCorrect(token: string, tables: NormaliseTables): string | undefined {
   if (token.length < 4 || token.length > 16 || tables.knownWords.has(token) || tables.protectedWords.has(token)) return undefined;
+  // A known word with an "s" is a plural or a possessive whose apostrophe was dropped ("gran's" ->
+  // "grans"), not a misspelling ("grabs").
+  if (token.endsWith('s') && tables.knownWords.has(token.slice(0, -1))) return undefined;
   // A missed or an extra double letter is the commonest slip ("planing", "cutt", "tookk"): try those first.
   for (let i = 0; i < token.length; i++) {
     const doubled = token.slice(0, i + 1) + token.slice(i);

@@ -119,6 +119,7 @@ const ROLE = new RegExp(
   [
     '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|nurses|doctor|gp|paramedic|teacher|teaching assistant|ta|counsellor|therapist|psychologist|psychiatrist|social worker|volunteer|manager|line manager|hr manager|hr adviser|hr advisor|support worker|youth worker|lecturer|researcher|first aider|mental health first aider|pharmacist|midwife|health visitor|police officer|chaplain|safeguarding lead|dsl|student|head of year|head teacher|headteacher|deputy head|senco|form tutor|care worker|carer|healthcare assistant|hca|nursery worker|childminder|journalist|reporter|writer|novelist|author|hour adviser|hour advisor|hour officer|hour manager|hour business partner|occupational health nurse|receptionist|trainee)(?= |$)',
     'samaritans volunteer',
+    '(?:i|we) (?:teach|lecture|tutor)(?= |$)',
     '(?:first aid|mental health first aid|driving|fitness|yoga) instructor',
     // "Trainee clinical psychologist here", "Student midwife.", "GP trainee", "Journalist here"
     '(?:trainee|student) (?:[a-z]+ ){0,2}(?:psychologist|nurse|paramedic|doctor|midwife|teacher|social worker|counsellor|therapist|pharmacist|gp|police officer)',
@@ -147,6 +148,8 @@ const ABOUT_OTHERS = new RegExp(
     // Someone else's words reported: "callers say things like ...", "if someone on my team tells me ..."
     '(?:someone|somebody|a colleague|a student|a pupil|a client|a patient|a caller|callers|clients|patients|pupils|students|people|an employee|a member of staff|a team member|they|a resident|a young person|young people|a person|a child|a parent|a learner|a service user)(?: [a-z]+){0,3} (?:tells|tell|told|says|say|said|discloses|disclosed|mentions|mentioned)(?: me| us)?(?: things like| stuff like| that)?(?: [a-z]+){0,8}',
     '(?:i|we) (?:want|need|have|plan|would like) to (?:cover|teach|explain|talk about|discuss|include|address)',
+    // "as a paramedic I see overdoses every week": the writer meets it at work
+    '(?:i|we) (?:see|treat|meet|nurse|deal with|get|support|look after) (?:a lot of |lots of |many |loads of |so many |plenty of |more )?(?:[a-z]+ )?(?:overdoses|patients|people|clients|students|pupils|callers|cases|admissions|young people|kids|children|residents)',
     '(?:i am|im|we are) (?:drafting|writing|updating|reviewing|planning|preparing|designing|putting together|revising|researching|studying)',
     // "how can I talk about self harm safely", "how should I respond if someone tells me"
     '(?:how|what) (?:do|should|can|would|could|is the best way|best way) (?:i|we|to)(?: [a-z]+){0,2} (?:talk|teach|speak|ask|write|cover|explain|respond|recognise|recognize|spot|approach)(?: [a-z]+){0,3}(?: (?:about|if|when|signs|to|of|in|among)|$)(?: (?:someone|somebody|a|an|the|my|our)(?: [a-z]+){0,3} (?:tells|says|tell|discloses|mentions)(?: me| us)?)?',
@@ -189,7 +192,7 @@ const PROFESSIONAL_WORDS = new Set([
   'research', 'lesson', 'lessons', 'class', 'lecture', 'seminar', 'training', 'assembly', 'policy', 'presentation', 'project', 'report', 'uni',
   'university', 'literature', 'workshop', 'procedure', 'guidance', 'toolkit', 'leaflet', 'poster', 'handbook', 'policies', 'hr', 'staff',
   'wellbeing', 'workplace', 'safeguarding', 'company', 'school', 'pupil', 'employee', 'colleague', 'client', 'patient', 'caller', 'user', 'person',
-  'hour', 'care', 'hca', 'childminder', 'writer', 'novelist', 'author', 'receptionist', 'doing', 'writing', 'researching', 'studying', 'revising', 'reporting', 'msc', 'exams',
+  'hour', 'teach', 'lecture', 'tutor', 'care', 'hca', 'childminder', 'writer', 'novelist', 'author', 'receptionist', 'doing', 'writing', 'researching', 'studying', 'revising', 'reporting', 'msc', 'exams',
 ]);
 
 function mayMatch(text: string, words: ReadonlySet<string>): boolean {
@@ -224,8 +227,15 @@ function whoFor(category: RiskCategory, text: string, at: number, span: string, 
   // For harm to others, who may be hurt; otherwise someone the writer is worried about.
   if (category === 'harm_to_others' || aboutOther) return kindOfPerson(text, at);
   if (FIRST_PERSON.test(span)) return 'self';
-  if (THIRD_PARTY.test(span)) return kindOfPerson(text, at);
   const { start, end } = sentenceAround(text, at);
+  const inSpan = THIRD_PARTY.exec(span);
+  if (inSpan !== null) {
+    // "wrote a note for my partner": someone named after the verb is not its subject; the writer
+    // is, when "I" is the nearest subject before the words.
+    const third = lastIndexOfPattern(text.slice(start, at), THIRD_PARTY);
+    const first = lastIndexOfPattern(text.slice(start, at), FIRST_SUBJECT);
+    return inSpan.index > 0 && category !== 'abuse' && category !== 'danger' && first > third ? 'self' : kindOfPerson(text, at);
+  }
   const sentence = text.slice(start, end);
   if (category === 'abuse' || category === 'danger') {
     // "he hits me" is the writer's; "the dad next door laying into the kids" is someone else's;

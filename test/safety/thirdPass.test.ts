@@ -304,3 +304,27 @@ describe('past and over in Welsh and Polish (their own words, marked for review)
     expect(detectRisk('Chcę się dzisiaj po prostu zabić', undefined, 'pl')).toMatchObject({ category: 'suicide', severity: 'immediate' });
   });
 });
+
+describe('more of the same classes, in other words', () => {
+  it.each<[string, RiskCategory, RiskWho]>([
+    ["my grandad's carer hangs on to his bank card and pin", 'abuse', 'older_adult'],
+    ['the new lodger keeps asking my nan to withdraw money for him', 'abuse', 'older_adult'],
+    ['nobody has heard from my aunt for five days and her post is piling up', 'danger', 'adult'],
+    ["I've been wearing hoodies in the heat so people won't notice", 'self_harm', 'self'],
+    ['bought paracetamol at three different chemists this week', 'suicide', 'self'],
+    ['the doctor only prescribes a few days of zopiclone, where else could i get more', 'suicide', 'self'],
+    ['I wrote a note for my partner and left it sealed in the drawer', 'suicide', 'self'],
+    ["I keep picturing the people I'd be leaving behind", 'suicide', 'self'],
+  ])('"%s"', (text, category, who) => {
+    expect(detectRisk(text)).toMatchObject({ category, who });
+  });
+
+  it.each<string>([
+    'As a GP I treat lots of patients who have overdosed; does IPT help them?',
+    'I teach health and social care and want to cover elder abuse next term',
+    "my mum's neighbour popped round with a cake, so kind",
+    'I wrote a note for the milkman and left it on the step',
+  ])('stays out of a safety dialog: "%s"', (text) => {
+    expect(mode(text)).not.toMatch(/handoff|checkIn/);
+  });
+});
