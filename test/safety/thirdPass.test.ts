@@ -224,6 +224,7 @@ describe('past and over, told in more ways: a note, not a hand-off', () => {
     'I used to cut, and now I have started again',
     'I wanted to die last winter and I still do',
     "My son tried to overdose when he was 15. He is 17 now and he's been looking up ways again",
+    'I tried to kill myself last year and I had help from the crisis team but I am not coping',
   ])('back now: "%s"', (text) => {
     expect(mode(text)).not.toBe('past');
   });
