@@ -312,8 +312,10 @@ export function normaliseToWords(text: string, tables: NormaliseTables, options:
         continue;
       }
     }
-    // Words typed with no breaks ("iwanttodie", a spaced-out run joined above) are split back.
-    if (tok.length >= 9 && splitsLeft > 0 && !tables.knownWords.has(tok) && !tables.tokens.has(tok)) {
+    const fixed = fixToken(tok, tables);
+    // Words typed with no breaks ("iwanttodie", a spaced-out run joined above) are split back,
+    // when the token is no word and no misspelling of one ("samaritins" is Samaritans).
+    if (fixed === tok && tok.length >= 9 && splitsLeft > 0 && !tables.knownWords.has(tok) && !tables.tokens.has(tok)) {
       splitsLeft -= 1;
       const words = segmentWords(tok, tables.knownWords);
       if (words !== undefined) {
@@ -321,7 +323,7 @@ export function normaliseToWords(text: string, tables: NormaliseTables, options:
         continue;
       }
     }
-    tok = fixToken(tok, tables);
+    tok = fixed;
     // "kill my self" -> "kill myself", but "my self esteem" and "self harm" stay as they are.
     if ((tok === 'self' || tok === 'selves') && out.length > 0 && REFLEXIVE[out[out.length - 1]] !== undefined) {
       const next = nextWord(raw, i);

@@ -43,7 +43,7 @@ const PAST_OVER = new RegExp(
     '(?:he|she|they|i|we) (?:was|were) (?:fine|ok|okay|alright|all right|back to normal)(?: [a-z]+){0,3}',
     '(?:have not|not|never) (?:self harmed|harmed myself|hurt myself|cut|cut myself|done it|felt like that|felt that way|tried again|relapsed|had those thoughts)(?: [a-z]+){0,3} (?:since|for|in) ',
     // "used to think about it every day at school": the habit is the past one, up to a turn back to now.
-    'used to(?: (?!(?:and|but|now|again|recently|lately|these)(?= |$))[a-z]+){0,8}',
+    'used to(?: (?!(?:and|but|now|again|recently|lately|these|keeps|keep|is|are|am|still|has|have)(?= |$))[a-z]+){0,8}',
     'there was a time(?: when)?',
     '(?:a few|some|many|two|three|four|five|ten|[0-9]+) years back',
     '(?:[a-z0-9]+ )?(?:years|months|weeks|days|year|month) (?:self harm|sh|cut|cutting|clean|sober|drug|drink) free(?: today| now)?',
@@ -52,15 +52,16 @@ const PAST_OVER = new RegExp(
     'that was (?:a long time ago|years ago|then|in the past)',
     'it is (?:all )?(?:behind me|in the past|over)(?: now)?',
     '(?:a long|some|long) time ago',
-    'no longer',
-    '(?:i left|i got out|i escaped|got away from|i am out of)(?: [a-z]+){0,3}',
+    // "no longer" says the harm is over ("no longer self-harm"), never "no longer want to live".
+    'no longer (?:self harm|harm|hurt|cut|drink|use|take|feel (?:like that|that way|suicidal)|have (?:those|these|the|any) (?:thoughts|urges)|with (?:him|her|them)|in contact|live with|see (?:him|her|them)|an issue|a problem|a risk|at risk)',
+    '(?<!(?:if|before|unless|until|when) )(?:i left|i got out|i escaped|got away from|i am out of)(?: [a-z]+){0,3}',
   ].join('|'),
   'g',
 );
 // Childhood and dates: past, but not "over" on their own ("my uncle did things to me when I was little").
 const PAST_ONLY = /when i was (?:a child|a kid|little|young|younger|a teenager|a teen|at school|at uni|at university|in my (?:teens|twenties|20s)|[0-9]+)|as a (?:child|kid|teenager|teen)|in my (?:teens|twenties|thirties|youth|20s|30s)|back in (?:[0-9]{4}|the day|school|my)|(?:in|during) (?:19|20)[0-9]{2}/g;
 // Dated or childhood past ("at 16", "in 2009", "in my twenties", "before covid"): past, not yet "over".
-const DATED_PAST = /(?:^| )(?:at (?:[1-9][0-9]?)(?! (?:am|pm|oclock|o clock|percent))|aged [1-9][0-9]?|in (?:the )?(?:19|20)[0-9]{2}s?|in the (?:[5-9]0s|80s|90s|eighties|nineties|seventies)|that was (?:in )?(?:19|20)[0-9]{2}|since (?:19|20)[0-9]{2}|before covid|(?:spent|during|through|throughout) (?:my|his|her) (?:teens|twenties|thirties|20s|30s)|from (?:my|his|her) (?:teens|childhood|twenties|school days|youth)|from [0-9]{1,2} to [0-9]{1,2}|at (?:uni|university|school|college|skl)|in (?:my|his|her) (?:early |late |mid )?(?:teens|twenties|thirties|forties|20s|30s|40s)|when (?:my|his|her|our|their) [a-z]+ (?:was|were) (?:[0-9]+|a baby|little|young|at school|in year [0-9]+)|in year (?:[1-9]|1[0-3])|last (?:year|winter|summer|spring|autumn)|(?:during|in|over) (?:the )?(?:lockdown|lockdowns|covid|the pandemic)|with my (?:first|eldest|oldest)(?: baby| child| son| daughter)?|when (?:i|he|she|they|we) (?:was|were) (?:a|teenagers|kids|children|young|[0-9]+|(?:at|in) (?:school|uni|university|college|year [0-9]+|primary|secondary|care|the army|my|his|her))|as a (?:lassie|laddie|lass|lad|girl|boy|kid|child|teen|teenager|student)|after (?:my|her|his) (?:first )?(?:baby|son|daughter|child) was born|when (?:she|he) was (?:a baby|newborn|tiny|little)|when my [a-z]+ (?:died|was born|was a baby)|(?:every (?:day|night) )?for (?:a|one|two|three|[0-9]+) (?:year|years|months) after|once)(?= |$)/;
+const DATED_PAST = /(?:^| )(?:at (?:[1-9][0-9]?)(?! (?:am|pm|oclock|o clock|percent))|aged [1-9][0-9]?|in (?:the )?(?:19|20)[0-9]{2}s?|in the (?:[5-9]0s|80s|90s|eighties|nineties|seventies)|that was (?:in )?(?:19|20)[0-9]{2}|since (?:19|20)[0-9]{2}|before covid|(?:spent|during|through|throughout) (?:my|his|her) (?:teens|twenties|thirties|20s|30s)|from (?:my|his|her) (?:teens|childhood|twenties|school days|youth)|from [0-9]{1,2} to [0-9]{1,2}|at (?:uni|university|school|college|skl)|in (?:my|his|her) (?:early |late |mid )?(?:teens|twenties|thirties|forties|20s|30s|40s)|when (?:my|his|her|our|their) [a-z]+ (?:was|were) (?:[0-9]+|a baby|little|young|at school|in year [0-9]+)|in year (?:[1-9]|1[0-3])|last (?:year|winter|summer|spring|autumn)|(?:during|in|over) (?:the )?(?:lockdown|lockdowns|covid|the pandemic)|with my (?:first|eldest|oldest)(?: baby| child| son| daughter)?|when (?:i|he|she|they|we) (?:was|were) (?:a|teenagers|kids|children|young|[0-9]+|(?:at|in) (?:school|uni|university|college|year [0-9]+|primary|secondary|care|the army|my|his|her))|as a (?:lassie|laddie|lass|lad|girl|boy|kid|child|teen|teenager|student)|after (?:my|her|his) (?:first )?(?:baby|son|daughter|child) was born|when (?:she|he) was (?:a baby|newborn|tiny|little)|when my [a-z]+ (?:died|was born|was a baby)|(?:every (?:day|night) )?for (?:a|one|two|three|[0-9]+) (?:year|years|months) after|(?<!(?:at|more than|for|just|than) )once)(?= |$)/;
 // Said as well now, or over: with a dated past above, the risk is past and over ("I'm 45 now",
 // "doing brilliantly", "never had another"). On their own these never make a risk past.
 const RECOVERED = new RegExp(
@@ -108,7 +109,7 @@ const RECOVERED = new RegExp(
   'g',
 );
 const DATED_PAST_ALL = new RegExp(DATED_PAST.source, 'g');
-const NOW = /(?:^| )(?:again|recently|lately|these days|this week|this month|last night|last week|yesterday|today|tonight|right now|just now|now (?:i|he|she|they|it) (?:want|wants|wanna|feel like|feels like|keep|keeps|need|am thinking|is thinking|are back|is back|have started|has started|do it|does it)|at the moment|currently|started|starting|coming|coming back|come back|came back|returned|relapse|relapsed|relapsing|still(?! (?:affects|affect|impacts|shapes|haunts|bothers|think about|remember|have the scars|have scars|has an effect|carry|worry|worries|laugh|laughs|talk|talks|best friends|friends|close|miss|misses|in touch|together|married))|keep|keeps|every day|every night|been (?:looking up|searching|googling|researching|saying|talking about|planning|buying|stockpiling|cutting|hurting|drinking|hiding)|visiting|staying|moving|soon|tomorrow|next week|next month|this weekend)(?= |$)/;
+const NOW = /(?:^| )(?:again|recently|lately|these days|this week|this month|last night|last week|yesterday|today|tonight|this morning|this afternoon|this evening|earlier|(?:an|a few|few|two|three|[0-9]+) (?:hour|hours|minutes|mins) ago|right now|just now|now (?:i|he|she|they|it) (?:want|wants|wanna|feel like|feels like|keep|keeps|need|am thinking|is thinking|are back|is back|have started|has started|do it|does it)|at the moment|currently|started|starting|coming|coming back|come back|came back|returned|relapse|relapsed|relapsing|still(?! (?:affects|affect|impacts|shapes|haunts|bothers|think about|remember|have the scars|have scars|has an effect|carry|worry|worries|laugh|laughs|talk|talks|best friends|friends|close|miss|misses|in touch|together|married))|keep|keeps|every day|every night|been (?:looking up|searching|googling|researching|saying|talking about|planning|buying|stockpiling|cutting|hurting|drinking|hiding)|visiting|staying|moving|soon|tomorrow|next week|next month|this weekend)(?= |$)/;
 // Future words about ordinary plans ("I'm starting IPT next week"): set aside before looking for signs of now.
 const PLANS = /(?:starting|start|begin|beginning)(?: [a-z]+){0,2} (?:ipt|therapy|counselling|cbt|treatment|sessions|a course|my course|a new job|new job|work|uni|university|college|school)(?: [a-z]+){0,3}(?: next week| next month| soon| tomorrow)?/g;
 const PRESENT_WANT = /(?:^| )(?:i want|i wanna|i wish|i keep|going to|gonna|want to|i think about|i plan|i still)(?= |$)/;
@@ -129,7 +130,9 @@ const ROLE = new RegExp(
     'level [0-9] (?:health and social care|childcare|care)',
     'year (?:1[0-3]|[7-9]) (?:psychology|sociology|health and social care|pshe|biology|english|drama)',
     '(?:(?:i am|im) )?(?:doing|writing|studying for|working on|researching for|revising for) (?:a|an|my|our) (?:[a-z]+ ){0,2}(?:degree|masters|msc|phd|dissertation|essay|thesis|research project|assignment|coursework|exam|exams|novel|book|article|piece)',
-    '(?:for|in|on) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|placement|course|exam|research|lesson|lessons|class|lecture|seminar|training|assembly|policy|presentation|project|report|uni work|university work)',
+    '(?:for) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|placement|course|exam|research|lesson|lessons|class|lecture|seminar|training|assembly|policy|presentation|project|report|uni work|university work)',
+    // "on my course" or "in my class" is where a student's own life happens, not study talk.
+    '(?:in|on) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|research|lesson plan|lecture|seminar|training|assembly|policy|presentation|project|report)',
     '(?:dissertation|essay|assignment|coursework|thesis|research project|literature review)(?: [a-z]+){0,2} (?:on|about|into|covering)',
     '(?:lesson|lesson plan|lessons|assembly|training session|workshop|policy|procedure|guidance|toolkit|leaflet|poster|module) (?:on|about|for|covering)',
     '(?:(?:i am|im|we are) )?(?:drafting|writing|updating|reviewing|planning|preparing|designing|putting together) (?:a|an|our|the|my)(?: [a-z]+){0,3} (?:policy|lesson|lessons|essay|dissertation|training|guidance|procedure|assembly|presentation|session|workshop|leaflet|handbook)',

@@ -329,3 +329,19 @@ describe('more of the same classes, in other words', () => {
     expect(mode(text)).not.toMatch(/handoff|checkIn/);
   });
 });
+
+describe('the help reply: numbers for a bare "help", one step away otherwise', () => {
+  const helpIntent = { recognize: async () => ({ intent: 'Help' as const, score: 0.9, alternatives: [], recognizer: 'local' as const }) };
+
+  it.each<[string, boolean]>([
+    ['help', true],
+    ['HELP!!', true],
+    ['what can you do', false],
+    ['what are you for', false],
+  ])('"%s": numbers printed %s', async (text, printed) => {
+    const harness = await realBot({ nation: 'england', ageGroup: '35_plus' }, { channelId: 'webchat', locale: 'en-GB' }, helpIntent);
+    const said = textOf(await say(harness.adapter, text));
+    expect(said).toContain('help now');
+    expect(/999/.test(said) && /116 123/.test(said)).toBe(printed);
+  });
+});
