@@ -345,3 +345,19 @@ describe('the help reply: numbers for a bare "help", one step away otherwise', (
     expect(/999/.test(said) && /116 123/.test(said)).toBe(printed);
   });
 });
+
+describe('harm told by reference or by its signs', () => {
+  it.each<[string, RiskCategory]>([
+    ['I doubled up on my insulin tonight on purpose and feel shaky', 'medical'],
+    ['Does IPT suit people who burn themselves? I have been doing it since the summer.', 'self_harm'],
+    ['my partner says the bruise on our 5 week old is from the car seat', 'abuse'],
+    ['her son moved in and keeps shouting at her, she has lost so much weight', 'abuse'],
+    ['Znowu się tnę i nie mogę przestać', 'self_harm'],
+  ])('"%s"', (text, category) => {
+    expect(detectRisk(text)?.category).toBe(category);
+  });
+
+  it.each<string>(['I took the tablets the doctor gave me this morning', 'I deliberately took the long way home'])('stays quiet: "%s"', (text) => {
+    expect(detectRisk(text)).toBeNull();
+  });
+});
