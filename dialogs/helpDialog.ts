@@ -1,8 +1,9 @@
-import { MAIN_MENU } from '../src/content/actions';
+import type { TurnContext } from 'botbuilder';
 import { t } from '../src/content/i18n';
+import { actionLabel, MAIN_MENU } from '../src/content/actions';
 import { urgentNumbers } from '../src/content/urgentNumbers';
 import { OneTurnDialog } from './oneTurnDialog';
-import { withActions } from './replies';
+import { withActions, withButtons } from './replies';
 
 export const HELP_DIALOG = 'help';
 
@@ -26,21 +27,29 @@ const NOTHING_RUNNING_VARIANTS = 3;
 
 /**
  * What the bot can do, and always how to get help now: someone typing "help" may be asking for
- * help as much as about the bot.
+ * help as much as about the bot. The numbers themselves are one step away ("help now", which the
+ * risk detector reads as a request for urgent help): most people who reach this reply asked about
+ * the bot, and crisis numbers printed on every help reply teach people to skip them (see
+ * docs/decisions.md, Safety).
  */
-export function helpText(locale: string): string {
-  return `${t(locale, 'common:help')}\n\n${t(locale, 'common:helpUrgent', urgentNumbers(locale))}`;
+export function helpText(locale: string, text = ''): string {
+  const urgent = BARE_HELP.test(text) ? t(locale, 'common:helpUrgentNumbers', urgentNumbers(locale)) : t(locale, 'common:helpUrgent');
+  return `${t(locale, 'common:help')}\n\n${urgent}`;
 }
+
+/** "help" and nothing else may be a plea as much as a question about the bot: the numbers are printed. */
+const BARE_HELP = /^\s*(?:help|halp|sos)\s*[!.?]*\s*$/i;
 
 export class HelpDialog extends OneTurnDialog<HelpOptions> {
   constructor() {
     super(HELP_DIALOG);
   }
 
-  protected replies(_context: unknown, locale: string, options?: HelpOptions) {
+  protected replies(context: TurnContext, locale: string, options?: HelpOptions) {
     const mode = options?.mode ?? 'help';
     if (mode === 'help') {
-      return [withActions(locale, helpText(locale), []), withActions(locale, t(locale, 'common:helpHint'), MAIN_MENU)];
+      const menu = [...MAIN_MENU.map((id) => actionLabel(locale, id)), t(locale, 'common:helpNowButton')];
+      return [withActions(locale, helpText(locale, context.activity.text ?? ''), []), withButtons(t(locale, 'common:helpHint'), menu)];
     }
     if (mode === 'nothingToCancel') {
       const variant = (options?.variant ?? 0) % NOTHING_RUNNING_VARIANTS;

@@ -522,7 +522,7 @@ export class MainDialog extends ComponentDialog {
   private async helpThenResume(innerDc: DialogContext): Promise<DialogTurnResult> {
     const locale = innerDc.context.activity.locale ?? '';
     await innerDc.context.sendActivities([
-      withButtons(helpText(locale), []),
+      withButtons(helpText(locale, innerDc.context.activity.text ?? ''), []),
       withButtons(t(locale, 'common:helpHint'), []),
       withButtons(t(locale, 'common:helpResume'), []),
     ]);

@@ -274,6 +274,9 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     if (best === null) return null;
     const { hit, from } = best;
     const context = readRiskContext(hit.rule.category, from.prepared.text, hit.at, hit.span, from.aboutOther || hit.rule.aboutOther, from.prepared.plain);
+    // Another language's own words for "years ago ... I'm well now" (riskContext.ts reads English only).
+    const over = lex.pastOver;
+    if (over !== undefined && over.past.test(from.prepared.plain) && over.well.test(from.prepared.plain) && !over.unless.test(from.prepared.plain)) context.when = 'past';
     const live = found.flatMap((f) => f.hits.filter((h) => !h.negated));
     const matched = [...new Set((live.length > 0 ? live : found.flatMap((f) => f.hits)).map((h) => h.rule.id))];
     // Past and over, or work and study talk: a concern to acknowledge, never the full hand-off.

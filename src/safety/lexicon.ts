@@ -30,6 +30,11 @@ const lexiconSchema = z.object({
   quantityNouns: z.array(z.string()),
   macros: z.record(z.string(), z.string()),
   masks: z.array(z.object({ id: z.string(), note: z.string(), patterns: patternList })),
+  /**
+   * Past and over in a language whose context words riskContext.ts does not read (English only):
+   * a message matching one of `past` and one of `well`, and none of `unless`, is past and over.
+   */
+  pastOver: z.object({ note: z.string(), past: patternList, well: patternList, unless: patternList }).optional(),
   rules: z
     .array(
       z.object({
@@ -74,6 +79,8 @@ export interface CompiledLexicon {
   /** past-and-over markers ("years ago", "I left him", "I'm safe now"): no escalation when one matches; null = none */
   deescalator: RegExp | null;
   escalatedCategories: ReadonlySet<RiskCategory>;
+  /** see lexiconSchema.pastOver; absent for English, whose context is read by riskContext.ts */
+  pastOver?: { past: RegExp; well: RegExp; unless: RegExp };
   /** matches when a prefix of text ends in a negator followed only by filler words */
   negatedPrefix: RegExp;
   /** phrases that undo a negation in the same clause ("I'd be lying if I said I haven't") */
@@ -187,6 +194,14 @@ export function compileLexicon(file: unknown, source: string, knownWords: Iterab
         ? null
         : compile(wordBounded(lex.escalators.unless.map((p) => expand(p, lex.macros, 'escalators.unless')).join('|')), 'escalators.unless', ''),
     escalatedCategories: new Set(lex.escalators.categories),
+    pastOver:
+      lex.pastOver === undefined
+        ? undefined
+        : {
+            past: compile(wordBounded(lex.pastOver.past.map((p) => expand(p, lex.macros, 'pastOver.past')).join('|')), 'pastOver.past', ''),
+            well: compile(wordBounded(lex.pastOver.well.map((p) => expand(p, lex.macros, 'pastOver.well')).join('|')), 'pastOver.well', ''),
+            unless: compile(wordBounded(lex.pastOver.unless.map((p) => expand(p, lex.macros, 'pastOver.unless')).join('|')), 'pastOver.unless', ''),
+          },
     negatedPrefix: compile(`(?:^| )(?:${negators})(?: (?:${fillers}))*$`, 'negation', ''),
     negationCancellers: lex.negation.cancellers,
     ruleFilter: new WordPrefilter(patternSources),

@@ -6,6 +6,7 @@
  *
  * Pure and allocation-light: it runs on every message before anything else in the bot.
  */
+import { segmentWords, SPLITS_PER_MESSAGE } from './segmentWords';
 import { dropInvisible, foldConfusables, hasInvisible } from './unicodeFold';
 
 export interface NormaliseTables {
@@ -143,6 +144,9 @@ function correctionTargets(tables: NormaliseTables, firstLetter: number): readon
 /** An unknown word's nearest lexicon word: one edit, two from eight letters; same first letter. */
 function generalCorrect(token: string, tables: NormaliseTables): string | undefined {
   if (token.length < 4 || token.length > 16 || tables.knownWords.has(token) || tables.protectedWords.has(token)) return undefined;
+  // A known word with an "s" is a plural or a possessive whose apostrophe was dropped ("gran's" ->
+  // "grans"), not a misspelling ("grabs").
+  if (token.endsWith('s') && tables.knownWords.has(token.slice(0, -1))) return undefined;
   // A missed or an extra double letter is the commonest slip ("planing", "cutt", "tookk"): try those first.
   for (let i = 0; i < token.length; i++) {
     const doubled = token.slice(0, i + 1) + token.slice(i);
@@ -275,6 +279,7 @@ export function normaliseToWords(text: string, tables: NormaliseTables, options:
   const mayLeaveSymbols = /[@$_]/.test(s);
   const raw = s.split(' ');
   const out: string[] = [];
+  let splitsLeft = SPLITS_PER_MESSAGE;
   for (let i = 0; i < raw.length; i++) {
     let tok = raw[i];
     if (tok === '') continue;
@@ -307,7 +312,18 @@ export function normaliseToWords(text: string, tables: NormaliseTables, options:
         continue;
       }
     }
-    tok = fixToken(tok, tables);
+    const fixed = fixToken(tok, tables);
+    // Words typed with no breaks ("iwanttodie", a spaced-out run joined above) are split back,
+    // when the token is no word and no misspelling of one ("samaritins" is Samaritans).
+    if (fixed === tok && tok.length >= 9 && splitsLeft > 0 && !tables.knownWords.has(tok) && !tables.tokens.has(tok)) {
+      splitsLeft -= 1;
+      const words = segmentWords(tok, tables.knownWords);
+      if (words !== undefined) {
+        for (const word of words) out.push(tables.tokens.get(word) ?? word);
+        continue;
+      }
+    }
+    tok = fixed;
     // "kill my self" -> "kill myself", but "my self esteem" and "self harm" stay as they are.
     if ((tok === 'self' || tok === 'selves') && out.length > 0 && REFLEXIVE[out[out.length - 1]] !== undefined) {
       const next = nextWord(raw, i);

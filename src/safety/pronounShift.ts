@@ -24,6 +24,8 @@ const OBJECT = new Set(['him', 'them']);
 const AFTER_OBJECT = new Set(['.', 'and', 'again', 'when', 'if', 'so', 'but', 'every', 'all', 'with', 'in', 'on', 'at', 'to', 'too', 'up', 'down', 'about', 'because', 'until', 'or', 'now', 'then', 'around', 'badly', 'hard', 'sometimes', 'often', 'that', 'into', 'off', 'out', 'by', 'from', 'for', 'while']);
 // "when she died" is grief, never "when i died".
 const DEATH = new Set(['died', 'dies', 'passed', 'passes', 'was', 'were', 'had']);
+// ... unless it is a wish: "she wishes she was dead" is "i wish i was dead".
+const WISH = new Set(['wish', 'wishes', 'wished', 'wishing']);
 const BE: Readonly<Record<string, string>> = { is: 'am', are: 'am', was: 'was', were: 'was', has: 'have', does: 'do', doesnt: 'do not', isnt: 'am not', hasnt: 'have not' };
 
 function ownThing(next: string | undefined, previous: string | undefined): boolean {
@@ -46,7 +48,7 @@ export function shiftToFirstPerson(words: readonly string[], vocabulary: Readonl
     const next = words[i + 1];
     const previous = words[i - 1];
     if (REFLEXIVE.has(w)) out.push(previous !== undefined && PAST_SELF_HARM_VERBS.has(previous) ? w : 'myself');
-    else if (SUBJECT.has(w) && (next === undefined || !DEATH.has(next))) {
+    else if (SUBJECT.has(w) && (next === undefined || !DEATH.has(next) || WISH.has(previous ?? ''))) {
       out.push('i');
       // The verb after the subject: "she is" -> "i am", "he keeps" -> "i keep".
       if (next !== undefined) {
@@ -59,6 +61,10 @@ export function shiftToFirstPerson(words: readonly string[], vocabulary: Readonl
           i++;
         } else if (next.length > 2 && next.endsWith('s') && vocabulary.has(next.slice(0, -1))) {
           out.push(next.slice(0, -1));
+          i++;
+        } else if (next.length > 4 && next.endsWith('shes') && vocabulary.has(next.slice(0, -2))) {
+          // "wishes" -> "wish", "pushes" -> "push"
+          out.push(next.slice(0, -2));
           i++;
         }
       }

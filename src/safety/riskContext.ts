@@ -25,10 +25,11 @@ const THIRD_PARTY = new RegExp(`(?:^| )(?:(?:my|our|a|her|his|their|the|this) (?
 const FIRST_PERSON = /(?:^| )(?:i|me|myself|im|ive|my life|i am|mine)(?= |$)/;
 const OBJECT_SELF = /(?:^| )(?:me|myself)(?= |$)/;
 const FIRST_SUBJECT = /(?:^| )(?:i|im|ive|myself)(?= |$)/;
+const TOLD_ME = /(?:^| )(?:told|tells|tell|telling|said to|say to|says to|asked|ask|asks|showed|show|texted|messaged|rang|confided in|come to|came to|comes to) me(?= |$)/g;
 
 // A child named as someone's relation ("her son takes her pension") is not the one at risk.
-const CHILD = /(?:^| )(?<!(?:her|his|their) )(?:son|sons|daughter|daughters|child|children|kid|kids|baby|babies|toddler|toddlers|newborn|pupil|pupils|schoolboy|schoolgirl|teenager|teenagers|teen|teens|boy|girl|stepson|stepdaughter|grandson|granddaughter|niece|nephew|little one|year (?:[1-9]|1[0-3]) (?:student|pupil|class)|(?:[1-9]|1[0-7]) (?:year old|yr old|yo))s?(?= |$)/;
-const OLDER = /(?:^| )(?:grandad|grandpa|grandfather|grandma|granny|grandmother|nan|nana|gran|elderly|pensioner|care home|nursing home|resident|(?:[7-9][0-9]|1[0-1][0-9]) (?:year old|yr old|yo)|in (?:his|her|their) (?:seventies|eighties|nineties|70s|80s|90s)|older (?:man|woman|person|relative|parent|neighbour|lady|gentleman))s?(?= |$)/;
+const CHILD = /(?:^| )(?<!(?:her|his|their) )(?:son|sons|daughter|daughters|child|children|kid|kids|baby|babies|toddler|toddlers|newborn|pupil|pupils|schoolboy|schoolgirl|teenager|teenagers|teen|teens|boy|girl|stepson|stepdaughter|grandson|granddaughter|niece|nephew|little one|year (?:[1-9]|1[0-3]) (?:student|pupil|class)|(?:[1-9]|1[0-7]) (?:year old|yr old|your old|yo))s?(?= |$)/;
+const OLDER = /(?:^| )(?:grandad|grandpa|grandfather|grandma|granny|grandmother|nan|nana|gran|elderly|pensioner|care home|nursing home|resident|(?:[7-9][0-9]|1[0-1][0-9]) (?:year old|yr old|your old|yo)|in (?:his|her|their) (?:seventies|eighties|nineties|70s|80s|90s)|older (?:man|woman|person|relative|parent|neighbour|lady|gentleman))s?(?= |$)/;
 
 // Said as past and over: only these make a risk 'past'. Spans matched here (and the childhood
 // markers below) are set aside before looking for signs of "now".
@@ -41,20 +42,26 @@ const PAST_OVER = new RegExp(
     '(?:and )?(?:i )?have been (?:for|since) (?:years|ages|a long time|months|then)',
     '(?:he|she|they|i|we) (?:was|were) (?:fine|ok|okay|alright|all right|back to normal)(?: [a-z]+){0,3}',
     '(?:have not|not|never) (?:self harmed|harmed myself|hurt myself|cut|cut myself|done it|felt like that|felt that way|tried again|relapsed|had those thoughts)(?: [a-z]+){0,3} (?:since|for|in) ',
-    'used to',
+    // "used to think about it every day at school": the habit is the past one, up to a turn back to now.
+    'used to(?: (?!(?:and|but|now|again|recently|lately|these|keeps|keep|is|are|am|still|has|have)(?= |$))[a-z]+){0,8}',
+    'there was a time(?: when)?',
+    '(?:a few|some|many|two|three|four|five|ten|[0-9]+) years back',
+    '(?:[a-z0-9]+ )?(?:years|months|weeks|days|year|month) (?:self harm|sh|cut|cutting|clean|sober|drug|drink) free(?: today| now)?',
+    '(?:been|am|i am|have been) free (?:of|from) (?:it|him|her|them|that)(?: [a-z]+){0,2} (?:for|since)(?: [a-z0-9]+){1,3}',
     'in the past',
     'that was (?:a long time ago|years ago|then|in the past)',
     'it is (?:all )?(?:behind me|in the past|over)(?: now)?',
     '(?:a long|some|long) time ago',
-    'no longer',
-    '(?:i left|i got out|i escaped|got away from|i am out of)(?: [a-z]+){0,3}',
+    // "no longer" says the harm is over ("no longer self-harm"), never "no longer want to live".
+    'no longer (?:self harm|harm|hurt|cut|drink|use|take|feel (?:like that|that way|suicidal)|have (?:those|these|the|any) (?:thoughts|urges)|with (?:him|her|them)|in contact|live with|see (?:him|her|them)|an issue|a problem|a risk|at risk)',
+    '(?<!(?:if|before|unless|until|when) )(?:i left|i got out|i escaped|got away from|i am out of)(?: [a-z]+){0,3}',
   ].join('|'),
   'g',
 );
 // Childhood and dates: past, but not "over" on their own ("my uncle did things to me when I was little").
 const PAST_ONLY = /when i was (?:a child|a kid|little|young|younger|a teenager|a teen|at school|at uni|at university|in my (?:teens|twenties|20s)|[0-9]+)|as a (?:child|kid|teenager|teen)|in my (?:teens|twenties|thirties|youth|20s|30s)|back in (?:[0-9]{4}|the day|school|my)|(?:in|during) (?:19|20)[0-9]{2}/g;
 // Dated or childhood past ("at 16", "in 2009", "in my twenties", "before covid"): past, not yet "over".
-const DATED_PAST = /(?:^| )(?:at (?:[1-9][0-9]?)(?! (?:am|pm|oclock|o clock|percent))|aged [1-9][0-9]?|in (?:the )?(?:19|20)[0-9]{2}s?|in the (?:[5-9]0s|80s|90s|eighties|nineties|seventies)|that was (?:in )?(?:19|20)[0-9]{2}|since (?:19|20)[0-9]{2}|before covid|(?:spent|during|through|throughout) (?:my|his|her) (?:teens|twenties|thirties|20s|30s)|from (?:my|his|her) (?:teens|childhood|twenties|school days|youth)|from [0-9]{1,2} to [0-9]{1,2}|at (?:uni|university|school|college|skl)|in (?:my|his|her) (?:early |late |mid )?(?:teens|twenties|thirties|forties|20s|30s|40s)|when (?:i|he|she|they|we) (?:was|were) (?:a|teenagers|kids|children|young|[0-9]+|(?:at|in) (?:school|uni|university|college|year [0-9]+|primary|secondary|care|the army|my|his|her))|as a (?:lassie|laddie|lass|lad|girl|boy|kid|child|teen|teenager|student)|after (?:my|her|his) (?:first )?(?:baby|son|daughter|child) was born|when (?:she|he) was (?:a baby|newborn|tiny|little)|when my [a-z]+ (?:died|was born|was a baby)|(?:every (?:day|night) )?for (?:a|one|two|three|[0-9]+) (?:year|years|months) after|once)(?= |$)/;
+const DATED_PAST = /(?:^| )(?:at (?:[1-9][0-9]?)(?! (?:am|pm|oclock|o clock|percent))|aged [1-9][0-9]?|in (?:the )?(?:19|20)[0-9]{2}s?|in the (?:[5-9]0s|80s|90s|eighties|nineties|seventies)|that was (?:in )?(?:19|20)[0-9]{2}|since (?:19|20)[0-9]{2}|before covid|(?:spent|during|through|throughout) (?:my|his|her) (?:teens|twenties|thirties|20s|30s)|from (?:my|his|her) (?:teens|childhood|twenties|school days|youth)|from [0-9]{1,2} to [0-9]{1,2}|at (?:uni|university|school|college|skl)|in (?:my|his|her) (?:early |late |mid )?(?:teens|twenties|thirties|forties|20s|30s|40s)|when (?:my|his|her|our|their) [a-z]+ (?:was|were) (?:[0-9]+|a baby|little|young|at school|in year [0-9]+)|in year (?:[1-9]|1[0-3])|last (?:year|winter|summer|spring|autumn)|(?:during|in|over) (?:the )?(?:lockdown|lockdowns|covid|the pandemic)|with my (?:first|eldest|oldest)(?: baby| child| son| daughter)?|when (?:i|he|she|they|we) (?:was|were) (?:a|teenagers|kids|children|young|[0-9]+|(?:at|in) (?:school|uni|university|college|year [0-9]+|primary|secondary|care|the army|my|his|her))|as a (?:lassie|laddie|lass|lad|girl|boy|kid|child|teen|teenager|student)|after (?:my|her|his) (?:first )?(?:baby|son|daughter|child) was born|when (?:she|he) was (?:a baby|newborn|tiny|little)|when my [a-z]+ (?:died|was born|was a baby)|(?:every (?:day|night) )?for (?:a|one|two|three|[0-9]+) (?:year|years|months) after|(?<!(?:at|more than|for|just|than) )once)(?= |$)/;
 // Said as well now, or over: with a dated past above, the risk is past and over ("I'm 45 now",
 // "doing brilliantly", "never had another"). On their own these never make a risk past.
 const RECOVERED = new RegExp(
@@ -86,20 +93,34 @@ const RECOVERED = new RegExp(
     '(?:not|never) heard from (?:him|her|them) since',
     '(?:was|got|were) (?:arrested|convicted|jailed|sent to prison|locked up)',
     '(?:have|has) since (?:trained|qualified|become|retrained)',
+    '(?:i am|im|he is|she is|they are|we are) (?:through it|past it|over it|out the other side|not there|not in that place|back at work|much better|a lot better|so much better|stable)',
+    '(?:seems|seem|looks|look|feels|is|am|are) (?:so |much |loads |a lot |far )(?:better|happier)',
+    '(?:do not|does not|did not|dont|doesnt|never) (?:touch|take|use|do) (?:anything|it|drugs|them|that)(?: now| any more| anymore)',
+    '(?:do not|does not|dont|doesnt) any ?more',
+    '(?:he|she|they|i) stopped(?= \\.|$| and| after| when)',
+    '(?:camhs|therapy|counselling|the gp|my gp|treatment|ipt|cbt|the nurse|support) (?:helped|worked)',
+    '(?:processed|dealt with|come to terms with|worked through|made (?:my )?peace with) (?:it|that|what happened)',
+    '(?:a one off|one off|signed (?:me|him|her) off|the all clear|all clear)',
+    '(?:moved away|restraining order|non molestation order|in prison|went to prison)',
+    '(?:they are|we are) (?:both |all )(?:[1-9][0-9])',
   ]
     .map((alt) => `(?:${alt})(?: now)?`)
     .join('|'),
   'g',
 );
 const DATED_PAST_ALL = new RegExp(DATED_PAST.source, 'g');
-const NOW = /(?:^| )(?:again|recently|lately|these days|this week|this month|last night|last week|yesterday|today|tonight|right now|just now|now (?:i|he|she|they|it) (?:want|wants|wanna|feel like|feels like|keep|keeps|need|am thinking|is thinking|are back|is back|have started|has started|do it|does it)|at the moment|currently|started|starting|coming|coming back|come back|came back|returned|relapse|relapsed|relapsing|still(?! (?:affects|affect|impacts|shapes|haunts|bothers|think about|remember|have the scars|have scars|has an effect|carry))|keep|keeps|every day|every night|visiting|staying|moving|soon|tomorrow|next week|next month|this weekend)(?= |$)/;
+const NOW = /(?:^| )(?:again|recently|lately|these days|this week|this month|last night|last week|yesterday|today|tonight|this morning|this afternoon|this evening|earlier|(?:an|a few|few|two|three|[0-9]+) (?:hour|hours|minutes|mins) ago|right now|just now|now (?:i|he|she|they|it) (?:want|wants|wanna|feel like|feels like|keep|keeps|need|am thinking|is thinking|are back|is back|have started|has started|do it|does it)|at the moment|currently|started|starting|coming|coming back|come back|came back|returned|relapse|relapsed|relapsing|still(?! (?:affects|affect|impacts|shapes|haunts|bothers|think about|remember|have the scars|have scars|has an effect|carry|worry|worries|laugh|laughs|talk|talks|best friends|friends|close|miss|misses|in touch|together|married))|keep|keeps|every day|every night|been (?:looking up|searching|googling|researching|saying|talking about|planning|buying|stockpiling|cutting|hurting|drinking|hiding)|visiting|staying|moving|soon|tomorrow|next week|next month|this weekend)(?= |$)/;
+// Future words about ordinary plans ("I'm starting IPT next week"): set aside before looking for signs of now.
+const PLANS = /(?:starting|start|begin|beginning)(?: [a-z]+){0,2} (?:ipt|therapy|counselling|cbt|treatment|sessions|a course|my course|a new job|new job|work|uni|university|college|school)(?: [a-z]+){0,3}(?: next week| next month| soon| tomorrow)?/g;
 const PRESENT_WANT = /(?:^| )(?:i want|i wanna|i wish|i keep|going to|gonna|want to|i think about|i plan|i still)(?= |$)/;
 const PRESENT_RISK_VERB = /(?:^| )(?:i am|i want|i wanna|i wish|i feel|i keep|i need|i will|going to|gonna|i can not|want to|i have been|i think about|i plan)(?= |$)/;
 
 const ROLE = new RegExp(
   [
-    '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|nurses|doctor|gp|paramedic|teacher|teaching assistant|ta|counsellor|therapist|psychologist|psychiatrist|social worker|volunteer|manager|line manager|hr manager|hr adviser|hr advisor|support worker|youth worker|lecturer|researcher|first aider|mental health first aider|pharmacist|midwife|health visitor|police officer|chaplain|safeguarding lead|dsl|student|head of year|head teacher|headteacher|deputy head|senco|form tutor)(?= |$)',
+    // "HR" reads as "hour" once text-speak is folded ("hr" is also "hour"), so both spellings are roles.
+    '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|nurses|doctor|gp|paramedic|teacher|teaching assistant|ta|counsellor|therapist|psychologist|psychiatrist|social worker|volunteer|manager|line manager|hr manager|hr adviser|hr advisor|support worker|youth worker|lecturer|researcher|first aider|mental health first aider|pharmacist|midwife|health visitor|police officer|chaplain|safeguarding lead|dsl|student|head of year|head teacher|headteacher|deputy head|senco|form tutor|care worker|carer|healthcare assistant|hca|nursery worker|childminder|journalist|reporter|writer|novelist|author|hour adviser|hour advisor|hour officer|hour manager|hour business partner|occupational health nurse|receptionist|trainee)(?= |$)',
     'samaritans volunteer',
+    '(?:i|we) (?:teach|lecture|tutor)(?= |$)',
     '(?:first aid|mental health first aid|driving|fitness|yoga) instructor',
     // "Trainee clinical psychologist here", "Student midwife.", "GP trainee", "Journalist here"
     '(?:trainee|student) (?:[a-z]+ ){0,2}(?:psychologist|nurse|paramedic|doctor|midwife|teacher|social worker|counsellor|therapist|pharmacist|gp|police officer)',
@@ -108,11 +129,14 @@ const ROLE = new RegExp(
     '(?:journalist|reporter|instructor|trainer|care worker|senior carer|form tutor|tutor)(?: here| writing| preparing| planning| teaching)',
     'level [0-9] (?:health and social care|childcare|care)',
     'year (?:1[0-3]|[7-9]) (?:psychology|sociology|health and social care|pshe|biology|english|drama)',
-    '(?:for|in|on) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|placement|course|exam|research|lesson|lessons|class|lecture|seminar|training|assembly|policy|presentation|project|report|uni work|university work)',
+    '(?:(?:i am|im) )?(?:doing|writing|studying for|working on|researching for|revising for) (?:a|an|my|our) (?:[a-z]+ ){0,2}(?:degree|masters|msc|phd|dissertation|essay|thesis|research project|assignment|coursework|exam|exams|novel|book|article|piece)',
+    '(?:for) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|placement|course|exam|research|lesson|lessons|class|lecture|seminar|training|assembly|policy|presentation|project|report|uni work|university work)',
+    // "on my course" or "in my class" is where a student's own life happens, not study talk.
+    '(?:in|on) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|research|lesson plan|lecture|seminar|training|assembly|policy|presentation|project|report)',
     '(?:dissertation|essay|assignment|coursework|thesis|research project|literature review)(?: [a-z]+){0,2} (?:on|about|into|covering)',
     '(?:lesson|lesson plan|lessons|assembly|training session|workshop|policy|procedure|guidance|toolkit|leaflet|poster|module) (?:on|about|for|covering)',
     '(?:(?:i am|im|we are) )?(?:drafting|writing|updating|reviewing|planning|preparing|designing|putting together) (?:a|an|our|the|my)(?: [a-z]+){0,3} (?:policy|lesson|lessons|essay|dissertation|training|guidance|procedure|assembly|presentation|session|workshop|leaflet|handbook)',
-    '(?:our|the|my) (?:hr|staff|wellbeing|workplace|company|school|safeguarding) (?:policy|policies|team|training|procedure|guidance)',
+    '(?:our|the|my) (?:hr|hour|staff|wellbeing|workplace|company|school|safeguarding) (?:policy|policies|team|training|procedure|guidance)',
     '(?:first aid|mental health first aid|safeguarding|suicide prevention|suicide awareness|self harm awareness) (?:course|training|session|refresher|module)',
     '(?:course|training|session|module) (?:at|for) work',
   ].join('|'),
@@ -124,15 +148,35 @@ const ABOUT_OTHERS = new RegExp(
     '(?:how|what) (?:do|should|can|would|could) (?:i|we|staff|managers|teachers|nurses|volunteers) (?:respond|support|handle|talk|speak|ask|help|deal|say|do|tell)(?: [a-z]+){0,4} (?:a|an|my|our|the|someone|somebody)(?: [a-z]+)? (?:student|pupil|employee|colleague|client|patient|caller|staff member|member of staff|team member|service user|young person|person|child|resident)',
     '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|doctor|teacher|counsellor|therapist|psychologist|volunteer|manager|student|worker|lecturer|researcher)',
     // Someone else's words reported: "callers say things like ...", "if someone on my team tells me ..."
-    '(?:someone|somebody|a colleague|a student|a pupil|a client|a patient|a caller|callers|clients|patients|pupils|students|people|an employee|a member of staff|a team member|they|a resident)(?: [a-z]+){0,3} (?:tells|tell|told|says|say|said|discloses|disclosed|mentions|mentioned)(?: me| us)?(?: things like| stuff like| that)?(?: [a-z]+){0,8}',
+    '(?:someone|somebody|a colleague|a student|a pupil|a client|a patient|a caller|callers|clients|patients|pupils|students|people|an employee|a member of staff|a team member|they|a resident|a young person|young people|a person|a child|a parent|a learner|a service user)(?: [a-z]+){0,3} (?:tells|tell|told|says|say|said|discloses|disclosed|mentions|mentioned)(?: me| us)?(?: things like| stuff like| that)?(?: [a-z]+){0,8}',
     '(?:i|we) (?:want|need|have|plan|would like) to (?:cover|teach|explain|talk about|discuss|include|address)',
-    '(?:i am|im|we are) (?:drafting|writing|updating|reviewing|planning|preparing|designing|putting together|revising)',
+    // "as a paramedic I see overdoses every week": the writer meets it at work
+    '(?:i|we) (?:see|treat|meet|nurse|deal with|get|support|look after) (?:a lot of |lots of |many |loads of |so many |plenty of |more )?(?:[a-z]+ )?(?:overdoses|patients|people|clients|students|pupils|callers|cases|admissions|young people|kids|children|residents)',
+    '(?:i am|im|we are) (?:drafting|writing|updating|reviewing|planning|preparing|designing|putting together|revising|researching|studying)',
     // "how can I talk about self harm safely", "how should I respond if someone tells me"
-    '(?:how|what) (?:do|should|can|would|could|is the best way|best way) (?:i|we|to)(?: [a-z]+){0,2} (?:talk|teach|speak|ask|write|cover|explain|respond|recognise|recognize|spot|approach)(?: [a-z]+){0,3} (?:about|if|when|signs|to)(?: (?:someone|somebody|a|an|the|my|our)(?: [a-z]+){0,3} (?:tells|says|tell|discloses|mentions)(?: me| us)?)?',
+    '(?:how|what) (?:do|should|can|would|could|is the best way|best way) (?:i|we|to)(?: [a-z]+){0,2} (?:talk|teach|speak|ask|write|cover|explain|respond|recognise|recognize|spot|approach)(?: [a-z]+){0,3}(?: (?:about|if|when|signs|to|of|in|among)|$)(?: (?:someone|somebody|a|an|the|my|our)(?: [a-z]+){0,3} (?:tells|says|tell|discloses|mentions)(?: me| us)?)?',
   ].join('|'),
   'g',
 );
 const FIRST_SELF = /(?:^| )(?:i|me|myself|im|ive)(?= |$)/;
+// A real person's disclosure, told as it happened ("a pupil just told me", "one of my team said
+// today", "a boy in year 3 came in with a bruise"): someone at work at risk now, not work talk.
+// Present tense ("callers say", "if someone tells me") stays work talk.
+const DISCLOSED = /(?:^| )(?:told|said|came in|came to|disclosed|confided|admitted|showed me|rang me|messaged me|texted me)(?= |$)/;
+const HYPOTHETICAL = /(?:^| )(?:if|when|what if|in case|whenever|suppose|say)(?= |$)/;
+
+// Something that happened at work today ("a mother came to collect today very drunk").
+const HAPPENED_NOW = /(?:^| )(?:today|this morning|this afternoon|this evening|tonight|last night|just now|right now|i have just|have just|has just|just (?:walked|seen|saw|found|heard|caught))(?= |$)/;
+
+const REPORTED = /(?:^| )(?:if|when|whenever|who (?:says|say|tells|tell|has|have|is|are|present|presents)|someone who|people who|patients who|callers who)(?= |$)/;
+
+function disclosedToThem(plain: string): boolean {
+  if (HAPPENED_NOW.test(plain)) return true;
+  const m = DISCLOSED.exec(plain);
+  if (m === null) return false;
+  const { start } = sentenceAround(plain, m.index);
+  return !HYPOTHETICAL.test(plain.slice(start, m.index));
+}
 const ROLE_ALL = new RegExp(ROLE.source, 'g');
 
 /**
@@ -141,7 +185,7 @@ const ROLE_ALL = new RegExp(ROLE.source, 'g');
  */
 const PAST_WORDS = new Set([
   'ago', 'since', 'years', 'year', 'months', 'decades', 'decade', 'ages', 'while', 'now', 'used', 'past', 'was', 'behind', 'over', 'time', 'longer', 'left', 'out',
-  'escaped', 'away', 'harmed', 'hurt', 'cut', 'done', 'felt', 'tried', 'relapsed', 'thoughts',
+  'escaped', 'away', 'harmed', 'hurt', 'cut', 'done', 'felt', 'tried', 'relapsed', 'thoughts', 'back', 'free',
 ]);
 const PROFESSIONAL_WORDS = new Set([
   'nurse', 'nurses', 'doctor', 'gp', 'paramedic', 'teacher', 'assistant', 'ta', 'counsellor', 'therapist', 'psychologist', 'psychiatrist', 'worker',
@@ -150,6 +194,7 @@ const PROFESSIONAL_WORDS = new Set([
   'research', 'lesson', 'lessons', 'class', 'lecture', 'seminar', 'training', 'assembly', 'policy', 'presentation', 'project', 'report', 'uni',
   'university', 'literature', 'workshop', 'procedure', 'guidance', 'toolkit', 'leaflet', 'poster', 'handbook', 'policies', 'hr', 'staff',
   'wellbeing', 'workplace', 'safeguarding', 'company', 'school', 'pupil', 'employee', 'colleague', 'client', 'patient', 'caller', 'user', 'person',
+  'hour', 'teach', 'lecture', 'tutor', 'care', 'hca', 'childminder', 'writer', 'novelist', 'author', 'receptionist', 'doing', 'writing', 'researching', 'studying', 'revising', 'reporting', 'msc', 'exams',
 ]);
 
 function mayMatch(text: string, words: ReadonlySet<string>): boolean {
@@ -184,12 +229,20 @@ function whoFor(category: RiskCategory, text: string, at: number, span: string, 
   // For harm to others, who may be hurt; otherwise someone the writer is worried about.
   if (category === 'harm_to_others' || aboutOther) return kindOfPerson(text, at);
   if (FIRST_PERSON.test(span)) return 'self';
-  if (THIRD_PARTY.test(span)) return kindOfPerson(text, at);
   const { start, end } = sentenceAround(text, at);
+  const inSpan = THIRD_PARTY.exec(span);
+  if (inSpan !== null) {
+    // "wrote a note for my partner": someone named after the verb is not its subject; the writer
+    // is, when "I" is the nearest subject before the words.
+    const third = lastIndexOfPattern(text.slice(start, at), THIRD_PARTY);
+    const first = lastIndexOfPattern(text.slice(start, at), FIRST_SUBJECT);
+    return inSpan.index > 0 && category !== 'abuse' && category !== 'danger' && first > third ? 'self' : kindOfPerson(text, at);
+  }
   const sentence = text.slice(start, end);
   if (category === 'abuse' || category === 'danger') {
-    // "he hits me" is the writer's; "the dad next door laying into the kids" is someone else's.
-    if (OBJECT_SELF.test(sentence)) return 'self';
+    // "he hits me" is the writer's; "the dad next door laying into the kids" is someone else's;
+    // "a pupil told me her dad hits her": the writer is only who was told.
+    if (OBJECT_SELF.test(sentence.replace(TOLD_ME, ' '))) return 'self';
     if (THIRD_PARTY.test(sentence) && (CHILD.test(sentence) || !FIRST_PERSON.test(sentence))) return kindOfPerson(text, at);
     return 'self';
   }
@@ -231,7 +284,7 @@ function whenFor(text: string, at: number): RiskWhen {
   const datedAndWell = DATED_PAST.test(around) && testOnce(RECOVERED, text);
   const pastHere = testOnce(PAST_OVER, sentence) || (datedAndWell && DATED_PAST.test(sentence));
   if (!pastHere && !testOnce(PAST_OVER, around) && !datedAndWell) return 'current';
-  const rest = text.replace(RECOVERED, ' ').replace(PAST_OVER, ' ').replace(PAST_ONLY, ' ').replace(DATED_PAST_ALL, ' ');
+  const rest = text.replace(RECOVERED, ' ').replace(PAST_OVER, ' ').replace(PAST_ONLY, ' ').replace(DATED_PAST_ALL, ' ').replace(PLANS, ' ');
   if (NOW.test(rest)) return 'current';
   if (!pastHere && PRESENT_RISK_VERB.test(sentence.replace(PAST_OVER, ' '))) return 'current';
   // A date and "I'm 25" do not make "... and I want to die" in the same sentence past.
@@ -265,6 +318,7 @@ function clauseOf(text: string, at: number, span: string): string {
  */
 function frameFor(plain: string, clause: string, aboutOther: boolean): RiskFrame {
   if (!mayMatch(plain, PROFESSIONAL_WORDS) || !ROLE.test(plain)) return 'personal';
+  if (disclosedToThem(plain)) return 'personal';
   // Someone else's risk in a work setting (a pupil, a caller): the writer's own words do not change it.
   if (aboutOther) return 'professional';
   const rest = clause.replace(ROLE_ALL, ' ').replace(ABOUT_OTHERS, ' ');
@@ -280,6 +334,14 @@ export function readRiskContext(category: RiskCategory, text: string, at: number
   const who = whoFor(category, text, at, span, aboutOther);
   const when = whenFor(text, at);
   // Without a match (the backstop), the whole message is what the writer says.
-  const frame = frameFor(plain, span === '' ? text : clauseOf(text, at, span), aboutOther);
+  let frame = frameFor(plain, span === '' ? text : clauseOf(text, at, span), aboutOther);
+  if (frame === 'professional' && span !== '') {
+    // A body in danger in front of a professional is an emergency, and a professional who is
+    // being hurt ("the man I care for has started grabbing me") speaks for themselves.
+    // A caller "who says they have taken an overdose", or "if someone collapses", stays work talk.
+    const { start, end } = sentenceAround(text, at);
+    const sentence = text.slice(start, end);
+    if ((category === 'medical' && !REPORTED.test(sentence)) || OBJECT_SELF.test(sentence.replace(TOLD_ME, ' '))) frame = 'personal';
+  }
   return { who, when, frame };
 }

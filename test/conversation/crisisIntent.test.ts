@@ -25,9 +25,16 @@ describe('the CrisisSupport intent on words the risk detector leaves alone', () 
     expect(replies.some((activity) => activity.type === 'event')).toBe(false);
     const said = textOf(replies);
     expect(said).toMatch(/help now/);
-    expect(said).toMatch(/999/);
-    expect(said).toMatch(/116 123/);
+    // Not risk, and no number asked for: the numbers are one step away ("help now", or its button).
+    expect(said).not.toMatch(/999|116 123/);
+    expect(replies.flatMap((activity) => activity.suggestedActions?.actions ?? []).map((action) => action.value)).toContain('Help now');
     expect(said).not.toMatch(/safe right now/i);
+  });
+
+  it('the "Help now" button is a request for urgent help: the full hand-off with the numbers', async () => {
+    const replies = await turn('Help now', 0.95);
+    expect(replies[0]).toMatchObject({ type: 'event', name: 'emergencySupport' });
+    expect(textOf(replies)).toMatch(/999/);
   });
 
   it('a request for help the detector knows still hands off in full, whatever the intent', async () => {

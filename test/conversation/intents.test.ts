@@ -85,7 +85,7 @@ const CASES: IntentCase[] = [
     contains: ['999', '116 123', 'Are you safe right now?'],
   },
   { intent: 'Greeting', say: 'hello', contains: ["I'm here to help you learn about IPT"], buttons: menu },
-  { intent: 'Help', say: 'what can you do', contains: ['I can tell you what IPT is', 'NHS or privately', 'type "stop"'], buttons: menu },
+  { intent: 'Help', say: 'what can you do', contains: ['I can tell you what IPT is', 'NHS or privately', 'type "stop"', 'Type "help now"'], buttons: [...menu, 'Help now'] },
   { intent: 'Cancel', say: 'stop', contains: ["There's nothing to stop right now"], buttons: [...menu, 'Talk to a person'] },
   { intent: 'Goodbye', say: 'thanks bye', contains: ['Thanks for chatting', 'Samaritans free on 116 123'] },
   {

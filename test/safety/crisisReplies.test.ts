@@ -140,7 +140,9 @@ describe('past and over, and work or study', () => {
     const replies = await sayOnce(adapter, message);
     expect(eventsOf(replies)).toEqual([]);
     const [note, answer] = messages(replies);
-    expect(note).toBe(t('en-GB', 'safety:note.past', { samaritans: '116 123', emergency: '999' }));
+    expect(note).toBe(t('en-GB', 'safety:note.past'));
+    // Routes named and one step away ("help now"), no numbers printed: nothing here is a risk now.
+    expect(note).not.toMatch(/999|116 123/);
     expect(answer).toContain('Interpersonal Psychotherapy');
     expect(textOf(replies)).not.toMatch(/Are you safe|Is that happening/);
     // No hand-off is left open: the next message is answered as usual.
@@ -153,7 +155,8 @@ describe('past and over, and work or study', () => {
     const replies = await sayOnce(adapter, message);
     expect(eventsOf(replies)).toEqual([]);
     const text = textOf(replies);
-    expectInOrder(text, ['If this touches you or someone you support', '116 123', 'SHOUT to 85258', 'Interpersonal Psychotherapy']);
+    expectInOrder(text, ['If this touches you or someone you support', 'Samaritans and Shout', 'help now', 'Interpersonal Psychotherapy']);
+    expect(text).not.toMatch(/999|116 123|85258/);
     expect(text).not.toMatch(/Are you safe|Is that happening/);
   });
 

@@ -130,7 +130,9 @@ describe('the CrisisSupport intent (words the detector does not flag)', () => {
     const { adapter } = await realBot({ nation: 'northern_ireland', ageGroup: '35_plus' }, undefined, crisisRecognizer);
     const replies = await say(adapter, phrase);
     expect(eventsOf(replies)).toEqual([]);
-    expectInOrder(textOf(replies), ['help now', '999', '116 123']);
+    // Not risk: the routes are one step away ("help now"), not printed (docs/decisions.md, third pass).
+    expect(textOf(replies)).toContain('help now');
+    expect(textOf(replies)).not.toMatch(/999|116 123/);
     const urgent = await sayOnce(adapter, 'help now');
     expect(eventsOf(urgent)[0]?.value).toEqual({ category: 'danger', severity: 'concern' });
     expectInOrder(textOf(urgent), ['999', 'Lifeline', '0808 808 8000', '116 123', '85258', ASK_SAFE]);
