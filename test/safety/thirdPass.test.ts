@@ -357,7 +357,7 @@ describe('harm told by reference or by its signs', () => {
     expect(detectRisk(text)?.category).toBe(category);
   });
 
-  it.each<string>(['I took the tablets the doctor gave me this morning', 'I deliberately took the long way home'])('stays quiet: "%s"', (text) => {
+  it.each<string>(['I took the tablets the doctor gave me this morning', 'I deliberately took the long way home', 'I had a go at him on purpose'])('stays quiet: "%s"', (text) => {
     expect(detectRisk(text)).toBeNull();
   });
 });
