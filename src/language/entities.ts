@@ -329,22 +329,27 @@ export function extractAge(text: string): AgeMatch | undefined {
   const over = / (?:over|older than|above) (\d{2}) /.exec(padded);
   if (over && Number(over[1]) >= 18) return Number(over[1]) >= 35 ? { ageGroup: '35_plus', under18: false } : { under18: false };
 
+  // Words that are not filler, counted up to each index, so "nothing else around the number" is
+  // two lookups, not a scan: a long message full of digits stays linear.
+  const notFillerBefore = [0];
+  for (const word of words) notFillerBefore.push(notFillerBefore[notFillerBefore.length - 1] + (AGE_FILLER.has(word) ? 0 : 1));
+  const notFillerIn = (from: number, to: number) => notFillerBefore[to] - notFillerBefore[from];
   for (let i = 0; i < words.length; i += 1) {
     if (VAGUE_COUNTS.has(words[i])) continue;
     const number = numberAt(words, i);
     if (!number || number.value < 5 || number.value > 110) continue;
     const { value, length } = number;
-    const after = words.slice(i + length);
-    const before = words.slice(0, i);
-    if (after[0] !== undefined && NOT_AGE_AFTER.has(after[0])) continue;
-    const cuedBefore = AGE_BEFORE.some((cue) => endsWith(before, before.length, cue));
+    const next = words[i + length];
+    if (next !== undefined && NOT_AGE_AFTER.has(next)) continue;
+    const cuedBefore = AGE_BEFORE.some((cue) => endsWith(words, i, cue));
     // "15 years" alone is a duration; "15 years old" and "im 15 years" are ages.
-    if ((after[0] === 'years' || after[0] === 'yrs' || after[0] === 'year') && after[1] !== 'old' && !cuedBefore) continue;
-    const cuedAfter = AGE_AFTER.some((cue) => cue.every((word, k) => after[k] === word));
-    const alone = [...before, ...after].every((word) => AGE_FILLER.has(word));
+    if ((next === 'years' || next === 'yrs' || next === 'year') && words[i + length + 1] !== 'old' && !cuedBefore) continue;
+    const cuedAfter = AGE_AFTER.some((cue) => cue.every((word, k) => words[i + length + k] === word));
+    const fillerBefore = notFillerIn(0, i) === 0;
+    const alone = fillerBefore && notFillerIn(i + length, words.length) === 0;
     // "22, in brighton", "15 and i feel low": a number that opens the message, then a place or more about the person.
-    const opening = before.every((word) => AGE_FILLER.has(word)) && value >= 10 && after[0] !== undefined && AGE_OPENING_NEXT.has(after[0]);
-    if (before.length > 0 && NEARLY.has(before[before.length - 1])) return fromAge(Math.max(value - 1, 5));
+    const opening = fillerBefore && value >= 10 && next !== undefined && AGE_OPENING_NEXT.has(next);
+    if (i > 0 && NEARLY.has(words[i - 1])) return fromAge(Math.max(value - 1, 5));
     if (cuedBefore || cuedAfter || alone || opening) return fromAge(value);
   }
   // "a lesson for year 11", "my son is in year 9": school years said about someone else are not the writer's age.
