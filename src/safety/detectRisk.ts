@@ -24,7 +24,7 @@ import { languageMarkers } from '../content/languageNotice';
 import { createLanguageIdentifier } from '../language/identifyLanguage';
 import { normalise, normaliseToWords, type NormaliseOptions } from './normalise';
 import { loadLexicon, wordBounded, type CompiledLexicon, type CompiledRule } from './lexicon';
-import { readLocaleBackstopExamples, trainRiskBackstop, type RiskBackstop } from './riskBackstop';
+import { readLocaleBackstopExamples, trainRiskBackstop, type BackstopVerdict, type RiskBackstop } from './riskBackstop';
 import { mentionsSomeoneElse, shiftToFirstPerson } from './pronounShift';
 import { readRiskContext } from './riskContext';
 import { signalsIn } from './riskSignals';
@@ -123,6 +123,16 @@ function windows(words: readonly string[]): (readonly string[])[] {
   flushSentence();
   if (current.length > 0) out.push(current);
   return out.map((win) => (win[win.length - 1] === '.' ? win.slice(0, -1) : win)).filter((win) => win.length > 0);
+}
+
+/** The sentences of normalised words ('.' separates them). */
+function sentencesOf(words: readonly string[]): string[][] {
+  const out: string[][] = [[]];
+  for (const w of words) {
+    if (w === '.') out.push([]);
+    else out[out.length - 1].push(w);
+  }
+  return out.filter((sentence) => sentence.length > 0);
 }
 
 function moreUrgentSeverity(a: RiskSeverity, b: RiskSeverity): boolean {
@@ -296,20 +306,38 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
    * residue of this many words.
    */
   const BACKSTOP_MIN_WORDS_AFTER_MASKING = 4;
+  /** A sentence alone gives the model fewer words to weigh, so it must be surer than for a message. */
+  const SENTENCE_PROBABILITY = 0.8;
+  function sentenceVerdict(backstop: RiskBackstop, prepared: string): BackstopVerdict | null {
+    const verdict = backstop.score(prepared);
+    return verdict.riskProbability >= SENTENCE_PROBABILITY ? verdict : null;
+  }
+  /** A sentence read alone by the model needs enough words to judge ("Wait." is not one). */
+  const BACKSTOP_MIN_SENTENCE_WORDS = 5;
 
+  /**
+   * The model reads each window whole, as it was trained (on whole messages), then each sentence of
+   * a longer message alone: one sentence of risk inside a paragraph about work or IPT is otherwise
+   * outvoted by the words around it, and a role named in another sentence ("I'm a store manager")
+   * would make the whole message read as work talk.
+   */
   function backstopAssessment(lex: CompiledLexicon, text: string): RiskAssessment | null {
     const backstop = backstops.get(lex);
     if (backstop === undefined) return null;
-    for (const words of windows(normaliseToWords(text, lex.tables))) {
-      const prepared = prepareWords(lex, words);
+    const words = normaliseToWords(text, lex.tables);
+    const parts = windows(words);
+    const wholeParts = parts.length;
+    const sentences = sentencesOf(words);
+    if (sentences.length > 1) parts.push(...sentences.filter((sentence) => sentence.length >= BACKSTOP_MIN_SENTENCE_WORDS));
+    for (const [i, part] of parts.entries()) {
+      const prepared = prepareWords(lex, part);
       if (prepared.text === '') continue;
       if (prepared.masked && prepared.words.filter((w) => w !== '.').length < BACKSTOP_MIN_WORDS_AFTER_MASKING) continue;
-      const verdict = backstop.assess(prepared.text);
+      const verdict = i < wholeParts ? backstop.assess(prepared.text) : sentenceVerdict(backstop, prepared.text);
       if (verdict === null) continue;
       const context = readRiskContext(verdict.category, prepared.text, 0, '', false, prepared.plain);
-      const calm = context.when === 'past' || context.frame === 'professional';
       // A model's guess about past or professional talk is not worth a question.
-      if (calm) return null;
+      if (context.when === 'past' || context.frame === 'professional') continue;
       return { category: verdict.category, severity: 'concern', matched: [`model:${verdict.category}`], negated: false, possible: true, ...context };
     }
     return null;

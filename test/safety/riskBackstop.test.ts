@@ -64,3 +64,22 @@ describe('choosing the threshold', () => {
     expect(BACKSTOP_THRESHOLD).toBeLessThan(1);
   });
 });
+
+describe('the backstop reads each sentence of a longer message on its own', () => {
+  // Work and IPT talk around one sentence of risk: read whole, the model is outvoted by it.
+  const before = 'Hi, I manage the tills at a garden centre and I have been reading your guide on role changes since my promotion. I have got a review with my boss on Monday and I am nervous about it. ';
+  const after = ' Anyway, can I do the sessions on a video call, and how long is the wait usually? Also is there a printable version of the worksheets?';
+
+  it.each([
+    'I keep thinking everyone would manage fine without me around.',
+    'I am sat in the car by the reservoir and I have been here for hours.',
+  ])('finds "%s" in the middle of a paragraph, where the lexicon alone does not', (risk) => {
+    const message = before + risk + after;
+    expect(detectRiskLexiconOnly(message)).toBeNull();
+    expect(detectRisk(message)).toMatchObject({ category: 'suicide', possible: true, who: 'self' });
+  });
+
+  it('leaves the same paragraph alone without that sentence', () => {
+    expect(detectRisk(before + after.trim())).toBeNull();
+  });
+});
