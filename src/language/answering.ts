@@ -139,6 +139,8 @@ export function matchInContext(matcher: QuestionMatcher, kb: KnowledgeBase, text
 /** A message this long may carry its story first and its question after ("... but how long is the wait?"). */
 export const LONG_MESSAGE_WORDS = 12;
 const MAX_CLAUSE_WORDS = 40;
+/** "im 14, what is ipt", "i'm in leeds, is it free": a fact about the person, then the question. */
+const OPENS_WITH_ABOUT_ME = /^\s*(?:i'?m|i am|im)\b[^,?]{1,24},/i;
 /** Words that open a question: the clause that asks. */
 const QUESTION_START =
   /^(can|could|would|will|is|are|am|do|does|did|should|shall|how|what|whats|when|where|who|whos|why|which|any|anyone|has|have|if)\b/;
@@ -149,7 +151,7 @@ const QUESTION_START =
  * "but" and "so". Undefined for a short message or when no clause asks.
  */
 export function askedClause(text: string): string | undefined {
-  if (text.trim().split(/\s+/).length < LONG_MESSAGE_WORDS) return undefined;
+  if (text.trim().split(/\s+/).length < LONG_MESSAGE_WORDS && !OPENS_WITH_ABOUT_ME.test(text)) return undefined;
   const sentences = text.match(/[^.?!]+[.?!]*/g) ?? [];
   const clauses = sentences.flatMap((sentence) => {
     const asks = sentence.includes('?');
