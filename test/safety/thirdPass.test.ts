@@ -279,13 +279,23 @@ describe('risk in one sentence of a long message, and signs seen on someone else
   });
 });
 
-describe('"what is Childline?" through the real gate and dialogs', () => {
-  it('is answered as a request for that route, with its number, and no emergency hand-off', async () => {
+describe('asking what a helpline is, through the real gate and dialogs', () => {
+  it.each<[string, string]>([
+    ['what is childline?', '0800 1111'],
+    ['whats childline like', '0800 1111'],
+    ['is childline free', '0800 1111'],
+    ['what does samaritans do', '116 123'],
+    ['are samaritans real people?', '116 123'],
+  ])('"%s" is answered as a request for that route, with its number, and no emergency hand-off', async (text, number) => {
     const harness = await realBot({ nation: 'england', ageGroup: 'under_18' }, { channelId: 'webchat', locale: 'en-GB' });
-    const replies = await say(harness.adapter, 'what is childline?');
+    const replies = await say(harness.adapter, text);
     expect(replies.some((activity) => activity.type === 'event')).toBe(false);
-    expect(textOf(replies)).toContain('0800 1111');
+    expect(textOf(replies)).toContain(number);
     expect(textOf(replies)).not.toMatch(/Are you safe/);
+  });
+
+  it('a helpline named beside risk is still risk', () => {
+    expect(detectRisk('what is childline, i want to die')).toMatchObject({ category: 'suicide' });
   });
 });
 
