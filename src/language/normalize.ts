@@ -51,6 +51,13 @@ const SPELLING: Readonly<Record<string, string>> = {
   iapt: 'nhs talking therapies',
 };
 
+/**
+ * Words people add for tone ("what actually is ipt", "does it even work", "tbh"): they carry no
+ * meaning for which question was asked, and the few phrasings that contain them would otherwise
+ * pull a question towards whichever answer happened to be phrased that way.
+ */
+const FILLERS: ReadonlySet<string> = new Set(['actually', 'basically', 'literally', 'honestly', 'tbh', 'exactly', 'even']);
+
 export function normalizeUtterance(text: string): string {
   const folded = text
     .toLowerCase()
@@ -65,7 +72,7 @@ export function normalizeUtterance(text: string): string {
     .replace(/[‘’`]/g, "'");
   return folded
     .split(/\s+/)
-    .filter((token) => token.length > 0)
+    .filter((token) => token.length > 0 && !FILLERS.has(token.replace(/[^\p{L}]+/gu, '')))
     .map((token) => {
       const bare = token.replace(/^[^\p{L}\p{N}£]+|[^\p{L}\p{N}']+$/gu, '');
       const fixed = SPELLING[bare];

@@ -9,6 +9,8 @@ describe('normalizeUtterance', () => {
     ['can they refer them selves', 'can they refer themselves'],
     ['look after your self', 'look after yourself'],
     ['how many sesions', 'how many sessions'],
+    ['what actually is ipt', 'what is ipt'],
+    ['does it even work tbh', 'does it work'],
   ])('"%s" -> "%s"', (text, expected) => {
     expect(normalizeUtterance(text)).toBe(expected);
   });
