@@ -34,6 +34,8 @@ const fileSchema = z.object({
   callTimes: z.object({ morning: phraseList, afternoon: phraseList, any: phraseList }),
   acknowledgements: phraseList,
   pause: phraseList,
+  /** "..., do the rest later": a message that ends by putting the check off is a pause too. */
+  pauseEndings: phraseList,
   questionStarts: phraseList,
   nextStep: phraseList,
   fitAsks: phraseList,
@@ -59,6 +61,7 @@ interface ControlWords {
   acknowledgements: Set<string>;
   /** Longest first, so "hang on a sec" is read past its whole pause phrase. */
   pause: string[];
+  pauseEndings: string[];
   questionStarts: Set<string>;
   nextStep: Set<string>;
   fitAsks: string[];
@@ -102,6 +105,7 @@ export function parseControlWords(json: unknown): ControlWords {
     ]),
     acknowledgements: new Set(data.acknowledgements.map(normaliseControl).filter(Boolean)),
     pause: data.pause.map(normaliseControl).sort(byLength),
+    pauseEndings: data.pauseEndings.map(normaliseControl),
     questionStarts: new Set(data.questionStarts.map(normaliseControl)),
     nextStep: new Set(data.nextStep.map(normaliseControl)),
     fitAsks: data.fitAsks.map(normaliseControl),
@@ -248,10 +252,13 @@ export function isPause(locale: string, text: string): boolean {
   const normalised = normaliseControl(text);
   if (!normalised || normalised.split(' ').length > 12) return false;
   const words = controlWords(locale);
+  if (words.pauseEndings.some((ending) => normalised === ending || normalised.endsWith(` ${ending}`))) return true;
   const phrase = words.pause.find((pause) => normalised === pause || normalised.startsWith(`${pause} `));
   if (phrase === undefined) return false;
   const rest = normalised.slice(phrase.length).trim();
-  return !words.questionStarts.has(rest.split(' ')[0]);
+  const next = rest.split(' ')[0];
+  // "I need a break from my partner" is an answer about someone, not a pause.
+  return !words.questionStarts.has(next) && next !== 'from';
 }
 
 /** A message that asks something: a question mark, or a question word first ("who sees my answers"). */

@@ -49,7 +49,8 @@ function numberAt(words: readonly string[], i: number): { value: number; length:
   if (/^\d{1,3}$/.test(word)) return { value: Number(word), length: 1 };
   if (word in TENS) {
     const unit = words[i + 1];
-    const small = unit !== undefined ? SMALL_NUMBERS[unit] : undefined;
+    // "twenty 7": a written tens and a typed unit.
+    const small = unit !== undefined ? (/^[1-9]$/.test(unit) ? Number(unit) : SMALL_NUMBERS[unit]) : undefined;
     if (small !== undefined && small < 10 && unit !== 'a' && unit !== 'an' && unit !== 'couple' && unit !== 'few' && unit !== 'several') {
       return { value: TENS[word] + small, length: 2 };
     }
@@ -393,7 +394,7 @@ const SEASONS: Record<string, number> = {
 };
 const UNIT_MONTHS: Record<string, number> = {
   day: 1 / 30, days: 1 / 30, week: 0.25, weeks: 0.25, wk: 0.25, wks: 0.25, w: 0.25, fortnight: 0.5, fortnights: 0.5,
-  month: 1, months: 1, mth: 1, mths: 1, mnth: 1, mnths: 1, mo: 1, mos: 1, monthes: 1, moths: 1, year: 12, years: 12,
+  month: 1, months: 1, mth: 1, mths: 1, mnth: 1, mnths: 1, mo: 1, mos: 1, monthes: 1, moths: 1, munth: 1, munths: 1, mounths: 1, monts: 1, year: 12, years: 12,
   yr: 12, yrs: 12, y: 12, yeras: 12, yaers: 12, yeats: 12, decade: 120, decades: 120,
 };
 const VAGUE: Array<[string, DurationBucket]> = [
@@ -406,6 +407,7 @@ const VAGUE: Array<[string, DurationBucket]> = [
   ['since the pandemic', 'years'], ['since forever', 'years'], ['decades', 'years'], ['a good few years', 'years'],
   ['months', 'months'], ['for months', 'months'], ['a while', 'months'], ['quite a while', 'months'], ['a good while', 'months'],
   ['since the summer', 'months'], ['half a year', 'months'], ['since last year', 'months'],
+  ['since the start of the year', 'months'], ['since the new year', 'months'], ['since new year', 'months'],
   ['weeks', 'weeks'], ['for weeks', 'weeks'], ['recently', 'weeks'], ['just recently', 'weeks'], ['not long', 'weeks'],
   ['just started', 'weeks'], ['a little while', 'weeks'], ['few days', 'weeks'], ['this week', 'weeks'], ['last week', 'weeks'],
   ['since last week', 'weeks'], ['since monday', 'weeks'], ['since tuesday', 'weeks'], ['since wednesday', 'weeks'],

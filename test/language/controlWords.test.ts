@@ -108,6 +108,9 @@ describe('pauses, questions and requests (round two of issue 13)', () => {
     ['wait is it free', false],
     ['i cant hang on much longer', false],
     ['since june', false],
+    ['gotta go, do the rest later', true],
+    ['ill finish this later', true],
+    ['i need a break from my partner', false],
   ])('isPause("%s") is %s', (text, expected) => {
     expect(isPause('en-GB', text)).toBe(expected);
   });
