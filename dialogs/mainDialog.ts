@@ -370,6 +370,12 @@ export class MainDialog extends ComponentDialog {
       // A topic's label typed as the answer ("grief" to "what is troubling you?") is the answer.
       if (answer?.kind !== 'typed') return this.switchTopic(innerDc, route);
     }
+    // "whats ipt do for grief specifically" holds an answer's word, but it opens as a question: that
+    // is answered first, and the check asks its own question again. ("dunno, few months?" is an answer.)
+    if (answer?.kind === 'typed' && question && text.trim().split(/\s+/).length >= 3 && isQuestion(locale, text.replace(/\?/g, ''))) {
+      const asked = await this.sideAnswer(innerDc, text);
+      if (asked) return asked;
+    }
     if (answer) return undefined;
     if (route.kind === 'action') return undefined;
     if (route.intent === 'Cancel') return this.cancelAndShow(innerDc, 'cancelled');

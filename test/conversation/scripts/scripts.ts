@@ -477,6 +477,14 @@ export const SCRIPTS: Script[] = [
     turns: [start, turn('who sees my answers?', { has: [/staff|stored|removed/], last: Q.concern, not: [FALLBACK] }), turn('ok', { last: Q.concern, not: [FALLBACK] }), answer('grief', { last: Q.duration })],
   },
   {
+    name: 'a question that names a focus area during the check is answered, not taken as the answer',
+    turns: [
+      start,
+      turn('what does ipt do for grief exactly', { has: [/focus areas?/i, 'back to the check'], last: Q.concern, not: [FALLBACK] }),
+      answer('arguing with my sister all the time', { last: Q.duration }),
+    ],
+  },
+  {
     name: '"quiz pls" starts the check; an age and a town instead of the first answer are kept',
     turns: [
       turn('quiz pls', { last: Q.concern }),
