@@ -36,6 +36,8 @@ const fileSchema = z.object({
   pause: phraseList,
   /** "..., do the rest later": a message that ends by putting the check off is a pause too. */
   pauseEndings: phraseList,
+  /** A word after a pause phrase that makes it an answer: "I need a break from my partner". */
+  notPauseAfter: phraseList,
   questionStarts: phraseList,
   nextStep: phraseList,
   fitAsks: phraseList,
@@ -62,6 +64,7 @@ interface ControlWords {
   /** Longest first, so "hang on a sec" is read past its whole pause phrase. */
   pause: string[];
   pauseEndings: string[];
+  notPauseAfter: Set<string>;
   questionStarts: Set<string>;
   nextStep: Set<string>;
   fitAsks: string[];
@@ -106,6 +109,7 @@ export function parseControlWords(json: unknown): ControlWords {
     acknowledgements: new Set(data.acknowledgements.map(normaliseControl).filter(Boolean)),
     pause: data.pause.map(normaliseControl).sort(byLength),
     pauseEndings: data.pauseEndings.map(normaliseControl),
+    notPauseAfter: new Set(data.notPauseAfter.map(normaliseControl)),
     questionStarts: new Set(data.questionStarts.map(normaliseControl)),
     nextStep: new Set(data.nextStep.map(normaliseControl)),
     fitAsks: data.fitAsks.map(normaliseControl),
@@ -257,8 +261,7 @@ export function isPause(locale: string, text: string): boolean {
   if (phrase === undefined) return false;
   const rest = normalised.slice(phrase.length).trim();
   const next = rest.split(' ')[0];
-  // "I need a break from my partner" is an answer about someone, not a pause.
-  return !words.questionStarts.has(next) && next !== 'from';
+  return !words.questionStarts.has(next) && !words.notPauseAfter.has(next);
 }
 
 /** A message that asks something: a question mark, or a question word first ("who sees my answers"). */
