@@ -42,6 +42,18 @@ const INDEPENDENT_COINCIDENCES = new Set([
   "What happens after my last session?",
   "Is IPT used for depression?",
   "What are your sources?",
+  "what do the letters ipt mean",
+  "do i need a diagnosis first",
+  "can i have therapy in polish",
+  "is nhs talking therapies for emergencies",
+  "is it weekly",
+  "how many sessions",
+  "evenings?",
+  "is there ipt for teenagers",
+  "ptsd?",
+  "role transitions?",
+  "does this know who i am",
+  "im worried about my friend",
 ].map((text) => fold(text)));
 
 function fold(text: string): string {
