@@ -1,7 +1,7 @@
 import { MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
 import { t, tObject } from '../src/content/i18n';
-import { crisisReplyFor, moreRoutesText, routeLine, tailoredReplyFor, type CrisisLead } from '../src/safety/crisisRoutesText';
+import { crisisReplyFor, moreRoutesText, routeBullets, routeLine, tailoredReplyFor, type CrisisLead } from '../src/safety/crisisRoutesText';
 import { offerAnswer, readSafeNow, safetyRequest, type SafeNowAnswer, type SafeNowLabel, type SafeNowReading, type SafetyRequest } from '../src/safety/safetyAnswers';
 import { safetyMode, safetyReply, type Audience, type SafetyReply } from '../src/safety/safetyReply';
 import type { RiskAssessment, RiskCategory } from '../src/safety/types';
@@ -89,7 +89,8 @@ interface EmergencyState {
   doubted: boolean;
   /** true once the question was asked again after an acknowledgement */
   askedAfterAck: boolean;
-  /** route ids behind "More places to get help" */
+  /** route ids of the reply's own lines (999 first), and those behind "More places to get help" */
+  main?: string[];
   more: string[];
   /** true once a safety plan was made: it is not offered again */
   planned: boolean;
@@ -110,7 +111,22 @@ export function isSettled(instance: DialogInstance | undefined): boolean {
  * another "help is on the way", which it answers itself).
  */
 export function stepsAside(instance: DialogInstance, text: string, locale: string): boolean {
-  return settledChoice(instance, text, locale) === undefined && readSafeNow(text, locale).label !== 'helpComing';
+  const reading = readSafeNow(text, locale);
+  const { reply } = instance.state as EmergencyState;
+  return settledChoice(instance, text, locale) === undefined && reading.label !== 'helpComing' && !holdsBack(reading, reply);
+}
+
+/**
+ * What a settled dialog that steps aside leaves in view: after the person said they may hurt
+ * someone, the line for changing that (Respect) stays beside whatever they ask next ("can ipt help
+ * with anger"). Undefined for every other kind of reply.
+ */
+export function keptInView(instance: DialogInstance, locale: string): Partial<Activity> | undefined {
+  const state = instance.state as EmergencyState;
+  if (state.reply.audience !== 'everyone') return undefined;
+  const advice = adviceRoutes(locale, state).slice(0, 1);
+  if (advice.length === 0) return undefined;
+  return withRouteButtons(locale, `${t(locale, 'safety:answer.keptInView')}\n${routeBullets(locale, advice)}`, advice);
 }
 
 /**
@@ -164,6 +180,7 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       asks: 0,
       doubted: false,
       askedAfterAck: false,
+      main: message.buttons.map((route) => route.id),
       more: message.more.map((route) => route.id),
       planned: options.inPlan === true,
       offered: [],
@@ -188,8 +205,10 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     const changed = noted !== undefined && (noted.profile.nation !== state.profile.nation || noted.profile.ageGroup !== state.profile.ageGroup);
     if (noted) state.profile = noted.profile;
 
+    const text = context.activity.text ?? '';
+    const reading = readTurnAnswer(context);
     const risk = turnRisk(context);
-    const newRisk = risk && safetyMode(risk) === 'handoff' ? risk : undefined;
+    const newRisk = risk && safetyMode(risk) === 'handoff' && !isAnswerAboutHelp(reading, risk, state.reply) ? risk : undefined;
     if (newRisk) {
       // A different kind of risk: that reply's own routes, from the start. Never away from a person
       // whose own safety is still unanswered to someone else's: that person's answer comes first.
@@ -201,17 +220,18 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       await sendSafetyEvent(this.deps, context, newRisk);
     }
 
-    const text = context.activity.text ?? '';
     // "im in england if that helps" answers nothing: the routes that fit them now, and the question again.
     if (changed && !newRisk && state.phase !== 'settled' && isOnlyContext(noted, context)) return this.retailor(context, state);
 
     const choice = chosen(text, state.offered);
-    const asked = choice || newRisk ? undefined : requestedRoutes(context, state.profile);
+    const asked = choice || newRisk ? undefined : requestedRoutes(context, state.profile, { main: state.main ?? [], more: state.more });
     if (asked && asked.length > 0) return this.giveRoutes(context, state, asked);
     const typed = state.phase === 'settled' ? settledChoice(dc.activeDialog!, text, locale) : safetyRequest(text, locale);
     const request = choice === 'moreRoutes' || choice === 'plan' || choice === 'back' ? choice : newRisk ? undefined : typed;
     if (request === 'moreRoutes') return this.showMore(context, state);
     if (request === 'plan' && offersPlan(state)) return dc.beginDialog(SAFETY_PLAN_DIALOG, { profile: state.profile });
+    // "what if I'm wrong": worried about someone else and holding back. Asking is right; the advice lines again.
+    if (!choice && !newRisk && holdsBack(reading, state.reply)) return this.reassure(context, state);
     if (request === 'back' && state.phase === 'settled') {
       await context.sendActivity(MessageFactory.text(t(locale, 'safety:answer.back')));
       return dc.endDialog({ safe: 'safe', resume: true } satisfies EmergencySupportResult);
@@ -221,7 +241,7 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       await context.sendActivity(this.choices(context, state, this.fresh(state, [...waiting, ...offerAgain(locale)])));
       return Dialog.EndOfTurn;
     }
-    const reading = choice === 'safe' || choice === 'notSafe' || choice === 'unsure' ? readingOfChoice(choice, state.reply) : readTurnAnswer(context);
+    if (choice === 'safe' || choice === 'notSafe' || choice === 'unsure') return this.answer(context, state, readingOfChoice(choice, state.reply), risk);
     return this.answer(context, state, reading, risk);
   }
 
@@ -271,7 +291,7 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     // The same state twice in a row ("...", then "?") gets other words, never the same message.
     const hold = tObject<string[]>(locale, `safety:answer.hold.${voice}`);
     if (reading.reluctant) {
-      await context.sendActivity(this.reluctance(locale, state, label === 'notSafe'));
+      await context.sendActivity(this.reluctance(locale, state, reading, label === 'notSafe'));
     } else {
       // What this answer needs said ("I can only read English", "some harm does not show") stays in the other words.
       const wordings = reading.unreadable
@@ -283,8 +303,16 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
             : [t(locale, `safety:answer.${label}.${voice}`), ...hold];
       // Someone under 18 who is not safe, or not sure, also hears of Childline (999 still first).
       const young = (label === 'notSafe' || label === 'unsure') && audience === 'self' && state.profile.ageGroup === 'under_18' ? routesById(locale, ['childline']) : [];
-      const text = [this.fresh(state, wordings), ...young.map((route) => routeLine(locale, route))].join('\n\n');
-      await context.sendActivity(withRouteButtons(locale, text, [...routesById(locale, ['emergency']), ...young]));
+      // Helping someone else, or afraid of hurting someone: the line that advises stays in view
+      // while the person talks ("can ipt fix anger", "what if it's happening now").
+      const holding = label === 'unknown' || label === 'ack' || state.phase === 'staying';
+      const advice = holding && audience !== 'self' && state.reply.kind !== 'medical' ? adviceRoutes(locale, state).slice(0, 1) : [];
+      const text = [
+        this.fresh(state, wordings),
+        ...young.map((route) => routeLine(locale, route)),
+        ...(advice.length > 0 ? [`${t(locale, 'safety:answer.adviceLead')}\n${routeBullets(locale, advice)}`] : []),
+      ].join('\n\n');
+      await context.sendActivity(withRouteButtons(locale, text, [...routesById(locale, ['emergency']), ...young, ...advice]));
     }
 
     if (state.phase === 'staying') {
@@ -322,20 +350,45 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     return label;
   }
 
-  /** Other ways than a call: text, email, someone they trust; 999 first when they said they are not safe. */
-  private reluctance(locale: string, state: EmergencyState, notSafe: boolean): Partial<Activity> {
+  /**
+   * Other ways than a call: text, email, someone they trust. 999 first when there is danger now
+   * (they said they are not safe, or a body is in danger); otherwise, when the reluctance is aimed
+   * at 999 or the helplines themselves, 999 is not pressed on them again in this turn.
+   */
+  private reluctance(locale: string, state: EmergencyState, reading: SafeNowReading, notSafe: boolean): Partial<Activity> {
     const who = state.reply.audience === 'self' ? 'self' : 'other';
-    const first = notSafe ? [t(locale, 'safety:answer.notSafeReluctant')] : [];
-    const full = [...first, t(locale, `safety:answer.reluctant.${who}`, routeValues(locale)), t(locale, 'safety:tips.silent_999'), t(locale, 'safety:answer.stayWithYou')];
-    const again = [...first, t(locale, `safety:answer.reluctantAgain.${who}`, routeValues(locale)), t(locale, 'safety:answer.stayWithYou')];
-    const text = this.fresh(state, [full.join('\n\n'), again.join('\n\n')]);
-    return withRouteButtons(locale, text, routesById(locale, notSafe ? ['emergency', 'shout', 'samaritans_email'] : ['shout', 'samaritans_email']));
+    const medical = state.reply.kind === 'medical';
+    const danger = notSafe || medical;
+    const first = danger ? [t(locale, medical ? `safety:answer.notSafe.${voiceOf(state.reply)}` : 'safety:answer.notSafeReluctant')] : [];
+    const values = routeValues(locale);
+    const wordings =
+      reading.aimedAtServices && !danger
+        ? [[t(locale, `safety:answer.reluctantServices.${who}`, values)], [t(locale, `safety:answer.reluctantServicesAgain.${who}`, values)]]
+        : [
+            [t(locale, `safety:answer.reluctant.${who}`, values), t(locale, 'safety:tips.silent_999')],
+            [t(locale, `safety:answer.reluctantAgain.${who}`, values)],
+          ];
+    const text = this.fresh(state, wordings.map((lines) => [...first, ...lines, t(locale, 'safety:answer.stayWithYou')].join('\n\n')));
+    return withRouteButtons(locale, text, routesById(locale, danger ? ['emergency', 'shout', 'samaritans_email'] : ['shout', 'samaritans_email']));
+  }
+
+  /** Worried about someone else and holding back: asking for advice is right; the lines that advise, again; 999 only for danger now. */
+  private async reassure(context: TurnContext, state: EmergencyState): Promise<DialogTurnResult> {
+    const locale = localeOf(context);
+    const advice = adviceRoutes(locale, state);
+    // The council's adult social care team advises on an adult at risk too (a tip: it has no single number).
+    const tips = state.reply.kind === 'older_adult' || state.reply.kind === 'someone_abuse' ? [t(locale, 'safety:tips.adult_social_care')] : [];
+    const lead = this.fresh(state, tObject<string[]>(locale, 'safety:answer.hesitant'));
+    const text = [`${lead}\n${routeBullets(locale, advice)}`, ...tips, t(locale, 'safety:reply.now.other')].join('\n\n');
+    await context.sendActivity(withRouteButtons(locale, text, [...routesById(locale, ['emergency']), ...advice]));
+    return this.askOrOffer(context, state);
   }
 
   /** "im in england if that helps": the routes that fit them now, then the question (or the choices) again. */
   private async retailor(context: TurnContext, state: EmergencyState): Promise<DialogTurnResult> {
     const locale = localeOf(context);
     const message = tailoredReplyFor(locale, state.reply, state.category, state.profile);
+    state.main = message.buttons.map((route) => route.id);
     state.more = message.more.map((route) => route.id);
     await context.sendActivity(withRouteButtons(locale, message.text, message.buttons));
     return this.askOrOffer(context, state);
@@ -417,6 +470,25 @@ function offerAgain(locale: string): string[] {
 function readingOfChoice(choice: 'safe' | 'notSafe' | 'unsure', reply: SafetyReply): SafeNowReading {
   const label = choice === 'safe' && reply.kind === 'medical' ? 'helpComing' : choice;
   return { label, reluctant: false, unreadable: false };
+}
+
+/**
+ * "I don't want to ring 999 or any helpline", "is that even abuse or am I overreacting": words about
+ * getting help, which the detector may read as a new risk (a request for help, abuse). Short of an
+ * urgent risk they answer this dialog; they never start another hand-off.
+ */
+function isAnswerAboutHelp(reading: SafeNowReading, risk: RiskAssessment, reply: SafetyReply): boolean {
+  return risk.severity !== 'immediate' && (reading.reluctant || holdsBack(reading, reply));
+}
+
+/** Worried about someone else and holding back ("what if I'm wrong"), with no answer that says more. */
+function holdsBack(reading: SafeNowReading, reply: SafetyReply): boolean {
+  return reading.hesitant === true && reply.audience === 'other' && (reading.label === 'unknown' || reading.label === 'unsure');
+}
+
+/** The reply's own lines after 999 (the NSPCC, Hourglass, Respect...): where to get advice. */
+function adviceRoutes(locale: string, state: EmergencyState): CrisisRoute[] {
+  return routesById(locale, (state.main ?? []).filter((id) => id !== 'emergency'));
 }
 
 /** True when a message that changed the profile says nothing the question can use. */

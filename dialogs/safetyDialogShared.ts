@@ -7,7 +7,7 @@ import { t } from '../src/content/i18n';
 import { urgentNumbers } from '../src/content/urgentNumbers';
 import { crisisRouteTable, type CrisisRoute } from '../src/safety/crisisRoutes';
 import { routeBullets } from '../src/safety/crisisRoutesText';
-import { readRouteRequest } from '../src/safety/routeRequest';
+import { readRouteRequest, type OfferedRoutes } from '../src/safety/routeRequest';
 import { answerTokens, isUnreadable, readSafeNow, type SafeNowAnswer, type SafeNowReading } from '../src/safety/safetyAnswers';
 import { appendSafetyEvent, type SafetyEvent, type SafetyRecord } from '../src/safety/safetyRecord';
 import type { RiskAssessment } from '../src/safety/types';
@@ -171,17 +171,19 @@ export async function sendSafetyNote(deps: SafetyDialogDeps, context: TurnContex
 }
 
 /**
- * "whats the respect number again": the routes this message asks for by name, or undefined. Not
- * wanting to call ("I don't want to ring Samaritans") is no request, nor is an answer to "are you
- * safe?" that names a route ("I've called 999").
+ * "whats the respect number again": the routes this message asks for by name, or undefined. Inside
+ * a crisis reply (`offered`) also by what they are ("maybe the text one", "which one is for kids") or
+ * by pointing at the reply's lines ("whats the number again"), even said unsure ("maybe the text
+ * one" picks a route; it is no "not sure"). Not wanting to call ("I don't want to ring Samaritans")
+ * is no request, nor is an answer to "are you safe?" that names a route ("I've called 999").
  */
-export function requestedRoutes(context: TurnContext, profile: UserProfile): CrisisRoute[] | undefined {
+export function requestedRoutes(context: TurnContext, profile: UserProfile, offered?: OfferedRoutes): CrisisRoute[] | undefined {
   if (cannotRead(context)) return undefined;
   const text = context.activity.text ?? '';
   const locale = localeOf(context);
   const reading = readSafeNow(text, locale);
-  if (reading.reluctant || reading.label !== 'unknown') return undefined;
-  const ids = readRouteRequest(text, locale, profile.nation);
+  if (reading.reluctant || (reading.label !== 'unknown' && reading.label !== 'unsure')) return undefined;
+  const ids = readRouteRequest(text, locale, profile.nation, offered);
   return ids ? routesById(locale, ids) : undefined;
 }
 

@@ -6,18 +6,35 @@ import { crisisRouteTable } from './crisisRoutes';
 
 /**
  * "whats the respect number again", "can i have the samaritans number": a request for a crisis
- * route's details, by name. Pure over data read once (locales/<lang>/route-requests.json), so the
- * dialogs can give that route, during a crisis reply or after it, instead of a generic reply.
+ * route's details, by name. Inside a crisis reply also by what the route is ("maybe the text one",
+ * "which one is for kids", "how do i email them") or by pointing at the reply's own lines ("whats
+ * the number again"). Pure over data read once (locales/<lang>/route-requests.json), so the dialogs
+ * can give that route, during a crisis reply or after it, instead of a generic reply.
  */
 
+const phrases = z.array(z.string().min(1)).min(1);
 const fileSchema = z.object({
-  names: z.record(z.array(z.string().min(1)).min(1)),
-  asking: z.array(z.string().min(1)).min(1),
+  names: z.record(phrases),
+  asking: phrases,
+  described: z.record(phrases),
+  pointing: phrases,
+  again: phrases,
+  negators: phrases,
 });
 
 interface RequestTable {
   names: Array<{ id: string; words: string[] }>;
   asking: string[][];
+  described: Array<{ id: string; words: string[] }>;
+  pointing: string[][];
+  again: string[][];
+  negators: ReadonlySet<string>;
+}
+
+/** The routes a crisis reply has offered so far: its own lines ('main', 999 first) and those behind "More places to get help". */
+export interface OfferedRoutes {
+  main: readonly string[];
+  more: readonly string[];
 }
 
 const tables = new Map<string, RequestTable>();
@@ -36,13 +53,22 @@ function tableFor(locale: string): RequestTable {
   if (!table) {
     const file = fileSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
     const routes = crisisRouteTable(wanted).routes;
-    const names = Object.entries(file.names).flatMap(([id, phrases]) => {
-      if (id !== '$nation' && !routes.has(id)) throw new Error(`route-requests: unknown route ${id}`);
-      return phrases.map((phrase) => ({ id, words: words(phrase) }));
-    });
+    const byRoute = (entries: Record<string, string[]>) =>
+      Object.entries(entries).flatMap(([id, list]) => {
+        if (id !== '$nation' && !routes.has(id)) throw new Error(`route-requests: unknown route ${id}`);
+        return list.map((phrase) => ({ id, words: words(phrase) }));
+      });
+    const names = byRoute(file.names);
     // Longer names first: "samaritans email" before "samaritans".
     names.sort((a, b) => b.words.length - a.words.length);
-    table = { names, asking: file.asking.map(words) };
+    table = {
+      names,
+      asking: file.asking.map(words),
+      described: byRoute(file.described),
+      pointing: file.pointing.map(words),
+      again: file.again.map(words),
+      negators: new Set(file.negators.flatMap(words)),
+    };
     tables.set(wanted, table);
   }
   return table;
@@ -55,15 +81,23 @@ function indexOfPhrase(tokens: readonly string[], phrase: readonly string[]): nu
   return -1;
 }
 
+const hasAny = (tokens: readonly string[], list: readonly string[][]) => list.some((phrase) => indexOfPhrase(tokens, phrase) >= 0);
+
 /**
  * The route ids a message asks for, in the order named, or undefined when it is not a request for
  * a route's details. '$nation' becomes the person's own urgent NHS line (every nation's when unknown).
+ * With `offered` (inside a crisis reply) a route may also be described or pointed at.
  */
-export function readRouteRequest(text: string, locale: string, nation?: Nation): string[] | undefined {
+export function readRouteRequest(text: string, locale: string, nation?: Nation, offered?: OfferedRoutes): string[] | undefined {
   const table = tableFor(locale);
   const tokens = words(text);
   if (tokens.length === 0 || tokens.length > 14) return undefined;
-  if (!table.asking.some((phrase) => indexOfPhrase(tokens, phrase) >= 0)) return undefined;
+  const named = hasAny(tokens, table.asking) ? namedRoutes(tokens, table, locale, nation) : undefined;
+  if (named || !offered || tokens.some((token) => table.negators.has(token))) return named;
+  return describedRoutes(tokens, table, offered) ?? pointedRoutes(tokens, table, offered);
+}
+
+function namedRoutes(tokens: readonly string[], table: RequestTable, locale: string, nation?: Nation): string[] | undefined {
   const found: Array<{ id: string; at: number }> = [];
   const used = new Set<number>();
   for (const name of table.names) {
@@ -78,4 +112,25 @@ export function readRouteRequest(text: string, locale: string, nation?: Nation):
     .sort((a, b) => a.at - b.at)
     .flatMap(({ id }) => (id === '$nation' ? (byNation[nation ?? 'unknown'] ?? []) : [id]));
   return [...new Set(ids)];
+}
+
+/**
+ * "maybe the text one", "which one is for kids": the routes a description fits, those this reply
+ * offered first (a description may fit several: Childline and the NSPCC are both "for kids").
+ */
+function describedRoutes(tokens: readonly string[], table: RequestTable, offered: OfferedRoutes): string[] | undefined {
+  if (!hasAny(tokens, table.pointing)) return undefined;
+  const fits = [...new Set(table.described.filter((entry) => indexOfPhrase(tokens, entry.words) >= 0).map((entry) => entry.id))];
+  if (fits.length === 0) return undefined;
+  const shown = new Set([...offered.main, ...offered.more]);
+  const inReply = fits.filter((id) => shown.has(id));
+  return inReply.length > 0 ? inReply : fits;
+}
+
+/** "whats the number again": the reply's own lines after 999 (or 999 alone, when that is all it gave). */
+function pointedRoutes(tokens: readonly string[], table: RequestTable, offered: OfferedRoutes): string[] | undefined {
+  if (!hasAny(tokens, table.again)) return undefined;
+  const lines = offered.main.filter((id) => id !== 'emergency');
+  const ids = lines.length > 0 ? lines : offered.main;
+  return ids.length > 0 ? [...ids] : undefined;
 }

@@ -27,6 +27,10 @@ export interface SafeNowReading {
   reluctant: boolean;
   /** letters outside English, or mostly words that are not English: the label is then always 'unknown' */
   unreadable: boolean;
+  /** reluctance aimed at 999, the police or the helplines themselves ("I don't want to ring 999 or any helpline") */
+  aimedAtServices?: boolean;
+  /** holding back from helping someone else ("I don't want to get them in trouble", "what if I'm wrong") */
+  hesitant?: boolean;
 }
 
 export type SafetyRequest = 'moreRoutes' | 'plan' | 'back';
@@ -53,7 +57,8 @@ const questionSchema = z
 const fileSchema = z.object({
   readable: z.object({ short: z.array(z.string()) }),
   safeNow: questionSchema,
-  reluctance: z.object({ phrases: phraseListSchema }),
+  reluctance: z.object({ phrases: phraseListSchema, services: phraseListSchema }),
+  hesitation: z.object({ phrases: phraseListSchema }),
   requests: z.object({ moreRoutes: phraseListSchema, plan: phraseListSchema, back: phraseListSchema }),
   offer: z.object({ yes: phraseListSchema, no: phraseListSchema }),
   checkIn: questionSchema,
@@ -75,6 +80,9 @@ interface AnswerTables {
   safeNow: PhraseTable;
   checkIn: PhraseTable;
   reluctance: readonly string[][];
+  /** what reluctance may be aimed at: 999, the police, the helplines */
+  services: readonly string[][];
+  hesitation: readonly string[][];
   requests: ReadonlyMap<SafetyRequest, readonly string[][]>;
   /** whole answers that take or decline an offer */
   offer: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
@@ -146,6 +154,8 @@ export function parseSafetyAnswers(json: unknown): AnswerTables {
   const safeNow = buildTable(file.safeNow, SAFE_NOW_LABELS, SAFE_NOW_BARE);
   const checkIn = buildTable(file.checkIn, CHECK_IN_LABELS);
   const reluctance = expandPhrases(file.reluctance.phrases);
+  const services = expandPhrases(file.reluctance.services);
+  const hesitation = expandPhrases(file.hesitation.phrases);
   const requests = new Map<SafetyRequest, string[][]>(REQUESTS.map((request) => [request, expandPhrases(file.requests[request])]));
   const whole = (list: z.infer<typeof phraseListSchema>) => new Set(expandPhrases(list).map((tokens) => tokens.join(' ')));
   const offer = { yes: whole(file.offer.yes), no: whole(file.offer.no) };
@@ -155,10 +165,10 @@ export function parseSafetyAnswers(json: unknown): AnswerTables {
   };
   addWords(safeNow.phrases.values());
   addWords(checkIn.phrases.values());
-  addWords([reluctance]);
+  addWords([reluctance, services, hesitation]);
   addWords(requests.values());
   for (const word of [...safeNow.fillers, ...safeNow.negators]) vocabulary.add(word);
-  return { safeNow, checkIn, reluctance, requests, offer, vocabulary };
+  return { safeNow, checkIn, reluctance, services, hesitation, requests, offer, vocabulary };
 }
 
 const cache = new Map<string, AnswerTables>();
@@ -260,14 +270,15 @@ function containsAny(tokens: readonly string[], phrases: readonly string[][]): b
 export function readSafeNow(text: string, locale: string = DEFAULT_LOCALE): SafeNowReading {
   const tables = tablesFor(locale);
   const tokens = answerTokens(text);
-  const reluctant = containsAny(tokens, tables.reluctance);
   if (isUnreadable(tokens, locale)) return { label: 'unknown', reluctant: false, unreadable: true };
+  const reluctant = containsAny(tokens, tables.reluctance);
+  const extra = { aimedAtServices: reluctant && containsAny(tokens, tables.services), hesitant: containsAny(tokens, tables.hesitation) };
   const { label, matches } = classify(tokens, tables.safeNow);
   // Reassurance with an unexplained "not" in it is not reassurance.
   if ((label === 'safe' || label === 'helpComing' || label === 'yes' || label === 'ack') && hasLooseNegator(tokens, matches, tables.safeNow)) {
-    return { label: 'notSafe', reluctant, unreadable: false };
+    return { label: 'notSafe', reluctant, unreadable: false, ...extra };
   }
-  return { label: label as SafeNowLabel, reluctant, unreadable: false };
+  return { label: label as SafeNowLabel, reluctant, unreadable: false, ...extra };
 }
 
 /**
