@@ -18,7 +18,8 @@ import type { TopicRequest } from '../src/content/topics';
 import { t } from '../src/content/i18n';
 import { ASIDE_KEY, PROFILE_NOTED_KEY, RISK_ASSESSMENT_KEY, RECOGNITION_KEY, type ProfileNoted } from './turnState';
 import { classifyControl, isAcknowledgement, isCheckRequest, isFitQuestion, isGoodbye, isNextStepRequest, isPause, isQuestion, type Control } from '../src/language/controlWords';
-import { EMERGENCY_SUPPORT_DIALOG, isSettled, stepsAside, type EmergencySupportOptions } from './emergencySupportDialog';
+import { EMERGENCY_SUPPORT_DIALOG, isSettled, keptInView, stepsAside, type EmergencySupportOptions } from './emergencySupportDialog';
+import { withWorkFrame, workFrameAfter } from '../src/safety/workFrame';
 import { RISK_CHECK_IN_DIALOG, type RiskCheckInOptions } from './riskCheckInDialog';
 import { SAFETY_PLAN_DIALOG } from './safetyPlanDialog';
 import { requestedRoutes, requestedRoutesActivity, sendSafetyNote, type SafetyDialogDeps } from './safetyDialogShared';
@@ -97,6 +98,8 @@ interface MainState {
   handedOff?: boolean;
   /** The under-18 routes (GP or a trusted adult, Childline) were given in this conversation. */
   youngRoutesGiven?: boolean;
+  /** The last messages came as work or study talk ("im a student nurse..."): src/safety/workFrame.ts. */
+  workFrame?: boolean;
 }
 
 /**
@@ -196,7 +199,7 @@ export class MainDialog extends ComponentDialog {
    * dialog below, or routed.
    */
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
-    const risk = innerDc.context.turnState.get(RISK_ASSESSMENT_KEY) as RiskAssessment | undefined;
+    const risk = this.riskInFrame(innerDc);
     const { context } = innerDc;
     const active = innerDc.activeDialog;
     // Nation and age said with the risk ("im 15 and...", "live in dundee...") or during the safety
@@ -211,8 +214,30 @@ export class MainDialog extends ComponentDialog {
       // A check underneath waits for the person to choose to carry on; it never pushes its question.
       innerDc.stack.pop();
       pauseCheck(innerDc.activeDialog);
+      const inView = keptInView(active, context.activity.locale ?? '');
+      if (inView) await context.sendActivity(inView);
     }
     return undefined;
+  }
+
+  /**
+   * The gate's risk as this conversation reads it: a work or study frame set in an earlier message
+   * carries to the next general question ("is there evidence it reduces suicidal ideation"). Keeps
+   * the frame for the next turn.
+   */
+  private riskInFrame(innerDc: DialogContext): RiskAssessment | undefined {
+    const { context } = innerDc;
+    const found = context.turnState.get(RISK_ASSESSMENT_KEY) as RiskAssessment | undefined;
+    if (context.activity.type !== 'message') return found;
+    const state = this.mainState(innerDc);
+    const text = context.activity.text ?? '';
+    const open = state.workFrame === true;
+    if (workFrameAfter(text, open)) state.workFrame = true;
+    else delete state.workFrame;
+    if (!found) return undefined;
+    const risk = withWorkFrame(found, text, open);
+    if (risk !== found) context.turnState.set(RISK_ASSESSMENT_KEY, risk);
+    return risk;
   }
 
   /**

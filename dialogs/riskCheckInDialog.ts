@@ -1,9 +1,10 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { t } from '../src/content/i18n';
-import { checkInAnswer, readSafeNow, type CheckInAnswer } from '../src/safety/safetyAnswers';
+import { checkInAnswer, readSafeNow, safetyRequest, type CheckInAnswer } from '../src/safety/safetyAnswers';
 import type { RiskAssessment } from '../src/safety/types';
 import { EMERGENCY_SUPPORT_DIALOG, type EmergencySupportOptions } from './emergencySupportDialog';
+import { SAFETY_PLAN_DIALOG, type SafetyPlanOptions } from './safetyPlanDialog';
 import {
   chosen,
   cannotRead,
@@ -11,6 +12,8 @@ import {
   markResponded,
   questionActivity,
   recordSafetyEvent,
+  requestedRoutes,
+  requestedRoutesActivity,
   routesById,
   routeValues,
   sendSafetyEvent,
@@ -77,6 +80,17 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
 
     if (answer === 'yes' || answer === 'unsure') {
       return dc.replaceDialog(EMERGENCY_SUPPORT_DIALOG, { ...options, lead: 'afterCheckIn' } satisfies EmergencySupportOptions);
+    }
+    // "can you help me make a plan for if it gets bad again": the safety plan, in this dialog's place.
+    if (!unreadable && safetyRequest(text, locale) === 'plan') {
+      return dc.replaceDialog(SAFETY_PLAN_DIALOG, { profile: options.profile } satisfies SafetyPlanOptions);
+    }
+    // "whats the text one again": that route, then the question again.
+    const asked = answer === 'unknown' ? requestedRoutes(context, options.profile, { main: CHECK_IN_ROUTES, more: [] }) : undefined;
+    if (asked && asked.length > 0) {
+      await context.sendActivity(requestedRoutesActivity(locale, asked));
+      await this.ask(context, options.assessment);
+      return Dialog.EndOfTurn;
     }
     const opening = unreadable ? 'safety:answer.unreadable' : answer === 'no' ? 'safety:checkIn.no' : 'safety:checkIn.unknown';
     const reply = [t(locale, opening), t(locale, 'safety:checkIn.helpAnyway', routeValues(locale)), t(locale, 'safety:checkIn.goOn')].join('\n\n');
