@@ -305,8 +305,10 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       const young = (label === 'notSafe' || label === 'unsure') && audience === 'self' && state.profile.ageGroup === 'under_18' ? routesById(locale, ['childline']) : [];
       // Helping someone else, or afraid of hurting someone: the line that advises stays in view
       // while the person talks ("can ipt fix anger", "what if it's happening now").
+      // Someone who may hurt someone hears of Respect on every such reply; someone helping another
+      // person hears of their advice line when the answer says nothing urgent.
       const holding = label === 'unknown' || label === 'ack' || state.phase === 'staying';
-      const advice = holding && audience !== 'self' && state.reply.kind !== 'medical' ? adviceRoutes(locale, state).slice(0, 1) : [];
+      const advice = audience === 'everyone' || (audience === 'other' && holding && state.reply.kind !== 'medical') ? adviceRoutes(locale, state).slice(0, 1) : [];
       const text = [
         this.fresh(state, wordings),
         ...young.map((route) => routeLine(locale, route)),

@@ -235,9 +235,12 @@ function matchesOf(tokens: readonly string[], label: string, phrases: readonly s
 const length = (m: Match) => m.end - m.start;
 const overlaps = (a: Match, b: Match) => a.start < b.end && b.start < a.end;
 
-function findMatches(tokens: readonly string[], table: PhraseTable): Match[] {
-  const matches: Match[] = [];
-  for (const [label, phrases] of table.phrases) matchesOf(tokens, label, phrases, matches);
+function findMatches(tokens: readonly string[], table: PhraseTable, aside: readonly Match[]): Match[] {
+  const found: Match[] = [];
+  for (const [label, phrases] of table.phrases) matchesOf(tokens, label, phrases, found);
+  // Words within a phrase about getting help are no answer: "I'm not calling 999" is neither "I'm
+  // not" nor "calling 999".
+  const matches = found.filter((m) => !aside.some((a) => overlaps(a, m)));
   // Where phrases overlap, the longer one is what was said: "not going to do anything" is not "I am not".
   const kept = matches.filter((m) => !matches.some((o) => o !== m && overlaps(o, m) && length(o) > length(m)));
   // A bare yes-word or acknowledgement counts only as the whole answer (with fillers): "I am" is a
@@ -248,8 +251,8 @@ function findMatches(tokens: readonly string[], table: PhraseTable): Match[] {
   return whole ? kept : kept.filter((m) => !table.bare.has(m.label));
 }
 
-function classify(tokens: readonly string[], table: PhraseTable): { label: string; matches: Match[] } {
-  const matches = findMatches(tokens, table);
+function classify(tokens: readonly string[], table: PhraseTable, aside: readonly Match[] = []): { label: string; matches: Match[] } {
+  const matches = findMatches(tokens, table, aside);
   const found = new Set(matches.map((m) => m.label));
   for (const label of table.precedence) if (found.has(label)) return { label, matches };
   return { label: 'unknown', matches };
@@ -271,11 +274,14 @@ export function readSafeNow(text: string, locale: string = DEFAULT_LOCALE): Safe
   const tables = tablesFor(locale);
   const tokens = answerTokens(text);
   if (isUnreadable(tokens, locale)) return { label: 'unknown', reluctant: false, unreadable: true };
-  const reluctant = containsAny(tokens, tables.reluctance);
-  const extra = { aimedAtServices: reluctant && containsAny(tokens, tables.services), hesitant: containsAny(tokens, tables.hesitation) };
-  const { label, matches } = classify(tokens, tables.safeNow);
+  const aside: Match[] = [];
+  matchesOf(tokens, 'reluctant', tables.reluctance, aside);
+  const reluctant = aside.length > 0;
+  matchesOf(tokens, 'hesitant', tables.hesitation, aside);
+  const extra = { aimedAtServices: reluctant && containsAny(tokens, tables.services), hesitant: aside.some((m) => m.label === 'hesitant') };
+  const { label, matches } = classify(tokens, tables.safeNow, aside);
   // Reassurance with an unexplained "not" in it is not reassurance.
-  if ((label === 'safe' || label === 'helpComing' || label === 'yes' || label === 'ack') && hasLooseNegator(tokens, matches, tables.safeNow)) {
+  if ((label === 'safe' || label === 'helpComing' || label === 'yes' || label === 'ack') && hasLooseNegator(tokens, [...matches, ...aside], tables.safeNow)) {
     return { label: 'notSafe', reluctant, unreadable: false, ...extra };
   }
   return { label: label as SafeNowLabel, reluctant, unreadable: false, ...extra };
