@@ -241,8 +241,8 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       await context.sendActivity(this.choices(context, state, this.fresh(state, [...waiting, ...offerAgain(locale)])));
       return Dialog.EndOfTurn;
     }
-    if (choice === 'safe' || choice === 'notSafe' || choice === 'unsure') return this.answer(context, state, readingOfChoice(choice, state.reply), risk);
-    return this.answer(context, state, reading, risk);
+    const tapped = choice === 'safe' || choice === 'notSafe' || choice === 'unsure' ? readingOfChoice(choice, state.reply) : undefined;
+    return this.answer(context, state, tapped ?? reading, risk);
   }
 
   /** Back from the safety plan: where the person was, with the choices again. */
@@ -303,13 +303,15 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
             : [t(locale, `safety:answer.${label}.${voice}`), ...hold];
       // Someone under 18 who is not safe, or not sure, also hears of Childline (999 still first).
       const young = (label === 'notSafe' || label === 'unsure') && audience === 'self' && state.profile.ageGroup === 'under_18' ? routesById(locale, ['childline']) : [];
-      // Helping someone else, or afraid of hurting someone: the line that advises stays in view
-      // while the person talks ("can ipt fix anger", "what if it's happening now").
-      // Someone who may hurt someone hears of Respect on every such reply; someone helping another
-      // person hears of their advice line when the answer says nothing urgent.
+      // The line that advises stays in view while the person talks ("can ipt fix anger", "what if
+      // it's happening now"): Respect on every such reply to someone who may hurt someone; for
+      // someone helping another person, their advice line when the answer says nothing urgent.
       const holding = label === 'unknown' || label === 'ack' || state.phase === 'staying';
       const advice = audience === 'everyone' || (audience === 'other' && holding && state.reply.kind !== 'medical') ? adviceRoutes(locale, state).slice(0, 1) : [];
+      // "theres my sister i guess": reaching them now is a good step, whatever else the answer says.
+      const trusted = reading.trusted === true && audience === 'self' && label !== 'notSafe' ? [t(locale, 'safety:answer.trusted')] : [];
       const text = [
+        ...trusted,
         this.fresh(state, wordings),
         ...young.map((route) => routeLine(locale, route)),
         ...(advice.length > 0 ? [`${t(locale, 'safety:answer.adviceLead')}\n${routeBullets(locale, advice)}`] : []),

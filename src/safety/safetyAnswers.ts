@@ -31,6 +31,8 @@ export interface SafeNowReading {
   aimedAtServices?: boolean;
   /** holding back from helping someone else ("I don't want to get them in trouble", "what if I'm wrong") */
   hesitant?: boolean;
+  /** names someone they trust ("theres my sister i guess", "i could text my mate") */
+  trusted?: boolean;
 }
 
 export type SafetyRequest = 'moreRoutes' | 'plan' | 'back';
@@ -59,6 +61,7 @@ const fileSchema = z.object({
   safeNow: questionSchema,
   reluctance: z.object({ phrases: phraseListSchema, services: phraseListSchema }),
   hesitation: z.object({ phrases: phraseListSchema }),
+  trusted: z.object({ phrases: phraseListSchema }),
   requests: z.object({ moreRoutes: phraseListSchema, plan: phraseListSchema, back: phraseListSchema }),
   offer: z.object({ yes: phraseListSchema, no: phraseListSchema }),
   checkIn: questionSchema,
@@ -83,6 +86,7 @@ interface AnswerTables {
   /** what reluctance may be aimed at: 999, the police, the helplines */
   services: readonly string[][];
   hesitation: readonly string[][];
+  trusted: readonly string[][];
   requests: ReadonlyMap<SafetyRequest, readonly string[][]>;
   /** whole answers that take or decline an offer */
   offer: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
@@ -156,6 +160,7 @@ export function parseSafetyAnswers(json: unknown): AnswerTables {
   const reluctance = expandPhrases(file.reluctance.phrases);
   const services = expandPhrases(file.reluctance.services);
   const hesitation = expandPhrases(file.hesitation.phrases);
+  const trusted = expandPhrases(file.trusted.phrases);
   const requests = new Map<SafetyRequest, string[][]>(REQUESTS.map((request) => [request, expandPhrases(file.requests[request])]));
   const whole = (list: z.infer<typeof phraseListSchema>) => new Set(expandPhrases(list).map((tokens) => tokens.join(' ')));
   const offer = { yes: whole(file.offer.yes), no: whole(file.offer.no) };
@@ -165,10 +170,10 @@ export function parseSafetyAnswers(json: unknown): AnswerTables {
   };
   addWords(safeNow.phrases.values());
   addWords(checkIn.phrases.values());
-  addWords([reluctance, services, hesitation]);
+  addWords([reluctance, services, hesitation, trusted]);
   addWords(requests.values());
   for (const word of [...safeNow.fillers, ...safeNow.negators]) vocabulary.add(word);
-  return { safeNow, checkIn, reluctance, services, hesitation, requests, offer, vocabulary };
+  return { safeNow, checkIn, reluctance, services, hesitation, trusted, requests, offer, vocabulary };
 }
 
 const cache = new Map<string, AnswerTables>();
@@ -278,7 +283,7 @@ export function readSafeNow(text: string, locale: string = DEFAULT_LOCALE): Safe
   matchesOf(tokens, 'reluctant', tables.reluctance, aside);
   const reluctant = aside.length > 0;
   matchesOf(tokens, 'hesitant', tables.hesitation, aside);
-  const extra = { aimedAtServices: reluctant && containsAny(tokens, tables.services), hesitant: aside.some((m) => m.label === 'hesitant') };
+  const extra = { aimedAtServices: reluctant && containsAny(tokens, tables.services), hesitant: aside.some((m) => m.label === 'hesitant'), trusted: containsAny(tokens, tables.trusted) };
   const { label, matches } = classify(tokens, tables.safeNow, aside);
   // Reassurance with an unexplained "not" in it is not reassurance.
   if ((label === 'safe' || label === 'helpComing' || label === 'yes' || label === 'ack') && hasLooseNegator(tokens, [...matches, ...aside], tables.safeNow)) {

@@ -44,6 +44,8 @@ describe('a route picked or asked about during the crisis reply', () => {
     ['which one is for young people', ['papyrus']],
     ['whats the number again', ['nhs111_england', 'samaritans', 'shout']],
     ['who do i ring', ['nhs111_england', 'samaritans', 'shout']],
+    ['are they open now', ['nhs111_england', 'samaritans', 'shout']],
+    ['is there a way i can text instead', ['shout']],
     ['i dont want to text anyone', undefined],
     ['i got a text from my mum', undefined],
     ['one day at a time', undefined],
@@ -95,6 +97,14 @@ describe('not wanting 999 or the helplines', () => {
     expect(text).toMatch(/trust/);
     expect(text).toMatch(/\?/);
     expect(cardActions(replies).map((action) => action.url)).not.toContain('tel:999');
+  });
+
+  it.each(["theres my sister i guess", 'i could text my mate'])('%j after not wanting to call: a good person to reach, and it stays', async (message) => {
+    const adapter = await afterOwnCrisis();
+    await say(adapter, "i dont want to ring 999 or any helpline, they'll just send people");
+    const text = textOf(await sayOnce(adapter, message));
+    expect(text).toMatch(/good person to reach out to/);
+    expect(text).toMatch(/\?/);
   });
 
   it('with danger now in the same message, 999 comes first', async () => {
