@@ -395,9 +395,10 @@ export class MainDialog extends ComponentDialog {
       // A topic's label typed as the answer ("grief" to "what is troubling you?") is the answer.
       if (answer?.kind !== 'typed') return this.switchTopic(innerDc, route);
     }
-    // "whats ipt do for grief specifically" holds an answer's word, but it opens as a question: that
-    // is answered first, and the check asks its own question again. ("dunno, few months?" is an answer.)
-    if (answer?.kind === 'typed' && question && text.trim().split(/\s+/).length >= 3 && isQuestion(locale, text.replace(/\?/g, ''))) {
+    // "whats ipt do for grief specifically" holds an answer's word, and "how do i get it in england" a
+    // fact, but each opens as a question: that is answered first, and the check asks its own question
+    // again. ("dunno, few months?" is an answer.)
+    if ((answer?.kind === 'typed' || answer?.kind === 'facts') && question && text.trim().split(/\s+/).length >= 3 && isQuestion(locale, text.replace(/\?/g, ''))) {
       const asked = await this.sideAnswer(innerDc, text);
       if (asked) return asked;
     }

@@ -209,3 +209,15 @@ describe('after the gentle check-in', () => {
     expect(textOf(await say(adapter, message))).toMatch(/Let's make a simple plan/);
   });
 });
+
+describe('after a past-and-over note', () => {
+  it.each(['how do i get it in england', 'how can i get ipt in england?'])('%j during the check that follows is answered (NHS Talking Therapies), then the check goes on', async (question) => {
+    const adapter = await bot();
+    const note = await say(adapter, 'i tried to kill myself when i was 19, thats ten years ago and im in a much better place now');
+    expect(eventsOf(note)).toHaveLength(0);
+    await say(adapter, 'is ipt right for me');
+    const text = textOf(await say(adapter, question));
+    expect(text).toMatch(/Talking Therapies/);
+    expect(text).toMatch(/What is troubling you most/);
+  });
+});
