@@ -326,11 +326,6 @@ function frameFor(plain: string, clause: string, aboutOther: boolean): RiskFrame
 }
 
 /**
- * `at` and `span`: where the risk words matched in `text` (normalised, figures of speech masked),
- * and what they were. `aboutOther`: the match is about someone else (read in the first person, see
- * pronounShift.ts, or a rule written about someone else). `plain`: the text before masking.
- */
-/**
  * True when a message names a work or study role or task ("im a student nurse", "for my essay"),
  * with no real disclosure told as it happened: the frame a later question in the conversation may
  * carry (src/safety/workFrame.ts). `plain`: lower-case words separated by single spaces.
@@ -339,6 +334,11 @@ export function namesWorkFrame(plain: string): boolean {
   return mayMatch(plain, PROFESSIONAL_WORDS) && ROLE.test(plain) && !disclosedToThem(plain);
 }
 
+/**
+ * `at` and `span`: where the risk words matched in `text` (normalised, figures of speech masked),
+ * and what they were. `aboutOther`: the match is about someone else (read in the first person, see
+ * pronounShift.ts, or a rule written about someone else). `plain`: the text before masking.
+ */
 export function readRiskContext(category: RiskCategory, text: string, at: number, span: string, aboutOther: boolean, plain: string = text): RiskContext {
   const who = whoFor(category, text, at, span, aboutOther);
   const when = whenFor(text, at);
