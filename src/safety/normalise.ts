@@ -305,6 +305,12 @@ export function normaliseToWords(text: string, tables: NormaliseTables, options:
       out.push(next !== undefined && /^[a-z]+$/.test(next) && !tables.quantityNouns.has(next) ? special : tok);
       continue;
     }
+    // "HR" at work is the department; "hr" is an hour only after a count ("an hr ago", "2 hr").
+    if (tok === 'hr') {
+      const prev = previousWord(raw, i) ?? '.';
+      out.push(prev === 'a' || prev === 'an' || prev === 'half' || prev === 'per' || /^[0-9]+$/.test(prev) ? 'hour' : 'hr');
+      continue;
+    }
     if (tok === 'ill') {
       const prev = out.length > 0 ? out[out.length - 1] : '.';
       if (!ILL_ADJECTIVE_BEFORE.has(prev)) {
@@ -357,6 +363,11 @@ function unmask(tok: string, tables: NormaliseTables): string {
     if (guess !== undefined) return guess;
   }
   return tok.replace(/_/g, '');
+}
+
+function previousWord(tokens: string[], i: number): string | undefined {
+  for (let j = i - 1; j >= 0; j--) if (tokens[j] !== '') return tokens[j];
+  return undefined;
 }
 
 function nextWord(tokens: string[], i: number): string | undefined {

@@ -117,8 +117,7 @@ const PRESENT_RISK_VERB = /(?:^| )(?:i am|i want|i wanna|i wish|i feel|i keep|i 
 
 const ROLE = new RegExp(
   [
-    // "HR" reads as "hour" once text-speak is folded ("hr" is also "hour"), so both spellings are roles.
-    '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|nurses|doctor|gp|paramedic|teacher|teaching assistant|ta|counsellor|therapist|psychologist|psychiatrist|social worker|volunteer|manager|line manager|hr manager|hr adviser|hr advisor|support worker|youth worker|lecturer|researcher|first aider|mental health first aider|pharmacist|midwife|health visitor|police officer|chaplain|safeguarding lead|dsl|student|head of year|head teacher|headteacher|deputy head|senco|form tutor|care worker|carer|healthcare assistant|hca|nursery worker|childminder|journalist|reporter|writer|novelist|author|hour adviser|hour advisor|hour officer|hour manager|hour business partner|occupational health nurse|receptionist|trainee)(?= |$)',
+    '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|nurses|doctor|gp|paramedic|teacher|teaching assistant|ta|counsellor|therapist|psychologist|psychiatrist|social worker|volunteer|manager|line manager|hr manager|hr adviser|hr advisor|support worker|youth worker|lecturer|researcher|first aider|mental health first aider|pharmacist|midwife|health visitor|police officer|chaplain|safeguarding lead|dsl|student|head of year|head teacher|headteacher|deputy head|senco|form tutor|care worker|carer|healthcare assistant|hca|nursery worker|childminder|journalist|reporter|writer|novelist|author|hr officer|hr business partner|occupational health nurse|receptionist|trainee|trainer|instructor|call handler)(?= |$)',
     'samaritans volunteer',
     '(?:i|we) (?:teach|lecture|tutor)(?= |$)',
     '(?:first aid|mental health first aid|driving|fitness|yoga) instructor',
@@ -136,7 +135,7 @@ const ROLE = new RegExp(
     '(?:dissertation|essay|assignment|coursework|thesis|research project|literature review)(?: [a-z]+){0,2} (?:on|about|into|covering)',
     '(?:lesson|lesson plan|lessons|assembly|training session|workshop|policy|procedure|guidance|toolkit|leaflet|poster|module) (?:on|about|for|covering)',
     '(?:(?:i am|im|we are) )?(?:drafting|writing|updating|reviewing|planning|preparing|designing|putting together) (?:a|an|our|the|my)(?: [a-z]+){0,3} (?:policy|lesson|lessons|essay|dissertation|training|guidance|procedure|assembly|presentation|session|workshop|leaflet|handbook)',
-    '(?:our|the|my) (?:hr|hour|staff|wellbeing|workplace|company|school|safeguarding) (?:policy|policies|team|training|procedure|guidance)',
+    '(?:our|the|my) (?:hr|staff|wellbeing|workplace|company|school|safeguarding) (?:policy|policies|team|training|procedure|guidance)',
     '(?:first aid|mental health first aid|safeguarding|suicide prevention|suicide awareness|self harm awareness) (?:course|training|session|refresher|module)',
     '(?:course|training|session|module) (?:at|for) work',
   ].join('|'),
@@ -194,7 +193,7 @@ const PROFESSIONAL_WORDS = new Set([
   'research', 'lesson', 'lessons', 'class', 'lecture', 'seminar', 'training', 'assembly', 'policy', 'presentation', 'project', 'report', 'uni',
   'university', 'literature', 'workshop', 'procedure', 'guidance', 'toolkit', 'leaflet', 'poster', 'handbook', 'policies', 'hr', 'staff',
   'wellbeing', 'workplace', 'safeguarding', 'company', 'school', 'pupil', 'employee', 'colleague', 'client', 'patient', 'caller', 'user', 'person',
-  'hour', 'teach', 'lecture', 'tutor', 'care', 'hca', 'childminder', 'writer', 'novelist', 'author', 'receptionist', 'doing', 'writing', 'researching', 'studying', 'revising', 'reporting', 'msc', 'exams',
+  'teach', 'lecture', 'tutor', 'care', 'hca', 'childminder', 'writer', 'novelist', 'author', 'receptionist', 'doing', 'writing', 'researching', 'studying', 'revising', 'reporting', 'msc', 'exams',
 ]);
 
 function mayMatch(text: string, words: ReadonlySet<string>): boolean {
