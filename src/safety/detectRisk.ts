@@ -278,12 +278,39 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     return found;
   }
 
+  /** Whether any live match of a live rule, other than `chosen`, reads as current. Only run for a past reading. */
+  function currentElsewhere(lex: CompiledLexicon, found: readonly Found[], chosen: Hit): boolean {
+    for (const f of found) {
+      const { text, plain } = f.prepared;
+      for (const h of f.hits) {
+        if (h.negated) continue;
+        for (const { rule, regex } of lex.patterns) {
+          if (rule !== h.rule) continue;
+          regex.lastIndex = 0;
+          for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+            if (m[0].length === 0) regex.lastIndex++;
+            if ((h === chosen && m.index === chosen.at) || isNegated(lex, text, m.index)) continue;
+            if (readRiskContext(rule.category, text, m.index, m[0], f.aboutOther || rule.aboutOther, plain).when === 'current') {
+              regex.lastIndex = 0;
+              return true;
+            }
+          }
+          regex.lastIndex = 0;
+        }
+      }
+    }
+    return false;
+  }
+
   function assessmentOf(lex: CompiledLexicon, found: readonly Found[]): RiskAssessment | null {
     let best: { hit: Hit; from: Found } | null = null;
     for (const f of found) for (const hit of f.hits) if (best === null || moreUrgent(lex, hit, best.hit)) best = { hit, from: f };
     if (best === null) return null;
     const { hit, from } = best;
     const context = readRiskContext(hit.rule.category, from.prepared.text, hit.at, hit.span, from.aboutOther || hit.rule.aboutOther, from.prepared.plain);
+    // Past and over is said of one passage: risk words elsewhere that read as now ("... and last
+    // night I cut again") make the message current.
+    if (context.when === 'past' && currentElsewhere(lex, found, hit)) context.when = 'current';
     // Another language's own words for "years ago ... I'm well now" (riskContext.ts reads English only).
     const over = lex.pastOver;
     if (over !== undefined && over.past.test(from.prepared.plain) && over.well.test(from.prepared.plain) && !over.unless.test(from.prepared.plain)) context.when = 'past';
@@ -312,6 +339,18 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     const verdict = backstop.score(prepared);
     return verdict.riskProbability >= SENTENCE_PROBABILITY ? verdict : null;
   }
+  /** Where, in a prepared text, the sentence starts that the model gives the highest risk. */
+  function riskiestSentenceAt(backstop: RiskBackstop, text: string): number {
+    let best = { at: 0, p: -1 };
+    for (let start = 0; start < text.length; ) {
+      const end = text.indexOf(' . ', start);
+      const stop = end < 0 ? text.length : end;
+      const p = backstop.score(text.slice(start, stop)).riskProbability;
+      if (p > best.p) best = { at: start, p };
+      start = stop + 3;
+    }
+    return best.at;
+  }
   /** A sentence read alone by the model needs enough words to judge ("Wait." is not one). */
   const BACKSTOP_MIN_SENTENCE_WORDS = 5;
 
@@ -333,9 +372,12 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
       const prepared = prepareWords(lex, part);
       if (prepared.text === '') continue;
       if (prepared.masked && prepared.words.filter((w) => w !== '.').length < BACKSTOP_MIN_WORDS_AFTER_MASKING) continue;
-      const verdict = i < wholeParts ? backstop.assess(prepared.text) : sentenceVerdict(backstop, prepared.text);
+      const whole = i < wholeParts;
+      const verdict = whole ? backstop.assess(prepared.text) : sentenceVerdict(backstop, prepared.text);
       if (verdict === null) continue;
-      const context = readRiskContext(verdict.category, prepared.text, 0, '', false, prepared.plain);
+      // Who and when are read around the sentence the model finds riskiest, as for a rule's match.
+      const at = whole ? riskiestSentenceAt(backstop, prepared.text) : 0;
+      const context = readRiskContext(verdict.category, prepared.text, at, '', false, prepared.plain);
       // A model's guess about past or professional talk is not worth a question.
       if (context.when === 'past' || context.frame === 'professional') continue;
       return { category: verdict.category, severity: 'concern', matched: [`model:${verdict.category}`], negated: false, possible: true, ...context };
