@@ -56,6 +56,7 @@ const CONTRACTIONS: ReadonlyArray<[string, RegExp, string]> = [
   ["'s", /\b(he|she|it|that|there|what|who|where|here|everything|everyone|nobody|life|tonight|today|tomorrow|someone|somebody|anyone|anybody|something|nothing|this)'s\b/g, '$1 is'],
 ];
 const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '@': 'a', $: 's', '!': 'i' };
+const LEET_BANG = /[a-z0-9]+(?:![a-z0-9]+)+/g;
 const MIXED_LEET = /^(?=.*[a-z])(?=.*[0-9@$])[a-z0-9@$]+$/;
 const SPELT_HINT = /(?:^|[^a-z0-9])[a-z][ .\-_][a-z][ .\-_]/;
 const SPELT_SPACED = /(?<![a-z0-9])[a-z](?: [a-z]){3,}(?![a-z0-9])/g;
@@ -254,6 +255,14 @@ export function normaliseToWords(text: string, tables: NormaliseTables, options:
     if (hasInvisible(s)) s = dropInvisible(s);
     for (const [symbol, word] of tables.symbols) if (s.includes(symbol)) s = s.split(symbol).join(` ${word} `);
     s = foldConfusables(s.normalize('NFKD').replace(/\p{M}/gu, '')).replace(APOSTROPHES, "'");
+  }
+  // '!' for 'i' inside a word written in look-alikes ("p0!nt", "l!v!ng", "d!e"): a word with a digit
+  // or two of them, or one that is a word with an 'i' ("hi!how" is left alone).
+  if (s.includes('!')) {
+    s = s.replace(LEET_BANG, (m) => {
+      const read = m.replace(/!/g, 'i');
+      return /[a-z]/.test(m) && (/[0-9]/.test(m) || m.split('!').length > 2 || tables.vocabulary.has(read) || tables.knownWords.has(read)) ? read : m;
+    });
   }
   // Asterisked self-censoring ("s*icide", "k*ll myself") is read as the plain word.
   if (s.includes('*')) s = s.replace(/\b([a-z]+)\*+([a-z]+)\b/g, (m, a: string, b: string) => (a.length + b.length >= 2 ? `${a}_${b}` : m));

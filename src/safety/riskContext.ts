@@ -344,10 +344,10 @@ function clauseOf(text: string, at: number, span: string): string {
  */
 function frameFor(plain: string, clause: string, sentence: string, aboutOther: boolean): RiskFrame {
   if (!mayMatch(plain, PROFESSIONAL_WORDS) || !ROLE.test(plain)) return 'personal';
-  if (disclosedToThem(plain)) return 'personal';
-  // Someone else's risk in a work setting (a pupil, a caller): the writer's own words do not change
-  // it. Someone in the writer's own life ("my neighbour's kids", "my sister") is not work, whatever job they name.
-  if (aboutOther) return OWN_PEOPLE.test(sentence) ? 'personal' : 'professional';
+  // Someone in the writer's own life ("my neighbour's kids", "my partner") is not work, whatever job they name.
+  if (disclosedToThem(plain) || OWN_PEOPLE.test(sentence)) return 'personal';
+  // Someone else's risk in a work setting (a pupil, a caller): the writer's own words do not change it.
+  if (aboutOther) return 'professional';
   const rest = clause.replace(ROLE_ALL, ' ').replace(ABOUT_OTHERS, ' ');
   return FIRST_SELF.test(rest) ? 'personal' : 'professional';
 }
