@@ -81,6 +81,11 @@ interface Prepared {
   plain: string;
 }
 
+interface Reading {
+  words: readonly string[];
+  windows: readonly Prepared[];
+}
+
 interface Hit {
   rule: CompiledRule;
   negated: boolean;
@@ -257,10 +262,14 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
   }
 
   /** Every window's hits; then, if none, the windows that speak of someone else, read in the first person. */
-  function lexiconFinds(lex: CompiledLexicon, text: string, options: NormaliseOptions): Found[] {
-    const all = normaliseToWords(text, lex.tables, options);
+  /** A text's normalised words and its windows, masked: read once, for the rules and then the backstop. */
+  function readText(lex: CompiledLexicon, text: string, options: NormaliseOptions): Reading {
+    const words = normaliseToWords(text, lex.tables, options);
+    return { words, windows: windows(words).map((part) => prepareWords(lex, part)) };
+  }
+
+  function lexiconFinds(lex: CompiledLexicon, { windows: parts }: Reading): Found[] {
     const found: Found[] = [];
-    const parts = windows(all).map((words) => prepareWords(lex, words));
     for (const prepared of parts) {
       const hits = ruleHits(lex, prepared);
       if (hits.length > 0) found.push({ hits, prepared, aboutOther: false });
@@ -360,27 +369,36 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
    * outvoted by the words around it, and a role named in another sentence ("I'm a store manager")
    * would make the whole message read as work talk.
    */
-  function backstopAssessment(lex: CompiledLexicon, text: string): RiskAssessment | null {
+  function backstopAssessment(lex: CompiledLexicon, { words, windows: parts }: Reading): RiskAssessment | null {
     const backstop = backstops.get(lex);
     if (backstop === undefined) return null;
-    const words = normaliseToWords(text, lex.tables);
-    const parts = windows(words);
-    const wholeParts = parts.length;
-    const sentences = sentencesOf(words);
-    if (sentences.length > 1) parts.push(...sentences.filter((sentence) => sentence.length >= BACKSTOP_MIN_SENTENCE_WORDS));
-    for (const [i, part] of parts.entries()) {
-      const prepared = prepareWords(lex, part);
-      if (prepared.text === '') continue;
-      if (prepared.masked && prepared.words.filter((w) => w !== '.').length < BACKSTOP_MIN_WORDS_AFTER_MASKING) continue;
-      const whole = i < wholeParts;
+    const judge = (prepared: Prepared, whole: boolean): RiskAssessment | null => {
+      if (prepared.text === '') return null;
+      if (prepared.masked && prepared.words.filter((w) => w !== '.').length < BACKSTOP_MIN_WORDS_AFTER_MASKING) return null;
       const verdict = whole ? backstop.assess(prepared.text) : sentenceVerdict(backstop, prepared.text);
-      if (verdict === null) continue;
+      if (verdict === null) return null;
       // Who and when are read around the sentence the model finds riskiest, as for a rule's match.
       const at = whole ? riskiestSentenceAt(backstop, prepared.text) : 0;
       const context = readRiskContext(verdict.category, prepared.text, at, '', false, prepared.plain);
       // A model's guess about past or professional talk is not worth a question.
-      if (context.when === 'past' || context.frame === 'professional') continue;
+      if (context.when === 'past' || context.frame === 'professional') return null;
       return { category: verdict.category, severity: 'concern', matched: [`model:${verdict.category}`], negated: false, possible: true, ...context };
+    };
+    for (const prepared of parts) {
+      const found = judge(prepared, true);
+      if (found !== null) return found;
+    }
+    const sentences = sentencesOf(words);
+    if (sentences.length < 2) return null;
+    // A sentence said twice is judged once: a long paste may repeat the same lines many times.
+    const judged = new Set<string>();
+    for (const sentence of sentences) {
+      if (sentence.length < BACKSTOP_MIN_SENTENCE_WORDS) continue;
+      const key = sentence.join(' ');
+      if (judged.has(key)) continue;
+      judged.add(key);
+      const found = judge(prepareWords(lex, sentence), false);
+      if (found !== null) return found;
     }
     return null;
   }
@@ -412,14 +430,20 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     }
 
     let best: RiskAssessment | null = foreign ? (phrases.get(language.toLowerCase().split('-')[0])?.(dropInvisible(text)) ?? null) : null;
-    for (const reading of readings(text)) {
+    const asSent = readings(text);
+    const backstopLexicon = lexiconFor(locale);
+    // The backstop reads the message as sent, as the first English pass did: that reading is kept.
+    let backstopReading: Reading | undefined;
+    for (const [r, reading] of asSent.entries()) {
       for (const { lex, options } of passes) {
-        const found = assessmentOf(lex, lexiconFinds(lex, reading, options));
+        const read = readText(lex, reading, options);
+        if (r === 0 && lex === backstopLexicon && options.foreign !== true) backstopReading = read;
+        const found = assessmentOf(lex, lexiconFinds(lex, read));
         if (found !== null && (best === null || ranksAbove(found, best))) best = found;
       }
     }
     if (best !== null || !withBackstop || foreign) return best;
-    return backstopAssessment(lexiconFor(locale), readings(text)[0]);
+    return backstopAssessment(backstopLexicon, backstopReading ?? readText(backstopLexicon, asSent[0], {}));
   }
 
   return {

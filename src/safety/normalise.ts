@@ -34,6 +34,7 @@ export interface NormaliseTables {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII_RUN = /[^\x00-\x7f]+/g;
 const LEFTOVER = /[^a-z0-9. ]/;
 const SENTENCE_BREAK = /[.!?;:\n\r\u2026]+/g;
 const APOSTROPHES = /[\u2018\u2019\u201b\u2032`\u00b4]/g;
@@ -57,6 +58,7 @@ const CONTRACTIONS: ReadonlyArray<[string, RegExp, string]> = [
 ];
 const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '@': 'a', $: 's', '!': 'i' };
 const LEET_BANG = /[a-z0-9]+(?:![a-z0-9]+)+/g;
+const HAS_LEET_BANG = /[a-z0-9]![a-z0-9]/;
 const MIXED_LEET = /^(?=.*[a-z])(?=.*[0-9@$])[a-z0-9@$]+$/;
 const SPELT_HINT = /(?:^|[^a-z0-9])[a-z][ .\-_][a-z][ .\-_]/;
 const SPELT_SPACED = /(?<![a-z0-9])[a-z](?: [a-z]){3,}(?![a-z0-9])/g;
@@ -254,11 +256,13 @@ export function normaliseToWords(text: string, tables: NormaliseTables, options:
   if (NON_ASCII.test(s)) {
     if (hasInvisible(s)) s = dropInvisible(s);
     for (const [symbol, word] of tables.symbols) if (s.includes(symbol)) s = s.split(symbol).join(` ${word} `);
-    s = foldConfusables(s.normalize('NFKD').replace(/\p{M}/gu, '')).replace(APOSTROPHES, "'");
+    // Only the non-ASCII runs change (decomposing never joins across them), so a long English paste
+    // with a few curly quotes costs no more than its quotes.
+    s = s.replace(NON_ASCII_RUN, (run) => foldConfusables(run.normalize('NFKD').replace(/\p{M}/gu, ''))).replace(APOSTROPHES, "'");
   }
   // '!' for 'i' inside a word written in look-alikes ("p0!nt", "l!v!ng", "d!e"): a word with a digit
   // or two of them, or one that is a word with an 'i' ("hi!how" is left alone).
-  if (s.includes('!')) {
+  if (s.includes('!') && HAS_LEET_BANG.test(s)) {
     s = s.replace(LEET_BANG, (m) => {
       const read = m.replace(/!/g, 'i');
       return /[a-z]/.test(m) && (/[0-9]/.test(m) || m.split('!').length > 2 || tables.vocabulary.has(read) || tables.knownWords.has(read)) ? read : m;
