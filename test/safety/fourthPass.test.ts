@@ -35,6 +35,10 @@ describe('fourth pass: risk classes, alone and inside a work message', () => {
     ['danger', 'I am hiding in the staff toilet because a man from the bar said he is waiting for me outside.'],
     // someone else's goodbye
     ['suicide', 'My friend posted that this is her final message and she is sorry for everything.'],
+    // someone else at risk, in plain words
+    ['self_harm', 'My nine year old keeps banging his head on the floor until it bleeds when he gets angry.'],
+    ['danger', 'Grandad has Alzheimer\'s, he wandered out of the home after tea and we cannot find him anywhere.'],
+    ['suicide', 'Sitting on the edge of the multi storey roof and I feel strangely calm.'],
     // look-alike letters
     ['suicide', 'w4nt t0 d!e, n0 p0!nt'],
   ])('%s: "%s"', (category, risk) => {
@@ -59,6 +63,10 @@ describe('fourth pass: risk classes, alone and inside a work message', () => {
     'The builder fell off his bike on the way in but he is fine.',
     'I am diabetic and the canteen never has anything I can eat.',
     'I am hiding in the stock room because the area manager is visiting.',
+    'I am banging my head against a brick wall with this spreadsheet.',
+    'She is pulling her hair out over the wedding seating plan.',
+    'We sat on the cliff top at sunset and it was so peaceful.',
+    'The cat got out of the house last night and we cannot find him.',
   ])('leaves "%s" alone', (benign) => {
     expect(modeOf(benign)).toBe('none');
   });
