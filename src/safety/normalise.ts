@@ -57,6 +57,8 @@ const CONTRACTIONS: ReadonlyArray<[string, RegExp, string]> = [
   ["'s", /\b(he|she|it|that|there|what|who|where|here|everything|everyone|nobody|life|tonight|today|tomorrow|someone|somebody|anyone|anybody|something|nothing|this)'s\b/g, '$1 is'],
 ];
 const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '@': 'a', $: 's', '!': 'i' };
+const HOUR_BEFORE = new Set(['a', 'an', 'half', 'per']);
+const HOUR_AFTER = new Set(['.', 'ago', 'later', 'or', 'and', 'before', 'after', 'away', 'of', 'each', 'long', 'drive', 'walk', 'wait', 'journey', 'commute', 'shift', 'early', 'late', 'then', 'now', 'till', 'until', 'earlier']);
 const LEET_BANG = /[a-z0-9]+(?:![a-z0-9]+)+/g;
 const HAS_LEET_BANG = /[a-z0-9]![a-z0-9]/;
 const MIXED_LEET = /^(?=.*[a-z])(?=.*[0-9@$])[a-z0-9@$]+$/;
@@ -318,10 +320,12 @@ export function normaliseToWords(text: string, tables: NormaliseTables, options:
       out.push(next !== undefined && /^[a-z]+$/.test(next) && !tables.quantityNouns.has(next) ? special : tok);
       continue;
     }
-    // "HR" at work is the department; "hr" is an hour only after a count ("an hr ago", "2 hr").
+    // "HR" at work is the department ("an HR adviser"); "hr" is an hour after a number, or after
+    // "an" when time follows ("an hr ago", "half an hr later").
     if (tok === 'hr') {
       const prev = previousWord(raw, i) ?? '.';
-      out.push(prev === 'a' || prev === 'an' || prev === 'half' || prev === 'per' || /^[0-9]+$/.test(prev) ? 'hour' : 'hr');
+      const next = nextWord(raw, i) ?? '.';
+      out.push(/^[0-9]+$/.test(prev) || (HOUR_BEFORE.has(prev) && HOUR_AFTER.has(next)) ? 'hour' : 'hr');
       continue;
     }
     if (tok === 'ill') {

@@ -28,7 +28,7 @@ const FIRST_SUBJECT = /(?:^| )(?:i|im|ive|myself)(?= |$)/;
 const TOLD_ME = /(?:^| )(?:told|tells|tell|telling|said to|say to|says to|asked|ask|asks|showed|show|texted|messaged|rang|confided in|come to|came to|comes to) me(?= |$)/g;
 
 // A child named as someone's relation ("her son takes her pension") is not the one at risk.
-const CHILD = /(?:^| )(?<!(?:her|his|their) )(?:son|sons|daughter|daughters|child|children|kid|kids|baby|babies|toddler|toddlers|newborn|pupil|pupils|schoolboy|schoolgirl|teenager|teenagers|teen|teens|boy|girl|stepson|stepdaughter|grandson|granddaughter|niece|nephew|little one|year (?:[1-9]|1[0-3]) (?:student|pupil|class)|(?:[1-9]|1[0-7]) (?:year old|yr old|your old|yo))s?(?= |$)/;
+const CHILD = /(?:^| )(?<!(?:her|his|their) )(?:son|sons|daughter|daughters|child|children|kid|kids|baby|babies|toddler|toddlers|newborn|pupil|pupils|schoolboy|schoolgirl|teenager|teenagers|teen|teens|boy|girl|stepson|stepdaughter|grandson|granddaughter|niece|nephew|little one|year (?:[1-9]|1[0-3]) (?:student|pupil|class)|(?:[1-9]|1[0-7]) (?:year old|yr old|your old|yo)|(?:lad|lass|boy|girl|kid|child) of (?:[1-9]|1[0-7]))s?(?= |$)/;
 const OLDER = /(?:^| )(?:grandad|grandpa|grandfather|grandma|granny|grandmother|nan|nana|gran|elderly|pensioner|care home|nursing home|resident|(?:[7-9][0-9]|1[0-1][0-9]) (?:year old|yr old|your old|yo)|in (?:his|her|their) (?:seventies|eighties|nineties|70s|80s|90s)|older (?:man|woman|person|relative|parent|neighbour|lady|gentleman))s?(?= |$)/;
 
 // "used to think about it every day at school": the habit is the past one, up to a turn back to now.

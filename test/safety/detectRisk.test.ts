@@ -64,6 +64,7 @@ describe('normalisation', () => {
     ['I spoke to HR about it', 'i spoke to hr about it'],
     ['took them an hr ago', 'took them an hour ago'],
     ['3 hr wait', '3 hour wait'],
+    ['an HR adviser', 'an hr adviser'],
   ])('%s -> %s', (input, expected) => {
     expect(normaliseForRisk(input)).toBe(expected);
   });

@@ -39,6 +39,9 @@ describe('fourth pass: risk classes, alone and inside a work message', () => {
     ['self_harm', 'My nine year old keeps banging his head on the floor until it bleeds when he gets angry.'],
     ['danger', 'Grandad has Alzheimer\'s, he wandered out of the home after tea and we cannot find him anywhere.'],
     ['suicide', 'Sitting on the edge of the multi storey roof and I feel strangely calm.'],
+    // a child's words repeated by an adult
+    ['abuse', 'A girl of 8 in my Brownies pack has a cut lip and says she walked into her stepdad\'s hand.'],
+    ['abuse', 'My granddaughter says her mum\'s boyfriend has a secret game with her at bedtime and she must not tell.'],
     // look-alike letters
     ['suicide', 'w4nt t0 d!e, n0 p0!nt'],
   ])('%s: "%s"', (category, risk) => {
@@ -67,6 +70,8 @@ describe('fourth pass: risk classes, alone and inside a work message', () => {
     'She is pulling her hair out over the wedding seating plan.',
     'We sat on the cliff top at sunset and it was so peaceful.',
     'The cat got out of the house last night and we cannot find him.',
+    'The kids play a game in the bath with their rubber ducks every night.',
+    'I walked into the door frame at work and now I have a bruise.',
   ])('leaves "%s" alone', (benign) => {
     expect(modeOf(benign)).toBe('none');
   });
