@@ -177,6 +177,7 @@ const ABOUT_OTHERS = new RegExp(
 );
 const OWN_PEOPLE =
   /(?:^| )(?:my|our) (?:(?!(?:client|clients|patient|patients|pupil|pupils|student|students|caller|callers|resident|residents|colleague|colleagues|service|team)(?= ))[a-z]+ )?(?:neighbour|neighbours|daughter|son|child|children|kids|kid|sister|brother|mum|mam|dad|mother|father|partner|husband|wife|friend|mate|flatmate|housemate|nan|gran|grandad|grandma|niece|nephew|cousin|aunt|auntie|uncle|boyfriend|girlfriend|stepdad|stepmum|stepson|stepdaughter|baby|little one)s?(?= |$)/;
+const OWN_TIME = /(?:^| )(?:every (?:night|day|morning|evening)|this week|tonight|last night|this morning|again|(?:nobody|no one) (?:at work |here )?knows)(?= |$)/;
 const FIRST_SELF = /(?:^| )(?:i|me|myself|im|ive)(?= |$)/;
 // A real person's disclosure, told as it happened ("a pupil just told me", "one of my team said
 // today", "a boy in year 3 came in with a bruise"): someone at work at risk now, not work talk.
@@ -348,6 +349,9 @@ function frameFor(plain: string, clause: string, sentence: string, aboutOther: b
   if (disclosedToThem(plain) || OWN_PEOPLE.test(sentence)) return 'personal';
   // Someone else's risk in a work setting (a pupil, a caller): the writer's own words do not change it.
   if (aboutOther) return 'professional';
+  // Risk words with a time of their own and nobody else named ("self-harm every night this week,
+  // nobody at work knows") are the writer's own, said without "I".
+  if (OWN_TIME.test(sentence) && !THIRD_PARTY.test(sentence)) return 'personal';
   const rest = clause.replace(ROLE_ALL, ' ').replace(ABOUT_OTHERS, ' ');
   return FIRST_SELF.test(rest) ? 'personal' : 'professional';
 }

@@ -52,6 +52,11 @@ describe('fourth pass: risk classes, alone and inside a work message', () => {
     }
   });
 
+  it('risk words with a time of their own, without "I", are the writer\'s even after a job title', () => {
+    const text = 'I am an HR officer and I know the guide well. s e l f - h a r m i n g most nights this week and nobody here knows. Can I do IPT by video?';
+    expect(detectRisk(text)).toMatchObject({ category: 'self_harm', frame: 'personal' });
+  });
+
   it('a partner harming himself is the writer\'s own worry, not work talk, whatever job they name', () => {
     const text = 'I am a youth worker. My husband has been cutting himself since he was made redundant.';
     expect(detectRisk(text)).toMatchObject({ category: 'self_harm', frame: 'personal' });
