@@ -261,13 +261,13 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     return (lex.priority.get(a.rule.category) ?? 99) < (lex.priority.get(b.rule.category) ?? 99);
   }
 
-  /** Every window's hits; then, if none, the windows that speak of someone else, read in the first person. */
   /** A text's normalised words and its windows, masked: read once, for the rules and then the backstop. */
   function readText(lex: CompiledLexicon, text: string, options: NormaliseOptions): Reading {
     const words = normaliseToWords(text, lex.tables, options);
     return { words, windows: windows(words).map((part) => prepareWords(lex, part)) };
   }
 
+  /** Every window's hits; then, if none, the windows that speak of someone else, read in the first person. */
   function lexiconFinds(lex: CompiledLexicon, { windows: parts }: Reading): Found[] {
     const found: Found[] = [];
     for (const prepared of parts) {
@@ -430,11 +430,11 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     }
 
     let best: RiskAssessment | null = foreign ? (phrases.get(language.toLowerCase().split('-')[0])?.(dropInvisible(text)) ?? null) : null;
-    const asSent = readings(text);
+    const texts = readings(text);
     const backstopLexicon = lexiconFor(locale);
     // The backstop reads the message as sent, as the first English pass did: that reading is kept.
     let backstopReading: Reading | undefined;
-    for (const [r, reading] of asSent.entries()) {
+    for (const [r, reading] of texts.entries()) {
       for (const { lex, options } of passes) {
         const read = readText(lex, reading, options);
         if (r === 0 && lex === backstopLexicon && options.foreign !== true) backstopReading = read;
@@ -443,7 +443,7 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
       }
     }
     if (best !== null || !withBackstop || foreign) return best;
-    return backstopAssessment(backstopLexicon, backstopReading ?? readText(backstopLexicon, asSent[0], {}));
+    return backstopAssessment(backstopLexicon, backstopReading ?? readText(backstopLexicon, texts[0], {}));
   }
 
   return {

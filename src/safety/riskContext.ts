@@ -31,8 +31,6 @@ const TOLD_ME = /(?:^| )(?:told|tells|tell|telling|said to|say to|says to|asked|
 const CHILD = /(?:^| )(?<!(?:her|his|their) )(?:son|sons|daughter|daughters|child|children|kid|kids|baby|babies|toddler|toddlers|newborn|pupil|pupils|schoolboy|schoolgirl|teenager|teenagers|teen|teens|boy|girl|stepson|stepdaughter|grandson|granddaughter|niece|nephew|little one|year (?:[1-9]|1[0-3]) (?:student|pupil|class)|(?:[1-9]|1[0-7]) (?:year old|yr old|your old|yo)|(?:lad|lass|boy|girl|kid|child) of (?:[1-9]|1[0-7]))s?(?= |$)/;
 const OLDER = /(?:^| )(?:grandad|grandpa|grandfather|grandma|granny|grandmother|nan|nana|gran|elderly|pensioner|care home|nursing home|resident|(?:[7-9][0-9]|1[0-1][0-9]) (?:year old|yr old|your old|yo)|in (?:his|her|their) (?:seventies|eighties|nineties|70s|80s|90s)|older (?:man|woman|person|relative|parent|neighbour|lady|gentleman))s?(?= |$)/;
 
-// "used to think about it every day at school": the habit is the past one, up to a turn back to now.
-const USED_TO = 'used to(?: (?!(?:and|but|now|again|recently|lately|these|keeps|keep|is|are|am|still|has|have)(?= |$))[a-z]+){0,8}';
 // Said as past and over: only these make a risk 'past'. Spans matched here (and the childhood
 // markers below) are set aside before looking for signs of "now".
 const PAST_OVER = new RegExp(
@@ -44,7 +42,8 @@ const PAST_OVER = new RegExp(
     '(?:and )?(?:i )?have been (?:for|since) (?:years|ages|a long time|months|then)',
     '(?:he|she|they|i|we) (?:was|were) (?:fine|ok|okay|alright|all right|back to normal)(?: [a-z]+){0,3}',
     '(?:have not|not|never) (?:self harmed|harmed myself|hurt myself|cut|cut myself|done it|felt like that|felt that way|tried again|relapsed|had those thoughts)(?: [a-z]+){0,3} (?:since|for|in) ',
-    USED_TO,
+    // "used to think about it every day at school": the habit is the past one, up to a turn back to now.
+    'used to(?: (?!(?:and|but|now|again|recently|lately|these|keeps|keep|is|are|am|still|has|have)(?= |$))[a-z]+){0,8}',
     'there was a time(?: when)?',
     '(?:a few|some|many|two|three|four|five|ten|[0-9]+) years back',
     '(?:[a-z0-9]+ )?(?:years|months|weeks|days|year|month) (?:self harm|sh|cut|cutting|clean|sober|drug|drink) free(?: today| now)?',
