@@ -11,7 +11,7 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
@@ -45,6 +45,19 @@ const SAMPLE_MESSAGES = [
   'how do i find a private therapist',
   'does it work better than cbt',
 ];
+
+/** Different benign messages from the fresh safety batches, joined to about `size` characters. */
+function variedPaste(size: number): string {
+  const dir = join(PROJECT_ROOT, 'test', 'safety', 'fresh');
+  const texts = readdirSync(dir)
+    .filter((file) => file.endsWith('-benign.jsonl'))
+    .sort()
+    .flatMap((file) => readFileSync(join(dir, file), 'utf8').split('\n').filter((line) => line.trim() !== ''))
+    .map((line) => (JSON.parse(line) as { text: string }).text);
+  let paste = '';
+  for (let i = 0; paste.length < size; i++) paste += `${texts[i % texts.length]} `;
+  return paste.slice(0, size);
+}
 
 /** The safety evaluation's messages of chat length (up to 160 characters): typical input. */
 function typicalMessages(): string[] {
@@ -204,6 +217,10 @@ async function detectorAndRecogniser(): Promise<void> {
   // Without risk every window also goes through the statistical backstop: the worst case.
   const benign = benchmarkDetectRisk([`${half}${half}`], quick ? 3 : 10);
   line('detectRisk on a 100 KB message without risk', `${(benign.meanMicros / 1000).toFixed(2)} ms`, '< 20 ms', benign.meanMicros < 20_000);
+  // The repeated filler above is read once a sentence; 100 KB of different everyday messages (the
+  // fresh batches' benign lines) is what a real paste costs: every window through every rule.
+  const varied = benchmarkDetectRisk([variedPaste(100_000)], quick ? 2 : 5);
+  line('detectRisk on 100 KB of different messages', `${(varied.meanMicros / 1000).toFixed(2)} ms`, '< 20 ms', varied.meanMicros < 20_000);
 
   const trainStart = process.hrtime.bigint();
   const recognizer = await createTrainedLocalRecognizer();

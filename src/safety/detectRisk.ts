@@ -81,6 +81,11 @@ interface Prepared {
   plain: string;
 }
 
+interface Reading {
+  words: readonly string[];
+  windows: readonly Prepared[];
+}
+
 interface Hit {
   rule: CompiledRule;
   negated: boolean;
@@ -256,11 +261,15 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     return (lex.priority.get(a.rule.category) ?? 99) < (lex.priority.get(b.rule.category) ?? 99);
   }
 
+  /** A text's normalised words and its windows, masked: read once, for the rules and then the backstop. */
+  function readText(lex: CompiledLexicon, text: string, options: NormaliseOptions): Reading {
+    const words = normaliseToWords(text, lex.tables, options);
+    return { words, windows: windows(words).map((part) => prepareWords(lex, part)) };
+  }
+
   /** Every window's hits; then, if none, the windows that speak of someone else, read in the first person. */
-  function lexiconFinds(lex: CompiledLexicon, text: string, options: NormaliseOptions): Found[] {
-    const all = normaliseToWords(text, lex.tables, options);
+  function lexiconFinds(lex: CompiledLexicon, { windows: parts }: Reading): Found[] {
     const found: Found[] = [];
-    const parts = windows(all).map((words) => prepareWords(lex, words));
     for (const prepared of parts) {
       const hits = ruleHits(lex, prepared);
       if (hits.length > 0) found.push({ hits, prepared, aboutOther: false });
@@ -278,12 +287,39 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     return found;
   }
 
+  /** Whether any live match of a live rule, other than `chosen`, reads as current. Only run for a past reading. */
+  function currentElsewhere(lex: CompiledLexicon, found: readonly Found[], chosen: Hit): boolean {
+    for (const f of found) {
+      const { text, plain } = f.prepared;
+      for (const h of f.hits) {
+        if (h.negated) continue;
+        for (const { rule, regex } of lex.patterns) {
+          if (rule !== h.rule) continue;
+          regex.lastIndex = 0;
+          for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+            if (m[0].length === 0) regex.lastIndex++;
+            if ((h === chosen && m.index === chosen.at) || isNegated(lex, text, m.index)) continue;
+            if (readRiskContext(rule.category, text, m.index, m[0], f.aboutOther || rule.aboutOther, plain).when === 'current') {
+              regex.lastIndex = 0;
+              return true;
+            }
+          }
+          regex.lastIndex = 0;
+        }
+      }
+    }
+    return false;
+  }
+
   function assessmentOf(lex: CompiledLexicon, found: readonly Found[]): RiskAssessment | null {
     let best: { hit: Hit; from: Found } | null = null;
     for (const f of found) for (const hit of f.hits) if (best === null || moreUrgent(lex, hit, best.hit)) best = { hit, from: f };
     if (best === null) return null;
     const { hit, from } = best;
     const context = readRiskContext(hit.rule.category, from.prepared.text, hit.at, hit.span, from.aboutOther || hit.rule.aboutOther, from.prepared.plain);
+    // Past and over is said of one passage: risk words elsewhere that read as now ("... and last
+    // night I cut again") make the message current.
+    if (context.when === 'past' && currentElsewhere(lex, found, hit)) context.when = 'current';
     // Another language's own words for "years ago ... I'm well now" (riskContext.ts reads English only).
     const over = lex.pastOver;
     if (over !== undefined && over.past.test(from.prepared.plain) && over.well.test(from.prepared.plain) && !over.unless.test(from.prepared.plain)) context.when = 'past';
@@ -312,6 +348,18 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     const verdict = backstop.score(prepared);
     return verdict.riskProbability >= SENTENCE_PROBABILITY ? verdict : null;
   }
+  /** Where, in a prepared text, the sentence starts that the model gives the highest risk. */
+  function riskiestSentenceAt(backstop: RiskBackstop, text: string): number {
+    let best = { at: 0, p: -1 };
+    for (let start = 0; start < text.length; ) {
+      const end = text.indexOf(' . ', start);
+      const stop = end < 0 ? text.length : end;
+      const p = backstop.score(text.slice(start, stop)).riskProbability;
+      if (p > best.p) best = { at: start, p };
+      start = stop + 3;
+    }
+    return best.at;
+  }
   /** A sentence read alone by the model needs enough words to judge ("Wait." is not one). */
   const BACKSTOP_MIN_SENTENCE_WORDS = 5;
 
@@ -321,24 +369,36 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
    * outvoted by the words around it, and a role named in another sentence ("I'm a store manager")
    * would make the whole message read as work talk.
    */
-  function backstopAssessment(lex: CompiledLexicon, text: string): RiskAssessment | null {
+  function backstopAssessment(lex: CompiledLexicon, { words, windows: parts }: Reading): RiskAssessment | null {
     const backstop = backstops.get(lex);
     if (backstop === undefined) return null;
-    const words = normaliseToWords(text, lex.tables);
-    const parts = windows(words);
-    const wholeParts = parts.length;
-    const sentences = sentencesOf(words);
-    if (sentences.length > 1) parts.push(...sentences.filter((sentence) => sentence.length >= BACKSTOP_MIN_SENTENCE_WORDS));
-    for (const [i, part] of parts.entries()) {
-      const prepared = prepareWords(lex, part);
-      if (prepared.text === '') continue;
-      if (prepared.masked && prepared.words.filter((w) => w !== '.').length < BACKSTOP_MIN_WORDS_AFTER_MASKING) continue;
-      const verdict = i < wholeParts ? backstop.assess(prepared.text) : sentenceVerdict(backstop, prepared.text);
-      if (verdict === null) continue;
-      const context = readRiskContext(verdict.category, prepared.text, 0, '', false, prepared.plain);
+    const judge = (prepared: Prepared, whole: boolean): RiskAssessment | null => {
+      if (prepared.text === '') return null;
+      if (prepared.masked && prepared.words.filter((w) => w !== '.').length < BACKSTOP_MIN_WORDS_AFTER_MASKING) return null;
+      const verdict = whole ? backstop.assess(prepared.text) : sentenceVerdict(backstop, prepared.text);
+      if (verdict === null) return null;
+      // Who and when are read around the sentence the model finds riskiest, as for a rule's match.
+      const at = whole ? riskiestSentenceAt(backstop, prepared.text) : 0;
+      const context = readRiskContext(verdict.category, prepared.text, at, '', false, prepared.plain);
       // A model's guess about past or professional talk is not worth a question.
-      if (context.when === 'past' || context.frame === 'professional') continue;
+      if (context.when === 'past' || context.frame === 'professional') return null;
       return { category: verdict.category, severity: 'concern', matched: [`model:${verdict.category}`], negated: false, possible: true, ...context };
+    };
+    for (const prepared of parts) {
+      const found = judge(prepared, true);
+      if (found !== null) return found;
+    }
+    const sentences = sentencesOf(words);
+    if (sentences.length < 2) return null;
+    // A sentence said twice is judged once: a long paste may repeat the same lines many times.
+    const judged = new Set<string>();
+    for (const sentence of sentences) {
+      if (sentence.length < BACKSTOP_MIN_SENTENCE_WORDS) continue;
+      const key = sentence.join(' ');
+      if (judged.has(key)) continue;
+      judged.add(key);
+      const found = judge(prepareWords(lex, sentence), false);
+      if (found !== null) return found;
     }
     return null;
   }
@@ -370,14 +430,20 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     }
 
     let best: RiskAssessment | null = foreign ? (phrases.get(language.toLowerCase().split('-')[0])?.(dropInvisible(text)) ?? null) : null;
-    for (const reading of readings(text)) {
+    const texts = readings(text);
+    const backstopLexicon = lexiconFor(locale);
+    // The backstop reads the message as sent, as the first English pass did: that reading is kept.
+    let backstopReading: Reading | undefined;
+    for (const [r, reading] of texts.entries()) {
       for (const { lex, options } of passes) {
-        const found = assessmentOf(lex, lexiconFinds(lex, reading, options));
+        const read = readText(lex, reading, options);
+        if (r === 0 && lex === backstopLexicon && options.foreign !== true) backstopReading = read;
+        const found = assessmentOf(lex, lexiconFinds(lex, read));
         if (found !== null && (best === null || ranksAbove(found, best))) best = found;
       }
     }
     if (best !== null || !withBackstop || foreign) return best;
-    return backstopAssessment(lexiconFor(locale), readings(text)[0]);
+    return backstopAssessment(backstopLexicon, backstopReading ?? readText(backstopLexicon, texts[0], {}));
   }
 
   return {

@@ -34,6 +34,7 @@ export interface NormaliseTables {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII_RUN = /[^\x00-\x7f]+/g;
 const LEFTOVER = /[^a-z0-9. ]/;
 const SENTENCE_BREAK = /[.!?;:\n\r\u2026]+/g;
 const APOSTROPHES = /[\u2018\u2019\u201b\u2032`\u00b4]/g;
@@ -56,6 +57,10 @@ const CONTRACTIONS: ReadonlyArray<[string, RegExp, string]> = [
   ["'s", /\b(he|she|it|that|there|what|who|where|here|everything|everyone|nobody|life|tonight|today|tomorrow|someone|somebody|anyone|anybody|something|nothing|this)'s\b/g, '$1 is'],
 ];
 const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '@': 'a', $: 's', '!': 'i' };
+const HOUR_BEFORE = new Set(['a', 'an', 'half', 'per']);
+const HOUR_AFTER = new Set(['.', 'ago', 'later', 'or', 'and', 'before', 'after', 'away', 'of', 'each', 'long', 'drive', 'walk', 'wait', 'journey', 'commute', 'shift', 'early', 'late', 'then', 'now', 'till', 'until', 'earlier']);
+const LEET_BANG = /[a-z0-9]+(?:![a-z0-9]+)+/g;
+const HAS_LEET_BANG = /[a-z0-9]![a-z0-9]/;
 const MIXED_LEET = /^(?=.*[a-z])(?=.*[0-9@$])[a-z0-9@$]+$/;
 const SPELT_HINT = /(?:^|[^a-z0-9])[a-z][ .\-_][a-z][ .\-_]/;
 const SPELT_SPACED = /(?<![a-z0-9])[a-z](?: [a-z]){3,}(?![a-z0-9])/g;
@@ -253,7 +258,17 @@ export function normaliseToWords(text: string, tables: NormaliseTables, options:
   if (NON_ASCII.test(s)) {
     if (hasInvisible(s)) s = dropInvisible(s);
     for (const [symbol, word] of tables.symbols) if (s.includes(symbol)) s = s.split(symbol).join(` ${word} `);
-    s = foldConfusables(s.normalize('NFKD').replace(/\p{M}/gu, '')).replace(APOSTROPHES, "'");
+    // Only the non-ASCII runs change (decomposing never joins across them), so a long English paste
+    // with a few curly quotes costs no more than its quotes.
+    s = s.replace(NON_ASCII_RUN, (run) => foldConfusables(run.normalize('NFKD').replace(/\p{M}/gu, ''))).replace(APOSTROPHES, "'");
+  }
+  // '!' for 'i' inside a word written in look-alikes ("p0!nt", "l!v!ng", "d!e"): a word with a digit
+  // or two of them, or one that is a word with an 'i' ("hi!how" is left alone).
+  if (s.includes('!') && HAS_LEET_BANG.test(s)) {
+    s = s.replace(LEET_BANG, (m) => {
+      const read = m.replace(/!/g, 'i');
+      return /[a-z]/.test(m) && (/[0-9]/.test(m) || m.split('!').length > 2 || tables.vocabulary.has(read) || tables.knownWords.has(read)) ? read : m;
+    });
   }
   // Asterisked self-censoring ("s*icide", "k*ll myself") is read as the plain word.
   if (s.includes('*')) s = s.replace(/\b([a-z]+)\*+([a-z]+)\b/g, (m, a: string, b: string) => (a.length + b.length >= 2 ? `${a}_${b}` : m));
@@ -303,6 +318,14 @@ export function normaliseToWords(text: string, tables: NormaliseTables, options:
     if (special !== undefined) {
       const next = nextWord(raw, i);
       out.push(next !== undefined && /^[a-z]+$/.test(next) && !tables.quantityNouns.has(next) ? special : tok);
+      continue;
+    }
+    // "HR" at work is the department ("an HR adviser"); "hr" is an hour after a number, or after
+    // "an" when time follows ("an hr ago", "half an hr later").
+    if (tok === 'hr') {
+      const prev = previousWord(raw, i) ?? '.';
+      const next = nextWord(raw, i) ?? '.';
+      out.push(/^[0-9]+$/.test(prev) || (HOUR_BEFORE.has(prev) && HOUR_AFTER.has(next)) ? 'hour' : 'hr');
       continue;
     }
     if (tok === 'ill') {
@@ -357,6 +380,11 @@ function unmask(tok: string, tables: NormaliseTables): string {
     if (guess !== undefined) return guess;
   }
   return tok.replace(/_/g, '');
+}
+
+function previousWord(tokens: string[], i: number): string | undefined {
+  for (let j = i - 1; j >= 0; j--) if (tokens[j] !== '') return tokens[j];
+  return undefined;
 }
 
 function nextWord(tokens: string[], i: number): string | undefined {

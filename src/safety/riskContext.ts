@@ -28,7 +28,7 @@ const FIRST_SUBJECT = /(?:^| )(?:i|im|ive|myself)(?= |$)/;
 const TOLD_ME = /(?:^| )(?:told|tells|tell|telling|said to|say to|says to|asked|ask|asks|showed|show|texted|messaged|rang|confided in|come to|came to|comes to) me(?= |$)/g;
 
 // A child named as someone's relation ("her son takes her pension") is not the one at risk.
-const CHILD = /(?:^| )(?<!(?:her|his|their) )(?:son|sons|daughter|daughters|child|children|kid|kids|baby|babies|toddler|toddlers|newborn|pupil|pupils|schoolboy|schoolgirl|teenager|teenagers|teen|teens|boy|girl|stepson|stepdaughter|grandson|granddaughter|niece|nephew|little one|year (?:[1-9]|1[0-3]) (?:student|pupil|class)|(?:[1-9]|1[0-7]) (?:year old|yr old|your old|yo))s?(?= |$)/;
+const CHILD = /(?:^| )(?<!(?:her|his|their) )(?:son|sons|daughter|daughters|child|children|kid|kids|baby|babies|toddler|toddlers|newborn|pupil|pupils|schoolboy|schoolgirl|teenager|teenagers|teen|teens|boy|girl|stepson|stepdaughter|grandson|granddaughter|niece|nephew|little one|year (?:[1-9]|1[0-3]) (?:student|pupil|class)|(?:[1-9]|1[0-7]) (?:year old|yr old|your old|yo)|(?:lad|lass|boy|girl|kid|child) of (?:[1-9]|1[0-7]))s?(?= |$)/;
 const OLDER = /(?:^| )(?:grandad|grandpa|grandfather|grandma|granny|grandmother|nan|nana|gran|elderly|pensioner|care home|nursing home|resident|(?:[7-9][0-9]|1[0-1][0-9]) (?:year old|yr old|your old|yo)|in (?:his|her|their) (?:seventies|eighties|nineties|70s|80s|90s)|older (?:man|woman|person|relative|parent|neighbour|lady|gentleman))s?(?= |$)/;
 
 // Said as past and over: only these make a risk 'past'. Spans matched here (and the childhood
@@ -36,7 +36,7 @@ const OLDER = /(?:^| )(?:grandad|grandpa|grandfather|grandma|granny|grandmother|
 const PAST_OVER = new RegExp(
   [
     '(?:years|decades|a long time|ages|a lifetime) ago',
-    '(?:been|am|have been|i am|felt|feel|i feel|i have felt|doing) (?:well|fine|ok|okay|safe|better|much better|recovered|stable|good|clean|free of it|in a (?:much |far |way |really )?(?:good|better|great|happier|safe) place)(?: [a-z]+){0,2} (?:ever )?(?:since|for (?:over |more than |nearly |almost |well over )?(?:[a-z0-9]+ )?(?:years|year|months|decades|decade|a long time|ages|a while)|now)',
+    '(?:been|am|have been|i am|felt|feel|i feel|i have felt|doing) (?:well|fine|ok|okay|safe|better|much better|recovered|stable|good|clean|free of it|in a (?:much |far |way |really |very |so )?(?:good|better|great|happier|safe|stable|healthy) place)(?: [a-z]+){0,2} (?:ever )?(?:since|for (?:over |more than |nearly |almost |well over )?(?:[a-z0-9]+ )?(?:years|year|months|decades|decade|a long time|ages|a while)|now)',
     '(?:he|she|they|i|we) (?:is|are|am|has been|have been) (?:fine|ok|okay|well|better|safe|healthy|recovered|fully recovered)(?: [a-z]+){0,2}(?: now| since| for (?:[a-z0-9]+ ){0,2}(?:years|year|months|decades|decade|ages|a while))',
     'ever since',
     '(?:and )?(?:i )?have been (?:for|since) (?:years|ages|a long time|months|then)',
@@ -49,19 +49,21 @@ const PAST_OVER = new RegExp(
     '(?:[a-z0-9]+ )?(?:years|months|weeks|days|year|month) (?:self harm|sh|cut|cutting|clean|sober|drug|drink) free(?: today| now)?',
     '(?:been|am|i am|have been) free (?:of|from) (?:it|him|her|them|that)(?: [a-z]+){0,2} (?:for|since)(?: [a-z0-9]+){1,3}',
     'in the past',
+    '(?:quit|stopped|gave up|packed in)(?: [a-z]+){0,3} (?:self harming|self harm|harming myself|cutting|burning myself|drinking|using|the drugs|drugs)',
     'that was (?:a long time ago|years ago|then|in the past)',
-    'it is (?:all )?(?:behind me|in the past|over)(?: now)?',
+    'it is (?:all |long |well |far )?(?:behind me|in the past|over)(?: now)?',
+    '(?:has not|have not|not|never) been (?:an issue|a problem|a thing|an issue for me)(?: [a-z]+){0,2} (?:for|since|in)',
     '(?:a long|some|long) time ago',
     // "no longer" says the harm is over ("no longer self-harm"), never "no longer want to live".
     'no longer (?:self harm|harm|hurt|cut|drink|use|take|feel (?:like that|that way|suicidal)|have (?:those|these|the|any) (?:thoughts|urges)|with (?:him|her|them)|in contact|live with|see (?:him|her|them)|an issue|a problem|a risk|at risk)',
-    '(?<!(?:if|before|unless|until|when) )(?:i left|i got out|i escaped|got away from|i am out of)(?: [a-z]+){0,3}',
+    '(?<!(?:if|before|unless|until|when|since|ever since) )(?:i left|i got out|i escaped|got away from|i am out of)(?: [a-z]+){0,3}',
   ].join('|'),
   'g',
 );
 // Childhood and dates: past, but not "over" on their own ("my uncle did things to me when I was little").
 const PAST_ONLY = /when i was (?:a child|a kid|little|young|younger|a teenager|a teen|at school|at uni|at university|in my (?:teens|twenties|20s)|[0-9]+)|as a (?:child|kid|teenager|teen)|in my (?:teens|twenties|thirties|youth|20s|30s)|back in (?:[0-9]{4}|the day|school|my)|(?:in|during) (?:19|20)[0-9]{2}/g;
 // Dated or childhood past ("at 16", "in 2009", "in my twenties", "before covid"): past, not yet "over".
-const DATED_PAST = /(?:^| )(?:at (?:[1-9][0-9]?)(?! (?:am|pm|oclock|o clock|percent))|aged [1-9][0-9]?|in (?:the )?(?:19|20)[0-9]{2}s?|in the (?:[5-9]0s|80s|90s|eighties|nineties|seventies)|that was (?:in )?(?:19|20)[0-9]{2}|since (?:19|20)[0-9]{2}|before covid|(?:spent|during|through|throughout) (?:my|his|her) (?:teens|twenties|thirties|20s|30s)|from (?:my|his|her) (?:teens|childhood|twenties|school days|youth)|from [0-9]{1,2} to [0-9]{1,2}|at (?:uni|university|school|college|skl)|in (?:my|his|her) (?:early |late |mid )?(?:teens|twenties|thirties|forties|20s|30s|40s)|when (?:my|his|her|our|their) [a-z]+ (?:was|were) (?:[0-9]+|a baby|little|young|at school|in year [0-9]+)|in year (?:[1-9]|1[0-3])|last (?:year|winter|summer|spring|autumn)|(?:during|in|over) (?:the )?(?:lockdown|lockdowns|covid|the pandemic)|with my (?:first|eldest|oldest)(?: baby| child| son| daughter)?|when (?:i|he|she|they|we) (?:was|were) (?:a|teenagers|kids|children|young|[0-9]+|(?:at|in) (?:school|uni|university|college|year [0-9]+|primary|secondary|care|the army|my|his|her))|as a (?:lassie|laddie|lass|lad|girl|boy|kid|child|teen|teenager|student)|after (?:my|her|his) (?:first )?(?:baby|son|daughter|child) was born|when (?:she|he) was (?:a baby|newborn|tiny|little)|when my [a-z]+ (?:died|was born|was a baby)|(?:every (?:day|night) )?for (?:a|one|two|three|[0-9]+) (?:year|years|months) after|(?<!(?:at|more than|for|just|than) )once)(?= |$)/;
+const DATED_PAST = /(?:^| )(?:at (?:[1-9][0-9]?)(?! (?:am|pm|oclock|o clock|percent))|aged [1-9][0-9]?|in (?:the )?(?:19|20)[0-9]{2}s?|in the (?:[5-9]0s|80s|90s|eighties|nineties|seventies)|that was (?:in )?(?:19|20)[0-9]{2}|since (?:19|20)[0-9]{2}|before covid|(?:spent|during|through|throughout) (?:my|his|her) (?:teens|twenties|thirties|20s|30s)|from (?:my|his|her) (?:teens|childhood|twenties|school days|youth)|from [0-9]{1,2} to [0-9]{1,2}|at (?:uni|university|school|college|skl)|in (?:my|his|her) (?:early |late |mid )?(?:teens|twenties|thirties|forties|20s|30s|40s)|when (?:my|his|her|our|their) [a-z]+ (?:was|were) (?:[0-9]+|a baby|little|young|at school|in year [0-9]+)|in year (?:[1-9]|1[0-3])|last (?:year|winter|summer|spring|autumn)|(?:during|in|over) (?:the )?(?:lockdown|lockdowns|covid|the pandemic)|(?:during|in|through) (?:my|his|her) (?:a levels|gcses|exams|finals|degree|training|first year|foundation year|placement)|with my (?:first|eldest|oldest)(?: baby| child| son| daughter)?|when (?:i|he|she|they|we) (?:was|were) (?:a|teenagers|kids|children|young|[0-9]+|(?:at|in) (?:school|uni|university|college|year [0-9]+|primary|secondary|care|the army|my|his|her))|as a (?:lassie|laddie|lass|lad|girl|boy|kid|child|teen|teenager|student)|after (?:my|her|his) (?:first )?(?:baby|son|daughter|child) was born|when (?:she|he) was (?:a baby|newborn|tiny|little)|when my [a-z]+ (?:died|was born|was a baby)|(?:every (?:day|night) )?for (?:a|one|two|three|[0-9]+) (?:year|years|months) after|(?<!(?:at|more than|for|just|than) )once)(?= |$)/;
 // Said as well now, or over: with a dated past above, the risk is past and over ("I'm 45 now",
 // "doing brilliantly", "never had another"). On their own these never make a risk past.
 const RECOVERED = new RegExp(
@@ -70,7 +72,10 @@ const RECOVERED = new RegExp(
     '(?:i am|im|he is|she is|they are|i turned|now i am|now he is|now she is) (?:[2-9][0-9]|[1-9][0-9]? now|in (?:my|his|her|their) (?:[a-z0-9]+))(?: years old)?',
     '(?:i am|he is|she is|they are|i have been|we are|am) (?:now )?(?:a |an )?(?:(?:very|really|so|mostly|doing|happily) )?(?:happy|content|fine|okay|ok|well|safe|settled|at peace|grateful|still grateful|healthy|recovered|fully recovered|close|retired|married|remarried|divorced|a [a-z]+ now|at school now|at uni now)',
     '(?:doing|doing really|is doing|am doing|been doing) (?:well|ok|okay|fine|great|brilliantly|really well|good)',
-    '(?:all|it is all|that is all|it is) (?:good|fine|in the past|behind me|well behind me|history)(?: now)?',
+    '(?:all|it is all|that is all|it is) (?:good|fine|in the past|behind me|well behind me|long behind me|history)(?: now)?',
+    '(?:i am|im|i have been|been) (?:now )?in a (?:very |really |much |so )?(?:good|better|great|happier|safe|stable|healthy) place',
+    '(?:never|not) (?:happened|happen) again',
+    '(?:been|am|have been)(?: [a-z]+){0,3} (?:fine|well|ok|okay|good|safe) (?:ever )?since',
     'long gone',
     'no recurrence',
     '(?:never|not) (?:had another|again|did it again|went back|think about it|had those thoughts again|done (?:it|that|anything like (?:it|that)) again)',
@@ -109,16 +114,27 @@ const RECOVERED = new RegExp(
   'g',
 );
 const DATED_PAST_ALL = new RegExp(DATED_PAST.source, 'g');
-const NOW = /(?:^| )(?:again|recently|lately|these days|this week|this month|last night|last week|yesterday|today|tonight|this morning|this afternoon|this evening|earlier|(?:an|a few|few|two|three|[0-9]+) (?:hour|hours|minutes|mins) ago|right now|just now|now (?:i|he|she|they|it) (?:want|wants|wanna|feel like|feels like|keep|keeps|need|am thinking|is thinking|are back|is back|have started|has started|do it|does it)|at the moment|currently|started|starting|coming|coming back|come back|came back|returned|relapse|relapsed|relapsing|still(?! (?:affects|affect|impacts|shapes|haunts|bothers|think about|remember|have the scars|have scars|has an effect|carry|worry|worries|laugh|laughs|talk|talks|best friends|friends|close|miss|misses|in touch|together|married))|keep|keeps|every day|every night|been (?:looking up|searching|googling|researching|saying|talking about|planning|buying|stockpiling|cutting|hurting|drinking|hiding)|visiting|staying|moving|soon|tomorrow|next week|next month|this weekend)(?= |$)/;
+const NOW = /(?:^| )(?:again|recently|lately|these days|this week|this month|last night|last week|yesterday|today|tonight|this morning|this afternoon|this evening|earlier|(?:an|a few|few|two|three|[0-9]+) (?:hour|hours|minutes|mins) ago|(?:a little|a short|little|a) while ago|getting closer|coming closer|is following|are following|right now|just now|now (?:i|he|she|they|it) (?:want|wants|wanna|feel like|feels like|keep|keeps|need|am thinking|is thinking|are back|is back|have started|has started|do it|does it)|at the moment|currently|started|starting|coming|coming back|come back|came back|returned|relapse|relapsed|relapsing|still(?! (?:affects|affect|impacts|shapes|haunts|bothers|think about|remember|have the scars|have scars|has an effect|carry|worry|worries|laugh|laughs|talk|talks|best friends|friends|close|miss|misses|in touch|together|married))|keep|keeps|every day|every night|been (?:looking up|searching|googling|researching|saying|talking about|planning|buying|stockpiling|cutting|hurting|drinking|hiding))(?= |$)/;
+// A crisis a few days ago is not past and over for a person's own safety, even if they feel OK now;
+// a body that was "fine in the morning" after last weekend is.
+const DAYS_AGO = /(?:^| )(?:(?:a|two|three|a few|a couple of|[0-9]+) days ago|the other (?:day|night)|(?:on|last|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:night|morning|evening)|(?:at|over) the weekend|last weekend)(?= |$)/;
+// A neighbouring sentence that speaks of the risk or of how the writer feels.
+const REFERS_BACK = /(?:^| )(?:feel|feeling|feels|felt|the same|again|thoughts|urges|like that|that way|do it|doing it|did it|thinking about it|think about it|want to|wanted to)(?= |$)/;
+// Plans ahead say the risk is now only in its own sentence ("I'm still in touch with him, he's visiting
+// tomorrow"), not from the next one ("we've got an away day next week").
+const SOON = /(?:^| )(?:visiting|staying|moving|soon|tomorrow|next week|next month|this weekend)(?= |$)/;
 // Future words about ordinary plans ("I'm starting IPT next week"): set aside before looking for signs of now.
-const PLANS = /(?:starting|start|begin|beginning)(?: [a-z]+){0,2} (?:ipt|therapy|counselling|cbt|treatment|sessions|a course|my course|a new job|new job|work|uni|university|college|school)(?: [a-z]+){0,3}(?: next week| next month| soon| tomorrow)?/g;
+const PLANS = /(?:starting|start|started|begin|beginning|began)(?: [a-z]+){0,2} (?:ipt|therapy|counselling|cbt|treatment|sessions|a course|my course|a new job|new job|a job|my job|work|working|uni|university|college|school|nursing|training|my training|my career)(?: [a-z]+){0,3}(?: next week| next month| soon| tomorrow)?/g;
+// The risk itself said to be back, which counts wherever it is in the message ("it has all come
+// back this month"), unlike the other signs of now, which count only next to the risk words.
+const RECURRING =
+  /(?:^| )(?:(?:it|that|the (?:urges|thoughts|feelings|cutting|drinking|self harm|harming|voices|flashbacks|nightmares))(?: [a-z]+){0,2} (?:has|have|had|is|are|was|keeps|keep)(?: all)? (?:come back|coming back|came back|crept back|started again|starting again|happening again|returned|back(?! (?:to|on|at|in|from|home|for|with|up|down|out)(?= |$)))|relapse|relapsed|relapsing|(?:started|starting|begun|began|do|doing|did|thinking about|thought about|feeling|felt|cutting|hurting myself)(?: [a-z]+){0,2} (?:it|that|this|like that|that way) again)(?= |$)/;
 const PRESENT_WANT = /(?:^| )(?:i want|i wanna|i wish|i keep|going to|gonna|want to|i think about|i plan|i still)(?= |$)/;
 const PRESENT_RISK_VERB = /(?:^| )(?:i am|i want|i wanna|i wish|i feel|i keep|i need|i will|going to|gonna|i can not|want to|i have been|i think about|i plan)(?= |$)/;
 
 const ROLE = new RegExp(
   [
-    // "HR" reads as "hour" once text-speak is folded ("hr" is also "hour"), so both spellings are roles.
-    '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|nurses|doctor|gp|paramedic|teacher|teaching assistant|ta|counsellor|therapist|psychologist|psychiatrist|social worker|volunteer|manager|line manager|hr manager|hr adviser|hr advisor|support worker|youth worker|lecturer|researcher|first aider|mental health first aider|pharmacist|midwife|health visitor|police officer|chaplain|safeguarding lead|dsl|student|head of year|head teacher|headteacher|deputy head|senco|form tutor|care worker|carer|healthcare assistant|hca|nursery worker|childminder|journalist|reporter|writer|novelist|author|hour adviser|hour advisor|hour officer|hour manager|hour business partner|occupational health nurse|receptionist|trainee)(?= |$)',
+    '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|nurses|doctor|gp|paramedic|teacher|teaching assistant|ta|counsellor|therapist|psychologist|psychiatrist|social worker|volunteer|manager|line manager|hr manager|hr adviser|hr advisor|support worker|youth worker|lecturer|researcher|first aider|mental health first aider|pharmacist|midwife|health visitor|police officer|chaplain|safeguarding lead|dsl|student|head of year|head teacher|headteacher|deputy head|senco|form tutor|care worker|carer|healthcare assistant|hca|nursery worker|childminder|journalist|reporter|writer|novelist|author|hr officer|hr business partner|occupational health nurse|receptionist|trainee|trainer|instructor|call handler)(?= |$)',
     'samaritans volunteer',
     '(?:i|we) (?:teach|lecture|tutor)(?= |$)',
     '(?:first aid|mental health first aid|driving|fitness|yoga) instructor',
@@ -136,7 +152,7 @@ const ROLE = new RegExp(
     '(?:dissertation|essay|assignment|coursework|thesis|research project|literature review)(?: [a-z]+){0,2} (?:on|about|into|covering)',
     '(?:lesson|lesson plan|lessons|assembly|training session|workshop|policy|procedure|guidance|toolkit|leaflet|poster|module) (?:on|about|for|covering)',
     '(?:(?:i am|im|we are) )?(?:drafting|writing|updating|reviewing|planning|preparing|designing|putting together) (?:a|an|our|the|my)(?: [a-z]+){0,3} (?:policy|lesson|lessons|essay|dissertation|training|guidance|procedure|assembly|presentation|session|workshop|leaflet|handbook)',
-    '(?:our|the|my) (?:hr|hour|staff|wellbeing|workplace|company|school|safeguarding) (?:policy|policies|team|training|procedure|guidance)',
+    '(?:our|the|my) (?:hr|staff|wellbeing|workplace|company|school|safeguarding) (?:policy|policies|team|training|procedure|guidance)',
     '(?:first aid|mental health first aid|safeguarding|suicide prevention|suicide awareness|self harm awareness) (?:course|training|session|refresher|module)',
     '(?:course|training|session|module) (?:at|for) work',
   ].join('|'),
@@ -158,6 +174,9 @@ const ABOUT_OTHERS = new RegExp(
   ].join('|'),
   'g',
 );
+const OWN_PEOPLE =
+  /(?:^| )(?:my|our) (?:(?!(?:client|clients|patient|patients|pupil|pupils|student|students|caller|callers|resident|residents|colleague|colleagues|service|team)(?= ))[a-z]+ )?(?:neighbour|neighbours|daughter|son|child|children|kids|kid|sister|brother|mum|mam|dad|mother|father|partner|husband|wife|friend|mate|flatmate|housemate|nan|gran|grandad|grandma|niece|nephew|cousin|aunt|auntie|uncle|boyfriend|girlfriend|stepdad|stepmum|stepson|stepdaughter|baby|little one)s?(?= |$)/;
+const OWN_TIME = /(?:^| )(?:every (?:night|day|morning|evening)|this week|tonight|last night|this morning|again|(?:nobody|no one) (?:at work |here )?knows)(?= |$)/;
 const FIRST_SELF = /(?:^| )(?:i|me|myself|im|ive)(?= |$)/;
 // A real person's disclosure, told as it happened ("a pupil just told me", "one of my team said
 // today", "a boy in year 3 came in with a bruise"): someone at work at risk now, not work talk.
@@ -194,7 +213,7 @@ const PROFESSIONAL_WORDS = new Set([
   'research', 'lesson', 'lessons', 'class', 'lecture', 'seminar', 'training', 'assembly', 'policy', 'presentation', 'project', 'report', 'uni',
   'university', 'literature', 'workshop', 'procedure', 'guidance', 'toolkit', 'leaflet', 'poster', 'handbook', 'policies', 'hr', 'staff',
   'wellbeing', 'workplace', 'safeguarding', 'company', 'school', 'pupil', 'employee', 'colleague', 'client', 'patient', 'caller', 'user', 'person',
-  'hour', 'teach', 'lecture', 'tutor', 'care', 'hca', 'childminder', 'writer', 'novelist', 'author', 'receptionist', 'doing', 'writing', 'researching', 'studying', 'revising', 'reporting', 'msc', 'exams',
+  'teach', 'lecture', 'tutor', 'care', 'hca', 'childminder', 'writer', 'novelist', 'author', 'receptionist', 'doing', 'writing', 'researching', 'studying', 'revising', 'reporting', 'msc', 'exams',
 ]);
 
 function mayMatch(text: string, words: ReadonlySet<string>): boolean {
@@ -272,7 +291,7 @@ function lastIndexOfPattern(text: string, re: RegExp): number {
   return last;
 }
 
-function whenFor(text: string, at: number): RiskWhen {
+function whenFor(category: RiskCategory, text: string, at: number, located: boolean): RiskWhen {
   if (!mayMatch(text, PAST_WORDS) && !DATED_PAST.test(text)) return 'current';
   const { start, end } = sentenceAround(text, at);
   const sentence = text.slice(start, end);
@@ -284,8 +303,15 @@ function whenFor(text: string, at: number): RiskWhen {
   const datedAndWell = DATED_PAST.test(around) && testOnce(RECOVERED, text);
   const pastHere = testOnce(PAST_OVER, sentence) || (datedAndWell && DATED_PAST.test(sentence));
   if (!pastHere && !testOnce(PAST_OVER, around) && !datedAndWell) return 'current';
-  const rest = text.replace(RECOVERED, ' ').replace(PAST_OVER, ' ').replace(PAST_ONLY, ' ').replace(DATED_PAST_ALL, ' ').replace(PLANS, ' ');
-  if (NOW.test(rest)) return 'current';
+  // Signs of now count in the sentence that holds the risk, and in a sentence either side that speaks
+  // of it ("Tonight I feel the same"): "my manager keeps changing the rota" says nothing about it.
+  const setAside = (t: string): string => t.replace(RECOVERED, ' ').replace(PAST_OVER, ' ').replace(PAST_ONLY, ' ').replace(DATED_PAST_ALL, ' ').replace(PLANS, ' ');
+  const neighbours = [text.slice(previous < 0 ? 0 : previous + 3, Math.max(0, start - 3)), end >= text.length ? '' : text.slice(end + 3, next < 0 ? text.length : next)];
+  const near = setAside([sentence, ...neighbours.filter((n) => n !== '' && REFERS_BACK.test(n))].join(' . '));
+  if (NOW.test(near) || (category !== 'medical' && DAYS_AGO.test(near)) || SOON.test(setAside(sentence)) || RECURRING.test(setAside(text))) return 'current';
+  // Present-tense verbs speak of the risk only in the sentence that holds its words; the sentence a
+  // model's guess is read at (no words matched) may be any sentence ("I'm a dad of three now").
+  if (!located) return 'past';
   if (!pastHere && PRESENT_RISK_VERB.test(sentence.replace(PAST_OVER, ' '))) return 'current';
   // A date and "I'm 25" do not make "... and I want to die" in the same sentence past.
   if (!testOnce(PAST_OVER, around) && PRESENT_WANT.test(sentence.replace(RECOVERED, ' '))) return 'current';
@@ -316,11 +342,15 @@ function clauseOf(text: string, at: number, span: string): string {
  * Work or study talk: a professional role or task is named, and the clause with the risk words
  * (once the role and questions about helping someone are set aside) does not speak of the writer.
  */
-function frameFor(plain: string, clause: string, aboutOther: boolean): RiskFrame {
+function frameFor(plain: string, clause: string, sentence: string, aboutOther: boolean): RiskFrame {
   if (!mayMatch(plain, PROFESSIONAL_WORDS) || !ROLE.test(plain)) return 'personal';
-  if (disclosedToThem(plain)) return 'personal';
+  // Someone in the writer's own life ("my neighbour's kids", "my partner") is not work, whatever job they name.
+  if (disclosedToThem(plain) || OWN_PEOPLE.test(sentence)) return 'personal';
   // Someone else's risk in a work setting (a pupil, a caller): the writer's own words do not change it.
   if (aboutOther) return 'professional';
+  // Risk words with a time of their own and nobody else named ("self-harm every night this week,
+  // nobody at work knows") are the writer's own, said without "I".
+  if (OWN_TIME.test(sentence) && !THIRD_PARTY.test(sentence)) return 'personal';
   const rest = clause.replace(ROLE_ALL, ' ').replace(ABOUT_OTHERS, ' ');
   return FIRST_SELF.test(rest) ? 'personal' : 'professional';
 }
@@ -341,15 +371,15 @@ export function namesWorkFrame(plain: string): boolean {
  */
 export function readRiskContext(category: RiskCategory, text: string, at: number, span: string, aboutOther: boolean, plain: string = text): RiskContext {
   const who = whoFor(category, text, at, span, aboutOther);
-  const when = whenFor(text, at);
+  const when = whenFor(category, text, at, span !== '');
+  const { start, end } = sentenceAround(text, at);
+  const sentence = text.slice(start, end);
   // Without a match (the backstop), the whole message is what the writer says.
-  let frame = frameFor(plain, span === '' ? text : clauseOf(text, at, span), aboutOther);
+  let frame = frameFor(plain, span === '' ? text : clauseOf(text, at, span), sentence, aboutOther);
   if (frame === 'professional' && span !== '') {
     // A body in danger in front of a professional is an emergency, and a professional who is
     // being hurt ("the man I care for has started grabbing me") speaks for themselves.
     // A caller "who says they have taken an overdose", or "if someone collapses", stays work talk.
-    const { start, end } = sentenceAround(text, at);
-    const sentence = text.slice(start, end);
     if ((category === 'medical' && !REPORTED.test(sentence)) || OBJECT_SELF.test(sentence.replace(TOLD_ME, ' '))) frame = 'personal';
   }
   return { who, when, frame };

@@ -60,6 +60,11 @@ describe('normalisation', () => {
     ['took 2 tablets', 'took 2 tablets'],
     ["can't go on. i'm done", 'can not go on . i am done'],
     ['Self-harm', 'self harm'],
+    // "HR" is the department; "hr" is an hour only after a count.
+    ['I spoke to HR about it', 'i spoke to hr about it'],
+    ['took them an hr ago', 'took them an hour ago'],
+    ['3 hr wait', '3 hour wait'],
+    ['an HR adviser', 'an hr adviser'],
   ])('%s -> %s', (input, expected) => {
     expect(normaliseForRisk(input)).toBe(expected);
   });

@@ -82,4 +82,15 @@ describe('the backstop reads each sentence of a longer message on its own', () =
   it('leaves the same paragraph alone without that sentence', () => {
     expect(detectRisk(before + after.trim())).toBeNull();
   });
+
+  // Sentences about the chat itself, an absence with its reason, or not wanting to be sent to HR
+  // carry no risk of their own: read alone, the model must not take them for a disclosure.
+  it.each([
+    'Sorry, I am not sure this chat is the right place to bring any of this up.',
+    'I will not be here next Thursday as I have got my brother\'s graduation in Glasgow.',
+    'Please do not tell me to go to HR, I have been to them three times about the rota.',
+    'I do not honestly know what I am asking for here, maybe just which page to read first.',
+  ])('leaves the paragraph alone with "%s" in it', (sentence) => {
+    expect(detectRisk(before + sentence + after)).toBeNull();
+  });
 });
