@@ -127,7 +127,7 @@ export function leansOnContext(text: string): boolean {
  * get a small lift, as a person is likely to ask what the bot has just offered.
  */
 export function matchInContext(matcher: QuestionMatcher, kb: KnowledgeBase, text: string, lastQuestionId?: string): QuestionMatch {
-  const plain = matchAskedPart(matcher, text);
+  const plain = matchAskedPart(matcher, text, (id) => startsCheck(kb, id));
   const last = lastQuestionId ? kb.questions.get(lastQuestionId) : undefined;
   if (!last || !leansOnContext(text)) return plain;
   const withContext = matcher.match(`${text} ${last.question}`);
@@ -211,6 +211,10 @@ function planWithoutRoutes(
   if (intent !== 'None' && CONTROL_INTENTS.has(intent) && !detour && recognition.score >= thresholds.controlIntent && !yields) {
     return { kind: 'intent', intent };
   }
+  // "expecting a baby and low, would IPT suit me?": the check's own question matches the ask, but the
+  // person named what they want IPT for, and a question about that is clear enough on its own.
+  const named = top && startsCheck(kb, top.id) ? match.questions.find((q) => !kb.questions.get(q.id)?.routesTo && q.score >= thresholds.answer) : undefined;
+  if (named) return { kind: 'answer', questionId: named.id, score: named.score };
   const offTopic = intent === 'None' && recognition.score >= thresholds.none;
   if (top && top.score >= (offTopic ? Math.max(thresholds.answer, OFF_TOPIC_ANSWER) : thresholds.answer)) {
     return { kind: 'answer', questionId: top.id, score: top.score };
@@ -233,6 +237,11 @@ function planWithoutRoutes(
   }
   if (intent !== 'None') return { kind: 'intent', intent };
   return { kind: 'didYouMean', closest: match.questions.slice(0, 3).map((q) => q.id) };
+}
+
+/** The check's own question ("is IPT right for me?"): a generic ask, whatever it is asked about. */
+function startsCheck(kb: KnowledgeBase, id: string): boolean {
+  return kb.questions.get(id)?.routesTo === 'SuitabilityCheck';
 }
 
 function closestOthers(match: QuestionMatch, except: string): string[] {

@@ -54,16 +54,18 @@ function opensWithContext(text: string): boolean {
   return first !== null && readProfileUpdate(first[1]) !== undefined;
 }
 
-/**
- * The clause of a message that asks something: the last one with a question mark, else the last
- * that opens like a question. Clauses are split at sentence ends, commas and dashes, and before
- * "but" and "so". Undefined for a short message (unless it opens with a fact about the person) or
- * when no clause asks.
- */
-export function askedClause(text: string): string | undefined {
-  if (text.trim().split(/\s+/).length < LONG_MESSAGE_WORDS && !opensWithContext(text)) return undefined;
+interface Clause {
+  text: string;
+  /** In a sentence with a question mark. */
+  asks: boolean;
+  /** Opens like a question. */
+  opens: boolean;
+}
+
+/** Clauses split at sentence ends, commas and dashes, and before "but" and "so"; only those of a question's length. */
+function clausesOf(text: string): Clause[] {
   const sentences = text.match(/[^.?!]+[.?!]*/g) ?? [];
-  const clauses = sentences.flatMap((sentence) => {
+  return sentences.flatMap((sentence) => {
     const asks = sentence.includes('?');
     return sentence
       .split(/,|;| - | \u2013 |\b(?=but |so )/i)
@@ -75,8 +77,27 @@ export function askedClause(text: string): string | undefined {
       })
       .map((c) => ({ text: c, asks, opens: QUESTION_START.test(c.toLowerCase().replace(/'/g, '')) }));
   });
+}
+
+/**
+ * The clause of a message that asks something: the last one with a question mark, else the last
+ * that opens like a question. Undefined for a short message (unless it opens with a fact about the
+ * person) or when no clause asks.
+ */
+export function askedClause(text: string): string | undefined {
+  if (text.trim().split(/\s+/).length < LONG_MESSAGE_WORDS && !opensWithContext(text)) return undefined;
+  const clauses = clausesOf(text);
   const pick = [...clauses].reverse().find((c) => c.asks && c.opens) ?? [...clauses].reverse().find((c) => c.opens);
   return pick && pick.text.length < text.trim().length ? pick.text : undefined;
+}
+
+/**
+ * What a message says before it asks ("expecting my first baby and feeling down" in "..., would ipt
+ * suit me?"): the clauses that do not open like a question. Undefined when there are none.
+ */
+export function statedPart(text: string): string | undefined {
+  const stated = clausesOf(text).filter((c) => !c.opens);
+  return stated.length > 0 && stated.length < clausesOf(text).length ? stated.map((c) => c.text).join(', ') : undefined;
 }
 
 /** The parts of a message, besides the whole, that may be the question itself (none for most messages). */
@@ -86,17 +107,10 @@ export function askedParts(text: string): string[] {
   return [...new Set(parts.filter((p): p is string => p !== undefined && p !== text))];
 }
 
-/**
- * Pure: the whole message matched, and its asking parts too; each question keeps the best of its
- * scores, so the situation or story around a question no longer drowns it out.
- */
-export function matchAskedPart(matcher: QuestionMatcher, text: string): QuestionMatch {
-  const whole = matcher.match(text);
-  const parts = askedParts(text).map((part) => matcher.match(part));
-  if (parts.length === 0) return whole;
+function merged(matches: readonly QuestionMatch[]): QuestionMatch {
   const best = new Map<string, number>();
   const topics = new Map<string, number>();
-  for (const m of [whole, ...parts]) {
+  for (const m of matches) {
     for (const { id, score } of m.questions) best.set(id, Math.max(best.get(id) ?? 0, score));
     for (const { topic, score } of m.topics) topics.set(topic, Math.max(topics.get(topic) ?? 0, score));
   }
@@ -104,4 +118,19 @@ export function matchAskedPart(matcher: QuestionMatcher, text: string): Question
     questions: [...best].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, 5),
     topics: [...topics].map(([topic, score]) => ({ topic, score })).sort((a, b) => b.score - a.score),
   };
+}
+
+/**
+ * Pure: the whole message matched, and its asking parts too; each question keeps the best of its
+ * scores, so the situation or story around a question no longer drowns it out. When the best match
+ * is a generic ask (`isGeneric`: "would IPT suit me?", the check's own question), what the message
+ * says before it is matched too: the person named what they want IPT for.
+ */
+export function matchAskedPart(matcher: QuestionMatcher, text: string, isGeneric: (id: string) => boolean = () => false): QuestionMatch {
+  const whole = matcher.match(text);
+  const parts = askedParts(text).map((part) => matcher.match(part));
+  const match = parts.length === 0 ? whole : merged([whole, ...parts]);
+  const top = match.questions[0];
+  const stated = top && isGeneric(top.id) ? statedPart(text) : undefined;
+  return stated ? merged([match, matcher.match(stated)]) : match;
 }
