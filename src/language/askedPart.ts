@@ -9,6 +9,7 @@
  * answer uses the nation's variant. An age is left in: it decides the question ("im 16 can i self
  * refer" is about 16 and 17 year olds).
  */
+import { isQuestion } from './controlWords';
 import type { QuestionMatch, QuestionMatcher } from './questionMatcher';
 import { readProfileUpdate } from './profileUpdate';
 
@@ -17,9 +18,8 @@ export const LONG_MESSAGE_WORDS = 12;
 const MAX_CLAUSE_WORDS = 40;
 /** How far into a message (or back from its end) a stated place is looked for. */
 const MAX_PLACE_WORDS = 8;
-/** Words that open a question: the clause that asks. */
-const QUESTION_START =
-  /^(can|could|would|will|is|are|am|do|does|did|should|shall|how|what|whats|when|where|who|whos|why|which|any|anyone|has|have|if)\b/;
+/** The knowledge base's language: a clause opens like a question by its control words' question starts. */
+const LOCALE = 'en-GB';
 /** What joins a stated place to the question ("im in york and do i need ..."), dropped with the place. */
 const JOINER = /^(?:[,;:.!?\u2013-]+\s*)*(?:(?:and|so|but|btw|anyway)\b[,\s]*)?/i;
 
@@ -75,7 +75,7 @@ function clausesOf(text: string): Clause[] {
         const words = c.split(/\s+/).length;
         return words >= 3 && words <= MAX_CLAUSE_WORDS;
       })
-      .map((c) => ({ text: c, asks, opens: QUESTION_START.test(c.toLowerCase().replace(/'/g, '')) }));
+      .map((c) => ({ text: c, asks, opens: isQuestion(LOCALE, c) }));
   });
 }
 
