@@ -1,6 +1,6 @@
 /**
  * Which part of a message asks the question. People often put their situation or their story first:
- * "im in leeds, do i need my gp", "my son is 14 and really low, how does he get ipt", "... but how
+ * "im in york, can i refer myself", "my son is 14 and really low, how does he get ipt", "... but how
  * long is the wait?". The question matcher reads the whole message and these parts, and each
  * question keeps its best score, so the preamble no longer steers the match. Pure.
  *
