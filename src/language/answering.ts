@@ -55,14 +55,6 @@ export const OFF_TOPIC_ANSWER = 0.5;
 export const OFF_TOPIC_TOPIC = 0.8;
 /** How far the matcher must lean to one other question for the recognised check to step aside (blind b +1.9 points). */
 export const DETOUR_LEAN = 0.2;
-/**
- * ... and for a topic intent's overview to step aside. The overview is the vaguest answer there is,
- * and the recogniser hears a topic in a preamble ("my daughter is 15, ..." as what to expect): the
- * question the matcher leans to, said unsure with the closest offered, is the better reply. 0.1:
- * held-out top-1 +1.6 points, situational dev set +1.7, blind b +2.5; conversation intents and
- * off-topic messages unchanged.
- */
-export const TOPIC_INTENT_LEAN = 0.1;
 
 export const CONTROL_INTENTS: ReadonlySet<IntentName> = new Set([
   'Greeting',
@@ -127,7 +119,7 @@ export function leansOnContext(text: string): boolean {
  * get a small lift, as a person is likely to ask what the bot has just offered.
  */
 export function matchInContext(matcher: QuestionMatcher, kb: KnowledgeBase, text: string, lastQuestionId?: string): QuestionMatch {
-  const plain = matchAskedPart(matcher, text, (id) => startsCheck(kb, id));
+  const plain = matchAskedPart(matcher, text);
   const last = lastQuestionId ? kb.questions.get(lastQuestionId) : undefined;
   if (!last || !leansOnContext(text)) return plain;
   const withContext = matcher.match(`${text} ${last.question}`);
@@ -211,10 +203,6 @@ function planWithoutRoutes(
   if (intent !== 'None' && CONTROL_INTENTS.has(intent) && !detour && recognition.score >= thresholds.controlIntent && !yields) {
     return { kind: 'intent', intent };
   }
-  // "expecting a baby and low, would IPT suit me?": the check's own question matches the ask, but the
-  // person named what they want IPT for, and a question about that is clear enough on its own.
-  const named = top && startsCheck(kb, top.id) ? match.questions.find((q) => !kb.questions.get(q.id)?.routesTo && q.score >= thresholds.answer) : undefined;
-  if (named) return { kind: 'answer', questionId: named.id, score: named.score };
   const offTopic = intent === 'None' && recognition.score >= thresholds.none;
   if (top && top.score >= (offTopic ? Math.max(thresholds.answer, OFF_TOPIC_ANSWER) : thresholds.answer)) {
     return { kind: 'answer', questionId: top.id, score: top.score };
@@ -228,20 +216,13 @@ function planWithoutRoutes(
     const best = inTopic[0]?.id ?? kb.topics.find((t) => t.topic === topic.topic)?.questions[0]?.id;
     if (best) return { kind: 'topic', topic: topic.topic, questionId: best, closest: closestOthers(match, best), score: topic.score };
   }
-  // The recogniser heard the check or a topic, but the matcher leans towards one question: that
-  // answer, said with "I'm not quite sure" and the closest questions, as only a clear request starts
-  // the check and a topic's overview answers nothing in particular.
-  const lean = detour ? DETOUR_LEAN : intent !== 'None' && !CONTROL_INTENTS.has(intent) ? TOPIC_INTENT_LEAN : undefined;
-  if (lean !== undefined && top && top.score >= lean && !kb.questions.get(top.id)?.routesTo) {
+  // The recogniser heard the check, but the matcher leans towards one other question: that answer,
+  // said with "I'm not quite sure" and the closest questions, as only a clear request starts the check.
+  if (detour && top && top.score >= DETOUR_LEAN && !kb.questions.get(top.id)?.routesTo) {
     return { kind: 'topic', topic: kb.questions.get(top.id)?.topic ?? '', questionId: top.id, closest: closestOthers(match, top.id), score: top.score };
   }
   if (intent !== 'None') return { kind: 'intent', intent };
   return { kind: 'didYouMean', closest: match.questions.slice(0, 3).map((q) => q.id) };
-}
-
-/** The check's own question ("is IPT right for me?"): a generic ask, whatever it is asked about. */
-function startsCheck(kb: KnowledgeBase, id: string): boolean {
-  return kb.questions.get(id)?.routesTo === 'SuitabilityCheck';
 }
 
 function closestOthers(match: QuestionMatch, except: string): string[] {

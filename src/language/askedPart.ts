@@ -91,15 +91,6 @@ export function askedClause(text: string): string | undefined {
   return pick && pick.text.length < text.trim().length ? pick.text : undefined;
 }
 
-/**
- * What a message says before it asks ("expecting my first baby and feeling down" in "..., would ipt
- * suit me?"): the clauses that do not open like a question. Undefined when there are none.
- */
-export function statedPart(text: string): string | undefined {
-  const stated = clausesOf(text).filter((c) => !c.opens);
-  return stated.length > 0 && stated.length < clausesOf(text).length ? stated.map((c) => c.text).join(', ') : undefined;
-}
-
 /** The parts of a message, besides the whole, that may be the question itself (none for most messages). */
 export function askedParts(text: string): string[] {
   const placeless = withoutStatedPlace(text);
@@ -122,15 +113,9 @@ function merged(matches: readonly QuestionMatch[]): QuestionMatch {
 
 /**
  * Pure: the whole message matched, and its asking parts too; each question keeps the best of its
- * scores, so the situation or story around a question no longer drowns it out. When the best match
- * is a generic ask (`isGeneric`: "would IPT suit me?", the check's own question), what the message
- * says before it is matched too: the person named what they want IPT for.
+ * scores, so the situation or story around a question no longer drowns it out.
  */
-export function matchAskedPart(matcher: QuestionMatcher, text: string, isGeneric: (id: string) => boolean = () => false): QuestionMatch {
-  const whole = matcher.match(text);
-  const parts = askedParts(text).map((part) => matcher.match(part));
-  const match = parts.length === 0 ? whole : merged([whole, ...parts]);
-  const top = match.questions[0];
-  const stated = top && isGeneric(top.id) ? statedPart(text) : undefined;
-  return stated ? merged([match, matcher.match(stated)]) : match;
+export function matchAskedPart(matcher: QuestionMatcher, text: string): QuestionMatch {
+  const parts = askedParts(text);
+  return parts.length === 0 ? matcher.match(text) : merged([text, ...parts].map((part) => matcher.match(part)));
 }

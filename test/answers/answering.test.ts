@@ -68,20 +68,6 @@ describe('planAnswer', () => {
       expect(planAnswer(sure, lean, shipped)).toMatchObject({ kind: 'topic', questionId: 'fit.older-adults', closest: ['fit.right-for-me'] });
     });
 
-    test('asking if IPT would suit them about something they named answers that, not the check', () => {
-      const named = match([['fit.right-for-me', 0.85], ['fit.bipolar', 0.36]], [['fit', 0.9]]);
-      expect(planAnswer(sure, named, shipped)).toMatchObject({ kind: 'answer', questionId: 'fit.bipolar' });
-      // Named too faintly to be sure: the check, which asks.
-      const faint = match([['fit.right-for-me', 0.85], ['fit.bipolar', 0.1]], [['fit', 0.9]]);
-      expect(planAnswer(sure, faint, shipped)).toEqual({ kind: 'intent', intent: 'SuitabilityCheck' });
-    });
-
-    test('a topic intent\'s overview yields to a lean towards one question', () => {
-      const lean = match([['format.evenings', 0.12], ['format.online', 0.05]], [['format', 0.2]]);
-      expect(planAnswer(recognised('WhatToExpect', 0.8), lean, shipped)).toMatchObject({ kind: 'topic', questionId: 'format.evenings' });
-      expect(planAnswer(recognised('WhatToExpect', 0.8), nothing, shipped)).toEqual({ kind: 'intent', intent: 'WhatToExpect' });
-    });
-
     test('with no confident question, the recogniser\'s check stands', () => {
       const vague = match([['fit.cure', 0.15], ['access.waiting-list', 0.1]], [['fit', 0.25], ['access', 0.2]]);
       expect(planAnswer(sure, vague, shipped)).toEqual({ kind: 'intent', intent: 'SuitabilityCheck' });

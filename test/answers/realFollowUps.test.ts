@@ -74,9 +74,4 @@ describe('the situation first, then the question (real recogniser and knowledge 
     expect(allText(await convo.say('my daughter is 15, how do we find the local service?'))).toContain(young);
     expect(allText(await convo.say('how do i find my local service?'))).not.toContain(young);
   }, 60_000);
-
-  test('"would IPT suit me?" about a condition they named answers the condition, not the check', async () => {
-    const convo = await conversation({ recognizer });
-    expect(allText(await convo.say('i was diagnosed with bipolar last year, would ipt suit me?'))).toContain(answerOf('fit.bipolar'));
-  }, 60_000);
 });

@@ -1,5 +1,4 @@
-import { askedClause, askedParts, matchAskedPart, statedPart, withoutStatedPlace } from '../../src/language/askedPart';
-import type { QuestionMatch, QuestionMatcher } from '../../src/language/questionMatcher';
+import { askedClause, askedParts, withoutStatedPlace } from '../../src/language/askedPart';
 
 /** Which part of a message asks: a stated place is context, never the question; an age stays. */
 describe('a place stated in passing is set aside for matching', () => {
@@ -40,20 +39,3 @@ describe('a place stated in passing is set aside for matching', () => {
   });
 });
 
-describe('a generic ask about something named', () => {
-  test('what a message says before it asks', () => {
-    expect(statedPart('expecting my first baby and feeling down, would ipt suit me')).toBe('expecting my first baby and feeling down');
-    expect(statedPart('would ipt suit me')).toBeUndefined();
-    expect(statedPart('my dad died in march and i cant stop crying')).toBeUndefined();
-  });
-
-  test('is matched only when the best match is the generic ask', () => {
-    const result = (questions: [string, number][]): QuestionMatch => ({ questions: questions.map(([id, score]) => ({ id, score })), topics: [] });
-    const matcher: QuestionMatcher = {
-      match: (text) => (text.includes('suit me') ? result([['fit.right-for-me', 0.8]]) : result([['fit.pregnancy', 0.4]])),
-    };
-    const text = 'expecting my first baby and feeling down, would ipt suit me';
-    expect(matchAskedPart(matcher, text, (id) => id === 'fit.right-for-me').questions.map((q) => q.id)).toEqual(['fit.right-for-me', 'fit.pregnancy']);
-    expect(matchAskedPart(matcher, text).questions.map((q) => q.id)).toEqual(['fit.right-for-me']);
-  });
-});
