@@ -52,6 +52,7 @@ import type { AnswerPlan } from '../src/language/answering';
 import { notedPlace, type AnswerContext, type DeploymentValues } from '../src/content/answerReplies';
 import { movedWithoutPlace } from '../src/language/contextFacts';
 import { readProfileUpdate } from '../src/language/profileUpdate';
+import { asksForYoungPerson } from '../src/language/youngPerson';
 import { NATIONS } from '../src/profile';
 import { fallbackVariants } from './fallbackDialog';
 import { handleKeepChoice, keepProfileFrom, noteProfileUpdate, restoreKeptProfile } from './keptProfile';
@@ -619,7 +620,8 @@ export class MainDialog extends ComponentDialog {
       case 'answer':
       case 'topic':
         await this.resetMisunderstandings(innerDc);
-        return this.answerQuestion(innerDc, plan, lead);
+        // "my daughter is 15, can she refer herself?": the under-18 answer, for this answer only.
+        return this.answerQuestion(innerDc, plan, lead, asksForYoungPerson(text));
       case 'didYouMean':
         return this.fallback(
           innerDc,
@@ -635,13 +637,14 @@ export class MainDialog extends ComponentDialog {
     innerDc: DialogContext,
     plan: Extract<AnswerPlan, { kind: 'answer' | 'topic' }>,
     lead: string[],
+    forYoungPerson = false,
   ): Promise<DialogTurnResult> {
     const state = this.mainState(innerDc);
     state.lastQuestion = plan.questionId;
     state.lastTopic = this.deps.answers?.answerer.kb.questions.get(plan.questionId)?.topic;
     const options: QuestionAnswerOptions = {
       questionId: plan.questionId,
-      context: await this.answerContext(innerDc),
+      context: { ...(await this.answerContext(innerDc)), ...(forYoungPerson ? { ageGroup: 'under_18' as const } : {}) },
       mode: plan.kind,
       ...(plan.kind === 'topic' ? { closest: plan.closest } : {}),
       lead,

@@ -12,11 +12,13 @@
  *   Unclear: "Did you mean ...?" with the closest questions (never a bare "I didn't understand").
  *   Off-topic by the recogniser's own None: only an outright match, or a topic nearly all the
  *   weight is on, answers.
- * - A long message is also matched on the clause that asks ("... but how long is the wait?").
+ * - A long message is also matched on the clause that asks ("... but how long is the wait?"), and a
+ *   message that states where the person lives without the place (askedPart.ts).
  * - A short message that leans on the last answer ("is it free?", "how much does that cost?") is
  *   matched with the last question as context.
  */
 import type { KnowledgeBase } from '../content/knowledgeBase';
+import { matchAskedPart } from './askedPart';
 import type { QuestionMatch, QuestionMatcher, QuestionScore } from './questionMatcher';
 import type { IntentName, RecognitionResult } from './recognizer';
 
@@ -134,58 +136,6 @@ export function matchInContext(matcher: QuestionMatcher, kb: KnowledgeBase, text
   const topics = new Map<string, number>();
   for (const m of [plain, withContext]) for (const { topic, score } of m.topics) topics.set(topic, (topics.get(topic) ?? 0) + score / 2);
   return { questions, topics: [...topics].map(([topic, score]) => ({ topic, score })).sort((a, b) => b.score - a.score) };
-}
-
-/** A message this long may carry its story first and its question after ("... but how long is the wait?"). */
-export const LONG_MESSAGE_WORDS = 12;
-const MAX_CLAUSE_WORDS = 40;
-/** "im 14, what is ipt", "i'm in leeds, is it free": a fact about the person, then the question. */
-const OPENS_WITH_ABOUT_ME = /^\s*(?:i'?m|i am|im)\b[^,?]{1,24},/i;
-/** Words that open a question: the clause that asks. */
-const QUESTION_START =
-  /^(can|could|would|will|is|are|am|do|does|did|should|shall|how|what|whats|when|where|who|whos|why|which|any|anyone|has|have|if)\b/;
-
-/**
- * The clause of a long message that asks something: the last one with a question mark, else the
- * last that opens like a question. Clauses are split at sentence ends, commas and dashes, and before
- * "but" and "so". Undefined for a short message or when no clause asks.
- */
-export function askedClause(text: string): string | undefined {
-  if (text.trim().split(/\s+/).length < LONG_MESSAGE_WORDS && !OPENS_WITH_ABOUT_ME.test(text)) return undefined;
-  const sentences = text.match(/[^.?!]+[.?!]*/g) ?? [];
-  const clauses = sentences.flatMap((sentence) => {
-    const asks = sentence.includes('?');
-    return sentence
-      .split(/,|;| - | \u2013 |\b(?=but |so )/i)
-      .map((c) => c.replace(/^\s*(but|so|and|like)\b/i, '').replace(/[.?!]+\s*$/, '').trim())
-      // A question is a few words; a 'clause' of hundreds is an unpunctuated story.
-      .filter((c) => {
-        const words = c.split(/\s+/).length;
-        return words >= 3 && words <= MAX_CLAUSE_WORDS;
-      })
-      .map((c) => ({ text: c, asks, opens: QUESTION_START.test(c.toLowerCase().replace(/'/g, '')) }));
-  });
-  const pick = [...clauses].reverse().find((c) => c.asks && c.opens) ?? [...clauses].reverse().find((c) => c.opens);
-  return pick && pick.text.length < text.trim().length ? pick.text : undefined;
-}
-
-/**
- * Pure: the whole message matched, and for a long one its asking clause too; each question keeps
- * the better of its two scores, so the story around a question no longer drowns it out.
- */
-export function matchAskedPart(matcher: QuestionMatcher, text: string): QuestionMatch {
-  const whole = matcher.match(text);
-  const clause = askedClause(text);
-  if (!clause) return whole;
-  const part = matcher.match(clause);
-  const best = new Map<string, number>();
-  for (const { id, score } of [...whole.questions, ...part.questions]) best.set(id, Math.max(best.get(id) ?? 0, score));
-  const topics = new Map<string, number>();
-  for (const { topic, score } of [...whole.topics, ...part.topics]) topics.set(topic, Math.max(topics.get(topic) ?? 0, score));
-  return {
-    questions: [...best].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, 5),
-    topics: [...topics].map(([topic, score]) => ({ topic, score })).sort((a, b) => b.score - a.score),
-  };
 }
 
 /**

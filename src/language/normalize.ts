@@ -68,7 +68,8 @@ export function normalizeUtterance(text: string): string {
     .replace(/\binter personal\b/g, 'interpersonal')
     // "refer my self": one word, so it meets "myself" in the phrasings.
     .replace(/\b(my|your|them)\s+(self|selves)\b/g, '$1$2')
-    .replace(/\bself[\s-]+refer/g, 'selfrefer')
+    // "self-referral" is the same act as "self refer", not the "referral" of what happens after it.
+    .replace(/\bself[\s-]*referr?(?:al|als|ing|ed|s)?\b/g, 'selfrefer')
     .replace(/[‘’`]/g, "'");
   return folded
     .split(/\s+/)

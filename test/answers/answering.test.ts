@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { loadKnowledgeBase, loadKnowledgeBaseFrom } from '../../src/content/knowledgeBase';
-import { askedClause, leansOnContext, matchAskedPart, planAnswer } from '../../src/language/answering';
+import { leansOnContext, planAnswer } from '../../src/language/answering';
+import { askedClause, matchAskedPart } from '../../src/language/askedPart';
 import type { QuestionMatch, QuestionMatcher } from '../../src/language/questionMatcher';
 import type { IntentName, RecognitionResult } from '../../src/language/recognizer';
 

@@ -58,3 +58,20 @@ describe('where the person lives, with the real knowledge base', () => {
     expect(buttons(replies)).toContain('What happens after I refer myself?');
   }, 60_000);
 });
+
+describe('the situation first, then the question (real recogniser and knowledge base)', () => {
+  test.each([
+    ['based in swansea - do i have to see a doctor before therapy?', 'In Wales, you usually start with your GP'],
+    ['we live near dundee, is there any way to refer myself', 'In Scotland, you usually start with your GP'],
+  ])('"%s": the place is context, the question is answered for that nation', async (say, expected) => {
+    const convo = await conversation({ recognizer });
+    expect(allText(await convo.say(say))).toContain(expected);
+  }, 60_000);
+
+  test('a parent asking for a teenager gets the under-18 answer, and the parent\'s own age is not changed', async () => {
+    const convo = await conversation({ recognizer });
+    const young = kb.questions.get('access.find-local-service')?.variants?.find((v) => v.when.ageGroup === 'under18')?.answer.split('.')[0] ?? 'missing';
+    expect(allText(await convo.say('my daughter is 15, how do we find the local service?'))).toContain(young);
+    expect(allText(await convo.say('how do i find my local service?'))).not.toContain(young);
+  }, 60_000);
+});
