@@ -60,6 +60,8 @@ interface CheckState {
   offers?: number;
   /** The question the check's prompt is waiting on, for MainDialog to read answers against. */
   asking?: QuestionId;
+  /** The last "noted" line used the first wording, so the next one uses the other. */
+  noted?: boolean;
 }
 
 /** The check's progress, for MainDialog to keep when the person stops (public instance state). */
@@ -154,6 +156,9 @@ function recordFacts(progress: CheckProgress, facts: CheckFacts): void {
   }
   if (facts.duration) {
     recordValue(progress, 'duration', [facts.duration]);
+    settle(progress, 'duration');
+  } else if (facts.onset && !progress.settled.includes('duration')) {
+    // When it started is known ("since my mum moved into a home"): asking how long reads as not listening.
     settle(progress, 'duration');
   }
   if (facts.age) {
@@ -291,6 +296,13 @@ export class SuitabilityCheckDialog extends ComponentDialog {
     if (result.kind === 'answer') {
       recordValue(progress, result.question, result.values);
       settle(progress, result.question);
+    } else if (result.kind === 'facts') {
+      // Answers to other questions: kept now (an under-18 hears their routes at once), and this question asked again.
+      await this.saveProfile(innerDc.context, progress);
+      const state = this.state(innerDc);
+      const lead = state.noted ? 'suitability:notedAgain' : 'suitability:noted';
+      state.noted = !state.noted;
+      return this.askNext(innerDc, t(locale, lead), result.question, result.attempts);
     } else if (result.kind === 'skip') {
       settle(progress, result.question);
     } else {
@@ -335,7 +347,7 @@ export class SuitabilityCheckDialog extends ComponentDialog {
    * hear their routes (GP, CAMHS, Childline) as soon as their age is known, not only in the summary,
    * in case they leave before it.
    */
-  private async askNext(innerDc: DialogContext, lead?: string, ask?: QuestionId): Promise<DialogTurnResult> {
+  private async askNext(innerDc: DialogContext, lead?: string, ask?: QuestionId, attempts?: number): Promise<DialogTurnResult> {
     const { progress } = this.state(innerDc);
     const question = ask ?? QUESTIONS.find((id) => !progress.settled.includes(id) && !isImplied(id, progress.answers));
     if (!question) return this.summary(innerDc, progress);
@@ -345,7 +357,7 @@ export class SuitabilityCheckDialog extends ComponentDialog {
       progress.youngRoutesGiven = true;
       lines.push(t(locale, 'suitability:youngRoutes', urgentNumbers(locale)));
     }
-    return this.ask(innerDc, { question, ...(lines.length > 0 ? { lead: lines.join('\n\n') } : {}) });
+    return this.ask(innerDc, { question, ...(lines.length > 0 ? { lead: lines.join('\n\n') } : {}), ...(attempts ? { attempts } : {}) });
   }
 
   /** Every question goes through here, so the check's own state always names the open one. */

@@ -280,6 +280,8 @@ const UNDER_18_PHRASES = [
   'at school', 'still at school', 'year 7', 'year 8', 'year 9', 'year 10', 'year 11', 'year 12', 'year 13', 'gcse', 'gcses',
   'a level', 'a levels', 'under 16', 'under sixteen', 'im a kid', 'im a child', 'u18', 'u 18',
 ].map((phrase) => ` ${phrase} `);
+/** A clause that says when something began ("since year 9 started"): it dates a start, not the writer's age now. */
+const SINCE_CLAUSE = / (?:ever )?since .*$/;
 /** Words that put a school year or "teenager" on someone other than the writer. */
 const ABOUT_OTHERS = [
   'teacher', 'teach', 'teaching', 'lesson', 'lessons', 'pupil', 'pupils', 'my class', 'my son', 'my daughter', 'my child', 'my kid',
@@ -355,7 +357,9 @@ export function extractAge(text: string): AgeMatch | undefined {
   }
   // "a lesson for year 11", "my son is in year 9": school years said about someone else are not the writer's age.
   const aboutOthers = ABOUT_OTHERS.some((cue) => padded.includes(cue));
-  if (!aboutOthers && UNDER_18_PHRASES.some((phrase) => padded.includes(phrase))) return { ageGroup: 'under_18', under18: true };
+  // "since year 9 started", "ever since secondary school": when something began, not where the writer is now.
+  const present = padded.replace(SINCE_CLAUSE, ' ');
+  if (!aboutOthers && UNDER_18_PHRASES.some((phrase) => present.includes(phrase))) return { ageGroup: 'under_18', under18: true };
   for (const [phrase, group] of BAND_PHRASES) {
     if (padded.includes(` ${normaliseForEntities(phrase)} `)) return { ageGroup: group, under18: false };
   }

@@ -106,8 +106,8 @@ export const SCRIPTS: Script[] = [
     turns: [start, answer('we keep fighting, im 30 and live in Swansea', { last: Q.duration }), answer('2 yrs', { has: [SUMMARY, GP], not: [Q.age, Q.nation] })],
   },
   {
-    name: '"retired" answers the age, and the change needs no people question',
-    turns: [start, answer('big change since i retired', { last: Q.duration, not: [Q.relationships] }), answer('been about 3 months', { last: Q.nation, not: [Q.age] }), answer('wales', { has: [/few months/] })],
+    name: '"retired" answers the age, "since i retired" says when it began, and the change needs no people question',
+    turns: [start, answer('big change since i retired', { last: Q.nation, not: [Q.relationships, Q.duration, Q.age] }), answer('wales', { has: [SUMMARY, GP] })],
   },
   {
     name: 'how long, given with the yes',
