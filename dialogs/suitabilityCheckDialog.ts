@@ -18,7 +18,7 @@ import { savedSummaryText, summaryKeepCard, SUMMARY_MARKER, type SavedSummary } 
 import { assessSuitability, isChoice, isImplied, QUESTIONS, type QuestionId, type SuitabilityAnswers, type SuitabilityResult } from '../src/content/suitability';
 import { urgentNumbers } from '../src/content/urgentNumbers';
 import type { UserProfile } from '../src/profile';
-import { GuidedPrompt, GUIDED_PROMPT, type GuidedPromptOptions, type GuidedPromptResult } from './guidedPrompt';
+import { GuidedPrompt, GUIDED_PROMPT, type GuidedPromptOptions, type GuidedPromptResult, type ReadAnswer } from './guidedPrompt';
 import { cardMessage, withActions, withButtons } from './replies';
 import { ASIDE_KEY } from './turnState';
 
@@ -72,6 +72,29 @@ export function checkProgressOf(instance: DialogInstance | undefined): CheckProg
 /** The question the check is waiting on, if the check is this instance (its own state, not its prompt's). */
 export function openQuestionOf(instance: DialogInstance | undefined): QuestionId | undefined {
   return instance?.id === SUITABILITY_CHECK_DIALOG ? (instance.state as Partial<CheckState>).asking : undefined;
+}
+
+/**
+ * A side question that also answers ("how do i get it, im in sheffield"): its answer to the open
+ * question and its facts for others are kept before it is answered, and the check goes on from there.
+ */
+export function keepAnswerInCheck(instance: DialogInstance | undefined, answer: Exclude<NonNullable<ReadAnswer>, { kind: 'skip' }>): void {
+  const progress = checkProgressOf(instance);
+  const asking = openQuestionOf(instance);
+  if (!progress || !asking) return;
+  recordFacts(progress, answer.facts);
+  // A focus area named in a question ("what does ipt do for grief?") is what they ask about, not
+  // their answer; an age, a place or a time is said about themselves.
+  if (answer.kind === 'facts' || asking === 'concern' || asking === 'relationships') return;
+  recordValue(progress, asking, answer.values);
+  settle(progress, asking);
+}
+
+/** A finished check's answers with the place and age the person has since given ("I'm in Scotland now"). */
+export function withProfile(progress: CheckProgress, profile: UserProfile): CheckProgress {
+  const next: CheckProgress = { ...progress, answers: { ...progress.answers }, settled: [...progress.settled] };
+  recordFacts(next, { ...(profile.nation ? { nation: profile.nation } : {}), ...(profile.ageGroup ? { age: profile.ageGroup } : {}) });
+  return next;
 }
 
 /** A safety dialog is opening over the check: its summary will say that support comes first. */
@@ -272,6 +295,16 @@ export class SuitabilityCheckDialog extends ComponentDialog {
     const locale = dc.context.activity.locale ?? '';
     const choseToGoBack = (result as Partial<EmergencySupportResult> | undefined)?.resume === true;
     if ((dc.context.turnState.get(ASIDE_KEY) === true || choseToGoBack) && !state.paused) {
+      // The side question also answered the open question: the next one (or the summary) follows.
+      if (state.asking && state.progress.settled.includes(state.asking)) {
+        const inner = this.createChildContext(dc);
+        if (inner) {
+          await inner.cancelAllDialogs();
+          await this.saveProfile(dc.context, state.progress);
+          const next = await this.askNext(inner, t(locale, 'suitability:backToCheck'));
+          return next.status === DialogTurnStatus.complete ? dc.endDialog(next.result) : Dialog.EndOfTurn;
+        }
+      }
       await dc.context.sendActivity(withButtons(t(locale, 'suitability:backToCheck'), []));
       await this.repromptDialog(dc.context, dc.activeDialog!);
       return Dialog.EndOfTurn;
