@@ -1,5 +1,5 @@
 import type { AgeGroup, Nation } from '../profile';
-import { extractAge, extractDuration, extractNation } from '../language/entities';
+import { entityText, extractAge, extractDuration, extractNation } from '../language/entities';
 import { interpretAnswer, isFocusArea, mentionsPerson, type Concern, type Duration, type QuestionId, type RelationshipsAnswer, type SuitabilityLexicon } from './suitability';
 
 /**
@@ -38,14 +38,15 @@ function isEmpty(facts: CheckFacts): boolean {
 /** The facts a message states for every question, read with the question being asked in mind. */
 export function readFacts(question: QuestionId, text: string, lexicon: SuitabilityLexicon, now: Date): CheckFacts {
   const facts: CheckFacts = {};
-  const age = extractAge(text);
+  const entity = entityText(text);
+  const age = extractAge(entity);
   if (age) facts.age = age.ageGroup ?? (age.under18 ? 'under_18' : 'adult');
-  const place = extractNation(text, { expected: question === 'nation' });
+  const place = extractNation(entity, { expected: question === 'nation' });
   if (place) {
     facts.nation = place.nation;
     if (place.place) facts.place = place.place;
   }
-  const duration = extractDuration(text, now);
+  const duration = extractDuration(entity, now);
   if (duration?.bucket) facts.duration = duration.bucket;
   else if (duration?.since !== undefined) facts.onset = true;
   // Focus areas said in passing are kept only where people talk about what happened.
