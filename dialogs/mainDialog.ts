@@ -453,9 +453,10 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
-   * A question the open question cannot use as its answer, whatever intent it was filed under ("who
-   * sees my answers?"): answered on top of the check when the knowledge base has an answer, and the
-   * check then asks its own question again. Without one, the question reads the message as usual.
+   * A question during the check or the call-back steps, whatever intent it was filed under ("who
+   * sees my answers?", "ok how do i get it, im in sheffield"): answered on top when the knowledge
+   * base has an answer (or a topic), and the dialog below then asks its question again, or the
+   * check's next one if the message answered it. Without one, the open question reads the message.
    */
   private async sideAnswer(innerDc: DialogContext, text: string, answer: ReadAnswer): Promise<DialogTurnResult | undefined> {
     const { context } = innerDc;
@@ -476,7 +477,7 @@ export class MainDialog extends ComponentDialog {
     await this.resetMisunderstandings(innerDc);
     if (plan.kind === 'answer' || plan.kind === 'topic') return this.answerQuestion(innerDc, plan, lead);
     if (lead.length > 0) await context.sendActivities(lead.map((line) => withButtons(line, [])));
-    return this.answerTopic(innerDc, topic!);
+    return topic ? this.answerTopic(innerDc, topic) : undefined;
   }
 
   private async aside(innerDc: DialogContext, route: Route): Promise<DialogTurnResult> {
