@@ -628,8 +628,10 @@ export class MainDialog extends ComponentDialog {
       : await answerer.plan(text, locale, recognition, state.lastQuestion);
 
     if (lead.length > 0 && plan.kind !== 'answer' && plan.kind !== 'topic') await context.sendActivities(lead.map((line) => withButtons(line, [])));
-    // "hiya from derry, do yous do ipt here": where they live is the part we can act on, so their nation's route.
-    if (lead.length > 0 && (plan.kind === 'didYouMean' || (plan.kind === 'intent' && plan.intent === 'Greeting'))) {
+    // "hiya from derry, do yous do ipt here", "hw do i get it im in englnd": where they live is the
+    // part we can act on, so their nation's route (help for a question, which asks for more than a menu).
+    const unclear = plan.kind === 'didYouMean' || (plan.kind === 'intent' && (plan.intent === 'Greeting' || (plan.intent === 'Help' && isQuestion(locale, text))));
+    if (lead.length > 0 && unclear) {
       await this.resetMisunderstandings(innerDc);
       return this.answerTopic(innerDc, 'AccessNhs');
     }
