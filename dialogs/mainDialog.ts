@@ -678,7 +678,8 @@ export class MainDialog extends ComponentDialog {
 
   /**
    * "what about in Wales?", "I'm 18 now": noteProfileUpdate has said what it noted; the last
-   * question is answered again for the new context, so the follow-up gets its answer.
+   * question (or the check's summary) is answered again for the new context, so the follow-up gets
+   * its answer.
    */
   private async answerAgainForContext(innerDc: DialogContext, update: ProfileUpdate): Promise<DialogTurnResult> {
     const state = this.mainState(innerDc);
@@ -690,10 +691,11 @@ export class MainDialog extends ComponentDialog {
       state.lastCheck = undefined;
       return innerDc.beginDialog(SUITABILITY_CHECK_DIALOG, { progress } satisfies SuitabilityCheckOptions);
     }
-    if (!this.deps.answers || !last) return Dialog.EndOfTurn;
-    // An answer that is the same everywhere ("how long are the waits?") gives way to the new place's route.
-    const variants = this.deps.answers.answerer.kb.questions.get(last)?.variants ?? [];
+    // A place with nothing asked yet ("newry"), or after an answer that is the same everywhere ("how
+    // long are the waits?"): that nation's NHS route, the thing a place changes.
+    const variants = (last && this.deps.answers?.answerer.kb.questions.get(last)?.variants) || [];
     if (update.nation && !variants.some((variant) => variant.when.nation)) return this.answerTopic(innerDc, 'AccessNhs');
+    if (!this.deps.answers || !last) return Dialog.EndOfTurn;
     return this.answerQuestion(innerDc, { kind: 'answer', questionId: last, score: 1 }, []);
   }
 

@@ -609,6 +609,10 @@ export const SCRIPTS: Script[] = [
     ],
   },
   {
+    name: 'a Northern Ireland town on its own, before any question, gets the GP route',
+    turns: [turn('newry', { has: ["you're in Newry", GP_WORD], not: ['refer yourself to NHS Talking Therapies', FALLBACK] }), turn('can i refer myself', { has: ['Northern Ireland'] })],
+  },
+  {
     name: 'a greeting with a Northern Ireland town gets the GP route',
     turns: [turn('hiya from derry, do yous do ipt here', { has: ["you're in Derry", GP_WORD], not: ['refer yourself to NHS Talking Therapies', FALLBACK] })],
   },
