@@ -19,11 +19,17 @@ export interface GuidedPromptOptions {
   lead?: string;
   /** Wait for the answer without asking: the caller has just said something else (which answer to change). */
   quiet?: boolean;
+  /** Answers already tried for this question that could not be used (it is being asked again). */
+  attempts?: number;
 }
 
-/** How a question ended: an answer, a skip (gaveUp after two answers we could not use), or a control word for the check. */
+/**
+ * How a question ended: an answer, answers to other questions only (the check keeps them and asks
+ * this one again), a skip (gaveUp after two answers we could not use), or a control word for the check.
+ */
 export type GuidedPromptResult = { question: QuestionId; facts: CheckFacts } & (
   | { kind: 'answer'; values: string[] }
+  | { kind: 'facts'; attempts: number }
   | { kind: 'skip'; gaveUp: boolean }
   | { kind: 'control'; control: Control }
 );
@@ -103,7 +109,7 @@ export class GuidedPrompt extends Dialog<GuidedPromptOptions> {
 
   override async beginDialog(dc: DialogContext, options?: GuidedPromptOptions): Promise<DialogTurnResult> {
     if (!options) throw new Error('GuidedPrompt needs a question');
-    const state: PromptState = { question: options.question, attempts: 0, facts: {} };
+    const state: PromptState = { question: options.question, attempts: options.attempts ?? 0, facts: {} };
     dc.activeDialog!.state = state;
     const locale = dc.context.activity.locale ?? '';
     if (!options.quiet) await dc.context.sendActivity(this.question(locale, options.question, options.lead));
@@ -133,9 +139,10 @@ export class GuidedPrompt extends Dialog<GuidedPromptOptions> {
       return dc.endDialog(this.result(state, { kind: 'answer', values: answer.values }));
     }
     if (answer?.kind === 'facts') {
-      // Something for other questions (kept, so they are not asked), or a time given as an event.
       Object.assign(state.facts, answer.facts);
-      return this.askAgain(dc, state, answer.since !== undefined ? 'suitability:durationSince' : 'suitability:noted');
+      // A time given as an event: about how long ago, asked once here. Facts for other questions go to the check.
+      if (answer.since !== undefined) return this.askAgain(dc, state, 'suitability:durationSince');
+      return dc.endDialog(this.result(state, { kind: 'facts', attempts: state.attempts }));
     }
 
     // "ok", "thanks" after a side answer: not a failed answer, just the question again.

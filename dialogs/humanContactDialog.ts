@@ -146,6 +146,14 @@ export class HumanContactDialog extends ComponentDialog {
     return step.endDialog();
   }
 
+  /**
+   * "what times do you ring?" during the call-back steps: when a time is chosen, whether the clinic
+   * is open now, and when to expect the call. The step then asks its own question again.
+   */
+  callTimesReply(locale: string): string {
+    return [t(locale, 'common:callback.callTimes'), this.hoursLine(locale), this.replyLine(locale)].filter(Boolean).join(' ');
+  }
+
   /** Whether anyone is at the clinic now, and when it opens next: empty when hours are not configured. */
   private hoursLine(locale: string): string {
     const { hours, timeZone } = this.deps.clinic;

@@ -69,12 +69,12 @@ export async function keepProfileFrom(context: TurnContext, stores: ProfileStore
 
 /**
  * "I'm 18 now", "I've moved to Bristol": this conversation's profile follows what the person says.
- * A message that says nothing else is acknowledged (true), so it can be corrected; otherwise the
- * message goes on to be answered with the new context.
+ * A message that says nothing else is acknowledged, so it can be corrected; otherwise the message
+ * goes on to be answered with the new context. Returns what was kept (onlyContext: acknowledged).
  */
-export async function noteProfileUpdate(context: TurnContext, stores: ProfileStores): Promise<boolean> {
+export async function noteProfileUpdate(context: TurnContext, stores: ProfileStores): Promise<ProfileUpdate | undefined> {
   const kept = await keepProfileFrom(context, stores);
-  if (!kept?.update.onlyContext) return false;
+  if (!kept?.update.onlyContext) return kept?.update;
   const { update } = kept;
   const locale = context.activity.locale ?? '';
   const lines: string[] = [];
@@ -82,5 +82,5 @@ export async function noteProfileUpdate(context: TurnContext, stores: ProfileSto
   if (update.ageGroup || update.adult) lines.push(t(locale, update.ageGroup === 'under_18' ? 'common:notedUnder18' : 'common:notedAge'));
   lines.push(t(locale, 'common:notedHow'));
   await context.sendActivity(withActions(locale, lines.join(' '), ['AccessNhs', 'SuitabilityCheck', 'HumanContact']));
-  return true;
+  return update;
 }

@@ -17,7 +17,7 @@ import { interpretAnswer, isFocusArea, type FocusArea } from '../src/content/sui
 import type { TopicRequest } from '../src/content/topics';
 import { t } from '../src/content/i18n';
 import { ASIDE_KEY, PROFILE_NOTED_KEY, RISK_ASSESSMENT_KEY, RECOGNITION_KEY, type ProfileNoted } from './turnState';
-import { classifyControl, isAcknowledgement, isCheckRequest, isFitQuestion, isGoodbye, isNextStepRequest, isPause, isQuestion, type Control } from '../src/language/controlWords';
+import { classifyControl, hasChangeCue, isAcknowledgement, isCallTimeQuestion, isCheckRequest, isFitQuestion, isGoodbye, isNextStepRequest, isPause, isQuestion, type Control } from '../src/language/controlWords';
 import { EMERGENCY_SUPPORT_DIALOG, isSettled, keptInView, stepsAside, type EmergencySupportOptions } from './emergencySupportDialog';
 import { withWorkFrame, workFrameAfter } from '../src/safety/workFrame';
 import { RISK_CHECK_IN_DIALOG, type RiskCheckInOptions } from './riskCheckInDialog';
@@ -29,7 +29,9 @@ import {
   checkProgressOf,
   fitSoFar,
   isCheckPaused,
+  keepAnswerInCheck,
   markSafetyFirst,
+  withProfile,
   nextStepReply,
   openQuestionOf,
   pauseCheck,
@@ -41,8 +43,8 @@ import { FALLBACK_DIALOG, type FallbackOptions } from './fallbackDialog';
 import { HELP_DIALOG, helpText, type HelpMode, type HelpOptions } from './helpDialog';
 import { GREETING_DIALOG } from './greetingDialog';
 import { GOODBYE_DIALOG } from './goodbyeDialog';
-import { HUMAN_CONTACT_DIALOG } from './humanContactDialog';
-import { readAnswer } from './guidedPrompt';
+import { HUMAN_CONTACT_DIALOG, HumanContactDialog } from './humanContactDialog';
+import { readAnswer, type ReadAnswer } from './guidedPrompt';
 import { ERASE_CONVERSATION_DIALOG, isEraseRequest } from './eraseConversationDialog';
 import { withButtons } from './replies';
 import { urgentNumbers } from '../src/content/urgentNumbers';
@@ -51,7 +53,7 @@ import type { QuestionAnswerer } from '../src/language/questionAnswerer';
 import type { AnswerPlan } from '../src/language/answering';
 import { notedPlace, type AnswerContext, type DeploymentValues } from '../src/content/answerReplies';
 import { movedWithoutPlace } from '../src/language/contextFacts';
-import { readProfileUpdate } from '../src/language/profileUpdate';
+import { readProfileUpdate, type ProfileUpdate } from '../src/language/profileUpdate';
 import { asksForYoungPerson } from '../src/language/youngPerson';
 import { NATIONS } from '../src/profile';
 import { fallbackVariants } from './fallbackDialog';
@@ -188,6 +190,8 @@ export class MainDialog extends ComponentDialog {
     if (progress && outerDc.activeDialog) {
       const state = outerDc.activeDialog.state as MainState;
       state.lastCheck = { progress, finished: true };
+      // The summary is now the last answer: a new place or age said next updates it.
+      state.lastQuestion = undefined;
       if (progress.youngRoutesGiven) state.youngRoutesGiven = true;
     }
     return Dialog.EndOfTurn;
@@ -337,7 +341,13 @@ export class MainDialog extends ComponentDialog {
     if (!innerDc.activeDialog) {
       const noted = await noteProfileUpdate(context, this.deps);
       await this.youngRoutesOnce(innerDc);
-      if (noted) return this.answerAgainForContext(innerDc);
+      if (noted?.onlyContext) return this.answerAgainForContext(innerDc, noted);
+      // "sorry i meant im moving to cardiff next month", "change that to scotland, im in inverness":
+      // a correction in more words, not a question. Said back, then the same as a place on its own.
+      if (noted?.nation && !action && hasChangeCue(locale, text) && !isQuestion(locale, text)) {
+        await context.sendActivity(withButtons(notedPlace(locale, noted.nation, noted.place), []));
+        return this.answerAgainForContext(innerDc, noted);
+      }
       // "so what do I do next?" right after the check: its next step again.
       const lastCheck = this.mainState(innerDc).lastCheck;
       if (lastCheck?.finished && isNextStepRequest(locale, text)) {
@@ -347,6 +357,13 @@ export class MainDialog extends ComponentDialog {
       }
       // "skip" or "what?" with nothing open is just a message ("not sure" after an answer).
       if (control && control.kind !== 'skip' && control.kind !== 'repeat') return this.controlWithNothingOpen(innerDc, control);
+      // "would talking to someone even help" right after "my dad died...": how IPT works with that.
+      const area = isFitQuestion(locale, text) ? this.lastAnswerArea(innerDc) : undefined;
+      if (area) {
+        this.mainState(innerDc).lastQuestion = undefined;
+        await this.resetMisunderstandings(innerDc);
+        return this.answerTopic(innerDc, 'FocusAreas', area);
+      }
       if (!action && isAcknowledgement(locale, text)) return this.nothingToDo(innerDc, 'acknowledged');
       return this.route(innerDc, route);
     }
@@ -396,30 +413,40 @@ export class MainDialog extends ComponentDialog {
       // A topic's label typed as the answer ("grief" to "what is troubling you?") is the answer.
       if (answer?.kind !== 'typed') return this.switchTopic(innerDc, route);
     }
-    // "whats ipt do for grief specifically" holds an answer's word, and "how do i get it in england" a
-    // fact, but each opens as a question: that is answered first, and the check asks its own question
-    // again. ("dunno, few months?" is an answer.)
-    if ((answer?.kind === 'typed' || answer?.kind === 'facts') && question && text.trim().split(/\s+/).length >= 3 && isQuestion(locale, text.replace(/\?/g, ''))) {
-      const asked = await this.sideAnswer(innerDc, text);
-      if (asked) return asked;
+    // "whats ipt do for grief specifically", "ok how do i get it, im in sheffield": an answer or a
+    // fact, but the message opens as a question. The question is answered first (the answer and the
+    // facts are kept), and the check goes on. ("dunno, few months?" is an answer.)
+    const questionFirst = answer !== undefined && text.trim().split(/\s+/).length >= 3 && isQuestion(locale, text.replace(/\?/g, ''));
+    if (answer && !questionFirst) return undefined;
+    if (!answer) {
+      if (route.kind === 'action') return undefined;
+      if (route.intent === 'Cancel') return this.cancelAndShow(innerDc, 'cancelled');
+      // "is that the sort of thing IPT is for?" in the check: what the answers so far point to, then the question.
+      const fit = isFitQuestion(locale, text) ? fitSoFar(locale, innerDc.activeDialog) : undefined;
+      if (fit) {
+        await innerDc.context.sendActivity(withButtons(fit, []));
+        await innerDc.repromptDialog();
+        return Dialog.EndOfTurn;
+      }
+      const callBack = innerDc.activeDialog?.id === HUMAN_CONTACT_DIALOG;
+      // "what times do you ring?" while asked for a number: when they call, then the same step again.
+      if (callBack && isCallTimeQuestion(locale, text)) {
+        const dialog = this.findDialog(HUMAN_CONTACT_DIALOG);
+        if (dialog instanceof HumanContactDialog) await innerDc.context.sendActivity(withButtons(dialog.callTimesReply(locale), []));
+        await innerDc.repromptDialog();
+        return Dialog.EndOfTurn;
+      }
+      if (route.intent === 'Help' || route.intent === 'CrisisSupport') return this.helpThenResume(innerDc);
+      // The call-back flow is short and each step gives up after two tries: its answers ("No, I'll
+      // contact them", a phone number) go to it, whatever the recogniser makes of them; a question
+      // is answered aside, and the step asks again.
+      if (callBack && !isQuestion(locale, text)) return undefined;
+      if (!callBack && SWITCH_INTENTS.has(route.intent) && looksLikeRequest(text, route.intent)) return this.switchTopic(innerDc, route);
     }
-    if (answer) return undefined;
-    if (route.kind === 'action') return undefined;
-    if (route.intent === 'Cancel') return this.cancelAndShow(innerDc, 'cancelled');
-    // "is that the sort of thing IPT is for?" in the check: what the answers so far point to, then the question.
-    const fit = isFitQuestion(locale, text) ? fitSoFar(locale, innerDc.activeDialog) : undefined;
-    if (fit) {
-      await innerDc.context.sendActivity(withButtons(fit, []));
-      await innerDc.repromptDialog();
-      return Dialog.EndOfTurn;
-    }
-    if (route.intent === 'Help' || route.intent === 'CrisisSupport') return this.helpThenResume(innerDc);
-    // The call-back flow is short and each step gives up after two tries: its answers ("No, I'll
-    // contact them", a phone number) go to it, whatever the recogniser makes of them.
-    if (innerDc.activeDialog?.id === HUMAN_CONTACT_DIALOG) return undefined;
-    if (SWITCH_INTENTS.has(route.intent) && looksLikeRequest(text, route.intent)) return this.switchTopic(innerDc, route);
-    const sideAnswer = question ? await this.sideAnswer(innerDc, text) : undefined;
+    const asking = question !== undefined || innerDc.activeDialog?.id === HUMAN_CONTACT_DIALOG;
+    const sideAnswer = asking ? await this.sideAnswer(innerDc, text, answer) : undefined;
     if (sideAnswer) return sideAnswer;
+    if (answer) return undefined;
     // While the check waits for the person to choose to carry on, other messages are answered as usual.
     if (isCheckPaused(innerDc.activeDialog)) {
       if (!isAcknowledgement(locale, text)) return this.aside(innerDc, route);
@@ -452,19 +479,31 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
-   * A question the open question cannot use as its answer, whatever intent it was filed under ("who
-   * sees my answers?"): answered on top of the check when the knowledge base has an answer, and the
-   * check then asks its own question again. Without one, the question reads the message as usual.
+   * A question during the check or the call-back steps, whatever intent it was filed under ("who
+   * sees my answers?", "ok how do i get it, im in sheffield"): answered on top when the knowledge
+   * base has an answer (or a topic), and the dialog below then asks its question again, or the
+   * check's next one if the message answered it. Without one, the open question reads the message.
    */
-  private async sideAnswer(innerDc: DialogContext, text: string): Promise<DialogTurnResult | undefined> {
+  private async sideAnswer(innerDc: DialogContext, text: string, answer: ReadAnswer): Promise<DialogTurnResult | undefined> {
     const { context } = innerDc;
     const locale = context.activity.locale ?? '';
     if (!this.deps.answers || !isQuestion(locale, text)) return undefined;
     const plan = await this.deps.answers.answerer.plan(text, locale, await this.recognize(context), this.mainState(innerDc).lastQuestion);
-    if (plan.kind !== 'answer' && plan.kind !== 'topic') return undefined;
+    const topic = plan.kind === 'intent' && isTopicIntent(plan.intent) ? plan.intent : undefined;
+    if (plan.kind !== 'answer' && plan.kind !== 'topic' && !topic) return undefined;
+    // What the message also says is kept first, so the answer fits it ("im in sheffield") and the
+    // check does not ask for it again; the place is said back, so it can be corrected.
+    let lead: string[] = [];
+    if (answer && answer.kind !== 'skip') {
+      keepAnswerInCheck(innerDc.activeDialog, answer);
+      const kept = await keepProfileFrom(context, this.deps);
+      if (kept?.update.nation) lead = [notedPlace(locale, kept.update.nation, kept.update.place)];
+    }
     context.turnState.set(ASIDE_KEY, true);
     await this.resetMisunderstandings(innerDc);
-    return this.answerQuestion(innerDc, plan, []);
+    if (plan.kind === 'answer' || plan.kind === 'topic') return this.answerQuestion(innerDc, plan, lead);
+    if (lead.length > 0) await context.sendActivities(lead.map((line) => withButtons(line, [])));
+    return topic ? this.answerTopic(innerDc, topic) : undefined;
   }
 
   private async aside(innerDc: DialogContext, route: Route): Promise<DialogTurnResult> {
@@ -615,6 +654,13 @@ export class MainDialog extends ComponentDialog {
       : await answerer.plan(text, locale, recognition, state.lastQuestion);
 
     if (lead.length > 0 && plan.kind !== 'answer' && plan.kind !== 'topic') await context.sendActivities(lead.map((line) => withButtons(line, [])));
+    // "hiya from derry, do yous do ipt here", "hw do i get it im in englnd": where they live is the
+    // part we can act on, so their nation's route (help for a question, which asks for more than a menu).
+    const unclear = plan.kind === 'didYouMean' || (plan.kind === 'intent' && (plan.intent === 'Greeting' || (plan.intent === 'Help' && isQuestion(locale, text))));
+    if (lead.length > 0 && unclear) {
+      await this.resetMisunderstandings(innerDc);
+      return this.answerTopic(innerDc, 'AccessNhs');
+    }
 
     switch (plan.kind) {
       case 'answer':
@@ -660,12 +706,24 @@ export class MainDialog extends ComponentDialog {
 
   /**
    * "what about in Wales?", "I'm 18 now": noteProfileUpdate has said what it noted; the last
-   * question is answered again for the new context, so the follow-up gets its answer.
+   * question (or the check's summary) is answered again for the new context, so the follow-up gets
+   * its answer.
    */
-  private async answerAgainForContext(innerDc: DialogContext): Promise<DialogTurnResult> {
-    const last = this.mainState(innerDc).lastQuestion;
-    if (!this.deps.answers || !last) return Dialog.EndOfTurn;
+  private async answerAgainForContext(innerDc: DialogContext, update: ProfileUpdate): Promise<DialogTurnResult> {
+    const state = this.mainState(innerDc);
+    const last = state.lastQuestion;
     await this.resetMisunderstandings(innerDc);
+    // Right after the check: its summary and next step again, for the new place or age.
+    if (!last && state.lastCheck?.finished) {
+      const progress = withProfile(state.lastCheck.progress, await this.deps.profile.get(innerDc.context, {}));
+      state.lastCheck = undefined;
+      return innerDc.beginDialog(SUITABILITY_CHECK_DIALOG, { progress } satisfies SuitabilityCheckOptions);
+    }
+    // A place with nothing asked yet ("newry"), or after an answer that is the same everywhere ("how
+    // long are the waits?"): that nation's NHS route, the thing a place changes.
+    const variants = (last && this.deps.answers?.answerer.kb.questions.get(last)?.variants) || [];
+    if (update.nation && !variants.some((variant) => variant.when.nation)) return this.answerTopic(innerDc, 'AccessNhs');
+    if (!this.deps.answers || !last) return Dialog.EndOfTurn;
     return this.answerQuestion(innerDc, { kind: 'answer', questionId: last, score: 1 }, []);
   }
 
@@ -702,6 +760,13 @@ export class MainDialog extends ComponentDialog {
   private async answerTopic(innerDc: DialogContext, topic: TopicIntent, area?: FocusArea): Promise<DialogTurnResult> {
     const request: TopicRequest = { topic, ...(area ? { area } : {}), ...(await this.answerContext(innerDc)) };
     return innerDc.beginDialog(TOPIC_ANSWER_DIALOG, request);
+  }
+
+  /** The one focus area the last answer was about ("My mum or dad died..."), if it names one. */
+  private lastAnswerArea(innerDc: DialogContext): FocusArea | undefined {
+    const last = this.mainState(innerDc).lastQuestion;
+    const question = last ? this.deps.answers?.answerer.kb.questions.get(last)?.question : undefined;
+    return question ? this.singleArea(innerDc, question) : undefined;
   }
 
   /** "tell me about grief" asks for one focus area; "what are the focus areas" for all four. */

@@ -18,7 +18,7 @@ import { savedSummaryText, summaryKeepCard, SUMMARY_MARKER, type SavedSummary } 
 import { assessSuitability, isChoice, isImplied, QUESTIONS, type QuestionId, type SuitabilityAnswers, type SuitabilityResult } from '../src/content/suitability';
 import { urgentNumbers } from '../src/content/urgentNumbers';
 import type { UserProfile } from '../src/profile';
-import { GuidedPrompt, GUIDED_PROMPT, type GuidedPromptOptions, type GuidedPromptResult } from './guidedPrompt';
+import { GuidedPrompt, GUIDED_PROMPT, type GuidedPromptOptions, type GuidedPromptResult, type ReadAnswer } from './guidedPrompt';
 import { cardMessage, withActions, withButtons } from './replies';
 import { ASIDE_KEY } from './turnState';
 
@@ -60,6 +60,8 @@ interface CheckState {
   offers?: number;
   /** The question the check's prompt is waiting on, for MainDialog to read answers against. */
   asking?: QuestionId;
+  /** The last "noted" line used the first wording, so the next one uses the other. */
+  noted?: boolean;
 }
 
 /** The check's progress, for MainDialog to keep when the person stops (public instance state). */
@@ -70,6 +72,29 @@ export function checkProgressOf(instance: DialogInstance | undefined): CheckProg
 /** The question the check is waiting on, if the check is this instance (its own state, not its prompt's). */
 export function openQuestionOf(instance: DialogInstance | undefined): QuestionId | undefined {
   return instance?.id === SUITABILITY_CHECK_DIALOG ? (instance.state as Partial<CheckState>).asking : undefined;
+}
+
+/**
+ * A side question that also answers ("how do i get it, im in sheffield"): its answer to the open
+ * question and its facts for others are kept before it is answered, and the check goes on from there.
+ */
+export function keepAnswerInCheck(instance: DialogInstance | undefined, answer: Exclude<NonNullable<ReadAnswer>, { kind: 'skip' }>): void {
+  const progress = checkProgressOf(instance);
+  const asking = openQuestionOf(instance);
+  if (!progress || !asking) return;
+  recordFacts(progress, answer.facts);
+  // A focus area named in a question ("what does ipt do for grief?") is what they ask about, not
+  // their answer; an age, a place or a time is said about themselves.
+  if (answer.kind === 'facts' || asking === 'concern' || asking === 'relationships') return;
+  recordValue(progress, asking, answer.values);
+  settle(progress, asking);
+}
+
+/** A finished check's answers with the place and age the person has since given ("I'm in Scotland now"). */
+export function withProfile(progress: CheckProgress, profile: UserProfile): CheckProgress {
+  const next: CheckProgress = { ...progress, answers: { ...progress.answers }, settled: [...progress.settled] };
+  recordFacts(next, { ...(profile.nation ? { nation: profile.nation } : {}), ...(profile.ageGroup ? { age: profile.ageGroup } : {}) });
+  return next;
 }
 
 /** A safety dialog is opening over the check: its summary will say that support comes first. */
@@ -154,6 +179,9 @@ function recordFacts(progress: CheckProgress, facts: CheckFacts): void {
   }
   if (facts.duration) {
     recordValue(progress, 'duration', [facts.duration]);
+    settle(progress, 'duration');
+  } else if (facts.onset && !progress.settled.includes('duration')) {
+    // When it started is known ("since my mum moved into a home"): asking how long reads as not listening.
     settle(progress, 'duration');
   }
   if (facts.age) {
@@ -267,6 +295,16 @@ export class SuitabilityCheckDialog extends ComponentDialog {
     const locale = dc.context.activity.locale ?? '';
     const choseToGoBack = (result as Partial<EmergencySupportResult> | undefined)?.resume === true;
     if ((dc.context.turnState.get(ASIDE_KEY) === true || choseToGoBack) && !state.paused) {
+      // The side question also answered the open question: the next one (or the summary) follows.
+      if (state.asking && state.progress.settled.includes(state.asking)) {
+        const inner = this.createChildContext(dc);
+        if (inner) {
+          await inner.cancelAllDialogs();
+          await this.saveProfile(dc.context, state.progress);
+          const next = await this.askNext(inner, t(locale, 'suitability:backToCheck'));
+          return next.status === DialogTurnStatus.complete ? dc.endDialog(next.result) : Dialog.EndOfTurn;
+        }
+      }
       await dc.context.sendActivity(withButtons(t(locale, 'suitability:backToCheck'), []));
       await this.repromptDialog(dc.context, dc.activeDialog!);
       return Dialog.EndOfTurn;
@@ -291,6 +329,13 @@ export class SuitabilityCheckDialog extends ComponentDialog {
     if (result.kind === 'answer') {
       recordValue(progress, result.question, result.values);
       settle(progress, result.question);
+    } else if (result.kind === 'facts') {
+      // Answers to other questions: kept now (an under-18 hears their routes at once), and this question asked again.
+      await this.saveProfile(innerDc.context, progress);
+      const state = this.state(innerDc);
+      const lead = state.noted ? 'suitability:notedAgain' : 'suitability:noted';
+      state.noted = !state.noted;
+      return this.askNext(innerDc, t(locale, lead), result.question, result.attempts);
     } else if (result.kind === 'skip') {
       settle(progress, result.question);
     } else {
@@ -335,7 +380,7 @@ export class SuitabilityCheckDialog extends ComponentDialog {
    * hear their routes (GP, CAMHS, Childline) as soon as their age is known, not only in the summary,
    * in case they leave before it.
    */
-  private async askNext(innerDc: DialogContext, lead?: string, ask?: QuestionId): Promise<DialogTurnResult> {
+  private async askNext(innerDc: DialogContext, lead?: string, ask?: QuestionId, attempts?: number): Promise<DialogTurnResult> {
     const { progress } = this.state(innerDc);
     const question = ask ?? QUESTIONS.find((id) => !progress.settled.includes(id) && !isImplied(id, progress.answers));
     if (!question) return this.summary(innerDc, progress);
@@ -345,7 +390,7 @@ export class SuitabilityCheckDialog extends ComponentDialog {
       progress.youngRoutesGiven = true;
       lines.push(t(locale, 'suitability:youngRoutes', urgentNumbers(locale)));
     }
-    return this.ask(innerDc, { question, ...(lines.length > 0 ? { lead: lines.join('\n\n') } : {}) });
+    return this.ask(innerDc, { question, ...(lines.length > 0 ? { lead: lines.join('\n\n') } : {}), ...(attempts ? { attempts } : {}) });
   }
 
   /** Every question goes through here, so the check's own state always names the open one. */

@@ -1,5 +1,5 @@
 import type { AgeGroup, Nation } from '../profile';
-import { extractAge, extractDuration, extractNation } from '../language/entities';
+import { entityText, extractAge, extractDuration, extractNation } from '../language/entities';
 import { interpretAnswer, isFocusArea, mentionsPerson, type Concern, type Duration, type QuestionId, type RelationshipsAnswer, type SuitabilityLexicon } from './suitability';
 
 /**
@@ -17,6 +17,11 @@ export interface CheckFacts {
   nation?: Nation;
   /** The place named, for saying back what was understood. */
   place?: string;
+  /**
+   * A start given as an event, not a length ("since my mum moved into a home", "since year 9
+   * started"): said before the duration question is asked, it answers it (without a band).
+   */
+  onset?: true;
 }
 
 export type CheckReading =
@@ -33,15 +38,17 @@ function isEmpty(facts: CheckFacts): boolean {
 /** The facts a message states for every question, read with the question being asked in mind. */
 export function readFacts(question: QuestionId, text: string, lexicon: SuitabilityLexicon, now: Date): CheckFacts {
   const facts: CheckFacts = {};
-  const age = extractAge(text);
+  const entity = entityText(text);
+  const age = extractAge(entity);
   if (age) facts.age = age.ageGroup ?? (age.under18 ? 'under_18' : 'adult');
-  const place = extractNation(text, { expected: question === 'nation' });
+  const place = extractNation(entity, { expected: question === 'nation' });
   if (place) {
     facts.nation = place.nation;
     if (place.place) facts.place = place.place;
   }
-  const duration = extractDuration(text, now);
+  const duration = extractDuration(entity, now);
   if (duration?.bucket) facts.duration = duration.bucket;
+  else if (duration?.since !== undefined) facts.onset = true;
   // Focus areas said in passing are kept only where people talk about what happened.
   if (question === 'concern' || question === 'relationships' || question === 'duration') {
     const areas = interpretAnswer('concern', text, lexicon).filter(isFocusArea);
@@ -81,9 +88,18 @@ export function readCheckAnswer(question: QuestionId, text: string, lexicon: Sui
   const others: CheckFacts = { ...facts };
   if (question === 'age') delete others.age;
   if (question === 'nation') delete others.nation;
-  if (question === 'duration') delete others.duration;
+  if (question === 'duration') {
+    delete others.duration;
+    delete others.onset;
+  }
   if (question === 'concern') delete others.concern;
   if (values.length > 0) return { kind: 'answer', values, facts: others };
+  // "life change i guess" while asked about age or place: nothing for this question, but a late
+  // answer about what happened (read only now: in a place or an age, such words are incidental).
+  if (isEmpty(others) && (question === 'age' || question === 'nation')) {
+    const areas = interpretAnswer('concern', text, lexicon).filter(isFocusArea);
+    if (areas.length > 0) others.concern = areas;
+  }
   const since = question === 'duration' ? extractDuration(text, now)?.since : undefined;
   if (since !== undefined || !isEmpty(others)) return { kind: 'facts', facts: others, ...(since !== undefined ? { since } : {}) };
   return undefined;

@@ -43,6 +43,8 @@ const fileSchema = z.object({
   fitAsks: phraseList,
   fitSubjects: phraseList,
   checkRequest: phraseList,
+  /** Words in a question about when the clinic calls or is open ("what times do you ring"). */
+  callTimeAsks: phraseList,
 });
 
 export type CallTimeWord = 'morning' | 'afternoon' | 'any';
@@ -70,6 +72,7 @@ interface ControlWords {
   fitAsks: string[];
   fitSubjects: Set<string>;
   checkRequest: Set<string>;
+  callTimeAsks: string[];
 }
 
 export function normaliseControl(text: string): string {
@@ -115,6 +118,7 @@ export function parseControlWords(json: unknown): ControlWords {
     fitAsks: data.fitAsks.map(normaliseControl),
     fitSubjects: new Set(data.fitSubjects.map(normaliseControl)),
     checkRequest: new Set(data.checkRequest.map(normaliseControl)),
+    callTimeAsks: data.callTimeAsks.map(normaliseControl),
     callTimes: (['morning', 'afternoon', 'any'] as const).flatMap((time) => data.callTimes[time].map((phrase): [string, CallTimeWord] => [normaliseControl(phrase), time])),
   };
 }
@@ -238,6 +242,19 @@ export function classifyCallTime(locale: string, text: string): CallTimeWord | u
   return controlWords(locale).callTimes.find(([phrase]) => padded.includes(` ${phrase} `))?.[1];
 }
 
+/** "sorry i meant cardiff", "change that to scotland": the message corrects something said before. */
+export function hasChangeCue(locale: string, text: string): boolean {
+  const padded = ` ${normaliseControl(text)} `;
+  return controlWords(locale).changeCues.some((cue) => padded.includes(` ${cue} `));
+}
+
+/** "what times do you ring", "when will they call?": a question about when the clinic calls or is open. */
+export function isCallTimeQuestion(locale: string, text: string): boolean {
+  if (!isQuestion(locale, text)) return false;
+  const padded = ` ${normaliseControl(text)} `;
+  return controlWords(locale).callTimeAsks.some((phrase) => padded.includes(` ${phrase} `));
+}
+
 /** "ok", "thanks", "cool": an acknowledgement and nothing else (never a goodbye, never "yes"). */
 export function isAcknowledgement(locale: string, text: string): boolean {
   const normalised = normaliseControl(text);
@@ -264,11 +281,19 @@ export function isPause(locale: string, text: string): boolean {
   return !words.questionStarts.has(next) && !words.notPauseAfter.has(next);
 }
 
-/** A message that asks something: a question mark, or a question word first ("who sees my answers"). */
+/**
+ * A message that asks something: a question mark, or a question word first once lead-in words are
+ * set aside ("who sees my answers", "ok how do i get it, im in sheffield", "wait is this private").
+ */
 export function isQuestion(locale: string, text: string): boolean {
   if (text.includes('?')) return true;
-  const first = normaliseControl(text).split(' ')[0];
-  return first !== undefined && controlWords(locale).questionStarts.has(first);
+  const words = controlWords(locale);
+  let current: string | undefined = normaliseControl(text);
+  while (current) {
+    if (words.questionStarts.has(current.split(' ')[0])) return true;
+    current = stripStart(current, words.leadIn);
+  }
+  return false;
 }
 
 function isWhole(locale: string, text: string, list: (words: ControlWords) => Set<string>): boolean {

@@ -35,6 +35,29 @@ export function normaliseForEntities(text: string): string {
     .replace(/\bsaint\b/g, 'st');
 }
 
+/** A message as every entity reader sees it: normalised and split once. */
+export interface EntityText {
+  readonly text: string;
+  readonly normalised: string;
+  readonly words: readonly string[];
+}
+
+let lastRead: EntityText | undefined;
+
+/**
+ * The message read once for all the readers. A turn reads the same message several times (the
+ * check's answer, the profile, the side answer), each with up to three extractors: the last one
+ * read is kept, so a long message is normalised once per turn, not once per reader.
+ */
+export function entityText(input: string | EntityText): EntityText {
+  if (typeof input !== 'string') return input;
+  if (lastRead?.text !== input) {
+    const normalised = normaliseForEntities(input);
+    lastRead = { text: input, normalised, words: normalised.split(' ').filter(Boolean) };
+  }
+  return lastRead;
+}
+
 const SMALL_NUMBERS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
@@ -183,6 +206,11 @@ interface Candidate extends NationMatch {
 
 function placeCandidates(words: readonly string[], g: Gazetteer, expected: boolean): Candidate[] {
   const found: Candidate[] = [];
+  // Words that are not filler, counted up to each index: "only filler around the place" is two
+  // lookups, not a copy of the message per place named (a long message naming many places stays linear).
+  const notFillerBefore = [0];
+  for (const word of words) notFillerBefore.push(notFillerBefore[notFillerBefore.length - 1] + (FILLER.has(word) ? 0 : 1));
+  const total = notFillerBefore[words.length];
   /** Where the last place name ended: "Bangor in North Wales" says which Bangor. */
   let lastEnd = -1;
   let i = 0;
@@ -192,8 +220,7 @@ function placeCandidates(words: readonly string[], g: Gazetteer, expected: boole
       const entry = g.names.get(words.slice(i, i + n).join(' '));
       if (!entry) continue;
       matched = n;
-      const rest = [...words.slice(0, i), ...words.slice(i + n)];
-      const wholeAnswer = rest.every((word) => FILLER.has(word));
+      const wholeAnswer = total - (notFillerBefore[i + n] - notFillerBefore[i]) === 0;
       const previous = i > 0 ? words[i - 1] : undefined;
       let score: number;
       if (PAST_CUES.some((cue) => endsWith(words, i, cue))) score = -1;
@@ -241,8 +268,8 @@ export interface ExtractNationOptions {
 }
 
 /** Where the person says they are: the best-cued mention wins, the later one on a tie. */
-export function extractNation(text: string, options: ExtractNationOptions = {}): NationMatch | undefined {
-  const words = normaliseForEntities(text).split(' ').filter(Boolean);
+export function extractNation(input: string | EntityText, options: ExtractNationOptions = {}): NationMatch | undefined {
+  const { text, words } = entityText(input);
   if (words.length === 0) return undefined;
   const g = loadGazetteer();
   const candidates = [...placeCandidates(words, g, options.expected === true), ...postcodeCandidates(text, words.length, g)];
@@ -280,6 +307,8 @@ const UNDER_18_PHRASES = [
   'at school', 'still at school', 'year 7', 'year 8', 'year 9', 'year 10', 'year 11', 'year 12', 'year 13', 'gcse', 'gcses',
   'a level', 'a levels', 'under 16', 'under sixteen', 'im a kid', 'im a child', 'u18', 'u 18',
 ].map((phrase) => ` ${phrase} `);
+/** A clause that says when something began ("since year 9 started"): it dates a start, not the writer's age now. */
+const SINCE_CLAUSE = / (?:ever )?since .*$/;
 /** Words that put a school year or "teenager" on someone other than the writer. */
 const ABOUT_OTHERS = [
   'teacher', 'teach', 'teaching', 'lesson', 'lessons', 'pupil', 'pupils', 'my class', 'my son', 'my daughter', 'my child', 'my kid',
@@ -317,9 +346,8 @@ const VAGUE_COUNTS = new Set(['a', 'an', 'couple', 'few', 'several']);
  * "aged 44", "16 years old", "turned 18") or when it is the whole answer ("44"); "6 months" and
  * "2 kids" never do. "nearly 18" is still under 18; "I'll be 18 in May" is too.
  */
-export function extractAge(text: string): AgeMatch | undefined {
-  const normalised = normaliseForEntities(text);
-  const words = normalised.split(' ').filter(Boolean);
+export function extractAge(input: string | EntityText): AgeMatch | undefined {
+  const { normalised, words } = entityText(input);
   const padded = ` ${normalised} `;
   // "I'll be 18 in May", "I turn 18 next month": not 18 yet.
   const soon = / (?:ill be|i will be|will be|i turn|turning|turn) (\d{1,2}|eighteen|sixteen|seventeen) (?:in|next|soon|this|on)\b/.exec(padded);
@@ -355,7 +383,9 @@ export function extractAge(text: string): AgeMatch | undefined {
   }
   // "a lesson for year 11", "my son is in year 9": school years said about someone else are not the writer's age.
   const aboutOthers = ABOUT_OTHERS.some((cue) => padded.includes(cue));
-  if (!aboutOthers && UNDER_18_PHRASES.some((phrase) => padded.includes(phrase))) return { ageGroup: 'under_18', under18: true };
+  // "since year 9 started", "ever since secondary school": when something began, not where the writer is now.
+  const present = padded.replace(SINCE_CLAUSE, ' ');
+  if (!aboutOthers && UNDER_18_PHRASES.some((phrase) => present.includes(phrase))) return { ageGroup: 'under_18', under18: true };
   for (const [phrase, group] of BAND_PHRASES) {
     if (padded.includes(` ${normaliseForEntities(phrase)} `)) return { ageGroup: group, under18: false };
   }
@@ -439,10 +469,9 @@ function withBucket(months: number): DurationMatch {
  * ("since June", "since Christmas", "since 2019"), a vague span ("ages", "for months",
  * "recently") or an event ("since my mum died", kept in `since` with no bucket: we cannot tell).
  */
-export function extractDuration(text: string, now: Date = new Date()): DurationMatch | undefined {
-  const normalised = normaliseForEntities(text);
+export function extractDuration(input: string | EntityText, now: Date = new Date()): DurationMatch | undefined {
+  const { normalised, words } = entityText(input);
   const padded = ` ${normalised} `;
-  const words = normalised.split(' ').filter(Boolean);
   if (YEAR_AND_A_HALF.test(padded)) return withBucket(18);
 
   // A count and a unit: "6 months", "a couple of weeks", "about two yrs". "15 years old" is an age.

@@ -1,5 +1,5 @@
 import type { AgeGroup, Nation } from '../profile';
-import { extractAge, extractNation, normaliseForEntities } from './entities';
+import { entityText, extractAge, extractNation, normaliseForEntities } from './entities';
 
 /**
  * What a message says about where the person lives or how old they are ("I've moved to Bristol",
@@ -25,15 +25,17 @@ const FILLER = new Set(
 );
 
 export function readProfileUpdate(text: string): ProfileUpdate | undefined {
-  const place = extractNation(text);
-  const age = extractAge(text);
+  const entity = entityText(text);
+  const place = extractNation(entity);
+  const age = extractAge(entity);
   if (!place && !age) return undefined;
   const named = new Set(normaliseForEntities([place?.place ?? '', place?.nation.replace('_', ' ') ?? ''].join(' ')).split(' '));
-  const rest = normaliseForEntities(text)
-    .split(' ')
-    .filter((word) => word && !FILLER.has(word) && !named.has(word) && !/^\d+$/.test(word));
-  // Words the extractors read (nation adjectives, "sixteen", "welsh") are not left over either.
-  const leftover = rest.filter((word) => !extractNation(word) && !extractAge(`im ${word}`));
+  const rest = new Set(entity.words.filter((word) => !FILLER.has(word) && !named.has(word) && !/^\d+$/.test(word)));
+  // Words the extractors read (nation adjectives, "sixteen", "welsh") are not left over either:
+  // each distinct word is tried once, so a long message costs its vocabulary, not its length.
+  // The words are normalised already, and read as they are (the whole message stays the one read).
+  const asRead = (...words: string[]) => ({ text: words.join(' '), normalised: words.join(' '), words });
+  const leftover = [...rest].filter((word) => !extractNation(asRead(word)) && !extractAge(asRead('im', word)));
   return {
     ...(place ? { nation: place.nation, ...(place.place ? { place: place.place } : {}) } : {}),
     ...(age?.ageGroup ? { ageGroup: age.ageGroup } : {}),

@@ -1,5 +1,6 @@
 import { suitabilityLexicon, parseSuitabilityLexicon } from '../../src/content/lexicon';
 import { assessSuitability, interpretAnswer, isImplied, QUESTIONS, type SuitabilityAnswers, type SuitabilityResult } from '../../src/content/suitability';
+import { readCheckAnswer } from '../../src/content/checkReading';
 
 describe('assessSuitability: honest view and next step', () => {
   test.each<[string, SuitabilityAnswers, Partial<SuitabilityResult>]>([
@@ -85,5 +86,24 @@ describe('interpretAnswer: answers in people’s own words', () => {
   test('the lexicon file is checked on load', () => {
     expect(() => parseSuitabilityLexicon({ locale: 'en-GB' })).toThrow();
     expect(suitabilityLexicon('fr-FR')).toBe(suitabilityLexicon('en-GB'));
+  });
+});
+
+describe('readCheckAnswer: a start given as an event, and late answers', () => {
+  const lexicon = suitabilityLexicon('en-GB');
+  it.each(['since year 9 started', 'since my mum moved into a home'])('"%s" says when it began (no band), not an age', (text) => {
+    const reading = readCheckAnswer('concern', text, lexicon, new Date('2026-12-06'));
+    const facts = reading?.kind === 'answer' || reading?.kind === 'facts' ? reading.facts : {};
+    expect(facts.onset).toBe(true);
+    expect(facts.age).toBeUndefined();
+    expect(facts.duration).toBeUndefined();
+  });
+
+  it('asked how long, an event is a time to ask about again, not an answer', () => {
+    expect(readCheckAnswer('duration', 'since my mum died', lexicon)).toMatchObject({ kind: 'facts', since: 'my mum died' });
+  });
+
+  it.each(['age', 'nation'] as const)('a focus area said while asked the %s question is kept', (question) => {
+    expect(readCheckAnswer(question, 'life change i guess', lexicon)).toEqual({ kind: 'facts', facts: { concern: ['transitions'] } });
   });
 });

@@ -91,7 +91,7 @@ const CASES: IntentCase[] = [
   {
     intent: 'HumanContact',
     say: 'can i talk to a person',
-    contains: ["I don't have contact details for the clinic here", 'not for emergencies', '999', '116 123', 'call you back'],
+    contains: ["I don't have contact details for the clinic here", 'not for emergencies', '999', '116 123', 'a call back'],
     buttons: ['Yes, please call me', "No, I'll contact them"],
   },
   {

@@ -42,7 +42,7 @@ const PATHS: PathCase[] = [
   },
   {
     name: 'free text, Wales, under 18: GP, CAMHS and Childline',
-    answers: ['we keep arguing since we had a baby', 'about 6 weeks', "I'm 16", 'I live in Cardiff'],
+    answers: ['we keep arguing after having a baby', 'about 6 weeks', "I'm 16", 'I live in Cardiff'],
     peopleAsked: false,
     view: 'IPT may suit you',
     next: 'CAMHS',

@@ -145,7 +145,7 @@ test('welcome -> questions -> suitability check -> access -> goodbye', async () 
 
   // 9-11. Answers in free text. Two focus areas already say people and a change are part of it,
   // so "are other people, or a change in your life, part of how you feel?" is not asked.
-  expect((await say('we keep arguing since we had a baby')).text).toBe('How long have you felt like this?');
+  expect((await say('we keep arguing after having a baby')).text).toBe('How long have you felt like this?');
   expect((await say("it's been a few months")).text).toBe('How old are you? This helps me point you to the right service.');
   expect((await say("I'm 29")).text).toBe('Where in the UK do you live? Services work a bit differently in each nation.');
 

@@ -1,4 +1,4 @@
-import { classifyControl, isCheckRequest, isFitQuestion, isGoodbye, isNextStepRequest, isPause, isQuestion, parseControlWords } from '../../src/language/controlWords';
+import { classifyControl, hasChangeCue, isCallTimeQuestion, isCheckRequest, isFitQuestion, isGoodbye, isNextStepRequest, isPause, isQuestion, parseControlWords } from '../../src/language/controlWords';
 import controlJson from '../../locales/en-GB/control-words.json';
 
 const cases: Array<[string, string, string?]> = [
@@ -154,5 +154,39 @@ describe('pauses, questions and requests (round two of issue 13)', () => {
     ['how much does it cost?', false],
   ])('isFitQuestion("%s") is %s', (text, expected) => {
     expect(isFitQuestion('en-GB', text)).toBe(expected);
+  });
+});
+
+describe('questions after lead-in words, corrections and call times (fourth pass of issue 13)', () => {
+  it.each(['ok how do i get it, im in sheffield', 'wait is this confidential', 'so what happens next', 'hw do i get it im in englnd'])('"%s" is a question', (text) => {
+    expect(isQuestion('en-GB', text)).toBe(true);
+  });
+
+  it.each(['ok im in sheffield', 'since year 9 started', 'my mum died'])('"%s" is not a question', (text) => {
+    expect(isQuestion('en-GB', text)).toBe(false);
+  });
+
+  it.each(['sorry i meant im moving to cardiff next month', 'oh wait change that to scotland'])('"%s" corrects something', (text) => {
+    expect(hasChangeCue('en-GB', text)).toBe(true);
+  });
+
+  it('a new place said plainly is not a correction', () => {
+    expect(hasChangeCue('en-GB', 'im in leeds')).toBe(false);
+  });
+
+  it.each(['what times do you ring', 'when will they call me?', 'what are your opening hours?'])('"%s" asks when the clinic calls', (text) => {
+    expect(isCallTimeQuestion('en-GB', text)).toBe(true);
+  });
+
+  it.each(['mornings', 'is it free?', 'what number do you need'])('"%s" does not ask when the clinic calls', (text) => {
+    expect(isCallTimeQuestion('en-GB', text)).toBe(false);
+  });
+
+  it.each(['would talking to someone even help', 'can ipt help with that'])('"%s" asks whether it fits', (text) => {
+    expect(isFitQuestion('en-GB', text)).toBe(true);
+  });
+
+  it.each(['dunno really', 'not sure tbh'])('"%s" is a skip', (text) => {
+    expect(classifyControl('en-GB', text)?.kind).toBe('skip');
   });
 });

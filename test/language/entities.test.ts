@@ -143,6 +143,17 @@ describe('extractAge', () => {
     },
   );
 
+  it.each(['since year 9 started', 'ever since secondary school', 'its been like this since sixth form'])(
+    'a school year that dates when something began is not the writer\'s age: %s',
+    (text) => {
+      expect(extractAge(text)).toBeUndefined();
+    },
+  );
+
+  it('a school year said before a "since" clause is still the writer\'s', () => {
+    expect(extractAge('im in year 10 and its been like this since christmas')).toEqual({ ageGroup: 'under_18', under18: true });
+  });
+
   it('reads "over 18" as an adult with no band', () => {
     expect(extractAge("I'm over 18")).toEqual({ under18: false });
   });

@@ -18,6 +18,8 @@ const SUMMARY = 'Here is a short note';
 const YOUNG = 'CAMHS';
 const SELF_REFER = 'Refer yourself to NHS Talking Therapies';
 const GP = 'Book a talk with your GP';
+/** A route through the GP, in an answer rather than the check's summary. */
+const GP_WORD = /\bGP\b/;
 const STOPPED = "Okay, I've stopped that";
 const SAFETY = /999/;
 // After a safety dialog the person chooses when to go back: the crisis dialog offers it once they
@@ -106,8 +108,8 @@ export const SCRIPTS: Script[] = [
     turns: [start, answer('we keep fighting, im 30 and live in Swansea', { last: Q.duration }), answer('2 yrs', { has: [SUMMARY, GP], not: [Q.age, Q.nation] })],
   },
   {
-    name: '"retired" answers the age, and the change needs no people question',
-    turns: [start, answer('big change since i retired', { last: Q.duration, not: [Q.relationships] }), answer('been about 3 months', { last: Q.nation, not: [Q.age] }), answer('wales', { has: [/few months/] })],
+    name: '"retired" answers the age, "since i retired" says when it began, and the change needs no people question',
+    turns: [start, answer('big change since i retired', { last: Q.nation, not: [Q.relationships, Q.duration, Q.age] }), answer('wales', { has: [SUMMARY, GP] })],
   },
   {
     name: 'how long, given with the yes',
@@ -164,7 +166,7 @@ export const SCRIPTS: Script[] = [
     turns: [
       start,
       answer('falling out with family'),
-      turn('can i speak to a real person', { has: ['call you back'] }),
+      turn('can i speak to a real person', { has: ['a call back'] }),
       turn("No, I'll contact them", { has: [PAUSED], not: [Q.duration] }),
       turn('carry on', { last: Q.duration }),
       answer('weeks', { last: Q.age }),
@@ -485,6 +487,58 @@ export const SCRIPTS: Script[] = [
     ],
   },
   {
+    name: 'a question with a place in it during the check: the place is kept, the question answered, the check goes on',
+    turns: [
+      start,
+      answer('my dad died in march', { last: Q.duration }),
+      turn('ok how do i get it, im in sheffield', { has: ["you're in Sheffield", 'NHS Talking Therapies', 'back to the check'], last: Q.duration, not: [FALLBACK, "I've noted that, so"] }),
+      answer('since june', { last: Q.age }),
+      answer('52', { has: [SUMMARY, SELF_REFER], not: [Q.nation] }),
+    ],
+  },
+  {
+    name: 'a question that also answers the open question: answered, and the next question follows',
+    turns: [
+      start,
+      answer('we keep arguing'),
+      answer('a few months'),
+      answer('40', { last: Q.nation }),
+      turn('how do i get it if i live in cardiff', { has: ["you're in Cardiff", SUMMARY, GP], not: [Q.nation, SELF_REFER, FALLBACK] }),
+    ],
+  },
+  {
+    name: '"since year 9 started" says when it began: the age is still asked, and a 13-year-old gets Childline then',
+    turns: [
+      start,
+      turn('since year 9 started', { last: Q.concern, not: [YOUNG, 'Childline', FALLBACK] }),
+      answer('my parents are splitting up', { last: Q.age, not: [Q.duration, 'Childline'] }),
+      answer('13', { has: ['Childline', '0800 1111'], last: Q.nation }),
+    ],
+  },
+  {
+    name: 'an age said while another question is open gives the under-18 routes at once',
+    turns: [start, answer('lonely all the time'), turn('im 15', { has: ['Childline'], last: Q.duration })],
+  },
+  {
+    name: 'a start given as an event answers how long; "life change i guess" said late is noted, not a fallback',
+    turns: [
+      start,
+      answer('since my mum moved into a home', { last: Q.age, not: [Q.duration, Q.relationships] }),
+      turn('life change i guess', { last: Q.age, not: [FALLBACK] }),
+      answer('58', { last: Q.nation }),
+      answer('england', { has: [SUMMARY, SELF_REFER] }),
+      turn('oh wait change that to scotland, im in inverness', { has: ["you're in Inverness", SUMMARY, GP], not: [SELF_REFER, FALLBACK] }),
+    ],
+  },
+  {
+    name: 'a place on its own right after the check: the summary follows it',
+    turns: [start, answer('lost my job'), answer('weeks'), answer('33'), answer('wales', { has: [GP] }), turn('im in leeds actually', { has: [SUMMARY, SELF_REFER], not: [FALLBACK] })],
+  },
+  {
+    name: '"dunno really" skips, even after a fact and a miss',
+    turns: [turn('can u tell me if ipt would suit me', { has: [Q.concern] }), turn('ya'), turn('dunno, ages', { last: Q.concern }), turn('dunno really', { not: [FALLBACK] })],
+  },
+  {
     name: '"quiz pls" starts the check; an age and a town instead of the first answer are kept',
     turns: [
       turn('quiz pls', { last: Q.concern }),
@@ -545,12 +599,37 @@ export const SCRIPTS: Script[] = [
     ],
   },
 
+  // Places and feelings outside the check.
+  {
+    name: 'a place after a waiting-times answer gives that nation\'s route; a correction follows it',
+    turns: [
+      turn('how long are waits for ipt', { has: [/wait/i] }),
+      turn('im in cornwall', { has: ["you're in Cornwall", 'NHS Talking Therapies'], not: [FALLBACK] }),
+      turn('sorry i meant im moving to cardiff next month', { has: ["you're in Cardiff", GP_WORD], not: [FALLBACK, 'Type a question in your own words', 'refer yourself'] }),
+    ],
+  },
+  {
+    name: 'a Northern Ireland town on its own, before any question, gets the GP route',
+    turns: [turn('newry', { has: ["you're in Newry", GP_WORD], not: ['refer yourself to NHS Talking Therapies', FALLBACK] }), turn('can i refer myself', { has: ['Northern Ireland'] })],
+  },
+  {
+    name: 'a greeting with a Northern Ireland town gets the GP route',
+    turns: [turn('hiya from derry, do yous do ipt here', { has: ["you're in Derry", GP_WORD], not: ['refer yourself to NHS Talking Therapies', FALLBACK] })],
+  },
+  {
+    name: '"would talking to someone even help" after grief is answered about grief, not with the check',
+    turns: [
+      turn('my dad died in march and i cant stop crying', { has: [/sorry/i] }),
+      turn('would talking to someone even help', { has: [/grief/i], not: [Q.concern, FALLBACK] }),
+    ],
+  },
+
   // A person.
   {
     name: 'a call-back, typed casually',
     env: ENV_WITH_HOURS,
     turns: [
-      turn('can i talk to someone', { has: ['Riverside Clinic', 'call you back'] }),
+      turn('can i talk to someone', { has: ['Riverside Clinic', 'a call back'] }),
       turn('yep', { has: ['What number'] }),
       answer('07700 900123', { has: ['good time'] }),
       answer('afternoons', { has: ['passed your request', 'working day'] }),
@@ -563,6 +642,21 @@ export const SCRIPTS: Script[] = [
     name: 'an under-18 asking for a person is offered Childline',
     env: ENV_WITH_HOURS,
     turns: [turn('im 14'), turn('i want to talk to a real person', { has: ['Childline', '0800 1111'] })],
+  },
+  {
+    name: 'a question while asked for the number is answered, and the number asked for again',
+    env: ENV_WITH_HOURS,
+    turns: [
+      turn('can i talk to a real person', { has: ['a call back'] }),
+      turn('yes call me back please', { has: ['What number'] }),
+      turn('what times do you ring', { has: [/morning, afternoon or any time/, 'working day'], last: 'What number', not: [FALLBACK, 'Type a question in your own words'] }),
+      turn('when will they call me?', { has: ['working day'], last: 'What number', not: [FALLBACK] }),
+      answer('07700 900123', { has: ['good time'] }),
+      answer('mornings', { has: ['passed your request'] }),
+    ],
+    after: async (convo) => {
+      expect(await convo.harness.callbacks.list()).toEqual([expect.objectContaining({ phone: '07700900123', when: 'morning' })]);
+    },
   },
   {
     name: 'declining a call-back, then the menu still works',
