@@ -296,6 +296,8 @@ const BAND_PHRASES: Array<[string, AgeGroup]> = [
   ['over 35', '35_plus'], ['retired', '35_plus'], ['pensioner', '35_plus'], ['oap', '35_plus'], ['uni student', '18_to_34'],
   ['at uni', '18_to_34'], ['at university', '18_to_34'],
 ];
+/** The band phrases as they appear in normalised text, worked out once rather than on every message. */
+const BAND_NEEDLES = BAND_PHRASES.map(([phrase, group]): [string, AgeGroup] => [` ${normaliseForEntities(phrase)} `, group]);
 /** Words after a number that make it something other than an age ("6 months", "2 kids"). */
 const NOT_AGE_AFTER = new Set([
   'month', 'months', 'mth', 'mths', 'week', 'weeks', 'wk', 'wks', 'day', 'days', 'hour', 'hours', 'hrs', 'min', 'mins',
@@ -356,8 +358,8 @@ export function extractAge(text: string): AgeMatch | undefined {
   // "a lesson for year 11", "my son is in year 9": school years said about someone else are not the writer's age.
   const aboutOthers = ABOUT_OTHERS.some((cue) => padded.includes(cue));
   if (!aboutOthers && UNDER_18_PHRASES.some((phrase) => padded.includes(phrase))) return { ageGroup: 'under_18', under18: true };
-  for (const [phrase, group] of BAND_PHRASES) {
-    if (padded.includes(` ${normaliseForEntities(phrase)} `)) return { ageGroup: group, under18: false };
+  for (const [needle, group] of BAND_NEEDLES) {
+    if (padded.includes(needle)) return { ageGroup: group, under18: false };
   }
   if (ADULT_PHRASES.some((phrase) => padded.includes(phrase))) return { under18: false };
   return undefined;
