@@ -176,13 +176,14 @@ export async function sendSafetyNote(deps: SafetyDialogDeps, context: TurnContex
  * safe?" that names a route ("I've called 999").
  */
 export function requestedRoutes(context: TurnContext, profile: UserProfile): CrisisRoute[] | undefined {
-  if (cannotRead(context)) return undefined;
   const text = context.activity.text ?? '';
   const locale = localeOf(context);
+  // Asking for a route is rare and quick to rule out: the slower readings run only then.
+  const ids = readRouteRequest(text, locale, profile.nation);
+  if (!ids || cannotRead(context)) return undefined;
   const reading = readSafeNow(text, locale);
   if (reading.reluctant || reading.label !== 'unknown') return undefined;
-  const ids = readRouteRequest(text, locale, profile.nation);
-  return ids ? routesById(locale, ids) : undefined;
+  return routesById(locale, ids);
 }
 
 /** The routes asked for: each line with its number, and buttons. */
