@@ -15,8 +15,14 @@ function appIdOf(claims: ClaimsIdentity): string {
 }
 
 /** A small cache of promises, dropped on failure so a bad moment is not remembered. */
-class BoundedCache<T> {
+export class BoundedCache<T> {
   private readonly entries = new Map<string, Promise<T>>();
+
+  constructor(private readonly max = MAX_CLIENTS) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
 
   get(key: string, create: () => Promise<T>): Promise<T> {
     const known = this.entries.get(key);
@@ -26,7 +32,7 @@ class BoundedCache<T> {
       if (this.entries.get(key) === made) this.entries.delete(key);
     });
     this.entries.set(key, made);
-    if (this.entries.size > MAX_CLIENTS) this.entries.delete(this.entries.keys().next().value as string);
+    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value as string);
     return made;
   }
 }
