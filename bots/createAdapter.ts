@@ -1,6 +1,5 @@
 import {
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type ConversationState,
@@ -10,6 +9,7 @@ import {
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import { createOnTurnError } from './onTurnError';
+import { ReusedConnectorAuthentication } from './reusedConnectors';
 
 /**
  * CloudAdapter with processActivity made reachable, so the server can tell a rejected token
@@ -34,7 +34,7 @@ export interface AdapterDeps {
 }
 
 export function createAdapter(deps: AdapterDeps): IptAdapter {
-  const adapter = new IptAdapter(new ConfigurationBotFrameworkAuthentication(deps.botAuth));
+  const adapter = new IptAdapter(new ReusedConnectorAuthentication(deps.botAuth));
   adapter.onTurnError = createOnTurnError(deps.conversationState, deps.logger);
   for (const middleware of deps.middleware) adapter.use(middleware);
   return adapter;

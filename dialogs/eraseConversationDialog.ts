@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { ChoicePrompt, ComponentDialog, ListStyle, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import type { ClinicContact } from '../src/config';
-import { t, tObject } from '../src/content/i18n';
+import { resolveLocale, t, tObject } from '../src/content/i18n';
 import { withButtons } from './replies';
 
 export const ERASE_CONVERSATION_DIALOG = 'eraseConversation';
@@ -21,7 +21,20 @@ function words(text: string): string {
 /** "delete my conversation", "please erase my data", "can you forget me?": the locale's phrases, anywhere in the message. */
 export function isEraseRequest(locale: string, text: string): boolean {
   const said = words(text);
-  return tObject<string[]>(locale, 'privacy:erase.requests').some((phrase) => said.includes(words(phrase)));
+  return erasePhrases(locale).some((phrase) => said.includes(phrase));
+}
+
+/** Every message is checked: the locale's phrases are put in the same form once, not per message. */
+const phrasesByLocale = new Map<string, string[]>();
+
+function erasePhrases(locale: string): string[] {
+  const resolved = resolveLocale(locale);
+  let phrases = phrasesByLocale.get(resolved);
+  if (!phrases) {
+    phrases = tObject<string[]>(resolved, 'privacy:erase.requests').map(words);
+    phrasesByLocale.set(resolved, phrases);
+  }
+  return phrases;
 }
 
 /** Only a clear yes deletes: the button, or a yes word to start the answer ("yes please", "ok do it"). */

@@ -178,13 +178,14 @@ export async function sendSafetyNote(deps: SafetyDialogDeps, context: TurnContex
  * is no request, nor is an answer to "are you safe?" that names a route ("I've called 999").
  */
 export function requestedRoutes(context: TurnContext, profile: UserProfile, offered?: OfferedRoutes): CrisisRoute[] | undefined {
-  if (cannotRead(context)) return undefined;
   const text = context.activity.text ?? '';
   const locale = localeOf(context);
+  // Asking for a route is rare and quick to rule out: the slower readings run only then.
+  const ids = readRouteRequest(text, locale, profile.nation, offered);
+  if (!ids || cannotRead(context)) return undefined;
   const reading = readSafeNow(text, locale);
   if (reading.reluctant || (reading.label !== 'unknown' && reading.label !== 'unsure')) return undefined;
-  const ids = readRouteRequest(text, locale, profile.nation, offered);
-  return ids ? routesById(locale, ids) : undefined;
+  return routesById(locale, ids);
 }
 
 /** The routes asked for: each line with its number, and buttons. */

@@ -42,13 +42,24 @@ export function localesWith(fileName: string, localesDir: string = LOCALES_DIR):
   return found;
 }
 
+const resolvedFiles = new Map<string, Readonly<{ locale: string; path: string }>>();
+/** Past this many (file, requested locale) pairs the memory starts again: a locale is whatever a channel sends. */
+const MAX_RESOLVED_FILES = 1_000;
+
 /**
  * The locale whose `fileName` serves `requested`, by the rule above; en-GB when no locale of that
  * language has the file. Throws only if en-GB itself lacks it (a broken install, found at start-up).
  */
 export function resolveLocaleFile(requested: string | undefined | null, fileName: string, localesDir: string = LOCALES_DIR): { locale: string; path: string } {
+  // Asked several times a turn with the same answer: remembered (channels send a handful of locales).
+  const key = `${localesDir}\u0000${fileName}\u0000${requested ?? ''}`;
+  const known = resolvedFiles.get(key);
+  if (known) return known;
   const available = localesWith(fileName, localesDir);
   const locale = pickLocale(requested, available, DEFAULT_LOCALE);
   if (!available.includes(locale)) throw new Error(`locales/${DEFAULT_LOCALE}/${fileName} is missing`);
-  return { locale, path: join(localesDir, locale, fileName) };
+  const found = Object.freeze({ locale, path: join(localesDir, locale, fileName) });
+  if (resolvedFiles.size >= MAX_RESOLVED_FILES) resolvedFiles.clear();
+  resolvedFiles.set(key, found);
+  return found;
 }

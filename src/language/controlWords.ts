@@ -58,6 +58,7 @@ interface ControlWords {
   /** Phrases long enough to forgive one slip of the keyboard, by length, for the fuzzy pass. */
   fuzzy: Array<[string, ControlKind]>;
   targets: Array<[string, QuestionId]>;
+  /** Padded with a space each side, for a whole-word search in a padded message. */
   changeCues: string[];
   goodbye: Set<string>;
   keep: Map<string, KeepChoice>;
@@ -103,7 +104,7 @@ export function parseControlWords(json: unknown): ControlWords {
     targets: QUESTIONS.flatMap((question) => data.targets[question].map((phrase): [string, QuestionId] => [normaliseControl(phrase), question])).sort(
       (a, b) => byLength(a[0], b[0]),
     ),
-    changeCues: data.changeCues.map(normaliseControl),
+    changeCues: data.changeCues.map((cue) => ` ${normaliseControl(cue)} `),
     goodbye: new Set(data.goodbye.map(normaliseControl)),
     keep: new Map([
       ...data.keepProfile.keep.map((phrase): [string, KeepChoice] => [normaliseControl(phrase), 'keep']),
@@ -148,8 +149,21 @@ function withinOneSlip(a: string, b: string): boolean {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
   if (i === a.length && i === b.length) return true;
-  const rest = (x: number, y: number) => a.slice(x) === b.slice(y);
-  return rest(i + 1, i + 1) || rest(i + 1, i) || rest(i, i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(i + 2, i + 2));
+  return (
+    sameTail(a, i + 1, b, i + 1) ||
+    sameTail(a, i + 1, b, i) ||
+    sameTail(a, i, b, i + 1) ||
+    (a[i] === b[i + 1] && a[i + 1] === b[i] && sameTail(a, i + 2, b, i + 2))
+  );
+}
+
+/** a.slice(x) === b.slice(y), without making the slices (this runs for every phrase on every message). */
+function sameTail(a: string, x: number, b: string, y: number): boolean {
+  const from = Math.min(x, a.length);
+  const other = Math.min(y, b.length);
+  if (a.length - from !== b.length - other) return false;
+  for (let k = 0; from + k < a.length; k += 1) if (a.charCodeAt(from + k) !== b.charCodeAt(other + k)) return false;
+  return true;
 }
 
 function stripStart(text: string, words: readonly string[]): string | undefined {
@@ -199,7 +213,7 @@ export function classifyControl(locale: string, text: string): Control | undefin
   // A change that names its question: "can I change my age", "wrong age", "go back to where I live".
   for (const core of candidates) {
     const padded = ` ${core} `;
-    if (core.split(' ').length > 12 || !words.changeCues.some((cue) => padded.includes(` ${cue} `))) continue;
+    if (core.split(' ').length > 12 || !words.changeCues.some((cue) => padded.includes(cue))) continue;
     const target = targetIn(core, words);
     if (target) return { kind: 'change', target };
   }

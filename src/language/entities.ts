@@ -325,6 +325,8 @@ const BAND_PHRASES: Array<[string, AgeGroup]> = [
   ['over 35', '35_plus'], ['retired', '35_plus'], ['pensioner', '35_plus'], ['oap', '35_plus'], ['uni student', '18_to_34'],
   ['at uni', '18_to_34'], ['at university', '18_to_34'],
 ];
+/** The band phrases as they appear in normalised text, worked out once rather than on every message. */
+const BAND_NEEDLES = BAND_PHRASES.map(([phrase, group]): [string, AgeGroup] => [` ${normaliseForEntities(phrase)} `, group]);
 /** Words after a number that make it something other than an age ("6 months", "2 kids"). */
 const NOT_AGE_AFTER = new Set([
   'month', 'months', 'mth', 'mths', 'week', 'weeks', 'wk', 'wks', 'day', 'days', 'hour', 'hours', 'hrs', 'min', 'mins',
@@ -386,8 +388,8 @@ export function extractAge(input: string | EntityText): AgeMatch | undefined {
   // "since year 9 started", "ever since secondary school": when something began, not where the writer is now.
   const present = padded.replace(SINCE_CLAUSE, ' ');
   if (!aboutOthers && UNDER_18_PHRASES.some((phrase) => present.includes(phrase))) return { ageGroup: 'under_18', under18: true };
-  for (const [phrase, group] of BAND_PHRASES) {
-    if (padded.includes(` ${normaliseForEntities(phrase)} `)) return { ageGroup: group, under18: false };
+  for (const [needle, group] of BAND_NEEDLES) {
+    if (padded.includes(needle)) return { ageGroup: group, under18: false };
   }
   if (ADULT_PHRASES.some((phrase) => padded.includes(phrase))) return { under18: false };
   return undefined;

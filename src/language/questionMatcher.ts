@@ -106,8 +106,10 @@ export function trainQuestionMatcher(
         blended[c] = (1 - weight) * p[c] + (weight > 0 ? (weight * coverage * k[c]) / total : 0);
         topicTotals[topicOfLabel[c]] += blended[c];
         if (top.length < TOP_QUESTIONS || blended[c] > top[top.length - 1].score) {
-          top.push({ id: labels[c], score: blended[c] });
-          top.sort((a, b) => b.score - a.score);
+          // Inserted after every equal score (as a stable sort would), without sorting per question.
+          let at = top.length;
+          while (at > 0 && top[at - 1].score < blended[c]) at -= 1;
+          top.splice(at, 0, { id: labels[c], score: blended[c] });
           if (top.length > TOP_QUESTIONS) top.pop();
         }
       }

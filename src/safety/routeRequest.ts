@@ -75,8 +75,11 @@ function tableFor(locale: string): RequestTable {
 }
 
 function indexOfPhrase(tokens: readonly string[], phrase: readonly string[]): number {
+  // Plain loops: this runs for every phrase on every message, and a callback per position was garbage.
   for (let i = 0; i + phrase.length <= tokens.length; i++) {
-    if (phrase.every((word, j) => tokens[i + j] === word)) return i;
+    let j = 0;
+    while (j < phrase.length && tokens[i + j] === phrase[j]) j++;
+    if (j === phrase.length) return i;
   }
   return -1;
 }

@@ -219,8 +219,34 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
     return redactNames(out);
   };
 
+  return redactorOver(text);
+}
+
+function redactorOver(text: (value: string) => string): Redactor {
   const deep = <T>(value: T, options: { byKey?: boolean } = {}): T => deepMap(value, text, 0, options.byKey === true) as T;
   return { text, deep };
+}
+
+/** Strings longer than this are redacted afresh each time: the bot's own replies are shorter. */
+const MAX_CACHED_LENGTH = 2_000;
+
+/**
+ * The same redaction, remembering the last `size` results. For the bot's own replies, which repeat
+ * (answers, buttons, cards) and would otherwise be redacted again on every turn; never for what a
+ * person writes, which is not kept in memory beyond its turn.
+ */
+export function rememberingRedactor(redactor: Redactor, size = 1_000): Redactor {
+  const known = new Map<string, string>();
+  return redactorOver((value) => {
+    if (value.length > MAX_CACHED_LENGTH) return redactor.text(value);
+    let out = known.get(value);
+    if (out === undefined) {
+      out = redactor.text(value);
+      if (known.size >= size) known.delete(known.keys().next().value as string);
+      known.set(value, out);
+    }
+    return out;
+  });
 }
 
 const MAX_DEPTH = 12;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Activity, Middleware, ResourceResponse, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { minimiseActivity, riskEntry, withProfile, type Role, type StoredActivity, type TurnFacts } from './entry';
-import type { Redactor } from './redact';
+import { rememberingRedactor, type Redactor } from './redact';
 import type { TranscriptWriter } from './transcriptWriter';
 
 const FORGET_TURN = Symbol.for('ipt-guide.forgetTranscriptTurn');
@@ -29,7 +29,12 @@ export interface TranscriptMiddlewareDeps {
  * what staff need, and waits (bounded) for the write so nothing is lost silently.
  */
 export class TranscriptMiddleware implements Middleware {
-  constructor(private readonly deps: TranscriptMiddlewareDeps) {}
+  /** The bot's replies repeat from turn to turn: their redaction is remembered. */
+  private readonly botRedactor: Redactor;
+
+  constructor(private readonly deps: TranscriptMiddlewareDeps) {
+    this.botRedactor = rememberingRedactor(deps.redactor);
+  }
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const turnId = randomBytes(6).toString('hex');
@@ -38,7 +43,8 @@ export class TranscriptMiddleware implements Middleware {
     const pending: StoredActivity[] = [];
     const now = this.deps.now ?? (() => new Date());
     const record = (activity: Partial<Activity>, role: Role): StoredActivity | undefined => {
-      const entry = minimiseActivity(activity, role, `${turnId}-${String(index).padStart(3, '0')}`, now(), this.deps.redactor);
+      const redactor = role === 'bot' ? this.botRedactor : this.deps.redactor;
+      const entry = minimiseActivity(activity, role, `${turnId}-${String(index).padStart(3, '0')}`, now(), redactor);
       if (entry) index += 1;
       return entry;
     };

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRedactor, REDACTED } from '../../src/transcripts/redact';
+import { createRedactor, rememberingRedactor, REDACTED } from '../../src/transcripts/redact';
 import { isCardNumber, isNhsNumber } from '../../src/transcripts/checksums';
 import { serviceContacts } from '../../src/transcripts/serviceContacts';
 import { LOCALES_DIR } from '../../src/projectRoot';
@@ -127,5 +127,17 @@ describe('check digits', () => {
   test('card numbers (Luhn)', () => {
     expect(isCardNumber('4111111111111111')).toBe(true);
     expect(isCardNumber('4111111111111112')).toBe(false);
+  });
+});
+
+describe('rememberingRedactor (the bot replies\' redaction, remembered)', () => {
+  it('gives exactly what the redactor gives, first time and remembered, for text and deep values', () => {
+    const remembering = rememberingRedactor(redactor, 4);
+    for (let pass = 0; pass < 2; pass += 1) {
+      for (const [input] of MUST_GO) expect(remembering.text(input)).toBe(redactor.text(input));
+    }
+    const card = { body: [{ type: 'TextBlock', text: 'call me on 07700 900123' }], actions: [{ title: 'Samaritans 116 123' }] };
+    expect(remembering.deep(card)).toEqual(redactor.deep(card));
+    expect(remembering.deep(card)).toEqual(redactor.deep(card));
   });
 });
