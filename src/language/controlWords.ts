@@ -259,7 +259,7 @@ export function classifyCallTime(locale: string, text: string): CallTimeWord | u
 /** "sorry i meant cardiff", "change that to scotland": the message corrects something said before. */
 export function hasChangeCue(locale: string, text: string): boolean {
   const padded = ` ${normaliseControl(text)} `;
-  return controlWords(locale).changeCues.some((cue) => padded.includes(` ${cue} `));
+  return controlWords(locale).changeCues.some((cue) => padded.includes(cue));
 }
 
 /** "what times do you ring", "when will they call?": a question about when the clinic calls or is open. */
