@@ -54,6 +54,22 @@ const INDEPENDENT_COINCIDENCES = new Set([
   "role transitions?",
   "does this know who i am",
   "im worried about my friend",
+  "nhs route to ipt??",
+  "gp referral?",
+  "group ipt?",
+  "is ipt available over video call",
+  "weekly sessions?",
+  "evening sessions?",
+  "how is ipt different to cbt",
+  "can i do ipt while on antidepressants",
+  "is ipt as good as cbt",
+  "any downsides to ipt",
+  "who came up with ipt",
+  "has ipt been around long",
+  "is ipt just counselling",
+  "Is IPT recommended by NICE?",
+  "can ipt help with postnatal depression",
+  "What is a role dispute in IPT?",
 ].map((text) => fold(text)));
 
 function fold(text: string): string {
