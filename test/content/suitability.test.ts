@@ -47,6 +47,8 @@ describe('interpretAnswer: answers in people’s own words', () => {
   test.each<[Parameters<typeof interpretAnswer>[0], string, string[]]>([
     ['concern', 'my mum died last year', ['grief']],
     ['concern', "I'm still grieving for my dad", ['grief']],
+    ['concern', 'im 67 and recently widowed', ['grief']],
+    ['concern', 'a widower since the spring', ['grief']],
     ['concern', 'we keep arguing since the baby came', ['disputes']],
     ['concern', 'we keep arguing since we had a baby', ['disputes', 'transitions']],
     ['concern', 'I was made redundant', ['transitions']],

@@ -137,6 +137,8 @@ describe('pauses, questions and requests (round two of issue 13)', () => {
 
   test.each([
     ['quiz pls', true],
+    ['ipt check pls', true],
+    ['an ipt check please', true],
     ['can we do the check', true],
     ['is ipt right for me?', true],
     ['the quiz was hard', false],
