@@ -45,10 +45,24 @@ export function isEraseConfirmed(locale: string, text: string): boolean {
   return tObject<string[]>(locale, 'privacy:erase.yesWords').some((word) => word === first || word === said);
 }
 
+/** A clear no: the button, or a no word to start the answer ("no thanks", "nah leave it"). */
+export function isEraseDeclined(locale: string, text: string): boolean {
+  const said = words(text).trim();
+  if (said === words(t(locale, 'privacy:erase.no')).trim()) return true;
+  const first = said.split(' ')[0];
+  return tObject<string[]>(locale, 'privacy:erase.noWords').some((word) => word === first || word === said);
+}
+
+interface EraseOptions {
+  /** The question has been asked once and met with neither a yes nor a no. */
+  askedAgain?: boolean;
+}
+
 /**
  * "Delete my conversation", from the chat: one question to confirm (it cannot be undone), then the
  * transcript, anything queued for it and the saved state are removed, and nothing of this turn is
- * written. Anything but a clear yes keeps the chat.
+ * written. Only a clear yes deletes; an answer that is neither yes nor no ("is it gone now?") gets
+ * the question once more, saying nothing is deleted yet, and after that anything but a yes keeps it.
  */
 export class EraseConversationDialog extends ComponentDialog {
   constructor(
@@ -66,8 +80,9 @@ export class EraseConversationDialog extends ComponentDialog {
     const locale = step.context.activity.locale ?? '';
     const yes = t(locale, 'privacy:erase.yes');
     const no = t(locale, 'privacy:erase.no');
+    const askedAgain = (step.options as EraseOptions | undefined)?.askedAgain === true;
     return step.prompt(CONFIRM_PROMPT, {
-      prompt: t(locale, 'privacy:erase.confirm', { clinic: this.clinic.name }),
+      prompt: t(locale, askedAgain ? 'privacy:erase.notYet' : 'privacy:erase.confirm', { clinic: this.clinic.name }),
       choices: [yes, no].map((title) => ({ value: title, action: { type: 'imBack', title, value: title } })),
       style: ListStyle.suggestedAction,
     });
@@ -76,7 +91,10 @@ export class EraseConversationDialog extends ComponentDialog {
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { context } = step;
     const locale = context.activity.locale ?? '';
-    if (!isEraseConfirmed(locale, context.activity.text ?? '')) {
+    const text = context.activity.text ?? '';
+    if (!isEraseConfirmed(locale, text)) {
+      const askedAgain = (step.options as EraseOptions | undefined)?.askedAgain === true;
+      if (!askedAgain && !isEraseDeclined(locale, text)) return step.replaceDialog(FLOW, { askedAgain: true } satisfies EraseOptions);
       await context.sendActivity(withButtons(t(locale, 'privacy:erase.kept'), []));
       return step.endDialog();
     }

@@ -6,7 +6,7 @@ import { conversationStateKey } from '../../src/transcripts';
 import { expiredConversations } from '../../src/transcripts/retention';
 import { KeyedTranscriptStore } from '../../src/transcripts/transcriptStore';
 import { MemoryBackend } from '../../src/transcripts/backends';
-import { isEraseRequest, isEraseConfirmed } from '../../dialogs/eraseConversationDialog';
+import { isEraseDeclined, isEraseRequest, isEraseConfirmed } from '../../dialogs/eraseConversationDialog';
 import { createBotHarness, type BotHarness } from '../support/botHarness';
 import { say as sayTo, textOf } from '../support/turns';
 
@@ -66,6 +66,26 @@ describe('"delete my conversation" from the chat', () => {
     ]);
   });
 
+  it('an answer that is neither yes nor no gets the question once more, and nothing is deleted until a yes', async () => {
+    const harness = createBotHarness({}, { recognizer });
+    await say(harness, 'what is IPT');
+    await say(harness, 'delete my chat');
+    const again = await say(harness, 'is it gone now');
+    expect(again).toMatch(/haven't deleted anything yet/);
+    expect(again).not.toMatch(/kept it/);
+    expect((await entriesOf(harness)).length).toBeGreaterThan(0);
+    expect(await say(harness, 'yes')).toMatch(/I've deleted this chat/);
+    expect(await entriesOf(harness)).toEqual([]);
+  });
+
+  it('asked again, anything but a yes keeps the chat', async () => {
+    const harness = createBotHarness({}, { recognizer });
+    await say(harness, 'delete my chat');
+    await say(harness, 'hmm what happens to it');
+    expect(await say(harness, 'what do you mean')).toMatch(/kept it/);
+    expect((await entriesOf(harness)).length).toBeGreaterThan(0);
+  });
+
   it('risk comes first: in the middle of the crisis dialog the request does not replace it', async () => {
     const harness = createBotHarness({}, { recognizer });
     await say(harness, 'I want to end my life');
@@ -95,6 +115,16 @@ describe('"delete my conversation" from the chat', () => {
     ['what does that mean', false],
   ])('confirmation: %s -> %s', (text, expected) => {
     expect(isEraseConfirmed('en-GB', text)).toBe(expected);
+  });
+
+  test.each([
+    ['No, keep it', true],
+    ['nah leave it', true],
+    ['no thanks', true],
+    ['is it gone now', false],
+    ['yes', false],
+  ])('a clear no: %s -> %s', (text, expected) => {
+    expect(isEraseDeclined('en-GB', text)).toBe(expected);
   });
 });
 
