@@ -42,6 +42,8 @@ export interface EmergencySupportOptions extends SafetyDialogOptions {
   lead?: CrisisLead;
   /** true when opened over a safety plan already under way: it does not offer another */
   inPlan?: boolean;
+  /** true when this conversation's crisis reply already sent the emergencySupport event: the banner is up, no second signal */
+  bannerUp?: boolean;
 }
 
 export interface EmergencySupportResult {
@@ -170,7 +172,7 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     const locale = localeOf(context);
     const reply = safetyReply(options.assessment);
     await recordSafetyEvent(this.deps, context, options.assessment, 'emergency');
-    await sendSafetyEvent(this.deps, context, options.assessment);
+    if (!options.bannerUp) await sendSafetyEvent(this.deps, context, options.assessment);
     const message = crisisReplyFor(locale, reply, options.assessment, options.profile, options.lead ?? 'first');
     const state: EmergencyState = {
       profile: options.profile,
@@ -301,8 +303,9 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
           : label === 'feelOk'
             ? [t(locale, `safety:answer.feelOk.${voice}`), t(locale, `safety:answer.feelOkAgain.${voice}`)]
             : [t(locale, `safety:answer.${label}.${voice}`), ...hold];
-      // Someone under 18 who is not safe, or not sure, also hears of Childline (999 still first).
-      const young = (label === 'notSafe' || label === 'unsure') && audience === 'self' && state.profile.ageGroup === 'under_18' ? routesById(locale, ['childline']) : [];
+      // Someone under 18 whose safety is not settled hears of Childline on every reply, whatever they
+      // answered ("i cant tell my parents"): 999 still first.
+      const young = audience === 'self' && state.reply.kind !== 'medical' && state.profile.ageGroup === 'under_18' ? routesById(locale, ['childline']) : [];
       // The line that advises stays in view while the person talks ("can ipt fix anger", "what if
       // it's happening now"): Respect on every such reply to someone who may hurt someone; for
       // someone helping another person, their advice line when the answer says nothing urgent.

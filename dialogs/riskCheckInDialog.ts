@@ -79,7 +79,8 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
     this.deps.logger?.debug({ event: 'check_in_answer', answer }, 'answer to the risk check-in');
 
     if (answer === 'yes' || answer === 'unsure') {
-      return dc.replaceDialog(EMERGENCY_SUPPORT_DIALOG, { ...options, lead: 'afterCheckIn' } satisfies EmergencySupportOptions);
+      // After a crisis reply the banner is already up: the hand-off again, without a second event.
+      return dc.replaceDialog(EMERGENCY_SUPPORT_DIALOG, { ...options, lead: 'afterCheckIn', bannerUp: options.afterCrisis } satisfies EmergencySupportOptions);
     }
     // "can you help me make a plan for if it gets bad again": the safety plan, in this dialog's place.
     if (!unreadable && safetyRequest(text, locale) === 'plan') {
