@@ -664,10 +664,15 @@ export class MainDialog extends ComponentDialog {
 
     switch (plan.kind) {
       case 'answer':
-      case 'topic':
+      case 'topic': {
         await this.resetMisunderstandings(innerDc);
         // "my daughter is 15, can she refer herself?": the under-18 answer, for this answer only.
-        return this.answerQuestion(innerDc, plan, lead, asksForYoungPerson(text));
+        const forYoungPerson = asksForYoungPerson(text);
+        // "how much roughly?" right after the price answer matches it again: say so, rather than send
+        // the same reply twice in a row as if it were new.
+        if (plan.kind === 'answer' && plan.questionId === state.lastQuestion && lead.length === 0 && !forYoungPerson) lead.push(t(locale, 'answers:sameAgain'));
+        return this.answerQuestion(innerDc, plan, lead, forYoungPerson);
+      }
       case 'didYouMean':
         return this.fallback(
           innerDc,

@@ -601,6 +601,14 @@ export const SCRIPTS: Script[] = [
 
   // Places and feelings outside the check.
   {
+    name: 'asked again in other words right after an answer: it says so instead of the same reply twice',
+    turns: [
+      turn('whats the price of seeing someone privately', { has: ['£'] }),
+      turn('roughly how much tho', { has: ['answer I gave just now', '£'], not: [FALLBACK] }),
+      turn('ok and is it free on the nhs', { has: [/free/i], not: ['answer I gave just now'] }),
+    ],
+  },
+  {
     name: 'a place after a waiting-times answer gives that nation\'s route; a correction follows it',
     turns: [
       turn('how long are waits for ipt', { has: [/wait/i] }),
