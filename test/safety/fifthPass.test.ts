@@ -44,3 +44,55 @@ describe('fifth pass: Welsh and Polish risk words', () => {
     expect(found(text, language)).toBe('none');
   });
 });
+
+const workBefore = 'Hi, I manage a small team at a bakery and our HR lead sent me the guide. ';
+const workAfter = ' Also, do you know if the sessions can happen online?';
+
+describe('fifth pass: English risk told briefly or sideways, alone and inside a work message', () => {
+  it.each([
+    ['medical', 'Slipped in the bath and I cannot get myself up off the floor.'],
+    ['medical', 'My right arm and face have gone numb all of a sudden.'],
+    ['medical', 'He cannot get his breath and his lips are turning blue.'],
+    ['medical', 'mixed all my meds with cider and now everything is spinning'],
+    ['danger', 'my ex boyfriend is parked outside my flat and refuses to leave'],
+    ['danger', 'somebody is breaking in downstairs right now and we are hiding in the bedroom'],
+    ['danger', 'There is a customer at the till with a machete.'],
+    ['danger', 'My brother has got a big knife and is threatening our mum.'],
+    ['danger', 'Nan has walked out in her nightie and we cannot find her anywhere.'],
+    ['danger', 'my cousin got in a car with some older lads and is not answering, she is 13'],
+    ['suicide', 'I have picked the date to do it.'],
+    ['suicide', 'went round four pharmacies so I have enough now'],
+    ['suicide', 'I keep staring at the paracetamol in the bathroom cabinet.'],
+    ['suicide', 'My mate put up "see ya on the other side" and he is not replying to anyone.'],
+    ['suicide', 'Grandad is refusing food so he can just die.'],
+    ['suicide', 'my flatmate has tablets stashed away in her room'],
+    ['suicide', 'This will be my last weekend alive.'],
+    ['abuse', 'Her boyfriend broke her wrist and she told the nurses she fell.'],
+    ['abuse', 'Her husband never lets her see a doctor or phone her family.'],
+    ['abuse', 'My auntie says her husband is always hitting her.'],
+    ['abuse', 'we are not getting fed and get left by ourselves for days'],
+    ['abuse', 'My friend says her partner held a knife to her last night.'],
+    ['abuse', 'Someone online has taken thousands off my grandad and now keeps ringing to threaten him.'],
+    ['abuse', 'Dad threw my sister into the fridge and now she will not get up.'],
+    ['harm_to_others', 'When the baby will not settle I have been shaking her too hard.'],
+    ['harm_to_others', 'I snapped and shoved my mum when she would not get in the car.'],
+    ['harm_to_others', 'I was this close to punching a colleague in the staff room.'],
+  ])('%s: %s', (category, text) => {
+    expect(found(text)).toBe(category);
+    expect(found(workBefore + text + workAfter)).toBe(category);
+  });
+
+  it.each([
+    'my son keeps hitting his little sister, any tips?',
+    'My toddler keeps hitting her baby brother when she is tired.',
+    'This is my last week at my old job before I start the new one.',
+    'I have a fall prevention class and I am thinking about the exercises in the booklet.',
+    'There is a man in the cookery video with a knife showing how to chop onions.',
+    'I came close to hitting my sales target this month.',
+    'I picked a date for the first session.',
+    'The talk went deeper than usual and I feel a bit drained.',
+    'My manager never lets me go to the team social because of cover.',
+  ])('benign: %s', (text) => {
+    expect(found(text)).toBe('none');
+  });
+});
