@@ -51,8 +51,10 @@ const PAST_OVER = new RegExp(
     'in the past',
     '(?:quit|stopped|gave up|packed in)(?: [a-z]+){0,3} (?:self harming|self harm|harming myself|cutting|burning myself|drinking|using|the drugs|drugs)',
     'that was (?:a long time ago|years ago|then|in the past)',
-    'it is (?:all |long |well |far )?(?:behind me|in the past|over)(?: now)?',
-    '(?:has not|have not|not|never) been (?:an issue|a problem|a thing|an issue for me)(?: [a-z]+){0,2} (?:for|since|in)',
+    'it is (?:all |long |well |far )?(?:behind me|in the past|over|finished|over and done)(?: now)?',
+    '(?:has not|have not|not|never) been (?:an issue|a problem|a thing|an issue for me|part of (?:my|his|her|their) life)(?: [a-z]+){0,2} (?:for|since|in)',
+    // "has not come back in all the years since", "have not had them since": over, in so many words.
+    '(?:has not|have not|had not|not|never) (?:come back|returned|had (?:them|it|any|those|that)|done (?:it|that))(?: [a-z]+){0,5} since',
     '(?:a long|some|long) time ago',
     // "no longer" says the harm is over ("no longer self-harm"), never "no longer want to live".
     'no longer (?:self harm|harm|hurt|cut|drink|use|take|feel (?:like that|that way|suicidal)|have (?:those|these|the|any) (?:thoughts|urges)|with (?:him|her|them)|in contact|live with|see (?:him|her|them)|an issue|a problem|a risk|at risk)',
@@ -80,7 +82,7 @@ const RECOVERED = new RegExp(
     'no recurrence',
     '(?:never|not) (?:had another|again|did it again|went back|think about it|had those thoughts again|done (?:it|that|anything like (?:it|that)) again)',
     '(?:have not|not|never) (?:had|done|felt|been)(?: [a-z]+){0,4} since',
-    '(?:have not|not|haven t) (?:in|for) (?:over |more than )?(?:[a-z0-9]+ )(?:years|year|decades)',
+    '(?:have not|has not|not|haven t) (?:in|for) (?:over |more than |well over )?(?:[a-z0-9]+ )(?:years|year|decades|decade)',
     '(?:had|have had|have) a (?:good|great|wonderful|lovely|full|happy) life',
     'life is good',
     '(?:had|has had|have had) (?:[a-z]+ ){0,2}(?:lovely|happy|good|great|wonderful) years',
@@ -114,7 +116,7 @@ const RECOVERED = new RegExp(
   'g',
 );
 const DATED_PAST_ALL = new RegExp(DATED_PAST.source, 'g');
-const NOW = /(?:^| )(?:again|recently|lately|these days|this week|this month|last night|last week|yesterday|today|tonight|this morning|this afternoon|this evening|earlier|(?:an|a few|few|two|three|[0-9]+) (?:hour|hours|minutes|mins) ago|(?:a little|a short|little|a) while ago|getting closer|coming closer|is following|are following|right now|just now|now (?:i|he|she|they|it) (?:want|wants|wanna|feel like|feels like|keep|keeps|need|am thinking|is thinking|are back|is back|have started|has started|do it|does it)|at the moment|currently|started|starting|coming|coming back|come back|came back|returned|relapse|relapsed|relapsing|still(?! (?:affects|affect|impacts|shapes|haunts|bothers|think about|remember|have the scars|have scars|has an effect|carry|worry|worries|laugh|laughs|talk|talks|best friends|friends|close|miss|misses|in touch|together|married))|keep|keeps|every day|every night|been (?:looking up|searching|googling|researching|saying|talking about|planning|buying|stockpiling|cutting|hurting|drinking|hiding))(?= |$)/;
+const NOW = /(?:^| )(?:again|recently|lately|these days|this week|this month|last night|last week|yesterday|today|tonight|this morning|this afternoon|this evening|earlier|(?:an|a few|few|two|three|[0-9]+) (?:hour|hours|minutes|mins) ago|(?:a little|a short|little|a) while ago|getting closer|coming closer|is following|are following|right now|just now|now (?:i|he|she|they|it) (?:want|wants|wanna|feel like|feels like|keep|keeps|need|am thinking|is thinking|are back|is back|have started|has started|do it|does it)|at the moment|currently|(?:outside|here|downstairs|upstairs|at the door|at my door|in the house|in my house|at my house|at my work) now|now (?:with|outside|at the door|at my door|in the house)|started|starting|coming|coming back|come back|came back|returned|relapse|relapsed|relapsing|still(?! (?:affects|affect|impacts|shapes|haunts|bothers|think about|remember|have the scars|have scars|has an effect|carry|worry|worries|laugh|laughs|talk|talks|best friends|friends|close|miss|misses|in touch|together|married))|keep|keeps|every day|every night|been (?:looking up|searching|googling|researching|saying|talking about|planning|buying|stockpiling|cutting|hurting|drinking|hiding))(?= |$)/;
 // A crisis a few days ago is not past and over for a person's own safety, even if they feel OK now;
 // a body that was "fine in the morning" after last weekend is.
 const DAYS_AGO = /(?:^| )(?:(?:a|two|three|a few|a couple of|[0-9]+) days ago|the other (?:day|night)|(?:on|last|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:night|morning|evening)|(?:at|over) the weekend|last weekend)(?= |$)/;

@@ -96,3 +96,32 @@ describe('fifth pass: English risk told briefly or sideways, alone and inside a 
     expect(found(text)).toBe('none');
   });
 });
+
+describe('fifth pass: past and over, said in so many words', () => {
+  function calm(text: string, language?: string): boolean {
+    const got = detectRisk(text, undefined, language);
+    return got === null || got.negated || (got.when === 'past' && got.severity === 'concern');
+  }
+
+  it.each([
+    ['en', 'I burned myself a few times in my teens. I am 41 now and it has not been part of my life for years.'],
+    ['en', 'Years ago I thought about ending my life, but it has not come back once since.'],
+    ['en', 'My dad hurt my mum a lot when I was small. He moved out and it is long finished.'],
+    ['en', 'My daughter self-harmed at 15. She is 30 now and has not for well over a decade.'],
+    ['cy', "Roeddwn i'n hunan-niweidio flynyddoedd yn ôl, ond dw i wedi stopio ers amser hir."],
+    ['cy', "Pan o'n i'n ifanc roeddwn i'n torri fy hun, ond dw i wedi bod yn hapus ers hynny."],
+    ['pl', 'Kiedyś się cięłam, ale od wielu lat jest w porządku.'],
+  ])('no hand-off (%s): %s', (language, text) => {
+    expect(calm(text, language === 'en' ? undefined : language)).toBe(true);
+  });
+
+  it.each([
+    ['en', 'I self-harmed years ago and it has come back this week.'],
+    ['en', 'It is long finished with my ex, but he is outside my house now with a knife.'],
+    ['en', 'We split up years ago, but he is at my door now and he has got a gun.'],
+    ['en', 'I have left notes for my kids in the drawer. It is all sorted now.'],
+    ['cy', "Roeddwn i'n hunan-niweidio flynyddoedd yn ôl ac mae wedi dechrau eto heno."],
+  ])('still a hand-off when it is back (%s): %s', (language, text) => {
+    expect(calm(text, language === 'en' ? undefined : language)).toBe(false);
+  });
+});
