@@ -178,7 +178,7 @@ const ABOUT_OTHERS = new RegExp(
 );
 const OWN_PEOPLE =
   /(?:^| )(?:my|our) (?:(?!(?:client|clients|patient|patients|pupil|pupils|student|students|caller|callers|resident|residents|colleague|colleagues|service|team)(?= ))[a-z]+ )?(?:neighbour|neighbours|daughter|son|child|children|kids|kid|sister|brother|mum|mam|dad|mother|father|partner|husband|wife|friend|mate|flatmate|housemate|nan|gran|grandad|grandma|niece|nephew|cousin|aunt|auntie|uncle|boyfriend|girlfriend|stepdad|stepmum|stepson|stepdaughter|baby|little one)s?(?= |$)/;
-const OWN_TIME = /(?:^| )(?:every (?:night|day|morning|evening)|this week|tonight|last night|this morning|again|(?:nobody|no one) (?:at work |here )?knows)(?= |$)/;
+const OWN_TIME = /(?:^| )(?:every (?:night|day|morning|evening)|this week|tonight|last night|this morning|again|lately|these days|i (?:have been|keep|am|have started) (?:wondering|thinking|asking myself) (?:if|whether)|(?:nobody|no one) (?:at work |here )?knows)(?= |$)/;
 const FIRST_SELF = /(?:^| )(?:i|me|myself|im|ive)(?= |$)/;
 // A real person's disclosure, told as it happened ("a pupil just told me", "one of my team said
 // today", "a boy in year 3 came in with a bruise"): someone at work at risk now, not work talk.

@@ -125,3 +125,18 @@ describe('fifth pass: past and over, said in so many words', () => {
     expect(calm(text, language === 'en' ? undefined : language)).toBe(false);
   });
 });
+
+describe('fifth pass: the writer\'s own thoughts inside a work message stay personal', () => {
+  it.each([
+    'I am a staff nurse on nights. Lately I have been thinking whether everyone would cope fine without me around. Can I self-refer?',
+    'I work in a school office. I keep wondering if it would be simpler to never wake up. Is there a waiting list?',
+  ])('%s', (text) => {
+    const got = detectRisk(text);
+    expect(got?.frame).toBe('personal');
+  });
+
+  it('a trainee asking about a topic is still work talk', () => {
+    const got = detectRisk('I am a trainee counsellor writing an essay on how clients talk about suicide. Which books should I read?');
+    expect(got === null || got.frame === 'professional').toBe(true);
+  });
+});
