@@ -120,6 +120,7 @@ describe('fifth pass: past and over, said in so many words', () => {
     ['en', 'It is long finished with my ex, but he is outside my house now with a knife.'],
     ['en', 'We split up years ago, but he is at my door now and he has got a gun.'],
     ['en', 'I have left notes for my kids in the drawer. It is all sorted now.'],
+    ['en', 'I used to think about it years ago. Now I have the tablets ready and it is finished.'],
     ['cy', "Roeddwn i'n hunan-niweidio flynyddoedd yn ôl ac mae wedi dechrau eto heno."],
   ])('still a hand-off when it is back (%s): %s', (language, text) => {
     expect(calm(text, language === 'en' ? undefined : language)).toBe(false);
