@@ -52,7 +52,11 @@ const PAST_OVER = new RegExp(
     '(?:quit|stopped|gave up|packed in)(?: [a-z]+){0,3} (?:self harming|self harm|harming myself|cutting|burning myself|drinking|using|the drugs|drugs)',
     'that was (?:a long time ago|years ago|then|in the past)',
     'it is (?:all |long |well |far )?(?:behind me|in the past|over)(?: now)?',
-    '(?:has not|have not|not|never) been (?:an issue|a problem|a thing|an issue for me)(?: [a-z]+){0,2} (?:for|since|in)',
+    // "long finished" only: "it is finished" alone can be a goodbye.
+    'it is (?:long|well and truly|all long) (?:finished|over and done)',
+    '(?:has not|have not|not|never) been (?:an issue|a problem|a thing|an issue for me|part of (?:my|his|her|their) life)(?: [a-z]+){0,2} (?:for|since|in)',
+    // "has not come back in all the years since", "have not had them since": over, in so many words.
+    '(?:has not|have not|had not|not|never) (?:come back|returned|had (?:them|it|any|those|that)|done (?:it|that))(?: [a-z]+){0,5} since',
     '(?:a long|some|long) time ago',
     // "no longer" says the harm is over ("no longer self-harm"), never "no longer want to live".
     'no longer (?:self harm|harm|hurt|cut|drink|use|take|feel (?:like that|that way|suicidal)|have (?:those|these|the|any) (?:thoughts|urges)|with (?:him|her|them)|in contact|live with|see (?:him|her|them)|an issue|a problem|a risk|at risk)',
@@ -80,7 +84,7 @@ const RECOVERED = new RegExp(
     'no recurrence',
     '(?:never|not) (?:had another|again|did it again|went back|think about it|had those thoughts again|done (?:it|that|anything like (?:it|that)) again)',
     '(?:have not|not|never) (?:had|done|felt|been)(?: [a-z]+){0,4} since',
-    '(?:have not|not|haven t) (?:in|for) (?:over |more than )?(?:[a-z0-9]+ )(?:years|year|decades)',
+    '(?:have not|has not|not|haven t) (?:in|for) (?:over |more than |well over )?(?:[a-z0-9]+ )(?:years|year|decades|decade)',
     '(?:had|have had|have) a (?:good|great|wonderful|lovely|full|happy) life',
     'life is good',
     '(?:had|has had|have had) (?:[a-z]+ ){0,2}(?:lovely|happy|good|great|wonderful) years',
@@ -114,7 +118,7 @@ const RECOVERED = new RegExp(
   'g',
 );
 const DATED_PAST_ALL = new RegExp(DATED_PAST.source, 'g');
-const NOW = /(?:^| )(?:again|recently|lately|these days|this week|this month|last night|last week|yesterday|today|tonight|this morning|this afternoon|this evening|earlier|(?:an|a few|few|two|three|[0-9]+) (?:hour|hours|minutes|mins) ago|(?:a little|a short|little|a) while ago|getting closer|coming closer|is following|are following|right now|just now|now (?:i|he|she|they|it) (?:want|wants|wanna|feel like|feels like|keep|keeps|need|am thinking|is thinking|are back|is back|have started|has started|do it|does it)|at the moment|currently|started|starting|coming|coming back|come back|came back|returned|relapse|relapsed|relapsing|still(?! (?:affects|affect|impacts|shapes|haunts|bothers|think about|remember|have the scars|have scars|has an effect|carry|worry|worries|laugh|laughs|talk|talks|best friends|friends|close|miss|misses|in touch|together|married))|keep|keeps|every day|every night|been (?:looking up|searching|googling|researching|saying|talking about|planning|buying|stockpiling|cutting|hurting|drinking|hiding))(?= |$)/;
+const NOW = /(?:^| )(?:again|recently|lately|these days|this week|this month|last night|last week|yesterday|today|tonight|this morning|this afternoon|this evening|earlier|(?:an|a few|few|two|three|[0-9]+) (?:hour|hours|minutes|mins) ago|(?:a little|a short|little|a) while ago|getting closer|coming closer|is following|are following|right now|just now|now (?:i|he|she|they|it) (?:want|wants|wanna|feel like|feels like|keep|keeps|need|am thinking|is thinking|are back|is back|have started|has started|do it|does it)|at the moment|currently|(?:outside|here|downstairs|upstairs|at the door|at my door|in the house|in my house|at my house|at my work) now|now (?:with|outside|at the door|at my door|in the house)|now (?:i|he|she|they) (?:have|has|have got|has got|got) (?:the |my |his |her |their |some |a |all )?(?:[a-z]+ )?(?:ready|saved|stashed|lined up|bought|planned|sorted)|started|starting|coming|coming back|come back|came back|returned|relapse|relapsed|relapsing|still(?! (?:affects|affect|impacts|shapes|haunts|bothers|think about|remember|have the scars|have scars|has an effect|carry|worry|worries|laugh|laughs|talk|talks|best friends|friends|close|miss|misses|in touch|together|married))|keep|keeps|every day|every night|been (?:looking up|searching|googling|researching|saying|talking about|planning|buying|stockpiling|cutting|hurting|drinking|hiding))(?= |$)/;
 // A crisis a few days ago is not past and over for a person's own safety, even if they feel OK now;
 // a body that was "fine in the morning" after last weekend is.
 const DAYS_AGO = /(?:^| )(?:(?:a|two|three|a few|a couple of|[0-9]+) days ago|the other (?:day|night)|(?:on|last|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:night|morning|evening)|(?:at|over) the weekend|last weekend)(?= |$)/;
@@ -176,7 +180,7 @@ const ABOUT_OTHERS = new RegExp(
 );
 const OWN_PEOPLE =
   /(?:^| )(?:my|our) (?:(?!(?:client|clients|patient|patients|pupil|pupils|student|students|caller|callers|resident|residents|colleague|colleagues|service|team)(?= ))[a-z]+ )?(?:neighbour|neighbours|daughter|son|child|children|kids|kid|sister|brother|mum|mam|dad|mother|father|partner|husband|wife|friend|mate|flatmate|housemate|nan|gran|grandad|grandma|niece|nephew|cousin|aunt|auntie|uncle|boyfriend|girlfriend|stepdad|stepmum|stepson|stepdaughter|baby|little one)s?(?= |$)/;
-const OWN_TIME = /(?:^| )(?:every (?:night|day|morning|evening)|this week|tonight|last night|this morning|again|(?:nobody|no one) (?:at work |here )?knows)(?= |$)/;
+const OWN_TIME = /(?:^| )(?:every (?:night|day|morning|evening)|this week|tonight|last night|this morning|again|lately|these days|i (?:have been|keep|am|have started) (?:wondering|thinking|asking myself) (?:if|whether)|(?:nobody|no one) (?:at work |here )?knows)(?= |$)/;
 const FIRST_SELF = /(?:^| )(?:i|me|myself|im|ive)(?= |$)/;
 // A real person's disclosure, told as it happened ("a pupil just told me", "one of my team said
 // today", "a boy in year 3 came in with a bruise"): someone at work at risk now, not work talk.
