@@ -3,7 +3,9 @@ import { crisisRouteTable } from '../../src/safety/crisisRoutes';
 import { routeLine } from '../../src/safety/crisisRoutesText';
 import type { RiskAssessment } from '../../src/safety/types';
 import { MESSAGE_LANGUAGE_KEY, RISK_ASSESSMENT_KEY } from '../../dialogs/turnState';
-import { buttons, cardActions, say, texts } from '../support/turns';
+import type { UserProfile } from '../../src/profile';
+import { buttons, cardActions, eventsOf, say, texts } from '../support/turns';
+import { realBot } from './safetyDialogHarness';
 
 /** Helpers for the crisis-dialog tests, beside safetyDialogHarness.ts. */
 
@@ -33,6 +35,25 @@ export function languageOf(script: Record<string, string>): Middleware {
       await next();
     },
   };
+}
+
+export const WEBCHAT = { channelId: 'webchat', locale: 'en-GB' };
+export const ADULT_ENGLAND: UserProfile = { nation: 'england', ageGroup: '35_plus' };
+/** The dialog asking its question again, in any of its wordings. */
+export const ASKS_AGAIN = /safe right now\?/;
+
+/** The real bot on Web Chat, with chosen first messages given a hand-made assessment. */
+export async function crisisBot(script: Record<string, Partial<RiskAssessment>> = {}, profile: UserProfile = ADULT_ENGLAND): Promise<TestAdapter> {
+  const harness = await realBot(profile, WEBCHAT);
+  harness.adapter.use(scriptedRisk(script));
+  return harness.adapter;
+}
+
+/** The real bot right after the person's own crisis reply (one emergency event sent). */
+export async function afterOwnCrisis(profile: UserProfile = ADULT_ENGLAND): Promise<TestAdapter> {
+  const adapter = await crisisBot({}, profile);
+  expect(eventsOf(await say(adapter, 'i really want to end my life'))).toHaveLength(1);
+  return adapter;
 }
 
 /** Names the crisis tests use for the shared turn helpers (test/support/turns.ts). */

@@ -1,12 +1,10 @@
-import type { TestAdapter } from 'botbuilder';
 import { detectRisk } from '../../src/safety/detectRisk';
 import { readRouteRequest } from '../../src/safety/routeRequest';
 import { readSafeNow } from '../../src/safety/safetyAnswers';
 import { withWorkFrame, workFrameAfter } from '../../src/safety/workFrame';
 import type { RiskAssessment } from '../../src/safety/types';
-import type { UserProfile } from '../../src/profile';
-import { cardActions, eventsOf, realBot, say, textOf } from './safetyDialogHarness';
-import { sayOnce, scriptedRisk } from './crisisDialogSupport';
+import { cardActions, eventsOf, say, textOf } from './safetyDialogHarness';
+import { ASKS_AGAIN, afterOwnCrisis, crisisBot, sayOnce } from './crisisDialogSupport';
 
 /**
  * What the person says after the first crisis reply, by class: picking or asking about a route,
@@ -16,21 +14,6 @@ import { sayOnce, scriptedRisk } from './crisisDialogSupport';
  * (scriptedRisk) so each kind of reply is tested on what it is given.
  */
 
-const WEBCHAT = { channelId: 'webchat', locale: 'en-GB' };
-const ADULT_ENGLAND: UserProfile = { nation: 'england', ageGroup: '35_plus' };
-const ASKS_AGAIN = /safe right now\?/;
-
-async function bot(script: Record<string, Partial<RiskAssessment>> = {}, profile: UserProfile = ADULT_ENGLAND): Promise<TestAdapter> {
-  const harness = await realBot(profile, WEBCHAT);
-  harness.adapter.use(scriptedRisk(script));
-  return harness.adapter;
-}
-
-async function afterOwnCrisis(profile: UserProfile = ADULT_ENGLAND): Promise<TestAdapter> {
-  const adapter = await bot({}, profile);
-  expect(eventsOf(await say(adapter, 'i really want to end my life'))).toHaveLength(1);
-  return adapter;
-}
 
 describe('a route picked or asked about during the crisis reply', () => {
   const offered = { main: ['emergency', 'nhs111_england', 'samaritans', 'shout'], more: ['papyrus', 'samaritans_email'] };
@@ -128,7 +111,7 @@ describe('holding back from helping someone else', () => {
     "it's not really my business is it",
     'should i report it or would that make things worse',
   ])('%j about a child: reassurance, the NSPCC again, 999 only for danger now, the question again', async (message) => {
-    const adapter = await bot(script);
+    const adapter = await crisisBot(script);
     await say(adapter, 'CHILD AT RISK');
     const replies = await sayOnce(adapter, message);
     const text = textOf(replies);
@@ -140,7 +123,7 @@ describe('holding back from helping someone else', () => {
   });
 
   it('about an older person ("is that even abuse or am i being silly"): Hourglass and the council, not a hand-off about the writer', async () => {
-    const adapter = await bot(script);
+    const adapter = await crisisBot(script);
     await say(adapter, 'OLDER PERSON AT RISK');
     const replies = await sayOnce(adapter, 'is that even abuse or am i being silly');
     const text = textOf(replies);
@@ -167,7 +150,7 @@ describe('the person who hurt someone', () => {
   });
 
   it('the Respect line comes in the first reply and stays in view for a later question', async () => {
-    const adapter = await bot();
+    const adapter = await crisisBot();
     const first = textOf(await sayOnce(adapter, 'i lost my temper with my wife and grabbed her by the neck. i need to stop'));
     expect(first).toContain('0808 802 4040');
     expect(textOf(await sayOnce(adapter, 'can ipt help with anger'))).toContain('0808 802 4040');
@@ -193,7 +176,7 @@ describe('a work or study frame carried to the next question', () => {
     ['im a student mental health nurse writing an essay on suicide prevention, where does ipt fit in', 'is there evidence it reduces suicidal ideation in depression'],
     ['trainee psychologist here, doing a literature review on self harm', 'does ipt target self harm directly or just the low mood'],
   ])('%j then %j: no hand-off; then speaking of themselves: the hand-off', async (role, question) => {
-    const adapter = await bot();
+    const adapter = await crisisBot();
     await say(adapter, role);
     expect(eventsOf(await say(adapter, question))).toHaveLength(0);
     expect(eventsOf(await say(adapter, 'honestly i have been having suicidal thoughts myself lately'))).toHaveLength(1);
@@ -202,7 +185,7 @@ describe('a work or study frame carried to the next question', () => {
 
 describe('after the gentle check-in', () => {
   it.each(['can you help me make a plan for if it gets bad again', 'could we do a safety plan'])('%j starts the safety plan', async (message) => {
-    const adapter = await bot();
+    const adapter = await crisisBot();
     await say(adapter, 'i dont want to be here sometimes');
     await say(adapter, "yes i'm safe right now, just tired");
     await say(adapter, 'i just feel like such a burden on everyone');
@@ -212,7 +195,7 @@ describe('after the gentle check-in', () => {
 
 describe('after a past-and-over note', () => {
   it.each(['how do i get it in england', 'how can i get ipt in england?'])('%j during the check that follows is answered (NHS Talking Therapies), then the check goes on', async (question) => {
-    const adapter = await bot();
+    const adapter = await crisisBot();
     const note = await say(adapter, 'i tried to kill myself when i was 19, thats ten years ago and im in a much better place now');
     expect(eventsOf(note)).toHaveLength(0);
     await say(adapter, 'is ipt right for me');

@@ -1,9 +1,6 @@
-import type { TestAdapter } from 'botbuilder';
 import { checkInAnswer, readSafeNow, safetyRequest } from '../../src/safety/safetyAnswers';
-import type { RiskAssessment } from '../../src/safety/types';
-import type { UserProfile } from '../../src/profile';
-import { eventsOf, realBot, say, textOf } from './safetyDialogHarness';
-import { sayOnce, scriptedRisk } from './crisisDialogSupport';
+import { eventsOf, say, textOf } from './safetyDialogHarness';
+import { ASKS_AGAIN, afterOwnCrisis, crisisBot, sayOnce } from './crisisDialogSupport';
 
 /**
  * Follow-ups to the crisis reply, by class: saying "not safe" to the gentle check-in, refusing 999
@@ -12,22 +9,7 @@ import { sayOnce, scriptedRisk } from './crisisDialogSupport';
  * the real gate, detector and MainDialog.
  */
 
-const WEBCHAT = { channelId: 'webchat', locale: 'en-GB' };
-const ADULT_ENGLAND: UserProfile = { nation: 'england', ageGroup: '35_plus' };
-const ASKS_AGAIN = /safe right now\?/;
 const count = (text: string, needle: string) => text.split(needle).length - 1;
-
-async function bot(script: Record<string, Partial<RiskAssessment>> = {}, profile: UserProfile = ADULT_ENGLAND): Promise<TestAdapter> {
-  const harness = await realBot(profile, WEBCHAT);
-  harness.adapter.use(scriptedRisk(script));
-  return harness.adapter;
-}
-
-async function afterOwnCrisis(profile: UserProfile = ADULT_ENGLAND): Promise<TestAdapter> {
-  const adapter = await bot({}, profile);
-  expect(eventsOf(await say(adapter, 'i really want to end my life'))).toHaveLength(1);
-  return adapter;
-}
 
 describe('"not safe" said to the gentle check-in', () => {
   it.each(['honestly i dont feel safe', 'no, not very safe', 'im not feeling very safe tonight', 'kind of unsafe tbh'])('%j is danger, read as a yes (pure)', (text) => {
@@ -39,7 +21,7 @@ describe('"not safe" said to the gentle check-in', () => {
   });
 
   it('hands over to 999 and the question, never "thanks for answering"', async () => {
-    const adapter = await bot({ 'LESSER RISK': { category: 'suicide', severity: 'concern' } });
+    const adapter = await crisisBot({ 'LESSER RISK': { category: 'suicide', severity: 'concern' } });
     await say(adapter, 'LESSER RISK');
     const text = textOf(await sayOnce(adapter, 'i dont feel very safe no'));
     expect(text).toMatch(/999/);
