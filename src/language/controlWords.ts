@@ -58,7 +58,6 @@ interface ControlWords {
   /** Phrases long enough to forgive one slip of the keyboard, by length, for the fuzzy pass. */
   fuzzy: Array<[string, ControlKind]>;
   targets: Array<[string, QuestionId]>;
-  /** Padded with a space each side, for a whole-word search in a padded message. */
   changeCues: string[];
   goodbye: Set<string>;
   keep: Map<string, KeepChoice>;
@@ -104,7 +103,7 @@ export function parseControlWords(json: unknown): ControlWords {
     targets: QUESTIONS.flatMap((question) => data.targets[question].map((phrase): [string, QuestionId] => [normaliseControl(phrase), question])).sort(
       (a, b) => byLength(a[0], b[0]),
     ),
-    changeCues: data.changeCues.map((cue) => ` ${normaliseControl(cue)} `),
+    changeCues: data.changeCues.map(normaliseControl),
     goodbye: new Set(data.goodbye.map(normaliseControl)),
     keep: new Map([
       ...data.keepProfile.keep.map((phrase): [string, KeepChoice] => [normaliseControl(phrase), 'keep']),
@@ -166,6 +165,14 @@ function sameTail(a: string, x: number, b: string, y: number): boolean {
   return true;
 }
 
+/**
+ * Whether a normalised phrase stands as whole words in a message padded with a space each side.
+ * Every phrase list is kept unpadded and searched through this one function, so no list is padded twice.
+ */
+function hasPhrase(padded: string, phrase: string): boolean {
+  return padded.includes(` ${phrase} `);
+}
+
 function stripStart(text: string, words: readonly string[]): string | undefined {
   for (const word of words) if (text.startsWith(`${word} `)) return text.slice(word.length + 1);
   return undefined;
@@ -193,7 +200,7 @@ function cores(text: string, words: ControlWords): string[] {
 
 function targetIn(text: string, words: ControlWords): QuestionId | undefined {
   const padded = ` ${text} `;
-  return words.targets.find(([phrase]) => padded.includes(` ${phrase} `))?.[1];
+  return words.targets.find(([phrase]) => hasPhrase(padded, phrase))?.[1];
 }
 
 /**
@@ -213,7 +220,7 @@ export function classifyControl(locale: string, text: string): Control | undefin
   // A change that names its question: "can I change my age", "wrong age", "go back to where I live".
   for (const core of candidates) {
     const padded = ` ${core} `;
-    if (core.split(' ').length > 12 || !words.changeCues.some((cue) => padded.includes(cue))) continue;
+    if (core.split(' ').length > 12 || !words.changeCues.some((cue) => hasPhrase(padded, cue))) continue;
     const target = targetIn(core, words);
     if (target) return { kind: 'change', target };
   }
@@ -253,20 +260,20 @@ export function classifyKeep(locale: string, text: string): KeepChoice | undefin
 /** "mornings", "after lunch", "whenever": a good time for a call back, if the message names one. */
 export function classifyCallTime(locale: string, text: string): CallTimeWord | undefined {
   const padded = ` ${normaliseControl(text)} `;
-  return controlWords(locale).callTimes.find(([phrase]) => padded.includes(` ${phrase} `))?.[1];
+  return controlWords(locale).callTimes.find(([phrase]) => hasPhrase(padded, phrase))?.[1];
 }
 
 /** "sorry i meant cardiff", "change that to scotland": the message corrects something said before. */
 export function hasChangeCue(locale: string, text: string): boolean {
   const padded = ` ${normaliseControl(text)} `;
-  return controlWords(locale).changeCues.some((cue) => padded.includes(cue));
+  return controlWords(locale).changeCues.some((cue) => hasPhrase(padded, cue));
 }
 
 /** "what times do you ring", "when will they call?": a question about when the clinic calls or is open. */
 export function isCallTimeQuestion(locale: string, text: string): boolean {
   if (!isQuestion(locale, text)) return false;
   const padded = ` ${normaliseControl(text)} `;
-  return controlWords(locale).callTimeAsks.some((phrase) => padded.includes(` ${phrase} `));
+  return controlWords(locale).callTimeAsks.some((phrase) => hasPhrase(padded, phrase));
 }
 
 /** "ok", "thanks", "cool": an acknowledgement and nothing else (never a goodbye, never "yes"). */
@@ -336,5 +343,5 @@ export function isFitQuestion(locale: string, text: string): boolean {
   const normalised = normaliseControl(text);
   const padded = ` ${normalised} `;
   const words = controlWords(locale);
-  return normalised.split(' ').some((word) => words.fitSubjects.has(word)) && words.fitAsks.some((phrase) => padded.includes(` ${phrase} `));
+  return normalised.split(' ').some((word) => words.fitSubjects.has(word)) && words.fitAsks.some((phrase) => hasPhrase(padded, phrase));
 }
