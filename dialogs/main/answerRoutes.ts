@@ -1,0 +1,193 @@
+import { Dialog, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { IntentName } from '../../src/language/recognizer';
+import type { QuestionAnswerer } from '../../src/language/questionAnswerer';
+import type { AnswerPlan } from '../../src/language/answering';
+import { areaOf, isIntentAction, isTopicIntent, type TopicIntent } from '../../src/content/actions';
+import { suitabilityLexicon } from '../../src/content/lexicon';
+import { interpretAnswer, isFocusArea, type FocusArea } from '../../src/content/suitability';
+import type { TopicRequest } from '../../src/content/topics';
+import { notedPlace, type AnswerContext } from '../../src/content/answerReplies';
+import { t } from '../../src/content/i18n';
+import { isQuestion } from '../../src/language/controlWords';
+import { movedWithoutPlace } from '../../src/language/contextFacts';
+import { readProfileUpdate } from '../../src/language/profileUpdate';
+import { asksForYoungPerson } from '../../src/language/youngPerson';
+import { NATIONS } from '../../src/profile';
+import { FALLBACK_DIALOG, fallbackVariants, type FallbackOptions } from '../fallbackDialog';
+import { HELP_DIALOG, type HelpOptions } from '../helpDialog';
+import { GREETING_DIALOG } from '../greetingDialog';
+import { GOODBYE_DIALOG } from '../goodbyeDialog';
+import { HUMAN_CONTACT_DIALOG } from '../humanContactDialog';
+import { QUESTION_ANSWER_DIALOG, type QuestionAnswerOptions } from '../questionAnswerDialog';
+import { SUITABILITY_CHECK_DIALOG, type SuitabilityCheckOptions } from '../suitabilityCheckDialog';
+import { TOPIC_ANSWER_DIALOG } from '../topicAnswerDialog';
+import { withButtons } from '../replies';
+import { resetMisunderstandings, type MainTurn, type Route } from './turn';
+
+/** "what about in Wales?", "and in Scotland?": the same question for another place. */
+const WHAT_ABOUT = /^\s*(?:and\s+|but\s+|so\s+)?(?:what|how)\s+about\b|^\s*and\s+(?:in|for)\b/i;
+
+/** Starts the dialog for a button or an intent. */
+export async function route(turn: MainTurn, route: Route): Promise<DialogTurnResult> {
+  if (route.kind === 'action') {
+    resetMisunderstandings(turn);
+    const area = areaOf(route.action);
+    if (area) return answerTopic(turn, 'FocusAreas', area);
+    if (isIntentAction(route.action)) return routeIntent(turn, route.action, '');
+    return turn.dc.beginDialog(HELP_DIALOG, { mode: 'menu' } satisfies HelpOptions);
+  }
+  if (turn.deps.answers) return answer(turn, route.text, route.intent, turn.deps.answers.answerer);
+  if (route.intent === 'None') return fallback(turn, []);
+  resetMisunderstandings(turn);
+  return routeIntent(turn, route.intent, route.text);
+}
+
+/**
+ * A typed message, answered from the knowledge base where it can be (src/language/answering.ts
+ * decides how the intent and the question matcher combine). Context comes first: a place or an
+ * age in the message updates this conversation's context and is said back, so it can be corrected.
+ */
+async function answer(turn: MainTurn, text: string, intent: IntentName, answerer: QuestionAnswerer): Promise<DialogTurnResult> {
+  const { dc, locale, state } = turn;
+  const { context } = dc;
+  if (movedWithoutPlace(text)) {
+    const { nation: _old, ...rest } = await turn.deps.profile.get(context, {});
+    await turn.deps.profile.set(context, rest);
+    resetMisunderstandings(turn);
+    const nations = NATIONS.map((n) => t(locale, `suitability:questions.nation.choices.${n}`));
+    await context.sendActivity(withButtons(t(locale, 'answers:askWhereNow'), nations));
+    return Dialog.EndOfTurn;
+  }
+  // A place named with a question ("I'm in Glasgow, can I refer myself?"): the profile already
+  // follows it (noteProfileUpdate); say so, so it can be corrected.
+  const update = readProfileUpdate(text);
+  const lead = update?.nation ? [notedPlace(locale, update.nation, update.place)] : [];
+  // "what about in Wales?": the last question again, for the place just named.
+  if (update?.nation && WHAT_ABOUT.test(text) && state.lastQuestion) {
+    resetMisunderstandings(turn);
+    return answerQuestion(turn, { kind: 'answer', questionId: state.lastQuestion, score: 1 }, lead);
+  }
+  // The route's intent may differ from the recogniser's ("ya" is never a goodbye): the route's counts.
+  const recognised = await turn.recognize();
+  const recognition = recognised.intent === intent ? recognised : { ...recognised, intent };
+  // A question's own text (a follow-up or "Did you mean" button) names it, except that asking to
+  // check whether IPT fits starts the guided check, which answers that better.
+  const labelled = recognition.intent === 'SuitabilityCheck' ? undefined : answerer.questionForLabel(text);
+  const plan: AnswerPlan = labelled
+    ? { kind: 'answer', questionId: labelled, score: 1 }
+    : await answerer.plan(text, locale, recognition, state.lastQuestion);
+
+  if (lead.length > 0 && plan.kind !== 'answer' && plan.kind !== 'topic') await context.sendActivities(lead.map((line) => withButtons(line, [])));
+  // "hiya from derry, do yous do ipt here", "hw do i get it im in englnd": where they live is the
+  // part we can act on, so their nation's route (help for a question, which asks for more than a menu).
+  const unclear = plan.kind === 'didYouMean' || (plan.kind === 'intent' && (plan.intent === 'Greeting' || (plan.intent === 'Help' && isQuestion(locale, text))));
+  if (lead.length > 0 && unclear) {
+    resetMisunderstandings(turn);
+    return answerTopic(turn, 'AccessNhs');
+  }
+
+  switch (plan.kind) {
+    case 'answer':
+    case 'topic': {
+      resetMisunderstandings(turn);
+      // "my daughter is 15, can she refer herself?": the under-18 answer, for this answer only.
+      const forYoungPerson = asksForYoungPerson(text);
+      // "how much roughly?" right after the price answer matches it again: say so, rather than send
+      // the same reply twice in a row as if it were new.
+      if (plan.kind === 'answer' && plan.questionId === state.lastQuestion && lead.length === 0 && !forYoungPerson) lead.push(t(locale, 'answers:sameAgain'));
+      return answerQuestion(turn, plan, lead, forYoungPerson);
+    }
+    case 'didYouMean':
+      return fallback(
+        turn,
+        plan.closest.map((id) => answerer.kb.questions.get(id)?.question ?? '').filter(Boolean),
+      );
+    case 'intent':
+      resetMisunderstandings(turn);
+      return routeIntent(turn, plan.intent, text);
+  }
+}
+
+export async function answerQuestion(
+  turn: MainTurn,
+  plan: Extract<AnswerPlan, { kind: 'answer' | 'topic' }>,
+  lead: string[],
+  forYoungPerson = false,
+): Promise<DialogTurnResult> {
+  const { state } = turn;
+  state.lastQuestion = plan.questionId;
+  state.lastTopic = turn.deps.answers?.answerer.kb.questions.get(plan.questionId)?.topic;
+  const options: QuestionAnswerOptions = {
+    questionId: plan.questionId,
+    context: { ...(await answerContext(turn)), ...(forYoungPerson ? { ageGroup: 'under_18' as const } : {}) },
+    mode: plan.kind,
+    ...(plan.kind === 'topic' ? { closest: plan.closest } : {}),
+    lead,
+  };
+  return turn.dc.beginDialog(QUESTION_ANSWER_DIALOG, options);
+}
+
+/** This conversation's context: the profile (the check's answers, and places and ages people mention). */
+async function answerContext(turn: MainTurn): Promise<AnswerContext> {
+  const { nation, ageGroup } = await turn.deps.profile.get(turn.dc.context, {});
+  return { ...(nation ? { nation } : {}), ...(ageGroup ? { ageGroup } : {}) };
+}
+
+/** Nothing matched: "Did you mean ...?" in a wording that differs from last time. */
+async function fallback(turn: MainTurn, suggestions: string[]): Promise<DialogTurnResult> {
+  const { state } = turn;
+  state.misunderstandings = (state.misunderstandings ?? 0) + 1;
+  const variant = state.lastFallback === undefined ? 0 : (state.lastFallback + 1) % fallbackVariants(turn.locale);
+  state.lastFallback = variant;
+  return turn.dc.beginDialog(FALLBACK_DIALOG, { misunderstandings: state.misunderstandings, suggestions, variant } satisfies FallbackOptions);
+}
+
+async function routeIntent(turn: MainTurn, intent: Exclude<IntentName, 'None'>, text: string): Promise<DialogTurnResult> {
+  if (isTopicIntent(intent)) {
+    return answerTopic(turn, intent, intent === 'FocusAreas' ? singleArea(turn.locale, text) : undefined);
+  }
+  const { dc } = turn;
+  switch (intent) {
+    case 'SuitabilityCheck':
+      return beginCheck(turn);
+    case 'Greeting':
+      return dc.beginDialog(GREETING_DIALOG);
+    case 'Help':
+    case 'CrisisSupport':
+      return dc.beginDialog(HELP_DIALOG, { mode: 'help' } satisfies HelpOptions);
+    case 'Cancel':
+      return dc.beginDialog(HELP_DIALOG, { mode: 'nothingToCancel' } satisfies HelpOptions);
+    case 'Goodbye':
+      return dc.beginDialog(GOODBYE_DIALOG);
+    case 'HumanContact':
+      return dc.beginDialog(HUMAN_CONTACT_DIALOG);
+  }
+}
+
+export async function answerTopic(turn: MainTurn, topic: TopicIntent, area?: FocusArea): Promise<DialogTurnResult> {
+  const request: TopicRequest = { topic, ...(area ? { area } : {}), ...(await answerContext(turn)) };
+  return turn.dc.beginDialog(TOPIC_ANSWER_DIALOG, request);
+}
+
+/**
+ * A fresh check; after a crisis hand-off in this conversation its summary says support comes first,
+ * and under-18 routes already given are not given again.
+ */
+export async function beginCheck(turn: MainTurn): Promise<DialogTurnResult> {
+  const { state } = turn;
+  const options: SuitabilityCheckOptions = { ...(state.handedOff ? { safetyFirst: true } : {}), ...(state.youngRoutesGiven ? { youngRoutesGiven: true } : {}) };
+  return turn.dc.beginDialog(SUITABILITY_CHECK_DIALOG, options);
+}
+
+/** The one focus area the last answer was about ("My mum or dad died..."), if it names one. */
+export function lastAnswerArea(turn: MainTurn): FocusArea | undefined {
+  const last = turn.state.lastQuestion;
+  const question = last ? turn.deps.answers?.answerer.kb.questions.get(last)?.question : undefined;
+  return question ? singleArea(turn.locale, question) : undefined;
+}
+
+/** "tell me about grief" asks for one focus area; "what are the focus areas" for all four. */
+function singleArea(locale: string, text: string): FocusArea | undefined {
+  const areas = interpretAnswer('concern', text, suitabilityLexicon(locale)).filter(isFocusArea);
+  return areas.length === 1 ? areas[0] : undefined;
+}
