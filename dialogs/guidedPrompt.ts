@@ -5,7 +5,7 @@ import { resolveLocale, t } from '../src/content/i18n';
 import { suitabilityLexicon } from '../src/content/lexicon';
 import { CHOICES, type QuestionId } from '../src/content/suitability';
 import { readCheckAnswer, type CheckFacts } from '../src/content/checkReading';
-import { classifyControl, isAcknowledgement, isPause, isQuestion, type Control, type ControlKind } from '../src/language/controlWords';
+import { classifyControl, isAcknowledgement, isPause, isQuestion, isWhyAsk, type Control, type ControlKind } from '../src/language/controlWords';
 import { withButtons } from './replies';
 
 export const GUIDED_PROMPT = 'guidedPrompt';
@@ -155,6 +155,13 @@ export class GuidedPrompt extends Dialog<GuidedPromptOptions> {
       return Dialog.EndOfTurn;
     }
 
+    // "why do you need to know that?": the reason for this question, then the question (not a failed answer).
+    if (isWhyAsk(locale, text)) {
+      const again = state.lastNudge === 'suitability:why';
+      state.lastNudge = again ? undefined : 'suitability:why';
+      await dc.context.sendActivity(this.question(locale, state.question, t(locale, again ? 'suitability:whyAgain' : `suitability:why.${state.question}`)));
+      return Dialog.EndOfTurn;
+    }
     // A question nothing could answer (MainDialog tried the knowledge base) is not a failed answer:
     // say so honestly and ask again, without counting it towards skipping the question.
     if (isQuestion(locale, text)) return this.askAgain(dc, state, 'suitability:noAnswerHere');

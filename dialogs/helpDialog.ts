@@ -18,8 +18,8 @@ export interface HelpOptions {
   mode?: HelpMode;
   /** nothingToCancel: which wording, counted per conversation, so the same line never comes twice in a row. */
   variant?: number;
-  /** nothingToCancel: what was asked for ("start again" gets its own first line). */
-  kind?: 'restart' | 'acknowledged' | 'other';
+  /** nothingToCancel: what was asked for ("start again" and "what was the question?" get their own first line). */
+  kind?: 'restart' | 'repeat' | 'acknowledged' | 'other';
 }
 
 /** How many wordings of "there's nothing to stop" the copy has (common:nothingRunning). */
@@ -58,7 +58,9 @@ export class HelpDialog extends OneTurnDialog<HelpOptions> {
           ? `common:acknowledged.${variant}`
           : options?.kind === 'restart' && variant === 0
             ? 'common:nothingToRestart'
-            : `common:nothingRunning.${variant}`;
+            : options?.kind === 'repeat' && variant === 0
+              ? 'common:noQuestionOpen'
+              : `common:nothingRunning.${variant}`;
       return [withActions(locale, t(locale, key), [...MAIN_MENU, 'HumanContact'])];
     }
     return [withActions(locale, t(locale, `common:${mode}`), MAIN_MENU)];

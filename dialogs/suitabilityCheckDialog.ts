@@ -12,10 +12,11 @@ import {
 import type { ActionId } from '../src/content/actions';
 import { suitabilitySummaryCard } from '../src/content/cards';
 import { readFacts, type CheckFacts } from '../src/content/checkReading';
+import { joinList, nationRouteHint, sayBackFacts } from '../src/content/checkSayBack';
 import { suitabilityLexicon } from '../src/content/lexicon';
 import { t } from '../src/content/i18n';
 import { savedSummaryText, summaryKeepCard, SUMMARY_MARKER, type SavedSummary } from '../src/content/savedSummary';
-import { assessSuitability, isChoice, isImplied, QUESTIONS, type QuestionId, type SuitabilityAnswers, type SuitabilityResult } from '../src/content/suitability';
+import { assessSuitability, isChoice, isImplied, QUESTIONS, type FocusArea, type QuestionId, type SuitabilityAnswers, type SuitabilityResult } from '../src/content/suitability';
 import { urgentNumbers } from '../src/content/urgentNumbers';
 import type { UserProfile } from '../src/profile';
 import { GuidedPrompt, GUIDED_PROMPT, type GuidedPromptOptions, type GuidedPromptResult, type ReadAnswer } from './guidedPrompt';
@@ -145,6 +146,17 @@ function recordValue(progress: CheckProgress, question: QuestionId, values: stri
   }
 }
 
+/** The questions the next step hangs on (under-18 routes, and the GP outside England): asked again, never left. */
+const ROUTE_QUESTIONS: ReadonlySet<QuestionId> = new Set(['age', 'nation']);
+
+/** "I'll use what you've told me: your loss and that you are 35 or over." and, outside England, the GP. */
+function usingWhatYouSaid(locale: string, facts: CheckFacts): string {
+  const items = sayBackFacts(locale, facts);
+  const lead = items.length > 0 ? t(locale, 'suitability:usingWhatYouSaidList', { list: joinList(locale, items) }) : t(locale, 'suitability:usingWhatYouSaid');
+  const hint = nationRouteHint(locale, facts);
+  return hint ? `${lead} ${hint}` : lead;
+}
+
 /** No answers yet; what the conversation already showed (a crisis, under-18 routes given) carries over. */
 function freshProgress(carried: Pick<CheckProgress, 'safetyFirst' | 'youngRoutesGiven'>): CheckProgress {
   return {
@@ -206,6 +218,12 @@ export function fitSoFar(locale: string, instance: DialogInstance | undefined): 
   return t(locale, 'suitability:fitSoFar.areas', { areas: areas.join(` ${t(locale, 'suitability:copy.and')} `), count: areas.length });
 }
 
+/** "would this help?" after an answer about several focus areas, outside the check: that they may fit, and the check. */
+export function fitOutsideCheck(locale: string, areas: readonly FocusArea[]): string {
+  const names = areas.map((area) => t(locale, `topics:FocusAreas.areas.${area}.name`).toLowerCase());
+  return t(locale, 'suitability:fitOutside', { areas: joinList(locale, names), count: names.length });
+}
+
 /** "what do I do next?" after the check: its next step again, in words, with the same buttons. */
 export function nextStepReply(locale: string, progress: CheckProgress): Partial<Activity> {
   const result = assessSuitability(progress.answers, { safetyFirst: progress.safetyFirst === true });
@@ -264,7 +282,7 @@ export class SuitabilityCheckDialog extends ComponentDialog {
       const said = activity.type === 'message' ? readFacts('concern', activity.text ?? '', suitabilityLexicon(locale), new Date()) : {};
       delete said.place;
       recordFacts(progress, said);
-      if (Object.keys(said).length > 0) lead = t(locale, 'suitability:usingWhatYouSaid');
+      if (Object.keys(said).length > 0) lead = usingWhatYouSaid(locale, said);
       await innerDc.context.sendActivity(MessageFactory.text(t(locale, 'suitability:intro')));
     }
     if (options?.ask) unsettle(progress, options.ask);
@@ -332,10 +350,15 @@ export class SuitabilityCheckDialog extends ComponentDialog {
     } else if (result.kind === 'facts') {
       // Answers to other questions: kept now (an under-18 hears their routes at once), and this question asked again.
       await this.saveProfile(innerDc.context, progress);
-      const state = this.state(innerDc);
-      const lead = state.noted ? 'suitability:notedAgain' : 'suitability:noted';
-      state.noted = !state.noted;
-      return this.askNext(innerDc, t(locale, lead), result.question, result.attempts);
+      // "31, cornwall" to the last question left unanswered: everything else is known, and the next
+      // step does not hang on this one, so it is left as if skipped and the summary follows (any
+      // answer can still be changed). Age and nation decide the route, so they are asked again.
+      const onlyThisLeft = QUESTIONS.every((id) => id === result.question || progress.settled.includes(id) || isImplied(id, progress.answers));
+      if (onlyThisLeft && !ROUTE_QUESTIONS.has(result.question)) {
+        settle(progress, result.question);
+        return this.askNext(innerDc, this.notedLead(innerDc, result.facts, true));
+      }
+      return this.askNext(innerDc, this.notedLead(innerDc, result.facts), result.question, result.attempts);
     } else if (result.kind === 'skip') {
       settle(progress, result.question);
     } else {
@@ -365,6 +388,27 @@ export class SuitabilityCheckDialog extends ComponentDialog {
     return this.askNext(innerDc);
   }
 
+  /**
+   * What was noted from a message that answered other questions, said back so it can be corrected
+   * (a place with the one thing it changes now: outside England, the GP), in one of two wordings so
+   * the same line never comes twice in a row.
+   */
+  private notedLead(innerDc: DialogContext, facts: CheckFacts, summaryNext = false): string {
+    const locale = innerDc.context.activity.locale ?? '';
+    const items = sayBackFacts(locale, facts);
+    // The summary follows at once and says the route itself.
+    if (summaryNext) return items.length > 0 ? t(locale, 'suitability:notedForSummary', { list: joinList(locale, items) }) : t(locale, 'suitability:notedAgain');
+    const state = this.state(innerDc);
+    const again = state.noted === true;
+    state.noted = !again;
+    const line =
+      items.length > 0
+        ? t(locale, again ? 'suitability:notedListAgain' : 'suitability:notedList', { list: joinList(locale, items) })
+        : t(locale, again ? 'suitability:notedAgain' : 'suitability:noted');
+    const hint = nationRouteHint(locale, facts);
+    return hint ? `${line} ${hint}` : line;
+  }
+
   /** "change my answer" with no question named: buttons that each say which, then the open question stays open. */
   private async askWhichToChange(innerDc: DialogContext, current: QuestionId): Promise<DialogTurnResult> {
     const locale = innerDc.context.activity.locale ?? '';
@@ -383,7 +427,7 @@ export class SuitabilityCheckDialog extends ComponentDialog {
   private async askNext(innerDc: DialogContext, lead?: string, ask?: QuestionId, attempts?: number): Promise<DialogTurnResult> {
     const { progress } = this.state(innerDc);
     const question = ask ?? QUESTIONS.find((id) => !progress.settled.includes(id) && !isImplied(id, progress.answers));
-    if (!question) return this.summary(innerDc, progress);
+    if (!question) return this.summary(innerDc, progress, lead);
     const locale = innerDc.context.activity.locale ?? '';
     const lines = lead ? [lead] : [];
     if (progress.answers.age === 'under_18' && !progress.youngRoutesGiven) {
@@ -410,7 +454,7 @@ export class SuitabilityCheckDialog extends ComponentDialog {
     await this.profile.set(context, next);
   }
 
-  private async summary(innerDc: DialogContext, progress: CheckProgress): Promise<DialogTurnResult> {
+  private async summary(innerDc: DialogContext, progress: CheckProgress, lead?: string): Promise<DialogTurnResult> {
     const locale = innerDc.context.activity.locale ?? '';
     await this.saveProfile(innerDc.context, progress);
     const result: SuitabilityResult = assessSuitability(progress.answers, { safetyFirst: progress.safetyFirst === true });
@@ -428,7 +472,7 @@ export class SuitabilityCheckDialog extends ComponentDialog {
     const teams = innerDc.context.activity.channelId === 'msteams';
     const noteMessage = withActions(locale, note, next, teams ? summaryKeepCard(locale, saved) : undefined);
     if (!teams) noteMessage.channelData = { [SUMMARY_MARKER]: saved };
-    const replies: Partial<Activity>[] = [summary];
+    const replies: Partial<Activity>[] = lead ? [MessageFactory.text(lead), summary] : [summary];
     if (progress.answers.age || progress.answers.nation) replies.push(MessageFactory.text(t(locale, 'suitability:keepTip')));
     replies.push(MessageFactory.text(intro), noteMessage);
     await innerDc.context.sendActivities(replies);

@@ -8,9 +8,8 @@ import { interpretAnswer, isFocusArea, type FocusArea } from '../../src/content/
 import type { TopicRequest } from '../../src/content/topics';
 import { notedPlace, type AnswerContext } from '../../src/content/answerReplies';
 import { t } from '../../src/content/i18n';
-import { isQuestion } from '../../src/language/controlWords';
 import { movedWithoutPlace } from '../../src/language/contextFacts';
-import { readProfileUpdate } from '../../src/language/profileUpdate';
+import { readProfileUpdate, type ProfileUpdate } from '../../src/language/profileUpdate';
 import { asksForYoungPerson } from '../../src/language/youngPerson';
 import { NATIONS } from '../../src/profile';
 import { FALLBACK_DIALOG, fallbackVariants, type FallbackOptions } from '../fallbackDialog';
@@ -19,13 +18,16 @@ import { GREETING_DIALOG } from '../greetingDialog';
 import { GOODBYE_DIALOG } from '../goodbyeDialog';
 import { HUMAN_CONTACT_DIALOG } from '../humanContactDialog';
 import { QUESTION_ANSWER_DIALOG, type QuestionAnswerOptions } from '../questionAnswerDialog';
-import { SUITABILITY_CHECK_DIALOG, type SuitabilityCheckOptions } from '../suitabilityCheckDialog';
+import { SUITABILITY_CHECK_DIALOG, withProfile, type SuitabilityCheckOptions } from '../suitabilityCheckDialog';
 import { TOPIC_ANSWER_DIALOG } from '../topicAnswerDialog';
 import { withButtons } from '../replies';
 import { resetMisunderstandings, type MainTurn, type Route } from './turn';
 
 /** "what about in Wales?", "and in Scotland?": the same question for another place. */
 const WHAT_ABOUT = /^\s*(?:and\s+|but\s+|so\s+)?(?:what|how)\s+about\b|^\s*and\s+(?:in|for)\b/i;
+
+/** Intents that leave nothing to answer in a message that names a place: the place is the request. */
+const UNCLEAR_WITH_PLACE: ReadonlySet<IntentName> = new Set(['Greeting', 'Help', 'CrisisSupport', 'Cancel']);
 
 /** Starts the dialog for a button or an intent. */
 export async function route(turn: MainTurn, route: Route): Promise<DialogTurnResult> {
@@ -78,13 +80,12 @@ async function answer(turn: MainTurn, text: string, intent: IntentName, answerer
     : await answerer.plan(text, locale, recognition, state.lastQuestion);
 
   if (lead.length > 0 && plan.kind !== 'answer' && plan.kind !== 'topic') await context.sendActivities(lead.map((line) => withButtons(line, [])));
-  // "hiya from derry, do yous do ipt here", "hw do i get it im in englnd": where they live is the
-  // part we can act on, so their nation's route (help for a question, which asks for more than a menu).
-  const unclear = plan.kind === 'didYouMean' || (plan.kind === 'intent' && (plan.intent === 'Greeting' || (plan.intent === 'Help' && isQuestion(locale, text))));
-  if (lead.length > 0 && unclear) {
-    resetMisunderstandings(turn);
-    return answerTopic(turn, 'AccessNhs');
-  }
+  // "hiya from derry, do yous do ipt here", "hw do i get it im in englnd", "im in northern ireland
+  // tho": where they live is the part we can act on, so the last answer again for that place, or its
+  // NHS route (never the help menu, which asks for more than they need).
+  // (A CrisisSupport guess is the help reply too: the safety gate has already found no risk.)
+  const unclear = plan.kind === 'didYouMean' || (plan.kind === 'intent' && UNCLEAR_WITH_PLACE.has(plan.intent));
+  if (lead.length > 0 && unclear && update) return answerAgainForContext(turn, update);
 
   switch (plan.kind) {
     case 'answer':
@@ -106,6 +107,29 @@ async function answer(turn: MainTurn, text: string, intent: IntentName, answerer
       resetMisunderstandings(turn);
       return routeIntent(turn, plan.intent, text);
   }
+}
+
+/**
+ * "what about in Wales?", "I'm 18 now": noteProfileUpdate has said what it noted; the last
+ * question (or the check's summary) is answered again for the new context, so the follow-up gets
+ * its answer.
+ */
+export async function answerAgainForContext(turn: MainTurn, update: ProfileUpdate): Promise<DialogTurnResult> {
+  const { state, dc } = turn;
+  const last = state.lastQuestion;
+  resetMisunderstandings(turn);
+  // Right after the check: its summary and next step again, for the new place or age.
+  if (!last && state.lastCheck?.finished) {
+    const progress = withProfile(state.lastCheck.progress, await turn.deps.profile.get(dc.context, {}));
+    state.lastCheck = undefined;
+    return dc.beginDialog(SUITABILITY_CHECK_DIALOG, { progress } satisfies SuitabilityCheckOptions);
+  }
+  // A place with nothing asked yet ("newry"), or after an answer that is the same everywhere ("how
+  // long are the waits?"): that nation's NHS route, the thing a place changes.
+  const variants = (last && turn.deps.answers?.answerer.kb.questions.get(last)?.variants) || [];
+  if (update.nation && !variants.some((variant) => variant.when.nation)) return answerTopic(turn, 'AccessNhs');
+  if (!turn.deps.answers || !last) return Dialog.EndOfTurn;
+  return answerQuestion(turn, { kind: 'answer', questionId: last, score: 1 }, []);
 }
 
 export async function answerQuestion(
@@ -179,15 +203,20 @@ export async function beginCheck(turn: MainTurn): Promise<DialogTurnResult> {
   return turn.dc.beginDialog(SUITABILITY_CHECK_DIALOG, options);
 }
 
-/** The one focus area the last answer was about ("My mum or dad died..."), if it names one. */
-export function lastAnswerArea(turn: MainTurn): FocusArea | undefined {
+/** The focus areas the last answer was about ("My mum or dad died...": grief; "I feel lonely since I moved": two). */
+export function lastAnswerAreas(turn: MainTurn): FocusArea[] {
   const last = turn.state.lastQuestion;
   const question = last ? turn.deps.answers?.answerer.kb.questions.get(last)?.question : undefined;
-  return question ? singleArea(turn.locale, question) : undefined;
+  return question ? areasIn(turn.locale, question) : [];
+}
+
+/** The focus areas a message names ("lost my wife": grief). */
+export function areasIn(locale: string, text: string): FocusArea[] {
+  return interpretAnswer('concern', text, suitabilityLexicon(locale)).filter(isFocusArea);
 }
 
 /** "tell me about grief" asks for one focus area; "what are the focus areas" for all four. */
 function singleArea(locale: string, text: string): FocusArea | undefined {
-  const areas = interpretAnswer('concern', text, suitabilityLexicon(locale)).filter(isFocusArea);
+  const areas = areasIn(locale, text);
   return areas.length === 1 ? areas[0] : undefined;
 }

@@ -3,7 +3,7 @@ import type { IntentName } from '../../src/language/recognizer';
 import { isTopicIntent } from '../../src/content/actions';
 import { notedPlace } from '../../src/content/answerReplies';
 import { t } from '../../src/content/i18n';
-import { classifyControl, isAcknowledgement, isCallTimeQuestion, isFitQuestion, isPause, isQuestion } from '../../src/language/controlWords';
+import { classifyControl, isAcknowledgement, isCallTimeQuestion, isFitQuestion, isPause, isQuestion, isWhyAsk } from '../../src/language/controlWords';
 import { readAnswer, type ReadAnswer } from '../guidedPrompt';
 import { HELP_DIALOG, helpText, type HelpMode, type HelpOptions } from '../helpDialog';
 import { HUMAN_CONTACT_DIALOG, HumanContactDialog } from '../humanContactDialog';
@@ -55,8 +55,9 @@ export async function interruptActiveDialog(turn: MainTurn, route: Route): Promi
   const control = route.kind === 'action' ? undefined : classifyControl(locale, text);
   if (control?.kind === 'stop') return cancelAndShow(turn, 'cancelled');
   if (control && question) return undefined;
-  // "hang on, someone's at the door": the question waits (the prompt says so), never a side topic.
-  if (question && isPause(locale, text)) return undefined;
+  // "hang on, someone's at the door": the question waits (the prompt says so), never a side topic;
+  // "why do you need to know that?" is about the question, which says why and asks again.
+  if (question && (isPause(locale, text) || isWhyAsk(locale, text))) return undefined;
   if (control?.kind === 'repeat') {
     await dc.repromptDialog();
     return Dialog.EndOfTurn;

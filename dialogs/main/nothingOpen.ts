@@ -1,13 +1,13 @@
 import { Dialog, type DialogTurnResult } from 'botbuilder-dialogs';
 import { t } from '../../src/content/i18n';
+import { urgentNumbers } from '../../src/content/urgentNumbers';
 import { notedPlace } from '../../src/content/answerReplies';
 import { hasChangeCue, isAcknowledgement, isFitQuestion, isNextStepRequest, isQuestion, type Control } from '../../src/language/controlWords';
 import { HELP_DIALOG, type HelpOptions } from '../helpDialog';
 import { noteProfileUpdate } from '../keptProfile';
-import { nextStepReply, SUITABILITY_CHECK_DIALOG, type SuitabilityCheckOptions } from '../suitabilityCheckDialog';
-import { withButtons } from '../replies';
-import { answerTopic, beginCheck, lastAnswerArea, route as routeTo } from './answerRoutes';
-import { answerAgainForContext, youngRoutesOnce } from './contextUpdates';
+import { fitOutsideCheck, nextStepReply, SUITABILITY_CHECK_DIALOG, type SuitabilityCheckOptions } from '../suitabilityCheckDialog';
+import { withActions, withButtons } from '../replies';
+import { answerAgainForContext, answerTopic, areasIn, beginCheck, lastAnswerAreas, route as routeTo } from './answerRoutes';
 import { resetMisunderstandings, type MainTurn, type Route } from './turn';
 
 /**
@@ -34,14 +34,24 @@ export async function whenNothingIsOpen(turn: MainTurn, route: Route, control: C
     await dc.context.sendActivity(nextStepReply(locale, lastCheck.progress));
     return Dialog.EndOfTurn;
   }
-  // "skip" or "what?" with nothing open is just a message ("not sure" after an answer).
-  if (control && control.kind !== 'skip' && control.kind !== 'repeat') return controlWithNothingOpen(turn, control);
-  // "would talking to someone even help" right after "my dad died...": how IPT works with that.
-  const area = isFitQuestion(locale, text) ? lastAnswerArea(turn) : undefined;
-  if (area) {
+  // "skip" with nothing open is just a message ("not sure" after an answer).
+  if (control && control.kind !== 'skip') return controlWithNothingOpen(turn, control);
+  // "im 58, lost my wife in the summer, could this therapy help me": about them (an age or a place),
+  // something IPT works on, and whether it fits. The check answers that, using what they said.
+  const aboutThem = noted !== undefined && (noted.ageGroup !== undefined || noted.adult === true || noted.nation !== undefined);
+  if (aboutThem && !button && isFitQuestion(locale, text) && areasIn(locale, text).length > 0) {
+    resetMisunderstandings(turn);
+    return beginCheck(turn);
+  }
+  // "would talking to someone even help" right after "my dad died...": how IPT works with that;
+  // after "lonely since I moved", which of its focus areas that sounds like, and the check.
+  const areas = isFitQuestion(locale, text) ? lastAnswerAreas(turn) : [];
+  if (areas.length > 0) {
     turn.state.lastQuestion = undefined;
     resetMisunderstandings(turn);
-    return answerTopic(turn, 'FocusAreas', area);
+    if (areas.length === 1) return answerTopic(turn, 'FocusAreas', areas[0]);
+    await dc.context.sendActivity(withActions(locale, fitOutsideCheck(locale, areas), ['SuitabilityCheck', ...areas.map((area) => `area:${area}` as const)]));
+    return Dialog.EndOfTurn;
   }
   if (!button && isAcknowledgement(locale, text)) return nothingToDo(turn, 'acknowledged');
   return routeTo(turn, route);
@@ -74,7 +84,12 @@ async function controlWithNothingOpen(turn: MainTurn, control: Control): Promise
     state.lastCheck = undefined;
     return beginCheck(turn);
   }
-  return nothingToDo(turn, control.kind === 'restart' ? 'restart' : 'other');
+  // "what was the question?" with the check stopped: no question is open, and the check can go on.
+  if (last && !last.finished && control.kind === 'repeat') {
+    await dc.context.sendActivity(withButtons(t(locale, 'suitability:noQuestionCheckStopped'), [t(locale, 'suitability:carryOnButton'), t(locale, 'suitability:restartButton')]));
+    return Dialog.EndOfTurn;
+  }
+  return nothingToDo(turn, control.kind === 'restart' || control.kind === 'repeat' ? control.kind : 'other');
 }
 
 /** Nothing to act on: what the person can do instead, in words that differ from the last time. */
@@ -84,4 +99,17 @@ export async function nothingToDo(turn: MainTurn, kind: NonNullable<HelpOptions[
   state.nothingRunning = variant + 1;
   resetMisunderstandings(turn);
   return turn.dc.beginDialog(HELP_DIALOG, { mode: 'nothingToCancel', variant, kind } satisfies HelpOptions);
+}
+
+/**
+ * Under-18s always get their routes: the first time this conversation knows the person is under
+ * 18 (an age in any message), GP or a trusted adult and Childline's number, once. The check does
+ * the same inside itself and says so when it ends.
+ */
+export async function youngRoutesOnce(turn: MainTurn): Promise<void> {
+  const { state, dc, locale } = turn;
+  if (state.youngRoutesGiven) return;
+  if ((await turn.deps.profile.get(dc.context, {})).ageGroup !== 'under_18') return;
+  state.youngRoutesGiven = true;
+  await dc.context.sendActivity(withButtons(t(locale, 'suitability:youngRoutes', urgentNumbers(locale)), []));
 }

@@ -45,6 +45,8 @@ const fileSchema = z.object({
   checkRequest: phraseList,
   /** Words in a question about when the clinic calls or is open ("what times do you ring"). */
   callTimeAsks: phraseList,
+  /** The whole message asks why a question of the check is asked ("why do you need to know that?"). */
+  whyAsks: phraseList,
 });
 
 export type CallTimeWord = 'morning' | 'afternoon' | 'any';
@@ -73,6 +75,7 @@ interface ControlWords {
   fitSubjects: Set<string>;
   checkRequest: Set<string>;
   callTimeAsks: string[];
+  whyAsks: Set<string>;
 }
 
 export function normaliseControl(text: string): string {
@@ -119,6 +122,7 @@ export function parseControlWords(json: unknown): ControlWords {
     fitSubjects: new Set(data.fitSubjects.map(normaliseControl)),
     checkRequest: new Set(data.checkRequest.map(normaliseControl)),
     callTimeAsks: data.callTimeAsks.map(normaliseControl),
+    whyAsks: new Set(data.whyAsks.map(normaliseControl)),
     callTimes: (['morning', 'afternoon', 'any'] as const).flatMap((time) => data.callTimes[time].map((phrase): [string, CallTimeWord] => [normaliseControl(phrase), time])),
   };
 }
@@ -317,6 +321,15 @@ export function isQuestion(locale: string, text: string): boolean {
   return false;
 }
 
+/** "im 58, lost my wife, is this something that could help": a later clause opens as a question. */
+function hasQuestionClause(locale: string, text: string): boolean {
+  const words = controlWords(locale);
+  return text
+    .split(/[,.;:!]+/)
+    .slice(1)
+    .some((clause) => words.questionStarts.has(normaliseControl(clause).split(' ')[0]));
+}
+
 function isWhole(locale: string, text: string, list: (words: ControlWords) => Set<string>): boolean {
   const normalised = normaliseControl(text);
   if (!normalised) return false;
@@ -335,11 +348,28 @@ export function isCheckRequest(locale: string, text: string): boolean {
 }
 
 /**
+ * "why do you need to know that?", "whats that got to do with it": why the open question is asked.
+ * The whole message, or a longer why-phrase followed by a few words ("why do u need to know my age tho").
+ */
+export function isWhyAsk(locale: string, text: string): boolean {
+  if (isWhole(locale, text, (words) => words.whyAsks)) return true;
+  const normalised = normaliseControl(text);
+  const words = controlWords(locale);
+  return cores(normalised, words).some((core) => {
+    const length = core.split(' ').length;
+    return [...words.whyAsks].some((phrase) => {
+      const size = phrase.split(' ').length;
+      return size >= 3 && length - size <= 3 && core.startsWith(`${phrase} `);
+    });
+  });
+}
+
+/**
  * "is that the sort of thing IPT is for?", "can it help with that": whether IPT fits what was said.
  * It must name IPT or what was said ("can you help me?" asks for help, not about fit).
  */
 export function isFitQuestion(locale: string, text: string): boolean {
-  if (!isQuestion(locale, text)) return false;
+  if (!isQuestion(locale, text) && !hasQuestionClause(locale, text)) return false;
   const normalised = normaliseControl(text);
   const padded = ` ${normalised} `;
   const words = controlWords(locale);

@@ -340,6 +340,12 @@ const NEARLY = new Set(['nearly', 'almost', 'nearlyy', 'soon', 'nearli']);
 const AGE_FILLER = new Set(['im', 'i', 'am', 'its', 'lol', 'now', 'yeah', 'ya', 'yes', 'x', 'xx', 'thanks', 'ta', 'mate', 'um', 'erm', 'ok', 'okay', 'just', 'only', 'age', 'aged', 'me', 'oh', 'well', 'haha']);
 /** Words that may follow an age that opens a message ("22 in brighton", "15 and ..."). */
 const AGE_OPENING_NEXT = new Set(['in', 'from', 'living', 'live', 'and', 'n', 'male', 'female', 'f', 'm', 'nb']);
+/** Whether the few words from `from` to the end name a place ("cornwall", "west yorkshire", "wales"). */
+function onlyPlaceFrom(words: readonly string[], from: number): boolean {
+  const rest = words.slice(from);
+  return rest.length > 0 && rest.length <= 3 && extractNation(rest.join(' ')) !== undefined;
+}
+
 /** Words numberAt reads as a count that never state an age on their own. */
 const VAGUE_COUNTS = new Set(['a', 'an', 'couple', 'few', 'several']);
 
@@ -379,7 +385,8 @@ export function extractAge(input: string | EntityText): AgeMatch | undefined {
     const fillerBefore = notFillerIn(0, i) === 0;
     const alone = fillerBefore && notFillerIn(i + length, words.length) === 0;
     // "22, in brighton", "15 and i feel low": a number that opens the message, then a place or more about the person.
-    const opening = fillerBefore && value >= 10 && next !== undefined && AGE_OPENING_NEXT.has(next);
+    // "31, cornwall", "19 leeds": a number that opens the message and the rest is only a place.
+    const opening = fillerBefore && value >= 10 && next !== undefined && (AGE_OPENING_NEXT.has(next) || onlyPlaceFrom(words, i + length));
     if (i > 0 && NEARLY.has(words[i - 1])) return fromAge(Math.max(value - 1, 5));
     if (cuedBefore || cuedAfter || alone || opening) return fromAge(value);
   }
