@@ -338,10 +338,10 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
 
   /**
    * Once a figure of speech is set aside, a few words may be all that is left ("my legs are
-   * killing me" -> "my legs ."): too little for the model to judge. Only the backstop waits for a
-   * residue of this many words.
+   * killing me" -> "my legs .", "i could kill for a pizza rn" -> "i could . right now"): too little
+   * for the model to judge. Only the backstop waits for a residue of this many words.
    */
-  const BACKSTOP_MIN_WORDS_AFTER_MASKING = 4;
+  const BACKSTOP_MIN_WORDS_AFTER_MASKING = 5;
   /** A sentence alone gives the model fewer words to weigh, so it must be surer than for a message. */
   const SENTENCE_PROBABILITY = 0.8;
   function sentenceVerdict(backstop: RiskBackstop, prepared: string): BackstopVerdict | null {
@@ -442,6 +442,9 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
         if (found !== null && (best === null || ranksAbove(found, best))) best = found;
       }
     }
+    // "I'm not in any danger, I just need someone to talk to": a danger word said only to deny it
+    // is the person telling us they are safe, not a veiled risk; nothing to check in about.
+    if (best !== null && best.negated && best.category === 'danger') return null;
     if (best !== null || !withBackstop || foreign) return best;
     return backstopAssessment(backstopLexicon, backstopReading ?? readText(backstopLexicon, texts[0], {}));
   }
