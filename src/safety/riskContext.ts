@@ -66,8 +66,10 @@ const PAST_OVER = new RegExp(
 );
 // Childhood and dates: past, but not "over" on their own ("my uncle did things to me when I was little").
 const PAST_ONLY = /when i was (?:a child|a kid|little|young|younger|a teenager|a teen|at school|at uni|at university|in my (?:teens|twenties|20s)|[0-9]+)|as a (?:child|kid|teenager|teen)|in my (?:teens|twenties|thirties|youth|20s|30s)|back in (?:[0-9]{4}|the day|school|my)|(?:in|during) (?:19|20)[0-9]{2}/g;
+// An age said in words ("when he was fourteen").
+const AGE_WORD = '(?:five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty one|twenty two|twenty [a-z]+)';
 // Dated or childhood past ("at 16", "in 2009", "in my twenties", "before covid"): past, not yet "over".
-const DATED_PAST = /(?:^| )(?:at (?:[1-9][0-9]?)(?! (?:am|pm|oclock|o clock|percent))|aged [1-9][0-9]?|in (?:the )?(?:19|20)[0-9]{2}s?|in the (?:[5-9]0s|80s|90s|eighties|nineties|seventies)|that was (?:in )?(?:19|20)[0-9]{2}|since (?:19|20)[0-9]{2}|before covid|(?:spent|during|through|throughout) (?:my|his|her) (?:teens|twenties|thirties|20s|30s)|from (?:my|his|her) (?:teens|childhood|twenties|school days|youth)|from [0-9]{1,2} to [0-9]{1,2}|at (?:uni|university|school|college|skl)|in (?:my|his|her) (?:early |late |mid )?(?:teens|twenties|thirties|forties|20s|30s|40s)|when (?:my|his|her|our|their) [a-z]+ (?:was|were) (?:[0-9]+|a baby|little|young|at school|in year [0-9]+)|in year (?:[1-9]|1[0-3])|last (?:year|winter|summer|spring|autumn)|(?:during|in|over) (?:the )?(?:lockdown|lockdowns|covid|the pandemic)|(?:during|in|through) (?:my|his|her) (?:a levels|gcses|exams|finals|degree|training|first year|foundation year|placement)|with my (?:first|eldest|oldest)(?: baby| child| son| daughter)?|when (?:i|he|she|they|we) (?:was|were) (?:a|teenagers|kids|children|young|[0-9]+|(?:at|in) (?:school|uni|university|college|year [0-9]+|primary|secondary|care|the army|my|his|her))|as a (?:lassie|laddie|lass|lad|girl|boy|kid|child|teen|teenager|student)|after (?:my|her|his) (?:first )?(?:baby|son|daughter|child) was born|when (?:she|he) was (?:a baby|newborn|tiny|little)|when my [a-z]+ (?:died|was born|was a baby)|(?:every (?:day|night) )?for (?:a|one|two|three|[0-9]+) (?:year|years|months) after|(?<!(?:at|more than|for|just|than) )once)(?= |$)/;
+const DATED_PAST = new RegExp(String.raw`(?:^| )(?:at (?:[1-9][0-9]?)(?! (?:am|pm|oclock|o clock|percent))|aged [1-9][0-9]?|in (?:the )?(?:19|20)[0-9]{2}s?|in the (?:[5-9]0s|80s|90s|eighties|nineties|seventies)|that was (?:in )?(?:19|20)[0-9]{2}|since (?:19|20)[0-9]{2}|before covid|(?:spent|during|through|throughout) (?:my|his|her) (?:teens|twenties|thirties|20s|30s)|from (?:my|his|her) (?:teens|childhood|twenties|school days|youth)|from [0-9]{1,2} to [0-9]{1,2}|at (?:uni|university|school|college|skl)|in (?:my|his|her) (?:early |late |mid )?(?:teens|twenties|thirties|forties|20s|30s|40s)|when (?:my|his|her|our|their) [a-z]+ (?:was|were) (?:[0-9]+|a baby|little|young|at school|in year [0-9]+)|in year (?:[1-9]|1[0-3])|last (?:year|winter|summer|spring|autumn)|(?:during|in|over) (?:the )?(?:lockdown|lockdowns|covid|the pandemic)|(?:during|in|through) (?:my|his|her) (?:a levels|gcses|exams|finals|degree|training|first year|foundation year|placement)|with my (?:first|eldest|oldest)(?: baby| child| son| daughter)?|when (?:i|he|she|they|we) (?:was|were) (?:a|teenagers|kids|children|young|[0-9]+|(?:at|in) (?:school|uni|university|college|year [0-9]+|primary|secondary|care|the army|my|his|her))|as a (?:lassie|laddie|lass|lad|girl|boy|kid|child|teen|teenager|student)|after (?:my|her|his) (?:first )?(?:baby|son|daughter|child) was born|when (?:she|he) was (?:a baby|newborn|tiny|little)|when my [a-z]+ (?:died|was born|was a baby)|(?:every (?:day|night) )?for (?:a|one|two|three|[0-9]+) (?:year|years|months) after|(?<!(?:at|more than|for|just|than) )once|at ${AGE_WORD}|aged ${AGE_WORD}|when (?:i|he|she|they|we|my [a-z]+) (?:was|were) (?:${AGE_WORD}|small|tiny|little|younger|teens|in (?:our|their|his|her|my) teens))(?= |$)`);
 // Said as well now, or over: with a dated past above, the risk is past and over ("I'm 45 now",
 // "doing brilliantly", "never had another"). On their own these never make a risk past.
 const RECOVERED = new RegExp(
@@ -112,18 +114,26 @@ const RECOVERED = new RegExp(
     '(?:a one off|one off|signed (?:me|him|her) off|the all clear|all clear)',
     '(?:moved away|restraining order|non molestation order|in prison|went to prison)',
     '(?:they are|we are) (?:both |all )(?:[1-9][0-9])',
+    // "we're both in our forties", "we laugh about it now", "it went to court", "he's been gone for decades"
+    '(?:i am|he is|she is|they are|we are)(?: both| all)? in (?:my|his|her|their|our) (?:twenties|thirties|forties|fifties|sixties|seventies|eighties|[2-9]0s)',
+    '(?:we|they|i) (?:laugh|joke|can laugh|can joke) about it',
+    '(?:went|gone|taken|it went|was taken) to court',
+    '(?:got|get) (?:the|his|her|their|my|our) (?:money|savings) back',
+    '(?:he is|she is|they are|he has|she has|they have) (?:been )?(?:gone|dead|out of (?:my|our|the) (?:life|lives|picture))(?: [a-z]+){0,2}(?: for (?:[a-z0-9]+ )?(?:years|decades|a decade|ages|a long time))?',
   ]
     .map((alt) => `(?:${alt})(?: now)?`)
     .join('|'),
   'g',
 );
 const DATED_PAST_ALL = new RegExp(DATED_PAST.source, 'g');
-const NOW = /(?:^| )(?:again|recently|lately|these days|this week|this month|last night|last week|yesterday|today|tonight|this morning|this afternoon|this evening|earlier|(?:an|a few|few|two|three|[0-9]+) (?:hour|hours|minutes|mins) ago|(?:a little|a short|little|a) while ago|getting closer|coming closer|is following|are following|right now|just now|now (?:i|he|she|they|it) (?:want|wants|wanna|feel like|feels like|keep|keeps|need|am thinking|is thinking|are back|is back|have started|has started|do it|does it)|at the moment|currently|(?:outside|here|downstairs|upstairs|at the door|at my door|in the house|in my house|at my house|at my work) now|now (?:with|outside|at the door|at my door|in the house)|now (?:i|he|she|they) (?:have|has|have got|has got|got) (?:the |my |his |her |their |some |a |all )?(?:[a-z]+ )?(?:ready|saved|stashed|lined up|bought|planned|sorted)|started|starting|coming|coming back|come back|came back|returned|relapse|relapsed|relapsing|still(?! (?:affects|affect|impacts|shapes|haunts|bothers|think about|remember|have the scars|have scars|has an effect|carry|worry|worries|laugh|laughs|talk|talks|best friends|friends|close|miss|misses|in touch|together|married))|keep|keeps|every day|every night|been (?:looking up|searching|googling|researching|saying|talking about|planning|buying|stockpiling|cutting|hurting|drinking|hiding))(?= |$)/;
+const NOW = /(?:^| )(?:again|recently|lately|these days|this week|this month|last night|last week|yesterday|today|tonight|this morning|this afternoon|this evening|earlier|(?:an|a few|few|two|three|[0-9]+) (?:hour|hours|minutes|mins) ago|(?:a little|a short|little|a) while ago|getting closer|coming closer|is following|are following|right now|just now|now (?:i|he|she|they|it) (?:want|wants|wanna|feel like|feels like|keep|keeps|need|am thinking|is thinking|are back|is back|have started|has started|do it|does it)|at the moment|currently|(?:outside|here|downstairs|upstairs|at the door|at my door|in the house|in my house|at my house|at my work) now|now (?:with|outside|at the door|at my door|in the house)|now (?:he|she|they|someone) (?:is|are) (?:outside|at the door|at my door|at the window|in the house|downstairs|upstairs|here|banging|trying to get in|following)|now (?:i|he|she|they) (?:have|has|have got|has got|got) (?:the |my |his |her |their |some |a |all )?(?:[a-z]+ )?(?:ready|saved|stashed|lined up|bought|planned|sorted)|started|starting|coming|coming back|come back|came back|returned|relapse|relapsed|relapsing|still(?! (?:affects|affect|impacts|shapes|haunts|bothers|think about|remember|have the scars|have scars|has an effect|carry|worry|worries|laugh|laughs|talk|talks|best friends|friends|close|miss|misses|in touch|together|married))|keep|keeps|every day|every night|been (?:looking up|searching|googling|researching|saying|talking about|planning|buying|stockpiling|cutting|hurting|drinking|hiding))(?= |$)/;
 // A crisis a few days ago is not past and over for a person's own safety, even if they feel OK now;
 // a body that was "fine in the morning" after last weekend is.
 const DAYS_AGO = /(?:^| )(?:(?:a|two|three|a few|a couple of|[0-9]+) days ago|the other (?:day|night)|(?:on|last|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:night|morning|evening)|(?:at|over) the weekend|last weekend)(?= |$)/;
-// A neighbouring sentence that speaks of the risk or of how the writer feels.
-const REFERS_BACK = /(?:^| )(?:feel|feeling|feels|felt|the same|again|thoughts|urges|like that|that way|do it|doing it|did it|thinking about it|think about it|want to|wanted to)(?= |$)/;
+// A neighbouring sentence that speaks of the risk itself ("I feel the same tonight", "the urges are back").
+const REFERS_TO_RISK = /(?:^| )(?:the same|again|like that|that way|do it|doing it|did it|thinking about it|think about it|those thoughts|the thoughts|the urges|urges)(?= |$)/;
+// A neighbouring sentence that speaks of the risk or of how the writer feels (not "how empty the house feels").
+const REFERS_BACK = /(?:^| )(?:i feel|i am feeling|i felt|i have been feeling|i have felt|feeling|the same|again|thoughts|urges|like that|that way|do it|doing it|did it|thinking about it|think about it|want to|wanted to)(?= |$)/;
 // Plans ahead say the risk is now only in its own sentence ("I'm still in touch with him, he's visiting
 // tomorrow"), not from the next one ("we've got an away day next week").
 const SOON = /(?:^| )(?:visiting|staying|moving|soon|tomorrow|next week|next month|this weekend)(?= |$)/;
@@ -311,12 +321,16 @@ function whenFor(category: RiskCategory, text: string, at: number, located: bool
   // of it ("Tonight I feel the same"): "my manager keeps changing the rota" says nothing about it.
   const setAside = (t: string): string => t.replace(RECOVERED, ' ').replace(PAST_OVER, ' ').replace(PAST_ONLY, ' ').replace(DATED_PAST_ALL, ' ').replace(PLANS, ' ');
   const neighbours = [text.slice(previous < 0 ? 0 : previous + 3, Math.max(0, start - 3)), end >= text.length ? '' : text.slice(end + 3, next < 0 ? text.length : next)];
-  const near = setAside([sentence, ...neighbours.filter((n) => n !== '' && REFERS_BACK.test(n))].join(' . '));
+  // Past and over said in the risk's own sentence ("I stopped at 17 and it hasn't been an issue in
+  // six years"): a neighbour about a new feeling ("I've started to feel really lonely") is not the
+  // risk come back; only one that speaks of the risk itself is.
+  const refersBack = pastHere && testOnce(PAST_OVER, sentence) ? REFERS_TO_RISK : REFERS_BACK;
+  const near = setAside([sentence, ...neighbours.filter((n) => n !== '' && refersBack.test(n))].join(' . '));
   if (NOW.test(near) || (category !== 'medical' && DAYS_AGO.test(near)) || SOON.test(setAside(sentence)) || RECURRING.test(setAside(text))) return 'current';
   // Present-tense verbs speak of the risk only in the sentence that holds its words; the sentence a
   // model's guess is read at (no words matched) may be any sentence ("I'm a dad of three now").
   if (!located) return 'past';
-  if (!pastHere && PRESENT_RISK_VERB.test(sentence.replace(PAST_OVER, ' '))) return 'current';
+  if (!pastHere && PRESENT_RISK_VERB.test(sentence.replace(PAST_OVER, ' ').replace(RECOVERED, ' '))) return 'current';
   // A date and "I'm 25" do not make "... and I want to die" in the same sentence past.
   if (!testOnce(PAST_OVER, around) && PRESENT_WANT.test(sentence.replace(RECOVERED, ' '))) return 'current';
   return 'past';

@@ -1,0 +1,84 @@
+import { detectRisk } from '../../src/safety/detectRisk';
+import { safetyMode } from '../../src/safety/safetyReply';
+
+/**
+ * Sixth pass: false positives first. Each class flagged on the development batches (ad-ag) is
+ * written here in other words, with risk look-alikes beside it so a mask or a past reading cannot
+ * quietly hide a real crisis. "quiet" = no safety dialog at all: null, or a past / work note.
+ */
+
+function reply(text: string): string {
+  const got = detectRisk(text);
+  return got === null ? 'none' : safetyMode(got);
+}
+
+describe('sixth pass: everyday words of leaving, moving and work emergencies', () => {
+  it.each([
+    "Said all my goodbyes at the leaving do last night, my last day at the council is Friday.",
+    'Saying goodbye to my year 11s this week before I start my secondment, bit teary',
+    "I'm off to a new job next month so I'm saying my goodbyes to the team gradually.",
+    "Posted my farewell message to the team in the group chat, can't believe it's been nine years.",
+    'Giving away all the kids old school uniforms now they have both left school.',
+    "I've been getting rid of my scrubs and old textbooks since I retired from nursing.",
+    "We won't be around much longer at this address, our new flat is ready in March. Do I need to tell the clinic?",
+    'Can I still get my session if I have a family emergency that morning?',
+    "My emergency contact has changed, it's my sister now.",
+    'Had to cancel because of an emergency with the boiler, can I rebook?',
+    'That cyclist on the ring road has a death wish, no lights at all.',
+    'i could murder a chippy tea rn',
+  ])('%s -> no safety dialog', (text) => {
+    expect(reply(text)).toBe('none');
+  });
+
+  it.each([
+    "I've said my goodbyes to everyone at work, they don't know it's forever.",
+    "I'm giving away all my things, I won't need them where I'm going.",
+    "I won't be around much longer, I've made my choice.",
+    'This is an emergency, he has a knife.',
+    'My brother has a death wish, he keeps saying he wants to die.',
+  ])('%s -> still risk', (text) => {
+    expect(detectRisk(text)).toMatchObject({ negated: false });
+    expect(reply(text)).not.toBe('none');
+  });
+});
+
+describe('sixth pass: safety said outright', () => {
+  it.each([
+    "I'm not in any danger, I just want to know how long the wait is.",
+    "Honestly not in danger, just lonely since the divorce and need someone to talk to",
+  ])('%s -> no check-in', (text) => {
+    expect(detectRisk(text)).toBeNull();
+  });
+});
+
+describe('sixth pass: past and over, said in many ways', () => {
+  it.each([
+    'My daughter cut herself when she was fifteen. She is 30 now, settled and happy, and it never happened again.',
+    'My grandad was violent when we were little but he has been dead for over twenty years.',
+    "My stepdad bullied me when I was small. I'm 48 now and I've come to terms with it.",
+    'I pushed my sister down the stairs when we were kids. We laugh about it now, we are both in our thirties.',
+    'A rogue trader took my mum\'s savings in 2012. It went to court and she got the money back.',
+    "I used to burn myself as a teenager but I stopped at 16 and haven't since. What I need help with now is my new manager. I've started to feel anxious before work.",
+    "I took an overdose at 19 and I've been well ever since. My question today is about my son moving out and how quiet the house feels.",
+  ])('%s -> past, never a dialog', (text) => {
+    const got = detectRisk(text);
+    expect(got === null || got.when === 'past').toBe(true);
+  });
+
+  it.each([
+    "I self-harmed at 16 and I've been well ever since. Tonight I feel the same as back then.",
+    "I stopped cutting myself years ago but the urges are back this week.",
+    'My ex was violent years ago and now he is outside my door.',
+  ])('%s -> current', (text) => {
+    expect(detectRisk(text)).toMatchObject({ when: 'current', negated: false });
+  });
+});
+
+describe('sixth pass: harm and danger said plainly', () => {
+  it.each([
+    ['harm_to_others', 'I shook him because he would not stop screaming and now I feel sick about it'],
+    ['danger', "The old lady next door hasn't been seen for three days and her curtains are still shut, I can hear her calling out"],
+  ])('%s: %s', (category, text) => {
+    expect(detectRisk(text)).toMatchObject({ category, negated: false });
+  });
+});
