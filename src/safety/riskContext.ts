@@ -130,6 +130,11 @@ const NOW = /(?:^| )(?:again|recently|lately|these days|this week|this month|las
 // A crisis a few days ago is not past and over for a person's own safety, even if they feel OK now;
 // a body that was "fine in the morning" after last weekend is.
 const DAYS_AGO = /(?:^| )(?:(?:a|two|three|a few|a couple of|[0-9]+) days ago|the other (?:day|night)|(?:on|last|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:night|morning|evening)|(?:at|over) the weekend|last weekend)(?= |$)/;
+const MEDICAL_CLEARED =
+  /(?:^| )(?:(?:they|the doctors?|doctors|the doctor|a and e|a&e|the hospital|hospital|paramedics|the paramedics|the gp|gp|the nurses?|nurses|111|the consultant)(?: [a-z]+){0,2} (?:said|say|says|told (?:us|me)|confirmed|checked (?:him|her|them|me) (?:over|out))(?: [a-z]+){0,8} (?:fine|ok|okay|all clear|nothing wrong|normal|passed|no harm|no damage)|(?:was|were|got|been|is|are) (?:discharged|sent home|given the all clear)|made a (?:good|full|great|really good|amazing) recovery|(?:fully|has|have) recovered)(?= |$)/;
+const SELF_INFLICTED =
+  /(?:^| )(?:overdose|overdosed|overdosing|od|tablets|pills|paracetamol|meds|medication|painkillers|cut|cutting|slit|myself|himself|herself|themselves|on purpose|suicide|attempt)(?= |$)/;
+const TURNS_BACK = /(?:^| )(?:but|and|yet) (?:now|then|since|tonight|today)(?: [a-z]+){0,3} (?:he|she|they|i|it) (?:(?:is|are|has been|have been|keeps?|started|has started|seems?|looks?|feels?) (?:being |getting |really |very |a bit )?(?:sick|vomiting|throwing up|worse|unwell|ill|drowsy|sleepy|floppy|unconscious|in pain|bleeding|struggling|confused|pale|grey|blue|not breathing|not waking|not responding))(?= |$)/;
 // A neighbouring sentence that speaks of the risk itself ("I feel the same tonight", "the urges are back").
 const REFERS_TO_RISK = /(?:^| )(?:the same|again|like that|that way|do it|doing it|did it|thinking about it|think about it|those thoughts|the thoughts|the urges|urges)(?= |$)/;
 // A neighbouring sentence that speaks of the risk or of how the writer feels (not "how empty the house feels").
@@ -148,7 +153,7 @@ const PRESENT_RISK_VERB = /(?:^| )(?:i am|i want|i wanna|i wish|i feel|i keep|i 
 
 const ROLE = new RegExp(
   [
-    '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|nurses|doctor|gp|paramedic|teacher|teaching assistant|ta|counsellor|therapist|psychologist|psychiatrist|social worker|volunteer|manager|line manager|hr manager|hr adviser|hr advisor|support worker|youth worker|lecturer|researcher|first aider|mental health first aider|pharmacist|midwife|health visitor|police officer|chaplain|safeguarding lead|dsl|student|head of year|head teacher|headteacher|deputy head|senco|form tutor|care worker|carer|healthcare assistant|hca|nursery worker|childminder|journalist|reporter|writer|novelist|author|hr officer|hr business partner|occupational health nurse|receptionist|trainee|trainer|instructor|call handler)(?= |$)',
+    '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|nurses|doctor|gp|paramedic|teacher|teaching assistant|ta|counsellor|therapist|psychologist|psychiatrist|social worker|volunteer|manager|line manager|hr manager|hr adviser|hr advisor|support worker|youth worker|lecturer|researcher|first aider|mental health first aider|pharmacist|midwife|health visitor|police officer|chaplain|safeguarding lead|dsl|student|head of year|head teacher|headteacher|deputy head|senco|form tutor|care worker|carer|healthcare assistant|hca|nursery worker|childminder|journalist|reporter|writer|novelist|author|hr officer|hr business partner|occupational health nurse|receptionist|trainee|trainer|instructor|call handler|coach|mentor|learning mentor|youth leader|scout leader|team leader|pastoral lead|pastoral worker|librarian|pcso|firefighter|lifeguard|practitioner|caseworker|case worker|key worker|keyworker|advocate|housing officer|probation officer|clinician|matron)(?= |$)',
     'samaritans volunteer',
     '(?:i|we) (?:teach|lecture|tutor)(?= |$)',
     '(?:first aid|mental health first aid|driving|fitness|yoga) instructor',
@@ -159,7 +164,8 @@ const ROLE = new RegExp(
     '(?:journalist|reporter|instructor|trainer|care worker|senior carer|form tutor|tutor)(?: here| writing| preparing| planning| teaching)',
     'level [0-9] (?:health and social care|childcare|care)',
     'year (?:1[0-3]|[7-9]) (?:psychology|sociology|health and social care|pshe|biology|english|drama)',
-    '(?:(?:i am|im) )?(?:doing|writing|studying for|working on|researching for|revising for) (?:a|an|my|our) (?:[a-z]+ ){0,2}(?:degree|masters|msc|phd|dissertation|essay|thesis|research project|assignment|coursework|exam|exams|novel|book|article|piece)',
+    '(?:(?:i am|im) )?(?:doing|writing|studying for|working on|researching for|revising for) (?:a|an|my|our) (?:[a-z]+ ){0,2}(?:degree|masters|msc|phd|dissertation|essay|thesis|research project|assignment|coursework|exam|exams|novel|book|article|piece|story|short story|script|screenplay|play|poem)',
+    '(?:for|in) (?:english|drama|history|psychology|sociology|biology|re|pshe|media studies|film studies|health and social care|literature|english lit|english literature|gcse|a level) (?:class|lesson|lessons|homework|coursework|revision|essay)',
     '(?:for) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|placement|course|exam|research|lesson|lessons|class|lecture|seminar|training|assembly|policy|presentation|project|report|uni work|university work)',
     // "on my course" or "in my class" is where a student's own life happens, not study talk.
     '(?:in|on) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|research|lesson plan|lecture|seminar|training|assembly|policy|presentation|project|report)',
@@ -178,11 +184,13 @@ const ABOUT_OTHERS = new RegExp(
     '(?:how|what) (?:do|should|can|would|could) (?:i|we|staff|managers|teachers|nurses|volunteers) (?:respond|support|handle|talk|speak|ask|help|deal|say|do|tell)(?: [a-z]+){0,4} (?:a|an|my|our|the|someone|somebody)(?: [a-z]+)? (?:student|pupil|employee|colleague|client|patient|caller|staff member|member of staff|team member|service user|young person|person|child|resident)',
     '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|doctor|teacher|counsellor|therapist|psychologist|volunteer|manager|student|worker|lecturer|researcher)',
     // Someone else's words reported: "callers say things like ...", "if someone on my team tells me ..."
-    '(?:someone|somebody|a colleague|a student|a pupil|a client|a patient|a caller|callers|clients|patients|pupils|students|people|an employee|a member of staff|a team member|they|a resident|a young person|young people|a person|a child|a parent|a learner|a service user)(?: [a-z]+){0,3} (?:tells|tell|told|says|say|said|discloses|disclosed|mentions|mentioned)(?: me| us)?(?: things like| stuff like| that)?(?: [a-z]+){0,8}',
+    '(?:someone|somebody|a colleague|a student|a pupil|a client|a patient|a caller|callers|clients|patients|pupils|students|people|an employee|a member of staff|a team member|they|a resident|a young person|young people|a person|a child|a parent|a learner|a service user|a teenager|a teen|teenagers|a kid|kids|a young man|a young woman|a lad|a girl|a boy)(?: [a-z]+){0,3} (?:tells|tell|told|says|say|said|discloses|disclosed|mentions|mentioned)(?: me| us)?(?: things like| stuff like| that)?(?: [a-z]+){0,8}',
     '(?:i|we) (?:want|need|have|plan|would like) to (?:cover|teach|explain|talk about|discuss|include|address)',
     // "as a paramedic I see overdoses every week": the writer meets it at work
     '(?:i|we) (?:see|treat|meet|nurse|deal with|get|support|look after) (?:a lot of |lots of |many |loads of |so many |plenty of |more )?(?:[a-z]+ )?(?:overdoses|patients|people|clients|students|pupils|callers|cases|admissions|young people|kids|children|residents)',
     '(?:i am|im|we are) (?:drafting|writing|updating|reviewing|planning|preparing|designing|putting together|revising|researching|studying)',
+    // "I've been asked to rewrite our policy", "I'm often asked about it by staff"
+    '(?:i have been|i was|we have been|we were|i am being|i am) (?:often |always |regularly |sometimes )?asked (?:to|about|for advice)',
     // "how can I talk about self harm safely", "how should I respond if someone tells me"
     '(?:how|what) (?:do|should|can|would|could|is the best way|best way) (?:i|we|to)(?: [a-z]+){0,2} (?:talk|teach|speak|ask|write|cover|explain|respond|recognise|recognize|spot|approach)(?: [a-z]+){0,3}(?: (?:about|if|when|signs|to|of|in|among)|$)(?: (?:someone|somebody|a|an|the|my|our)(?: [a-z]+){0,3} (?:tells|says|tell|discloses|mentions)(?: me| us)?)?',
   ].join('|'),
@@ -227,6 +235,7 @@ const PROFESSIONAL_WORDS = new Set([
   'research', 'lesson', 'lessons', 'class', 'lecture', 'seminar', 'training', 'assembly', 'policy', 'presentation', 'project', 'report', 'uni',
   'university', 'literature', 'workshop', 'procedure', 'guidance', 'toolkit', 'leaflet', 'poster', 'handbook', 'policies', 'hr', 'staff',
   'wellbeing', 'workplace', 'safeguarding', 'company', 'school', 'pupil', 'employee', 'colleague', 'client', 'patient', 'caller', 'user', 'person',
+  'coach', 'mentor', 'leader', 'pastoral', 'librarian', 'pcso', 'firefighter', 'lifeguard', 'practitioner', 'caseworker', 'keyworker', 'advocate', 'clinician', 'matron', 'officer',
   'teach', 'lecture', 'tutor', 'care', 'hca', 'childminder', 'writer', 'novelist', 'author', 'receptionist', 'doing', 'writing', 'researching', 'studying', 'revising', 'reporting', 'msc', 'exams',
 ]);
 
@@ -306,6 +315,10 @@ function lastIndexOfPattern(text: string, re: RegExp): number {
 }
 
 function whenFor(category: RiskCategory, text: string, at: number, located: boolean): RiskWhen {
+  // A body that was checked and cleared ("we rushed him to A&E and they said he was fine") is over,
+  // however recent, unless the message turns back to now ("but now he is being sick"). Never an
+  // overdose or a wound someone gave themselves: last night's attempt is not over when A&E lets them go.
+  if (category === 'medical' && MEDICAL_CLEARED.test(text) && !TURNS_BACK.test(text) && !SELF_INFLICTED.test(text)) return 'past';
   if (!mayMatch(text, PAST_WORDS) && !DATED_PAST.test(text)) return 'current';
   const { start, end } = sentenceAround(text, at);
   const sentence = text.slice(start, end);

@@ -82,3 +82,29 @@ describe('sixth pass: harm and danger said plainly', () => {
     expect(detectRisk(text)).toMatchObject({ category, negated: false });
   });
 });
+
+describe('sixth pass: work, study and fiction get the answer, not a dialog', () => {
+  it.each([
+    "I'm a sports coach, what do I say if a teenager tells me they've been cutting?",
+    "As a pastoral lead I'm asked about self-harm by parents all the time. Do you have a leaflet?",
+    "I've been asked to update our policy on supporting staff bereaved by suicide. Is there guidance you'd recommend?",
+    "I'm a placement student at a domestic violence charity and need to understand what therapies survivors are offered.",
+    'The soap storyline about coercive control has got everyone at work talking.',
+    'Our youth theatre is doing a play where a boy dies by suicide and his friends cope after. We are putting helpline numbers in the programme.',
+    "I'm writing a screenplay where the villain fakes her own death. Is that too dark?",
+    'Does this chat give advice about chest pain? I teach first aid and people ask.',
+    "My wife had a stroke last year, she's made a good recovery and nobody is in danger, but I'm worn out. Can IPT help carers?",
+    'Our son swallowed a magnet on Sunday, the hospital checked him over and said he was fine. I have been anxious since.',
+  ])('%s -> quiet', (text) => {
+    expect(['none', 'professional', 'past']).toContain(reply(text));
+  });
+
+  it.each([
+    "I'm a youth worker and I've been cutting myself again this week.",
+    'My son swallowed a button battery an hour ago, he seems fine',
+    'I took an overdose last night, A&E let me go this morning and said I was fine',
+    'My daughter took a load of my tablets, a&e said she would be fine but now she is being sick',
+  ])('%s -> a safety dialog', (text) => {
+    expect(['handoff', 'checkIn']).toContain(reply(text));
+  });
+});
