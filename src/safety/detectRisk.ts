@@ -162,6 +162,7 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
   // English lexicon (the locale's own variant if there is one), other languages by their own.
   const englishNames = localeNames.filter((name) => name.toLowerCase().split('-')[0] === 'en');
   const maskExpressions = new Map<CompiledLexicon, Map<string, RegExp>>();
+  const otherLexicons = [...lexicons.values()].filter((lex) => !englishNames.includes(lex.locale));
 
   function maskExpression(lex: CompiledLexicon, masks: readonly number[]): RegExp {
     let cache = maskExpressions.get(lex);
@@ -427,6 +428,13 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
       // with risk phrases of its own is read by those too.
       const hinted = ownLexicon(locale);
       if (hinted !== undefined) passes.push({ lex: hinted, options: {} });
+    }
+    // A message in another language is read by every other language's own words too, whatever the
+    // identifier named: short Welsh is often taken for Polish. Every message, even one read as
+    // English, by the lexicons marked readEveryMessage (a short message may be too short to name).
+    // Not the others: some of their words are English ones.
+    for (const lex of otherLexicons) {
+      if ((foreign || lex.readEveryMessage) && !passes.some((p) => p.lex === lex)) passes.push({ lex, options: { foreign: true } });
     }
 
     let best: RiskAssessment | null = foreign ? (phrases.get(language.toLowerCase().split('-')[0])?.(dropInvisible(text)) ?? null) : null;

@@ -166,7 +166,8 @@ const ROLE = new RegExp(
     'year (?:1[0-3]|[7-9]) (?:psychology|sociology|health and social care|pshe|biology|english|drama)',
     '(?:(?:i am|im) )?(?:doing|writing|studying for|working on|researching for|revising for) (?:a|an|my|our) (?:[a-z]+ ){0,2}(?:degree|masters|msc|phd|dissertation|essay|thesis|research project|assignment|coursework|exam|exams|novel|book|article|piece|story|short story|script|screenplay|play|poem)',
     '(?:for|in) (?:english|drama|history|psychology|sociology|biology|re|pshe|media studies|film studies|health and social care|literature|english lit|english literature|gcse|a level) (?:class|lesson|lessons|homework|coursework|revision|essay)',
-    '(?:for) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|placement|course|exam|research|lesson|lessons|class|lecture|seminar|training|assembly|policy|presentation|project|report|uni work|university work)',
+    // ("for my exam results" is a date in the writer's own life, not study talk)
+    '(?:for) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|placement|course|exam|research|lesson|lessons|class|lecture|seminar|training|assembly|policy|presentation|project|report|uni work|university work)(?! results| result| grades)',
     // "on my course" or "in my class" is where a student's own life happens, not study talk.
     '(?:in|on) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|research|lesson plan|lecture|seminar|training|assembly|policy|presentation|project|report)',
     '(?:dissertation|essay|assignment|coursework|thesis|research project|literature review)(?: [a-z]+){0,2} (?:on|about|into|covering)',

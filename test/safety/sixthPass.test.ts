@@ -108,3 +108,32 @@ describe('sixth pass: work, study and fiction get the answer, not a dialog', () 
     expect(['handoff', 'checkIn']).toContain(reply(text));
   });
 });
+
+describe('sixth pass: Welsh and Polish read whatever the identifier says', () => {
+  // No language passed: the identifier may call short Welsh Polish, or nothing at all.
+  it.each([
+    ['suicide', 'Byddai pawb yn well eu byd hebddo i.'],
+    ['medical', 'Mae poen mawr yn fy mrest ers hanner awr.'],
+    ['abuse', "Mae ei chymydog yn dwyn arian o'i phwrs hi."],
+    ['harm_to_others', "Dw i'n poeni y bydda i'n ysgwyd y babi heno."],
+    ['self_harm', 'Wczoraj znowu się pocięłam.'],
+    ['suicide', 'Rodzinie będzie lepiej beze mnie.'],
+    ['medical', 'Tacie opadła twarz i drętwieje mu prawa ręka.'],
+  ])('%s: %s', (category, text) => {
+    expect(detectRisk(text)).toMatchObject({ category, negated: false });
+  });
+
+  it.each(['Pocięłam chleb na kanapki.', 'Mam ból głowy od rana, czy mogę wziąć paracetamol?', "Dw i'n poeni am fy arholiadau."])('%s -> none', (text) => {
+    expect(reply(text)).toBe('none');
+  });
+});
+
+describe('sixth pass: risk said sideways', () => {
+  it.each([
+    ['suicide', "won't be here for my birthday anyway so who cares"],
+    ['suicide', "My daughter messaged 'sorry for everything, love you' and now her phone is switched off"],
+    ['abuse', 'he checks who i text and decides what i wear'],
+  ])('%s: %s', (category, text) => {
+    expect(detectRisk(text)).toMatchObject({ category, negated: false });
+  });
+});
