@@ -221,6 +221,34 @@ function disclosedToThem(plain: string): boolean {
 }
 const ROLE_ALL = new RegExp(ROLE.source, 'g');
 
+// One particular person met through work, at risk now ("my colleague posted ...", "a Year 10
+// student handed in ...", "a little boy on my ward keeps turning up with bruises", "one of my
+// residents is being ..."): a worker telling us about them needs the routes for helping someone
+// else, like any worried friend. People in general ("a student who self-harms", "if a pupil tells
+// me", "colleagues in crisis") stay work talk.
+const WORK_PERSON = '(?:pupil|student|resident|residents|patient|client|colleague|coworker|co worker|workmate|employee|apprentice|trainee|learner|boy|girl|child|kid|lad|lass|baby|man|woman|lady|gentleman|young person|teenager|team member|member of staff|staff member|service user|caller|customer|tenant)';
+const EVENT = '(?:posted|handed|wrote|sent|texted|messaged|told|said|showed|came|turned|turns|keeps|kept|has been|have been|is being|are being|was|were|has|had|tried|took|has taken|left|rang|called|disclosed|admitted|went|is|seems|looked|looks|arrived)';
+const PARTICULAR_PERSON = new RegExp(
+  [
+    `(?:my|our) (?:[a-z0-9]+ )?(?:colleague|coworker|co worker|workmate|manager|boss|employee|apprentice|trainee|pupil|student|resident|patient|client|team member|supervisor|line manager|team leader) ${EVENT}`,
+    `one of (?:my|our|the) (?:[a-z0-9]+ )?(?:pupils|students|team|staff|residents|patients|clients|colleagues|employees|apprentices|kids|children|young people|service users|learners|trainees|tenants) ${EVENT}`,
+    `(?:a|the|this|one) (?:[a-z0-9]+ ){0,3}${WORK_PERSON}(?: [a-z0-9]+){0,3} (?:on|in|at|from) (?:my|our|the) (?:ward|unit|class|form|team|group|caseload|shift|floor|home|school|year|office|department|rota|register|wing|corridor)`,
+    `(?:a|this|one) (?:[a-z0-9]+ ){0,3}${WORK_PERSON} ${EVENT}`,
+  ]
+    .map((alt) => `(?:^| )${alt}(?= |$)`)
+    .join('|'),
+);
+
+/** A particular person at risk now, told from work, not in a hypothetical ("if a pupil ..."). */
+function particularPersonNow(sentence: string): boolean {
+  const m = PARTICULAR_PERSON.exec(sentence);
+  if (m === null) return false;
+  const before = sentence.slice(0, m.index);
+  return !HYPOTHETICAL.test(before) && !REPORTED.test(before) && !GENERAL_QUESTION.test(before);
+}
+// "how do I recognise signs that a resident is being ...": a question about anyone.
+const GENERAL_QUESTION = /(?:^| )(?:how (?:do|can|should|would|to|might)|what (?:do|should|are|would|can)|signs|whether|recognise|recognize|spot|spotting|identify|suspect|suspecting|suppose|imagine|example)(?= |$)/;
+
 /**
  * Words without which PAST_OVER or ROLE cannot match: the large alternations run only on
  * texts that hold one (they cost more than the rest of the detector when run on every hit).
@@ -378,6 +406,7 @@ function frameFor(plain: string, clause: string, sentence: string, aboutOther: b
   if (!mayMatch(plain, PROFESSIONAL_WORDS) || !ROLE.test(plain)) return 'personal';
   // Someone in the writer's own life ("my neighbour's kids", "my partner") is not work, whatever job they name.
   if (disclosedToThem(plain) || OWN_PEOPLE.test(sentence)) return 'personal';
+  if (particularPersonNow(sentence)) return 'personal';
   // Someone else's risk in a work setting (a pupil, a caller): the writer's own words do not change it.
   if (aboutOther) return 'professional';
   // Risk words with a time of their own and nobody else named ("self-harm every night this week,

@@ -1,5 +1,5 @@
 import { detectRisk } from '../../src/safety/detectRisk';
-import { safetyMode } from '../../src/safety/safetyReply';
+import { safetyMode, safetyReply } from '../../src/safety/safetyReply';
 
 /**
  * Sixth pass: false positives first. Each class flagged on the development batches (ad-ag) is
@@ -135,5 +135,27 @@ describe('sixth pass: risk said sideways', () => {
     ['abuse', 'he checks who i text and decides what i wear'],
   ])('%s: %s', (category, text) => {
     expect(detectRisk(text)).toMatchObject({ category, negated: false });
+  });
+});
+
+describe('sixth pass: one particular person at risk now, told from work, gets the someone-else reply', () => {
+  it.each([
+    "I'm a team leader in a call centre. One of my team messaged me 'sorry for everything, you've all been kind' and hasn't logged on since.",
+    "I'm a teaching assistant. A girl in my class turned up with a cut lip and said her mum's boyfriend did it.",
+    "I work nights as a carer. My resident was left in wet sheets all night again by another carer.",
+    "I'm a youth worker. A lad from my group showed me the tablets he's been saving up.",
+  ])('%s -> hand-off about someone else', (text) => {
+    const got = detectRisk(text);
+    expect(got).toMatchObject({ frame: 'personal', negated: false });
+    expect(got && safetyReply(got).audience).not.toBe('self');
+    expect(got && safetyMode(got)).not.toBe('professional');
+  });
+
+  it.each([
+    "I'm a care worker. How do I spot signs that a resident is being neglected?",
+    "I'm a teacher, what should I do if a pupil tells me they are self-harming?",
+    "I'm an HR adviser writing guidance on supporting colleagues in crisis.",
+  ])('%s -> still work talk', (text) => {
+    expect(['none', 'professional']).toContain(reply(text));
   });
 });
