@@ -239,6 +239,9 @@ const PARTICULAR_PERSON = new RegExp(
     .join('|'),
 );
 
+// "how do I recognise signs that a resident is being ...": a question about anyone.
+const GENERAL_QUESTION = /(?:^| )(?:how (?:do|can|should|would|to|might)|what (?:do|should|are|would|can)|signs|whether|recognise|recognize|spot|spotting|identify|suspect|suspecting|suppose|imagine|example)(?= |$)/;
+
 /** A particular person at risk now, told from work, not in a hypothetical ("if a pupil ..."). */
 function particularPersonNow(sentence: string): boolean {
   const m = PARTICULAR_PERSON.exec(sentence);
@@ -246,8 +249,6 @@ function particularPersonNow(sentence: string): boolean {
   const before = sentence.slice(0, m.index);
   return !HYPOTHETICAL.test(before) && !REPORTED.test(before) && !GENERAL_QUESTION.test(before);
 }
-// "how do I recognise signs that a resident is being ...": a question about anyone.
-const GENERAL_QUESTION = /(?:^| )(?:how (?:do|can|should|would|to|might)|what (?:do|should|are|would|can)|signs|whether|recognise|recognize|spot|spotting|identify|suspect|suspecting|suppose|imagine|example)(?= |$)/;
 
 /**
  * Words without which PAST_OVER or ROLE cannot match: the large alternations run only on
