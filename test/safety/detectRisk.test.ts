@@ -267,6 +267,8 @@ describe('word prefilter is sound', () => {
     expect(requiredWordClauses('(?:so |really )?suicidal')).toEqual([['suicidal']]);
     // Not so when the optional group ends inside a word.
     expect(requiredWordClauses('(?:un)?alive')).toBeNull();
+    // Nor when the next group may start with an optional space ("brifor babi" is "brifo" + "r").
+    expect(requiredWordClauses('(?:ofn|poeni) (?:brifo|niweidio)(?: ?r| y)? ?(?:babi|plentyn)')).toEqual([['ofn', 'poeni']]);
   });
 
   it('never skips a rule pattern or a mask that matches an eval message', () => {
