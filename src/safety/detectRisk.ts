@@ -162,6 +162,7 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
   // English lexicon (the locale's own variant if there is one), other languages by their own.
   const englishNames = localeNames.filter((name) => name.toLowerCase().split('-')[0] === 'en');
   const maskExpressions = new Map<CompiledLexicon, Map<string, RegExp>>();
+  const otherLexicons = [...lexicons.values()].filter((lex) => !englishNames.includes(lex.locale));
 
   function maskExpression(lex: CompiledLexicon, masks: readonly number[]): RegExp {
     let cache = maskExpressions.get(lex);
@@ -338,10 +339,10 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
 
   /**
    * Once a figure of speech is set aside, a few words may be all that is left ("my legs are
-   * killing me" -> "my legs ."): too little for the model to judge. Only the backstop waits for a
-   * residue of this many words.
+   * killing me" -> "my legs .", "i could kill for a pizza rn" -> "i could . right now"): too little
+   * for the model to judge. Only the backstop waits for a residue of this many words.
    */
-  const BACKSTOP_MIN_WORDS_AFTER_MASKING = 4;
+  const BACKSTOP_MIN_WORDS_AFTER_MASKING = 5;
   /** A sentence alone gives the model fewer words to weigh, so it must be surer than for a message. */
   const SENTENCE_PROBABILITY = 0.8;
   function sentenceVerdict(backstop: RiskBackstop, prepared: string): BackstopVerdict | null {
@@ -428,6 +429,13 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
       const hinted = ownLexicon(locale);
       if (hinted !== undefined) passes.push({ lex: hinted, options: {} });
     }
+    // A message in another language is read by every other language's own words too, whatever the
+    // identifier named: short Welsh is often taken for Polish. Every message, even one read as
+    // English, by the lexicons marked readEveryMessage (a short message may be too short to name).
+    // Not the others: some of their words are English ones.
+    for (const lex of otherLexicons) {
+      if ((foreign || lex.readEveryMessage) && !passes.some((p) => p.lex === lex)) passes.push({ lex, options: { foreign: true } });
+    }
 
     let best: RiskAssessment | null = foreign ? (phrases.get(language.toLowerCase().split('-')[0])?.(dropInvisible(text)) ?? null) : null;
     const texts = readings(text);
@@ -442,6 +450,9 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
         if (found !== null && (best === null || ranksAbove(found, best))) best = found;
       }
     }
+    // "I'm not in any danger, I just need someone to talk to": a danger word said only to deny it
+    // is the person telling us they are safe, not a veiled risk; nothing to check in about.
+    if (best !== null && best.negated && best.category === 'danger') return null;
     if (best !== null || !withBackstop || foreign) return best;
     return backstopAssessment(backstopLexicon, backstopReading ?? readText(backstopLexicon, texts[0], {}));
   }

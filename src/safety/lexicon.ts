@@ -35,6 +35,12 @@ const lexiconSchema = z.object({
    * a message matching one of `past` and one of `well`, and none of `unless`, is past and over.
    */
   pastOver: z.object({ note: z.string(), past: patternList, well: patternList, unless: patternList }).optional(),
+  /**
+   * Read every message with this lexicon, whatever language the identifier names (or when it cannot
+   * tell): for languages whose risk phrases are never English words (Welsh, Polish). Short Welsh is
+   * often taken for Polish or for nothing at all.
+   */
+  readEveryMessage: z.boolean().optional(),
   rules: z
     .array(
       z.object({
@@ -79,6 +85,8 @@ export interface CompiledLexicon {
   /** past-and-over markers ("years ago", "I left him", "I'm safe now"): no escalation when one matches; null = none */
   deescalator: RegExp | null;
   escalatedCategories: ReadonlySet<RiskCategory>;
+  /** see lexiconSchema.readEveryMessage */
+  readEveryMessage: boolean;
   /** see lexiconSchema.pastOver; absent for English, whose context is read by riskContext.ts */
   pastOver?: { past: RegExp; well: RegExp; unless: RegExp };
   /** matches when a prefix of text ends in a negator followed only by filler words */
@@ -194,6 +202,7 @@ export function compileLexicon(file: unknown, source: string, knownWords: Iterab
         ? null
         : compile(wordBounded(lex.escalators.unless.map((p) => expand(p, lex.macros, 'escalators.unless')).join('|')), 'escalators.unless', ''),
     escalatedCategories: new Set(lex.escalators.categories),
+    readEveryMessage: lex.readEveryMessage === true,
     pastOver:
       lex.pastOver === undefined
         ? undefined

@@ -54,6 +54,8 @@ const CONTRACTIONS: ReadonlyArray<[string, RegExp, string]> = [
   ["'ve", /\b(i|you|we|they|who|should|would|could|might|must)'ve\b/g, '$1 have'],
   ["'re", /'re\b/g, ' are'],
   ["i'm", /\bi'm\b/g, 'i am'],
+  // "he's been saving up his tablets" is "he has been", never "he is been".
+  ["'s been", /\b(he|she|it|that|there|who|someone|somebody|everyone|nobody)'s been\b/g, '$1 has been'],
   ["'s", /\b(he|she|it|that|there|what|who|where|here|everything|everyone|nobody|life|tonight|today|tomorrow|someone|somebody|anyone|anybody|something|nothing|this)'s\b/g, '$1 is'],
 ];
 const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '@': 'a', $: 's', '!': 'i' };

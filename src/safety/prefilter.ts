@@ -94,7 +94,9 @@ function boundaryAfter(src: string, pos: number, endBound: boolean, depth = 0): 
   if (depth > 20) return false;
   if (isEnd(src, pos)) return endBound;
   const ch = src[pos];
-  if (ch === ' ' || ch === '$') return true;
+  // An optional space (" ?r") is no boundary: "brifo(?: ?r)? babi" matches "brifor babi".
+  if (ch === ' ') return (parseQuantifier(src, pos + 1)?.min ?? 1) >= 1;
+  if (ch === '$') return true;
   if (ch === '\\') return src[pos + 1] === 'b';
   if (ch !== '(') return false;
   let inner = pos + 1;

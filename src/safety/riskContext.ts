@@ -66,8 +66,10 @@ const PAST_OVER = new RegExp(
 );
 // Childhood and dates: past, but not "over" on their own ("my uncle did things to me when I was little").
 const PAST_ONLY = /when i was (?:a child|a kid|little|young|younger|a teenager|a teen|at school|at uni|at university|in my (?:teens|twenties|20s)|[0-9]+)|as a (?:child|kid|teenager|teen)|in my (?:teens|twenties|thirties|youth|20s|30s)|back in (?:[0-9]{4}|the day|school|my)|(?:in|during) (?:19|20)[0-9]{2}/g;
+// An age said in words ("when he was fourteen").
+const AGE_WORD = '(?:five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty one|twenty two|twenty [a-z]+)';
 // Dated or childhood past ("at 16", "in 2009", "in my twenties", "before covid"): past, not yet "over".
-const DATED_PAST = /(?:^| )(?:at (?:[1-9][0-9]?)(?! (?:am|pm|oclock|o clock|percent))|aged [1-9][0-9]?|in (?:the )?(?:19|20)[0-9]{2}s?|in the (?:[5-9]0s|80s|90s|eighties|nineties|seventies)|that was (?:in )?(?:19|20)[0-9]{2}|since (?:19|20)[0-9]{2}|before covid|(?:spent|during|through|throughout) (?:my|his|her) (?:teens|twenties|thirties|20s|30s)|from (?:my|his|her) (?:teens|childhood|twenties|school days|youth)|from [0-9]{1,2} to [0-9]{1,2}|at (?:uni|university|school|college|skl)|in (?:my|his|her) (?:early |late |mid )?(?:teens|twenties|thirties|forties|20s|30s|40s)|when (?:my|his|her|our|their) [a-z]+ (?:was|were) (?:[0-9]+|a baby|little|young|at school|in year [0-9]+)|in year (?:[1-9]|1[0-3])|last (?:year|winter|summer|spring|autumn)|(?:during|in|over) (?:the )?(?:lockdown|lockdowns|covid|the pandemic)|(?:during|in|through) (?:my|his|her) (?:a levels|gcses|exams|finals|degree|training|first year|foundation year|placement)|with my (?:first|eldest|oldest)(?: baby| child| son| daughter)?|when (?:i|he|she|they|we) (?:was|were) (?:a|teenagers|kids|children|young|[0-9]+|(?:at|in) (?:school|uni|university|college|year [0-9]+|primary|secondary|care|the army|my|his|her))|as a (?:lassie|laddie|lass|lad|girl|boy|kid|child|teen|teenager|student)|after (?:my|her|his) (?:first )?(?:baby|son|daughter|child) was born|when (?:she|he) was (?:a baby|newborn|tiny|little)|when my [a-z]+ (?:died|was born|was a baby)|(?:every (?:day|night) )?for (?:a|one|two|three|[0-9]+) (?:year|years|months) after|(?<!(?:at|more than|for|just|than) )once)(?= |$)/;
+const DATED_PAST = new RegExp(String.raw`(?:^| )(?:at (?:[1-9][0-9]?)(?! (?:am|pm|oclock|o clock|percent))|aged [1-9][0-9]?|in (?:the )?(?:19|20)[0-9]{2}s?|in the (?:[5-9]0s|80s|90s|eighties|nineties|seventies)|that was (?:in )?(?:19|20)[0-9]{2}|since (?:19|20)[0-9]{2}|before covid|(?:spent|during|through|throughout) (?:my|his|her) (?:teens|twenties|thirties|20s|30s)|from (?:my|his|her) (?:teens|childhood|twenties|school days|youth)|from [0-9]{1,2} to [0-9]{1,2}|at (?:uni|university|school|college|skl)|in (?:my|his|her) (?:early |late |mid )?(?:teens|twenties|thirties|forties|20s|30s|40s)|when (?:my|his|her|our|their) [a-z]+ (?:was|were) (?:[0-9]+|a baby|little|young|at school|in year [0-9]+)|in year (?:[1-9]|1[0-3])|last (?:year|winter|summer|spring|autumn)|(?:during|in|over) (?:the )?(?:lockdown|lockdowns|covid|the pandemic)|(?:during|in|through) (?:my|his|her) (?:a levels|gcses|exams|finals|degree|training|first year|foundation year|placement)|with my (?:first|eldest|oldest)(?: baby| child| son| daughter)?|when (?:i|he|she|they|we) (?:was|were) (?:a|teenagers|kids|children|young|[0-9]+|(?:at|in) (?:school|uni|university|college|year [0-9]+|primary|secondary|care|the army|my|his|her))|as a (?:lassie|laddie|lass|lad|girl|boy|kid|child|teen|teenager|student)|after (?:my|her|his) (?:first )?(?:baby|son|daughter|child) was born|when (?:she|he) was (?:a baby|newborn|tiny|little)|when my [a-z]+ (?:died|was born|was a baby)|(?:every (?:day|night) )?for (?:a|one|two|three|[0-9]+) (?:year|years|months) after|(?<!(?:at|more than|for|just|than) )once|at ${AGE_WORD}|aged ${AGE_WORD}|when (?:i|he|she|they|we|my [a-z]+) (?:was|were) (?:${AGE_WORD}|small|tiny|little|younger|teens|in (?:our|their|his|her|my) teens))(?= |$)`);
 // Said as well now, or over: with a dated past above, the risk is past and over ("I'm 45 now",
 // "doing brilliantly", "never had another"). On their own these never make a risk past.
 const RECOVERED = new RegExp(
@@ -112,18 +114,31 @@ const RECOVERED = new RegExp(
     '(?:a one off|one off|signed (?:me|him|her) off|the all clear|all clear)',
     '(?:moved away|restraining order|non molestation order|in prison|went to prison)',
     '(?:they are|we are) (?:both |all )(?:[1-9][0-9])',
+    // "we're both in our forties", "we laugh about it now", "it went to court", "he's been gone for decades"
+    '(?:i am|he is|she is|they are|we are)(?: both| all)? in (?:my|his|her|their|our) (?:twenties|thirties|forties|fifties|sixties|seventies|eighties|[2-9]0s)',
+    '(?:we|they|i) (?:laugh|joke|can laugh|can joke) about it',
+    '(?:went|gone|taken|it went|was taken) to court',
+    '(?:got|get) (?:the|his|her|their|my|our) (?:money|savings) back',
+    '(?:he is|she is|they are|he has|she has|they have) (?:been )?(?:gone|dead|out of (?:my|our|the) (?:life|lives|picture))(?: [a-z]+){0,2}(?: for (?:[a-z0-9]+ )?(?:years|decades|a decade|ages|a long time))?',
   ]
     .map((alt) => `(?:${alt})(?: now)?`)
     .join('|'),
   'g',
 );
 const DATED_PAST_ALL = new RegExp(DATED_PAST.source, 'g');
-const NOW = /(?:^| )(?:again|recently|lately|these days|this week|this month|last night|last week|yesterday|today|tonight|this morning|this afternoon|this evening|earlier|(?:an|a few|few|two|three|[0-9]+) (?:hour|hours|minutes|mins) ago|(?:a little|a short|little|a) while ago|getting closer|coming closer|is following|are following|right now|just now|now (?:i|he|she|they|it) (?:want|wants|wanna|feel like|feels like|keep|keeps|need|am thinking|is thinking|are back|is back|have started|has started|do it|does it)|at the moment|currently|(?:outside|here|downstairs|upstairs|at the door|at my door|in the house|in my house|at my house|at my work) now|now (?:with|outside|at the door|at my door|in the house)|now (?:i|he|she|they) (?:have|has|have got|has got|got) (?:the |my |his |her |their |some |a |all )?(?:[a-z]+ )?(?:ready|saved|stashed|lined up|bought|planned|sorted)|started|starting|coming|coming back|come back|came back|returned|relapse|relapsed|relapsing|still(?! (?:affects|affect|impacts|shapes|haunts|bothers|think about|remember|have the scars|have scars|has an effect|carry|worry|worries|laugh|laughs|talk|talks|best friends|friends|close|miss|misses|in touch|together|married))|keep|keeps|every day|every night|been (?:looking up|searching|googling|researching|saying|talking about|planning|buying|stockpiling|cutting|hurting|drinking|hiding))(?= |$)/;
+const NOW = /(?:^| )(?:again|recently|lately|these days|this week|this month|last night|last week|yesterday|today|tonight|this morning|this afternoon|this evening|earlier|(?:an|a few|few|two|three|[0-9]+) (?:hour|hours|minutes|mins) ago|(?:a little|a short|little|a) while ago|getting closer|coming closer|is following|are following|right now|just now|now (?:i|he|she|they|it) (?:want|wants|wanna|feel like|feels like|keep|keeps|need|am thinking|is thinking|are back|is back|have started|has started|do it|does it)|at the moment|currently|(?:outside|here|downstairs|upstairs|at the door|at my door|in the house|in my house|at my house|at my work) now|now (?:with|outside|at the door|at my door|in the house)|now (?:he|she|they|someone) (?:is|are) (?:outside|at the door|at my door|at the window|in the house|downstairs|upstairs|here|banging|trying to get in|following)|now (?:i|he|she|they) (?:have|has|have got|has got|got) (?:the |my |his |her |their |some |a |all )?(?:[a-z]+ )?(?:ready|saved|stashed|lined up|bought|planned|sorted)|started|starting|coming|coming back|come back|came back|returned|relapse|relapsed|relapsing|still(?! (?:affects|affect|impacts|shapes|haunts|bothers|think about|remember|have the scars|have scars|has an effect|carry|worry|worries|laugh|laughs|talk|talks|best friends|friends|close|miss|misses|in touch|together|married))|keep|keeps|every day|every night|been (?:looking up|searching|googling|researching|saying|talking about|planning|buying|stockpiling|cutting|hurting|drinking|hiding))(?= |$)/;
 // A crisis a few days ago is not past and over for a person's own safety, even if they feel OK now;
 // a body that was "fine in the morning" after last weekend is.
 const DAYS_AGO = /(?:^| )(?:(?:a|two|three|a few|a couple of|[0-9]+) days ago|the other (?:day|night)|(?:on|last|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:night|morning|evening)|(?:at|over) the weekend|last weekend)(?= |$)/;
-// A neighbouring sentence that speaks of the risk or of how the writer feels.
-const REFERS_BACK = /(?:^| )(?:feel|feeling|feels|felt|the same|again|thoughts|urges|like that|that way|do it|doing it|did it|thinking about it|think about it|want to|wanted to)(?= |$)/;
+const MEDICAL_CLEARED =
+  /(?:^| )(?:(?:they|the doctors?|doctors|the doctor|a and e|a&e|the hospital|hospital|paramedics|the paramedics|the gp|gp|the nurses?|nurses|111|the consultant)(?: [a-z]+){0,2} (?:said|say|says|told (?:us|me)|confirmed|checked (?:him|her|them|me) (?:over|out))(?: [a-z]+){0,8} (?:fine|ok|okay|all clear|nothing wrong|normal|passed|no harm|no damage)|(?:was|were|got|been|is|are) (?:discharged|sent home|given the all clear)|made a (?:good|full|great|really good|amazing) recovery|(?:fully|has|have) recovered)(?= |$)/;
+const SELF_INFLICTED =
+  /(?:^| )(?:overdose|overdosed|overdosing|od|tablets|pills|paracetamol|meds|medication|painkillers|cut|cutting|slit|myself|himself|herself|themselves|on purpose|suicide|attempt)(?= |$)/;
+const TURNS_BACK = /(?:^| )(?:but|and|yet) (?:now|then|since|tonight|today)(?: [a-z]+){0,3} (?:he|she|they|i|it) (?:(?:is|are|has been|have been|keeps?|started|has started|seems?|looks?|feels?) (?:being |getting |really |very |a bit )?(?:sick|vomiting|throwing up|worse|unwell|ill|drowsy|sleepy|floppy|unconscious|in pain|bleeding|struggling|confused|pale|grey|blue|not breathing|not waking|not responding))(?= |$)/;
+// A neighbouring sentence that speaks of the risk itself ("I feel the same tonight", "the urges are back").
+const REFERS_TO_RISK = /(?:^| )(?:the same|again|like that|that way|do it|doing it|did it|thinking about it|think about it|those thoughts|the thoughts|the urges|urges)(?= |$)/;
+// A neighbouring sentence that speaks of the risk or of how the writer feels (not "how empty the house feels").
+const REFERS_BACK = /(?:^| )(?:i feel|i am feeling|i felt|i have been feeling|i have felt|feeling|the same|again|thoughts|urges|like that|that way|do it|doing it|did it|thinking about it|think about it|want to|wanted to)(?= |$)/;
 // Plans ahead say the risk is now only in its own sentence ("I'm still in touch with him, he's visiting
 // tomorrow"), not from the next one ("we've got an away day next week").
 const SOON = /(?:^| )(?:visiting|staying|moving|soon|tomorrow|next week|next month|this weekend)(?= |$)/;
@@ -138,7 +153,7 @@ const PRESENT_RISK_VERB = /(?:^| )(?:i am|i want|i wanna|i wish|i feel|i keep|i 
 
 const ROLE = new RegExp(
   [
-    '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|nurses|doctor|gp|paramedic|teacher|teaching assistant|ta|counsellor|therapist|psychologist|psychiatrist|social worker|volunteer|manager|line manager|hr manager|hr adviser|hr advisor|support worker|youth worker|lecturer|researcher|first aider|mental health first aider|pharmacist|midwife|health visitor|police officer|chaplain|safeguarding lead|dsl|student|head of year|head teacher|headteacher|deputy head|senco|form tutor|care worker|carer|healthcare assistant|hca|nursery worker|childminder|journalist|reporter|writer|novelist|author|hr officer|hr business partner|occupational health nurse|receptionist|trainee|trainer|instructor|call handler)(?= |$)',
+    '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|nurses|doctor|gp|paramedic|teacher|teaching assistant|ta|counsellor|therapist|psychologist|psychiatrist|social worker|volunteer|manager|line manager|hr manager|hr adviser|hr advisor|support worker|youth worker|lecturer|researcher|first aider|mental health first aider|pharmacist|midwife|health visitor|police officer|chaplain|safeguarding lead|dsl|student|head of year|head teacher|headteacher|deputy head|senco|form tutor|care worker|carer|healthcare assistant|hca|nursery worker|childminder|journalist|reporter|writer|novelist|author|hr officer|hr business partner|occupational health nurse|receptionist|trainee|trainer|instructor|call handler|coach|mentor|learning mentor|youth leader|scout leader|team leader|pastoral lead|pastoral worker|librarian|pcso|firefighter|lifeguard|practitioner|caseworker|case worker|key worker|keyworker|advocate|housing officer|probation officer|clinician|matron)(?= |$)',
     'samaritans volunteer',
     '(?:i|we) (?:teach|lecture|tutor)(?= |$)',
     '(?:first aid|mental health first aid|driving|fitness|yoga) instructor',
@@ -149,8 +164,10 @@ const ROLE = new RegExp(
     '(?:journalist|reporter|instructor|trainer|care worker|senior carer|form tutor|tutor)(?: here| writing| preparing| planning| teaching)',
     'level [0-9] (?:health and social care|childcare|care)',
     'year (?:1[0-3]|[7-9]) (?:psychology|sociology|health and social care|pshe|biology|english|drama)',
-    '(?:(?:i am|im) )?(?:doing|writing|studying for|working on|researching for|revising for) (?:a|an|my|our) (?:[a-z]+ ){0,2}(?:degree|masters|msc|phd|dissertation|essay|thesis|research project|assignment|coursework|exam|exams|novel|book|article|piece)',
-    '(?:for) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|placement|course|exam|research|lesson|lessons|class|lecture|seminar|training|assembly|policy|presentation|project|report|uni work|university work)',
+    '(?:(?:i am|im) )?(?:doing|writing|studying for|working on|researching for|revising for) (?:a|an|my|our) (?:[a-z]+ ){0,2}(?:degree|masters|msc|phd|dissertation|essay|thesis|research project|assignment|coursework|exam|exams|novel|book|article|piece|story|short story|script|screenplay|play|poem)',
+    '(?:for|in) (?:english|drama|history|psychology|sociology|biology|re|pshe|media studies|film studies|health and social care|literature|english lit|english literature|gcse|a level) (?:class|lesson|lessons|homework|coursework|revision|essay)',
+    // ("for my exam results" is a date in the writer's own life, not study talk)
+    '(?:for) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|placement|course|exam|research|lesson|lessons|class|lecture|seminar|training|assembly|policy|presentation|project|report|uni work|university work)(?! results| result| grades)',
     // "on my course" or "in my class" is where a student's own life happens, not study talk.
     '(?:in|on) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|research|lesson plan|lecture|seminar|training|assembly|policy|presentation|project|report)',
     '(?:dissertation|essay|assignment|coursework|thesis|research project|literature review)(?: [a-z]+){0,2} (?:on|about|into|covering)',
@@ -168,11 +185,13 @@ const ABOUT_OTHERS = new RegExp(
     '(?:how|what) (?:do|should|can|would|could) (?:i|we|staff|managers|teachers|nurses|volunteers) (?:respond|support|handle|talk|speak|ask|help|deal|say|do|tell)(?: [a-z]+){0,4} (?:a|an|my|our|the|someone|somebody)(?: [a-z]+)? (?:student|pupil|employee|colleague|client|patient|caller|staff member|member of staff|team member|service user|young person|person|child|resident)',
     '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|doctor|teacher|counsellor|therapist|psychologist|volunteer|manager|student|worker|lecturer|researcher)',
     // Someone else's words reported: "callers say things like ...", "if someone on my team tells me ..."
-    '(?:someone|somebody|a colleague|a student|a pupil|a client|a patient|a caller|callers|clients|patients|pupils|students|people|an employee|a member of staff|a team member|they|a resident|a young person|young people|a person|a child|a parent|a learner|a service user)(?: [a-z]+){0,3} (?:tells|tell|told|says|say|said|discloses|disclosed|mentions|mentioned)(?: me| us)?(?: things like| stuff like| that)?(?: [a-z]+){0,8}',
+    '(?:someone|somebody|a colleague|a student|a pupil|a client|a patient|a caller|callers|clients|patients|pupils|students|people|an employee|a member of staff|a team member|they|a resident|a young person|young people|a person|a child|a parent|a learner|a service user|a teenager|a teen|teenagers|a kid|kids|a young man|a young woman|a lad|a girl|a boy)(?: [a-z]+){0,3} (?:tells|tell|told|says|say|said|discloses|disclosed|mentions|mentioned)(?: me| us)?(?: things like| stuff like| that)?(?: [a-z]+){0,8}',
     '(?:i|we) (?:want|need|have|plan|would like) to (?:cover|teach|explain|talk about|discuss|include|address)',
     // "as a paramedic I see overdoses every week": the writer meets it at work
     '(?:i|we) (?:see|treat|meet|nurse|deal with|get|support|look after) (?:a lot of |lots of |many |loads of |so many |plenty of |more )?(?:[a-z]+ )?(?:overdoses|patients|people|clients|students|pupils|callers|cases|admissions|young people|kids|children|residents)',
     '(?:i am|im|we are) (?:drafting|writing|updating|reviewing|planning|preparing|designing|putting together|revising|researching|studying)',
+    // "I've been asked to rewrite our policy", "I'm often asked about it by staff"
+    '(?:i have been|i was|we have been|we were|i am being|i am) (?:often |always |regularly |sometimes )?asked (?:to|about|for advice)',
     // "how can I talk about self harm safely", "how should I respond if someone tells me"
     '(?:how|what) (?:do|should|can|would|could|is the best way|best way) (?:i|we|to)(?: [a-z]+){0,2} (?:talk|teach|speak|ask|write|cover|explain|respond|recognise|recognize|spot|approach)(?: [a-z]+){0,3}(?: (?:about|if|when|signs|to|of|in|among)|$)(?: (?:someone|somebody|a|an|the|my|our)(?: [a-z]+){0,3} (?:tells|says|tell|discloses|mentions)(?: me| us)?)?',
   ].join('|'),
@@ -202,6 +221,35 @@ function disclosedToThem(plain: string): boolean {
 }
 const ROLE_ALL = new RegExp(ROLE.source, 'g');
 
+// One particular person met through work, at risk now ("my colleague posted ...", "a Year 10
+// student handed in ...", "a little boy on my ward keeps turning up with bruises", "one of my
+// residents is being ..."): a worker telling us about them needs the routes for helping someone
+// else, like any worried friend. People in general ("a student who self-harms", "if a pupil tells
+// me", "colleagues in crisis") stay work talk.
+const WORK_PERSON = '(?:pupil|student|resident|residents|patient|client|colleague|coworker|co worker|workmate|employee|apprentice|trainee|learner|boy|girl|child|kid|lad|lass|baby|man|woman|lady|gentleman|young person|teenager|team member|member of staff|staff member|service user|caller|customer|tenant)';
+const EVENT = '(?:posted|handed|wrote|sent|texted|messaged|told|said|showed|came|turned|turns|keeps|kept|has been|have been|is being|are being|was|were|has|had|tried|took|has taken|left|rang|called|disclosed|admitted|went|is|seems|looked|looks|arrived)';
+const PARTICULAR_PERSON = new RegExp(
+  [
+    `(?:my|our) (?:[a-z0-9]+ )?(?:colleague|coworker|co worker|workmate|manager|boss|employee|apprentice|trainee|pupil|student|resident|patient|client|team member|supervisor|line manager|team leader) ${EVENT}`,
+    `one of (?:my|our|the) (?:[a-z0-9]+ )?(?:pupils|students|team|staff|residents|patients|clients|colleagues|employees|apprentices|kids|children|young people|service users|learners|trainees|tenants) ${EVENT}`,
+    `(?:a|the|this|one) (?:[a-z0-9]+ ){0,3}${WORK_PERSON}(?: [a-z0-9]+){0,3} (?:on|in|at|from) (?:my|our|the) (?:ward|unit|class|form|team|group|caseload|shift|floor|home|school|year|office|department|rota|register|wing|corridor)`,
+    `(?:a|this|one) (?:[a-z0-9]+ ){0,3}${WORK_PERSON} ${EVENT}`,
+  ]
+    .map((alt) => `(?:^| )${alt}(?= |$)`)
+    .join('|'),
+);
+
+// "how do I recognise signs that a resident is being ...": a question about anyone.
+const GENERAL_QUESTION = /(?:^| )(?:how (?:do|can|should|would|to|might)|what (?:do|should|are|would|can)|signs|whether|recognise|recognize|spot|spotting|identify|suspect|suspecting|suppose|imagine|example)(?= |$)/;
+
+/** A particular person at risk now, told from work, not in a hypothetical ("if a pupil ..."). */
+function particularPersonNow(sentence: string): boolean {
+  const m = PARTICULAR_PERSON.exec(sentence);
+  if (m === null) return false;
+  const before = sentence.slice(0, m.index);
+  return !HYPOTHETICAL.test(before) && !REPORTED.test(before) && !GENERAL_QUESTION.test(before);
+}
+
 /**
  * Words without which PAST_OVER or ROLE cannot match: the large alternations run only on
  * texts that hold one (they cost more than the rest of the detector when run on every hit).
@@ -217,6 +265,7 @@ const PROFESSIONAL_WORDS = new Set([
   'research', 'lesson', 'lessons', 'class', 'lecture', 'seminar', 'training', 'assembly', 'policy', 'presentation', 'project', 'report', 'uni',
   'university', 'literature', 'workshop', 'procedure', 'guidance', 'toolkit', 'leaflet', 'poster', 'handbook', 'policies', 'hr', 'staff',
   'wellbeing', 'workplace', 'safeguarding', 'company', 'school', 'pupil', 'employee', 'colleague', 'client', 'patient', 'caller', 'user', 'person',
+  'coach', 'mentor', 'leader', 'pastoral', 'librarian', 'pcso', 'firefighter', 'lifeguard', 'practitioner', 'caseworker', 'keyworker', 'advocate', 'clinician', 'matron', 'officer',
   'teach', 'lecture', 'tutor', 'care', 'hca', 'childminder', 'writer', 'novelist', 'author', 'receptionist', 'doing', 'writing', 'researching', 'studying', 'revising', 'reporting', 'msc', 'exams',
 ]);
 
@@ -296,6 +345,10 @@ function lastIndexOfPattern(text: string, re: RegExp): number {
 }
 
 function whenFor(category: RiskCategory, text: string, at: number, located: boolean): RiskWhen {
+  // A body that was checked and cleared ("we rushed him to A&E and they said he was fine") is over,
+  // however recent, unless the message turns back to now ("but now he is being sick"). Never an
+  // overdose or a wound someone gave themselves: last night's attempt is not over when A&E lets them go.
+  if (category === 'medical' && MEDICAL_CLEARED.test(text) && !TURNS_BACK.test(text) && !SELF_INFLICTED.test(text)) return 'past';
   if (!mayMatch(text, PAST_WORDS) && !DATED_PAST.test(text)) return 'current';
   const { start, end } = sentenceAround(text, at);
   const sentence = text.slice(start, end);
@@ -311,12 +364,16 @@ function whenFor(category: RiskCategory, text: string, at: number, located: bool
   // of it ("Tonight I feel the same"): "my manager keeps changing the rota" says nothing about it.
   const setAside = (t: string): string => t.replace(RECOVERED, ' ').replace(PAST_OVER, ' ').replace(PAST_ONLY, ' ').replace(DATED_PAST_ALL, ' ').replace(PLANS, ' ');
   const neighbours = [text.slice(previous < 0 ? 0 : previous + 3, Math.max(0, start - 3)), end >= text.length ? '' : text.slice(end + 3, next < 0 ? text.length : next)];
-  const near = setAside([sentence, ...neighbours.filter((n) => n !== '' && REFERS_BACK.test(n))].join(' . '));
+  // Past and over said in the risk's own sentence ("I stopped at 17 and it hasn't been an issue in
+  // six years"): a neighbour about a new feeling ("I've started to feel really lonely") is not the
+  // risk come back; only one that speaks of the risk itself is.
+  const refersBack = pastHere && testOnce(PAST_OVER, sentence) ? REFERS_TO_RISK : REFERS_BACK;
+  const near = setAside([sentence, ...neighbours.filter((n) => n !== '' && refersBack.test(n))].join(' . '));
   if (NOW.test(near) || (category !== 'medical' && DAYS_AGO.test(near)) || SOON.test(setAside(sentence)) || RECURRING.test(setAside(text))) return 'current';
   // Present-tense verbs speak of the risk only in the sentence that holds its words; the sentence a
   // model's guess is read at (no words matched) may be any sentence ("I'm a dad of three now").
   if (!located) return 'past';
-  if (!pastHere && PRESENT_RISK_VERB.test(sentence.replace(PAST_OVER, ' '))) return 'current';
+  if (!pastHere && PRESENT_RISK_VERB.test(sentence.replace(PAST_OVER, ' ').replace(RECOVERED, ' '))) return 'current';
   // A date and "I'm 25" do not make "... and I want to die" in the same sentence past.
   if (!testOnce(PAST_OVER, around) && PRESENT_WANT.test(sentence.replace(RECOVERED, ' '))) return 'current';
   return 'past';
@@ -350,6 +407,7 @@ function frameFor(plain: string, clause: string, sentence: string, aboutOther: b
   if (!mayMatch(plain, PROFESSIONAL_WORDS) || !ROLE.test(plain)) return 'personal';
   // Someone in the writer's own life ("my neighbour's kids", "my partner") is not work, whatever job they name.
   if (disclosedToThem(plain) || OWN_PEOPLE.test(sentence)) return 'personal';
+  if (particularPersonNow(sentence)) return 'personal';
   // Someone else's risk in a work setting (a pupil, a caller): the writer's own words do not change it.
   if (aboutOther) return 'professional';
   // Risk words with a time of their own and nobody else named ("self-harm every night this week,

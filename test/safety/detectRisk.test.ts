@@ -174,6 +174,21 @@ describe('negation', () => {
   });
 
   it.each([
+    "I'm lonely but I'm not in any danger, I just need someone to talk to.",
+    "Not in danger or anything, just need to talk it through",
+    'i dont feel unsafe, there is no emergency, i just want to ask about waiting times',
+  ])('%s -> null: a danger word said only to deny it is the person saying they are safe', (text) => {
+    expect(detectRisk(text)).toBeNull();
+  });
+
+  it.each([
+    "I'm not in danger but I want to die",
+    "I'm not in any danger from him, but my sister is, he has a knife",
+  ])('%s -> still risk when something else is said', (text) => {
+    expect(detectRisk(text)).toMatchObject({ negated: false });
+  });
+
+  it.each([
     "I don't want to live anymore",
     "I don't want to wake up tomorrow",
     "I can't go on",
@@ -252,6 +267,8 @@ describe('word prefilter is sound', () => {
     expect(requiredWordClauses('(?:so |really )?suicidal')).toEqual([['suicidal']]);
     // Not so when the optional group ends inside a word.
     expect(requiredWordClauses('(?:un)?alive')).toBeNull();
+    // Nor when the next group may start with an optional space ("brifor babi" is "brifo" + "r").
+    expect(requiredWordClauses('(?:ofn|poeni) (?:brifo|niweidio)(?: ?r| y)? ?(?:babi|plentyn)')).toEqual([['ofn', 'poeni']]);
   });
 
   it('never skips a rule pattern or a mask that matches an eval message', () => {
