@@ -56,6 +56,13 @@ export const OFF_TOPIC_TOPIC = 0.8;
 /** How far the matcher must lean to one other question for the recognised check to step aside (blind b +1.9 points). */
 export const DETOUR_LEAN = 0.2;
 
+/**
+ * The recogniser heard a topic ("what to expect", "private help") but no question or topic is
+ * clear: the closest question, said with "I'm not quite sure" and the others as buttons, is more
+ * use than the topic's overview, which answered many different questions the same way.
+ */
+export const INTENT_GUESS = 0.1;
+
 export const CONTROL_INTENTS: ReadonlySet<IntentName> = new Set([
   'Greeting',
   'Help',
@@ -93,6 +100,8 @@ export interface AnswerThresholds {
   crisisYield: number;
   /** The recogniser's None this sure: off-topic unless a question matches outright. */
   none: number;
+  /** A topic intent and no clear question or topic: the best question from this score, said with "I'm not quite sure". */
+  intentGuess: number;
 }
 
 export const DEFAULT_THRESHOLDS: AnswerThresholds = {
@@ -102,10 +111,11 @@ export const DEFAULT_THRESHOLDS: AnswerThresholds = {
   strongQuestion: STRONG_QUESTION,
   crisisYield: CRISIS_YIELD,
   none: SURE_NONE,
+  intentGuess: INTENT_GUESS,
 };
 
 /** Words that lean on what came before: "that", "it", "the grief one", "and ...", "what about". */
-const LEANS_ON_CONTEXT = /\b(that|it|this|those|them|one|there|what about|how about)\b|^(and|so|but|also)\b/;
+const LEANS_ON_CONTEXT = /\b(that|it|this|those|they|they're|theyre|them|their|one|there|what about|how about)\b|^(and|so|but|also)\b/;
 const SHORT_MESSAGE_WORDS = 8;
 
 export function leansOnContext(text: string): boolean {
@@ -128,6 +138,9 @@ export function matchInContext(matcher: QuestionMatcher, kb: KnowledgeBase, text
   // would always win, and "and how long does that take?" asks something new.
   for (const { id, score } of plain.questions) scores.set(id, (scores.get(id) ?? 0) + (id === last.id ? score : score / 2));
   for (const { id, score } of withContext.questions) if (id !== last.id) scores.set(id, (scores.get(id) ?? 0) + score / 2);
+  // Context only ever adds: a message that is clear on its own words ("how do i know theyre
+  // legit?" after the price answer) keeps its own score, not half of it.
+  for (const { id, score } of plain.questions) if (id !== last.id) scores.set(id, Math.max(scores.get(id) ?? 0, score));
   for (const id of last.followUps ?? []) if (scores.has(id)) scores.set(id, (scores.get(id) ?? 0) + 0.1);
   const questions: QuestionScore[] = [...scores]
     .map(([id, score]) => ({ id, score: Math.min(score, 1) }))
@@ -165,8 +178,12 @@ export function planAnswer(
   rawMatch: QuestionMatch,
   kb: KnowledgeBase,
   thresholds: AnswerThresholds = DEFAULT_THRESHOLDS,
+  followUp = false,
 ): AnswerPlan {
-  const plan = planWithoutRoutes(recognition, rawMatch, kb, thresholds);
+  // A short follow-up to the last answer ("how do i know theyre legit?") sounds off-topic to the
+  // recogniser on its own words; read with the last question it is not.
+  const heard = followUp && recognition.intent === 'None' ? { ...recognition, score: 0 } : recognition;
+  const plan = planWithoutRoutes(heard, rawMatch, kb, thresholds);
   if (plan.kind !== 'answer' && plan.kind !== 'topic') return plan;
   const routesTo = kb.questions.get(plan.questionId)?.routesTo;
   return routesTo ? { kind: 'intent', intent: routesTo } : plan;
@@ -219,6 +236,9 @@ function planWithoutRoutes(
   // The recogniser heard the check, but the matcher leans towards one other question: that answer,
   // said with "I'm not quite sure" and the closest questions, as only a clear request starts the check.
   if (detour && top && top.score >= DETOUR_LEAN && !kb.questions.get(top.id)?.routesTo) {
+    return { kind: 'topic', topic: kb.questions.get(top.id)?.topic ?? '', questionId: top.id, closest: closestOthers(match, top.id), score: top.score };
+  }
+  if (!CONTROL_INTENTS.has(intent) && intent !== 'None' && top && top.score >= thresholds.intentGuess && !kb.questions.get(top.id)?.routesTo) {
     return { kind: 'topic', topic: kb.questions.get(top.id)?.topic ?? '', questionId: top.id, closest: closestOthers(match, top.id), score: top.score };
   }
   if (intent !== 'None') return { kind: 'intent', intent };
