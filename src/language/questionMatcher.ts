@@ -40,34 +40,18 @@ const TOP_QUESTIONS = 5;
 export const KEYWORD_WEIGHT = 0.5;
 /** How sharply keyword scores become a distribution: (score / best score) to this power, normalised. */
 const KEYWORD_SHARPNESS = 4;
+/** Training passes of the classifier: 10 -> 20 gave held-out top-1 +0.3 and blind f +2.5 points (eval:answers). */
+const EPOCHS = 20;
 /** Words too common in this domain to tell questions apart. */
 const STOP_WORDS = new Set(
   "i me my the a an is it to of and or in on for do does can you be have has what how will if at this that with im i'm ipt therapy therapist they theyre their them we us our your youre are am was were would could should".split(' '),
 );
 
-export interface MatcherTuning {
-  keywordWeight: number;
-  keywordSharpness: number;
-  nearestWeight: number;
-  nearestSharpness: number;
-  epochs: number;
-}
-
-export const DEFAULT_TUNING: MatcherTuning = {
-  keywordWeight: KEYWORD_WEIGHT,
-  keywordSharpness: KEYWORD_SHARPNESS,
-  nearestWeight: 0,
-  nearestSharpness: 4,
-  epochs: 20,
-};
-
 export function trainQuestionMatcher(
   kb: KnowledgeBase,
   examples: readonly LabelledQuestion[],
   synonyms: ReadonlyMap<string, string> = new Map(),
-  tuningIn: Partial<MatcherTuning> = {},
 ): QuestionMatcher {
-  const tuning = { ...DEFAULT_TUNING, ...tuningIn };
   const empty: QuestionMatch = { questions: [], topics: [] };
   if (examples.length === 0) return { match: () => empty };
   const stemmer = new StemmerEn();
@@ -82,7 +66,7 @@ export function trainQuestionMatcher(
 
   const classifier = trainNgramClassifier(
     examples.map((e) => ({ text: normalizeUtterance(e.text), label: e.id })),
-    { stem, epochs: tuning.epochs },
+    { stem, epochs: EPOCHS },
   );
   const labels = classifier.labels;
   const documents = labels.map((id) => {
@@ -96,11 +80,6 @@ export function trainQuestionMatcher(
     return doc;
   });
   const index = buildKeywordIndex(documents);
-  const nearest = buildNearestPhrasing(
-    examples.map((e) => ({ words: keywords(e.text), label: labels.indexOf(e.id) })),
-    documents,
-    labels.length,
-  );
   const topicNames = [...new Set(labels.map((id) => kb.questions.get(id)?.topic ?? ''))];
   const topicOfLabel = labels.map((id) => topicNames.indexOf(kb.questions.get(id)?.topic ?? ''));
   const blended = new Float64Array(labels.length);
@@ -117,26 +96,16 @@ export function trainQuestionMatcher(
       let best = 0;
       for (let c = 0; c < k.length; c += 1) if (k[c] > best) best = k[c];
       // No shared keyword at all: the classifier alone speaks (and is usually unsure).
-      const weight = best > 0 ? tuning.keywordWeight : 0;
+      const weight = best > 0 ? KEYWORD_WEIGHT : 0;
       let total = 0;
       for (let c = 0; c < k.length; c += 1) {
-        k[c] = k[c] > 0 ? (k[c] / best) ** tuning.keywordSharpness : 0;
+        k[c] = k[c] > 0 ? (k[c] / best) ** KEYWORD_SHARPNESS : 0;
         total += k[c];
-      }
-      const n = nearest(words);
-      let nBest = 0;
-      for (let c = 0; c < n.length; c += 1) if (n[c] > nBest) nBest = n[c];
-      const nWeight = nBest > 0 ? tuning.nearestWeight : 0;
-      let nTotal = 0;
-      for (let c = 0; c < n.length; c += 1) {
-        n[c] = n[c] > 0 ? (n[c] / nBest) ** tuning.nearestSharpness : 0;
-        nTotal += n[c];
       }
       topicTotals.fill(0);
       const top: QuestionScore[] = [];
       for (let c = 0; c < labels.length; c += 1) {
-        blended[c] =
-          (1 - weight - nWeight) * p[c] + (weight > 0 ? (weight * coverage * k[c]) / total : 0) + (nWeight > 0 ? (nWeight * nBest * n[c]) / nTotal : 0);
+        blended[c] = (1 - weight) * p[c] + (weight > 0 ? (weight * coverage * k[c]) / total : 0);
         topicTotals[topicOfLabel[c]] += blended[c];
         if (top.length < TOP_QUESTIONS || blended[c] > top[top.length - 1].score) {
           // Inserted after every equal score (as a stable sort would), without sorting per question.
@@ -149,48 +118,5 @@ export function trainQuestionMatcher(
       const topics = topicNames.map((topic, i) => ({ topic, score: topicTotals[i] })).sort((a, b) => b.score - a.score);
       return { questions: top, topics };
     },
-  };
-}
-
-/**
- * The nearest phrasing: cosine similarity between the message's keywords and each phrasing's,
- * words weighted by how few questions use them; a question scores its closest phrasing.
- */
-function buildNearestPhrasing(
-  phrasings: ReadonlyArray<{ words: readonly string[]; label: number }>,
-  documents: ReadonlyArray<ReadonlyMap<string, number>>,
-  labelCount: number,
-): (words: readonly string[]) => Float64Array {
-  const questionsWith = new Map<string, number>();
-  for (const doc of documents) for (const word of doc.keys()) questionsWith.set(word, (questionsWith.get(word) ?? 0) + 1);
-  const idf = (word: string) => Math.log(1 + labelCount / (questionsWith.get(word) ?? 0.5));
-  const postings = new Map<string, { phrasing: number; weight: number }[]>();
-  phrasings.forEach(({ words }, i) => {
-    const unique = [...new Set(words)];
-    const norm = Math.sqrt(unique.reduce((sum, w) => sum + idf(w) ** 2, 0)) || 1;
-    for (const word of unique) {
-      let list = postings.get(word);
-      if (!list) postings.set(word, (list = []));
-      list.push({ phrasing: i, weight: idf(word) / norm });
-    }
-  });
-  const dots = new Float64Array(phrasings.length);
-  const out = new Float64Array(labelCount);
-  return (words) => {
-    dots.fill(0);
-    out.fill(0);
-    const unique = [...new Set(words)];
-    const norm = Math.sqrt(unique.reduce((sum, w) => sum + idf(w) ** 2, 0)) || 1;
-    for (const word of unique) {
-      const list = postings.get(word);
-      if (!list) continue;
-      const q = idf(word) / norm;
-      for (const { phrasing, weight } of list) dots[phrasing] += q * weight;
-    }
-    for (let i = 0; i < phrasings.length; i += 1) {
-      const label = phrasings[i].label;
-      if (dots[i] > out[label]) out[label] = dots[i];
-    }
-    return out;
   };
 }
