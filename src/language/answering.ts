@@ -80,6 +80,15 @@ export const CONTROL_INTENTS: ReadonlySet<IntentName> = new Set([
  */
 export const YIELDING_INTENTS: ReadonlySet<IntentName> = new Set(['Help', 'CrisisSupport']);
 /**
+ * An answer that ends with how to reach the clinic ("where do I park?", "I've a new phone number")
+ * serves a wish to talk to a person as well, so the person-contact intent yields to it as help
+ * does: the reply is about what was asked, and carries no crisis lines for a benign question.
+ */
+export function givesClinicContact(kb: KnowledgeBase, questionId: string): boolean {
+  return kb.questions.get(questionId)?.answer.includes('{{clinicContact}}') ?? false;
+}
+
+/**
  * Urgent-help wording yields only to a clear question match: "i want it all to stop" shares words
  * with "can I stop therapy early?", and the signposts are the safer reply to a near miss.
  */
@@ -184,9 +193,26 @@ export function planAnswer(
   // recogniser on its own words; read with the last question it is not.
   const heard = followUp && recognition.intent === 'None' ? { ...recognition, score: 0 } : recognition;
   const plan = planWithoutRoutes(heard, rawMatch, kb, thresholds);
-  if (plan.kind !== 'answer' && plan.kind !== 'topic') return plan;
-  const routesTo = kb.questions.get(plan.questionId)?.routesTo;
+  const routesTo = plan.kind === 'answer' || plan.kind === 'topic' ? kb.questions.get(plan.questionId)?.routesTo : undefined;
+  const destination = plan.kind === 'intent' ? plan.intent : routesTo;
+  if (destination === 'SuitabilityCheck') {
+    const named = namedCondition(withIntentPrior(rawMatch, kb, heard), kb);
+    if (named) return named;
+  }
   return routesTo ? { kind: 'intent', intent: routesTo } : plan;
+}
+
+/**
+ * "is ipt right for my anxiety", "i drink a lot, would ipt suit me": a check request that names a
+ * condition or situation the knowledge base answers gets that answer (whose follow-ups offer the
+ * check), not a check started without a word about what was asked. 0.3 (the answer threshold):
+ * blind f +1.3 points, e unchanged; 0.25 took "would ipt be a good fit for me" away from the check.
+ */
+export const CONDITION_LEAN = 0.3;
+
+function namedCondition(match: QuestionMatch, kb: KnowledgeBase): AnswerPlan | undefined {
+  const named = match.questions.find((q) => !kb.questions.get(q.id)?.routesTo);
+  return named && named.score >= CONDITION_LEAN ? { kind: 'answer', questionId: named.id, score: named.score } : undefined;
 }
 
 /** Pure: where a plan sends the person, as a question id or an intent; what eval:answers compares. */
@@ -209,7 +235,12 @@ function planWithoutRoutes(
   const match = withIntentPrior(rawMatch, kb, recognition);
   const top = match.questions[0];
   const intent = recognition.intent;
-  const yieldAt = intent === 'CrisisSupport' ? thresholds.crisisYield : YIELDING_INTENTS.has(intent) ? thresholds.answer : thresholds.strongQuestion;
+  const yieldAt =
+    intent === 'CrisisSupport'
+      ? thresholds.crisisYield
+      : YIELDING_INTENTS.has(intent) || (intent === 'HumanContact' && top !== undefined && givesClinicContact(kb, top.id))
+        ? thresholds.answer
+        : thresholds.strongQuestion;
   const yields = top !== undefined && top.score >= yieldAt;
   // The guided check is a long detour, and the recogniser hears it in "would IPT help me", "im on
   // citalopram can i still do therapy" and "my therapist isn't right for me" alike: it steps aside
