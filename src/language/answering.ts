@@ -269,12 +269,11 @@ function planWithoutRoutes(
     const best = inTopic[0]?.id ?? kb.topics.find((t) => t.topic === topic.topic)?.questions[0]?.id;
     if (best) return { kind: 'topic', topic: topic.topic, questionId: best, closest: closestOthers(match, best), score: topic.score };
   }
-  // The recogniser heard the check, but the matcher leans towards one other question: that answer,
-  // said with "I'm not quite sure" and the closest questions, as only a clear request starts the check.
-  if (detour && top && top.score >= DETOUR_LEAN && !kb.questions.get(top.id)?.routesTo) {
-    return { kind: 'topic', topic: kb.questions.get(top.id)?.topic ?? '', questionId: top.id, closest: closestOthers(match, top.id), score: top.score };
-  }
-  if (!CONTROL_INTENTS.has(intent) && intent !== 'None' && top && top.score >= thresholds.intentGuess && !kb.questions.get(top.id)?.routesTo) {
+  // The recogniser heard the check, or a topic, but the matcher leans towards one question: that
+  // answer, said with "I'm not quite sure" and the closest questions (only a clear request starts
+  // the check; a topic's overview answered too many different questions the same way).
+  const leanAt = detour ? DETOUR_LEAN : !CONTROL_INTENTS.has(intent) && intent !== 'None' ? thresholds.intentGuess : undefined;
+  if (leanAt !== undefined && top && top.score >= leanAt && !kb.questions.get(top.id)?.routesTo) {
     return { kind: 'topic', topic: kb.questions.get(top.id)?.topic ?? '', questionId: top.id, closest: closestOthers(match, top.id), score: top.score };
   }
   if (intent !== 'None') return { kind: 'intent', intent };
