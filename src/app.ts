@@ -139,7 +139,12 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
     clinic: config.clinic,
     answers: {
       answerer,
-      deployment: { clinicName: config.clinic.name, retentionDays: config.transcripts.retentionDays, organisationName: config.workplace.name ?? '' },
+      deployment: {
+        clinicName: config.clinic.name,
+        clinicContact: { phone: config.clinic.phone, email: config.clinic.email, url: config.clinic.url },
+        retentionDays: config.transcripts.retentionDays,
+        organisationName: config.workplace.name ?? '',
+      },
     },
     safety,
     eraser: {

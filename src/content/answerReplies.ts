@@ -1,7 +1,7 @@
 import type { AgeGroup, Nation } from '../profile';
 import { t } from './i18n';
 import { answerFor, offeredIn, type KbAgeGroup, type KnowledgeBase, type KbQuestion } from './knowledgeBase';
-import { fillPlaceholders, type PlaceholderValues } from './placeholders';
+import { fillPlaceholders, type ClinicWays, type PlaceholderValues } from './placeholders';
 
 /**
  * The words of a knowledge-base answer for one person: the right variant for their nation and age,
@@ -15,6 +15,8 @@ export interface AnswerContext {
 
 export interface DeploymentValues {
   clinicName: string;
+  /** How people reach the clinic, for answers about appointments, travel and their details. */
+  clinicContact?: ClinicWays;
   retentionDays: number;
   organisationName: string;
 }

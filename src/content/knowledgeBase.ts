@@ -15,7 +15,7 @@ import { DEFAULT_LOCALE } from './i18n';
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const QUESTION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g;
-const ALLOWED_PLACEHOLDER = /^(routes|clinicName|retentionDays|organisationName|link:[a-z0-9-]+)$/;
+const ALLOWED_PLACEHOLDER = /^(routes|clinicName|clinicContact|retentionDays|organisationName|link:[a-z0-9-]+)$/;
 
 export const KB_NATIONS = ['england', 'wales', 'scotland', 'northern_ireland'] as const;
 export type KbNation = (typeof KB_NATIONS)[number];

@@ -6,12 +6,22 @@ import { linkList } from './linkList';
 
 /**
  * Fills the placeholders content may use, at answer time: {{routes}} (the urgent lines for the
- * person's nation and age), {{link:<id>}} (from links.json), {{clinicName}}, {{retentionDays}},
+ * person's nation and age), {{link:<id>}} (from links.json), {{clinicName}}, {{clinicContact}}
+ * (how to reach the clinic, from the deployment's settings), {{retentionDays}},
  * {{organisationName}}. Anything else is left out of the copy by the knowledge-base schema.
  */
 
+/** The clinic's own ways in (CLINIC_PHONE, CLINIC_EMAIL, CLINIC_URL); any may be unset. */
+export interface ClinicWays {
+  phone?: string;
+  email?: string;
+  url?: string;
+}
+
 export interface PlaceholderValues {
   clinicName: string;
+  /** Unset or empty: {{clinicContact}} says honestly that the guide has no contact details. */
+  clinicContact?: ClinicWays;
   retentionDays: number;
   organisationName: string;
   nation?: Nation;
@@ -35,6 +45,21 @@ export function routesInline(locale: string, nation?: Nation, ageGroup?: AgeGrou
   return `${phrases.slice(0, -1).join(', ')} or ${phrases[phrases.length - 1]}`;
 }
 
+/**
+ * "You can reach the clinic: call 020 7946 0000 or email ..." from whatever the deployment gave;
+ * with nothing configured it says so and points to the appointment letter, never to a crisis line
+ * (a question about parking or a new phone number is not an emergency).
+ */
+export function clinicContactLine(locale: string, clinicName: string, ways: ClinicWays = {}): string {
+  const parts: string[] = [];
+  if (ways.phone) parts.push(t(locale, 'answers:clinicContact.phone', { phone: ways.phone }));
+  if (ways.email) parts.push(t(locale, 'answers:clinicContact.email', { email: ways.email }));
+  if (ways.url) parts.push(t(locale, 'answers:clinicContact.url', { url: ways.url }));
+  if (parts.length === 0) return t(locale, 'answers:clinicContact.none', { clinic: clinicName });
+  const joined = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} ${t(locale, 'answers:clinicContact.or')} ${parts[parts.length - 1]}`;
+  return t(locale, 'answers:clinicContact.some', { clinic: clinicName, ways: joined });
+}
+
 const PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g;
 
 export function fillPlaceholders(locale: string, text: string, values: PlaceholderValues): string {
@@ -42,6 +67,7 @@ export function fillPlaceholders(locale: string, text: string, values: Placehold
   const filled = text.replace(PLACEHOLDER, (whole, name: string) => {
     if (name === 'routes') return routesInline(locale, values.nation, values.ageGroup);
     if (name === 'clinicName') return values.clinicName;
+    if (name === 'clinicContact') return clinicContactLine(locale, values.clinicName, values.clinicContact);
     if (name === 'retentionDays') return String(values.retentionDays);
     if (name === 'organisationName') return values.organisationName;
     if (name.startsWith('link:')) return links.get(name.slice('link:'.length))?.url ?? whole;

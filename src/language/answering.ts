@@ -56,6 +56,13 @@ export const OFF_TOPIC_TOPIC = 0.8;
 /** How far the matcher must lean to one other question for the recognised check to step aside (blind b +1.9 points). */
 export const DETOUR_LEAN = 0.2;
 
+/**
+ * The recogniser heard a topic ("what to expect", "private help") but no question or topic is
+ * clear: the closest question, said with "I'm not quite sure" and the others as buttons, is more
+ * use than the topic's overview, which answered many different questions the same way.
+ */
+export const INTENT_GUESS = 0.1;
+
 export const CONTROL_INTENTS: ReadonlySet<IntentName> = new Set([
   'Greeting',
   'Help',
@@ -72,6 +79,18 @@ export const CONTROL_INTENTS: ReadonlySet<IntentName> = new Set([
  * about is the more useful reply ("are you a chatbot?", "can you diagnose me?").
  */
 export const YIELDING_INTENTS: ReadonlySet<IntentName> = new Set(['Help', 'CrisisSupport']);
+/**
+ * An answer that ends with how to reach the clinic ("where do I park?", "I've a new phone number")
+ * serves a wish to talk to a person as well, so the person-contact intent yields to a fair match
+ * for it (0.5, below the 0.6 other questions need): the reply is about what was asked, and carries
+ * no crisis lines for a benign question. "contact details" alone (0.42) still gets the contact reply.
+ */
+export const CLINIC_CONTACT_YIELD = 0.5;
+
+export function givesClinicContact(kb: KnowledgeBase, questionId: string): boolean {
+  return kb.questions.get(questionId)?.answer.includes('{{clinicContact}}') ?? false;
+}
+
 /**
  * Urgent-help wording yields only to a clear question match: "i want it all to stop" shares words
  * with "can I stop therapy early?", and the signposts are the safer reply to a near miss.
@@ -93,6 +112,8 @@ export interface AnswerThresholds {
   crisisYield: number;
   /** The recogniser's None this sure: off-topic unless a question matches outright. */
   none: number;
+  /** A topic intent and no clear question or topic: the best question from this score, said with "I'm not quite sure". */
+  intentGuess: number;
 }
 
 export const DEFAULT_THRESHOLDS: AnswerThresholds = {
@@ -102,10 +123,11 @@ export const DEFAULT_THRESHOLDS: AnswerThresholds = {
   strongQuestion: STRONG_QUESTION,
   crisisYield: CRISIS_YIELD,
   none: SURE_NONE,
+  intentGuess: INTENT_GUESS,
 };
 
 /** Words that lean on what came before: "that", "it", "the grief one", "and ...", "what about". */
-const LEANS_ON_CONTEXT = /\b(that|it|this|those|them|one|there|what about|how about)\b|^(and|so|but|also)\b/;
+const LEANS_ON_CONTEXT = /\b(that|it|this|those|they|they're|theyre|them|their|one|there|what about|how about)\b|^(and|so|but|also)\b/;
 const SHORT_MESSAGE_WORDS = 8;
 
 export function leansOnContext(text: string): boolean {
@@ -128,6 +150,9 @@ export function matchInContext(matcher: QuestionMatcher, kb: KnowledgeBase, text
   // would always win, and "and how long does that take?" asks something new.
   for (const { id, score } of plain.questions) scores.set(id, (scores.get(id) ?? 0) + (id === last.id ? score : score / 2));
   for (const { id, score } of withContext.questions) if (id !== last.id) scores.set(id, (scores.get(id) ?? 0) + score / 2);
+  // Context only ever adds: a message that is clear on its own words ("how do i know theyre
+  // legit?" after the price answer) keeps its own score, not half of it.
+  for (const { id, score } of plain.questions) if (id !== last.id) scores.set(id, Math.max(scores.get(id) ?? 0, score));
   for (const id of last.followUps ?? []) if (scores.has(id)) scores.set(id, (scores.get(id) ?? 0) + 0.1);
   const questions: QuestionScore[] = [...scores]
     .map(([id, score]) => ({ id, score: Math.min(score, 1) }))
@@ -165,11 +190,32 @@ export function planAnswer(
   rawMatch: QuestionMatch,
   kb: KnowledgeBase,
   thresholds: AnswerThresholds = DEFAULT_THRESHOLDS,
+  followUp = false,
 ): AnswerPlan {
-  const plan = planWithoutRoutes(recognition, rawMatch, kb, thresholds);
-  if (plan.kind !== 'answer' && plan.kind !== 'topic') return plan;
-  const routesTo = kb.questions.get(plan.questionId)?.routesTo;
+  // A short follow-up to the last answer ("how do i know theyre legit?") sounds off-topic to the
+  // recogniser on its own words; read with the last question it is not.
+  const heard = followUp && recognition.intent === 'None' ? { ...recognition, score: 0 } : recognition;
+  const plan = planWithoutRoutes(heard, rawMatch, kb, thresholds);
+  const routesTo = plan.kind === 'answer' || plan.kind === 'topic' ? kb.questions.get(plan.questionId)?.routesTo : undefined;
+  const destination = plan.kind === 'intent' ? plan.intent : routesTo;
+  if (destination === 'SuitabilityCheck') {
+    const named = namedCondition(withIntentPrior(rawMatch, kb, heard), kb);
+    if (named) return named;
+  }
   return routesTo ? { kind: 'intent', intent: routesTo } : plan;
+}
+
+/**
+ * "is ipt right for my anxiety", "i drink a lot, would ipt suit me": a check request that names a
+ * condition or situation the knowledge base answers gets that answer (whose follow-ups offer the
+ * check), not a check started without a word about what was asked. 0.3 (the answer threshold):
+ * blind f +1.3 points, e unchanged; 0.25 took "would ipt be a good fit for me" away from the check.
+ */
+export const CONDITION_LEAN = 0.3;
+
+function namedCondition(match: QuestionMatch, kb: KnowledgeBase): AnswerPlan | undefined {
+  const named = match.questions.find((q) => !kb.questions.get(q.id)?.routesTo);
+  return named && named.score >= CONDITION_LEAN ? { kind: 'answer', questionId: named.id, score: named.score } : undefined;
 }
 
 /** Pure: where a plan sends the person, as a question id or an intent; what eval:answers compares. */
@@ -192,7 +238,14 @@ function planWithoutRoutes(
   const match = withIntentPrior(rawMatch, kb, recognition);
   const top = match.questions[0];
   const intent = recognition.intent;
-  const yieldAt = intent === 'CrisisSupport' ? thresholds.crisisYield : YIELDING_INTENTS.has(intent) ? thresholds.answer : thresholds.strongQuestion;
+  const yieldAt =
+    intent === 'CrisisSupport'
+      ? thresholds.crisisYield
+      : YIELDING_INTENTS.has(intent)
+        ? thresholds.answer
+        : intent === 'HumanContact' && top !== undefined && givesClinicContact(kb, top.id)
+          ? CLINIC_CONTACT_YIELD
+          : thresholds.strongQuestion;
   const yields = top !== undefined && top.score >= yieldAt;
   // The guided check is a long detour, and the recogniser hears it in "would IPT help me", "im on
   // citalopram can i still do therapy" and "my therapist isn't right for me" alike: it steps aside
@@ -216,9 +269,11 @@ function planWithoutRoutes(
     const best = inTopic[0]?.id ?? kb.topics.find((t) => t.topic === topic.topic)?.questions[0]?.id;
     if (best) return { kind: 'topic', topic: topic.topic, questionId: best, closest: closestOthers(match, best), score: topic.score };
   }
-  // The recogniser heard the check, but the matcher leans towards one other question: that answer,
-  // said with "I'm not quite sure" and the closest questions, as only a clear request starts the check.
-  if (detour && top && top.score >= DETOUR_LEAN && !kb.questions.get(top.id)?.routesTo) {
+  // The recogniser heard the check, or a topic, but the matcher leans towards one question: that
+  // answer, said with "I'm not quite sure" and the closest questions (only a clear request starts
+  // the check; a topic's overview answered too many different questions the same way).
+  const leanAt = detour ? DETOUR_LEAN : !CONTROL_INTENTS.has(intent) && intent !== 'None' ? thresholds.intentGuess : undefined;
+  if (leanAt !== undefined && top && top.score >= leanAt && !kb.questions.get(top.id)?.routesTo) {
     return { kind: 'topic', topic: kb.questions.get(top.id)?.topic ?? '', questionId: top.id, closest: closestOthers(match, top.id), score: top.score };
   }
   if (intent !== 'None') return { kind: 'intent', intent };

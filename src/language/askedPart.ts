@@ -69,7 +69,7 @@ function clausesOf(text: string): Clause[] {
     const asks = sentence.includes('?');
     return sentence
       .split(/,|;| - | \u2013 |\b(?=but |so )/i)
-      .map((c) => c.replace(/^\s*(but|so|and|like)\b/i, '').replace(/[.?!]+\s*$/, '').trim())
+      .map((c) => c.replace(/^\s*(?:(?:but|so|and|like|also|just|roughly|ok|okay|well|anyway)\b[\s,]*)+/i, '').replace(/[.?!]+\s*$/, '').trim())
       // A question is a few words; a 'clause' of hundreds is an unpunctuated story.
       .filter((c) => {
         const words = c.split(/\s+/).length;

@@ -5,7 +5,7 @@
  */
 import { loadKnowledgeBase, questionExamples, type KnowledgeBase } from '../content/knowledgeBase';
 import { normaliseLabel } from '../content/actions';
-import { matchInContext, planAnswer, DEFAULT_THRESHOLDS, type AnswerPlan, type AnswerThresholds } from './answering';
+import { leansOnContext, matchInContext, planAnswer, DEFAULT_THRESHOLDS, type AnswerPlan, type AnswerThresholds } from './answering';
 import type { QuestionMatch, QuestionMatcher } from './questionMatcher';
 import { trainQuestionMatcher } from './questionMatcher';
 import type { RecognitionResult } from './recognizer';
@@ -47,7 +47,7 @@ export function createQuestionAnswerer(options: QuestionAnswererOptions = {}): Q
     async plan(text, locale, recognition, lastQuestionId) {
       const local = () => matchInContext(matcher(), kb, text, lastQuestionId);
       const match = options.remote ? await options.remote.match(text, locale, local) : local();
-      return planAnswer(recognition, match, kb, thresholds);
+      return planAnswer(recognition, match, kb, thresholds, lastQuestionId !== undefined && leansOnContext(text));
     },
   };
 }

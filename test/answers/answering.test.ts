@@ -35,6 +35,17 @@ describe('planAnswer', () => {
     expect(planAnswer(recognised('Greeting', 0.9), confidentCost, kb)).toMatchObject({ kind: 'answer', questionId: 'cost.nhs-free' });
   });
 
+  test('asking for a person yields to a fair match for an answer that gives the clinic\'s contact', () => {
+    const shipped = loadKnowledgeBase();
+    const parking = match([['clinic.getting-there', 0.55]], [['clinic', 0.6]]);
+    expect(planAnswer(recognised('HumanContact', 0.6), parking, shipped)).toMatchObject({ kind: 'answer', questionId: 'clinic.getting-there' });
+    // "contact details" alone leans to a clinic answer only weakly: the contact reply stands.
+    const details = match([['clinic.change-details', 0.42]], [['clinic', 0.5]]);
+    expect(planAnswer(recognised('HumanContact', 0.6), details, shipped)).toEqual({ kind: 'intent', intent: 'HumanContact' });
+    const cost = match([['cost.nhs-free', 0.5]], [['cost', 0.6]]);
+    expect(planAnswer(recognised('HumanContact', 0.6), cost, shipped)).toEqual({ kind: 'intent', intent: 'HumanContact' });
+  });
+
   test('a very strong question beats a conversation intent', () => {
     const strong = match([['cost.nhs-free', 0.95]], [['cost', 0.95]]);
     expect(planAnswer(recognised('HumanContact', 0.6), strong, kb)).toMatchObject({ kind: 'answer', questionId: 'cost.nhs-free' });
@@ -66,6 +77,15 @@ describe('planAnswer', () => {
     test('a lean towards one other question gets it, said unsure, with the closest offered', () => {
       const lean = match([['fit.older-adults', 0.22], ['fit.right-for-me', 0.1]], [['fit', 0.35]]);
       expect(planAnswer(sure, lean, shipped)).toMatchObject({ kind: 'topic', questionId: 'fit.older-adults', closest: ['fit.right-for-me'] });
+    });
+
+    test('a check request naming a condition the knowledge base answers gets that answer (which offers the check)', () => {
+      const drink = match([['fit.right-for-me', 0.52], ['fit.substance-use', 0.4]], [['fit', 0.95]]);
+      expect(planAnswer(sure, drink, shipped)).toEqual({ kind: 'answer', questionId: 'fit.substance-use', score: 0.4 });
+      expect(shipped.questions.get('fit.substance-use')?.followUps).toContain('fit.right-for-me');
+      // Only a clear second question: noise beside a plain request leaves the check to start.
+      const plain = match([['fit.right-for-me', 0.52], ['fit.anxiety', 0.26]], [['fit', 0.8]]);
+      expect(planAnswer(sure, plain, shipped)).toEqual({ kind: 'intent', intent: 'SuitabilityCheck' });
     });
 
     test('with no confident question, the recogniser\'s check stands', () => {
@@ -101,6 +121,18 @@ describe('planAnswer', () => {
     expect(planAnswer(recognised('None', 0.9), price, kb)).toMatchObject({ kind: 'topic', topic: 'cost', questionId: 'cost.private-price' });
   });
 
+  test('a topic intent with a lean towards one question gets that question, said unsure, over the overview', () => {
+    const lean = match([['access.self-refer', 0.15], ['cost.nhs-free', 0.08]], [['access', 0.2], ['cost', 0.1]]);
+    expect(planAnswer(recognised('Evidence', 0.9), lean, kb)).toMatchObject({ kind: 'topic', questionId: 'access.self-refer', closest: ['cost.nhs-free'] });
+    // A conversation intent is never overridden this way.
+    expect(planAnswer(recognised('Greeting', 0.9), lean, kb)).toEqual({ kind: 'intent', intent: 'Greeting' });
+  });
+
+  test('a short follow-up is not off-topic however sure the recogniser is on its words alone', () => {
+    expect(planAnswer(recognised('None', 0.9), vagueCost, kb, undefined, true)).toMatchObject({ kind: 'topic', topic: 'cost' });
+    expect(planAnswer(recognised('None', 0.9), vagueCost, kb, undefined, false)).toMatchObject({ kind: 'didYouMean' });
+  });
+
   test('a topic intent the recogniser is sure of keeps its overview when no question or topic fits', () => {
     expect(planAnswer(recognised('Evidence', 0.9), nothing, kb)).toEqual({ kind: 'intent', intent: 'Evidence' });
   });
@@ -114,6 +146,7 @@ describe('planAnswer', () => {
     ['how much does that cost', true],
     ['and how long', true],
     ['tell me more about the grief one', true],
+    ['how do i know theyre legit', true],
     ['how do i refer myself to nhs talking therapies in england please', false],
     ['can i bring my partner', false],
   ])('"%s" leans on the last answer: %s', (text, expected) => {
