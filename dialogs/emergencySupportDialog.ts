@@ -314,7 +314,7 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
               : [t(locale, `safety:answer.${label}.${voice}`), ...hold];
       // Someone under 18 whose safety is not settled hears of Childline on every reply, whatever they
       // answered ("i cant tell my parents"): 999 still first.
-      const young = audience === 'self' && state.reply.kind !== 'medical' && state.profile.ageGroup === 'under_18' ? routesById(locale, ['childline']) : [];
+      const young = youngRoutes(locale, state);
       // The line that advises stays in view while the person talks ("can ipt fix anger", "what if
       // it's happening now"): Respect on every such reply to someone who may hurt someone; for
       // someone helping another person, their advice line when the answer says nothing urgent.
@@ -362,8 +362,10 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     const lesser = risk !== undefined && mode !== 'past' && mode !== 'professional';
     const urgent = lesser && mode === 'handoff' && risk.severity === 'immediate';
     if (urgent) return label === 'unsure' && !reading.contrast ? 'unsure' : 'notSafe';
+    // "I'm safe" to "Are they safe?": nothing settled, whatever else the message holds.
+    if (label === 'safe' && whoseAnswer(state.reply, reading) === 'whose') return 'whose';
     // "Yes I'm safe, but I still feel like a burden": the "but" is the lesser risk the detector read.
-    if (label === 'safe' || (reading.contrast && lesser)) return lesser ? 'safeWithConcern' : whoseAnswer(state.reply, reading);
+    if (label === 'safe' || (reading.contrast && lesser)) return lesser ? 'safeWithConcern' : 'safe';
     if (reading.contrast && !medical) return 'safeBut';
     return label;
   }
@@ -383,11 +385,14 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       reading.aimedAtServices && !danger
         ? [[t(locale, `safety:answer.reluctantServices.${who}`, values)], [t(locale, `safety:answer.reluctantServicesAgain.${who}`, values)]]
         : [
-            [t(locale, `safety:answer.reluctant.${who}`, values), t(locale, 'safety:tips.silent_999')],
+            [t(locale, `safety:answer.reluctant.${who}`, values), t(locale, 'safety:answer.silentCall')],
             [t(locale, `safety:answer.reluctantAgain.${who}`, values)],
           ];
-    const text = this.fresh(state, wordings.map((lines) => [...first, ...lines, t(locale, 'safety:answer.stayWithYou')].join('\n\n')));
-    return withRouteButtons(locale, text, routesById(locale, danger ? ['emergency', 'shout', 'samaritans_email'] : ['shout', 'samaritans_email']));
+    // Someone under 18 hears of Childline here too ("i cant tell anyone").
+    const young = youngRoutes(locale, state);
+    const youngLines = young.map((route) => routeLine(locale, route));
+    const text = this.fresh(state, wordings.map((lines) => [...first, ...lines, ...youngLines, t(locale, 'safety:answer.stayWithYou')].join('\n\n')));
+    return withRouteButtons(locale, text, [...routesById(locale, danger ? ['emergency', 'shout', 'samaritans_email'] : ['shout', 'samaritans_email']), ...young]);
   }
 
   /** Worried about someone else and holding back: asking for advice is right; the lines that advise, again; 999 only for danger now. */
@@ -509,6 +514,11 @@ function isAnswerAboutHelp(reading: SafeNowReading, risk: RiskAssessment, reply:
 /** Worried about someone else and holding back ("what if I'm wrong"), with no answer that says more. */
 function holdsBack(reading: SafeNowReading, reply: SafetyReply): boolean {
   return reading.hesitant === true && reply.audience === 'other' && (reading.label === 'unknown' || reading.label === 'unsure');
+}
+
+/** Childline for someone under 18 talking about themselves (not in a physical emergency), on every reply until they are safe. */
+function youngRoutes(locale: string, state: EmergencyState): CrisisRoute[] {
+  return state.reply.audience === 'self' && state.reply.kind !== 'medical' && state.profile.ageGroup === 'under_18' ? routesById(locale, ['childline']) : [];
 }
 
 /** The reply's own lines after 999 (the NSPCC, Hourglass, Respect...): where to get advice. */
