@@ -51,6 +51,13 @@ describe('"I\'m fine" beside a dangerous place or the means at hand', () => {
     expect(readSafeNow(text).label).toBe('safe');
   });
 
+  it.each(['im fine. ive already said goodbye to my mum', 'all good, just finished writing my note', "i'm ok, the engine's running in the garage", 'yeah fine, gave my stuff away today'])(
+    '%j, a goodbye or a step already taken, is not safe (pure)',
+    (text) => {
+      expect(readSafeNow(text).label).toBe('notSafe');
+    },
+  );
+
   it('gets 999 and the question again, with no claim of safety', async () => {
     const adapter = await afterOwnCrisis();
     const text = textOf(await sayOnce(adapter, 'im fine honestly, just sitting on the cliff edge'));
@@ -140,6 +147,15 @@ describe('a physical emergency in the middle of the person\'s own crisis', () =>
     const replies = await sayOnce(adapter, 'oh god my dad just collapsed and hes not breathing');
     expect(textOf(replies)).toMatch(/999/);
     expect(textOf(replies)).not.toMatch(ASKS_AGAIN);
+  });
+});
+
+describe('someone under 18 who cannot tell anyone', () => {
+  it.each(['i cant tell anyone', "i don't want to talk to anyone"])('%j: other ways, with Childline, once', async (message) => {
+    const adapter = await afterOwnCrisis({ nation: 'wales', ageGroup: 'under_18' });
+    const text = textOf(await sayOnce(adapter, message));
+    expect(text).toContain('85258');
+    expect(text.split('0800 1111').length - 1).toBe(1);
   });
 });
 
