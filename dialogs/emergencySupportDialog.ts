@@ -257,11 +257,12 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
   /** Back from the safety plan (or a physical emergency put on top): where the person was, with the question or the choices again. */
   override async resumeDialog(dc: DialogContext, _reason: DialogReason, result?: SafetyPlanResult | EmergencySupportResult): Promise<DialogTurnResult> {
     const state = dc.activeDialog!.state as EmergencyState;
-    if (result && 'completed' in result && result.completed) state.planned = true;
+    const planMade = result !== undefined && 'completed' in result && result.completed;
+    if (planMade) state.planned = true;
     const { context } = dc;
     const locale = localeOf(context);
     if (state.phase === 'settled') {
-      await context.sendActivity(this.choices(context, state, t(locale, state.planned && result && 'completed' in result ? 'safety:plan.offerAfter' : 'safety:answer.offerAgain')));
+      await context.sendActivity(this.choices(context, state, t(locale, planMade ? 'safety:plan.offerAfter' : 'safety:answer.offerAgain')));
     } else {
       await this.ask(context, state, 'again');
     }

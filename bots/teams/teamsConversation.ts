@@ -89,7 +89,7 @@ export class TeamsConversation {
       await sendSafetyEvent(this.deps.safety, context, { category: risk.category, severity: gentle ? 'concern' : risk.severity });
       // Health data: no conversation id, and debug only.
       this.deps.logger.debug({ event: 'teams_shared_risk_reply', scope, category: risk.category }, 'risk in a shared space: short reply');
-      await this.updateFollowUp(context, (state, key, now) => noteSharedRisk(state, key, now));
+      await this.followUps(context, (state, key, now) => ({ state: noteSharedRisk(state, key, now) }));
       return 'answered';
     }
     if (!mentioned) return 'answered';
@@ -97,14 +97,12 @@ export class TeamsConversation {
     // After a risk reply, this person's next messages ("idk", "sorry everyone, ignore that") keep 999
     // in view, never the general introduction, until they say they are safe.
     const safe = readSafeNow(text, copy.locale).label === 'safe';
-    let nth: number | undefined;
-    await this.updateFollowUp(context, (state, key, now) => {
+    const nth = await this.followUps(context, (state, key, now) => {
       const taken = takeFollowUp(state, key, now, safe);
-      nth = taken.followUp;
-      return taken.state;
+      return { state: taken.state, value: taken.followUp };
     });
     const followUp = nth !== undefined;
-    if (nth !== undefined) await context.sendActivity(sharedRiskFollowUpReply(copy, safe ? 'safe' : nth, chatLink));
+    if (followUp) await context.sendActivity(sharedRiskFollowUpReply(copy, safe ? 'safe' : nth, chatLink));
 
     const { intent } = await this.deps.recognize(context);
     switch (messageKind(text, intent, teamsLexicon(copy.locale))) {
@@ -124,14 +122,18 @@ export class TeamsConversation {
     return 'answered';
   }
 
-  /** Reads and writes the shared-space follow-up state for this message's sender (nothing without an accessor or a sender). */
-  private async updateFollowUp(context: TurnContext, change: (state: SharedRiskFollowUp, key: string, now: number) => SharedRiskFollowUp): Promise<void> {
+  /** Changes the shared-space follow-up state for this message's sender (nothing without an accessor or a sender). */
+  private async followUps<T>(
+    context: TurnContext,
+    change: (state: SharedRiskFollowUp, key: string, now: number) => { state: SharedRiskFollowUp; value?: T },
+  ): Promise<T | undefined> {
     const accessor = this.deps.riskFollowUp;
     const from = context.activity.from;
     const id = from?.aadObjectId ?? from?.id;
-    if (!accessor || !id) return;
-    const state = await accessor.get(context, { people: {} });
-    await accessor.set(context, change(state, personKey(id), (this.deps.now ?? Date.now)()));
+    if (!accessor || !id) return undefined;
+    const changed = change(await accessor.get(context, { people: {} }), personKey(id), (this.deps.now ?? Date.now)());
+    await accessor.set(context, changed.state);
+    return changed.value;
   }
 
   private copy(context: TurnContext): TeamsCopyContext {
