@@ -14,6 +14,7 @@ import { welcomeActivity } from '../dialogs/welcome';
 import type { UserProfile } from '../src/profile';
 import { repairMemberLists } from './activityShape';
 import { TeamsConversation } from './teams/teamsConversation';
+import type { SharedRiskFollowUp } from './teams/riskFollowUp';
 import type { SafetyDialogDeps } from '../dialogs/safetyDialogShared';
 
 export interface IptBotDeps {
@@ -56,6 +57,7 @@ export class IptBot extends TeamsActivityHandler {
       botAppId: deps.botAppId,
       safety: deps.safety ?? { logger: deps.logger },
       recognize: (context) => deps.dialog.recognize(context),
+      riskFollowUp: deps.conversationState.createProperty<SharedRiskFollowUp>('SharedRiskFollowUp'),
       logger: deps.logger,
     });
 

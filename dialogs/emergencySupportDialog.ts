@@ -55,9 +55,11 @@ export interface EmergencySupportResult {
 
 /**
  * An answer as this dialog acts on it. 'feelOk': "I'm OK" after a physical emergency, which still
- * needs 999 (some harm does not show at first).
+ * needs 999 (some harm does not show at first). 'safeBut': reassurance taken back by a "but" ("I'm
+ * OK but I don't know about later"). 'whose': reassurance about someone else than the question asked
+ * ("I'm safe" to "Are they safe?", "she's fine now" to "Are you safe?").
  */
-type Resolved = Exclude<SafeNowLabel, 'yes'> | 'safeWithConcern' | 'feelOk';
+type Resolved = Exclude<SafeNowLabel, 'yes'> | 'safeWithConcern' | 'feelOk' | 'safeBut' | 'whose';
 
 /**
  * Whose words the question and answers use: the audience's, or, in a physical emergency, whether
@@ -215,6 +217,11 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       // A different kind of risk: that reply's own routes, from the start. Never away from a person
       // whose own safety is still unanswered to someone else's: that person's answer comes first.
       const next = safetyReply(newRisk);
+      // A body in danger now ("my dad just collapsed") while the person's own answer is open: 999 for
+      // that first, on top; once help is on the way and they go back, their own question again.
+      if (next.kind === 'medical' && state.reply.kind !== 'medical' && state.phase !== 'settled') {
+        return dc.beginDialog(this.id, { assessment: newRisk, profile: state.profile } satisfies EmergencySupportOptions);
+      }
       if (next.kind !== state.reply.kind && (next.audience === 'self' || state.phase === 'settled')) {
         return dc.replaceDialog(this.id, { assessment: newRisk, profile: state.profile, lead: 'repeat' } satisfies EmergencySupportOptions);
       }
@@ -247,14 +254,15 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     return this.answer(context, state, tapped ?? reading, risk);
   }
 
-  /** Back from the safety plan: where the person was, with the choices again. */
-  override async resumeDialog(dc: DialogContext, _reason: DialogReason, result?: SafetyPlanResult): Promise<DialogTurnResult> {
+  /** Back from the safety plan (or a physical emergency put on top): where the person was, with the question or the choices again. */
+  override async resumeDialog(dc: DialogContext, _reason: DialogReason, result?: SafetyPlanResult | EmergencySupportResult): Promise<DialogTurnResult> {
     const state = dc.activeDialog!.state as EmergencyState;
-    if (result?.completed) state.planned = true;
+    const planMade = result !== undefined && 'completed' in result && result.completed;
+    if (planMade) state.planned = true;
     const { context } = dc;
     const locale = localeOf(context);
     if (state.phase === 'settled') {
-      await context.sendActivity(this.choices(context, state, t(locale, result?.completed ? 'safety:plan.offerAfter' : 'safety:answer.offerAgain')));
+      await context.sendActivity(this.choices(context, state, t(locale, planMade ? 'safety:plan.offerAfter' : 'safety:answer.offerAgain')));
     } else {
       await this.ask(context, state, 'again');
     }
@@ -302,10 +310,12 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
           ? [t(locale, `safety:answer.stillHere.${audience}`), ...hold]
           : label === 'feelOk'
             ? [t(locale, `safety:answer.feelOk.${voice}`), t(locale, `safety:answer.feelOkAgain.${voice}`)]
-            : [t(locale, `safety:answer.${label}.${voice}`), ...hold];
+            : label === 'safeBut' || label === 'whose'
+              ? [t(locale, `safety:answer.${label}.${audience}`), ...hold]
+              : [t(locale, `safety:answer.${label}.${voice}`), ...hold];
       // Someone under 18 whose safety is not settled hears of Childline on every reply, whatever they
       // answered ("i cant tell my parents"): 999 still first.
-      const young = audience === 'self' && state.reply.kind !== 'medical' && state.profile.ageGroup === 'under_18' ? routesById(locale, ['childline']) : [];
+      const young = youngRoutes(locale, state);
       // The line that advises stays in view while the person talks ("can ipt fix anger", "what if
       // it's happening now"): Respect on every such reply to someone who may hurt someone; for
       // someone helping another person, their advice line when the answer says nothing urgent.
@@ -350,10 +360,14 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     // After an overdose or an injury, feeling OK is not safety: 999 still.
     if (medical && label === 'safe') return 'feelOk';
     const mode = risk ? safetyMode(risk) : undefined;
-    if (!risk || mode === 'past' || mode === 'professional') return label;
-    const urgent = mode === 'handoff' && risk.severity === 'immediate';
-    if (label === 'safe') return urgent ? 'notSafe' : 'safeWithConcern';
-    if (urgent && label !== 'unsure') return 'notSafe';
+    const lesser = risk !== undefined && mode !== 'past' && mode !== 'professional';
+    const urgent = lesser && mode === 'handoff' && risk.severity === 'immediate';
+    if (urgent) return label === 'unsure' && !reading.contrast ? 'unsure' : 'notSafe';
+    // "I'm safe" to "Are they safe?": nothing settled, whatever else the message holds.
+    if (label === 'safe' && whoseAnswer(state.reply, reading) === 'whose') return 'whose';
+    // "Yes I'm safe, but I still feel like a burden": the "but" is the lesser risk the detector read.
+    if (label === 'safe' || (reading.contrast && lesser)) return lesser ? 'safeWithConcern' : 'safe';
+    if (reading.contrast && !medical) return 'safeBut';
     return label;
   }
 
@@ -372,11 +386,14 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       reading.aimedAtServices && !danger
         ? [[t(locale, `safety:answer.reluctantServices.${who}`, values)], [t(locale, `safety:answer.reluctantServicesAgain.${who}`, values)]]
         : [
-            [t(locale, `safety:answer.reluctant.${who}`, values), t(locale, 'safety:tips.silent_999')],
+            [t(locale, `safety:answer.reluctant.${who}`, values), t(locale, 'safety:answer.silentCall')],
             [t(locale, `safety:answer.reluctantAgain.${who}`, values)],
           ];
-    const text = this.fresh(state, wordings.map((lines) => [...first, ...lines, t(locale, 'safety:answer.stayWithYou')].join('\n\n')));
-    return withRouteButtons(locale, text, routesById(locale, danger ? ['emergency', 'shout', 'samaritans_email'] : ['shout', 'samaritans_email']));
+    // Someone under 18 hears of Childline here too ("i cant tell anyone").
+    const young = youngRoutes(locale, state);
+    const youngLines = young.map((route) => routeLine(locale, route));
+    const text = this.fresh(state, wordings.map((lines) => [...first, ...lines, ...youngLines, t(locale, 'safety:answer.stayWithYou')].join('\n\n')));
+    return withRouteButtons(locale, text, [...routesById(locale, danger ? ['emergency', 'shout', 'samaritans_email'] : ['shout', 'samaritans_email']), ...young]);
   }
 
   /** Worried about someone else and holding back: asking for advice is right; the lines that advise, again; 999 only for danger now. */
@@ -473,6 +490,13 @@ function offerAgain(locale: string): string[] {
   return [t(locale, 'safety:answer.offerAgain'), t(locale, 'safety:answer.offerAgainAlt')];
 }
 
+/** Safe, or 'whose' when the words are about someone else than the question asked (a physical emergency asks whether help is coming, not whose). */
+function whoseAnswer(reply: SafetyReply, reading: SafeNowReading): 'safe' | 'whose' {
+  if (reply.kind === 'medical' || reading.about === undefined) return 'safe';
+  const asked = reply.audience === 'self' ? 'self' : reply.audience === 'other' ? 'other' : undefined;
+  return asked !== undefined && reading.about !== asked ? 'whose' : 'safe';
+}
+
 /** A tapped answer button reads as the words on it would ("Yes, help is coming" in a physical emergency). */
 function readingOfChoice(choice: 'safe' | 'notSafe' | 'unsure', reply: SafetyReply): SafeNowReading {
   const label = choice === 'safe' && reply.kind === 'medical' ? 'helpComing' : choice;
@@ -491,6 +515,11 @@ function isAnswerAboutHelp(reading: SafeNowReading, risk: RiskAssessment, reply:
 /** Worried about someone else and holding back ("what if I'm wrong"), with no answer that says more. */
 function holdsBack(reading: SafeNowReading, reply: SafetyReply): boolean {
   return reading.hesitant === true && reply.audience === 'other' && (reading.label === 'unknown' || reading.label === 'unsure');
+}
+
+/** Childline for someone under 18 talking about themselves (not in a physical emergency), on every reply until they are safe. */
+function youngRoutes(locale: string, state: EmergencyState): CrisisRoute[] {
+  return state.reply.audience === 'self' && state.reply.kind !== 'medical' && state.profile.ageGroup === 'under_18' ? routesById(locale, ['childline']) : [];
 }
 
 /** The reply's own lines after 999 (the NSPCC, Hourglass, Respect...): where to get advice. */
@@ -512,7 +541,10 @@ function recorded(label: Resolved): SafeNowAnswer {
       return 'safe';
     case 'feelOk':
     case 'ack':
+    case 'whose':
       return 'unknown';
+    case 'safeBut':
+      return 'unsure';
     default:
       return label;
   }

@@ -1,6 +1,9 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { t } from '../src/content/i18n';
+import { crisisRouteTable, type CrisisRoute } from '../src/safety/crisisRoutes';
+import { routeBullets } from '../src/safety/crisisRoutesText';
+import type { UserProfile } from '../src/profile';
 import { checkInAnswer, readSafeNow, safetyRequest, type CheckInAnswer } from '../src/safety/safetyAnswers';
 import type { RiskAssessment } from '../src/safety/types';
 import { EMERGENCY_SUPPORT_DIALOG, type EmergencySupportOptions } from './emergencySupportDialog';
@@ -60,7 +63,7 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
     // Severity is always concern here: the banner shows, the full hand-off waits for the answer.
     // After a crisis reply in this conversation the banner is already up: no second hand-off signal.
     if (!options.afterCrisis) await sendSafetyEvent(this.deps, context, { category: options.assessment.category, severity: 'concern' });
-    await context.sendActivity(MessageFactory.text(t(locale, 'safety:checkIn.routesLine', routeValues(locale))));
+    await context.sendActivity(MessageFactory.text(withFittingLines(locale, t(locale, 'safety:checkIn.routesLine', routeValues(locale)), options.profile)));
     await this.ask(context, options.assessment);
     return Dialog.EndOfTurn;
   }
@@ -94,8 +97,9 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
       return Dialog.EndOfTurn;
     }
     const opening = unreadable ? 'safety:answer.unreadable' : answer === 'no' ? 'safety:checkIn.no' : 'safety:checkIn.unknown';
-    const reply = [t(locale, opening), t(locale, 'safety:checkIn.helpAnyway', routeValues(locale)), t(locale, 'safety:checkIn.goOn')].join('\n\n');
-    await context.sendActivity(withRouteButtons(locale, reply, routesById(locale, CHECK_IN_ROUTES)));
+    const help = withFittingLines(locale, t(locale, 'safety:checkIn.helpAnyway', routeValues(locale)), options.profile);
+    const reply = [t(locale, opening), help, t(locale, 'safety:checkIn.goOn')].join('\n\n');
+    await context.sendActivity(withRouteButtons(locale, reply, [...routesById(locale, CHECK_IN_ROUTES), ...fittingLines(locale, options.profile)]));
     return dc.endDialog({ answer } satisfies RiskCheckInResult);
   }
 
@@ -107,6 +111,23 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
     const locale = localeOf(context);
     await context.sendActivity(questionActivity(context, t(locale, `safety:checkIn.question.${assessment.category}`), yesNo(locale)));
   }
+}
+
+/**
+ * The lines that fit this person beside 999 and Samaritans, when known: their nation's urgent line
+ * (NHS 111 in England, Lifeline in Northern Ireland...) and Childline for someone under 18. None
+ * when nothing is known: the short line stays short.
+ */
+function fittingLines(locale: string, profile: UserProfile): CrisisRoute[] {
+  const { order } = crisisRouteTable(locale);
+  const nation = profile.nation ? (order.byNation[profile.nation] ?? []) : [];
+  const young = profile.ageGroup === 'under_18' ? (order.byAge.under_18 ?? []).slice(0, 1) : [];
+  return routesById(locale, [...nation, ...young]);
+}
+
+function withFittingLines(locale: string, text: string, profile: UserProfile): string {
+  const lines = fittingLines(locale, profile);
+  return lines.length === 0 ? text : `${text}\n${t(locale, 'safety:checkIn.alsoLead')}\n${routeBullets(locale, lines)}`;
 }
 
 function yesNo(locale: string): SafetyChoice<CheckInChoice>[] {

@@ -1,4 +1,6 @@
-import type { TurnContext } from 'botbuilder';
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { readSafeNow } from '../../src/safety/safetyAnswers';
+import { noteSharedRisk, personKey, takeFollowUp, type SharedRiskFollowUp } from './riskFollowUp';
 import type { Logger } from 'pino';
 import type { ClinicContact, WorkplaceSettings } from '../../src/config';
 import type { RecognitionResult } from '../../src/language/recognizer';
@@ -15,6 +17,7 @@ import {
   privacyAnswer,
   sharedIntro,
   sharedPersonalReply,
+  sharedRiskFollowUpReply,
   sharedRiskReply,
   sharedTopicAnswer,
   teamsWelcomeActivities,
@@ -30,6 +33,9 @@ export interface TeamsConversationDeps {
   safety: SafetyDialogDeps;
   /** Recognises the message once per turn (MainDialog's, so the intent trace is sent once). */
   recognize: (context: TurnContext) => Promise<RecognitionResult>;
+  /** Who had a risk reply in a shared space (src: bots/teams/riskFollowUp.ts); without it, no follow-ups. */
+  riskFollowUp?: StatePropertyAccessor<SharedRiskFollowUp>;
+  now?: () => number;
   logger: Logger;
 }
 
@@ -83,9 +89,20 @@ export class TeamsConversation {
       await sendSafetyEvent(this.deps.safety, context, { category: risk.category, severity: gentle ? 'concern' : risk.severity });
       // Health data: no conversation id, and debug only.
       this.deps.logger.debug({ event: 'teams_shared_risk_reply', scope, category: risk.category }, 'risk in a shared space: short reply');
+      await this.followUps(context, (state, key, now) => ({ state: noteSharedRisk(state, key, now) }));
       return 'answered';
     }
     if (!mentioned) return 'answered';
+
+    // After a risk reply, this person's next messages ("idk", "sorry everyone, ignore that") keep 999
+    // in view, never the general introduction, until they say they are safe.
+    const safe = readSafeNow(text, copy.locale).label === 'safe';
+    const nth = await this.followUps(context, (state, key, now) => {
+      const taken = takeFollowUp(state, key, now, safe);
+      return { state: taken.state, value: taken.followUp };
+    });
+    const followUp = nth !== undefined;
+    if (followUp) await context.sendActivity(sharedRiskFollowUpReply(copy, safe ? 'safe' : nth, chatLink));
 
     const { intent } = await this.deps.recognize(context);
     switch (messageKind(text, intent, teamsLexicon(copy.locale))) {
@@ -93,16 +110,30 @@ export class TeamsConversation {
         await context.sendActivity(privacyAnswer(copy, scope));
         break;
       case 'personal':
-        await context.sendActivity(sharedPersonalReply(copy, chatLink));
+        if (!followUp) await context.sendActivity(sharedPersonalReply(copy, chatLink));
         break;
       case 'general':
         if (isTopicIntent(intent)) await context.sendActivity(sharedTopicAnswer(copy, intent, chatLink));
         break;
       case 'other':
-        await context.sendActivity(sharedIntro(copy, chatLink));
+        if (!followUp) await context.sendActivity(sharedIntro(copy, chatLink));
         break;
     }
     return 'answered';
+  }
+
+  /** Changes the shared-space follow-up state for this message's sender (nothing without an accessor or a sender). */
+  private async followUps<T>(
+    context: TurnContext,
+    change: (state: SharedRiskFollowUp, key: string, now: number) => { state: SharedRiskFollowUp; value?: T },
+  ): Promise<T | undefined> {
+    const accessor = this.deps.riskFollowUp;
+    const from = context.activity.from;
+    const id = from?.aadObjectId ?? from?.id;
+    if (!accessor || !id) return undefined;
+    const changed = change(await accessor.get(context, { people: {} }), personKey(id), (this.deps.now ?? Date.now)());
+    await accessor.set(context, changed.state);
+    return changed.value;
   }
 
   private copy(context: TurnContext): TeamsCopyContext {

@@ -120,6 +120,19 @@ export function sharedIntro(copy: TeamsCopyContext, chatLink: string): Partial<A
 }
 
 /**
+ * The same person's next message after a risk reply in a shared space: short, 999 first, Samaritans,
+ * and the private chat; never the general introduction. When they say they are safe: thanks, and
+ * where help is if that changes (no "glad you're safe": the bot cannot know).
+ */
+export function sharedRiskFollowUpReply(copy: TeamsCopyContext, which: 'safe' | number, chatLink: string): Partial<Activity> {
+  const { locale } = copy;
+  const key = which === 'safe' ? 'riskSafe' : which % 2 === 0 ? 'riskStill' : 'riskStillAgain';
+  const lead = t(locale, `teams:shared.${key}`, urgentNumbers(locale));
+  const text = [lead, t(locale, 'teams:shared.riskPrivate', { link: chatLink })];
+  return withChatButton(copy, text.join('\n\n'), chatLink);
+}
+
+/**
  * Signals that get the gentle wording (and count as a check-in): negated, backstop-only, past and
  * over, or said in a work frame (an HR policy, a training session).
  */

@@ -33,6 +33,10 @@ export interface SafeNowReading {
   hesitant?: boolean;
   /** names someone they trust ("theres my sister i guess", "i could text my mate") */
   trusted?: boolean;
+  /** whose safety a reassuring answer speaks of, when it says ("I'm safe": self; "she's safe now": other) */
+  about?: 'self' | 'other';
+  /** reassurance with a "but" and words no phrase explains ("I'm OK, but the thoughts won't go"): read as unsure */
+  contrast?: boolean;
 }
 
 export type SafetyRequest = 'moreRoutes' | 'plan' | 'back';
@@ -53,6 +57,8 @@ const questionSchema = z
     precedence: z.array(z.string()).min(1),
     negators: z.array(z.string()).optional(),
     fillers: z.array(z.string()).optional(),
+    contrast: z.array(z.string()).optional(),
+    subjects: z.object({ self: z.array(z.string()), other: z.array(z.string()) }).optional(),
   })
   .catchall(z.unknown());
 
@@ -77,6 +83,10 @@ interface PhraseTable {
   fillers: ReadonlySet<string>;
   /** labels that count only when they (with fillers) are the whole answer */
   bare: ReadonlySet<string>;
+  /** words that turn reassurance into doubt when words no phrase explains follow them ("but") */
+  contrast: readonly string[][];
+  /** subject words, for whose safety a reassuring answer speaks of */
+  subjects: { self: ReadonlySet<string>; other: ReadonlySet<string> };
 }
 
 interface AnswerTables {
@@ -150,6 +160,8 @@ function buildTable(raw: z.infer<typeof questionSchema>, labels: readonly string
     negators: new Set((raw.negators ?? []).flatMap(answerTokens)),
     fillers: new Set((raw.fillers ?? []).flatMap(answerTokens)),
     bare,
+    contrast: (raw.contrast ?? []).map(answerTokens).filter((tokens) => tokens.length > 0),
+    subjects: { self: new Set(raw.subjects?.self.flatMap(answerTokens) ?? []), other: new Set(raw.subjects?.other.flatMap(answerTokens) ?? []) },
   };
 }
 
@@ -172,7 +184,7 @@ export function parseSafetyAnswers(json: unknown): AnswerTables {
   addWords(checkIn.phrases.values());
   addWords([reluctance, services, hesitation, trusted]);
   addWords(requests.values());
-  for (const word of [...safeNow.fillers, ...safeNow.negators]) vocabulary.add(word);
+  for (const word of [...safeNow.fillers, ...safeNow.negators, ...safeNow.contrast.flat()]) vocabulary.add(word);
   return { safeNow, checkIn, reluctance, services, hesitation, trusted, requests, offer, vocabulary };
 }
 
@@ -285,11 +297,53 @@ export function readSafeNow(text: string, locale: string = DEFAULT_LOCALE): Safe
   matchesOf(tokens, 'hesitant', tables.hesitation, aside);
   const extra = { aimedAtServices: reluctant && containsAny(tokens, tables.services), hesitant: aside.some((m) => m.label === 'hesitant'), trusted: containsAny(tokens, tables.trusted) };
   const { label, matches } = classify(tokens, tables.safeNow, aside);
+  const explained = [...matches, ...aside];
   // Reassurance with an unexplained "not" in it is not reassurance.
-  if ((label === 'safe' || label === 'helpComing' || label === 'yes' || label === 'ack') && hasLooseNegator(tokens, [...matches, ...aside], tables.safeNow)) {
+  if ((label === 'safe' || label === 'helpComing' || label === 'yes' || label === 'ack') && hasLooseNegator(tokens, explained, tables.safeNow)) {
     return { label: 'notSafe', reluctant, unreadable: false, ...extra };
   }
-  return { label: label as SafeNowLabel, reluctant, unreadable: false, ...extra };
+  // "I'm OK, I'm just tired of it all but": reassurance taken back by what follows a "but".
+  if ((label === 'safe' || label === 'yes') && hasLooseContrast(tokens, explained, tables.safeNow)) {
+    return { label: 'unsure', reluctant, unreadable: false, ...extra, contrast: true };
+  }
+  const about = label === 'safe' || label === 'yes' ? subjectOf(tokens, matches, label, tables.safeNow) : undefined;
+  return { label: label as SafeNowLabel, reluctant, unreadable: false, ...extra, ...(about ? { about } : {}) };
+}
+
+/**
+ * True when a contrast word ("but", "though") is followed by a word that no matched phrase or
+ * filler explains: "safe but thanks" stays safe, "safe but I still have the thoughts" does not.
+ */
+function hasLooseContrast(tokens: readonly string[], matches: readonly Match[], table: PhraseTable): boolean {
+  const found: Match[] = [];
+  matchesOf(tokens, 'contrast', table.contrast, found);
+  return found.some((c) => {
+    if (matches.some((m) => m.start >= c.end)) return !coveredAfter(tokens, c.end, matches, table);
+    // What follows read as an answer of its own ("but thanks", "but I'm OK now").
+    const rest = tokens.slice(c.end);
+    return !coveredAfter(rest, 0, findMatches(rest, table, []), table);
+  });
+}
+
+/** True when every word from `from` on is a filler or inside a matched phrase. */
+function coveredAfter(tokens: readonly string[], from: number, matches: readonly Match[], table: PhraseTable): boolean {
+  return tokens.slice(from).every((token, k) => table.fillers.has(token) || matches.some((m) => m.start <= from + k && from + k < m.end));
+}
+
+/**
+ * Whose safety the first reassuring phrase speaks of: a subject word in it, else the nearest before
+ * it ("i am with my mum, i am safe": self; "yes she is": other). Undefined when none says.
+ */
+function subjectOf(tokens: readonly string[], matches: readonly Match[], label: string, table: PhraseTable): 'self' | 'other' | undefined {
+  const first = matches.filter((m) => m.label === label).sort((a, b) => a.start - b.start)[0];
+  if (!first) return undefined;
+  // The phrase's own words first ("yes she is"), then back towards the start of the answer.
+  const order = [...tokens.slice(first.start, first.end).map((_t, k) => first.start + k), ...Array.from({ length: first.start }, (_v, k) => first.start - 1 - k)];
+  for (const i of order) {
+    if (table.subjects.self.has(tokens[i])) return 'self';
+    if (table.subjects.other.has(tokens[i])) return 'other';
+  }
+  return undefined;
 }
 
 /**

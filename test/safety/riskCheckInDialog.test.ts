@@ -60,7 +60,8 @@ describe('risk check-in', () => {
     const text = textOf(replies);
     expect(text).toMatch(/^Thank you for answering/);
     expectInOrder(text, ['help is there any time', '999', '116 123', '85258', 'carry on']);
-    expect(cardActions(replies).map((action) => action.url)).toEqual(['tel:999', 'tel:116123', 'sms:85258?&body=SHOUT']);
+    // The person's nation is known (England): its urgent line joins 999, Samaritans and Shout.
+    expect(cardActions(replies).map((action) => action.url)).toEqual(['tel:999', 'tel:116123', 'sms:85258?&body=SHOUT', 'tel:111']);
     expect(text).not.toContain('Are you safe');
     // Ended: the next message is answered normally, not read as an answer.
     const next = textOf(await say(adapter, 'what is IPT'));

@@ -64,7 +64,8 @@ describe('reading an answer to "are you safe right now?"', () => {
     // Not an answer
     ['what is IPT', 'unknown'],
     ["I'm at the station", 'unknown'],
-    ['yes I am at the bridge', 'unknown'],
+    // A place of danger, or the means at hand, said with a yes is no safety
+    ['yes I am at the bridge', 'notSafe'],
     ['', 'unknown'],
   ];
   it.each(cases)('%j -> %s', (text, expected) => {

@@ -297,6 +297,30 @@ describe('Teams through /api/messages', () => {
       expect(replies[0].text).toContain('general questions about IPT when you @mention me');
     });
 
+    it('after a risk reply, the same person\'s next messages keep 999 in view, never the introduction, until they say they are safe', async () => {
+      const key = `follow-${++counter}`;
+      await send(teamsMessage(serviceUrl, 'groupChat', key, `${at(BOT)} tbh i dont want to be here anymore`, [BOT]));
+      const seen: string[] = [];
+      for (const message of ['idk', 'sorry everyone, ignore that']) {
+        connector.clear();
+        const replies = (await send(teamsMessage(serviceUrl, 'groupChat', key, `${at(BOT)} ${message}`, [BOT]))).filter((r) => r.type === 'message');
+        const text = replies.map((r) => r.text ?? '').join('\n');
+        expect(text).toMatch(/999/);
+        expect(text).toContain(CHAT_LINK);
+        expect(text).not.toContain('general questions about IPT when you @mention me');
+        expect(seen).not.toContain(text);
+        seen.push(text);
+      }
+      connector.clear();
+      const safe = (await send(teamsMessage(serviceUrl, 'groupChat', key, `${at(BOT)} im safe, honestly`, [BOT]))).map((r) => r.text ?? '').join('\n');
+      expect(safe).toMatch(/Thank you for letting me know/);
+      expect(safe).not.toMatch(/glad you('| a)re safe/);
+      // Said safe: the next message is answered as usual again.
+      connector.clear();
+      const after = (await send(teamsMessage(serviceUrl, 'groupChat', key, `${at(BOT)} hello`, [BOT]))).map((r) => r.text ?? '').join('\n');
+      expect(after).toContain('general questions about IPT when you @mention me');
+    });
+
     it.each<[Scope, string, Array<{ id: string; name: string }>]>([
       ['groupChat', `${at(BOT)} honestly I want to end my life`, [BOT]],
       ['channel', `${at(COLLEAGUE)} ${at(BOT)} I took all my pills an hour ago`, [COLLEAGUE, BOT]],
