@@ -258,8 +258,10 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     return first;
   }
 
-  function ruleHits(lex: CompiledLexicon, { text, words }: Prepared): Hit[] {
-    const candidates = lex.ruleFilter.candidates(words);
+  /** `only`: the categories wanted; other rules are not run (their hits would be dropped). */
+  function ruleHits(lex: CompiledLexicon, { text, words }: Prepared, only?: ReadonlySet<RiskCategory>): Hit[] {
+    const all = lex.ruleFilter.candidates(words);
+    const candidates = only === undefined ? all : all.filter((i) => only.has(lex.patterns[i].rule.category));
     // A long text: a rule that stays in a sentence reads only the sentences holding its words.
     const ranges = candidates.length > 0 ? sentenceRanges(text, words) : null;
     const sentencesOf = ranges === null ? null : sentencesByExpression(lex.ruleFilter, words, ranges, (index) => lex.patterns[index].local);
@@ -309,7 +311,9 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
       if (!mentionsSomeoneElse(masked.words)) continue;
       // The writer's own words (for the frame) are the ones before the shift.
       const prepared = { ...prepareWords(lex, shiftToFirstPerson(masked.words, lex.tables.vocabulary)), plain: masked.plain };
-      const hits = ruleHits(lex, prepared).filter((h) => !h.negated && SHIFTABLE.has(h.rule.category));
+      // Only risk a person can carry counts here: other rules are not run. (Escalation needs a live
+      // hit, and only a live shiftable hit is kept, so leaving the others out changes nothing.)
+      const hits = ruleHits(lex, prepared, SHIFTABLE).filter((h) => !h.negated);
       if (hits.length > 0) found.push({ hits, prepared, aboutOther: true });
     }
     return found;
