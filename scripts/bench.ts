@@ -6,12 +6,13 @@
  *   --quick                                          shorter runs, for a smoke check
  *   --storage                                        only the storage figures (transcripts, Blob state)
  *   --turns                                          only the in-process turns (dialog and middleware cost)
+ *   --risk                                           only the safety detector and local recogniser figures
  *   --http [--rounds 3]                              only the HTTP throughput (echo, core bot, ipt-guide, alternating)
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
@@ -22,6 +23,8 @@ import { createOnTurnError } from '../bots/onTurnError';
 import { createTrainedLocalRecognizer } from '../src/language';
 import { createQuestionAnswerer } from '../src/language/questionAnswerer';
 import { benchmarkDetectRisk } from './lib/benchmarkDetectRisk';
+import { everydayMessages, pasteOf, variedPaste } from './lib/pastes';
+import { sharedRiskDetector } from '../src/safety/detectRisk';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Azurite } from './lib/azurite';
@@ -45,19 +48,6 @@ const SAMPLE_MESSAGES = [
   'how do i find a private therapist',
   'does it work better than cbt',
 ];
-
-/** Different benign messages from the fresh safety batches, joined to about `size` characters. */
-function variedPaste(size: number): string {
-  const dir = join(PROJECT_ROOT, 'test', 'safety', 'fresh');
-  const texts = readdirSync(dir)
-    .filter((file) => file.endsWith('-benign.jsonl'))
-    .sort()
-    .flatMap((file) => readFileSync(join(dir, file), 'utf8').split('\n').filter((line) => line.trim() !== ''))
-    .map((line) => (JSON.parse(line) as { text: string }).text);
-  let paste = '';
-  for (let i = 0; paste.length < size; i++) paste += `${texts[i % texts.length]} `;
-  return paste.slice(0, size);
-}
 
 /** The safety evaluation's messages of chat length (up to 160 characters): typical input. */
 function typicalMessages(): string[] {
@@ -120,19 +110,29 @@ async function inProcessTurns(): Promise<void> {
   for (let i = 0; i < warm; i++) await turn(`warm-${i}`, SAMPLE_MESSAGES[i % SAMPLE_MESSAGES.length]);
 
   const samples: number[] = [];
+  // Each turn's CPU time too (the whole process's, garbage collection included): a slow turn that
+  // used little CPU waited for the machine; one that used a lot was our own work.
+  const cpuSamples: number[] = [];
   const runs = quick ? 1000 : 5000;
   const cpu = process.cpuUsage();
   for (let i = 0; i < runs; i++) {
     const started = process.hrtime.bigint();
+    const cpuStarted = process.cpuUsage();
     await turn(`lat-${i}`, SAMPLE_MESSAGES[i % SAMPLE_MESSAGES.length]);
+    const used = process.cpuUsage(cpuStarted);
     samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+    cpuSamples.push((used.user + used.system) / 1000);
   }
   // CPU time moves less than wall time when other processes share the machine: compare code with it.
   const { user, system } = process.cpuUsage(cpu);
+  const waited = samples.filter((wall, i) => wall >= 10 && cpuSamples[i] < wall / 2).length;
   samples.sort((a, b) => a - b);
+  cpuSamples.sort((a, b) => a - b);
   line('turn CPU time, mean', `${((user + system) / 1000 / runs).toFixed(3)} ms`);
+  line('turn CPU time p50 / p99', `${percentile(cpuSamples, 50).toFixed(2)} / ${percentile(cpuSamples, 99).toFixed(2)} ms`, '< 10 ms', percentile(cpuSamples, 99) < 10);
   line('turn latency p50', `${percentile(samples, 50).toFixed(2)} ms`);
   line('turn latency p99', `${percentile(samples, 99).toFixed(2)} ms`, '< 10 ms', percentile(samples, 99) < 10);
+  line('turns of 10 ms or more that used under half of it in CPU', `${waited} of ${runs} (waiting for the machine, not working)`);
 
   console.log('\nMemory: 10,000 distinct conversations, one turn each (memory storage; transcripts kept in memory too, so growth includes them)');
   for (const key of Object.keys(memory)) delete memory[key];
@@ -221,6 +221,12 @@ async function detectorAndRecogniser(): Promise<void> {
   // fresh batches' benign lines) is what a real paste costs: every window through every rule.
   const varied = benchmarkDetectRisk([variedPaste(100_000)], quick ? 2 : 5);
   line('detectRisk on 100 KB of different messages', `${(varied.meanMicros / 1000).toFixed(2)} ms`, '< 20 ms', varied.meanMicros < 20_000);
+  // The same, one English message a line and nothing found: every window and sentence also goes
+  // through the other-person reading and the statistical backstop (the worst case).
+  const detector = sharedRiskDetector();
+  const everyday = pasteOf(everydayMessages(100_000, (text) => detector.detect(text), (text) => detector.identifyLanguage(text) === undefined));
+  const noRisk = benchmarkDetectRisk([everyday], quick ? 2 : 5);
+  line('detectRisk on 100 KB of everyday messages, no risk', `${(noRisk.meanMicros / 1000).toFixed(2)} ms`, '< 20 ms', noRisk.meanMicros < 20_000);
 
   const trainStart = process.hrtime.bigint();
   const recognizer = await createTrainedLocalRecognizer();
@@ -507,6 +513,8 @@ async function main(): Promise<void> {
     await storageTurns();
   } else if (flag('turns')) {
     await inProcessTurns();
+  } else if (flag('risk')) {
+    await detectorAndRecogniser();
   } else if (flag('http')) {
     await httpThroughput();
   } else {

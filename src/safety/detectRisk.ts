@@ -30,6 +30,7 @@ import { readRiskContext } from './riskContext';
 import { signalsIn } from './riskSignals';
 import { loadRiskPhrases } from './riskPhrases';
 import { dropInvisible, hasInvisible } from './unicodeFold';
+import { replaceAlternation, scanSentences, sentenceRanges, sentencesByExpression, type SentenceRange } from './sentenceScan';
 import type { RiskAssessment, RiskCategory, RiskSeverity } from './types';
 
 export type { RiskAssessment, RiskCategory, RiskSeverity } from './types';
@@ -181,13 +182,24 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     return re;
   }
 
+  /**
+   * Masks a long text: the same as replacing the masks' alternation, with each mask read on its
+   * own, only in the sentences holding its words when it stays in a sentence (sentenceScan.ts).
+   */
+  function maskLongText(lex: CompiledLexicon, text: string, words: readonly string[], ranges: readonly SentenceRange[], masks: readonly number[]): string {
+    const sentencesOf = sentencesByExpression(lex.maskFilter, words, ranges, (index) => lex.maskLocal[index]);
+    const alternatives = masks.map((i) => ({ re: lex.maskRegexes[i], sentences: sentencesOf(i) }));
+    return replaceAlternation(text, ranges, alternatives, '.');
+  }
+
   function prepareWords(lex: CompiledLexicon, words: readonly string[]): Prepared {
     if (words.length === 0) return { text: '', words: [], masked: false, plain: '' };
     const normalised = words.join(' ');
     const masks = lex.maskFilter.candidates(words);
     if (masks.length === 0) return { text: normalised, words, masked: false, plain: normalised };
     // A masked span becomes a sentence break, so no phrase gap can bridge across it.
-    const masked = normalised.replace(maskExpression(lex, masks), '.');
+    const ranges = sentenceRanges(normalised, words);
+    const masked = ranges === null ? normalised.replace(maskExpression(lex, masks), '.') : maskLongText(lex, normalised, words, ranges, masks);
     return masked === normalised
       ? { text: normalised, words, masked: false, plain: normalised }
       : { text: masked, words: masked.split(' '), masked: true, plain: normalised };
@@ -236,8 +248,24 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     return negated;
   }
 
-  function ruleHits(lex: CompiledLexicon, { text, words }: Prepared): Hit[] {
-    const candidates = lex.ruleFilter.candidates(words);
+  /** As runPattern, reading only the sentences listed (see sentenceScan.ts). */
+  function runPatternInSentences(lex: CompiledLexicon, re: RegExp, text: string, ranges: readonly SentenceRange[], sentences: readonly number[]): { live: boolean; at: number; span: string } | null {
+    let first: { live: boolean; at: number; span: string } | null = null;
+    scanSentences(re, text, ranges, sentences, ({ at, match }) => {
+      const live = !isNegated(lex, text, at);
+      if (live || first === null) first = { live, at, span: match };
+      return live;
+    });
+    return first;
+  }
+
+  /** `only`: the categories wanted; other rules are not run (their hits would be dropped). */
+  function ruleHits(lex: CompiledLexicon, { text, words }: Prepared, only?: ReadonlySet<RiskCategory>): Hit[] {
+    const all = lex.ruleFilter.candidates(words);
+    const candidates = only === undefined ? all : all.filter((i) => only.has(lex.patterns[i].rule.category));
+    // A long text: a rule that stays in a sentence reads only the sentences holding its words.
+    const ranges = candidates.length > 0 ? sentenceRanges(text, words) : null;
+    const sentencesOf = ranges === null ? null : sentencesByExpression(lex.ruleFilter, words, ranges, (index) => lex.patterns[index].local);
     const hits: Hit[] = [];
     let i = 0;
     while (i < candidates.length) {
@@ -245,7 +273,9 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
       let found: { live: boolean; at: number; span: string } | null = null;
       for (; i < candidates.length && lex.patterns[candidates[i]].rule === rule; i += 1) {
         if (found?.live) continue;
-        const result = runPattern(lex, lex.patterns[candidates[i]].regex, text);
+        const pattern = lex.patterns[candidates[i]];
+        const sentences = sentencesOf?.(pattern.index) ?? null;
+        const result = ranges === null || sentences === null ? runPattern(lex, pattern.regex, text) : runPatternInSentences(lex, pattern.regex, text, ranges, sentences);
         if (result !== null && (found === null || result.live)) found = result;
       }
       if (found !== null) hits.push({ rule, negated: !found.live, severity: found.live ? rule.severity : 'concern', at: found.at, span: found.span });
@@ -282,7 +312,9 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
       if (!mentionsSomeoneElse(masked.words)) continue;
       // The writer's own words (for the frame) are the ones before the shift.
       const prepared = { ...prepareWords(lex, shiftToFirstPerson(masked.words, lex.tables.vocabulary)), plain: masked.plain };
-      const hits = ruleHits(lex, prepared).filter((h) => !h.negated && SHIFTABLE.has(h.rule.category));
+      // Only risk a person can carry counts here: other rules are not run. (Escalation needs a live
+      // hit, and only a live shiftable hit is kept, so leaving the others out changes nothing.)
+      const hits = ruleHits(lex, prepared, SHIFTABLE).filter((h) => !h.negated);
       if (hits.length > 0) found.push({ hits, prepared, aboutOther: true });
     }
     return found;

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { LOCALES_DIR } from '../projectRoot';
 import type { NormaliseTables } from './normalise';
 import { WordPrefilter } from './prefilter';
+import { staysInSentence } from './sentenceScan';
 import { RISK_CATEGORIES, RISK_SEVERITIES, type RiskCategory, type RiskSeverity } from './types';
 
 export { RISK_CATEGORIES } from './types';
@@ -63,6 +64,8 @@ export interface CompiledPattern {
   /** position in CompiledLexicon.patterns (and in ruleFilter) */
   index: number;
   rule: CompiledRule;
+  /** every match stays in one sentence, so a long text may be read sentence by sentence (sentenceScan.ts) */
+  local: boolean;
 }
 
 export interface CompiledRule {
@@ -79,6 +82,10 @@ export interface CompiledLexicon {
   maskSources: readonly string[];
   /** which masks a text's words allow */
   maskFilter: WordPrefilter;
+  /** per mask, whether its matches stay in one sentence (sentenceScan.ts) */
+  maskLocal: readonly boolean[];
+  /** per mask, its own expression (flag g): a long text is masked one mask at a time */
+  maskRegexes: readonly RegExp[];
   /** lower index = more urgent */
   priority: ReadonlyMap<RiskCategory, number>;
   escalator: RegExp;
@@ -151,14 +158,16 @@ export function compileLexicon(file: unknown, source: string, knownWords: Iterab
     const compiled: CompiledRule = { id: rule.id, category: rule.category, severity: rule.severity, aboutOther: rule.aboutOther === true };
     rule.patterns.forEach((p, i) => {
       const src = expand(p, lex.macros, `${rule.id}[${i}]`);
-      patterns.push({ regex: compile(wordBounded(src), `${rule.id}[${i}]`, 'g'), index: patterns.length, rule: compiled });
+      const regex = compile(wordBounded(src), `${rule.id}[${i}]`, 'g');
+      patterns.push({ regex, index: patterns.length, rule: compiled, local: staysInSentence(wordBounded(src)) });
       patternSources.push(src);
     });
   }
+  const maskRegexes: RegExp[] = [];
   const maskSources = lex.masks.flatMap((mask) =>
     mask.patterns.map((p, i) => {
       const src = expand(p, lex.macros, `${mask.id}[${i}]`);
-      compile(src, `${mask.id}[${i}]`, '');
+      maskRegexes.push(compile(wordBounded(src), `${mask.id}[${i}]`, 'g'));
       return src;
     }),
   );
@@ -195,6 +204,8 @@ export function compileLexicon(file: unknown, source: string, knownWords: Iterab
     },
     maskSources,
     maskFilter: new WordPrefilter(maskSources),
+    maskLocal: maskSources.map((src) => staysInSentence(wordBounded(src))),
+    maskRegexes,
     priority: new Map(lex.priority.map((c, i) => [c, i])),
     escalator: compile(wordBounded(lex.escalators.patterns.map((p) => expand(p, lex.macros, 'escalators')).join('|')), 'escalators', ''),
     deescalator:
@@ -233,6 +244,7 @@ function warmUp(regex: RegExp): void {
 
 export function warmUpLexicon(lex: CompiledLexicon): void {
   for (const p of lex.patterns) warmUp(p.regex);
+  for (const regex of lex.maskRegexes) warmUp(regex);
   warmUp(lex.escalator);
   if (lex.deescalator) warmUp(lex.deescalator);
   warmUp(lex.negatedPrefix);

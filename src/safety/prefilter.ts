@@ -76,11 +76,15 @@ function alternativeStarts(src: string, inner: number, close: number): number[] 
   return starts;
 }
 
-/** True when every alternative of the group body [inner, close) ends with a literal space. */
+/**
+ * True when every alternative of the group body [inner, close) ends with a literal space, or is the
+ * start of the text ("(?:^|\\. )urgent": "urgent" starts a word either way).
+ */
 function endsWithSpace(src: string, inner: number, close: number): boolean {
   const starts = alternativeStarts(src, inner, close);
   return starts.every((start, k) => {
     const end = k + 1 < starts.length ? starts[k + 1] - 1 : close;
+    if (end - start === 1 && src[start] === '^') return true;
     return end - start >= 1 && src[end - 1] === ' ' && src[end - 2] !== '\\';
   });
 }

@@ -43,9 +43,16 @@ function buildSkeleton(data: Readonly<Record<string, string>>): ReadonlyMap<stri
 
 const SKELETON = buildSkeleton(confusableData as Record<string, string>);
 
+const NON_ASCII_RUN = /[^\x00-\x7f]+/g;
+
 /** True when the text holds a character that hides itself (cheap; for plain ASCII always false). */
 export function hasInvisible(text: string): boolean {
-  return NON_ASCII.test(text) && (INVISIBLE.test(text) || LONE_SURROGATE.test(text));
+  if (!NON_ASCII.test(text)) return false;
+  // Every such character is non-ASCII, and a surrogate is lone within its run of non-ASCII
+  // characters exactly when it is lone in the text: only the runs are read (a long English paste
+  // with a few curly quotes costs its quotes, not its length).
+  for (const [run] of text.matchAll(NON_ASCII_RUN)) if (INVISIBLE.test(run) || LONE_SURROGATE.test(run)) return true;
+  return false;
 }
 
 /**
