@@ -375,3 +375,22 @@ export function isFitQuestion(locale: string, text: string): boolean {
   const words = controlWords(locale);
   return normalised.split(' ').some((word) => words.fitSubjects.has(word)) && words.fitAsks.some((phrase) => hasPhrase(padded, phrase));
 }
+
+/**
+ * A whole message that steers the conversation ("ok carry on", "why do you need that?", "thanks")
+ * and says nothing else. The risk detector's statistical backstop does not guess at these: a few
+ * words of chat carry too little text for a character model, which read "ok carry on" and "why
+ * would you need that" as risk. The lexicon still reads every one of them. "stop" and goodbyes are
+ * not in this set: "I don't want to do this anymore" may be about more than the check, so the
+ * backstop still judges them.
+ */
+export function isConversationCommand(locale: string, text: string): boolean {
+  const control = classifyControl(locale, text);
+  if (control !== undefined) return control.kind !== 'stop';
+  return (
+    isAcknowledgement(locale, text) ||
+    isWhyAsk(locale, text) ||
+    isNextStepRequest(locale, text) ||
+    isCheckRequest(locale, text)
+  );
+}

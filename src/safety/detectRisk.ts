@@ -22,6 +22,7 @@ import { pickLocale, localesWith, DEFAULT_LOCALE } from '../content/localeResolv
 import { LOCALES_DIR } from '../projectRoot';
 import { languageMarkers } from '../content/languageNotice';
 import { createLanguageIdentifier } from '../language/identifyLanguage';
+import { isConversationCommand } from '../language/controlWords';
 import { normalise, normaliseToWords, type NormaliseOptions } from './normalise';
 import { loadLexicon, wordBounded, type CompiledLexicon, type CompiledRule } from './lexicon';
 import { readLocaleBackstopExamples, trainRiskBackstop, type BackstopVerdict, type RiskBackstop } from './riskBackstop';
@@ -147,6 +148,12 @@ function moreUrgentSeverity(a: RiskSeverity, b: RiskSeverity): boolean {
 
 export interface RiskDetectorOptions {
   localesDir?: string;
+  /**
+   * A whole message the conversation reads as one of its own commands ("ok carry on"): the
+   * backstop does not guess at it, as a few words of chat are too little text for its model.
+   * The lexicon still reads it.
+   */
+  isConversationCommand?: (locale: string, text: string) => boolean;
 }
 
 export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetector {
@@ -486,6 +493,7 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     // is the person telling us they are safe, not a veiled risk; nothing to check in about.
     if (best !== null && best.negated && best.category === 'danger') return null;
     if (best !== null || !withBackstop || foreign) return best;
+    if (options.isConversationCommand?.(locale ?? DEFAULT_LOCALE, text) === true) return null;
     return backstopAssessment(backstopLexicon, backstopReading ?? readText(backstopLexicon, texts[0], {}));
   }
 
@@ -512,7 +520,7 @@ let shared: RiskDetector | undefined;
  * from the composition root (src/app.ts), which builds it once at start-up.
  */
 export function sharedRiskDetector(): RiskDetector {
-  shared ??= createRiskDetector();
+  shared ??= createRiskDetector({ isConversationCommand });
   return shared;
 }
 
