@@ -11,7 +11,9 @@ import { loadKnowledgeBase } from '../../src/content/knowledgeBase';
 /**
  * Short questions both sides wrote on their own: every one was a phrasing before the blind sets
  * were written (phrasings by 16:16 on 2026-12-06, the sets committed at 17:48, commit ad11490).
- * The list may shrink; it must never grow.
+ * The same for g and h (written blind on 2026-12-07 from the canonical questions alone; every one
+ * after "g, h" was a phrasing at commit 35d175d, before they were written). The list grows only
+ * with a new blind set, and only by phrasings the knowledge base had before that set was written.
  */
 const INDEPENDENT_COINCIDENCES = new Set([
   "self referral?",
@@ -70,6 +72,28 @@ const INDEPENDENT_COINCIDENCES = new Set([
   "Is IPT recommended by NICE?",
   "can ipt help with postnatal depression",
   "What is a role dispute in IPT?",
+  // g, h
+  "by phone?",
+  "do you know who i am",
+  "is ipt nice recommended",
+  "do i get a say in who my therapist is",
+  "how secure is this",
+  "middle sessions?",
+  "will it cure me",
+  "role disputes?",
+  "what if i cry",
+  "is my data sold",
+  "what do you do",
+  "one to one?",
+  "bipolar?",
+  "top up sessions?",
+  "research on ipt?",
+  "homework?",
+  "nice guidance ipt",
+  "how many weeks is the course",
+  "wat is ipt",
+  "psa register?",
+  "what's a session like",
 ].map((text) => fold(text)));
 
 function fold(text: string): string {
