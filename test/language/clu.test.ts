@@ -91,7 +91,9 @@ describe('CluRecognizer against a loopback CLU endpoint', () => {
     ['an unknown intent', (res: ServerResponse) => json(res, 200, cluBody('OrderPizza', [['OrderPizza', 0.9]])), 'unknown-intent'],
   ])('falls back to the local recogniser on %s and logs why without the text', async (_name, reply, reason) => {
     behaviour = (_req, _body, res) => reply(res);
-    const result = await make().recognize('my secret words', 'en-GB');
+    // A generous timeout: these cases are about the reply, and on a loaded machine a 300 ms timeout
+    // can fire before the request arrives, which then lands in the next case's log.
+    const result = await make(5_000).recognize('my secret words', 'en-GB');
     expect(result).toEqual({ ...localAnswer, recognizer: 'clu-fallback' });
     expect(calls).toHaveLength(1);
     const log = logLines.join('');
