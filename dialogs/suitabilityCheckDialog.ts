@@ -12,7 +12,7 @@ import {
 import type { ActionId } from '../src/content/actions';
 import { suitabilitySummaryCard } from '../src/content/cards';
 import { readFacts, type CheckFacts } from '../src/content/checkReading';
-import { joinList, nationRouteHint, sayBackFacts } from '../src/content/checkSayBack';
+import { joinList, sayBackFacts, withNationHint } from '../src/content/checkSayBack';
 import { suitabilityLexicon } from '../src/content/lexicon';
 import { t } from '../src/content/i18n';
 import { savedSummaryText, summaryKeepCard, SUMMARY_MARKER, type SavedSummary } from '../src/content/savedSummary';
@@ -153,8 +153,7 @@ const ROUTE_QUESTIONS: ReadonlySet<QuestionId> = new Set(['age', 'nation']);
 function usingWhatYouSaid(locale: string, facts: CheckFacts): string {
   const items = sayBackFacts(locale, facts);
   const lead = items.length > 0 ? t(locale, 'suitability:usingWhatYouSaidList', { list: joinList(locale, items) }) : t(locale, 'suitability:usingWhatYouSaid');
-  const hint = nationRouteHint(locale, facts);
-  return hint ? `${lead} ${hint}` : lead;
+  return withNationHint(locale, lead, facts);
 }
 
 /** No answers yet; what the conversation already showed (a crisis, under-18 routes given) carries over. */
@@ -241,8 +240,7 @@ export function copyableNote(locale: string, answers: SuitabilityAnswers): strin
   const lines: string[] = [];
   if (answers.concern && answers.concern.length > 0) {
     const parts = answers.concern.map((concern) => t(locale, `suitability:copy.area.${concern}`));
-    const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} ${t(locale, 'suitability:copy.and')} ${parts[parts.length - 1]}` : parts[0];
-    lines.push(t(locale, 'suitability:copy.areas', { list }));
+    lines.push(t(locale, 'suitability:copy.areas', { list: joinList(locale, parts) }));
   }
   if (answers.relationships) lines.push(t(locale, `suitability:copy.relationships.${answers.relationships}`));
   if (answers.duration) lines.push(t(locale, `suitability:copy.duration.${answers.duration}`));
@@ -405,8 +403,7 @@ export class SuitabilityCheckDialog extends ComponentDialog {
       items.length > 0
         ? t(locale, again ? 'suitability:notedListAgain' : 'suitability:notedList', { list: joinList(locale, items) })
         : t(locale, again ? 'suitability:notedAgain' : 'suitability:noted');
-    const hint = nationRouteHint(locale, facts);
-    return hint ? `${line} ${hint}` : line;
+    return withNationHint(locale, line, facts);
   }
 
   /** "change my answer" with no question named: buttons that each say which, then the open question stays open. */

@@ -1,9 +1,9 @@
 import { ConversationState, UserState, type Middleware, type Storage, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { AppConfig } from './config';
+import type { AppConfig, QnaConfig } from './config';
 import type { Recognizer } from './language/recognizer';
 import { createRecognizer } from './language';
-import { createQuestionAnswerer, type QuestionAnswerer } from './language/questionAnswerer';
+import { createQuestionAnswerer, sharedQuestionAnswerer, type QuestionAnswerer } from './language/questionAnswerer';
 import { QnaQuestionSource } from './language/qnaRecognizer';
 import { loadKnowledgeBase } from './content/knowledgeBase';
 import type { UserProfile } from './profile';
@@ -110,6 +110,12 @@ function riskAlertMiddleware(alerts: RiskAlerter): Middleware {
   };
 }
 
+/** Azure custom question answering first, with the offline matcher over the same knowledge base as its fallback. */
+function remoteAnswerer(qna: QnaConfig, logger: Logger): QuestionAnswerer {
+  const kb = loadKnowledgeBase();
+  return createQuestionAnswerer({ kb, remote: new QnaQuestionSource({ qna, kb, logger }) });
+}
+
 /** Everything but the transport: shared by the server and by tests on botbuilder's TestAdapter. */
 export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): BotParts {
   const persistence = overrides.persistence ?? createPersistence(config, logger, { schedule: config.env !== 'test' });
@@ -117,12 +123,9 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   // The knowledge base is read and validated now, so a bad file stops start-up. Its matcher trains
-  // here too (about a second, before the server listens): on the main thread once the server is up,
-  // it would hold up every request, health checks and the safety gate included.
-  const kb = loadKnowledgeBase();
-  const answerer =
-    overrides.answerer ??
-    createQuestionAnswerer({ kb, ...(config.qna ? { remote: new QnaQuestionSource({ qna: config.qna, kb, logger }) } : {}) });
+  // here too (a few seconds, before the server listens, once a process): on the main thread once the
+  // server is up, it would hold up every request, health checks and the safety gate included.
+  const answerer = overrides.answerer ?? (config.qna ? remoteAnswerer(config.qna, logger) : sharedQuestionAnswerer());
   answerer.matcher();
   if (config.qna) logger.info({ event: 'qna.enabled', project: config.qna.projectName }, 'Question answering enabled with local fallback');
   const recognizerTraining = overrides.recognizer ? Promise.resolve(overrides.recognizer) : createRecognizer({ clu: config.clu, logger });

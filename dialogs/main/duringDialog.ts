@@ -1,6 +1,6 @@
 import { Dialog, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { IntentName } from '../../src/language/recognizer';
-import { isTopicIntent } from '../../src/content/actions';
+import { isTopicIntent, TOPIC_INTENTS } from '../../src/content/actions';
 import { notedPlace } from '../../src/content/answerReplies';
 import { t } from '../../src/content/i18n';
 import { classifyControl, isAcknowledgement, isCallTimeQuestion, isFitQuestion, isPause, isQuestion, isWhyAsk } from '../../src/language/controlWords';
@@ -15,19 +15,8 @@ import { answerQuestion, answerTopic, route as routeTo } from './answerRoutes';
 import { nothingToDo } from './nothingOpen';
 import { keepCheck, resetMisunderstandings, type MainTurn, type Route } from './turn';
 
-/** Intents that leave a dialog in progress for another topic. */
-const SWITCH_INTENTS = new Set<IntentName>([
-  'AboutIpt',
-  'WhoItHelps',
-  'SuitabilityCheck',
-  'WhatToExpect',
-  'FocusAreas',
-  'AccessNhs',
-  'AccessPrivate',
-  'Evidence',
-  'HumanContact',
-  'Goodbye',
-]);
+/** Intents that leave a dialog in progress for another topic: every topic, the check, a person, goodbye. */
+const SWITCH_INTENTS = new Set<IntentName>([...TOPIC_INTENTS, 'SuitabilityCheck', 'HumanContact', 'Goodbye']);
 
 /**
  * A side question inside a question is a question or a request: a word or two ("uk", "my mum")

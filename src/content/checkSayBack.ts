@@ -29,3 +29,9 @@ export function joinList(locale: string, items: readonly string[]): string {
 export function nationRouteHint(locale: string, facts: CheckFacts): string | undefined {
   return facts.nation && facts.nation !== 'england' ? t(locale, 'suitability:nationGpFirst') : undefined;
 }
+
+/** A line said back, with the nation's route hint after it when there is one. */
+export function withNationHint(locale: string, line: string, facts: CheckFacts): string {
+  const hint = nationRouteHint(locale, facts);
+  return hint ? `${line} ${hint}` : line;
+}

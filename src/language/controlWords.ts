@@ -76,6 +76,8 @@ interface ControlWords {
   checkRequest: Set<string>;
   callTimeAsks: string[];
   whyAsks: Set<string>;
+  /** Why-phrases of three words or more, which may be followed by a few words ("why do you need to know my age"). */
+  whyAskLeads: string[];
 }
 
 export function normaliseControl(text: string): string {
@@ -123,6 +125,7 @@ export function parseControlWords(json: unknown): ControlWords {
     checkRequest: new Set(data.checkRequest.map(normaliseControl)),
     callTimeAsks: data.callTimeAsks.map(normaliseControl),
     whyAsks: new Set(data.whyAsks.map(normaliseControl)),
+    whyAskLeads: data.whyAsks.map(normaliseControl).filter((phrase) => phrase.split(' ').length >= 3),
     callTimes: (['morning', 'afternoon', 'any'] as const).flatMap((time) => data.callTimes[time].map((phrase): [string, CallTimeWord] => [normaliseControl(phrase), time])),
   };
 }
@@ -357,10 +360,7 @@ export function isWhyAsk(locale: string, text: string): boolean {
   const words = controlWords(locale);
   return cores(normalised, words).some((core) => {
     const length = core.split(' ').length;
-    return [...words.whyAsks].some((phrase) => {
-      const size = phrase.split(' ').length;
-      return size >= 3 && length - size <= 3 && core.startsWith(`${phrase} `);
-    });
+    return words.whyAskLeads.some((phrase) => length - phrase.split(' ').length <= 3 && core.startsWith(`${phrase} `));
   });
 }
 

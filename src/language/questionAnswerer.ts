@@ -51,3 +51,15 @@ export function createQuestionAnswerer(options: QuestionAnswererOptions = {}): Q
     },
   };
 }
+
+let shared: QuestionAnswerer | undefined;
+
+/**
+ * The offline answerer over the shipped knowledge base, one per process: it keeps nothing about a
+ * conversation, and its matcher takes seconds to train, so every bot built in a process (the
+ * server's one, each test's) shares it instead of loading and training its own.
+ */
+export function sharedQuestionAnswerer(): QuestionAnswerer {
+  shared ??= createQuestionAnswerer();
+  return shared;
+}
