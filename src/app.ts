@@ -23,6 +23,7 @@ import type { HostResolver } from './server/loopback';
 import { createPersistence, type Persistence } from './transcripts';
 import { TranscriptMiddleware, forgetThisTurn } from './transcripts/transcriptMiddleware';
 import { TurnRetryMiddleware } from './transcripts/turnRetry';
+import { SameReplyMiddleware, type LastReply } from '../bots/sameReplyMiddleware';
 import { createRedactor } from './transcripts/redact';
 import { serviceContacts } from './transcripts/serviceContacts';
 import type { TurnFacts } from './transcripts/entry';
@@ -190,6 +191,12 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
     // After the gate's notice to a message in another language, an open safety question is asked again.
     new SafetyQuestionMiddleware(bot, logger),
     new SafetyGateMiddleware(logger, detector.detect, detector.identifyLanguage, signals),
+    // Before the turn retry, which holds replies until state is saved: it reads them as they are made.
+    new SameReplyMiddleware({
+      lastReply: conversationState.createProperty<LastReply>('LastReply'),
+      note: (locale) => t(locale, 'common:sameReply'),
+      leaveAlone: (context) => context.turnState.get(SAFETY_RESPONSE_KEY) !== undefined,
+    }),
     new TurnRetryMiddleware({
       logger,
       degradedNotice: (locale) => t(locale, 'errors:storageDegraded'),
