@@ -3,7 +3,7 @@ import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult 
 import { actionLabel, normaliseLabel } from '../src/content/actions';
 import { resolveLocale, t } from '../src/content/i18n';
 import { suitabilityLexicon } from '../src/content/lexicon';
-import { CHOICES, type QuestionId } from '../src/content/suitability';
+import { CHOICES, interpretAnswer, type QuestionId } from '../src/content/suitability';
 import { readCheckAnswer, type CheckFacts } from '../src/content/checkReading';
 import { classifyControl, isAcknowledgement, isPause, isQuestion, isWhyAsk, type Control, type ControlKind } from '../src/language/controlWords';
 import { withButtons } from './replies';
@@ -21,6 +21,8 @@ export interface GuidedPromptOptions {
   quiet?: boolean;
   /** Answers already tried for this question that could not be used (it is being asked again). */
   attempts?: number;
+  /** The check has just started again: "carry on" and "go back" go to it, to put the old answers back. */
+  undoable?: boolean;
 }
 
 /**
@@ -41,6 +43,7 @@ interface PromptState {
   facts: CheckFacts;
   /** The last line sent after a message we could not use, so the next one differs. */
   lastNudge?: string;
+  undoable?: boolean;
 }
 
 /** How an answer reads: a button (exact choice value), Skip, words we could map, or facts for other questions only. */
@@ -91,6 +94,13 @@ export function readAnswer(locale: string, question: QuestionId, text: string, n
   return reading.kind === 'answer' ? { kind: 'typed', values: reading.values, facts: reading.facts } : reading;
 }
 
+/** A short yes or no ("ya", "nah") to a question that does not ask for one. */
+function isYesOrNo(locale: string, question: QuestionId, text: string): boolean {
+  if (question === 'relationships' || text.trim().split(/\s+/).length > 3) return false;
+  const reading = interpretAnswer('relationships', text, suitabilityLexicon(locale))[0];
+  return reading === 'yes' || reading === 'no';
+}
+
 /** Control words a question handles itself; stop is MainDialog's, in any dialog. */
 const PROMPT_CONTROLS = new Set<ControlKind>(['restart', 'back', 'change', 'skip', 'repeat', 'resume']);
 
@@ -109,7 +119,7 @@ export class GuidedPrompt extends Dialog<GuidedPromptOptions> {
 
   override async beginDialog(dc: DialogContext, options?: GuidedPromptOptions): Promise<DialogTurnResult> {
     if (!options) throw new Error('GuidedPrompt needs a question');
-    const state: PromptState = { question: options.question, attempts: options.attempts ?? 0, facts: {} };
+    const state: PromptState = { question: options.question, attempts: options.attempts ?? 0, facts: {}, ...(options.undoable ? { undoable: true } : {}) };
     dc.activeDialog!.state = state;
     const locale = dc.context.activity.locale ?? '';
     if (!options.quiet) await dc.context.sendActivity(this.question(locale, options.question, options.lead));
@@ -130,6 +140,7 @@ export class GuidedPrompt extends Dialog<GuidedPromptOptions> {
     // change that names no question ("no, it's my mum" is an answer, not a correction).
     const answerWins = answer?.kind === 'typed' && (control?.kind === 'skip' || (control?.kind === 'change' && control.target === undefined));
     if (control && PROMPT_CONTROLS.has(control.kind) && !answerWins) {
+      if (state.undoable && (control.kind === 'resume' || control.kind === 'back')) return dc.endDialog(this.result(state, { kind: 'control', control }));
       if (control.kind === 'repeat' || control.kind === 'resume') return this.askAgain(dc, state, control.kind === 'resume' ? 'suitability:resume' : 'suitability:repeat');
       if (control.kind === 'skip') return dc.endDialog(this.result(state, { kind: 'skip', gaveUp: false }));
       return dc.endDialog(this.result(state, { kind: 'control', control }));
@@ -171,7 +182,9 @@ export class GuidedPrompt extends Dialog<GuidedPromptOptions> {
       await dc.context.sendActivity(withButtons(t(locale, 'suitability:giveUp'), []));
       return dc.endDialog(this.result(state, { kind: 'skip', gaveUp: true }));
     }
-    return this.askAgain(dc, state, 'suitability:reprompt');
+    // "ya" to "how old are you?": a clear reply, just not one this question can use. Say what it needs,
+    // rather than that it was not understood.
+    return this.askAgain(dc, state, isYesOrNo(locale, state.question, text) ? 'suitability:notYesNo' : 'suitability:reprompt');
   }
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {

@@ -63,6 +63,8 @@ interface CheckState {
   asking?: QuestionId;
   /** The last "noted" line used the first wording, so the next one uses the other. */
   noted?: boolean;
+  /** The answers "start again" cleared, until the next answer: "no, carry on from where I was" puts them back. */
+  undo?: CheckProgress;
 }
 
 /** The check's progress, for MainDialog to keep when the person stops (public instance state). */
@@ -340,7 +342,15 @@ export class SuitabilityCheckDialog extends ComponentDialog {
 
   private async afterQuestion(innerDc: DialogContext, result: GuidedPromptResult): Promise<DialogTurnResult> {
     const locale = innerDc.context.activity.locale ?? '';
-    const { progress } = this.state(innerDc);
+    const state = this.state(innerDc);
+    const { progress } = state;
+    // A restart can be taken back only straight away: whatever else comes next keeps the fresh start.
+    const undo = state.undo;
+    state.undo = undefined;
+    if (undo && result.kind === 'control' && (result.control.kind === 'resume' || result.control.kind === 'back')) {
+      state.progress = undo;
+      return this.askNext(innerDc, t(locale, 'suitability:restartUndone'));
+    }
     recordFacts(progress, result.facts);
     if (result.kind === 'answer') {
       recordValue(progress, result.question, result.values);
@@ -364,7 +374,8 @@ export class SuitabilityCheckDialog extends ComponentDialog {
       switch (control.kind) {
         case 'restart':
           // The answers go; a crisis earlier still comes first, and under-18 routes given are not repeated.
-          this.state(innerDc).progress = freshProgress(progress);
+          state.progress = freshProgress(progress);
+          if (progress.settled.length > 0) state.undo = progress;
           return this.askNext(innerDc, t(locale, 'suitability:restarted'));
         case 'back': {
           const previous = progress.settled[progress.settled.length - 1];
@@ -431,7 +442,8 @@ export class SuitabilityCheckDialog extends ComponentDialog {
       progress.youngRoutesGiven = true;
       lines.push(t(locale, 'suitability:youngRoutes', urgentNumbers(locale)));
     }
-    return this.ask(innerDc, { question, ...(lines.length > 0 ? { lead: lines.join('\n\n') } : {}), ...(attempts ? { attempts } : {}) });
+    const undoable = this.state(innerDc).undo !== undefined;
+    return this.ask(innerDc, { question, ...(lines.length > 0 ? { lead: lines.join('\n\n') } : {}), ...(attempts ? { attempts } : {}), ...(undoable ? { undoable } : {}) });
   }
 
   /** Every question goes through here, so the check's own state always names the open one. */

@@ -47,6 +47,8 @@ const fileSchema = z.object({
   callTimeAsks: phraseList,
   /** The whole message asks why a question of the check is asked ("why do you need to know that?"). */
   whyAsks: phraseList,
+  /** Skip phrases that ask a question when they end in a question mark ("and private?"). */
+  skipNotAsked: phraseList,
 });
 
 export type CallTimeWord = 'morning' | 'afternoon' | 'any';
@@ -78,6 +80,7 @@ interface ControlWords {
   whyAsks: Set<string>;
   /** Why-phrases of three words or more, which may be followed by a few words ("why do you need to know my age"). */
   whyAskLeads: string[];
+  skipNotAsked: Set<string>;
 }
 
 export function normaliseControl(text: string): string {
@@ -125,6 +128,7 @@ export function parseControlWords(json: unknown): ControlWords {
     checkRequest: new Set(data.checkRequest.map(normaliseControl)),
     callTimeAsks: data.callTimeAsks.map(normaliseControl),
     whyAsks: new Set(data.whyAsks.map(normaliseControl)),
+    skipNotAsked: new Set(data.skipNotAsked.map(normaliseControl)),
     whyAskLeads: data.whyAsks.map(normaliseControl).filter((phrase) => phrase.split(' ').length >= 3),
     callTimes: (['morning', 'afternoon', 'any'] as const).flatMap((time) => data.callTimes[time].map((phrase): [string, CallTimeWord] => [normaliseControl(phrase), time])),
   };
@@ -220,8 +224,10 @@ export function classifyControl(locale: string, text: string): Control | undefin
   if (!normalised || normalised.split(' ').length > 12) return undefined;
   const words = controlWords(locale);
   const candidates = cores(normalised, words);
+  const asked = text.trim().endsWith('?');
   for (const core of candidates) {
     const kind = words.phrases.get(core);
+    if (kind === 'skip' && asked && words.skipNotAsked.has(core)) return undefined;
     if (kind) return kind === 'change' || kind === 'back' ? withTarget(kind, core, words) : { kind };
   }
   // A change that names its question: "can I change my age", "wrong age", "go back to where I live".
