@@ -18,7 +18,7 @@ import { t } from '../src/content/i18n';
 import { suitabilityLexicon } from '../src/content/lexicon';
 import { interpretAnswer } from '../src/content/suitability';
 import { urgentNumbers } from '../src/content/urgentNumbers';
-import { classifyCallTime } from '../src/language/controlWords';
+import { classifyCallTime, isChangedMind } from '../src/language/controlWords';
 import type { UserProfile } from '../src/profile';
 import { withActions, withButtons } from './replies';
 
@@ -41,6 +41,11 @@ export interface HumanContactDeps {
   now?: () => Date;
 }
 
+export interface HumanContactOptions {
+  /** The person asked on behalf of someone under 18 in this conversation ("my grandson is 13"): Childline for them too. */
+  forYoungPerson?: boolean;
+}
+
 interface CallbackValues {
   phone?: string;
 }
@@ -51,6 +56,14 @@ function yesOrNo(locale: string, text: string): 'yes' | 'no' | undefined {
   if (answer === 'yes') return 'yes';
   if (answer === 'no') return 'no';
   return undefined;
+}
+
+/**
+ * "no thanks", "actually dont call me", "ive changed my mind": the person does not (or no longer)
+ * want a call back. Read before MainDialog's stop, so "no thanks" to the offer is its No button.
+ */
+export function declinesCallBack(locale: string, text: string): boolean {
+  return isChangedMind(locale, text) || (yesOrNo(locale, text) === 'no' && classifyCallTime(locale, text) === undefined);
 }
 
 /**
@@ -66,7 +79,7 @@ export class HumanContactDialog extends ComponentDialog {
     super(HUMAN_CONTACT_DIALOG);
     this.now = deps.now ?? (() => new Date());
     this.addDialog(new TextPrompt(CONSENT, (prompt) => this.validate(prompt, (text, locale) => yesOrNo(locale, text) !== undefined)));
-    this.addDialog(new TextPrompt(PHONE, (prompt) => this.validate(prompt, (text) => ukPhoneNumber(text) !== undefined)));
+    this.addDialog(new TextPrompt(PHONE, (prompt) => this.validate(prompt, (text, locale) => ukPhoneNumber(text) !== undefined || declinesCallBack(locale, text))));
     this.addDialog(new TextPrompt(WHEN, async () => true));
     this.addDialog(new WaterfallDialog(STEPS, [this.introStep.bind(this), this.consentStep.bind(this), this.phoneStep.bind(this), this.whenStep.bind(this)]));
     this.initialDialogId = STEPS;
@@ -88,6 +101,9 @@ export class HumanContactDialog extends ComponentDialog {
     lines.push(withButtons(intro, [], card));
     const profile = await this.deps.profile.get(step.context);
     if (profile?.ageGroup === 'under_18') lines.push(withButtons(t(locale, 'common:humanContactChildline', urgentNumbers(locale)), []));
+    else if ((step.options as HumanContactOptions | undefined)?.forYoungPerson) {
+      lines.push(withButtons(t(locale, 'common:humanContactChildlineFor', urgentNumbers(locale)), []));
+    }
     lines.push(withButtons(t(locale, 'common:humanContactUrgent', urgentNumbers(locale)), []));
     await step.context.sendActivities(lines);
     if (!this.deps.callbacks) {
@@ -97,6 +113,13 @@ export class HumanContactDialog extends ComponentDialog {
     const offer = withButtons(t(locale, 'common:callback.offer', names), [t(locale, 'common:callback.yes'), t(locale, 'common:callback.no')]);
     const retry = withButtons(t(locale, 'common:callback.offerAgain'), [t(locale, 'common:callback.yes'), t(locale, 'common:callback.no')]);
     return step.prompt(CONSENT, { prompt: offer, retryPrompt: retry });
+  }
+
+  /** A request taken back part-way: nothing is stored, and the clinic's details stay there to use. */
+  private async withdrawn(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = step.context.activity.locale ?? '';
+    await step.context.sendActivity(withActions(locale, t(locale, 'common:callback.withdrawn'), NEXT));
+    return step.endDialog();
   }
 
   private async consentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -114,6 +137,7 @@ export class HumanContactDialog extends ComponentDialog {
   private async phoneStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = step.context.activity.locale ?? '';
     const phone = ukPhoneNumber(String(step.result ?? ''));
+    if (!phone && declinesCallBack(locale, String(step.result ?? ''))) return this.withdrawn(step);
     if (!phone) {
       await step.context.sendActivity(withActions(locale, t(locale, 'common:callback.phoneGaveUp', { clinic: this.deps.clinic.name }), NEXT));
       return step.endDialog();
@@ -126,7 +150,10 @@ export class HumanContactDialog extends ComponentDialog {
   private async whenStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = step.context.activity.locale ?? '';
     const { phone } = step.values as CallbackValues;
-    const when: CallTime = classifyCallTime(locale, String(step.result ?? '')) ?? 'any';
+    const said = String(step.result ?? '');
+    // "no preference" is a time; "actually dont bother" is not: nothing is stored.
+    if (classifyCallTime(locale, said) === undefined && declinesCallBack(locale, said)) return this.withdrawn(step);
+    const when: CallTime = classifyCallTime(locale, said) ?? 'any';
     const profile = await this.deps.profile.get(step.context);
     try {
       await this.deps.callbacks!.add({

@@ -11,6 +11,7 @@ import {
 import type { RecognitionResult } from '../src/language/recognizer';
 import { matchAction } from '../src/content/actions';
 import { classifyControl, isCheckRequest, isGoodbye } from '../src/language/controlWords';
+import { asksForYoungPerson } from '../src/language/youngPerson';
 import { requestedRoutes, requestedRoutesActivity } from './safetyDialogShared';
 import type { CheckProgress } from './suitabilityCheckDialog';
 import { ERASE_CONVERSATION_DIALOG, isEraseRequest } from './eraseConversationDialog';
@@ -102,6 +103,7 @@ export class MainDialog extends ComponentDialog {
     }
     const erase = await this.privacyRoute(turn);
     if (erase) return erase;
+    if (asksForYoungPerson(text)) turn.state.askedForYoungPerson = true;
     const recognition = await turn.recognize();
     // A typed request for the check ("quiz pls") counts as its button, whatever the recogniser says.
     const action = matchAction(locale, text) ?? (isCheckRequest(locale, text) ? 'SuitabilityCheck' : undefined);

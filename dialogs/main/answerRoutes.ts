@@ -16,7 +16,7 @@ import { FALLBACK_DIALOG, fallbackVariants, type FallbackOptions } from '../fall
 import { HELP_DIALOG, type HelpOptions } from '../helpDialog';
 import { GREETING_DIALOG } from '../greetingDialog';
 import { GOODBYE_DIALOG } from '../goodbyeDialog';
-import { HUMAN_CONTACT_DIALOG } from '../humanContactDialog';
+import { HUMAN_CONTACT_DIALOG, type HumanContactOptions } from '../humanContactDialog';
 import { QUESTION_ANSWER_DIALOG, type QuestionAnswerOptions } from '../questionAnswerDialog';
 import { SUITABILITY_CHECK_DIALOG, withProfile, type SuitabilityCheckOptions } from '../suitabilityCheckDialog';
 import { TOPIC_ANSWER_DIALOG } from '../topicAnswerDialog';
@@ -184,7 +184,7 @@ async function routeIntent(turn: MainTurn, intent: Exclude<IntentName, 'None'>, 
     case 'Goodbye':
       return dc.beginDialog(GOODBYE_DIALOG);
     case 'HumanContact':
-      return dc.beginDialog(HUMAN_CONTACT_DIALOG);
+      return dc.beginDialog(HUMAN_CONTACT_DIALOG, { forYoungPerson: turn.state.askedForYoungPerson === true } satisfies HumanContactOptions);
   }
 }
 

@@ -6,7 +6,7 @@ import { t } from '../../src/content/i18n';
 import { classifyControl, isAcknowledgement, isCallTimeQuestion, isFitQuestion, isPause, isQuestion, isWhyAsk } from '../../src/language/controlWords';
 import { readAnswer, type ReadAnswer } from '../guidedPrompt';
 import { HELP_DIALOG, helpText, type HelpMode, type HelpOptions } from '../helpDialog';
-import { HUMAN_CONTACT_DIALOG, HumanContactDialog } from '../humanContactDialog';
+import { declinesCallBack, HUMAN_CONTACT_DIALOG, HumanContactDialog } from '../humanContactDialog';
 import { keepProfileFrom } from '../keptProfile';
 import { fitSoFar, isCheckPaused, keepAnswerInCheck, openQuestionOf, SUITABILITY_CHECK_DIALOG } from '../suitabilityCheckDialog';
 import { withButtons } from '../replies';
@@ -41,6 +41,8 @@ export async function interruptActiveDialog(turn: MainTurn, route: Route): Promi
   const question = openQuestionOf(dc.activeDialog);
   const answer = question ? readAnswer(locale, question, text) : undefined;
   if (answer && answer.kind !== 'typed' && answer.kind !== 'facts') return undefined;
+  // "no thanks" to the call-back offer, "actually dont call me" later: the call-back steps say what happens now.
+  if (dc.activeDialog?.id === HUMAN_CONTACT_DIALOG && declinesCallBack(locale, text)) return undefined;
   const control = route.kind === 'action' ? undefined : classifyControl(locale, text);
   if (control?.kind === 'stop') return cancelAndShow(turn, 'cancelled');
   if (control && question) return undefined;

@@ -39,6 +39,8 @@ export interface MainState {
   handedOff?: boolean;
   /** The under-18 routes (GP or a trusted adult, Childline) were given in this conversation. */
   youngRoutesGiven?: boolean;
+  /** The person asked on behalf of someone under 18 ("my grandson is 13"): a person to talk to includes Childline for them. */
+  askedForYoungPerson?: boolean;
   /** The last messages came as work or study talk ("im a student nurse..."): src/safety/workFrame.ts. */
   workFrame?: boolean;
 }

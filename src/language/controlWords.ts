@@ -49,6 +49,8 @@ const fileSchema = z.object({
   whyAsks: phraseList,
   /** Skip phrases that ask a question when they end in a question mark ("and private?"). */
   skipNotAsked: phraseList,
+  /** During a call-back request: the person no longer wants the call ("actually dont call me"). */
+  changedMind: phraseList,
 });
 
 export type CallTimeWord = 'morning' | 'afternoon' | 'any';
@@ -81,6 +83,7 @@ interface ControlWords {
   /** Why-phrases of three words or more, which may be followed by a few words ("why do you need to know my age"). */
   whyAskLeads: string[];
   skipNotAsked: Set<string>;
+  changedMind: Set<string>;
 }
 
 export function normaliseControl(text: string): string {
@@ -129,6 +132,7 @@ export function parseControlWords(json: unknown): ControlWords {
     callTimeAsks: data.callTimeAsks.map(normaliseControl),
     whyAsks: new Set(data.whyAsks.map(normaliseControl)),
     skipNotAsked: new Set(data.skipNotAsked.map(normaliseControl)),
+    changedMind: new Set(data.changedMind.map(normaliseControl)),
     whyAskLeads: data.whyAsks.map(normaliseControl).filter((phrase) => phrase.split(' ').length >= 3),
     callTimes: (['morning', 'afternoon', 'any'] as const).flatMap((time) => data.callTimes[time].map((phrase): [string, CallTimeWord] => [normaliseControl(phrase), time])),
   };
@@ -344,6 +348,11 @@ function isWhole(locale: string, text: string, list: (words: ControlWords) => Se
   if (!normalised) return false;
   const words = controlWords(locale);
   return cores(normalised, words).some((core) => list(words).has(core));
+}
+
+/** "actually dont call me", "ive changed my mind": a call-back no longer wanted, as the whole message. */
+export function isChangedMind(locale: string, text: string): boolean {
+  return isWhole(locale, text, (words) => words.changedMind);
 }
 
 /** "so what do I do next?", "now what": asking for the next step, as the whole message. */

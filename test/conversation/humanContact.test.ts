@@ -71,6 +71,44 @@ describe('talk to a person', () => {
     expect(await convo.harness.callbacks.list()).toEqual([expect.objectContaining({ under18: true, when: 'any' })]);
   });
 
+  test('"no thanks" to the offer is its No, not "stop"', async () => {
+    const convo = await conversation({ env: ENV });
+    await convo.say('can i talk to a person');
+    const declined = allText(await convo.say('no thanks'));
+    expect(declined).toContain('use the details above');
+    expect(declined).not.toContain("I've stopped that");
+  });
+
+  test.each([
+    ['while giving a number', ['yes'], 'actually no dont call me'],
+    ['when asked for a time', ['yes', '07700900123'], 'ive changed my mind'],
+    ['when asked for a time, in other words', ['yes please', '07700 900123'], 'nah on second thoughts'],
+  ])('changing their mind %s stores nothing and says so', async (_when, before, change) => {
+    const convo = await conversation({ env: ENV });
+    await convo.say('can i talk to a person');
+    for (const message of before) await convo.say(message);
+    const reply = allText(await convo.say(change));
+    expect(reply).toContain('no call back');
+    expect(reply).not.toMatch(/UK phone number|passed your request/);
+    expect(await convo.harness.callbacks.list()).toEqual([]);
+  });
+
+  test('"no preference" for the time is a time, not a change of mind', async () => {
+    const convo = await conversation({ env: ENV });
+    await convo.say('can i talk to a person');
+    await convo.say('yes');
+    await convo.say('07700900123');
+    expect(allText(await convo.say('no preference'))).toContain("I've passed your request");
+    expect(await convo.harness.callbacks.list()).toEqual([expect.objectContaining({ when: 'any' })]);
+  });
+
+  test('asking for someone under 18 earlier in the chat: Childline for them too', async () => {
+    const convo = await conversation({ env: ENV });
+    await convo.say('my granddaughter who is 14 has been so low lately');
+    const offer = allText(await convo.say('can i talk to a person'));
+    expect(offer).toContain('For the young person, Childline is free on 0800 1111');
+  });
+
   test('adults are not offered Childline', async () => {
     const convo = await conversation({ env: ENV });
     expect(texts(await convo.say('can i talk to a person')).join(' ')).not.toContain('Childline');
