@@ -11,8 +11,16 @@ export interface SameReplyDeps {
   lastReply: StatePropertyAccessor<LastReply>;
   /** The line that goes before a reply that would otherwise be the last turn's reply again. */
   note: (locale: string) => string;
-  /** Turns left alone whatever they say (a crisis response: its words are never changed). */
+  /** Turns left alone whatever they say (a crisis response: its words are never changed, and nothing is recorded). */
   leaveAlone: (context: TurnContext) => boolean;
+}
+
+/** Set when the conversation was erased this turn: nothing about it may be written again. */
+const ERASED = Symbol.for('ipt-guide.sameReplyErased');
+
+/** The conversation was erased this turn: its last reply is not recorded (that would write its state back). */
+export function forgetLastReply(context: TurnContext): void {
+  context.turnState.set(ERASED, true);
 }
 
 /** FNV-1a: a short, stable fingerprint of what a turn said. */
@@ -47,7 +55,8 @@ interface TurnRecord {
  * a short line says so and how to ask differently. It sits before the turn retry, which holds
  * replies until state is saved, so it reads each reply while the turn runs and its record is saved
  * with the turn's state. It acts only once the bot's message handler runs (the state it reads is
- * then that attempt's), and never on crisis replies.
+ * then that attempt's), never on crisis replies, never after the conversation was erased, and a
+ * state it cannot read leaves the reply as it is.
  */
 export class SameReplyMiddleware implements Middleware {
   constructor(private readonly deps: SameReplyDeps) {}
@@ -60,25 +69,30 @@ export class SameReplyMiddleware implements Middleware {
   }
 
   private async read(context: TurnContext, activities: Partial<Activity>[], sendNext: () => Promise<ResourceResponse[]>): Promise<ResourceResponse[]> {
-    if (context.turnState.get(MESSAGE_HANDLED_KEY) !== true) return sendNext();
+    const { turnState } = context;
+    if (turnState.get(MESSAGE_HANDLED_KEY) !== true || turnState.get(ERASED) === true) return sendNext();
+    if (activities.some(isUrgent) || this.deps.leaveAlone(context)) return sendNext();
     const fresh = activities.filter((activity) => activity.type === 'message' && !(activity as Record<symbol, unknown>)[READ]);
     if (fresh.length === 0) return sendNext();
-    let record = context.turnState.get(TURN_KEY) as TurnRecord | undefined;
-    if (!record) {
-      const stored = await this.deps.lastReply.get(context);
-      record = { last: stored ? { ...stored } : undefined, texts: [] };
-      context.turnState.set(TURN_KEY, record);
-    }
-    const alone = activities.some(isUrgent) || this.deps.leaveAlone(context);
-    for (const activity of fresh) {
-      Object.defineProperty(activity, READ, { value: true, enumerable: true, configurable: true });
-      if (typeof activity.text !== 'string' || activity.text === '') continue;
-      if (!alone && record.texts.length === 0 && repeatsLastTurn(record.last, activity.text)) {
-        activity.text = `${this.deps.note(activity.locale ?? context.activity.locale ?? '')}\n\n${activity.text}`;
+    try {
+      let record = turnState.get(TURN_KEY) as TurnRecord | undefined;
+      if (!record) {
+        const stored = await this.deps.lastReply.get(context);
+        record = { last: stored ? { ...stored } : undefined, texts: [] };
+        turnState.set(TURN_KEY, record);
       }
-      record.texts.push(activity.text);
+      for (const activity of fresh) {
+        Object.defineProperty(activity, READ, { value: true, enumerable: true, configurable: true });
+        if (typeof activity.text !== 'string' || activity.text === '') continue;
+        if (record.texts.length === 0 && repeatsLastTurn(record.last, activity.text)) {
+          activity.text = `${this.deps.note(activity.locale ?? context.activity.locale ?? '')}\n\n${activity.text}`;
+        }
+        record.texts.push(activity.text);
+      }
+      await this.deps.lastReply.set(context, { hash: replyHash(record.texts.join('\n')) });
+    } catch {
+      // State that cannot be read (a storage outage) never stops a reply: it goes as it is.
     }
-    await this.deps.lastReply.set(context, { hash: replyHash(record.texts.join('\n')) });
     return sendNext();
   }
 }

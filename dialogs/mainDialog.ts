@@ -10,7 +10,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { RecognitionResult } from '../src/language/recognizer';
 import { matchAction } from '../src/content/actions';
-import { classifyControl, isCheckRequest, isGoodbye } from '../src/language/controlWords';
+import { classifyControl, isCheckRequest, isEraseThat, isGoodbye } from '../src/language/controlWords';
 import { asksForYoungPerson } from '../src/language/youngPerson';
 import { requestedRoutes, requestedRoutesActivity } from './safetyDialogShared';
 import type { CheckProgress } from './suitabilityCheckDialog';
@@ -28,6 +28,9 @@ export { INTENT_TRACE } from './main/recognition';
 export type { MainDialogDeps } from './main/turn';
 
 export const MAIN_DIALOG = 'mainDialog';
+
+/** The knowledge base's topic for what is kept and who sees it. */
+const PRIVACY_TOPIC = 'privacy';
 
 /**
  * The root dialog, routing only. Each turn it first looks at the risk assessment the safety gate
@@ -138,7 +141,9 @@ export class MainDialog extends ComponentDialog {
     if (!this.findDialog(ERASE_CONVERSATION_DIALOG)) return undefined;
     const activeId = dc.activeDialog?.id;
     if (activeId === ERASE_CONVERSATION_DIALOG) return dc.continueDialog();
-    if (!isEraseRequest(turn.locale, turn.text) || (activeId && SAFETY_DIALOGS.has(activeId))) return undefined;
+    // "delete it" right after an answer about what is kept means this conversation.
+    const afterPrivacy = !activeId && turn.state.lastTopic === PRIVACY_TOPIC && isEraseThat(turn.locale, turn.text);
+    if (!(isEraseRequest(turn.locale, turn.text) || afterPrivacy) || (activeId && SAFETY_DIALOGS.has(activeId))) return undefined;
     await dc.cancelAllDialogs();
     return dc.beginDialog(ERASE_CONVERSATION_DIALOG);
   }

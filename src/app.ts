@@ -23,7 +23,7 @@ import type { HostResolver } from './server/loopback';
 import { createPersistence, type Persistence } from './transcripts';
 import { TranscriptMiddleware, forgetThisTurn } from './transcripts/transcriptMiddleware';
 import { TurnRetryMiddleware } from './transcripts/turnRetry';
-import { SameReplyMiddleware, type LastReply } from '../bots/sameReplyMiddleware';
+import { forgetLastReply, SameReplyMiddleware, type LastReply } from '../bots/sameReplyMiddleware';
 import { createRedactor } from './transcripts/redact';
 import { serviceContacts } from './transcripts/serviceContacts';
 import type { TurnFacts } from './transcripts/entry';
@@ -156,6 +156,7 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
       // turn read is dropped so the end of the turn cannot save it back.
       erase: async (context) => {
         forgetThisTurn(context);
+        forgetLastReply(context);
         await persistence.eraseConversation(context.activity.channelId, context.activity.conversation.id);
         await conversationState.delete(context);
         await userState.delete(context);

@@ -51,6 +51,8 @@ const fileSchema = z.object({
   skipNotAsked: phraseList,
   /** During a call-back request: the person no longer wants the call ("actually dont call me"). */
   changedMind: phraseList,
+  /** Right after an answer about privacy: delete what was just talked about ("delete it then"). */
+  eraseThat: phraseList,
 });
 
 export type CallTimeWord = 'morning' | 'afternoon' | 'any';
@@ -84,6 +86,7 @@ interface ControlWords {
   whyAskLeads: string[];
   skipNotAsked: Set<string>;
   changedMind: Set<string>;
+  eraseThat: Set<string>;
 }
 
 export function normaliseControl(text: string): string {
@@ -133,6 +136,7 @@ export function parseControlWords(json: unknown): ControlWords {
     whyAsks: new Set(data.whyAsks.map(normaliseControl)),
     skipNotAsked: new Set(data.skipNotAsked.map(normaliseControl)),
     changedMind: new Set(data.changedMind.map(normaliseControl)),
+    eraseThat: new Set(data.eraseThat.map(normaliseControl)),
     whyAskLeads: data.whyAsks.map(normaliseControl).filter((phrase) => phrase.split(' ').length >= 3),
     callTimes: (['morning', 'afternoon', 'any'] as const).flatMap((time) => data.callTimes[time].map((phrase): [string, CallTimeWord] => [normaliseControl(phrase), time])),
   };
@@ -353,6 +357,11 @@ function isWhole(locale: string, text: string, list: (words: ControlWords) => Se
 /** "actually dont call me", "ive changed my mind": a call-back no longer wanted, as the whole message. */
 export function isChangedMind(locale: string, text: string): boolean {
   return isWhole(locale, text, (words) => words.changedMind);
+}
+
+/** "delete it then", "ok wipe that": after an answer about what is kept, a request to delete it. */
+export function isEraseThat(locale: string, text: string): boolean {
+  return isWhole(locale, text, (words) => words.eraseThat);
 }
 
 /** "so what do I do next?", "now what": asking for the next step, as the whole message. */

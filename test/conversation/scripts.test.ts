@@ -5,9 +5,9 @@ import { conversation } from './support';
 import { runScript } from './scripts/runner';
 import { SCRIPTS } from './scripts/scripts';
 import { BENDING_SCRIPTS } from './scripts/bendingScripts';
-import { SEVENTH_SCRIPTS } from './scripts/seventhScripts';
+import { SEVENTH_OPEN_SCRIPTS, SEVENTH_SCRIPTS } from './scripts/seventhScripts';
 
-const ALL_SCRIPTS = [...SCRIPTS, ...BENDING_SCRIPTS, ...SEVENTH_SCRIPTS];
+const ALL_SCRIPTS = [...SCRIPTS, ...BENDING_SCRIPTS, ...SEVENTH_SCRIPTS, ...SEVENTH_OPEN_SCRIPTS];
 
 /**
  * Multi-turn conversation scripts through the real bot: MainDialog, the safety gate and the other

@@ -79,3 +79,26 @@ export const SEVENTH_SCRIPTS: Script[] = [
     ],
   },
 ];
+
+/** Outside the check: feelings then "would talking help", and privacy then "delete it". */
+export const SEVENTH_OPEN_SCRIPTS: Script[] = [
+  {
+    name: 'a loss, then "do u think talking to someone would help": how IPT works with grief, not the check',
+    turns: [
+      turn('my grandad passed away in the summer and i cant focus on anything', { not: [FALLBACK] }),
+      turn('do u think talking to someone would help', { has: [/grief/i], not: [Q.concern, FALLBACK] }),
+    ],
+  },
+  {
+    name: 'what is kept, then "delete it then": the deletion is offered, and "yes" does it',
+    turns: [
+      turn('what do you keep about me', { has: ['90 days'], not: [FALLBACK] }),
+      turn('ok delete it then', { has: ['delete this chat'], not: [FALLBACK] }),
+      turn('yes', { has: ["I've deleted this chat"], not: [FALLBACK] }),
+    ],
+  },
+  {
+    name: '"delete everything ive said" is a deletion request in its own words',
+    turns: [turn('how do i get ipt in wales'), turn('delete everything ive said', { has: ['delete this chat'] })],
+  },
+];
