@@ -5,6 +5,7 @@ import { resolveLocale, t } from '../src/content/i18n';
 import { suitabilityLexicon } from '../src/content/lexicon';
 import { CHOICES, interpretAnswer, type QuestionId } from '../src/content/suitability';
 import { readCheckAnswer, type CheckFacts } from '../src/content/checkReading';
+import { correctCheckSpelling } from '../src/content/checkSpelling';
 import { classifyControl, isAcknowledgement, isPause, isQuestion, isWhyAsk, type Control, type ControlKind } from '../src/language/controlWords';
 import { withButtons } from './replies';
 
@@ -89,7 +90,13 @@ export function readAnswer(locale: string, question: QuestionId, text: string, n
   if (wanted === labels.skip) return { kind: 'skip' };
   const exact = labels.choices.get(wanted);
   if (exact !== undefined) return { kind: 'choice', values: [exact], facts: {} };
-  const reading = readCheckAnswer(question, text, suitabilityLexicon(locale), now);
+  const lexicon = suitabilityLexicon(locale);
+  // "englnad", "realy lonley": read again with its typing slips put right, only if it could not be read as typed.
+  let reading = readCheckAnswer(question, text, lexicon, now);
+  if (!reading) {
+    const corrected = correctCheckSpelling(locale, text);
+    if (corrected !== undefined) reading = readCheckAnswer(question, corrected, lexicon, now);
+  }
   if (!reading) return undefined;
   return reading.kind === 'answer' ? { kind: 'typed', values: reading.values, facts: reading.facts } : reading;
 }
@@ -97,7 +104,8 @@ export function readAnswer(locale: string, question: QuestionId, text: string, n
 /** A short yes or no ("ya", "nah") to a question that does not ask for one. */
 function isYesOrNo(locale: string, question: QuestionId, text: string): boolean {
   if (question === 'relationships' || text.trim().split(/\s+/).length > 3) return false;
-  const reading = interpretAnswer('relationships', text, suitabilityLexicon(locale))[0];
+  const lexicon = suitabilityLexicon(locale);
+  const reading = interpretAnswer('relationships', text, lexicon)[0] ?? interpretAnswer('relationships', correctCheckSpelling(locale, text) ?? '', lexicon)[0];
   return reading === 'yes' || reading === 'no';
 }
 

@@ -175,6 +175,14 @@ function withinOneSlip(a: string, b: string): boolean {
   );
 }
 
+/** Two neighbouring letters swapped, and nothing else. */
+function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i += 1;
+  return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && sameTail(a, i + 2, b, i + 2);
+}
+
 /** a.slice(x) === b.slice(y), without making the slices (this runs for every phrase on every message). */
 function sameTail(a: string, x: number, b: string, y: number): boolean {
   const from = Math.min(x, a.length);
@@ -246,8 +254,9 @@ export function classifyControl(locale: string, text: string): Control | undefin
     if (target) return { kind: 'change', target };
   }
   for (const core of candidates) {
-    if (core.length < 5) continue;
-    const near = words.fuzzy.find(([phrase]) => withinOneSlip(core, phrase));
+    if (core.length < 4) continue;
+    // A four-letter word forgives only two letters swapped ("skpi", "bcak"): one changed letter is too often another word.
+    const near = core.length === 4 ? [...words.phrases].find(([phrase]) => isSwap(core, phrase)) : words.fuzzy.find(([phrase]) => withinOneSlip(core, phrase));
     if (near) return { kind: near[1] };
   }
   return undefined;
@@ -371,7 +380,11 @@ export function isNextStepRequest(locale: string, text: string): boolean {
 
 /** "quiz pls", "can we do the check": the whole message asks for the check, as its button does. */
 export function isCheckRequest(locale: string, text: string): boolean {
-  return isWhole(locale, text, (words) => words.checkRequest);
+  if (isWhole(locale, text, (words) => words.checkRequest)) return true;
+  // "ipt chek", "the quizz": one slip forgiven in a request of eight letters or more.
+  const normalised = normaliseControl(text);
+  const words = controlWords(locale);
+  return cores(normalised, words).some((core) => core.length >= 8 && [...words.checkRequest].some((phrase) => phrase.length >= 8 && withinOneSlip(core, phrase)));
 }
 
 /**

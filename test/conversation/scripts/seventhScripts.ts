@@ -78,6 +78,21 @@ export const SEVENTH_SCRIPTS: Script[] = [
       answer('thirty', { last: Q.nation }),
     ],
   },
+  {
+    name: 'every answer with a typo: each is read, and nothing is met with "didn\'t catch that"',
+    turns: [
+      turn('ipt chek', { has: [Q.concern] }),
+      answer('feeling realy lonley', { last: Q.duration }),
+      answer('abuot 4 monts', { last: Q.age }),
+      turn('yse', { has: ['not a yes or no'], last: Q.age, not: [FALLBACK] }),
+      answer('33', { last: Q.nation }),
+      answer('englnad', { has: [SUMMARY, 'Refer yourself to NHS Talking Therapies'] }),
+    ],
+  },
+  {
+    name: 'a skip and a town with slips: "skpi", "cardif"',
+    turns: [start, answer('my husband and i argue non stop', { last: Q.duration }), answer('skpi', { last: Q.age }), answer('fourty two', { last: Q.nation }), answer('cardif', { has: [SUMMARY, 'GP'] })],
+  },
 ];
 
 /** Outside the check: feelings then "would talking help", and privacy then "delete it". */
