@@ -179,6 +179,8 @@ const CURRENT_CUES = [
   'moved down to', 'based in', 'im in', 'i am in', 'im near', 'now in', 'im now in', 'stay in', 'staying in',
   'reside in', 'residing in', 'located in', 'live just outside', 'im based in', 'my home is in', 'home is',
   'relocated to', 'am in', 'were in', 'we are in', 'we live in', 'currently in',
+  // Studying somewhere is living there for now ("im a student at aber").
+  'student at', 'student in', 'studying at', 'studying in', 'study at', 'study in', 'uni in', 'university in', 'college in',
 ].map((cue) => cue.split(' '));
 const PLACE_CUES = ['in', 'near', 'around', 'outside', 'nr', 'from'];
 /** Words just before a place that say the person is not (or no longer) there. */

@@ -116,4 +116,8 @@ export const SEVENTH_OPEN_SCRIPTS: Script[] = [
     name: '"delete everything ive said" is a deletion request in its own words',
     turns: [turn('how do i get ipt in wales'), turn('delete everything ive said', { has: ['delete this chat'] })],
   },
+  {
+    name: 'a small town where someone studies is where they are for now: "studying at aber"',
+    turns: [turn('hiya im studying at aber, how would i get ipt', { has: ['routes for Wales', 'GP'], not: ['refer yourself', FALLBACK] })],
+  },
 ];
