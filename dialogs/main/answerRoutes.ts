@@ -69,6 +69,12 @@ async function answer(turn: MainTurn, text: string, intent: IntentName, answerer
     resetMisunderstandings(turn);
     return answerQuestion(turn, { kind: 'answer', questionId: state.lastQuestion, score: 1 }, lead);
   }
+  // "what about if my problem is grief?": the same kind of question for one focus area, which its topic answers.
+  const askedAbout = WHAT_ABOUT.test(text) ? areasIn(locale, text) : [];
+  if (askedAbout.length === 1 && lead.length === 0) {
+    resetMisunderstandings(turn);
+    return answerTopic(turn, 'FocusAreas', askedAbout[0]);
+  }
   // The route's intent may differ from the recogniser's ("ya" is never a goodbye): the route's counts.
   const recognised = await turn.recognize();
   const recognition = recognised.intent === intent ? recognised : { ...recognised, intent };

@@ -117,6 +117,13 @@ export const SEVENTH_OPEN_SCRIPTS: Script[] = [
     turns: [turn('how do i get ipt in wales'), turn('delete everything ive said', { has: ['delete this chat'] })],
   },
   {
+    name: '"what about if it\'s ..." naming one focus area: that area, not a guess at another question',
+    turns: [
+      turn('is ipt any good for depression', { not: [FALLBACK] }),
+      turn('what about if its mostly rows with my mum', { has: [/dispute|clash|disagree/i], not: [FALLBACK, 'may not be the best fit'] }),
+    ],
+  },
+  {
     name: 'a small town where someone studies is where they are for now: "studying at aber"',
     turns: [turn('hiya im studying at aber, how would i get ipt', { has: ['routes for Wales', 'GP'], not: ['refer yourself', FALLBACK] })],
   },
