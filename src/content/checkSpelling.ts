@@ -42,13 +42,14 @@ function spellerFor(locale: string): Speller {
 /** One letter added, dropped or changed, or two neighbours swapped. Three-letter words: a swap only ("yse"). */
 export function oneSlipApart(typed: string, word: string): boolean {
   if (typed === word || Math.abs(typed.length - word.length) > 1) return false;
+  // Short words are too often other words ("age" is not "ages"): only a swap counts.
+  if (typed.length === 3 && word.length !== 3) return false;
   if (typed.length === word.length) {
     const diffs: number[] = [];
     for (let i = 0; i < typed.length && diffs.length <= 2; i += 1) if (typed[i] !== word[i]) diffs.push(i);
     const swapped = diffs.length === 2 && diffs[1] === diffs[0] + 1 && typed[diffs[0]] === word[diffs[1]] && typed[diffs[1]] === word[diffs[0]];
     return swapped || (diffs.length === 1 && typed.length >= 4);
   }
-  if (Math.min(typed.length, word.length) < 3) return false;
   const [long, short] = typed.length > word.length ? [typed, word] : [word, typed];
   let i = 0;
   while (i < short.length && short[i] === long[i]) i += 1;
