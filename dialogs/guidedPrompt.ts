@@ -44,6 +44,7 @@ interface PromptState {
   facts: CheckFacts;
   /** The last line sent after a message we could not use, so the next one differs. */
   lastNudge?: string;
+  /** "carry on" and "go back" are the check's to read: they may take a restart back. */
   undoable?: boolean;
 }
 
