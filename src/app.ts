@@ -189,7 +189,7 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
     new TeamsMessageMiddleware(),
     // After the gate's notice to a message in another language, an open safety question is asked again.
     new SafetyQuestionMiddleware(bot, logger),
-    new SafetyGateMiddleware(logger, detector.detect, detector.identifyLanguage, signals),
+    new SafetyGateMiddleware(logger, detector.detect, detector.identifyLanguage, signals, (context) => bot.safetyQuestionOpen(context)),
     new TurnRetryMiddleware({
       logger,
       degradedNotice: (locale) => t(locale, 'errors:storageDegraded'),
