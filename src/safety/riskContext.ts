@@ -170,14 +170,14 @@ const ROLE = new RegExp(
     // "Trainee clinical psychologist here", "Student midwife.", "GP trainee", "Journalist here"
     '(?:trainee|student) (?:[a-z]+ ){0,2}(?:psychologist|nurse|paramedic|doctor|midwife|teacher|social worker|counsellor|therapist|pharmacist|gp|police officer)',
     '(?:gp|nursing|medical|psychology|social work|police) (?:trainee|student|students|trainees)',
-    '(?:nurse|doctor|gp|paramedic|teacher|counsellor|therapist|psychologist|psychiatrist|social worker|youth worker|support worker|volunteer|manager|journalist|reporter|researcher|lecturer|midwife|instructor|trainer|tutor|carer|care worker) here',
+    '(?:nurse|doctor|gp|paramedic|teacher|counsellor|therapist|psychologist|psychiatrist|social worker|youth worker|support worker|volunteer|manager|journalist|reporter|researcher|lecturer|midwife|instructor|trainer|tutor|carer|care worker|(?:year (?:[7-9]|1[0-3]) |sixth form |a level |uni |university |college )student) here',
     '(?:journalist|reporter|instructor|trainer|care worker|senior carer|form tutor|tutor)(?: here| writing| preparing| planning| teaching)',
     'level [0-9] (?:health and social care|childcare|care)',
     'year (?:1[0-3]|[7-9]) (?:psychology|sociology|health and social care|pshe|biology|english|drama)',
     '(?:(?:i am|im) )?(?:doing|writing|studying for|working on|researching for|revising for) (?:a|an|my|our) (?:[a-z]+ ){0,2}(?:degree|masters|msc|phd|dissertation|essay|thesis|research project|assignment|coursework|exam|exams|novel|book|article|piece|story|short story|script|screenplay|play|poem)',
     '(?:for|in) (?:english|drama|history|psychology|sociology|biology|re|pshe|media studies|film studies|health and social care|literature|english lit|english literature|gcse|a level) (?:class|lesson|lessons|homework|coursework|revision|essay)',
     // ("for my exam results" is a date in the writer's own life, not study talk)
-    '(?:for) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|placement|course|exam|research|lesson|lessons|class|lecture|seminar|training|assembly|policy|presentation|project|report|uni work|university work)(?! results| result| grades)',
+    '(?:for) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|placement|course|exam|research|lesson|lessons|class|lecture|seminar|training|assembly|policy|presentation|project|report|uni work|university work|epq|extended project|blog post|blog|article|newsletter)(?! results| result| grades)',
     // "on my course" or "in my class" is where a student's own life happens, not study talk.
     '(?:in|on) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|research|lesson plan|lecture|seminar|training|assembly|policy|presentation|project|report)',
     '(?:dissertation|essay|assignment|coursework|thesis|research project|literature review)(?: [a-z]+){0,2} (?:on|about|into|covering)',
@@ -199,7 +199,7 @@ const ABOUT_OTHERS = new RegExp(
     '(?:i|we) (?:want|need|have|plan|would like) to (?:cover|teach|explain|talk about|discuss|include|address)',
     // "as a paramedic I see overdoses every week": the writer meets it at work
     '(?:i|we) (?:see|treat|meet|nurse|deal with|get|support|look after) (?:a lot of |lots of |many |loads of |so many |plenty of |more )?(?:[a-z]+ )?(?:overdoses|patients|people|clients|students|pupils|callers|cases|admissions|young people|kids|children|residents)',
-    '(?:i am|im|we are) (?:drafting|writing|updating|reviewing|planning|preparing|designing|putting together|revising|researching|studying)',
+    '(?:i am|im|we are) (?:drafting|writing|updating|reviewing|planning|preparing|designing|putting together|revising|researching|studying|looking at|looking into|investigating|exploring|focusing on)',
     // "I've been asked to rewrite our policy", "I'm often asked about it by staff"
     '(?:i have been|i was|we have been|we were|i am being|i am) (?:often |always |regularly |sometimes )?asked (?:to|about|for advice)',
     // "how can I talk about self harm safely", "how should I respond if someone tells me"
@@ -214,7 +214,8 @@ const FIRST_SELF = /(?:^| )(?:i|me|myself|im|ive)(?= |$)/;
 // A real person's disclosure, told as it happened ("a pupil just told me", "one of my team said
 // today", "a boy in year 3 came in with a bruise"): someone at work at risk now, not work talk.
 // Present tense ("callers say", "if someone tells me") stays work talk.
-const DISCLOSED = /(?:^| )(?:told|said|came in|came to|disclosed|confided|admitted|showed me|rang me|messaged me|texted me)(?= |$)/;
+// ("our teacher said we could include ...", "the tutor said it is rare": teaching, not a disclosure.)
+const DISCLOSED = /(?:^| )(?:(?:told|said)(?! (?:that )?(?:(?:we|i|you|us|everyone|the class) (?:could|can|should|must|have to|need to|may|might|had to|are to|were to)|(?:it|this|that|they) (?:is|was|are|were) (?:rare|common|normal|important|usual|unusual|vital|key|essential)))|came in|came to|disclosed|confided|admitted|showed me|rang me|messaged me|texted me)(?= |$)/;
 const HYPOTHETICAL = /(?:^| )(?:if|when|what if|in case|whenever|suppose|say)(?= |$)/;
 
 // Something that happened at work today ("a mother came to collect today very drunk").
@@ -276,7 +277,7 @@ const PROFESSIONAL_WORDS = new Set([
   'university', 'literature', 'workshop', 'procedure', 'guidance', 'toolkit', 'leaflet', 'poster', 'handbook', 'policies', 'hr', 'staff',
   'wellbeing', 'workplace', 'safeguarding', 'company', 'school', 'pupil', 'employee', 'colleague', 'client', 'patient', 'caller', 'user', 'person',
   'coach', 'mentor', 'leader', 'pastoral', 'librarian', 'pcso', 'firefighter', 'lifeguard', 'practitioner', 'caseworker', 'keyworker', 'advocate', 'clinician', 'matron', 'officer',
-  'teach', 'lecture', 'tutor', 'care', 'hca', 'childminder', 'writer', 'novelist', 'author', 'receptionist', 'doing', 'writing', 'researching', 'studying', 'revising', 'reporting', 'msc', 'exams',
+  'epq', 'blog', 'article', 'newsletter', 'teach', 'lecture', 'tutor', 'care', 'hca', 'childminder', 'writer', 'novelist', 'author', 'receptionist', 'doing', 'writing', 'researching', 'studying', 'revising', 'reporting', 'msc', 'exams',
 ]);
 
 function mayMatch(text: string, words: ReadonlySet<string>): boolean {

@@ -72,3 +72,17 @@ describe('eighth pass: everyday idioms stay quiet', () => {
     expect(found('should i get someone, she has collapsed and is not breathing')).toMatch(/\/handoff$/);
   });
 });
+
+describe('eighth pass: study talk with risk words', () => {
+  it.each([
+    'sixth form student here. for my extended project i am looking at why young men do not talk about suicide. what is ipt?',
+    'im 16 and doing a school project on self harm support for teens, our teacher said we could ask services. who can get ipt?',
+    'on my course the lecturer said it is rare for a client to talk about wanting to die, but we must know what to do. for my essay, what is ipt?',
+  ])('%s -> the answer with a line of routes', (text) => {
+    expect(found(text)).toMatch(/^(?:none|[a-z_]+\/professional)$/);
+  });
+
+  it('a pupil who told the writer today is still someone at risk now', () => {
+    expect(found('i am a teacher and a pupil told me today she wants to kill herself')).toMatch(/^suicide\/handoff$/);
+  });
+});
