@@ -78,6 +78,9 @@ describe('eighth pass: study talk with risk words', () => {
     'sixth form student here. for my extended project i am looking at why young men do not talk about suicide. what is ipt?',
     'im 16 and doing a school project on self harm support for teens, our teacher said we could ask services. who can get ipt?',
     'on my course the lecturer said it is rare for a client to talk about wanting to die, but we must know what to do. for my essay, what is ipt?',
+    'I am a wellbeing adviser at a hospital trust, designing a pathway for nurses who have been assaulted by patients. How many IPT sessions are usual?',
+    'I am doing a CPD unit on domestic abuse for my job as a health visitor. How does IPT deal with role disputes?',
+    'Today in class we covered how to ask a friend if they are thinking about suicide. Is IPT only for serious depression?',
   ])('%s -> the answer with a line of routes', (text) => {
     expect(found(text)).toMatch(/^(?:none|[a-z_]+\/professional)$/);
   });
