@@ -421,6 +421,12 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     }
     return best.at;
   }
+  /** The sentence starting at `at` holds part of a question about how the guide handles risk. */
+  function inGuideQuestion(text: string, at: number): boolean {
+    const stop = text.indexOf(' . ', at);
+    const end = stop < 0 ? text.length : stop;
+    return guideQuestionSpans(text).some(([from, to]) => from < end && to > at);
+  }
   /** A sentence read alone by the model needs enough words to judge ("Wait." is not one). */
   const BACKSTOP_MIN_SENTENCE_WORDS = 5;
 
@@ -441,9 +447,9 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
       // Who and when are read around the sentence the model finds riskiest, as for a rule's match.
       const at = whole ? riskiestSentenceAt(backstop, prepared.text) : 0;
       const context = readRiskContext(verdict.category, prepared.text, at, '', false, prepared.plain);
-      // A model's guess about past or professional talk, or a question about how the guide handles
+      // A model's guess about past or professional talk, or about a question on how the guide handles
       // risk ("if i tell you something bad will you tell my parents"), is not worth a question.
-      if (context.when === 'past' || context.frame === 'professional' || guideQuestionSpans(prepared.text).length > 0) return null;
+      if (context.when === 'past' || context.frame === 'professional' || inGuideQuestion(prepared.text, at)) return null;
       return { category: verdict.category, severity: 'concern', matched: [`model:${verdict.category}`], negated: false, possible: true, ...context };
     };
     for (const prepared of parts) {

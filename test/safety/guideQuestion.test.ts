@@ -1,5 +1,6 @@
 import { detectRisk } from '../../src/safety/detectRisk';
 import { safetyMode } from '../../src/safety/safetyReply';
+import { guideQuestionSpans } from '../../src/safety/guideQuestion';
 
 /**
  * Questions about how the guide itself handles risk are talk about the subject: the answer with a
@@ -42,5 +43,18 @@ describe('questions about how the guide handles risk', () => {
     'what do you do if someone says they have taken an overdose',
   ])('%s -> still a safety reply', (text) => {
     expect(['handoff', 'checkIn']).toContain(mode(text));
+  });
+});
+
+describe('where a question about the guide reaches', () => {
+  it('only its own sentence: "can you tell me ..." elsewhere leaves a sentence of risk alone', () => {
+    const text = 'my brother keeps saying one day he will just not come home . can you tell me how long the wait is';
+    const spans = guideQuestionSpans(text);
+    expect(spans.length).toBeGreaterThan(0);
+    expect(spans.every(([from]) => from > text.indexOf('can you tell'))).toBe(true);
+  });
+
+  it('a message that asks nothing of the guide has none', () => {
+    expect(guideQuestionSpans('if someone says they are suicidal i always listen first')).toEqual([]);
   });
 });
