@@ -58,3 +58,21 @@ describe('where a question about the guide reaches', () => {
     expect(guideQuestionSpans('if someone says they are suicidal i always listen first')).toEqual([]);
   });
 });
+
+describe('the same question in Welsh and Polish (for native-speaker review)', () => {
+  it.each([
+    ['pl', 'Co zrobicie, jeżeli dziecko napisze, że chce umrzeć?'],
+    ['cy', "Beth ydych chi'n ei wneud os ydi rhywun yn dweud eu bod nhw eisiau marw?"],
+  ])('%s: %s -> no safety dialog', (language, text) => {
+    const got = detectRisk(text, undefined, language);
+    expect(got === null ? 'none' : safetyMode(got)).toMatch(/^(?:none|professional)$/);
+  });
+
+  it.each([
+    ['pl', 'Chcę umrzeć. Co robicie, kiedy ktoś tak pisze?'],
+    ['cy', "Dw i eisiau marw heno. Beth ydych chi'n neud os ydi rhywun yn deud hynny?"],
+  ])('%s: the person\'s own words beside it still count: %s', (language, text) => {
+    const got = detectRisk(text, undefined, language);
+    expect(got === null ? 'none' : safetyMode(got)).toBe('handoff');
+  });
+});
