@@ -362,12 +362,13 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
 
   /**
    * Every live match sits inside the "if someone says ..." of a question about the guide itself
-   * (guideQuestion.ts): talk about the subject, not the person's own words.
+   * (guideQuestion.ts): talk about the subject, not the person's own words. A body in danger is
+   * never only a question (999 now).
    */
   function onlyInGuideQuestions(lex: CompiledLexicon, found: readonly Found[]): boolean {
     const spans = new Map(found.map((f) => [f, guideQuestionSpans(f.prepared.text)]));
     if (![...spans.values()].some((list) => list.length > 0)) return false;
-    return !someLiveMatch(lex, found, (f, _rule, at) => !insideSpans(spans.get(f) ?? [], at));
+    return !someLiveMatch(lex, found, (f, rule, at) => rule.category === 'medical' || !insideSpans(spans.get(f) ?? [], at));
   }
 
   function assessmentOf(lex: CompiledLexicon, found: readonly Found[]): RiskAssessment | null {
@@ -382,8 +383,7 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     // Another language's own words for "years ago ... I'm well now" (riskContext.ts reads English only).
     const over = lex.pastOver;
     if (over !== undefined && over.past.test(from.prepared.plain) && over.well.test(from.prepared.plain) && !over.unless.test(from.prepared.plain)) context.when = 'past';
-    // A body in danger is never only a question: 999 now.
-    if (context.frame === 'personal' && !hit.negated && hit.rule.category !== 'medical' && onlyInGuideQuestions(lex, found)) context.frame = 'professional';
+    if (context.frame === 'personal' && !hit.negated && onlyInGuideQuestions(lex, found)) context.frame = 'professional';
     const live = found.flatMap((f) => f.hits.filter((h) => !h.negated));
     const matched = [...new Set((live.length > 0 ? live : found.flatMap((f) => f.hits)).map((h) => h.rule.id))];
     // Past and over, or work and study talk: a concern to acknowledge, never the full hand-off.
