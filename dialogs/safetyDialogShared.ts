@@ -10,6 +10,7 @@ import { routeBullets } from '../src/safety/crisisRoutesText';
 import { readRouteRequest, type OfferedRoutes } from '../src/safety/routeRequest';
 import { answerTokens, isUnreadable, readSafeNow, type SafeNowAnswer, type SafeNowReading } from '../src/safety/safetyAnswers';
 import { appendSafetyEvent, type SafetyEvent, type SafetyRecord } from '../src/safety/safetyRecord';
+import { noteKind } from '../src/safety/safetyReply';
 import type { RiskAssessment } from '../src/safety/types';
 import type { UserProfile } from '../src/profile';
 import { MESSAGE_LANGUAGE_KEY, RISK_ASSESSMENT_KEY, SAFETY_RESPONSE_KEY, type SafetyResponse } from './turnState';
@@ -108,6 +109,8 @@ export function routeValues(locale: string): Record<string, string> {
     shout: routes.get('shout')?.value ?? '',
     shoutWord: routes.get('shout')?.body ?? '',
     email: routes.get('samaritans_email')?.value ?? '',
+    childline: routes.get('childline')?.value ?? '',
+    nspcc: routes.get('nspcc')?.value ?? '',
   };
 }
 
@@ -167,7 +170,7 @@ export async function sendSafetyEvent(deps: SafetyDialogDeps, context: TurnConte
 export async function sendSafetyNote(deps: SafetyDialogDeps, context: TurnContext, mode: 'past' | 'professional', assessment: RiskAssessment): Promise<void> {
   const locale = localeOf(context);
   await recordSafetyEvent(deps, context, assessment, 'note');
-  await context.sendActivity(MessageFactory.text(t(locale, `safety:note.${mode}`, routeValues(locale))));
+  await context.sendActivity(MessageFactory.text(t(locale, `safety:note.${noteKind(mode, assessment)}`, routeValues(locale))));
 }
 
 /**

@@ -28,6 +28,7 @@ import { loadLexicon, wordBounded, type CompiledLexicon, type CompiledRule } fro
 import { readLocaleBackstopExamples, trainRiskBackstop, type BackstopVerdict, type RiskBackstop } from './riskBackstop';
 import { mentionsSomeoneElse, shiftToFirstPerson } from './pronounShift';
 import { readRiskContext } from './riskContext';
+import { guideQuestionSpans, insideSpans } from './guideQuestion';
 import { signalsIn } from './riskSignals';
 import { loadRiskPhrases } from './riskPhrases';
 import { dropInvisible, hasInvisible } from './unicodeFold';
@@ -327,10 +328,10 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     return found;
   }
 
-  /** Whether any live match of a live rule, other than `chosen`, reads as current. Only run for a past reading. */
-  function currentElsewhere(lex: CompiledLexicon, found: readonly Found[], chosen: Hit): boolean {
+  /** Every live match of a live hit's rule, in each window: stops when `visit` returns true. */
+  function someLiveMatch(lex: CompiledLexicon, found: readonly Found[], visit: (f: Found, rule: CompiledRule, at: number, span: string, hit: Hit) => boolean): boolean {
     for (const f of found) {
-      const { text, plain } = f.prepared;
+      const { text } = f.prepared;
       for (const h of f.hits) {
         if (h.negated) continue;
         for (const { rule, regex } of lex.patterns) {
@@ -338,8 +339,8 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
           regex.lastIndex = 0;
           for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
             if (m[0].length === 0) regex.lastIndex++;
-            if ((h === chosen && m.index === chosen.at) || isNegated(lex, text, m.index)) continue;
-            if (readRiskContext(rule.category, text, m.index, m[0], f.aboutOther || rule.aboutOther, plain).when === 'current') {
+            if (isNegated(lex, text, m.index)) continue;
+            if (visit(f, rule, m.index, m[0], h)) {
               regex.lastIndex = 0;
               return true;
             }
@@ -349,6 +350,25 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
       }
     }
     return false;
+  }
+
+  /** Whether any live match of a live rule, other than `chosen`, reads as current. Only run for a past reading. */
+  function currentElsewhere(lex: CompiledLexicon, found: readonly Found[], chosen: Hit): boolean {
+    return someLiveMatch(lex, found, (f, rule, at, span, h) => {
+      if (h === chosen && at === chosen.at) return false;
+      return readRiskContext(rule.category, f.prepared.text, at, span, f.aboutOther || rule.aboutOther, f.prepared.plain).when === 'current';
+    });
+  }
+
+  /**
+   * Every live match sits inside the "if someone says ..." of a question about the guide itself
+   * (guideQuestion.ts): talk about the subject, not the person's own words. A body in danger is
+   * never only a question (999 now).
+   */
+  function onlyInGuideQuestions(lex: CompiledLexicon, found: readonly Found[]): boolean {
+    const spans = new Map(found.map((f) => [f, guideQuestionSpans(f.prepared.text)]));
+    if (![...spans.values()].some((list) => list.length > 0)) return false;
+    return !someLiveMatch(lex, found, (f, rule, at) => rule.category === 'medical' || !insideSpans(spans.get(f) ?? [], at));
   }
 
   function assessmentOf(lex: CompiledLexicon, found: readonly Found[]): RiskAssessment | null {
@@ -363,6 +383,7 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     // Another language's own words for "years ago ... I'm well now" (riskContext.ts reads English only).
     const over = lex.pastOver;
     if (over !== undefined && over.past.test(from.prepared.plain) && over.well.test(from.prepared.plain) && !over.unless.test(from.prepared.plain)) context.when = 'past';
+    if (context.frame === 'personal' && !hit.negated && onlyInGuideQuestions(lex, found)) context.frame = 'professional';
     const live = found.flatMap((f) => f.hits.filter((h) => !h.negated));
     const matched = [...new Set((live.length > 0 ? live : found.flatMap((f) => f.hits)).map((h) => h.rule.id))];
     // Past and over, or work and study talk: a concern to acknowledge, never the full hand-off.
@@ -400,6 +421,12 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     }
     return best.at;
   }
+  /** The sentence starting at `at` holds part of a question about how the guide handles risk. */
+  function inGuideQuestion(text: string, at: number): boolean {
+    const stop = text.indexOf(' . ', at);
+    const end = stop < 0 ? text.length : stop;
+    return guideQuestionSpans(text).some(([from, to]) => from < end && to > at);
+  }
   /** A sentence read alone by the model needs enough words to judge ("Wait." is not one). */
   const BACKSTOP_MIN_SENTENCE_WORDS = 5;
 
@@ -420,8 +447,9 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
       // Who and when are read around the sentence the model finds riskiest, as for a rule's match.
       const at = whole ? riskiestSentenceAt(backstop, prepared.text) : 0;
       const context = readRiskContext(verdict.category, prepared.text, at, '', false, prepared.plain);
-      // A model's guess about past or professional talk is not worth a question.
-      if (context.when === 'past' || context.frame === 'professional') return null;
+      // A model's guess about past or professional talk, or about a question on how the guide handles
+      // risk ("if i tell you something bad will you tell my parents"), is not worth a question.
+      if (context.when === 'past' || context.frame === 'professional' || inGuideQuestion(prepared.text, at)) return null;
       return { category: verdict.category, severity: 'concern', matched: [`model:${verdict.category}`], negated: false, possible: true, ...context };
     };
     for (const prepared of parts) {

@@ -52,6 +52,10 @@ const PAST_OVER = new RegExp(
     '(?:quit|stopped|gave up|packed in)(?: [a-z]+){0,3} (?:self harming|self harm|harming myself|cutting|burning myself|drinking|using|the drugs|drugs)',
     'that was (?:a long time ago|years ago|then|in the past)',
     'it is (?:all |long |well |far )?(?:behind me|in the past|over)(?: now)?',
+    // "that is all firmly behind me now"
+    '(?:it|that|this) is (?:all )?(?:firmly|well|long|far|now|safely|completely) (?:behind me|in the past)',
+    // "clean of self-harm for eight years"
+    '(?:been|am|i am|have been) clean (?:of|from) (?:[a-z]+ ){1,2}(?:for|since)(?: [a-z0-9]+){1,3}',
     // "long finished" only: "it is finished" alone can be a goodbye.
     'it is (?:long|well and truly|all long) (?:finished|over and done)',
     '(?:has not|have not|not|never) been (?:an issue|a problem|a thing|an issue for me|part of (?:my|his|her|their) life)(?: [a-z]+){0,2} (?:for|since|in)',
@@ -69,7 +73,7 @@ const PAST_ONLY = /when i was (?:a child|a kid|little|young|younger|a teenager|a
 // An age said in words ("when he was fourteen").
 const AGE_WORD = '(?:five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty one|twenty two|twenty [a-z]+)';
 // Dated or childhood past ("at 16", "in 2009", "in my twenties", "before covid"): past, not yet "over".
-const DATED_PAST = new RegExp(String.raw`(?:^| )(?:at (?:[1-9][0-9]?)(?! (?:am|pm|oclock|o clock|percent))|aged [1-9][0-9]?|in (?:the )?(?:19|20)[0-9]{2}s?|in the (?:[5-9]0s|80s|90s|eighties|nineties|seventies)|that was (?:in )?(?:19|20)[0-9]{2}|since (?:19|20)[0-9]{2}|before covid|(?:spent|during|through|throughout) (?:my|his|her) (?:teens|twenties|thirties|20s|30s)|from (?:my|his|her) (?:teens|childhood|twenties|school days|youth)|from [0-9]{1,2} to [0-9]{1,2}|at (?:uni|university|school|college|skl)|in (?:my|his|her) (?:early |late |mid )?(?:teens|twenties|thirties|forties|20s|30s|40s)|when (?:my|his|her|our|their) [a-z]+ (?:was|were) (?:[0-9]+|a baby|little|young|at school|in year [0-9]+)|in year (?:[1-9]|1[0-3])|last (?:year|winter|summer|spring|autumn)|(?:during|in|over) (?:the )?(?:lockdown|lockdowns|covid|the pandemic)|(?:during|in|through) (?:my|his|her) (?:a levels|gcses|exams|finals|degree|training|first year|foundation year|placement)|with my (?:first|eldest|oldest)(?: baby| child| son| daughter)?|when (?:i|he|she|they|we) (?:was|were) (?:a|teenagers|kids|children|young|[0-9]+|(?:at|in) (?:school|uni|university|college|year [0-9]+|primary|secondary|care|the army|my|his|her))|as a (?:lassie|laddie|lass|lad|girl|boy|kid|child|teen|teenager|student)|after (?:my|her|his) (?:first )?(?:baby|son|daughter|child) was born|when (?:she|he) was (?:a baby|newborn|tiny|little)|when my [a-z]+ (?:died|was born|was a baby)|(?:every (?:day|night) )?for (?:a|one|two|three|[0-9]+) (?:year|years|months) after|(?<!(?:at|more than|for|just|than) )once|at ${AGE_WORD}|aged ${AGE_WORD}|when (?:i|he|she|they|we|my [a-z]+) (?:was|were) (?:${AGE_WORD}|small|tiny|little|younger|teens|in (?:our|their|his|her|my) teens))(?= |$)`);
+const DATED_PAST = new RegExp(String.raw`(?:^| )(?:at (?:[1-9][0-9]?)(?! (?:am|pm|oclock|o clock|percent))|aged [1-9][0-9]?|in (?:the )?(?:19|20)[0-9]{2}s?|in the (?:[5-9]0s|80s|90s|eighties|nineties|seventies)|that was (?:in )?(?:19|20)[0-9]{2}|since (?:19|20)[0-9]{2}|before covid|(?:spent|during|through|throughout) (?:my|his|her) (?:teens|twenties|thirties|20s|30s)|from (?:my|his|her) (?:teens|childhood|twenties|school days|youth)|from [0-9]{1,2} to [0-9]{1,2}|at (?:uni|university|school|college|skl)|in (?:my|his|her) (?:early |late |mid )?(?:teens|twenties|thirties|forties|20s|30s|40s)|when (?:my|his|her|our|their) [a-z]+ (?:was|were) (?:[0-9]+|a baby|little|young|at school|in year [0-9]+)|in year (?:[1-9]|1[0-3])|last (?:year|winter|summer|spring|autumn)|(?:during|in|over) (?:the )?(?:lockdown|lockdowns|covid|the pandemic)|(?:during|in|through) (?:my|his|her) (?:a levels|gcses|exams|finals|degree|training|first year|foundation year|placement)|with my (?:first|eldest|oldest)(?: baby| child| son| daughter)?|when (?:i|he|she|they|we) (?:was|were) (?:a|teenagers|kids|children|young|[0-9]+|(?:at|in) (?:school|uni|university|college|year [0-9]+|primary|secondary|care|the army|my|his|her))|as a (?:lassie|laddie|lass|lad|girl|boy|kid|child|teen|teenager|student|toddler|baby|little one|youngster|young man|young woman)|after (?:my|her|his) (?:first )?(?:baby|son|daughter|child) was born|when (?:she|he) was (?:a baby|newborn|tiny|little)|when my [a-z]+ (?:died|was born|was a baby)|(?:every (?:day|night) )?for (?:a|one|two|three|[0-9]+) (?:year|years|months) after|(?<!(?:at|more than|for|just|than) )once|at ${AGE_WORD}|aged ${AGE_WORD}|when (?:i|he|she|they|we|my [a-z]+) (?:was|were) (?:${AGE_WORD}|small|tiny|little|younger|teens|in (?:our|their|his|her|my) teens))(?= |$)`);
 // Said as well now, or over: with a dated past above, the risk is past and over ("I'm 45 now",
 // "doing brilliantly", "never had another"). On their own these never make a risk past.
 const RECOVERED = new RegExp(
@@ -83,6 +87,10 @@ const RECOVERED = new RegExp(
     '(?:never|not) (?:happened|happen) again',
     '(?:been|am|have been)(?: [a-z]+){0,3} (?:fine|well|ok|okay|good|safe) (?:ever )?since',
     'long gone',
+    // "that stopped completely at university", "it has been over twenty years", "Well since."
+    '(?:that|it|this|the (?:cutting|self harm|harming|drinking)) (?:all )?(?:stopped|ended|finished)',
+    'it has been (?:over |more than |nearly |almost |well over )?(?:[a-z0-9]+ ){1,2}(?:years|decades)',
+    '(?:^|\\. )(?:well|fine|safe|ok|okay|good|clean|steady) (?:ever )?since',
     'no recurrence',
     '(?:never|not) (?:had another|again|did it again|went back|think about it|had those thoughts again|done (?:it|that|anything like (?:it|that)) again)',
     '(?:have not|not|never) (?:had|done|felt|been)(?: [a-z]+){0,4} since',
@@ -126,15 +134,15 @@ const RECOVERED = new RegExp(
   'g',
 );
 const DATED_PAST_ALL = new RegExp(DATED_PAST.source, 'g');
-const NOW = /(?:^| )(?:again|recently|lately|these days|this week|this month|last night|last week|yesterday|today|tonight|this morning|this afternoon|this evening|earlier|(?:an|a few|few|two|three|[0-9]+) (?:hour|hours|minutes|mins) ago|(?:a little|a short|little|a) while ago|getting closer|coming closer|is following|are following|right now|just now|now (?:i|he|she|they|it) (?:want|wants|wanna|feel like|feels like|keep|keeps|need|am thinking|is thinking|are back|is back|have started|has started|do it|does it)|at the moment|currently|(?:outside|here|downstairs|upstairs|at the door|at my door|in the house|in my house|at my house|at my work) now|now (?:with|outside|at the door|at my door|in the house)|now (?:he|she|they|someone) (?:is|are) (?:outside|at the door|at my door|at the window|in the house|downstairs|upstairs|here|banging|trying to get in|following)|now (?:i|he|she|they) (?:have|has|have got|has got|got) (?:the |my |his |her |their |some |a |all )?(?:[a-z]+ )?(?:ready|saved|stashed|lined up|bought|planned|sorted)|started|starting|coming|coming back|come back|came back|returned|relapse|relapsed|relapsing|still(?! (?:affects|affect|impacts|shapes|haunts|bothers|think about|remember|have the scars|have scars|has an effect|carry|worry|worries|laugh|laughs|talk|talks|best friends|friends|close|miss|misses|in touch|together|married))|keep|keeps|every day|every night|been (?:looking up|searching|googling|researching|saying|talking about|planning|buying|stockpiling|cutting|hurting|drinking|hiding))(?= |$)/;
+const NOW = /(?:^| )(?:again|recently|lately|these days|this week|this month|last night|last week|yesterday|today|tonight|this morning|this afternoon|this evening|earlier|(?:an|a few|few|two|three|[0-9]+) (?:hour|hours|minutes|mins) ago|(?:a little|a short|little|a) while ago|getting closer|coming closer|is following|are following|right now|just now|now (?:i|he|she|they|it) (?:want|wants|wanna|feel like|feels like|keep|keeps|need|am thinking|is thinking|are back|is back|have started|has started|do it|does it)|at the moment|currently|(?:outside|here|downstairs|upstairs|at the door|at my door|in the house|in my house|at my house|at my work) now|now (?:with|outside|at the door|at my door|in the house)|now (?:he|she|they|someone) (?:is|are) (?:outside|at the door|at my door|at the window|in the house|downstairs|upstairs|here|banging|trying to get in|following)|now (?:i|he|she|they) (?:have|has|have got|has got|got) (?:the |my |his |her |their |some |a |all )?(?:[a-z]+ )?(?:ready|saved|stashed|lined up|bought|planned|sorted)|started|starting|coming|coming back|come back|came back|returned|relapse|relapsed|relapsing|still(?! (?:tells|tell|talks about|jokes about|brings it up|mentions|affects|affect|impacts|shapes|haunts|bothers|think about|remember|have the scars|have scars|has an effect|carry|worry|worries|laugh|laughs|talk|talks|best friends|friends|close|miss|misses|in touch|together|married))|keep|keeps|every day|every night|been (?:looking up|searching|googling|researching|saying|talking about|planning|buying|stockpiling|cutting|hurting|drinking|hiding))(?= |$)/;
 // A crisis a few days ago is not past and over for a person's own safety, even if they feel OK now;
 // a body that was "fine in the morning" after last weekend is.
 const DAYS_AGO = /(?:^| )(?:(?:a|two|three|a few|a couple of|[0-9]+) days ago|the other (?:day|night)|(?:on|last|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:night|morning|evening)|(?:at|over) the weekend|last weekend)(?= |$)/;
 const MEDICAL_CLEARED =
-  /(?:^| )(?:(?:they|the doctors?|doctors|the doctor|a and e|a&e|the hospital|hospital|paramedics|the paramedics|the gp|gp|the nurses?|nurses|111|the consultant)(?: [a-z]+){0,2} (?:said|say|says|told (?:us|me)|confirmed|checked (?:him|her|them|me) (?:over|out))(?: [a-z]+){0,8} (?:fine|ok|okay|all clear|nothing wrong|normal|passed|no harm|no damage)|(?:was|were|got|been|is|are) (?:discharged|sent home|given the all clear)|made a (?:good|full|great|really good|amazing) recovery|(?:fully|has|have) recovered)(?= |$)/;
+  /(?:^| )(?:(?:they|the doctors?|doctors|the doctor|a and e|a&e|the hospital|hospital|paramedics|the paramedics|the gp|gp|the nurses?|nurses|111|the consultant)(?: [a-z]+){0,2} (?:said|say|says|told (?:us|me)|confirmed|checked (?:him|her|them|me) (?:over|out))(?: [a-z]+){0,8} (?:fine|ok|okay|all clear|nothing wrong|normal|passed|no harm|no damage)|(?:was|were|got|been|is|are) (?:discharged|sent home|given the all clear)|made a (?:good|full|great|really good|amazing) recovery|(?:fully|has|have) recovered|recovered (?:completely|fully|well))(?= |$)/;
 const SELF_INFLICTED =
   /(?:^| )(?:overdose|overdosed|overdosing|od|tablets|pills|paracetamol|meds|medication|painkillers|cut|cutting|slit|myself|himself|herself|themselves|on purpose|suicide|attempt)(?= |$)/;
-const TURNS_BACK = /(?:^| )(?:but|and|yet) (?:now|then|since|tonight|today)(?: [a-z]+){0,3} (?:he|she|they|i|it) (?:(?:is|are|has been|have been|keeps?|started|has started|seems?|looks?|feels?) (?:being |getting |really |very |a bit )?(?:sick|vomiting|throwing up|worse|unwell|ill|drowsy|sleepy|floppy|unconscious|in pain|bleeding|struggling|confused|pale|grey|blue|not breathing|not waking|not responding))(?= |$)/;
+const TURNS_BACK = /(?:^| )(?:but|and|yet|though|although)(?: (?:now|then|since|tonight|today|still)(?: [a-z]+){0,3})? (?:he|she|they|i|it) (?:(?:is|are|has been|have been|keeps?|started|has started|seems?|looks?|feels?|is still|seems still) (?:being |getting |really |very |so |a bit |still )?(?:sick|vomiting|throwing up|worse|unwell|ill|drowsy|sleepy|floppy|unconscious|in pain|bleeding|struggling|confused|pale|grey|blue|not breathing|not waking|not responding|asking the same|repeating))(?= |$)/;
 // A neighbouring sentence that speaks of the risk itself ("I feel the same tonight", "the urges are back").
 const REFERS_TO_RISK = /(?:^| )(?:the same|again|like that|that way|do it|doing it|did it|thinking about it|think about it|those thoughts|the thoughts|the urges|urges)(?= |$)/;
 // A neighbouring sentence that speaks of the risk or of how the writer feels (not "how empty the house feels").
@@ -144,38 +152,42 @@ const REFERS_BACK = /(?:^| )(?:i feel|i am feeling|i felt|i have been feeling|i 
 const SOON = /(?:^| )(?:visiting|staying|moving|soon|tomorrow|next week|next month|this weekend)(?= |$)/;
 // Future words about ordinary plans ("I'm starting IPT next week"): set aside before looking for signs of now.
 const PLANS = /(?:starting|start|started|begin|beginning|began)(?: [a-z]+){0,2} (?:ipt|therapy|counselling|cbt|treatment|sessions|a course|my course|a new job|new job|a job|my job|work|working|uni|university|college|school|nursing|training|my training|my career)(?: [a-z]+){0,3}(?: next week| next month| soon| tomorrow)?/g;
+// What the person hopes for again ("help with trusting people again", "to enjoy life again"): a goal, not the risk back.
+const GOALS_AGAIN = /(?:help|learn|learning|able|want|hoping|hope|like|start|starting|begin|how) (?:with |to |me )?(?:trust|trusting|feel|feeling|enjoy|enjoying|date|dating|love|loving|live|living|go out|going out|socialise|socialising|sleep|sleeping|be myself|work|working|make friends|making friends|connect|connecting|open up|opening up)(?: [a-z]+){0,3} again/g;
 // The risk itself said to be back, which counts wherever it is in the message ("it has all come
 // back this month"), unlike the other signs of now, which count only next to the risk words.
 const RECURRING =
   /(?:^| )(?:(?:it|that|the (?:urges|thoughts|feelings|cutting|drinking|self harm|harming|voices|flashbacks|nightmares))(?: [a-z]+){0,2} (?:has|have|had|is|are|was|keeps|keep)(?: all)? (?:come back|coming back|came back|crept back|started again|starting again|happening again|returned|back(?! (?:to|on|at|in|from|home|for|with|up|down|out)(?= |$)))|relapse|relapsed|relapsing|(?:started|starting|begun|began|do|doing|did|thinking about|thought about|feeling|felt|cutting|hurting myself)(?: [a-z]+){0,2} (?:it|that|this|like that|that way) again)(?= |$)/;
-const PRESENT_WANT = /(?:^| )(?:i want|i wanna|i wish|i keep|going to|gonna|want to|i think about|i plan|i still)(?= |$)/;
-const PRESENT_RISK_VERB = /(?:^| )(?:i am|i want|i wanna|i wish|i feel|i keep|i need|i will|going to|gonna|i can not|want to|i have been|i think about|i plan)(?= |$)/;
+const PRESENT_WANT = /(?:^| )(?:i want|i wanna|i wish|i keep|going to|gonna|(?<!(?:did not|didnt|never|no longer) )want to|i think about|i plan|i still)(?= |$)/;
+const PRESENT_RISK_VERB = /(?:^| )(?:i am|i want|i wanna|i wish|i feel|i keep|i need|i will|going to|gonna|i can not|(?<!(?:did not|didnt|never|no longer) )want to|i have been|i think about|i plan)(?= |$)/;
 
 const ROLE = new RegExp(
   [
-    '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|nurses|doctor|gp|paramedic|teacher|teaching assistant|ta|counsellor|therapist|psychologist|psychiatrist|social worker|volunteer|manager|line manager|hr manager|hr adviser|hr advisor|support worker|youth worker|lecturer|researcher|first aider|mental health first aider|pharmacist|midwife|health visitor|police officer|chaplain|safeguarding lead|dsl|student|head of year|head teacher|headteacher|deputy head|senco|form tutor|care worker|carer|healthcare assistant|hca|nursery worker|childminder|journalist|reporter|writer|novelist|author|hr officer|hr business partner|occupational health nurse|receptionist|trainee|trainer|instructor|call handler|coach|mentor|learning mentor|youth leader|scout leader|team leader|pastoral lead|pastoral worker|librarian|pcso|firefighter|lifeguard|practitioner|caseworker|case worker|key worker|keyworker|advocate|housing officer|probation officer|clinician|matron)(?= |$)',
+    '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|nurses|doctor|gp|paramedic|teacher|teaching assistant|ta|counsellor|therapist|psychologist|psychiatrist|social worker|volunteer|manager|line manager|hr manager|hr adviser|hr advisor|health adviser|health advisor|wellbeing lead|wellbeing adviser|wellbeing officer|safeguarding officer|support worker|youth worker|lecturer|researcher|first aider|mental health first aider|pharmacist|midwife|health visitor|police officer|chaplain|safeguarding lead|dsl|student|head of year|head teacher|headteacher|deputy head|senco|form tutor|care worker|carer|healthcare assistant|hca|nursery worker|childminder|journalist|reporter|writer|novelist|author|hr officer|hr business partner|occupational health nurse|receptionist|trainee|trainer|instructor|call handler|coach|mentor|learning mentor|youth leader|scout leader|team leader|pastoral lead|pastoral worker|librarian|pcso|firefighter|lifeguard|practitioner|caseworker|case worker|key worker|keyworker|advocate|housing officer|probation officer|clinician|matron)(?= |$)',
     'samaritans volunteer',
     '(?:i|we) (?:teach|lecture|tutor)(?= |$)',
     '(?:first aid|mental health first aid|driving|fitness|yoga) instructor',
     // "Trainee clinical psychologist here", "Student midwife.", "GP trainee", "Journalist here"
     '(?:trainee|student) (?:[a-z]+ ){0,2}(?:psychologist|nurse|paramedic|doctor|midwife|teacher|social worker|counsellor|therapist|pharmacist|gp|police officer)',
     '(?:gp|nursing|medical|psychology|social work|police) (?:trainee|student|students|trainees)',
-    '(?:nurse|doctor|gp|paramedic|teacher|counsellor|therapist|psychologist|psychiatrist|social worker|youth worker|support worker|volunteer|manager|journalist|reporter|researcher|lecturer|midwife|instructor|trainer|tutor|carer|care worker) here',
+    '(?:nurse|doctor|gp|paramedic|teacher|counsellor|therapist|psychologist|psychiatrist|social worker|youth worker|support worker|volunteer|manager|journalist|reporter|researcher|lecturer|midwife|instructor|trainer|tutor|carer|care worker|(?:year (?:[7-9]|1[0-3]) |sixth form |a level |uni |university |college )student) here',
     '(?:journalist|reporter|instructor|trainer|care worker|senior carer|form tutor|tutor)(?: here| writing| preparing| planning| teaching)',
     'level [0-9] (?:health and social care|childcare|care)',
     'year (?:1[0-3]|[7-9]) (?:psychology|sociology|health and social care|pshe|biology|english|drama)',
-    '(?:(?:i am|im) )?(?:doing|writing|studying for|working on|researching for|revising for) (?:a|an|my|our) (?:[a-z]+ ){0,2}(?:degree|masters|msc|phd|dissertation|essay|thesis|research project|assignment|coursework|exam|exams|novel|book|article|piece|story|short story|script|screenplay|play|poem)',
+    '(?:(?:i am|im) )?(?:doing|writing|studying for|working on|researching for|revising for) (?:a|an|my|our) (?:[a-z]+ ){0,2}(?:degree|masters|msc|phd|dissertation|essay|thesis|research project|assignment|coursework|exam|exams|novel|book|article|piece|story|short story|script|screenplay|play|poem|module|cpd module|unit|case study|course)',
     '(?:for|in) (?:english|drama|history|psychology|sociology|biology|re|pshe|media studies|film studies|health and social care|literature|english lit|english literature|gcse|a level) (?:class|lesson|lessons|homework|coursework|revision|essay)',
     // ("for my exam results" is a date in the writer's own life, not study talk)
-    '(?:for) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|placement|course|exam|research|lesson|lessons|class|lecture|seminar|training|assembly|policy|presentation|project|report|uni work|university work)(?! results| result| grades)',
+    '(?:for) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|placement|course|exam|research|lesson|lessons|class|lecture|seminar|training|assembly|policy|presentation|project|report|uni work|university work|epq|extended project|blog post|blog|article|newsletter)(?! results| result| grades)',
     // "on my course" or "in my class" is where a student's own life happens, not study talk.
     '(?:in|on) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|research|lesson plan|lecture|seminar|training|assembly|policy|presentation|project|report)',
     '(?:dissertation|essay|assignment|coursework|thesis|research project|literature review)(?: [a-z]+){0,2} (?:on|about|into|covering)',
     '(?:lesson|lesson plan|lessons|assembly|training session|workshop|policy|procedure|guidance|toolkit|leaflet|poster|module) (?:on|about|for|covering)',
-    '(?:(?:i am|im|we are) )?(?:drafting|writing|updating|reviewing|planning|preparing|designing|putting together) (?:a|an|our|the|my)(?: [a-z]+){0,3} (?:policy|lesson|lessons|essay|dissertation|training|guidance|procedure|assembly|presentation|session|workshop|leaflet|handbook)',
+    '(?:(?:i am|im|we are) )?(?:drafting|writing|updating|reviewing|planning|preparing|designing|putting together) (?:a|an|our|the|my)(?: [a-z]+){0,3} (?:policy|lesson|lessons|essay|dissertation|training|guidance|procedure|assembly|presentation|session|workshop|leaflet|handbook|pathway|programme|service|refresher)',
     '(?:our|the|my) (?:hr|staff|wellbeing|workplace|company|school|safeguarding) (?:policy|policies|team|training|procedure|guidance)',
     '(?:first aid|mental health first aid|safeguarding|suicide prevention|suicide awareness|self harm awareness) (?:course|training|session|refresher|module)',
     '(?:course|training|session|module) (?:at|for) work',
+    // "today in class we covered how to ask about suicide"
+    '(?:in (?:class|the lecture|the seminar|training|the session|the course)|(?:today|this week|last week) (?:in (?:class|training) )?(?:we|the class)) (?:we |the class )?(?:covered|learned|learnt|discussed|talked about|studied|looked at|practised|practiced|went over|were taught)',
   ].join('|'),
 );
 // Questions about how to help someone in one's care: set aside before asking whether the writer
@@ -189,7 +201,7 @@ const ABOUT_OTHERS = new RegExp(
     '(?:i|we) (?:want|need|have|plan|would like) to (?:cover|teach|explain|talk about|discuss|include|address)',
     // "as a paramedic I see overdoses every week": the writer meets it at work
     '(?:i|we) (?:see|treat|meet|nurse|deal with|get|support|look after) (?:a lot of |lots of |many |loads of |so many |plenty of |more )?(?:[a-z]+ )?(?:overdoses|patients|people|clients|students|pupils|callers|cases|admissions|young people|kids|children|residents)',
-    '(?:i am|im|we are) (?:drafting|writing|updating|reviewing|planning|preparing|designing|putting together|revising|researching|studying)',
+    '(?:i am|im|we are) (?:drafting|writing|updating|reviewing|planning|preparing|designing|putting together|revising|researching|studying|looking at|looking into|investigating|exploring|focusing on)',
     // "I've been asked to rewrite our policy", "I'm often asked about it by staff"
     '(?:i have been|i was|we have been|we were|i am being|i am) (?:often |always |regularly |sometimes )?asked (?:to|about|for advice)',
     // "how can I talk about self harm safely", "how should I respond if someone tells me"
@@ -204,7 +216,8 @@ const FIRST_SELF = /(?:^| )(?:i|me|myself|im|ive)(?= |$)/;
 // A real person's disclosure, told as it happened ("a pupil just told me", "one of my team said
 // today", "a boy in year 3 came in with a bruise"): someone at work at risk now, not work talk.
 // Present tense ("callers say", "if someone tells me") stays work talk.
-const DISCLOSED = /(?:^| )(?:told|said|came in|came to|disclosed|confided|admitted|showed me|rang me|messaged me|texted me)(?= |$)/;
+// ("our teacher said we could include ...", "the tutor said it is rare": teaching, not a disclosure.)
+const DISCLOSED = /(?:^| )(?:(?:told|said)(?! (?:that )?(?:(?:we|i|you|us|everyone|the class) (?:could|can|should|must|have to|need to|may|might|had to|are to|were to)|(?:it|this|that|they) (?:is|was|are|were) (?:rare|common|normal|important|usual|unusual|vital|key|essential)))|came in|came to|disclosed|confided|admitted|showed me|rang me|messaged me|texted me)(?= |$)/;
 const HYPOTHETICAL = /(?:^| )(?:if|when|what if|in case|whenever|suppose|say)(?= |$)/;
 
 // Something that happened at work today ("a mother came to collect today very drunk").
@@ -212,8 +225,11 @@ const HAPPENED_NOW = /(?:^| )(?:today|this morning|this afternoon|this evening|t
 
 const REPORTED = /(?:^| )(?:if|when|whenever|who (?:says|say|tells|tell|has|have|is|are|present|presents)|someone who|people who|patients who|callers who)(?= |$)/;
 
+// A class or training session today ("today we covered how to ask about suicide") is teaching, not an event.
+const LESSON_TODAY = /(?:today|this morning|this afternoon|this evening|tonight)(?: in (?:class|the session|training|the lecture|the seminar|the course))? (?:we|i|the class|the group|our tutor|the trainer|the tutor) (?:covered|learned|learnt|did|had|talked about|discussed|studied|looked at|practised|practiced|went over|were taught|was taught|taught us)(?= |$)/g;
+
 function disclosedToThem(plain: string): boolean {
-  if (HAPPENED_NOW.test(plain)) return true;
+  if (HAPPENED_NOW.test(plain.replace(LESSON_TODAY, ' '))) return true;
   const m = DISCLOSED.exec(plain);
   if (m === null) return false;
   const { start } = sentenceAround(plain, m.index);
@@ -266,7 +282,7 @@ const PROFESSIONAL_WORDS = new Set([
   'university', 'literature', 'workshop', 'procedure', 'guidance', 'toolkit', 'leaflet', 'poster', 'handbook', 'policies', 'hr', 'staff',
   'wellbeing', 'workplace', 'safeguarding', 'company', 'school', 'pupil', 'employee', 'colleague', 'client', 'patient', 'caller', 'user', 'person',
   'coach', 'mentor', 'leader', 'pastoral', 'librarian', 'pcso', 'firefighter', 'lifeguard', 'practitioner', 'caseworker', 'keyworker', 'advocate', 'clinician', 'matron', 'officer',
-  'teach', 'lecture', 'tutor', 'care', 'hca', 'childminder', 'writer', 'novelist', 'author', 'receptionist', 'doing', 'writing', 'researching', 'studying', 'revising', 'reporting', 'msc', 'exams',
+  'epq', 'blog', 'article', 'newsletter', 'covered', 'learned', 'learnt', 'discussed', 'pathway', 'programme', 'refresher', 'cpd', 'unit', 'teach', 'lecture', 'tutor', 'care', 'hca', 'childminder', 'writer', 'novelist', 'author', 'receptionist', 'doing', 'writing', 'researching', 'studying', 'revising', 'reporting', 'msc', 'exams',
 ]);
 
 function mayMatch(text: string, words: ReadonlySet<string>): boolean {
@@ -362,13 +378,14 @@ function whenFor(category: RiskCategory, text: string, at: number, located: bool
   if (!pastHere && !testOnce(PAST_OVER, around) && !datedAndWell) return 'current';
   // Signs of now count in the sentence that holds the risk, and in a sentence either side that speaks
   // of it ("Tonight I feel the same"): "my manager keeps changing the rota" says nothing about it.
-  const setAside = (t: string): string => t.replace(RECOVERED, ' ').replace(PAST_OVER, ' ').replace(PAST_ONLY, ' ').replace(DATED_PAST_ALL, ' ').replace(PLANS, ' ');
+  const setAside = (t: string): string => t.replace(RECOVERED, ' ').replace(PAST_OVER, ' ').replace(PAST_ONLY, ' ').replace(DATED_PAST_ALL, ' ').replace(PLANS, ' ').replace(GOALS_AGAIN, ' ');
   const neighbours = [text.slice(previous < 0 ? 0 : previous + 3, Math.max(0, start - 3)), end >= text.length ? '' : text.slice(end + 3, next < 0 ? text.length : next)];
   // Past and over said in the risk's own sentence ("I stopped at 17 and it hasn't been an issue in
   // six years"): a neighbour about a new feeling ("I've started to feel really lonely") is not the
   // risk come back; only one that speaks of the risk itself is.
   const refersBack = pastHere && testOnce(PAST_OVER, sentence) ? REFERS_TO_RISK : REFERS_BACK;
-  const near = setAside([sentence, ...neighbours.filter((n) => n !== '' && refersBack.test(n))].join(' . '));
+  // A neighbour refers back by its own words, not by a recovery phrase ("it has never happened again").
+  const near = setAside([sentence, ...neighbours.filter((n) => n !== '' && refersBack.test(setAside(n)))].join(' . '));
   if (NOW.test(near) || (category !== 'medical' && DAYS_AGO.test(near)) || SOON.test(setAside(sentence)) || RECURRING.test(setAside(text))) return 'current';
   // Present-tense verbs speak of the risk only in the sentence that holds its words; the sentence a
   // model's guess is read at (no words matched) may be any sentence ("I'm a dad of three now").

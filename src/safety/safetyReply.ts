@@ -59,3 +59,14 @@ export function safetyReply(assessment: RiskAssessment): SafetyReply {
     kind === 'harming' || kind === 'harming_child' ? 'everyone' : who === 'self' ? 'self' : 'other';
   return { mode: safetyMode(assessment), kind, audience };
 }
+
+/** Which one-line note a past-and-over or work/study reading gets (strings/safety.json `note`). */
+export type NoteKind = 'past' | 'professional' | 'professionalChild';
+
+/**
+ * Work or study about a child or young person (a teacher, a school project, a parent asking for
+ * a pupil) names the lines for children and for adults worried about one (Childline, the NSPCC).
+ */
+export function noteKind(mode: 'past' | 'professional', assessment: RiskAssessment): NoteKind {
+  return mode === 'professional' && assessment.who === 'child' ? 'professionalChild' : mode;
+}
