@@ -1,0 +1,39 @@
+/**
+ * The meaning side of answering: when the word-based matcher is unsure, the message is encoded
+ * once (sentenceEncoder.ts) and its closeness to every question (meaningIndex.ts) is blended into
+ * the same matching (matchInContext: the asked clause, the place set aside, the last question as
+ * context all see it). A message the words already place is never encoded, so most turns cost
+ * what they did. Pure apart from the encoder it is given.
+ */
+import type { KnowledgeBase } from '../content/knowledgeBase';
+import { matchInContext } from './answering';
+import type { MeaningIndex } from './meaningIndex';
+import type { QuestionMatch, QuestionMatcher } from './questionMatcher';
+import type { SentenceEncoder } from './sentenceEncoder';
+
+export interface Meaning {
+  encoder: SentenceEncoder;
+  index: MeaningIndex;
+}
+
+/**
+ * The words' best score below which the message is encoded too. 0.5 kept all of the model's gain
+ * on held-out phrasings and the blind sets while encoding 24-46% of their messages (everything:
+ * the same figures at twice the cost); above it the words were right 95% of the time.
+ */
+export const MEANING_GATE = 0.5;
+
+export async function matchWithMeaning(
+  matcher: QuestionMatcher,
+  kb: KnowledgeBase,
+  text: string,
+  lastQuestionId: string | undefined,
+  meaning: Meaning | undefined,
+): Promise<QuestionMatch> {
+  const words = matchInContext(matcher, kb, text, lastQuestionId);
+  if (!meaning || meaning.index.size === 0 || text.trim() === '' || (words.questions[0]?.score ?? 0) >= MEANING_GATE) return words;
+  const [vector] = await meaning.encoder.embed([text]);
+  const scores = meaning.index.scores(vector);
+  if (scores.size === 0) return words;
+  return matchInContext({ match: (part) => matcher.match(part, scores) }, kb, text, lastQuestionId);
+}
