@@ -57,11 +57,12 @@ export async function knowledgeMeaningIndex(kb: KnowledgeBase, encoder: Sentence
   return buildMeaningIndex(await questionVectors(kb, encoder, split));
 }
 
-/** The stored file's content for this knowledge base (every question encoded afresh). */
-export async function buildVectorFile(kb: KnowledgeBase, encoder: SentenceEncoder): Promise<VectorFile> {
+/** The stored file's content for this knowledge base: unchanged questions keep their stored vector, the rest are encoded. */
+export async function buildVectorFile(kb: KnowledgeBase, encoder: SentenceEncoder, stored: VectorFile | undefined = readVectorFile()): Promise<VectorFile> {
+  const texts = questionTexts(kb, 'all');
   const questions: VectorFile['questions'] = {};
-  for (const [id, texts] of questionTexts(kb, 'all')) {
-    questions[id] = { fingerprint: fingerprint(ENCODER_MODEL, texts), vector: encodeVector(centroid(await encoder.embed(texts))) };
+  for (const [id, vector] of await questionVectors(kb, encoder, 'all', stored)) {
+    questions[id] = { fingerprint: fingerprint(ENCODER_MODEL, texts.get(id) ?? []), vector: encodeVector(vector) };
   }
   return { model: ENCODER_MODEL, questions };
 }
