@@ -1,3 +1,4 @@
+import { loadConfig } from '../../src/config';
 import { loadKnowledgeBase } from '../../src/content/knowledgeBase';
 import { matchInContext } from '../../src/language/answering';
 import { ENCODER_MODEL, questionTexts, readVectorFile } from '../../src/language/knowledgeVectors';
@@ -100,5 +101,13 @@ describe('matching with meaning', () => {
     expect(calls).toBe(0);
     await matchWithMeaning(answerer.matcher(), kb, 'can my manager see these messages. i am worried about it', undefined, counting);
     expect(calls).toBe(1);
+  });
+});
+
+describe('ANSWER_MEANING', () => {
+  it('is on unless turned off, and a bad value names the variable', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).answerMeaning).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test', ANSWER_MEANING: 'false' }).answerMeaning).toBe(false);
+    expect(() => loadConfig({ NODE_ENV: 'test', ANSWER_MEANING: 'sometimes' })).toThrow(/ANSWER_MEANING/);
   });
 });
