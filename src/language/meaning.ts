@@ -3,10 +3,12 @@
  * once (sentenceEncoder.ts) and its closeness to every question (meaningIndex.ts) is blended into
  * the same matching (matchInContext: the asked clause, the place set aside, the last question as
  * context all see it). A message the words already place is never encoded, so most turns cost
- * what they did. Pure apart from the encoder it is given.
+ * what they did. A short follow-up read with the last question ("how do i know theyre legit?"
+ * after the price) is left to the words: its meaning alone lacks what "they" are. Pure apart from
+ * the encoder it is given.
  */
 import type { KnowledgeBase } from '../content/knowledgeBase';
-import { matchInContext } from './answering';
+import { leansOnContext, matchInContext } from './answering';
 import type { MeaningIndex } from './meaningIndex';
 import type { QuestionMatch, QuestionMatcher } from './questionMatcher';
 import type { SentenceEncoder } from './sentenceEncoder';
@@ -32,6 +34,7 @@ export async function matchWithMeaning(
 ): Promise<QuestionMatch> {
   const words = matchInContext(matcher, kb, text, lastQuestionId);
   if (!meaning || meaning.index.size === 0 || text.trim() === '' || (words.questions[0]?.score ?? 0) >= MEANING_GATE) return words;
+  if (lastQuestionId !== undefined && leansOnContext(text)) return words;
   const [vector] = await meaning.encoder.embed([text]);
   const scores = meaning.index.scores(vector);
   if (scores.size === 0) return words;

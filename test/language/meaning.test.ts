@@ -90,7 +90,7 @@ describe('matching with meaning', () => {
     expect(withMeaning.questions[0].id).toBe('privacy.employer');
   });
 
-  it('encodes nothing when the words are sure, and once otherwise', async () => {
+  it('encodes nothing when the words are sure or a follow-up leans on the last question, and once otherwise', async () => {
     const meaning = await answerer.meaning();
     if (!meaning) throw new Error('the sentence encoder did not load');
     let calls = 0;
@@ -100,6 +100,9 @@ describe('matching with meaning', () => {
     await matchWithMeaning(answerer.matcher(), kb, sure, undefined, counting);
     expect(calls).toBe(0);
     await matchWithMeaning(answerer.matcher(), kb, 'can my manager see these messages. i am worried about it', undefined, counting);
+    expect(calls).toBe(1);
+    // A follow-up read with the last question: its meaning alone lacks what "they" are.
+    await matchWithMeaning(answerer.matcher(), kb, 'how do i know theyre legit', 'cost.private-price', counting);
     expect(calls).toBe(1);
   });
 });
