@@ -456,7 +456,7 @@ export interface AppConfig {
   clu?: CluConfig;
   /** Azure custom question answering in front of the offline matcher (all four QNA_ variables set). */
   qna?: QnaConfig;
-  /** The sentence encoder's say in question matching (ANSWER_MEANING); off: words only, about 100 MB less memory. */
+  /** The sentence encoder's say in question matching (ANSWER_MEANING); off: words only, about 120 MB less memory. */
   answerMeaning: boolean;
   clinic: ClinicContact;
   workplace: WorkplaceSettings;

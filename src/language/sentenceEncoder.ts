@@ -47,7 +47,7 @@ export async function loadSentenceEncoder(): Promise<SentenceEncoder> {
 let shared: Promise<SentenceEncoder | undefined> | undefined;
 
 /**
- * One encoder per process (its load takes a fraction of a second and about 100 MB). A model that
+ * One encoder per process (its load takes a fraction of a second and about 120 MB). A model that
  * cannot load leaves answering to the word-based matcher alone, as before, rather than stopping
  * the service: `onError` hears why.
  */
