@@ -35,7 +35,13 @@ export async function matchWithMeaning(
   const words = matchInContext(matcher, kb, text, lastQuestionId);
   if (!meaning || meaning.index.size === 0 || text.trim() === '' || (words.questions[0]?.score ?? 0) >= MEANING_GATE) return words;
   if (lastQuestionId !== undefined && leansOnContext(text)) return words;
-  const [vector] = await meaning.encoder.embed([text]);
+  let vector: Float32Array;
+  try {
+    [vector] = await meaning.encoder.embed([text]);
+  } catch {
+    // The model failing on one message must not fail the turn: the words' answer stands.
+    return words;
+  }
   const scores = meaning.index.scores(vector);
   if (scores.size === 0) return words;
   return matchInContext({ match: (part) => matcher.match(part, scores) }, kb, text, lastQuestionId);

@@ -52,7 +52,10 @@ export function createQuestionAnswerer(options: QuestionAnswererOptions = {}): Q
     (loading ??=
       options.meaning === false || kb.questions.size === 0
         ? Promise.resolve(undefined)
-        : sharedSentenceEncoder().then(async (encoder) => (encoder ? { encoder, index: await knowledgeMeaningIndex(kb, encoder, split) } : undefined)));
+        : sharedSentenceEncoder()
+            .then(async (encoder) => (encoder ? { encoder, index: await knowledgeMeaningIndex(kb, encoder, split) } : undefined))
+            // A model or vector file that cannot be read leaves answering to the words, as before.
+            .catch(() => undefined));
   const matcher = (): QuestionMatcher => {
     void meaning();
     return (trained ??= trainQuestionMatcher(kb, questionExamples(kb, split), loadSynonyms()));

@@ -114,3 +114,14 @@ describe('ANSWER_MEANING', () => {
     expect(() => loadConfig({ NODE_ENV: 'test', ANSWER_MEANING: 'sometimes' })).toThrow(/ANSWER_MEANING/);
   });
 });
+
+describe('an encoder that fails', () => {
+  it('leaves the words\' answer standing', async () => {
+    const answerer = sharedQuestionAnswerer();
+    const meaning = await answerer.meaning();
+    if (!meaning) throw new Error('the sentence encoder did not load');
+    const failing = { encoder: { embed: () => Promise.reject(new Error('model failed')) }, index: meaning.index };
+    const text = 'can my manager see these messages';
+    expect(await matchWithMeaning(answerer.matcher(), kb, text, undefined, failing)).toEqual(matchInContext(answerer.matcher(), kb, text));
+  });
+});
