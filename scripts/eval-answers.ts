@@ -2,7 +2,7 @@
  * Evaluates question answering: top-1 accuracy, the share of turns that end in a fallback
  * ("Did you mean ...?"), and every miss.
  *
- *   node dist/scripts/eval-answers.js [--calibrate] [--kb <folder>]
+ *   node dist/scripts/eval-answers.js [--calibrate] [--kb <folder>] [--words-only]
  *
  * Sets scored, each printed on its own:
  * - held-out: every third phrasing of each knowledge-base question (isHeldOut), which the matcher
@@ -10,16 +10,21 @@
  * - every test/answers/*.jsonl and test/answers/blind/*.jsonl: `{ "text": "...", "expected": "<question id>" }`
  *   per line, written by people other than the knowledge base's author.
  * Both the intent recogniser and the matcher are trained on their train splits only, and the
- * decision is the bot's own (planAnswer). --calibrate prints the held-out figures across thresholds.
+ * decision is the bot's own (planAnswer). The meaning side's question vectors are made from the
+ * train split too (encoded here, a few seconds); --words-only leaves the sentence encoder out.
+ * --calibrate prints the held-out figures across thresholds.
  * Exits 1 when the held-out targets (top-1 >= 90%, fallbacks <= 5%) are missed.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { heldOutExamples, knowledgeBaseDir, loadKnowledgeBaseFrom, questionExamples, type KnowledgeBase } from '../src/content/knowledgeBase';
-import { CONTROL_INTENTS, DEFAULT_THRESHOLDS, destinationOf, destinationOfQuestion, matchInContext, planAnswer, type AnswerPlan, type AnswerThresholds } from '../src/language/answering';
+import { CONTROL_INTENTS, DEFAULT_THRESHOLDS, destinationOf, destinationOfQuestion, planAnswer, type AnswerPlan, type AnswerThresholds } from '../src/language/answering';
+import { knowledgeMeaningIndex } from '../src/language/knowledgeVectors';
+import { MEANING_GATE, matchWithMeaning, type Meaning } from '../src/language/meaning';
 import { createLocalRecognizer, type LocalRecognizer } from '../src/language/localRecognizer';
 import { trainQuestionMatcher, type QuestionMatch } from '../src/language/questionMatcher';
 import type { RecognitionResult } from '../src/language/recognizer';
+import { loadSentenceEncoder } from '../src/language/sentenceEncoder';
 import { loadSynonyms } from '../src/language/synonyms';
 import { loadUtterances } from '../src/language/utterances';
 import { PROJECT_ROOT } from '../src/projectRoot';
@@ -122,21 +127,32 @@ async function main(): Promise<void> {
   const trainMs = performance.now() - started;
   const recognizer: LocalRecognizer = await createLocalRecognizer({ examples: loadUtterances('en-GB').train });
   console.log(`${kb.topics.length} topics, ${kb.questions.size} questions; matcher trained in ${trainMs.toFixed(0)} ms`);
+  let meaning: Meaning | undefined;
+  if (!args.includes('--words-only')) {
+    const encoderStarted = performance.now();
+    const encoder = await loadSentenceEncoder();
+    meaning = { encoder, index: await knowledgeMeaningIndex(kb, encoder, 'train') };
+    console.log(`sentence encoder loaded and ${meaning.index.size} questions encoded (train split) in ${(performance.now() - encoderStarted).toFixed(0)} ms`);
+  } else console.log('words only (--words-only): no sentence encoder');
+  const match = (text: string) => matchWithMeaning(matcher, kb, text, undefined, meaning);
 
   const score = async (cases: readonly Case[]): Promise<Scored[]> => {
     const out: Scored[] = [];
     for (const c of cases) {
       const recognition = await recognizer.recognize(c.text, 'en-GB');
-      const match = matchInContext(matcher, kb, c.text);
-      out.push({ ...c, match, recognition, plan: planAnswer(recognition, match, kb) });
+      const m = await match(c.text);
+      out.push({ ...c, match: m, recognition, plan: planAnswer(recognition, m, kb) });
     }
     return out;
   };
 
   const matchStarted = performance.now();
   const heldOut = await score(heldOutExamples(kb).map(({ text, id }) => ({ text, expected: id })));
-  for (const c of heldOut) matcher.match(c.text);
-  console.log(`matching: ${((performance.now() - matchStarted) / heldOut.length).toFixed(3)} ms a message (with the intent recogniser)`);
+  console.log(`matching: ${((performance.now() - matchStarted) / heldOut.length).toFixed(3)} ms a message (with the intent recogniser and any encoding)`);
+  if (meaning) {
+    const encoded = heldOut.filter((c) => (matcher.match(c.text).questions[0]?.score ?? 0) < MEANING_GATE).length;
+    console.log(`encoded (words' best under ${MEANING_GATE}): ${pct(encoded / heldOut.length)} of held-out messages`);
+  }
 
   const held = figures(heldOut, DEFAULT_THRESHOLDS, kb);
   report('held-out phrasings', held, kb);
@@ -150,7 +166,7 @@ async function main(): Promise<void> {
   const utterances = loadUtterances('en-GB').test.filter((u) => CONTROL_INTENTS.has(u.intent));
   const controls: { text: string; intent: string; recognition: RecognitionResult; match: QuestionMatch }[] = [];
   for (const u of utterances) {
-    controls.push({ text: u.text, intent: u.intent, recognition: await recognizer.recognize(u.text, 'en-GB'), match: matchInContext(matcher, kb, u.text) });
+    controls.push({ text: u.text, intent: u.intent, recognition: await recognizer.recognize(u.text, 'en-GB'), match: await match(u.text) });
   }
   const kept = (thresholds: AnswerThresholds) =>
     controls.filter((c) => {
@@ -160,7 +176,7 @@ async function main(): Promise<void> {
   // And off-topic messages (the intents' held-out None examples) should not get an answer.
   const offTopic: { recognition: RecognitionResult; match: QuestionMatch }[] = [];
   for (const u of loadUtterances('en-GB').test.filter((x) => x.intent === 'None')) {
-    offTopic.push({ recognition: await recognizer.recognize(u.text, 'en-GB'), match: matchInContext(matcher, kb, u.text) });
+    offTopic.push({ recognition: await recognizer.recognize(u.text, 'en-GB'), match: await match(u.text) });
   }
   const offAnswered = (thresholds: AnswerThresholds) =>
     offTopic.filter((c) => answered(planAnswer(c.recognition, c.match, kb, thresholds)) !== undefined).length / offTopic.length;

@@ -112,9 +112,9 @@ function riskAlertMiddleware(alerts: RiskAlerter): Middleware {
 }
 
 /** Azure custom question answering first, with the offline matcher over the same knowledge base as its fallback. */
-function remoteAnswerer(qna: QnaConfig, logger: Logger): QuestionAnswerer {
+function remoteAnswerer(qna: QnaConfig, logger: Logger, meaning: boolean): QuestionAnswerer {
   const kb = loadKnowledgeBase();
-  return createQuestionAnswerer({ kb, remote: new QnaQuestionSource({ qna, kb, logger }) });
+  return createQuestionAnswerer({ kb, remote: new QnaQuestionSource({ qna, kb, logger }), meaning });
 }
 
 /** Everything but the transport: shared by the server and by tests on botbuilder's TestAdapter. */
@@ -126,7 +126,9 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
   // The knowledge base is read and validated now, so a bad file stops start-up. Its matcher trains
   // here too (a few seconds, before the server listens, once a process): on the main thread once the
   // server is up, it would hold up every request, health checks and the safety gate included.
-  const answerer = overrides.answerer ?? (config.qna ? remoteAnswerer(config.qna, logger) : sharedQuestionAnswerer());
+  const answerer =
+    overrides.answerer ??
+    (config.qna ? remoteAnswerer(config.qna, logger, config.answerMeaning) : config.answerMeaning ? sharedQuestionAnswerer() : createQuestionAnswerer({ meaning: false }));
   answerer.matcher();
   if (config.qna) logger.info({ event: 'qna.enabled', project: config.qna.projectName }, 'Question answering enabled with local fallback');
   const recognizerTraining = overrides.recognizer ? Promise.resolve(overrides.recognizer) : createRecognizer({ clu: config.clu, logger });

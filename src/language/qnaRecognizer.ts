@@ -105,7 +105,7 @@ export class QnaQuestionSource implements RemoteQuestionSource {
     this.breaker = new CircuitBreaker(options.qna.breaker);
   }
 
-  async match(text: string, _locale: string, local: () => QuestionMatch): Promise<QuestionMatch> {
+  async match(text: string, _locale: string, local: () => QuestionMatch | Promise<QuestionMatch>): Promise<QuestionMatch> {
     if (!this.breaker.tryAcquire()) {
       this.options.logger.debug({ event: 'qna.skipped', circuit: 'open' }, 'Question answering circuit open; using the local matcher');
       return local();

@@ -5,21 +5,29 @@
  */
 import { loadKnowledgeBase, questionExamples, type KnowledgeBase } from '../content/knowledgeBase';
 import { normaliseLabel } from '../content/actions';
-import { leansOnContext, matchInContext, planAnswer, DEFAULT_THRESHOLDS, type AnswerPlan, type AnswerThresholds } from './answering';
+import { leansOnContext, planAnswer, DEFAULT_THRESHOLDS, type AnswerPlan, type AnswerThresholds } from './answering';
+import { knowledgeMeaningIndex } from './knowledgeVectors';
+import { matchWithMeaning, type Meaning } from './meaning';
 import type { QuestionMatch, QuestionMatcher } from './questionMatcher';
 import { trainQuestionMatcher } from './questionMatcher';
 import type { RecognitionResult } from './recognizer';
+import { sharedSentenceEncoder } from './sentenceEncoder';
 import { loadSynonyms } from './synonyms';
 
 /** A remote question matcher (Azure custom question answering) that may fail over to the local one. */
 export interface RemoteQuestionSource {
-  match(text: string, locale: string, local: () => QuestionMatch): Promise<QuestionMatch>;
+  match(text: string, locale: string, local: () => QuestionMatch | Promise<QuestionMatch>): Promise<QuestionMatch>;
 }
 
 export interface QuestionAnswerer {
   readonly kb: KnowledgeBase;
-  /** The offline matcher, trained on first use (call it at start-up so no message waits for it). */
+  /**
+   * The offline matcher, trained on first use (call it at start-up so no message waits for it);
+   * the first call also starts loading the sentence encoder and the questions' vectors.
+   */
   matcher(): QuestionMatcher;
+  /** The meaning side (sentence encoder and question vectors), or undefined when off or unloadable. */
+  meaning(): Promise<Meaning | undefined>;
   /** A question's exact canonical text (a "Did you mean" or follow-up button) names it directly. */
   questionForLabel(text: string): string | undefined;
   plan(text: string, locale: string, recognition: RecognitionResult, lastQuestionId?: string): Promise<AnswerPlan>;
@@ -30,23 +38,39 @@ export interface QuestionAnswererOptions {
   split?: 'train' | 'all';
   thresholds?: AnswerThresholds;
   remote?: RemoteQuestionSource;
+  /** false: words only (the sentence encoder is not loaded). Default: on for a non-empty knowledge base. */
+  meaning?: boolean;
 }
 
 /** Loads and validates the knowledge base now (a bad file stops start-up); trains the matcher on first use. */
 export function createQuestionAnswerer(options: QuestionAnswererOptions = {}): QuestionAnswerer {
   const kb = options.kb ?? loadKnowledgeBase();
   let trained: QuestionMatcher | undefined;
-  const matcher = (): QuestionMatcher => (trained ??= trainQuestionMatcher(kb, questionExamples(kb, options.split ?? 'all'), loadSynonyms()));
+  const split = options.split ?? 'all';
+  let loading: Promise<Meaning | undefined> | undefined;
+  const meaning = (): Promise<Meaning | undefined> =>
+    (loading ??=
+      options.meaning === false || kb.questions.size === 0
+        ? Promise.resolve(undefined)
+        : sharedSentenceEncoder()
+            .then(async (encoder) => (encoder ? { encoder, index: await knowledgeMeaningIndex(kb, encoder, split) } : undefined))
+            // A model or vector file that cannot be read leaves answering to the words, as before.
+            .catch(() => undefined));
+  const matcher = (): QuestionMatcher => {
+    void meaning();
+    return (trained ??= trainQuestionMatcher(kb, questionExamples(kb, split), loadSynonyms()));
+  };
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const labels = new Map<string, string>();
   for (const q of kb.questions.values()) labels.set(normaliseLabel(q.question), q.id);
   return {
     kb,
     matcher,
+    meaning,
     questionForLabel: (text) => labels.get(normaliseLabel(text)),
     async plan(text, locale, recognition, lastQuestionId) {
-      const local = () => matchInContext(matcher(), kb, text, lastQuestionId);
-      const match = options.remote ? await options.remote.match(text, locale, local) : local();
+      const local = async () => matchWithMeaning(matcher(), kb, text, lastQuestionId, await meaning());
+      const match = await (options.remote ? options.remote.match(text, locale, local) : local());
       return planAnswer(recognition, match, kb, thresholds, lastQuestionId !== undefined && leansOnContext(text));
     },
   };

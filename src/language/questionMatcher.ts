@@ -32,7 +32,11 @@ export interface QuestionMatch {
 }
 
 export interface QuestionMatcher {
-  match(text: string): QuestionMatch;
+  /**
+   * `meaning`: each question's share of the message's meaning from the sentence encoder
+   * (meaningIndex.ts), blended in at MEANING_WEIGHT; without it, words alone.
+   */
+  match(text: string, meaning?: ReadonlyMap<string, number>): QuestionMatch;
 }
 
 const TOP_QUESTIONS = 5;
@@ -40,6 +44,11 @@ const TOP_QUESTIONS = 5;
 export const KEYWORD_WEIGHT = 0.5;
 /** How sharply keyword scores become a distribution: (score / best score) to this power, normalised. */
 const KEYWORD_SHARPNESS = 4;
+/**
+ * Share of the sentence encoder's meaning scores, when given (0.4 and 0.5 scored alike on held-out
+ * phrasings, 0.3 and 0.7 lower; eval:answers, seventh pass).
+ */
+export const MEANING_WEIGHT = 0.4;
 /** Training passes of the classifier: 10 -> 20 gave held-out top-1 +0.3 and blind f +2.5 points (eval:answers). */
 const EPOCHS = 20;
 /** Words too common in this domain to tell questions apart. */
@@ -86,7 +95,7 @@ export function trainQuestionMatcher(
   const topicTotals = new Float64Array(topicNames.length);
 
   return {
-    match(text: string): QuestionMatch {
+    match(text: string, meaning?: ReadonlyMap<string, number>): QuestionMatch {
       const normalised = normalizeUtterance(text);
       if (normalised.trim().length === 0) return empty;
       const p = classifier.probabilities(normalised);
@@ -106,6 +115,7 @@ export function trainQuestionMatcher(
       const top: QuestionScore[] = [];
       for (let c = 0; c < labels.length; c += 1) {
         blended[c] = (1 - weight) * p[c] + (weight > 0 ? (weight * coverage * k[c]) / total : 0);
+        if (meaning) blended[c] = (1 - MEANING_WEIGHT) * blended[c] + MEANING_WEIGHT * (meaning.get(labels[c]) ?? 0);
         topicTotals[topicOfLabel[c]] += blended[c];
         if (top.length < TOP_QUESTIONS || blended[c] > top[top.length - 1].score) {
           // Inserted after every equal score (as a stable sort would), without sorting per question.

@@ -75,3 +75,22 @@ describe('the situation first, then the question (real recogniser and knowledge 
     expect(allText(await convo.say('how do i find my local service?'))).not.toContain(young);
   }, 60_000);
 });
+
+describe('questions about the guide itself (real recogniser and knowledge base)', () => {
+  test.each([
+    ['so how does this bot thing work', 'about-the-guide.how-it-works'],
+    ['is this chatgpt or something', 'about-the-guide.how-it-works'],
+    ['could you assess if ipt is right for me', 'about-the-guide.assess'],
+    ['can you do an assessment for ipt', 'about-the-guide.assess'],
+  ])('"%s" is about the guide, not about IPT', async (say, id) => {
+    const convo = await conversation({ recognizer });
+    expect(allText(await convo.say(say))).toContain(kb.questions.get(id)?.answer.split('.')[0] ?? 'missing');
+  }, 60_000);
+
+  test('asked to assess, the guide says it cannot and offers the check', async () => {
+    const convo = await conversation({ recognizer });
+    const replies = await convo.say('can you assess whether i should do ipt');
+    expect(allText(replies)).toContain("I can't assess you");
+    expect(buttons(replies)).toContain('Is IPT right for me?');
+  }, 60_000);
+});

@@ -61,7 +61,7 @@ describe('question answering', () => {
     res.end(JSON.stringify(body));
   };
 
-  function source(now = () => 0, timeoutMs = 500) {
+  function source(now = () => 0, timeoutMs = 5_000) {
     return new QnaQuestionSource({
       qna: { endpoint, key: 'secret-key', projectName: 'ipt-guide', deploymentName: 'production', timeoutMs, breaker: { now, failureThreshold: 3, openMs: 30_000 } },
       kb,
