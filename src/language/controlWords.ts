@@ -360,7 +360,8 @@ export function isWhyAsk(locale: string, text: string): boolean {
   const words = controlWords(locale);
   return cores(normalised, words).some((core) => {
     const length = core.split(' ').length;
-    return words.whyAskLeads.some((phrase) => length - phrase.split(' ').length <= 3 && core.startsWith(`${phrase} `));
+    // The cheap test first: the detector asks this of every message the lexicon finds nothing in.
+    return words.whyAskLeads.some((phrase) => core.startsWith(phrase) && core[phrase.length] === ' ' && length - phrase.split(' ').length <= 3);
   });
 }
 
