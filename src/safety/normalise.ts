@@ -264,16 +264,16 @@ function expandContractions(s: string): string {
  * message: the detector reads every message with the Welsh and Polish lexicons too, whose tables
  * change nothing here, so a 100 KB paste is lowered, folded and spaced once, not three times.
  */
-let lastSpaced: { text: string; foreign: boolean; tables: NormaliseTables; anyTables: boolean; spaced: string } | undefined;
+let lastSpaced: { text: string; foreign: boolean; tables: NormaliseTables; usedTables: boolean; spaced: string } | undefined;
 
 /** Lower case, folded and spaced: the text `normaliseToWords` cuts into words. */
 function spacedText(text: string, tables: NormaliseTables, foreign: boolean): string {
   const last = lastSpaced;
-  if (last !== undefined && last.text === text && last.foreign === foreign && (last.tables === tables || (last.anyTables && tables.symbols.size === 0))) return last.spaced;
-  // Whether the result used these tables (emoji words, look-alike "!" checked against words).
+  // Tables without emoji words give what tables that went unused gave.
+  if (last !== undefined && last.text === text && last.foreign === foreign && (last.tables === tables || (!last.usedTables && tables.symbols.size === 0))) return last.spaced;
+  // Whether the result depends on these tables (emoji words, look-alike "!" checked against words).
   let usedTables = tables.symbols.size > 0;
   let s = text.toLowerCase();
-
   // Accents and typographic quotes only exist in non-ASCII text; skip the work for plain ASCII.
   if (NON_ASCII.test(s)) {
     if (hasInvisible(s)) s = dropInvisible(s);
@@ -310,7 +310,7 @@ function spacedText(text: string, tables: NormaliseTables, foreign: boolean): st
   s = s.replace(SENTENCE_BREAK, ' . ');
   s = s.replace(/'/g, '');
   s = s.replace(/[^a-z0-9@$_. ]+/g, ' ');
-  lastSpaced = { text, foreign, tables, anyTables: !usedTables, spaced: s };
+  lastSpaced = { text, foreign, tables, usedTables, spaced: s };
   return s;
 }
 
