@@ -10,6 +10,7 @@ import { LOCALES_DIR } from '../projectRoot';
 import type { NormaliseTables } from './normalise';
 import { WordPrefilter } from './prefilter';
 import { staysInSentence } from './sentenceScan';
+import { LeadingAssertionRegExp, splitLeadingAssertions } from './leadingAssertions';
 import { RISK_CATEGORIES, RISK_SEVERITIES, type RiskCategory, type RiskSeverity } from './types';
 
 export { RISK_CATEGORIES } from './types';
@@ -130,7 +131,8 @@ export function wordBounded(source: string): string {
 
 function compile(source: string, where: string, flags: string): RegExp {
   try {
-    return new RegExp(source, flags);
+    // Rules and masks (flag g) that open with lookarounds check them only where the rest matches (leadingAssertions.ts).
+    return flags.includes('g') && splitLeadingAssertions(source) !== null ? new LeadingAssertionRegExp(source, flags) : new RegExp(source, flags);
   } catch (err) {
     throw new Error(`risk lexicon: bad pattern in ${where}: ${(err as Error).message}`);
   }

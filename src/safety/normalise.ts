@@ -259,28 +259,20 @@ function expandContractions(s: string): string {
   return out + s.slice(copied);
 }
 
-/** The canonical, space-separated form of `text` that lexicon patterns are matched against. */
-export function normalise(text: string, tables: NormaliseTables, options: NormaliseOptions = {}): string {
-  return normaliseToWords(text, tables, options).join(' ');
-}
-
-export interface NormaliseOptions {
-  /**
-   * The message is in another language: read its words as written. No spelling correction, no
-   * overdose shorthand ("od" is Polish for "since"), no one- or two-letter text-speak ("w" is
-   * Polish for "in"): only the words themselves and misspelt risk keywords, so English risk words
-   * in it are still found.
-   */
-  foreign?: boolean;
-}
-
 /**
- * The same as `normalise`, as its words ([a-z0-9]+ or "."): callers that look words up get the
- * memoised token strings themselves, whose hashes V8 has already worked out.
+ * The last message's text before it is cut into words, kept for the next reading of the same
+ * message: the detector reads every message with the Welsh and Polish lexicons too, whose tables
+ * change nothing here, so a 100 KB paste is lowered, folded and spaced once, not three times.
  */
-export function normaliseToWords(text: string, tables: NormaliseTables, options: NormaliseOptions = {}): string[] {
-  const foreign = options.foreign === true;
-  newWordCorrectionsLeft = NEW_WORD_CORRECTIONS_PER_MESSAGE;
+let lastSpaced: { text: string; foreign: boolean; tables: NormaliseTables; usedTables: boolean; spaced: string } | undefined;
+
+/** Lower case, folded and spaced: the text `normaliseToWords` cuts into words. */
+function spacedText(text: string, tables: NormaliseTables, foreign: boolean): string {
+  const last = lastSpaced;
+  // Tables without emoji words give what tables that went unused gave.
+  if (last !== undefined && last.text === text && last.foreign === foreign && (last.tables === tables || (!last.usedTables && tables.symbols.size === 0))) return last.spaced;
+  // Whether the result depends on these tables (emoji words, look-alike "!" checked against words).
+  let usedTables = tables.symbols.size > 0;
   let s = text.toLowerCase();
   // Accents and typographic quotes only exist in non-ASCII text; skip the work for plain ASCII.
   if (NON_ASCII.test(s)) {
@@ -293,6 +285,7 @@ export function normaliseToWords(text: string, tables: NormaliseTables, options:
   // '!' for 'i' inside a word written in look-alikes ("p0!nt", "l!v!ng", "d!e"): a word with a digit
   // or two of them, or one that is a word with an 'i' ("hi!how" is left alone).
   if (s.includes('!') && HAS_LEET_BANG.test(s)) {
+    usedTables = true;
     s = s.replace(LEET_BANG, (m) => {
       const read = m.replace(/!/g, 'i');
       return /[a-z]/.test(m) && (/[0-9]/.test(m) || m.split('!').length > 2 || tables.vocabulary.has(read) || tables.knownWords.has(read)) ? read : m;
@@ -317,10 +310,40 @@ export function normaliseToWords(text: string, tables: NormaliseTables, options:
   s = s.replace(SENTENCE_BREAK, ' . ');
   s = s.replace(/'/g, '');
   s = s.replace(/[^a-z0-9@$_. ]+/g, ' ');
+  lastSpaced = { text, foreign, tables, usedTables, spaced: s };
+  return s;
+}
+
+/** The canonical, space-separated form of `text` that lexicon patterns are matched against. */
+export function normalise(text: string, tables: NormaliseTables, options: NormaliseOptions = {}): string {
+  return normaliseToWords(text, tables, options).join(' ');
+}
+
+export interface NormaliseOptions {
+  /**
+   * The message is in another language: read its words as written. No spelling correction, no
+   * overdose shorthand ("od" is Polish for "since"), no one- or two-letter text-speak ("w" is
+   * Polish for "in"): only the words themselves and misspelt risk keywords, so English risk words
+   * in it are still found.
+   */
+  foreign?: boolean;
+}
+
+/**
+ * The same as `normalise`, as its words ([a-z0-9]+ or "."): callers that look words up get the
+ * memoised token strings themselves, whose hashes V8 has already worked out.
+ */
+export function normaliseToWords(text: string, tables: NormaliseTables, options: NormaliseOptions = {}): string[] {
+  const foreign = options.foreign === true;
+  newWordCorrectionsLeft = NEW_WORD_CORRECTIONS_PER_MESSAGE;
+  const s = spacedText(text, tables, foreign);
 
   // Only these characters survive to here other than [a-z0-9. ]; without them no token needs cleaning.
   const mayLeaveSymbols = /[@$_]/.test(s);
   const raw = s.split(' ');
+  // Another language's tables with no risk words to correct towards and no shorthands (Welsh,
+  // Polish): every word stays as written, so the lookups below are skipped.
+  const asWritten = foreign && tables.fuzzyTargets.length === 0 && tables.tokens.size === 0;
   const out: string[] = [];
   let splitsLeft = SPLITS_PER_MESSAGE;
   for (let i = 0; i < raw.length; i++) {
@@ -332,6 +355,10 @@ export function normaliseToWords(text: string, tables: NormaliseTables, options:
     }
     if (tok.includes('_')) {
       tok = unmask(tok, tables);
+    }
+    if (asWritten) {
+      out.push(tok);
+      continue;
     }
     if (foreign) {
       // Only the handful of risk words ("sucide" -> "suicide") are corrected: no other language
