@@ -5,7 +5,7 @@ import {
   type UserState,
   type StatePropertyAccessor,
 } from 'botbuilder';
-import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import type { ClinicContact, WorkplaceSettings } from '../src/config';
 import { SAFETY_DIALOGS, type MainDialog } from '../dialogs/mainDialog';
@@ -16,12 +16,6 @@ import { repairMemberLists } from './activityShape';
 import { TeamsConversation } from './teams/teamsConversation';
 import type { SharedRiskFollowUp } from './teams/riskFollowUp';
 import type { SafetyDialogDeps } from '../dialogs/safetyDialogShared';
-
-/** MainDialog's running child is a safety dialog, waiting for an answer. */
-function waitsOnSafety(dc: DialogContext): boolean {
-  const waiting = dc.child?.activeDialog?.id;
-  return waiting !== undefined && SAFETY_DIALOGS.has(waiting);
-}
 
 export interface IptBotDeps {
   conversationState: ConversationState;
@@ -111,15 +105,11 @@ export class IptBot extends TeamsActivityHandler {
    */
   async askSafetyQuestionAgain(context: TurnContext): Promise<boolean> {
     const dc = await this.resumeSet.createContext(context);
-    if (!waitsOnSafety(dc)) return false;
+    const waiting = dc.child?.activeDialog?.id;
+    if (waiting === undefined || !SAFETY_DIALOGS.has(waiting)) return false;
     await dc.repromptDialog();
     await this.deps.conversationState.saveChanges(context, false);
     return true;
-  }
-
-  /** True when a safety dialog waits for the person's answer (the gate's notice then prints the numbers). */
-  async safetyQuestionOpen(context: TurnContext): Promise<boolean> {
-    return waitsOnSafety(await this.resumeSet.createContext(context));
   }
 
   /** Re-asks whatever question a dialog was waiting on (MainDialog passes the reprompt to its active child). */

@@ -1,18 +1,16 @@
-import { ActionTypes, ActivityTypes, type Activity, type Middleware, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type Activity, type Middleware, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { accumulateSignals, type RiskSignalState } from '../src/safety/riskSignals';
 import type { Logger } from 'pino';
 import { detectRisk, sharedRiskDetector } from '../src/safety/detectRisk';
 import type { RiskAssessment } from '../src/safety/types';
 import { crisisRoutesText } from '../src/safety/crisisRoutesText';
 import { t } from '../src/content/i18n';
-import { HELP_NOW, languageNotice } from '../src/content/languageNotice';
+import { languageNotice } from '../src/content/languageNotice';
 import { MESSAGE_LANGUAGE_KEY, RISK_ASSESSMENT_KEY, SAFETY_RESPONSE_KEY } from '../dialogs/turnState';
 
 /** `language`: the ISO 639-1 code of a message the gate identified as not English, or 'en'. */
 export type RiskDetector = (text: string, locale?: string, language?: string) => RiskAssessment | null;
 export type LanguageIdentifier = (text: string) => string | undefined;
-/** Whether the person is being asked about safety (a safety dialog waits for their answer). */
-export type SafetyQuestionOpen = (context: TurnContext) => Promise<boolean>;
 
 /** Risk that builds over turns: how to find a message's signals, and where a conversation keeps them. */
 export interface RiskSignalTracking {
@@ -108,8 +106,7 @@ export function textToScreen(activity: Partial<Activity>): string | undefined {
  * plain text that needs no dialog, card or state.
  *
  * A message in another language gets a short notice in that language (English only here; 999,
- * 111, Samaritans; with no risk and no safety question open, "help now" for the numbers instead)
- * and its code in turn state (MESSAGE_LANGUAGE_KEY). Without risk the notice
+ * 111, Samaritans) and its code in turn state (MESSAGE_LANGUAGE_KEY). Without risk the notice
  * answers the turn (no English "Sorry, I didn't understand"); with risk the emergency flow follows.
  *
  * Logs: what was detected (categories, rule ids) is health data, so the warn line carries no
@@ -121,8 +118,6 @@ export class SafetyGateMiddleware implements Middleware {
     private readonly detect: RiskDetector = detectRisk,
     private readonly identifyLanguage: LanguageIdentifier = (text) => sharedRiskDetector().identifyLanguage(text),
     private readonly signals?: RiskSignalTracking,
-    /** Without it, every notice prints the numbers. */
-    private readonly safetyQuestionOpen?: SafetyQuestionOpen,
   ) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
@@ -131,7 +126,7 @@ export class SafetyGateMiddleware implements Middleware {
     const assessment = screened.assessment ?? (language === undefined ? await this.signalsOverTurns(context, screened.text) : null);
     // Messages only: a card action (invoke) still needs the bot's own invoke response.
     if (language !== undefined && context.activity.type === ActivityTypes.Message) {
-      const answered = await this.sendLanguageNotice(context, language, assessment !== null || (await this.questionOpen(context)));
+      const answered = await this.sendLanguageNotice(context, language);
       if (answered && !assessment) return;
     }
     try {
@@ -198,31 +193,11 @@ export class SafetyGateMiddleware implements Middleware {
     return { assessment, language, text };
   }
 
-  /** True when it cannot tell: then the notice prints the numbers. */
-  private async questionOpen(context: TurnContext): Promise<boolean> {
-    if (this.safetyQuestionOpen === undefined) return true;
+  /** True when the notice was sent. Never throws: a failed notice must not stop the risk check. */
+  private async sendLanguageNotice(context: TurnContext, language: string): Promise<boolean> {
     try {
-      return await this.safetyQuestionOpen(context);
-    } catch (error) {
-      this.logger.error({ event: 'safety_question_check_failed', error: error instanceof Error ? error.name : typeof error }, 'could not tell whether a safety question is open');
-      return true;
-    }
-  }
-
-  /**
-   * True when the notice was sent. Never throws: a failed notice must not stop the risk check.
-   * `urgent`: the numbers themselves; else the quiet notice with a Help now button.
-   */
-  private async sendLanguageNotice(context: TurnContext, language: string, urgent: boolean): Promise<boolean> {
-    try {
-      const button = { type: ActionTypes.ImBack, title: t(context.activity.locale ?? '', 'common:helpNowButton'), value: HELP_NOW };
-      await context.sendActivity({
-        type: ActivityTypes.Message,
-        text: languageNotice(language, urgent),
-        locale: language,
-        ...(urgent ? {} : { suggestedActions: { to: [], actions: [button] } }),
-      });
-      this.logger.info({ event: 'language_notice', language, urgent }, 'message not in English: notice sent');
+      await context.sendActivity({ type: ActivityTypes.Message, text: languageNotice(language), locale: language });
+      this.logger.info({ event: 'language_notice', language }, 'message not in English: notice sent');
       return true;
     } catch (error) {
       this.logger.error({ event: 'language_notice_failed', error: error instanceof Error ? error.name : typeof error }, 'could not send the language notice');

@@ -193,7 +193,7 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
     new TeamsMessageMiddleware(),
     // After the gate's notice to a message in another language, an open safety question is asked again.
     new SafetyQuestionMiddleware(bot, logger),
-    new SafetyGateMiddleware(logger, detector.detect, detector.identifyLanguage, signals, (context) => bot.safetyQuestionOpen(context)),
+    new SafetyGateMiddleware(logger, detector.detect, detector.identifyLanguage, signals),
     // Before the turn retry, which holds replies until state is saved: it reads them as they are made.
     new SameReplyMiddleware({
       lastReply: conversationState.createProperty<LastReply>('LastReply'),

@@ -1,7 +1,6 @@
 /**
  * The notice the safety gate sends when a message is not in English (locales/<lang>/language-notice.json):
- * in that language, the guide understands English only, with the urgent numbers (or, with no sign
- * of risk, how to get them in one step). Languages without
+ * in that language, the guide understands English only, with the urgent numbers. Languages without
  * a file of their own get the English notice. Also each file's marker words, which the language
  * identifier uses for languages its model lacks (Welsh). Read once.
  */
@@ -12,8 +11,6 @@ import { LOCALES_DIR } from '../projectRoot';
 import { localesWith, resolveLocaleFile } from './localeResolver';
 
 const FILE = 'language-notice.json';
-/** The English words the quiet notice asks for: the detector reads them as a request for urgent help. */
-export const HELP_NOW = 'help now';
 
 const noticeSchema = z.object({
   language: z.string().regex(/^[a-z]{2}$/),
@@ -21,8 +18,6 @@ const noticeSchema = z.object({
   review: z.string().optional(),
   about: z.string(),
   notice: z.string().min(1).refine((text) => text.includes('999') && text.includes('111') && text.includes('116 123'), 'a notice must give 999, 111 and 116 123'),
-  // Without any risk: crisis numbers only where they belong, one step away ("help now").
-  quiet: z.string().min(1).refine((text) => text.includes(HELP_NOW) && !/999|116 123/.test(text), `a quiet notice says "${HELP_NOW}" and prints no crisis number`),
   markers: z.array(z.string().min(1)).default([]),
 });
 type NoticeFile = z.infer<typeof noticeSchema>;
@@ -40,15 +35,10 @@ function read(locale: string, path: string): NoticeFile {
   return file;
 }
 
-/**
- * The notice for an ISO 639-1 language code; the English one for a language without its own.
- * `urgent`: the message showed risk, or a safety question is open: the numbers themselves. Else the
- * quiet notice: English only, and "help now" for the numbers.
- */
-export function languageNotice(language: string, urgent = true): string {
+/** The notice for an ISO 639-1 language code; the English one for a language without its own. */
+export function languageNotice(language: string): string {
   const { locale, path } = resolveLocaleFile(language, FILE);
-  const file = read(locale, path);
-  return urgent ? file.notice : file.quiet;
+  return read(locale, path).notice;
 }
 
 /** Languages (ISO 639-1) with a notice of their own. */

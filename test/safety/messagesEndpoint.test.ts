@@ -45,9 +45,7 @@ describe('POST /api/messages: other languages and hidden risk', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const all = connector.received.filter((a) => a.conversation?.id === activity.conversation.id && a.type !== 'trace');
     expect(all).toHaveLength(1);
-    // No risk: "help now" for the numbers, none printed (see test/safety/quietLanguageNotice.test.ts).
-    expect(replies[0].text).toMatch(/^Przepraszam.*help now/);
-    expect(replies[0].text).not.toMatch(/999|116 123/);
+    expect(replies[0].text).toContain('116 123');
   });
 
   it('risk hidden with zero-width characters and Cyrillic letters gets the emergency event', async () => {
