@@ -85,6 +85,8 @@ const fileSchema = z.object({
     everyone: z.array(z.string()),
     byCategory: z.record(idLists),
     byAge: idLists,
+    /** the one line to talk to now for an age group (Childline under 18, Samaritans otherwise): replies' '$ageLine' */
+    ageLine: idLists,
     nationExtras: idLists,
     last: z.array(z.string()),
   }),
@@ -106,7 +108,7 @@ export interface CrisisRouteTable {
 }
 
 /** Placeholders a reply set may use in place of a route id (see the file's replies.$comment). */
-const PLACEHOLDERS = ['$nation', '$category', '$age', '$youngAge', '$extras'] as const;
+const PLACEHOLDERS = ['$nation', '$category', '$age', '$ageLine', '$extras'] as const;
 
 /** Checks the file's shape and that every id it orders exists; a broken routes file must stop start-up, not a crisis turn. */
 export function parseCrisisRoutes(json: unknown): CrisisRouteTable {
@@ -141,6 +143,7 @@ export function parseCrisisRoutes(json: unknown): CrisisRouteTable {
     ...order.everyone,
     ...Object.values(order.byCategory).flatMap((byNation) => Object.values(byNation).flat()),
     ...Object.values(order.byAge).flat(),
+    ...Object.values(order.ageLine).flat(),
     ...Object.values(order.nationExtras).flat(),
     ...order.last,
   ];
@@ -148,7 +151,7 @@ export function parseCrisisRoutes(json: unknown): CrisisRouteTable {
     if (!routes.has(id)) throw new Error(`crisis-routes: order names unknown route ${id}`);
   }
   if (order.first[0] !== 'emergency') throw new Error('crisis-routes: 999 must come first');
-  if (!order.byNation[UNKNOWN] || !order.byAge[UNKNOWN]) throw new Error('crisis-routes: byNation and byAge need an "unknown" entry');
+  if (!order.byNation[UNKNOWN] || !order.byAge[UNKNOWN] || !order.ageLine[UNKNOWN]) throw new Error('crisis-routes: byNation, byAge and ageLine need an "unknown" entry');
   const tips = new Set(file.tips.map((tip) => tip.id));
   for (const kind of REPLY_KINDS) {
     const set = file.replies[kind];
@@ -243,8 +246,8 @@ export function routeSet(query: RouteSetQuery, table: CrisisRouteTable = crisisR
         return pick(order.byCategory[query.category], query.nation);
       case '$age':
         return pick(order.byAge, query.ageGroup);
-      case '$youngAge':
-        return query.ageGroup === 'under_18' ? pick(order.byAge, 'under_18').slice(0, 1) : [];
+      case '$ageLine':
+        return pick(order.ageLine, query.ageGroup);
       case '$extras':
         return query.nation ? (order.nationExtras[query.nation] ?? []) : [];
       default:
@@ -265,6 +268,7 @@ export function routeSet(query: RouteSetQuery, table: CrisisRouteTable = crisisR
   const set = table.replies[query.kind];
   const main = resolve(set.main);
   const more = resolve(set.more);
-  const noteKeys = set.main.includes('$category') || set.more.includes('$category') ? pick(table.notes.byCategory[query.category], query.nation) : [];
+  // A note speaks to the person about their own lines: only where the reply lists the category's line itself.
+  const noteKeys = set.main.includes('$category') ? pick(table.notes.byCategory[query.category], query.nation) : [];
   return { main, more, tipKeys: set.tips.map((id) => `safety:tips.${id}`), noteKeys };
 }
