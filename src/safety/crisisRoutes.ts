@@ -69,7 +69,7 @@ export const REPLY_KINDS = [
 ] as const;
 export type ReplyKind = (typeof REPLY_KINDS)[number];
 
-const replySetSchema = z.object({ main: z.array(z.string()).min(1), more: z.array(z.string()), tips: z.array(z.string()) });
+const replySetSchema = z.object({ main: z.array(z.string()).min(1), more: z.array(z.string()), tips: z.array(z.string()), theirs: z.array(z.string()).optional() });
 const repliesSchema = z.object(Object.fromEntries(REPLY_KINDS.map((kind) => [kind, replySetSchema])) as Record<ReplyKind, typeof replySetSchema>);
 
 const idLists = z.record(z.array(z.string()));
@@ -156,7 +156,7 @@ export function parseCrisisRoutes(json: unknown): CrisisRouteTable {
   for (const kind of REPLY_KINDS) {
     const set = file.replies[kind];
     if (set.main[0] !== 'emergency') throw new Error(`crisis-routes: replies.${kind} must start with 999`);
-    for (const id of [...set.main, ...set.more]) {
+    for (const id of [...set.main, ...set.more, ...(set.theirs ?? [])]) {
       if (!routes.has(id) && !(PLACEHOLDERS as readonly string[]).includes(id)) throw new Error(`crisis-routes: replies.${kind} names unknown route ${id}`);
     }
     for (const id of set.tips) if (!tips.has(id)) throw new Error(`crisis-routes: replies.${kind} names unknown tip ${id}`);
@@ -229,6 +229,8 @@ export interface RouteSet {
   tipKeys: string[];
   /** i18n keys of notes for the nation (e.g. where the abuse helpline does not cover it) */
   noteKeys: string[];
+  /** in a reply about someone else, the lines the person at risk could use themselves (Childline for a child) */
+  theirs: CrisisRoute[];
 }
 
 /**
@@ -254,8 +256,7 @@ export function routeSet(query: RouteSetQuery, table: CrisisRouteTable = crisisR
         return [id];
     }
   };
-  const seen = new Set<string>();
-  const resolve = (ids: readonly string[]): CrisisRoute[] => {
+  const resolve = (ids: readonly string[], seen = new Set<string>()): CrisisRoute[] => {
     const out: CrisisRoute[] = [];
     for (const id of ids.flatMap(expand)) {
       const route = table.routes.get(id);
@@ -266,9 +267,11 @@ export function routeSet(query: RouteSetQuery, table: CrisisRouteTable = crisisR
     return out;
   };
   const set = table.replies[query.kind];
-  const main = resolve(set.main);
-  const more = resolve(set.more);
+  // One set across the message and "More places to get help": never the same route twice.
+  const shown = new Set<string>();
+  const main = resolve(set.main, shown);
+  const more = resolve(set.more, shown);
   // A note speaks to the person about their own lines: only where the reply lists the category's line itself.
   const noteKeys = set.main.includes('$category') ? pick(table.notes.byCategory[query.category], query.nation) : [];
-  return { main, more, tipKeys: set.tips.map((id) => `safety:tips.${id}`), noteKeys };
+  return { main, more, tipKeys: set.tips.map((id) => `safety:tips.${id}`), noteKeys, theirs: resolve(set.theirs ?? []) };
 }

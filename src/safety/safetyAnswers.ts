@@ -126,18 +126,35 @@ const CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
   [/\bill (?=(?:call|ring|phone|text|try)\b)/g, 'i will '],
 ];
 
-/** Letters of any script, so "chcę" stays one (unreadable) word instead of losing its "ę". */
-const WORD = /[\p{L}\p{M}\p{N}']+/gu;
+/**
+ * Letters of any script, so "chcę" stays one (unreadable) word instead of losing its "ę"; and the
+ * end of a sentence, so no phrase reads across it ("I'm safe right now. I'm in the library" is no
+ * "right now I am").
+ */
+const WORD = /[\p{L}\p{M}\p{N}']+|[.!?;\n]+/gu;
 const ENGLISH_WORD = /^[a-z0-9']+$/;
+/** The token that stands for the end of a sentence: no phrase holds it, and it counts as a filler. */
+const BOUNDARY = '.';
+const isBoundary = (token: string) => token === BOUNDARY;
 
-/** Lower case, contractions expanded, words of any script, single spaces. */
+/** Lower case, contractions expanded, words of any script, and sentence ends (never first, last or twice). */
 export function answerTokens(text: string): string[] {
   let s = text.normalize('NFC').toLowerCase().replace(/[\u2018\u2019`\u00b4]/g, "'");
   for (const [pattern, replacement] of CONTRACTIONS) s = s.replace(pattern, replacement);
   s = s.replace(/\bisnt\b/g, 'is not').replace(/\bdont\b/g, 'do not').replace(/\bwont\b/g, 'will not').replace(/\bcant\b/g, 'can not');
   s = s.replace(/\bnt\b/g, 'not').replace(/\bthats\b/g, 'that is').replace(/\bu\b/g, 'you');
-  return (s.match(WORD) ?? []).map((token) => token.replace(/'/g, '')).filter((token) => token !== '');
+  const tokens: string[] = [];
+  for (const raw of s.match(WORD) ?? []) {
+    const token = /^[.!?;\n]/.test(raw) ? BOUNDARY : raw.replace(/'/g, '');
+    if (token === '' || (isBoundary(token) && (tokens.length === 0 || isBoundary(tokens[tokens.length - 1])))) continue;
+    tokens.push(token);
+  }
+  if (tokens.length > 0 && isBoundary(tokens[tokens.length - 1])) tokens.pop();
+  return tokens;
 }
+
+/** The words alone, without sentence ends. */
+const wordsOnly = (tokens: readonly string[]) => tokens.filter((token) => !isBoundary(token));
 
 function expandPhrases(list: z.infer<typeof phraseListSchema>): string[][] {
   const out: string[][] = [];
@@ -219,8 +236,9 @@ function wordsFor(locale: string): ReadonlySet<string> {
  * is fine ("I'm OK, I'm at Gosia's").
  */
 export function isUnreadable(tokens: readonly string[], locale: string = DEFAULT_LOCALE): boolean {
-  if (tokens.some((token) => !ENGLISH_WORD.test(token))) return true;
-  const words = tokens.filter((token) => !/^\d+$/.test(token));
+  const all = wordsOnly(tokens);
+  if (all.some((token) => !ENGLISH_WORD.test(token))) return true;
+  const words = all.filter((token) => !/^\d+$/.test(token));
   if (words.length === 0) return false;
   const { vocabulary } = tablesFor(locale);
   const english = wordsFor(locale);
@@ -263,7 +281,7 @@ function findMatches(tokens: readonly string[], table: PhraseTable, aside: reado
   // A bare yes-word or acknowledgement counts only as the whole answer (with fillers): "I am" is a
   // yes, "I am at the station" is not.
   if (table.bare.size === 0) return kept;
-  const covered = (i: number) => table.fillers.has(tokens[i]) || kept.some((m) => m.start <= i && i < m.end);
+  const covered = (i: number) => table.fillers.has(tokens[i]) || isBoundary(tokens[i]) || kept.some((m) => m.start <= i && i < m.end);
   const whole = tokens.every((_token, i) => covered(i));
   return whole ? kept : kept.filter((m) => !table.bare.has(m.label));
 }
@@ -327,7 +345,7 @@ function hasLooseContrast(tokens: readonly string[], matches: readonly Match[], 
 
 /** True when every word from `from` on is a filler or inside a matched phrase. */
 function coveredAfter(tokens: readonly string[], from: number, matches: readonly Match[], table: PhraseTable): boolean {
-  return tokens.slice(from).every((token, k) => table.fillers.has(token) || matches.some((m) => m.start <= from + k && from + k < m.end));
+  return tokens.slice(from).every((token, k) => table.fillers.has(token) || isBoundary(token) || matches.some((m) => m.start <= from + k && from + k < m.end));
 }
 
 /**
@@ -363,7 +381,7 @@ export function safetyRequest(text: string, locale: string = DEFAULT_LOCALE): Sa
  */
 export function offerAnswer(text: string, locale: string = DEFAULT_LOCALE): 'yes' | 'no' | undefined {
   const { offer, safeNow } = tablesFor(locale);
-  const tokens = answerTokens(text);
+  const tokens = wordsOnly(answerTokens(text));
   for (const answer of [tokens.join(' '), tokens.filter((token) => !safeNow.fillers.has(token)).join(' ')]) {
     if (offer.yes.has(answer)) return 'yes';
     if (offer.no.has(answer)) return 'no';

@@ -1,5 +1,7 @@
 import { crisisReplyFor } from '../../src/safety/crisisRoutesText';
 import { safetyReply } from '../../src/safety/safetyReply';
+import { readSafeNow } from '../../src/safety/safetyAnswers';
+import { readRouteRequest } from '../../src/safety/routeRequest';
 import type { RiskAssessment, RiskCategory } from '../../src/safety/types';
 import { t } from '../../src/content/i18n';
 import { AGE_GROUPS, NATIONS, type UserProfile } from '../../src/profile';
@@ -65,5 +67,66 @@ describe('the first crisis reply fits a phone screen: under 90 words with the qu
     expectInOrder(all, inOrder);
     // The card beside the message adds its title ("Tap to call or text"): five words.
     expect(wordsIn(messages(replies).join('\n')) + wordsIn(t('en-GB', 'safety:reply.cardTitle'))).toBeLessThan(90);
+  });
+});
+
+describe('an answer read sentence by sentence', () => {
+  it.each([
+    "sorry - i mean yes, i'm safe right now. i'm in the library with people around",
+    "I'm safe right now! I'm at my mum's",
+    'yes im safe at the moment. im with my flatmate',
+  ])('"%s" is safe: no phrase reads across a full stop', (text) => {
+    expect(readSafeNow(text).label).toBe('safe');
+  });
+
+  it.each([
+    ['right now i am, yes', 'unsure'],
+    ['safe. but i still have the pills here', 'notSafe'],
+    ['no. not really', 'notSafe'],
+  ])('"%s" is still %s', (text, label) => {
+    expect(readSafeNow(text).label).toBe(label);
+  });
+});
+
+describe('an answer in another language, twice: the question again in other words, never the same reply', () => {
+  it.each([
+    ['dwi ddim yn siŵr', "ydw, dwi'n iawn"],
+    ['nie wiem', 'tak, jestem bezpieczna'],
+  ])('"%s" then "%s"', async (first, second) => {
+    const adapter = await crisisBot();
+    await sayOnce(adapter, 'i keep thinking about ending my life');
+    const one = messages(await sayOnce(adapter, first));
+    const two = messages(await sayOnce(adapter, second));
+    expect(one.join('\n')).toMatch(/999/);
+    expect(two.join('\n')).toMatch(/999/);
+    expect(two.join('\n')).not.toBe(one.join('\n'));
+    expect(two[two.length - 1]).toMatch(/safe right now/);
+  });
+});
+
+describe('asking for a line the person at risk could use themselves', () => {
+  const child = { 'my grandson is 14 and he told me today he wants to die': { who: 'child' as const } };
+  it.each(['is there someone he could ring himself', 'is there a number he can call on his own', 'could he text someone himself'])(
+    'a child: "%s" gets Childline, then the question again',
+    async (ask) => {
+      const adapter = await crisisBot(child);
+      await sayOnce(adapter, 'my grandson is 14 and he told me today he wants to die');
+      const text = textOf(await sayOnce(adapter, ask));
+      expectInOrder(text, ['Childline', '0800 1111', 'they are safe right now?']);
+    },
+  );
+
+  it('an older person: Hourglass and Samaritans; "who do i even ring about that" gives the reply\'s own lines', async () => {
+    const adapter = await crisisBot({ 'my neighbour is 84 and her son takes her pension and shouts at her': { category: 'abuse', who: 'older_adult' } });
+    await sayOnce(adapter, 'my neighbour is 84 and her son takes her pension and shouts at her');
+    expectInOrder(textOf(await sayOnce(adapter, 'who do i even ring about that')), ['Hourglass', '0808 808 8141', 'safe right now?']);
+    expectInOrder(textOf(await sayOnce(adapter, 'is there a line she could call herself')), ['Hourglass', 'Samaritans', 'safe right now?']);
+  });
+
+  it('about the person themselves, or with a negating word, it is no request', () => {
+    const offered = { main: ['emergency', 'nspcc'], more: [], theirs: ['childline'] };
+    expect(readRouteRequest('he could never call anyone himself', 'en-GB', undefined, offered)).toBeUndefined();
+    expect(readRouteRequest('is there someone i could ring', 'en-GB', undefined, { main: ['emergency', 'samaritans'], more: [] })).toBeUndefined();
+    expect(readRouteRequest('who do i actually call', 'en-GB', undefined, { main: ['emergency', 'samaritans'], more: [] })).toEqual(['samaritans']);
   });
 });
