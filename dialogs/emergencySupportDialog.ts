@@ -359,7 +359,10 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
   private resolve(state: EmergencyState, reading: SafeNowReading, risk: RiskAssessment | undefined): Resolved {
     const medical = state.reply.kind === 'medical';
     const yes = medical ? 'helpComing' : 'safe';
-    const label: Exclude<SafeNowLabel, 'yes'> = reading.label === 'yes' ? (state.doubted || state.phase === 'staying' ? 'ack' : yes) : reading.label;
+    const doubted = state.doubted || state.phase === 'staying';
+    // After a "no" or "not sure", a bare "yes" or "I'm fine" is an acknowledgement, not safety (in a
+    // physical emergency "I'm fine" keeps its own reply: some harm does not show at first).
+    const label: Exclude<SafeNowLabel, 'yes'> = reading.label === 'yes' || (reading.weak === true && doubted && !medical) ? (doubted ? 'ack' : yes) : reading.label;
     // After an overdose or an injury, feeling OK is not safety: 999 still.
     if (medical && label === 'safe') return 'feelOk';
     const mode = risk ? safetyMode(risk) : undefined;

@@ -108,7 +108,7 @@ export function readRouteRequest(text: string, locale: string, nation?: Nation, 
   if (named || !offered || tokens.some((token) => table.negators.has(token))) return named;
   // "who do i even ring": words that sit inside a pointing phrase without changing it.
   const plain = tokens.filter((token) => !table.fillers.has(token));
-  return describedRoutes(tokens, table, offered) ?? theirRoutes(plain, table, offered) ?? pointedRoutes(plain, table, offered);
+  return theirRoutes(plain, table, offered) ?? describedRoutes(tokens, table, offered) ?? pointedRoutes(plain, table, offered);
 }
 
 /** "is there someone he could ring himself": the lines the person at risk could use themselves, when the reply has them. */

@@ -37,6 +37,8 @@ export interface SafeNowReading {
   about?: 'self' | 'other';
   /** reassurance with a "but" and words no phrase explains ("I'm OK, but the thoughts won't go"): read as unsure */
   contrast?: boolean;
+  /** a bare "I'm fine" or "I'm OK" and nothing else: after a "no" or "not sure" the dialog takes it as an acknowledgement */
+  weak?: boolean;
 }
 
 export type SafetyRequest = 'moreRoutes' | 'plan' | 'back';
@@ -100,6 +102,8 @@ interface AnswerTables {
   requests: ReadonlyMap<SafetyRequest, readonly string[][]>;
   /** whole answers that take or decline an offer */
   offer: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
+  /** whole answers that reassure only weakly ("i am fine"): safeNow's 'weak' */
+  weak: ReadonlySet<string>;
   /** every word the phrases use, plus short English words: what counts as readable besides words.txt */
   vocabulary: ReadonlySet<string>;
 }
@@ -121,6 +125,8 @@ const CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
   // only before a verb of calling: "I'm ill" stays ill).
   [/\bive\b/g, 'i have'],
   [/\btheyre\b/g, 'they are'],
+  [/\btheyd\b/g, 'they would'],
+  [/\btheyll\b/g, 'they will'],
   [/\bshes\b/g, 'she is'],
   [/\bhes\b/g, 'he is'],
   [/\bill (?=(?:call|ring|phone|text|try)\b)/g, 'i will '],
@@ -193,6 +199,7 @@ export function parseSafetyAnswers(json: unknown): AnswerTables {
   const requests = new Map<SafetyRequest, string[][]>(REQUESTS.map((request) => [request, expandPhrases(file.requests[request])]));
   const whole = (list: z.infer<typeof phraseListSchema>) => new Set(expandPhrases(list).map((tokens) => tokens.join(' ')));
   const offer = { yes: whole(file.offer.yes), no: whole(file.offer.no) };
+  const weak = whole(phraseListSchema.parse(file.safeNow.weak ?? []));
   const vocabulary = new Set<string>(file.readable.short);
   const addWords = (lists: Iterable<readonly string[][]>) => {
     for (const list of lists) for (const phrase of list) for (const token of phrase) vocabulary.add(token);
@@ -202,7 +209,7 @@ export function parseSafetyAnswers(json: unknown): AnswerTables {
   addWords([reluctance, services, hesitation, trusted]);
   addWords(requests.values());
   for (const word of [...safeNow.fillers, ...safeNow.negators, ...safeNow.contrast.flat()]) vocabulary.add(word);
-  return { safeNow, checkIn, reluctance, services, hesitation, trusted, requests, offer, vocabulary };
+  return { safeNow, checkIn, reluctance, services, hesitation, trusted, requests, offer, weak, vocabulary };
 }
 
 const cache = new Map<string, AnswerTables>();
@@ -325,7 +332,14 @@ export function readSafeNow(text: string, locale: string = DEFAULT_LOCALE): Safe
     return { label: 'unsure', reluctant, unreadable: false, ...extra, contrast: true };
   }
   const about = label === 'safe' || label === 'yes' ? subjectOf(tokens, matches, label, tables.safeNow) : undefined;
-  return { label: label as SafeNowLabel, reluctant, unreadable: false, ...extra, ...(about ? { about } : {}) };
+  const weak = label === 'safe' && isWhole(tokens, tables.weak, tables.safeNow.fillers);
+  return { label: label as SafeNowLabel, reluctant, unreadable: false, ...extra, ...(about ? { about } : {}), ...(weak ? { weak } : {}) };
+}
+
+/** True when the answer, fillers aside, is one of these whole answers. */
+function isWhole(tokens: readonly string[], answers: ReadonlySet<string>, fillers: ReadonlySet<string>): boolean {
+  const words = wordsOnly(tokens);
+  return answers.has(words.join(' ')) || answers.has(words.filter((token) => !fillers.has(token)).join(' '));
 }
 
 /**
@@ -381,11 +395,9 @@ export function safetyRequest(text: string, locale: string = DEFAULT_LOCALE): Sa
  */
 export function offerAnswer(text: string, locale: string = DEFAULT_LOCALE): 'yes' | 'no' | undefined {
   const { offer, safeNow } = tablesFor(locale);
-  const tokens = wordsOnly(answerTokens(text));
-  for (const answer of [tokens.join(' '), tokens.filter((token) => !safeNow.fillers.has(token)).join(' ')]) {
-    if (offer.yes.has(answer)) return 'yes';
-    if (offer.no.has(answer)) return 'no';
-  }
+  const tokens = answerTokens(text);
+  if (isWhole(tokens, offer.yes, safeNow.fillers)) return 'yes';
+  if (isWhole(tokens, offer.no, safeNow.fillers)) return 'no';
   return undefined;
 }
 

@@ -2,6 +2,7 @@ import { crisisReplyFor } from '../../src/safety/crisisRoutesText';
 import { safetyReply } from '../../src/safety/safetyReply';
 import { readSafeNow } from '../../src/safety/safetyAnswers';
 import { readRouteRequest } from '../../src/safety/routeRequest';
+import { sharedRiskReply } from '../../bots/teams/teamsReplies';
 import type { RiskAssessment, RiskCategory } from '../../src/safety/types';
 import { t } from '../../src/content/i18n';
 import { AGE_GROUPS, NATIONS, type UserProfile } from '../../src/profile';
@@ -128,5 +129,75 @@ describe('asking for a line the person at risk could use themselves', () => {
     expect(readRouteRequest('he could never call anyone himself', 'en-GB', undefined, offered)).toBeUndefined();
     expect(readRouteRequest('is there someone i could ring', 'en-GB', undefined, { main: ['emergency', 'samaritans'], more: [] })).toBeUndefined();
     expect(readRouteRequest('who do i actually call', 'en-GB', undefined, { main: ['emergency', 'samaritans'], more: [] })).toEqual(['samaritans']);
+  });
+});
+
+describe('not wanting to call, in many wordings: other ways, and the dialog stays', () => {
+  it.each([
+    'i hate talking on the phone',
+    "theyd just send the police round",
+    'i dont want anyone to know',
+    'i cant ring anyone, my mum will hear',
+    "they'll just tell my parents",
+    'im scared of phone calls',
+  ])('"%s"', async (answer) => {
+    const adapter = await crisisBot();
+    await sayOnce(adapter, 'i want to kill myself');
+    const text = textOf(await sayOnce(adapter, answer));
+    expectInOrder(text, ['85258', 'jo@samaritans.org']);
+    expect(text).not.toMatch(/glad you're safe|bye/i);
+  });
+
+  it.each(['could i just text someone', 'can i message someone instead'])('"%s" gets the text line', async (ask) => {
+    const adapter = await crisisBot();
+    await sayOnce(adapter, 'i want to kill myself');
+    expectInOrder(textOf(await sayOnce(adapter, ask)), ['SHOUT', '85258', 'safe right now?']);
+  });
+});
+
+describe('a bare "I\'m fine" after "no" or "not sure" is no safety', () => {
+  it.each([
+    ['not sure', 'im fine'],
+    ['no', "i'm ok"],
+    ['dunno', 'honestly im alright'],
+  ])('"%s" then "%s": 999 and the question again, never "glad you\'re safe"', async (first, second) => {
+    const adapter = await crisisBot();
+    await sayOnce(adapter, 'i want to end my life');
+    await sayOnce(adapter, first);
+    const text = textOf(await sayOnce(adapter, second));
+    expectInOrder(text, ['999', 'safe right now?']);
+    expect(text).not.toMatch(/glad you're safe/);
+  });
+
+  it('as the first answer, or with reasons, "I\'m fine" still settles it', async () => {
+    const adapter = await crisisBot();
+    await sayOnce(adapter, 'i want to end my life');
+    expect(textOf(await sayOnce(adapter, 'im fine'))).toMatch(/glad you're safe/);
+    const again = await crisisBot();
+    await sayOnce(again, 'i want to end my life');
+    await sayOnce(again, 'not sure');
+    expect(textOf(await sayOnce(again, "i'm safe, my sister is with me"))).toMatch(/glad you're safe/);
+  });
+});
+
+describe('Teams: risk about a colleague', () => {
+  const copy = { locale: 'en-GB', clinic: { name: 'the clinic' }, workplace: { supportFirst: 'nhs' as const } };
+  it.each<[string, Partial<RiskAssessment>, string[]]>([
+    ['a colleague who may take their own life', { category: 'suicide', who: 'adult' }, ['good that you want to help', '999', 'worried about someone', '116 123', '85258']],
+    ['a colleague hurt by a partner', { category: 'abuse', who: 'adult' }, ['good that you want to help', '999', '101', '116 123']],
+    ['a colleague who collapsed', { category: 'medical', who: 'adult' }, ['call 999 now', 'call handler']],
+  ])('in a group chat: %s gets the reply for helping them, 999 first', (_name, fields, inOrder) => {
+    const risk: RiskAssessment = { category: 'suicide', severity: 'immediate', matched: ['x'], negated: false, ...fields };
+    const text = sharedRiskReply(copy, risk, 'https://teams.microsoft.com/l/chat/0/0?users=28:x').text ?? '';
+    expectInOrder(text, inOrder);
+    expect(text).not.toMatch(/make sure you're OK/);
+    expect(text.split('\n').filter((line) => line.includes('999'))).toHaveLength(1);
+  });
+
+  it('in the personal chat: the full reply for helping someone else, and holding back gets the advice lines again', async () => {
+    const adapter = await crisisBot({ 'my colleague told me she is going to kill herself after work': { who: 'adult' } });
+    const first = textOf(await sayOnce(adapter, { text: 'my colleague told me she is going to kill herself after work', channelId: 'msteams' }));
+    expectInOrder(first, ['good that you want to help', '999', '116 123', 'Are they safe right now?']);
+    expectInOrder(textOf(await sayOnce(adapter, { text: "i dont want to get her in trouble with hr", channelId: 'msteams' })), ['advice', '116 123', '999', 'safe right now?']);
   });
 });
