@@ -22,6 +22,7 @@ const fileSchema = z.object({
   again: phrases,
   fillers: phrases,
   themselves: z.object({ them: phrases, reach: phrases }),
+  forWhom: z.object({ ask: phrases, help: phrases, who: z.record(phrases), not: phrases }),
   negators: phrases,
 });
 
@@ -33,6 +34,7 @@ interface RequestTable {
   again: string[][];
   fillers: ReadonlySet<string>;
   themselves: { them: string[][]; reach: string[][] };
+  forWhom: { ask: string[][]; help: string[][]; who: Array<{ id: string; words: string[] }>; not: string[][] };
   negators: ReadonlySet<string>;
 }
 
@@ -76,6 +78,7 @@ function tableFor(locale: string): RequestTable {
       again: file.again.map(words),
       fillers: new Set(file.fillers.flatMap(words)),
       themselves: { them: file.themselves.them.map(words), reach: file.themselves.reach.map(words) },
+      forWhom: { ask: file.forWhom.ask.map(words), help: file.forWhom.help.map(words), who: byRoute(file.forWhom.who), not: file.forWhom.not.map(words) },
       negators: new Set(file.negators.flatMap(words)),
     };
     tables.set(wanted, table);
@@ -109,6 +112,21 @@ export function readRouteRequest(text: string, locale: string, nation?: Nation, 
   // "who do i even ring": words that sit inside a pointing phrase without changing it.
   const plain = tokens.filter((token) => !table.fillers.has(token));
   return theirRoutes(plain, table, offered) ?? describedRoutes(tokens, table, offered) ?? pointedRoutes(plain, table, offered);
+}
+
+/**
+ * "where would a pupil go for help", "is there someone teenagers can talk to": the lines for those
+ * people, when the question is about help (not about therapy: that is a question about IPT), in or
+ * out of a crisis reply. Undefined for anything else.
+ */
+export function readForWhomRequest(text: string, locale: string): string[] | undefined {
+  const table = tableFor(locale);
+  const tokens = words(text);
+  if (tokens.length === 0 || tokens.length > 14 || tokens.some((token) => table.negators.has(token))) return undefined;
+  const { ask, help, who, not } = table.forWhom;
+  if (!hasAny(tokens, ask) || !hasAny(tokens, help) || hasAny(tokens, not)) return undefined;
+  const ids = [...new Set(who.filter((entry) => indexOfPhrase(tokens, entry.words) >= 0).map((entry) => entry.id))];
+  return ids.length > 0 ? ids : undefined;
 }
 
 /** "is there someone he could ring himself": the lines the person at risk could use themselves, when the reply has them. */

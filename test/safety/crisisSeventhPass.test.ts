@@ -1,7 +1,7 @@
 import { crisisReplyFor } from '../../src/safety/crisisRoutesText';
 import { safetyReply } from '../../src/safety/safetyReply';
 import { readSafeNow } from '../../src/safety/safetyAnswers';
-import { readRouteRequest } from '../../src/safety/routeRequest';
+import { readForWhomRequest, readRouteRequest } from '../../src/safety/routeRequest';
 import { sharedRiskReply } from '../../bots/teams/teamsReplies';
 import type { RiskAssessment, RiskCategory } from '../../src/safety/types';
 import { t } from '../../src/content/i18n';
@@ -199,5 +199,23 @@ describe('Teams: risk about a colleague', () => {
     const first = textOf(await sayOnce(adapter, { text: 'my colleague told me she is going to kill herself after work', channelId: 'msteams' }));
     expectInOrder(first, ['good that you want to help', '999', '116 123', 'Are they safe right now?']);
     expectInOrder(textOf(await sayOnce(adapter, { text: "i dont want to get her in trouble with hr", channelId: 'msteams' })), ['advice', '116 123', '999', 'safe right now?']);
+  });
+});
+
+describe('where other people can get help, asked anywhere', () => {
+  it.each(['and where should students go if they need help themselves', 'where would a pupil go for help', 'is there someone teenagers can talk to'])(
+    '"%s" gets Childline',
+    (text) => {
+      expect(readForWhomRequest(text, 'en-GB')).toEqual(['childline']);
+    },
+  );
+
+  it.each(['where can my teenager get ipt', 'is there therapy for young people', 'my students never talk to me', 'where do kids go after school'])('"%s" is no request', (text) => {
+    expect(readForWhomRequest(text, 'en-GB')).toBeUndefined();
+  });
+
+  it('through the bot, after a lesson-planning question: the line, with its number', async () => {
+    const adapter = await crisisBot();
+    expectInOrder(textOf(await sayOnce(adapter, 'where would a pupil go for help')), ['Childline', '0800 1111']);
   });
 });
