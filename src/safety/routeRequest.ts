@@ -9,8 +9,10 @@ import { crisisRouteTable } from './crisisRoutes';
  * route's details, by name. Inside a crisis reply also by what the route is ("maybe the text one",
  * "which one is for kids", "how do i email them"), by pointing at the reply's own lines ("whats
  * the number again", "who do i even ring about that"), or, when the reply is about someone else, by
- * asking for a line that person could use themselves ("is there someone he could ring himself"). Pure over data read once (locales/<lang>/route-requests.json), so the dialogs
- * can give that route, during a crisis reply or after it, instead of a generic reply.
+ * asking for a line that person could use themselves ("is there someone he could ring himself").
+ * Anywhere, where a group of people can get help ("where would a pupil go for help"). Pure over data
+ * read once (locales/<lang>/route-requests.json), so the dialogs can give that route, during a
+ * crisis reply or after it, instead of a generic reply.
  */
 
 const phrases = z.array(z.string().min(1)).min(1);
