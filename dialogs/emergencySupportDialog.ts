@@ -5,7 +5,7 @@ import { crisisReplyFor, moreRoutesText, routeBullets, routeLine, tailoredReplyF
 import { offerAnswer, readSafeNow, safetyRequest, type SafeNowAnswer, type SafeNowLabel, type SafeNowReading, type SafetyRequest } from '../src/safety/safetyAnswers';
 import { safetyMode, safetyReply, type Audience, type SafetyReply } from '../src/safety/safetyReply';
 import type { RiskAssessment, RiskCategory } from '../src/safety/types';
-import type { CrisisRoute } from '../src/safety/crisisRoutes';
+import { crisisRouteTable, routeSet, type CrisisRoute } from '../src/safety/crisisRoutes';
 import { PROFILE_NOTED_KEY, type ProfileNoted } from './turnState';
 import { SAFETY_PLAN_DIALOG, type SafetyPlanResult } from './safetyPlanDialog';
 import {
@@ -233,7 +233,7 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     if (changed && !newRisk && state.phase !== 'settled' && isOnlyContext(noted, context)) return this.retailor(context, state);
 
     const choice = chosen(text, state.offered);
-    const asked = choice || newRisk ? undefined : requestedRoutes(context, state.profile, { main: state.main ?? [], more: state.more });
+    const asked = choice || newRisk ? undefined : requestedRoutes(context, state.profile, { main: state.main ?? [], more: state.more, theirs: theirLines(locale, state) });
     if (asked && asked.length > 0) return this.giveRoutes(context, state, asked);
     const typed = state.phase === 'settled' ? settledChoice(dc.activeDialog!, text, locale) : safetyRequest(text, locale);
     const request = choice === 'moreRoutes' || choice === 'plan' || choice === 'back' ? choice : newRisk ? undefined : typed;
@@ -271,6 +271,9 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
     const state = instance.state as EmergencyState;
+    // A turn of its own (the gate answered a message in another language): never last turn's words again.
+    state.said = state.saying ?? [];
+    state.saying = [];
     if (state.phase === 'asking') await this.ask(context, state, 'again');
     else await context.sendActivity(this.choices(context, state, this.fresh(state, offerAgain(localeOf(context)))));
   }
@@ -356,7 +359,10 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
   private resolve(state: EmergencyState, reading: SafeNowReading, risk: RiskAssessment | undefined): Resolved {
     const medical = state.reply.kind === 'medical';
     const yes = medical ? 'helpComing' : 'safe';
-    const label: Exclude<SafeNowLabel, 'yes'> = reading.label === 'yes' ? (state.doubted || state.phase === 'staying' ? 'ack' : yes) : reading.label;
+    const doubted = state.doubted || state.phase === 'staying';
+    // After a "no" or "not sure", a bare "yes" or "I'm fine" is an acknowledgement, not safety (in a
+    // physical emergency "I'm fine" keeps its own reply: some harm does not show at first).
+    const label: Exclude<SafeNowLabel, 'yes'> = reading.label === 'yes' || (reading.weak === true && doubted && !medical) ? (doubted ? 'ack' : yes) : reading.label;
     // After an overdose or an injury, feeling OK is not safety: 999 still.
     if (medical && label === 'safe') return 'feelOk';
     const mode = risk ? safetyMode(risk) : undefined;
@@ -520,6 +526,12 @@ function holdsBack(reading: SafeNowReading, reply: SafetyReply): boolean {
 /** Childline for someone under 18 talking about themselves (not in a physical emergency), on every reply until they are safe. */
 function youngRoutes(locale: string, state: EmergencyState): CrisisRoute[] {
   return state.reply.audience === 'self' && state.reply.kind !== 'medical' && state.profile.ageGroup === 'under_18' ? routesById(locale, ['childline']) : [];
+}
+
+/** In a reply about someone else, the lines that person could use themselves (Childline for a child). */
+function theirLines(locale: string, state: EmergencyState): string[] {
+  const { nation, ageGroup } = state.profile;
+  return routeSet({ kind: state.reply.kind, category: state.category, nation, ageGroup }, crisisRouteTable(locale)).theirs.map((route) => route.id);
 }
 
 /** The reply's own lines after 999 (the NSPCC, Hourglass, Respect...): where to get advice. */

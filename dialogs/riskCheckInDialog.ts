@@ -5,7 +5,6 @@ import { crisisRouteTable, type CrisisRoute } from '../src/safety/crisisRoutes';
 import { routeBullets } from '../src/safety/crisisRoutesText';
 import type { UserProfile } from '../src/profile';
 import { checkInAnswer, readSafeNow, safetyRequest, type CheckInAnswer } from '../src/safety/safetyAnswers';
-import type { RiskAssessment } from '../src/safety/types';
 import { EMERGENCY_SUPPORT_DIALOG, type EmergencySupportOptions } from './emergencySupportDialog';
 import { SAFETY_PLAN_DIALOG, type SafetyPlanOptions } from './safetyPlanDialog';
 import {
@@ -30,6 +29,11 @@ export const RISK_CHECK_IN_DIALOG = 'riskCheckIn';
 export interface RiskCheckInOptions extends SafetyDialogOptions {
   /** true right after a crisis reply the person said they were safe after: the banner is already up, so no second event */
   afterCrisis?: boolean;
+}
+
+/** The dialog's state: its options, and how often the question was asked (asked again, it is said in other words). */
+interface CheckInState extends RiskCheckInOptions {
+  asks?: number;
 }
 
 export interface RiskCheckInResult {
@@ -58,20 +62,22 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
     if (!options) throw new Error('RiskCheckInDialog needs an assessment');
     const { context } = dc;
     const locale = localeOf(context);
-    dc.activeDialog!.state = options;
+    const state: CheckInState = { ...options };
+    dc.activeDialog!.state = state;
     await recordSafetyEvent(this.deps, context, options.assessment, 'checkIn');
     // Severity is always concern here: the banner shows, the full hand-off waits for the answer.
     // After a crisis reply in this conversation the banner is already up: no second hand-off signal.
     if (!options.afterCrisis) await sendSafetyEvent(this.deps, context, { category: options.assessment.category, severity: 'concern' });
     await context.sendActivity(MessageFactory.text(withFittingLines(locale, t(locale, 'safety:checkIn.routesLine', routeValues(locale)), options.profile)));
-    await this.ask(context, options.assessment);
+    await this.ask(context, state);
     return Dialog.EndOfTurn;
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const { context } = dc;
     if (context.activity.type !== 'message') return Dialog.EndOfTurn;
-    const options = dc.activeDialog!.state as RiskCheckInOptions;
+    const state = dc.activeDialog!.state as CheckInState;
+    const { asks: _asks, ...options } = state;
     const locale = localeOf(context);
     markResponded(context, 'checkIn');
     const text = context.activity.text ?? '';
@@ -93,7 +99,7 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
     const asked = answer === 'unknown' ? requestedRoutes(context, options.profile, { main: CHECK_IN_ROUTES, more: [] }) : undefined;
     if (asked && asked.length > 0) {
       await context.sendActivity(requestedRoutesActivity(locale, asked));
-      await this.ask(context, options.assessment);
+      await this.ask(context, state);
       return Dialog.EndOfTurn;
     }
     const opening = unreadable ? 'safety:answer.unreadable' : answer === 'no' ? 'safety:checkIn.no' : 'safety:checkIn.unknown';
@@ -104,12 +110,15 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
   }
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
-    await this.ask(context, (instance.state as RiskCheckInOptions).assessment);
+    await this.ask(context, instance.state as CheckInState);
   }
 
-  private async ask(context: TurnContext, assessment: RiskAssessment): Promise<void> {
+  /** The question; asked again (after a route given, or a message in another language), in other words. */
+  private async ask(context: TurnContext, state: CheckInState): Promise<void> {
     const locale = localeOf(context);
-    await context.sendActivity(questionActivity(context, t(locale, `safety:checkIn.question.${assessment.category}`), yesNo(locale)));
+    const text = (state.asks ?? 0) % 2 === 0 ? t(locale, `safety:checkIn.question.${state.assessment.category}`) : t(locale, 'safety:checkIn.again');
+    state.asks = (state.asks ?? 0) + 1;
+    await context.sendActivity(questionActivity(context, text, yesNo(locale)));
   }
 }
 

@@ -7,7 +7,7 @@ import { t } from '../src/content/i18n';
 import { urgentNumbers } from '../src/content/urgentNumbers';
 import { crisisRouteTable, type CrisisRoute } from '../src/safety/crisisRoutes';
 import { routeBullets } from '../src/safety/crisisRoutesText';
-import { readRouteRequest, type OfferedRoutes } from '../src/safety/routeRequest';
+import { readForWhomRequest, readRouteRequest, type OfferedRoutes } from '../src/safety/routeRequest';
 import { answerTokens, isUnreadable, readSafeNow, type SafeNowAnswer, type SafeNowReading } from '../src/safety/safetyAnswers';
 import { appendSafetyEvent, type SafetyEvent, type SafetyRecord } from '../src/safety/safetyRecord';
 import { noteKind } from '../src/safety/safetyReply';
@@ -179,10 +179,13 @@ export async function sendSafetyNote(deps: SafetyDialogDeps, context: TurnContex
  * by pointing at the reply's lines ("whats the number again"), even said unsure ("maybe the text
  * one" picks a route; it is no "not sure"). Not wanting to call ("I don't want to ring Samaritans")
  * is no request, nor is an answer to "are you safe?" that names a route ("I've called 999").
+ * Asking where other people can get help ("where would a pupil go for help") is one anywhere.
  */
 export function requestedRoutes(context: TurnContext, profile: UserProfile, offered?: OfferedRoutes): CrisisRoute[] | undefined {
   const text = context.activity.text ?? '';
   const locale = localeOf(context);
+  const forWhom = readForWhomRequest(text, locale);
+  if (forWhom && !cannotRead(context)) return routesById(locale, forWhom);
   // Asking for a route is rare and quick to rule out: the slower readings run only then.
   const ids = readRouteRequest(text, locale, profile.nation, offered);
   if (!ids || cannotRead(context)) return undefined;

@@ -113,9 +113,15 @@ function planChoices(locale: string): SafetyChoice<PlanChoice>[] {
   ];
 }
 
-/** The lines the plan ends with: 999 first, then the routes that fit the person's nation and age. */
+/**
+ * The lines the plan ends with: 999 first, the routes that fit the person's nation and age, and the
+ * lines for everyone (a plan is kept for later: Samaritans stays in it even where the crisis message
+ * gave a young person Childline in its place).
+ */
 function planRoutes(locale: string, profile: UserProfile): CrisisRoute[] {
-  return routeSet({ kind: 'self', category: 'suicide', nation: profile.nation, ageGroup: profile.ageGroup }, crisisRouteTable(locale)).main;
+  const table = crisisRouteTable(locale);
+  const set = routeSet({ kind: 'self', category: 'suicide', nation: profile.nation, ageGroup: profile.ageGroup }, table);
+  return [...set.main, ...set.more.filter((route) => table.order.everyone.includes(route.id))];
 }
 
 function planSections(locale: string, state: PlanState): SafetyPlanSection[] {

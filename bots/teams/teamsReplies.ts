@@ -4,7 +4,8 @@ import { WELCOME_MENU, type TopicIntent } from '../../src/content/actions';
 import { t } from '../../src/content/i18n';
 import { LINKS } from '../../src/content/links';
 import { urgentNumbers } from '../../src/content/urgentNumbers';
-import { crisisRouteTable, routesFor, type CrisisRoute } from '../../src/safety/crisisRoutes';
+import { crisisRouteTable, routeSet, routesFor, type CrisisRoute } from '../../src/safety/crisisRoutes';
+import { safetyReply } from '../../src/safety/safetyReply';
 import type { RiskAssessment } from '../../src/safety/types';
 import { withActions } from '../../dialogs/replies';
 import type { TeamsScope } from './scope';
@@ -155,21 +156,31 @@ function shortRouteLine(locale: string, route: CrisisRoute): string {
  * nothing in front of colleagues, gives 999 once in its first sentence, then the urgent lines (each
  * once, numbers as text) and offers a private chat. Lines for children and young people and the
  * email route are left to the private chat, where the full emergency dialog runs: in a workplace
- * chat they would only lengthen it.
+ * chat they would only lengthen it. Someone worried about a colleague (or anyone else) hears that
+ * helping is right and gets the lines for people worried about someone; a body in danger, 999 now.
  */
 export function sharedRiskReply(copy: TeamsCopyContext, risk: RiskAssessment, chatLink: string): Partial<Activity> {
   const { locale } = copy;
   const table = crisisRouteTable(locale);
   const ageOnly = new Set(Object.values(table.order.byAge).flat());
-  const routes = routesFor({ category: risk.category, severity: risk.severity }, table).filter(
-    (route) => route.id !== 'emergency' && route.kind !== 'email' && !ageOnly.has(route.id),
-  );
-  const lead = t(locale, isGentleSignal(risk) ? 'teams:shared.riskGentle' : 'teams:shared.risk', urgentNumbers(locale));
+  const reply = safetyReply(risk);
+  const gentle = isGentleSignal(risk);
+  const aboutOther = !gentle && reply.audience === 'other' && reply.kind !== 'medical';
+  const medical = !gentle && reply.kind === 'medical';
+  // Someone else's body in danger: 999 alone. Their own (tablets taken): 999 first, the lines too.
+  const listed = aboutOther
+    ? routeSet({ kind: reply.kind, category: risk.category }, table).main
+    : medical && reply.audience !== 'self'
+      ? []
+      : routesFor({ category: risk.category, severity: risk.severity }, table).filter((route) => !ageOnly.has(route.id));
+  const routes = listed.filter((route) => route.id !== 'emergency' && route.kind !== 'email');
+  const leadKey = gentle ? 'riskGentle' : medical ? `riskMedical.${reply.audience === 'self' ? 'self' : 'other'}` : aboutOther ? 'riskOther' : 'risk';
+  const lead = t(locale, `teams:shared.${leadKey}`, urgentNumbers(locale));
   // NHS Talking Therapies is not a crisis service: only the workplace's own service joins the lines.
   const own = workplaceSupportLine(copy);
   const text = [
     lead,
-    bulleted(routes.map((route) => shortRouteLine(locale, route))),
+    ...(routes.length > 0 ? [bulleted(routes.map((route) => shortRouteLine(locale, route)))] : []),
     ...(own ? [`${t(locale, 'teams:support.workplaceLead')}\n${bulleted([own])}`] : []),
     t(locale, 'teams:shared.riskPrivate', { link: chatLink }),
   ].join('\n\n');

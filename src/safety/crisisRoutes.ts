@@ -69,7 +69,7 @@ export const REPLY_KINDS = [
 ] as const;
 export type ReplyKind = (typeof REPLY_KINDS)[number];
 
-const replySetSchema = z.object({ main: z.array(z.string()).min(1), more: z.array(z.string()), tips: z.array(z.string()) });
+const replySetSchema = z.object({ main: z.array(z.string()).min(1), more: z.array(z.string()), tips: z.array(z.string()), theirs: z.array(z.string()).optional() });
 const repliesSchema = z.object(Object.fromEntries(REPLY_KINDS.map((kind) => [kind, replySetSchema])) as Record<ReplyKind, typeof replySetSchema>);
 
 const idLists = z.record(z.array(z.string()));
@@ -85,6 +85,8 @@ const fileSchema = z.object({
     everyone: z.array(z.string()),
     byCategory: z.record(idLists),
     byAge: idLists,
+    /** the one line to talk to now for an age group (Childline under 18, Samaritans otherwise): replies' '$ageLine' */
+    ageLine: idLists,
     nationExtras: idLists,
     last: z.array(z.string()),
   }),
@@ -106,7 +108,7 @@ export interface CrisisRouteTable {
 }
 
 /** Placeholders a reply set may use in place of a route id (see the file's replies.$comment). */
-const PLACEHOLDERS = ['$nation', '$category', '$age', '$youngAge', '$extras'] as const;
+const PLACEHOLDERS = ['$nation', '$category', '$age', '$ageLine', '$extras'] as const;
 
 /** Checks the file's shape and that every id it orders exists; a broken routes file must stop start-up, not a crisis turn. */
 export function parseCrisisRoutes(json: unknown): CrisisRouteTable {
@@ -141,6 +143,7 @@ export function parseCrisisRoutes(json: unknown): CrisisRouteTable {
     ...order.everyone,
     ...Object.values(order.byCategory).flatMap((byNation) => Object.values(byNation).flat()),
     ...Object.values(order.byAge).flat(),
+    ...Object.values(order.ageLine).flat(),
     ...Object.values(order.nationExtras).flat(),
     ...order.last,
   ];
@@ -148,12 +151,12 @@ export function parseCrisisRoutes(json: unknown): CrisisRouteTable {
     if (!routes.has(id)) throw new Error(`crisis-routes: order names unknown route ${id}`);
   }
   if (order.first[0] !== 'emergency') throw new Error('crisis-routes: 999 must come first');
-  if (!order.byNation[UNKNOWN] || !order.byAge[UNKNOWN]) throw new Error('crisis-routes: byNation and byAge need an "unknown" entry');
+  if (!order.byNation[UNKNOWN] || !order.byAge[UNKNOWN] || !order.ageLine[UNKNOWN]) throw new Error('crisis-routes: byNation, byAge and ageLine need an "unknown" entry');
   const tips = new Set(file.tips.map((tip) => tip.id));
   for (const kind of REPLY_KINDS) {
     const set = file.replies[kind];
     if (set.main[0] !== 'emergency') throw new Error(`crisis-routes: replies.${kind} must start with 999`);
-    for (const id of [...set.main, ...set.more]) {
+    for (const id of [...set.main, ...set.more, ...(set.theirs ?? [])]) {
       if (!routes.has(id) && !(PLACEHOLDERS as readonly string[]).includes(id)) throw new Error(`crisis-routes: replies.${kind} names unknown route ${id}`);
     }
     for (const id of set.tips) if (!tips.has(id)) throw new Error(`crisis-routes: replies.${kind} names unknown tip ${id}`);
@@ -226,6 +229,8 @@ export interface RouteSet {
   tipKeys: string[];
   /** i18n keys of notes for the nation (e.g. where the abuse helpline does not cover it) */
   noteKeys: string[];
+  /** in a reply about someone else, the lines the person at risk could use themselves (Childline for a child) */
+  theirs: CrisisRoute[];
 }
 
 /**
@@ -243,16 +248,15 @@ export function routeSet(query: RouteSetQuery, table: CrisisRouteTable = crisisR
         return pick(order.byCategory[query.category], query.nation);
       case '$age':
         return pick(order.byAge, query.ageGroup);
-      case '$youngAge':
-        return query.ageGroup === 'under_18' ? pick(order.byAge, 'under_18').slice(0, 1) : [];
+      case '$ageLine':
+        return pick(order.ageLine, query.ageGroup);
       case '$extras':
         return query.nation ? (order.nationExtras[query.nation] ?? []) : [];
       default:
         return [id];
     }
   };
-  const seen = new Set<string>();
-  const resolve = (ids: readonly string[]): CrisisRoute[] => {
+  const resolve = (ids: readonly string[], seen = new Set<string>()): CrisisRoute[] => {
     const out: CrisisRoute[] = [];
     for (const id of ids.flatMap(expand)) {
       const route = table.routes.get(id);
@@ -263,8 +267,11 @@ export function routeSet(query: RouteSetQuery, table: CrisisRouteTable = crisisR
     return out;
   };
   const set = table.replies[query.kind];
-  const main = resolve(set.main);
-  const more = resolve(set.more);
-  const noteKeys = set.main.includes('$category') || set.more.includes('$category') ? pick(table.notes.byCategory[query.category], query.nation) : [];
-  return { main, more, tipKeys: set.tips.map((id) => `safety:tips.${id}`), noteKeys };
+  // One set across the message and "More places to get help": never the same route twice.
+  const shown = new Set<string>();
+  const main = resolve(set.main, shown);
+  const more = resolve(set.more, shown);
+  // A note speaks to the person about their own lines: only where the reply lists the category's line itself.
+  const noteKeys = set.main.includes('$category') ? pick(table.notes.byCategory[query.category], query.nation) : [];
+  return { main, more, tipKeys: set.tips.map((id) => `safety:tips.${id}`), noteKeys, theirs: resolve(set.theirs ?? []) };
 }

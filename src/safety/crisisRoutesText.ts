@@ -69,6 +69,8 @@ function leadKey(reply: SafetyReply, category: RiskCategory): string {
 
 function nowKey(reply: SafetyReply): string {
   if (reply.kind === 'medical') return reply.audience === 'self' ? 'safety:reply.now.medicalSelf' : 'safety:reply.now.medicalOther';
+  // Someone hurting or threatening them: danger, not a life at risk by their own hand.
+  if (reply.kind === 'self_abuse' || reply.kind === 'self_danger') return 'safety:reply.now.selfDanger';
   return `safety:reply.now.${reply.audience}`;
 }
 

@@ -7,9 +7,12 @@ import { crisisRouteTable } from './crisisRoutes';
 /**
  * "whats the respect number again", "can i have the samaritans number": a request for a crisis
  * route's details, by name. Inside a crisis reply also by what the route is ("maybe the text one",
- * "which one is for kids", "how do i email them") or by pointing at the reply's own lines ("whats
- * the number again"). Pure over data read once (locales/<lang>/route-requests.json), so the dialogs
- * can give that route, during a crisis reply or after it, instead of a generic reply.
+ * "which one is for kids", "how do i email them"), by pointing at the reply's own lines ("whats
+ * the number again", "who do i even ring about that"), or, when the reply is about someone else, by
+ * asking for a line that person could use themselves ("is there someone he could ring himself").
+ * Anywhere, where a group of people can get help ("where would a pupil go for help"). Pure over data
+ * read once (locales/<lang>/route-requests.json), so the dialogs can give that route, during a
+ * crisis reply or after it, instead of a generic reply.
  */
 
 const phrases = z.array(z.string().min(1)).min(1);
@@ -19,6 +22,9 @@ const fileSchema = z.object({
   described: z.record(phrases),
   pointing: phrases,
   again: phrases,
+  fillers: phrases,
+  themselves: z.object({ them: phrases, reach: phrases }),
+  forWhom: z.object({ ask: phrases, help: phrases, who: z.record(phrases), not: phrases }),
   negators: phrases,
 });
 
@@ -28,6 +34,9 @@ interface RequestTable {
   described: Array<{ id: string; words: string[] }>;
   pointing: string[][];
   again: string[][];
+  fillers: ReadonlySet<string>;
+  themselves: { them: string[][]; reach: string[][] };
+  forWhom: { ask: string[][]; help: string[][]; who: Array<{ id: string; words: string[] }>; not: string[][] };
   negators: ReadonlySet<string>;
 }
 
@@ -35,6 +44,8 @@ interface RequestTable {
 export interface OfferedRoutes {
   main: readonly string[];
   more: readonly string[];
+  /** in a reply about someone else, the lines that person could use themselves */
+  theirs?: readonly string[];
 }
 
 const tables = new Map<string, RequestTable>();
@@ -67,6 +78,9 @@ function tableFor(locale: string): RequestTable {
       described: byRoute(file.described),
       pointing: file.pointing.map(words),
       again: file.again.map(words),
+      fillers: new Set(file.fillers.flatMap(words)),
+      themselves: { them: file.themselves.them.map(words), reach: file.themselves.reach.map(words) },
+      forWhom: { ask: file.forWhom.ask.map(words), help: file.forWhom.help.map(words), who: byRoute(file.forWhom.who), not: file.forWhom.not.map(words) },
       negators: new Set(file.negators.flatMap(words)),
     };
     tables.set(wanted, table);
@@ -97,7 +111,31 @@ export function readRouteRequest(text: string, locale: string, nation?: Nation, 
   if (tokens.length === 0 || tokens.length > 14) return undefined;
   const named = hasAny(tokens, table.asking) ? namedRoutes(tokens, table, locale, nation) : undefined;
   if (named || !offered || tokens.some((token) => table.negators.has(token))) return named;
-  return describedRoutes(tokens, table, offered) ?? pointedRoutes(tokens, table, offered);
+  // "who do i even ring": words that sit inside a pointing phrase without changing it.
+  const plain = tokens.filter((token) => !table.fillers.has(token));
+  return theirRoutes(plain, table, offered) ?? describedRoutes(tokens, table, offered) ?? pointedRoutes(plain, table, offered);
+}
+
+/**
+ * "where would a pupil go for help", "is there someone teenagers can talk to": the lines for those
+ * people, when the question is about help (not about therapy: that is a question about IPT), in or
+ * out of a crisis reply. Undefined for anything else.
+ */
+export function readForWhomRequest(text: string, locale: string): string[] | undefined {
+  const table = tableFor(locale);
+  const tokens = words(text);
+  if (tokens.length === 0 || tokens.length > 14 || tokens.some((token) => table.negators.has(token))) return undefined;
+  const { ask, help, who, not } = table.forWhom;
+  if (!hasAny(tokens, ask) || !hasAny(tokens, help) || hasAny(tokens, not)) return undefined;
+  const ids = [...new Set(who.filter((entry) => indexOfPhrase(tokens, entry.words) >= 0).map((entry) => entry.id))];
+  return ids.length > 0 ? ids : undefined;
+}
+
+/** "is there someone he could ring himself": the lines the person at risk could use themselves, when the reply has them. */
+function theirRoutes(tokens: readonly string[], table: RequestTable, offered: OfferedRoutes): string[] | undefined {
+  const theirs = offered.theirs ?? [];
+  if (theirs.length === 0 || !hasAny(tokens, table.themselves.them) || !hasAny(tokens, table.themselves.reach)) return undefined;
+  return [...theirs];
 }
 
 function namedRoutes(tokens: readonly string[], table: RequestTable, locale: string, nation?: Nation): string[] | undefined {

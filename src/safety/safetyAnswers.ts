@@ -37,6 +37,8 @@ export interface SafeNowReading {
   about?: 'self' | 'other';
   /** reassurance with a "but" and words no phrase explains ("I'm OK, but the thoughts won't go"): read as unsure */
   contrast?: boolean;
+  /** a bare "I'm fine" or "I'm OK" and nothing else: after a "no" or "not sure" the dialog takes it as an acknowledgement */
+  weak?: boolean;
 }
 
 export type SafetyRequest = 'moreRoutes' | 'plan' | 'back';
@@ -100,6 +102,8 @@ interface AnswerTables {
   requests: ReadonlyMap<SafetyRequest, readonly string[][]>;
   /** whole answers that take or decline an offer */
   offer: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
+  /** whole answers that reassure only weakly ("i am fine"): safeNow's 'weak' */
+  weak: ReadonlySet<string>;
   /** every word the phrases use, plus short English words: what counts as readable besides words.txt */
   vocabulary: ReadonlySet<string>;
 }
@@ -121,23 +125,42 @@ const CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
   // only before a verb of calling: "I'm ill" stays ill).
   [/\bive\b/g, 'i have'],
   [/\btheyre\b/g, 'they are'],
+  [/\btheyd\b/g, 'they would'],
+  [/\btheyll\b/g, 'they will'],
   [/\bshes\b/g, 'she is'],
   [/\bhes\b/g, 'he is'],
   [/\bill (?=(?:call|ring|phone|text|try)\b)/g, 'i will '],
 ];
 
-/** Letters of any script, so "chcę" stays one (unreadable) word instead of losing its "ę". */
-const WORD = /[\p{L}\p{M}\p{N}']+/gu;
+/**
+ * Letters of any script, so "chcę" stays one (unreadable) word instead of losing its "ę"; and the
+ * end of a sentence, so no phrase reads across it ("I'm safe right now. I'm in the library" is no
+ * "right now I am").
+ */
+const WORD = /[\p{L}\p{M}\p{N}']+|[.!?;\n]+/gu;
 const ENGLISH_WORD = /^[a-z0-9']+$/;
+/** The token that stands for the end of a sentence: no phrase holds it, and it counts as a filler. */
+const BOUNDARY = '.';
+const isBoundary = (token: string) => token === BOUNDARY;
 
-/** Lower case, contractions expanded, words of any script, single spaces. */
+/** Lower case, contractions expanded, words of any script, and sentence ends (never first, last or twice). */
 export function answerTokens(text: string): string[] {
   let s = text.normalize('NFC').toLowerCase().replace(/[\u2018\u2019`\u00b4]/g, "'");
   for (const [pattern, replacement] of CONTRACTIONS) s = s.replace(pattern, replacement);
   s = s.replace(/\bisnt\b/g, 'is not').replace(/\bdont\b/g, 'do not').replace(/\bwont\b/g, 'will not').replace(/\bcant\b/g, 'can not');
   s = s.replace(/\bnt\b/g, 'not').replace(/\bthats\b/g, 'that is').replace(/\bu\b/g, 'you');
-  return (s.match(WORD) ?? []).map((token) => token.replace(/'/g, '')).filter((token) => token !== '');
+  const tokens: string[] = [];
+  for (const raw of s.match(WORD) ?? []) {
+    const token = /^[.!?;\n]/.test(raw) ? BOUNDARY : raw.replace(/'/g, '');
+    if (token === '' || (isBoundary(token) && (tokens.length === 0 || isBoundary(tokens[tokens.length - 1])))) continue;
+    tokens.push(token);
+  }
+  if (tokens.length > 0 && isBoundary(tokens[tokens.length - 1])) tokens.pop();
+  return tokens;
 }
+
+/** The words alone, without sentence ends. */
+const wordsOnly = (tokens: readonly string[]) => tokens.filter((token) => !isBoundary(token));
 
 function expandPhrases(list: z.infer<typeof phraseListSchema>): string[][] {
   const out: string[][] = [];
@@ -176,6 +199,7 @@ export function parseSafetyAnswers(json: unknown): AnswerTables {
   const requests = new Map<SafetyRequest, string[][]>(REQUESTS.map((request) => [request, expandPhrases(file.requests[request])]));
   const whole = (list: z.infer<typeof phraseListSchema>) => new Set(expandPhrases(list).map((tokens) => tokens.join(' ')));
   const offer = { yes: whole(file.offer.yes), no: whole(file.offer.no) };
+  const weak = whole(phraseListSchema.parse(file.safeNow.weak ?? []));
   const vocabulary = new Set<string>(file.readable.short);
   const addWords = (lists: Iterable<readonly string[][]>) => {
     for (const list of lists) for (const phrase of list) for (const token of phrase) vocabulary.add(token);
@@ -185,7 +209,7 @@ export function parseSafetyAnswers(json: unknown): AnswerTables {
   addWords([reluctance, services, hesitation, trusted]);
   addWords(requests.values());
   for (const word of [...safeNow.fillers, ...safeNow.negators, ...safeNow.contrast.flat()]) vocabulary.add(word);
-  return { safeNow, checkIn, reluctance, services, hesitation, trusted, requests, offer, vocabulary };
+  return { safeNow, checkIn, reluctance, services, hesitation, trusted, requests, offer, weak, vocabulary };
 }
 
 const cache = new Map<string, AnswerTables>();
@@ -219,8 +243,9 @@ function wordsFor(locale: string): ReadonlySet<string> {
  * is fine ("I'm OK, I'm at Gosia's").
  */
 export function isUnreadable(tokens: readonly string[], locale: string = DEFAULT_LOCALE): boolean {
-  if (tokens.some((token) => !ENGLISH_WORD.test(token))) return true;
-  const words = tokens.filter((token) => !/^\d+$/.test(token));
+  const all = wordsOnly(tokens);
+  if (all.some((token) => !ENGLISH_WORD.test(token))) return true;
+  const words = all.filter((token) => !/^\d+$/.test(token));
   if (words.length === 0) return false;
   const { vocabulary } = tablesFor(locale);
   const english = wordsFor(locale);
@@ -263,7 +288,7 @@ function findMatches(tokens: readonly string[], table: PhraseTable, aside: reado
   // A bare yes-word or acknowledgement counts only as the whole answer (with fillers): "I am" is a
   // yes, "I am at the station" is not.
   if (table.bare.size === 0) return kept;
-  const covered = (i: number) => table.fillers.has(tokens[i]) || kept.some((m) => m.start <= i && i < m.end);
+  const covered = (i: number) => table.fillers.has(tokens[i]) || isBoundary(tokens[i]) || kept.some((m) => m.start <= i && i < m.end);
   const whole = tokens.every((_token, i) => covered(i));
   return whole ? kept : kept.filter((m) => !table.bare.has(m.label));
 }
@@ -307,7 +332,14 @@ export function readSafeNow(text: string, locale: string = DEFAULT_LOCALE): Safe
     return { label: 'unsure', reluctant, unreadable: false, ...extra, contrast: true };
   }
   const about = label === 'safe' || label === 'yes' ? subjectOf(tokens, matches, label, tables.safeNow) : undefined;
-  return { label: label as SafeNowLabel, reluctant, unreadable: false, ...extra, ...(about ? { about } : {}) };
+  const weak = label === 'safe' && isWhole(tokens, tables.weak, tables.safeNow.fillers);
+  return { label: label as SafeNowLabel, reluctant, unreadable: false, ...extra, ...(about ? { about } : {}), ...(weak ? { weak } : {}) };
+}
+
+/** True when the answer, fillers aside, is one of these whole answers. */
+function isWhole(tokens: readonly string[], answers: ReadonlySet<string>, fillers: ReadonlySet<string>): boolean {
+  const words = wordsOnly(tokens);
+  return answers.has(words.join(' ')) || answers.has(words.filter((token) => !fillers.has(token)).join(' '));
 }
 
 /**
@@ -327,7 +359,7 @@ function hasLooseContrast(tokens: readonly string[], matches: readonly Match[], 
 
 /** True when every word from `from` on is a filler or inside a matched phrase. */
 function coveredAfter(tokens: readonly string[], from: number, matches: readonly Match[], table: PhraseTable): boolean {
-  return tokens.slice(from).every((token, k) => table.fillers.has(token) || matches.some((m) => m.start <= from + k && from + k < m.end));
+  return tokens.slice(from).every((token, k) => table.fillers.has(token) || isBoundary(token) || matches.some((m) => m.start <= from + k && from + k < m.end));
 }
 
 /**
@@ -364,10 +396,8 @@ export function safetyRequest(text: string, locale: string = DEFAULT_LOCALE): Sa
 export function offerAnswer(text: string, locale: string = DEFAULT_LOCALE): 'yes' | 'no' | undefined {
   const { offer, safeNow } = tablesFor(locale);
   const tokens = answerTokens(text);
-  for (const answer of [tokens.join(' '), tokens.filter((token) => !safeNow.fillers.has(token)).join(' ')]) {
-    if (offer.yes.has(answer)) return 'yes';
-    if (offer.no.has(answer)) return 'no';
-  }
+  if (isWhole(tokens, offer.yes, safeNow.fillers)) return 'yes';
+  if (isWhole(tokens, offer.no, safeNow.fillers)) return 'no';
   return undefined;
 }
 

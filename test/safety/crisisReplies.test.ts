@@ -80,7 +80,7 @@ describe('helping someone else', () => {
   it('a child: 999 if in danger now, the NSPCC, the police on 101', async () => {
     const { adapter } = await botWith({ 'my pupil told me her stepdad hits her': { category: 'abuse', who: 'child' } });
     const replies = await sayOnce(adapter, 'my pupil told me her stepdad hits her');
-    expectInOrder(textOf(replies), ['If they are in danger now, call 999', 'NSPCC', '0808 800 5000', 'Police, when it is not an emergency', '101', 'Are they safe right now?']);
+    expectInOrder(textOf(replies), ['If they are in danger now, call 999', 'NSPCC', '0808 800 5000', 'Police (not an emergency)', '101', 'Are they safe right now?']);
     expect(cardActions(replies).map((action) => action.url)).toEqual(['tel:999', 'tel:08088005000', 'tel:101']);
     expect(textOf(await say(adapter, 'More places to get help'))).toContain('Childline');
   });
@@ -92,7 +92,7 @@ describe('helping someone else', () => {
 
   it('an adult at risk of abuse or neglect: the council\'s adult social care team', async () => {
     const { adapter } = await botWith({ 'my brother is being beaten by his partner': { category: 'abuse', who: 'adult' } });
-    expectInOrder(textOf(await sayOnce(adapter, 'my brother is being beaten by his partner')), ['999', '101', '116 123', 'adult social care', 'press 55']);
+    expectInOrder(textOf(await sayOnce(adapter, 'my brother is being beaten by his partner')), ['999', '101', '116 123', 'adult social care']);
   });
 
   it('an older person in a crisis of their own (not abuse): the lines for anyone worried about someone', async () => {

@@ -145,7 +145,7 @@ describe('crisisRoutesText', () => {
 
   it('writes one readable line per route kind', () => {
     const table = crisisRouteTable();
-    expect(routeLine('en-GB', table.routes.get('samaritans')!)).toBe('Samaritans: call 116 123. Free, any time, day or night.');
-    expect(routeLine('en-GB', table.routes.get('shout')!)).toBe('Shout: text SHOUT to 85258. Free, any time, any age.');
+    expect(routeLine('en-GB', table.routes.get('samaritans')!)).toBe('Samaritans: call 116 123. Free, any time.');
+    expect(routeLine('en-GB', table.routes.get('shout')!)).toBe('Shout: text SHOUT to 85258. Any time.');
   });
 });

@@ -45,10 +45,10 @@ describe('the first crisis reply', () => {
 
     const [routes, question] = messages(replies);
     expect(messages(replies)).toHaveLength(2);
-    expectInOrder(routes, ["I'm sorry things feel so hard", '999', 'NHS 111: call 111', 'mental health option', '116 123', 'SHOUT to 85258', 'chatbot']);
+    expectInOrder(routes, ["I'm sorry things are so hard", '999', 'NHS 111: call 111', 'mental health option', '116 123', 'SHOUT to 85258', 'chatbot']);
     expect(routes).not.toMatch(/commit|Childline|Papyrus|0808 808 8000/);
     // Short: a few routes, not every line in the UK.
-    expect(wordCount(routes)).toBeLessThan(100);
+    expect(wordCount(routes)).toBeLessThan(70);
     expect(cardActions(replies).map((action) => action.url)).toEqual(['tel:999', 'tel:111', 'tel:116123', 'sms:85258?&body=SHOUT']);
     expect(cardActions(replies)[0].title).toBe('Call 999');
     expect(repeatedRoutes(replies)).toEqual([]);
@@ -318,7 +318,8 @@ describe('routes for the person\'s nation and age: the few that fit in the messa
     ['Scotland', { nation: 'scotland', ageGroup: '35_plus' }, ['999', 'NHS 24', '111', '116 123', '85258'], ['0808 808 8000', 'Press 2', 'mental health option']],
     ['Northern Ireland', { nation: 'northern_ireland', ageGroup: '35_plus' }, ['999', 'Lifeline', '0808 808 8000', '116 123', '85258'], ['NHS 111', 'NHS 24']],
     ['unknown nation', { ageGroup: '35_plus' }, ['999', 'NHS 111', '0808 808 8000', '116 123', '85258'], ['Papyrus']],
-    ['under 18', { nation: 'england', ageGroup: 'under_18' }, ['999', '111', '116 123', '85258', 'Childline', '0800 1111'], ['NHS 24']],
+    // Childline is theirs: it takes Samaritans' place in the message (Samaritans waits behind "More").
+    ['under 18', { nation: 'england', ageGroup: 'under_18' }, ['999', '111', 'Childline', '0800 1111', '85258'], ['NHS 24', '116 123']],
     ['18 to 34', { nation: 'wales', ageGroup: '18_to_34' }, ['999', 'Press 2', '116 123', '85258'], ['Childline']],
   ];
 
@@ -332,7 +333,7 @@ describe('routes for the person\'s nation and age: the few that fit in the messa
     const more = await sayOnce(adapter, 'More places to get help');
     const moreText = textOf(more);
     for (const url of cardActions(replies).map((action) => action.url)) expect(cardActions(more).map((action) => action.url)).not.toContain(url);
-    expect(moreText).not.toMatch(/call 116 123|SHOUT to 85258/);
+    expect(moreText).not.toMatch(/SHOUT to 85258/);
     expect(moreText).toContain(ASK_SAFE);
   });
 
@@ -355,7 +356,7 @@ describe('routes for the person\'s nation and age: the few that fit in the messa
     const wales = await realBot({ nation: 'wales', ageGroup: '35_plus' }, WEBCHAT);
     const walesText = textOf(await say(wales.adapter, 'my partner hits me and I am scared to go home'));
     expect(walesText).not.toContain('0808 2000 247');
-    expect(walesText).toContain('The National Domestic Abuse Helpline is for England');
+    expect(walesText).toContain('Samaritans can listen, and help you think about what to do next');
   });
 
   it('every reply kind, nation and age: 999 first, never a route twice, never a medium-confidence number without a check note', () => {

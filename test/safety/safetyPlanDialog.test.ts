@@ -62,9 +62,9 @@ describe('the safety plan', () => {
       'Help any time',
       'call 999',
       'NHS 24',
-      '116 123',
-      '85258',
       'Childline',
+      '85258',
+      '116 123',
     ]);
     // Skipped steps are left out, not shown empty.
     expect(text).not.toContain('People I can contact');
@@ -72,7 +72,7 @@ describe('the safety plan', () => {
     expect(cardProblems(card)).toEqual([]);
     expect(card?.fallbackText).toBe(text);
     expect(cardText(card!).join('\n')).toContain('music and a hot shower');
-    expect(cardActions(done).map((action) => action.url)).toEqual(['tel:999', 'tel:111', 'tel:0800838587', 'tel:116123', 'sms:85258?&body=SHOUT', 'tel:08001111']);
+    expect(cardActions(done).map((action) => action.url)).toEqual(['tel:999', 'tel:111', 'tel:0800838587', 'tel:08001111', 'sms:85258?&body=SHOUT', 'tel:116123']);
 
     expect(textOf(done)).toContain('Well done for making this');
     expect(suggested(done)).toEqual(['More places to get help', 'Back to what we were doing']);
