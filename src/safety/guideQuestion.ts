@@ -37,12 +37,14 @@ const REPORTING_CLAUSE = new RegExp(
 const OWN_WORDS = / (?:\.|because|cos|cause|as|since|which|and i|but i)(?= |$)/g;
 /** "... because i do", "and i am": the writer says the reported words are their own. */
 const SAYS_OWN = /^ (?:because|cos|cause|as|since|which|and|but) (?:i|that is what i|that is how i)(?: really| actually| honestly)? (?:do|am|have|feel|want|will|might|could)(?= |$)/;
+/** "i mean it", "bc i am", "not joking": anywhere in the message, the writer owns the words they asked about. */
+const CLAIMS_OWN = /(?:^| )(?:i (?:really |do )?mean it|i am (?:being )?(?:serious|deadly serious)|not (?:joking|kidding)|no joke|for real|(?:because|bc|cos|coz|cuz|cause) i (?:am|do|have|want|feel)|i am though|i do though|i have though|asking for (?:me|myself)|(?:that is|that s) (?:me|how i feel|what i want)|(?:that is|that s) every (?:night|day) for me)(?= |$)/;
 /** A time of its own says it happened ("if i told you i took them an hour ago"): not a question about the subject. */
 const HAPPENED = /(?:^| )(?:right now|now|tonight|today|this morning|last night|just now|an hour ago|(?:a few|two|three|[0-9]+) (?:hours|minutes|mins) ago|already)(?= |$)/;
 
 /** [start, end) spans of the text inside a reporting clause of a question about the guide. */
 export function guideQuestionSpans(text: string): Array<[number, number]> {
-  if (!ASKS_ABOUT_GUIDE.test(text)) return [];
+  if (!ASKS_ABOUT_GUIDE.test(text) || CLAIMS_OWN.test(text)) return [];
   const spans: Array<[number, number]> = [];
   // What follows "if someone says", and the question's own words ("does it give a helpline or call
   // the police?"), up to where the writer's own words begin.
