@@ -43,7 +43,7 @@ const PAST_OVER = new RegExp(
     '(?:he|she|they|i|we) (?:was|were) (?:fine|ok|okay|alright|all right|back to normal)(?: [a-z]+){0,3}',
     '(?:have not|not|never) (?:self harmed|harmed myself|hurt myself|cut|cut myself|done it|felt like that|felt that way|tried again|relapsed|had those thoughts)(?: [a-z]+){0,3} (?:since|for|in) ',
     // "used to think about it every day at school": the habit is the past one, up to a turn back to now.
-    'used to(?: (?!(?:and|but|now|again|recently|lately|these|keeps|keep|is|are|am|still|has|have)(?= |$))[a-z]+){0,8}',
+    'used (?:to|2)(?: (?!(?:and|but|now|again|recently|lately|these|keeps|keep|is|are|am|still|has|have)(?= |$))[a-z]+){0,8}',
     'there was a time(?: when)?',
     '(?:a few|some|many|two|three|four|five|ten|[0-9]+) years back',
     '(?:[a-z0-9]+ )?(?:years|months|weeks|days|year|month) (?:self harm|sh|cut|cutting|clean|sober|drug|drink) free(?: today| now)?',
@@ -62,6 +62,11 @@ const PAST_OVER = new RegExp(
     // "has not come back in all the years since", "have not had them since": over, in so many words.
     '(?:has not|have not|had not|not|never) (?:come back|returned|had (?:them|it|any|those|that)|done (?:it|that))(?: [a-z]+){0,5} since',
     '(?:a long|some|long) time ago',
+    // "they passed after a year of support", "that passed long ago": the thoughts, over.
+    '(?:that|it|they|those thoughts|the thoughts|the feelings|those feelings|the urges) (?:passed|went away|eased|lifted|faded|stopped)(?: [a-z]+){0,2} (?:long ago|years ago|after (?:a|about a|around a|[a-z0-9]+) (?:year|years|months|while)|with (?:help|support|treatment|therapy))',
+    // "Well for 12 years.", "stopped for 2 yrs now"
+    '(?:^|\\. )(?:well|fine|safe|clean|ok|okay|sober) for (?:over |more than |nearly |almost )?(?:[a-z0-9]+ )(?:years|yrs|year|months|decades)',
+    '(?:have|i have|i) stopped (?:for|since) (?:over |more than )?(?:[a-z0-9]+ )?(?:years|yrs|year|months|decades|(?:19|20)[0-9]{2})',
     // "no longer" says the harm is over ("no longer self-harm"), never "no longer want to live".
     'no longer (?:self harm|harm|hurt|cut|drink|use|take|feel (?:like that|that way|suicidal)|have (?:those|these|the|any) (?:thoughts|urges)|with (?:him|her|them)|in contact|live with|see (?:him|her|them)|an issue|a problem|a risk|at risk)',
     '(?<!(?:if|before|unless|until|when|since|ever since) )(?:i left|i got out|i escaped|got away from|i am out of)(?: [a-z]+){0,3}',
@@ -110,7 +115,8 @@ const RECOVERED = new RegExp(
     'fine now',
     '(?:lived|went on) to (?:[0-9]+|be [0-9]+)',
     '(?:not|never) heard from (?:him|her|them) since',
-    '(?:was|got|were) (?:arrested|convicted|jailed|sent to prison|locked up)',
+    '(?:was|got|were) (?:arrested|convicted|jailed|sent to prison|locked up|prosecuted|charged|sacked|struck off|dismissed)',
+    '(?:is|are) (?:well|safe|happy) (?:looked after|cared for|settled)',
     '(?:have|has) since (?:trained|qualified|become|retrained)',
     '(?:i am|im|he is|she is|they are|we are) (?:through it|past it|over it|out the other side|not there|not in that place|back at work|much better|a lot better|so much better|stable)',
     '(?:seems|seem|looks|look|feels|is|am|are) (?:so |much |loads |a lot |far )(?:better|happier)',
@@ -127,14 +133,14 @@ const RECOVERED = new RegExp(
     '(?:we|they|i) (?:laugh|joke|can laugh|can joke) about it',
     '(?:went|gone|taken|it went|was taken) to court',
     '(?:got|get) (?:the|his|her|their|my|our) (?:money|savings) back',
-    '(?:he is|she is|they are|he has|she has|they have) (?:been )?(?:gone|dead|out of (?:my|our|the) (?:life|lives|picture))(?: [a-z]+){0,2}(?: for (?:[a-z0-9]+ )?(?:years|decades|a decade|ages|a long time))?',
+    '(?:he is|she is|they are|he has|she has|they have) (?:been )?(?:long )?(?:gone|dead|out of (?:my|our|the) (?:life|lives|picture))(?: [a-z]+){0,2}(?: for (?:[a-z0-9]+ )?(?:years|decades|a decade|ages|a long time))?',
   ]
     .map((alt) => `(?:${alt})(?: now)?`)
     .join('|'),
   'g',
 );
 const DATED_PAST_ALL = new RegExp(DATED_PAST.source, 'g');
-const NOW = /(?:^| )(?:again|recently|lately|these days|this week|this month|last night|last week|yesterday|today|tonight|this morning|this afternoon|this evening|earlier|(?:an|a few|few|two|three|[0-9]+) (?:hour|hours|minutes|mins) ago|(?:a little|a short|little|a) while ago|getting closer|coming closer|is following|are following|right now|just now|now (?:i|he|she|they|it) (?:want|wants|wanna|feel like|feels like|keep|keeps|need|am thinking|is thinking|are back|is back|have started|has started|do it|does it)|at the moment|currently|(?:outside|here|downstairs|upstairs|at the door|at my door|in the house|in my house|at my house|at my work) now|now (?:with|outside|at the door|at my door|in the house)|now (?:he|she|they|someone) (?:is|are) (?:outside|at the door|at my door|at the window|in the house|downstairs|upstairs|here|banging|trying to get in|following)|now (?:i|he|she|they) (?:have|has|have got|has got|got) (?:the |my |his |her |their |some |a |all )?(?:[a-z]+ )?(?:ready|saved|stashed|lined up|bought|planned|sorted)|started|starting|coming|coming back|come back|came back|returned|relapse|relapsed|relapsing|still(?! (?:tells|tell|talks about|jokes about|brings it up|mentions|affects|affect|impacts|shapes|haunts|bothers|think about|remember|have the scars|have scars|has an effect|carry|worry|worries|laugh|laughs|talk|talks|best friends|friends|close|miss|misses|in touch|together|married))|keep|keeps|every day|every night|been (?:looking up|searching|googling|researching|saying|talking about|planning|buying|stockpiling|cutting|hurting|drinking|hiding))(?= |$)/;
+const NOW = /(?:^| )(?:again|recently|lately|(?<!(?:i am|im) (?:a |an )?[a-z]+(?: myself)? )these days|this week|this month|last night|last week|yesterday|today|tonight|this morning|this afternoon|this evening|earlier|(?:an|a few|few|two|three|[0-9]+) (?:hour|hours|minutes|mins) ago|(?:a little|a short|little|a) while ago|getting closer|coming closer|is following|are following|right now|just now|now (?:i|he|she|they|it) (?:want|wants|wanna|feel like|feels like|keep|keeps|need|am thinking|is thinking|are back|is back|have started|has started|do it|does it)|at the moment|currently|(?:outside|here|downstairs|upstairs|at the door|at my door|in the house|in my house|at my house|at my work) now|now (?:with|outside|at the door|at my door|in the house)|now (?:he|she|they|someone) (?:is|are) (?:outside|at the door|at my door|at the window|in the house|downstairs|upstairs|here|banging|trying to get in|following)|now (?:i|he|she|they) (?:have|has|have got|has got|got) (?:the |my |his |her |their |some |a |all )?(?:[a-z]+ )?(?:ready|saved|stashed|lined up|bought|planned|sorted)|(?:started|starting)(?! (?:a|an|my|the|his|her|their|our|school|uni|university|college|work|ipt|therapy|cbt|counselling|treatment|sessions|medication|meds|antidepressants|it|nursery|year|secondary|primary|training|course|job|new))|coming|coming back|come back|came back|returned|(?<!(?:worried about a|about a|no|of a|avoid a|prevent a|preventing a) )relapse|relapsed|relapsing|still(?! (?:get|qualify|apply|be referred|be seen|access|book|join|sign up|tells|tell|talks about|jokes about|brings it up|mentions|affects|affect|impacts|shapes|haunts|bothers|think about|remember|have the scars|have scars|has an effect|carry|worry|worries|laugh|laughs|talk|talks|best friends|friends|close|miss|misses|in touch|together|married))|keep|keeps|every day|every night|been (?:looking up|searching|googling|researching|saying|talking about|planning|buying|stockpiling|cutting|hurting|drinking|hiding))(?= |$)/;
 // A crisis a few days ago is not past and over for a person's own safety, even if they feel OK now;
 // a body that was "fine in the morning" after last weekend is.
 const DAYS_AGO = /(?:^| )(?:(?:a|two|three|a few|a couple of|[0-9]+) days ago|the other (?:day|night)|(?:on|last|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:night|morning|evening)|(?:at|over) the weekend|last weekend)(?= |$)/;

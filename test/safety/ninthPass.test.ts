@@ -1,4 +1,4 @@
-import { detectRisk } from '../../src/safety/detectRisk';
+import { detectRisk, detectRiskLexiconOnly } from '../../src/safety/detectRisk';
 import { safetyMode } from '../../src/safety/safetyReply';
 
 /**
@@ -83,5 +83,37 @@ describe('ninth pass: everyday look-alikes stay quiet', () => {
     'the chest of drawers was heavy and I was sweating after carrying it upstairs',
   ])('%s', (text) => {
     expect(found(text)).toBe('none');
+  });
+});
+
+describe('ninth pass: past and over, said in more ways', () => {
+  function when(text: string): string {
+    const got = detectRisk(text);
+    return got === null ? 'none' : got.when;
+  }
+  it.each([
+    'I had dark thoughts about ending it after my redundancy in 2009, they went away with therapy. Can IPT help my marriage?',
+    'Took too many pills after my dad died in 2014. Fine for nine years now. Is IPT good for worry?',
+    'I cut myself in year 9 but have stopped for 5 years, can I still get help with exam nerves',
+    'I was beaten by my first husband in 2005, he was prosecuted and I remarried. I want help with my temper.',
+    'My uncle hurt me as a child, he is long dead now. I am asking about IPT for grief.',
+    'I self harmed at college, it was ages ago, and I am starting a new job next month',
+  ])('%s', (text) => {
+    expect(['past', 'none']).toContain(when(text));
+  });
+
+  it.each([
+    'I used to self harm and I started again last week',
+    'the suicidal thoughts went away with therapy but they are back now',
+    'i am a nurse these days but i want to die',
+    'I am not at risk of losing my job but I am not safe at home',
+  ])('%s stays current', (text) => {
+    expect(when(text)).toBe('current');
+  });
+
+  // The lexicon's reading; the backstop model's guess is a separate layer with its own tests.
+  it('"I am not at risk" and "not in a crisis" say safety, not danger', () => {
+    expect(detectRiskLexiconOnly("I'm not at risk, I just want to know about waiting times")).toBeNull();
+    expect(detectRisk("I'm not in a crisis, just want to know about IPT")).toBeNull();
   });
 });
