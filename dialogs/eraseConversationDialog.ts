@@ -2,7 +2,8 @@ import type { TurnContext } from 'botbuilder';
 import { ChoicePrompt, ComponentDialog, ListStyle, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import type { ClinicContact } from '../src/config';
-import { resolveLocale, t, tObject } from '../src/content/i18n';
+import { t } from '../src/content/i18n';
+import { isEraseConfirmed, isEraseDeclined } from '../src/language/eraseWords';
 import { withButtons } from './replies';
 
 export const ERASE_CONVERSATION_DIALOG = 'eraseConversation';
@@ -12,45 +13,6 @@ const FLOW = 'eraseConversation.flow';
 /** Removes everything kept about this conversation (transcript, queued entries, saved state). */
 export interface ConversationEraser {
   erase(context: TurnContext): Promise<void>;
-}
-
-function words(text: string): string {
-  return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}']+/gu, ' ').trim()} `;
-}
-
-/** "delete my conversation", "please erase my data", "can you forget me?": the locale's phrases, anywhere in the message. */
-export function isEraseRequest(locale: string, text: string): boolean {
-  const said = words(text);
-  return erasePhrases(locale).some((phrase) => said.includes(phrase));
-}
-
-/** Every message is checked: the locale's phrases are put in the same form once, not per message. */
-const phrasesByLocale = new Map<string, string[]>();
-
-function erasePhrases(locale: string): string[] {
-  const resolved = resolveLocale(locale);
-  let phrases = phrasesByLocale.get(resolved);
-  if (!phrases) {
-    phrases = tObject<string[]>(resolved, 'privacy:erase.requests').map(words);
-    phrasesByLocale.set(resolved, phrases);
-  }
-  return phrases;
-}
-
-/** Only a clear yes deletes: the button, or a yes word to start the answer ("yes please", "ok do it"). */
-export function isEraseConfirmed(locale: string, text: string): boolean {
-  const said = words(text).trim();
-  if (said === words(t(locale, 'privacy:erase.yes')).trim()) return true;
-  const first = said.split(' ')[0];
-  return tObject<string[]>(locale, 'privacy:erase.yesWords').some((word) => word === first || word === said);
-}
-
-/** A clear no: the button, or a no word to start the answer ("no thanks", "nah leave it"). */
-export function isEraseDeclined(locale: string, text: string): boolean {
-  const said = words(text).trim();
-  if (said === words(t(locale, 'privacy:erase.no')).trim()) return true;
-  const first = said.split(' ')[0];
-  return tObject<string[]>(locale, 'privacy:erase.noWords').some((word) => word === first || word === said);
 }
 
 interface EraseOptions {

@@ -14,7 +14,8 @@ import { classifyControl, isCheckRequest, isEraseThat, isGoodbye } from '../src/
 import { asksForYoungPerson } from '../src/language/youngPerson';
 import { requestedRoutes, requestedRoutesActivity } from './safetyDialogShared';
 import type { CheckProgress } from './suitabilityCheckDialog';
-import { ERASE_CONVERSATION_DIALOG, isEraseRequest } from './eraseConversationDialog';
+import { ERASE_CONVERSATION_DIALOG } from './eraseConversationDialog';
+import { isEraseRequest } from '../src/language/eraseWords';
 import { handleKeepChoice, restoreKeptProfile } from './keptProfile';
 import type { ChildDialogs } from './childDialogs';
 import { mainTurn, type MainDialogDeps, type MainState, type MainTurn, type Route } from './main/turn';

@@ -8,7 +8,7 @@ import { isTopicIntent } from '../../src/content/actions';
 import type { RiskAssessment } from '../../src/safety/types';
 import { RISK_ASSESSMENT_KEY } from '../../dialogs/turnState';
 import { recordSafetyEvent, sendSafetyEvent, type SafetyDialogDeps } from '../../dialogs/safetyDialogShared';
-import { isEraseRequest } from '../../dialogs/eraseConversationDialog';
+import { isEraseRequest } from '../../src/language/eraseWords';
 import { isPrivacyQuestion, messageKind, teamsLexicon } from './messageKind';
 import { privateChatLink } from './scope';
 import { readTeamsTurn } from './teamsTurn';

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { LOCALES_DIR } from '../projectRoot';
 import { QUESTIONS, type QuestionId } from '../content/suitability';
 import { resolveLocale } from '../content/i18n';
+import { isWholeEraseRequest } from './eraseWords';
 
 /**
  * Words that steer the conversation rather than answer it: stop, start again, carry on, go back,
@@ -425,7 +426,8 @@ export function isFitQuestion(locale: string, text: string): boolean {
  * A whole message that steers the conversation ("ok carry on", "why do you need that?", "thanks")
  * and says nothing else. The risk detector's statistical backstop does not guess at these: a few
  * words of chat carry too little text for a character model, which read "ok carry on" and "why
- * would you need that" as risk. The lexicon still reads every one of them. "stop" and goodbyes are
+ * would you need that" as risk. The lexicon still reads every one of them. Asking to delete the
+ * conversation ("delete everything ive said") steers it too. "stop" and goodbyes are
  * not in this set: "I don't want to do this anymore" may be about more than the check, so the
  * backstop still judges them.
  */
@@ -436,6 +438,8 @@ export function isConversationCommand(locale: string, text: string): boolean {
     isAcknowledgement(locale, text) ||
     isWhyAsk(locale, text) ||
     isNextStepRequest(locale, text) ||
-    isCheckRequest(locale, text)
+    isCheckRequest(locale, text) ||
+    isEraseThat(locale, text) ||
+    isWholeEraseRequest(locale, text)
   );
 }

@@ -16,7 +16,11 @@ const controlWords = JSON.parse(readFileSync(join(LOCALES_DIR, 'en-GB', 'control
   whyAsks: string[];
   nextStep: string[];
   checkRequest: string[];
+  eraseThat: string[];
 };
+const eraseRequests = (JSON.parse(readFileSync(join(LOCALES_DIR, 'en-GB', 'strings', 'privacy.json'), 'utf8')) as {
+  erase: { requests: string[] };
+}).erase.requests;
 
 const steering = [
   ...Object.entries(controlWords.kinds)
@@ -26,6 +30,8 @@ const steering = [
   ...controlWords.whyAsks,
   ...controlWords.nextStep,
   ...controlWords.checkRequest,
+  ...controlWords.eraseThat,
+  ...eraseRequests,
 ];
 
 describe('steering phrases are not read as risk by the backstop', () => {

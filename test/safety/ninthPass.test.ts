@@ -89,7 +89,7 @@ describe('ninth pass: everyday look-alikes stay quiet', () => {
 describe('ninth pass: past and over, said in more ways', () => {
   function when(text: string): string {
     const got = detectRisk(text);
-    return got === null ? 'none' : got.when;
+    return got === null ? 'none' : String(got.when);
   }
   it.each([
     'I had dark thoughts about ending it after my redundancy in 2009, they went away with therapy. Can IPT help my marriage?',

@@ -6,7 +6,7 @@ import { conversationStateKey } from '../../src/transcripts';
 import { expiredConversations } from '../../src/transcripts/retention';
 import { KeyedTranscriptStore } from '../../src/transcripts/transcriptStore';
 import { MemoryBackend } from '../../src/transcripts/backends';
-import { isEraseDeclined, isEraseRequest, isEraseConfirmed } from '../../dialogs/eraseConversationDialog';
+import { isEraseDeclined, isEraseRequest, isEraseConfirmed } from '../../src/language/eraseWords';
 import { createBotHarness, type BotHarness } from '../support/botHarness';
 import { say as sayTo, textOf } from '../support/turns';
 
