@@ -520,6 +520,7 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     // "I'm not in any danger, I just need someone to talk to": a danger word said only to deny it
     // is the person telling us they are safe, not a veiled risk; nothing to check in about.
     if (best !== null && best.negated && best.category === 'danger') return null;
+    if (best !== null && saysSafeWithConcern(best, normalise(dropInvisible(text), english.tables))) return { ...best, saidSafe: true };
     if (best !== null || !withBackstop || foreign) return best;
     if (options.isConversationCommand?.(locale ?? DEFAULT_LOCALE, text) === true) return null;
     return backstopAssessment(backstopLexicon, backstopReading ?? readText(backstopLexicon, texts[0], {}));
@@ -534,6 +535,19 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     prepare: (text, locale) => prepare(lexiconFor(locale), text).text,
     normalise: (text, locale) => normalise(text, lexiconFor(locale).tables),
   };
+}
+
+/** "I'm safe", "not in any danger": said plainly, not "safe for now" or "safe I think". */
+const SAYS_SAFE = /(?:^| )(?:(?:i am|i feel|i am feeling)(?: completely| totally| perfectly)? safe|(?:i am )?not in (?:any )?danger)(?! for now| at the moment| for the moment| just about| ish| i think| i guess| i hope| tonight but| today but)(?= |$)/;
+const CHECK_IN_WHEN_SAFE: ReadonlySet<string> = new Set(['suicide', 'self_harm']);
+
+/**
+ * A lower-level sign about the person's own feelings ("I just feel like a burden lately") said
+ * beside a plain statement that they are safe now: the gentle check-in, not the full hand-off.
+ * Never for an immediate risk, someone else, or a harm that is not about feelings.
+ */
+function saysSafeWithConcern(found: RiskAssessment, normalised: string): boolean {
+  return found.severity === 'concern' && !found.negated && (found.who ?? 'self') === 'self' && (found.when ?? 'current') === 'current' && CHECK_IN_WHEN_SAFE.has(found.category) && SAYS_SAFE.test(normalised);
 }
 
 function ranksAbove(a: RiskAssessment, b: RiskAssessment): boolean {

@@ -27,7 +27,7 @@ export interface SafetyReply {
 export function safetyMode(assessment: RiskAssessment): SafetyMode {
   if (assessment.frame === 'professional') return 'professional';
   if (assessment.when === 'past') return 'past';
-  if (assessment.negated || assessment.possible === true) return 'checkIn';
+  if (assessment.negated || assessment.possible === true || assessment.saidSafe === true) return 'checkIn';
   return 'handoff';
 }
 

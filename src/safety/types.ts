@@ -31,6 +31,11 @@ export interface RiskAssessment {
   negated: boolean;
   /** true when only the statistical backstop fired */
   possible?: boolean;
+  /**
+   * true when a lower-level sign comes with the person saying they are safe now ("I'm safe, I just
+   * feel like a burden"): a gentle check-in, not the full hand-off
+   */
+  saidSafe?: boolean;
   /** who is at risk; absent means 'self' */
   who?: RiskWho;
   /** absent means 'current' */

@@ -117,3 +117,39 @@ describe('ninth pass: past and over, said in more ways', () => {
     expect(detectRisk("I'm not in a crisis, just want to know about IPT")).toBeNull();
   });
 });
+
+describe('ninth pass: a sign said beside "I am safe" gets the gentle check-in', () => {
+  function mode(text: string): string {
+    const got = detectRisk(text, 'en-GB', 'en');
+    return got === null ? 'none' : safetyMode(got);
+  }
+  it.each([
+    "i'm safe, honestly, i just feel like a burden to my family lately",
+    'not in any danger, i just feel like everyone would manage fine without me',
+  ])('%s -> checkIn', (text) => {
+    expect(mode(text)).toBe('checkIn');
+  });
+  it.each([
+    'safe for now but i feel like a burden to everyone',
+    "i'm safe i think, but i feel like a burden",
+    'i am safe but i want to kill myself tonight',
+  ])('%s -> handoff', (text) => {
+    expect(mode(text)).toBe('handoff');
+  });
+});
+
+describe('ninth pass: wanting to be with someone who died', () => {
+  it.each([
+    'since my mum died i keep thinking about joining her',
+    'i want to be with my husband again, he passed in the spring',
+    "my brother died last year and i don't see why i should carry on",
+  ])('%s -> suicide', (text) => {
+    expect(found(text).split('/')[0]).toBe('suicide');
+  });
+  it.each([
+    'my dad died and my sister wants me to join her at the memorial walk',
+    "i don't see why i should go to the gp first",
+  ])('%s stays quiet', (text) => {
+    expect(found(text)).toBe('none');
+  });
+});

@@ -70,8 +70,8 @@ describe('the backstop reads each sentence of a longer message on its own', () =
   const before = 'Hi, I manage the tills at a garden centre and I have been reading your guide on role changes since my promotion. I have got a review with my boss on Monday and I am nervous about it. ';
   const after = ' Anyway, can I do the sessions on a video call, and how long is the wait usually? Also is there a printable version of the worksheets?';
 
+  // (The lexicon has learnt "everyone would manage fine without me", once an example here.)
   it.each([
-    'I keep thinking everyone would manage fine without me around.',
     'I am sat in the car by the reservoir and I have been here for hours.',
   ])('finds "%s" in the middle of a paragraph, where the lexicon alone does not', (risk) => {
     const message = before + risk + after;
