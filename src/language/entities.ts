@@ -187,7 +187,11 @@ const PLACE_CUES = ['in', 'near', 'around', 'outside', 'nr', 'from'];
 const PAST_CUES = [
   'not in', 'not from', 'no longer in', 'used to live in', 'moved from', 'moved away from', 'left', 'grew up in',
   'born in', 'moved out of', 'away from', 'not living in', 'dont live in', 'do not live in', 'originally from', 'not',
+  // A comparison names somewhere else ("can i not just refer myself like in england").
+  'like in', 'as in', 'than in', 'unlike', 'unlike in', 'compared to', 'compared with', 'same as in', 'like they do in',
 ].map((cue) => cue.split(' '));
+/** A place then one of these is where the person is writing from ("newry here", "leeds way"). */
+const HERE_AFTER = new Set(['here', 'way', 'based']);
 /** Words a whole answer may carry around a place and still be just the place ("belfast mate"). */
 const FILLER = new Set([
   'im', 'i', 'am', 'in', 'near', 'the', 'uk', 'live', 'living', 'based', 'from', 'now', 'currently', 'its', 'it', 'is',
@@ -229,6 +233,7 @@ function placeCandidates(words: readonly string[], g: Gazetteer, expected: boole
       // "<town> in <region or nation>": the second names where the first is, and wins over it.
       else if (previous === 'in' && lastEnd === i - 1 && found.length > 0) score = 5;
       else if (CURRENT_CUES.some((cue) => endsWith(words, i, cue))) score = 4;
+      else if ((i === 0 || FILLER.has(words[i - 1])) && HERE_AFTER.has(words[i + n] ?? '')) score = 4;
       else if (wholeAnswer && (expected || entry.cue < 2)) score = 3;
       else if (entry.cue === 2) score = -1;
       else if (previous === 'from') score = 1;

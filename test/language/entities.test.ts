@@ -220,3 +220,16 @@ describe('extractDuration', () => {
     expect(extractDuration(text, NOW)).toBeUndefined();
   });
 });
+
+describe('a place said as "X here", and a place only compared with', () => {
+  it.each([
+    ['newry here, how would i get ipt', 'northern_ireland'],
+    ['swansea way, is there a wait', 'wales'],
+  ])('%s -> %s', (text, nation) => {
+    expect(extractNation(text)?.nation).toBe(nation);
+  });
+
+  it.each(['can i just refer myself like in england', 'is it quicker than in scotland', 'unlike england do we need a gp'])('%s names nowhere the person is', (text) => {
+    expect(extractNation(text)).toBeUndefined();
+  });
+});
