@@ -94,6 +94,11 @@ const INDEPENDENT_COINCIDENCES = new Set([
   "wat is ipt",
   "psa register?",
   "what's a session like",
+  // Blind sets i and j (written while the helpers, who had no access to them, worked on the knowledge base).
+  "how long before i notice a difference",
+  "is this anonymous",
+  "is this chat stored",
+  "weekly?",
 ].map((text) => fold(text)));
 
 function fold(text: string): string {
