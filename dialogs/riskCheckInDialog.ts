@@ -102,10 +102,7 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
       await this.ask(context, state);
       return Dialog.EndOfTurn;
     }
-    const opening = unreadable ? 'safety:answer.unreadable' : answer === 'no' ? 'safety:checkIn.no' : 'safety:checkIn.unknown';
-    const help = withFittingLines(locale, t(locale, 'safety:checkIn.helpAnyway', routeValues(locale)), options.profile);
-    const reply = [t(locale, opening), help, t(locale, 'safety:checkIn.goOn')].join('\n\n');
-    await context.sendActivity(withRouteButtons(locale, reply, [...routesById(locale, CHECK_IN_ROUTES), ...fittingLines(locale, options.profile)]));
+    await sendClosing(context, options.profile, unreadable ? 'unreadable' : answer);
     return dc.endDialog({ answer } satisfies RiskCheckInResult);
   }
 
@@ -120,6 +117,33 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
     state.asks = (state.asks ?? 0) + 1;
     await context.sendActivity(questionActivity(context, text, yesNo(locale)));
   }
+}
+
+/** Thanks for a no (or "you don't have to answer"), where help is anyway, and that the conversation can go on. */
+async function sendClosing(context: TurnContext, profile: UserProfile, answer: CheckInAnswer | 'unreadable'): Promise<void> {
+  const locale = localeOf(context);
+  const opening = answer === 'unreadable' ? 'safety:answer.unreadable' : answer === 'no' ? 'safety:checkIn.no' : 'safety:checkIn.unknown';
+  const help = withFittingLines(locale, t(locale, 'safety:checkIn.helpAnyway', routeValues(locale)), profile);
+  const reply = [t(locale, opening), help, t(locale, 'safety:checkIn.goOn')].join('\n\n');
+  await context.sendActivity(withRouteButtons(locale, reply, [...routesById(locale, CHECK_IN_ROUTES), ...fittingLines(locale, profile)]));
+}
+
+/**
+ * A question about something else where the check-in's yes or no was asked ("could ipt help with
+ * feeling like that?"): neither a yes, a not sure, a route asked for, a plan nor reluctance. The
+ * check-in then closes as for an answer it cannot read, with where help is, and the question is
+ * answered as usual in the same turn: before, the question went unanswered.
+ */
+export async function closeCheckInForQuestion(context: TurnContext, instance: DialogInstance, isQuestion: boolean): Promise<boolean> {
+  if (instance.id !== RISK_CHECK_IN_DIALOG || !isQuestion || cannotRead(context)) return false;
+  const state = instance.state as CheckInState;
+  const locale = localeOf(context);
+  const text = context.activity.text ?? '';
+  if (checkInAnswer(text, locale) !== 'unknown' || readSafeNow(text, locale).reluctant || safetyRequest(text, locale) !== undefined) return false;
+  if ((requestedRoutes(context, state.profile, { main: CHECK_IN_ROUTES, more: [] }) ?? []).length > 0) return false;
+  markResponded(context, 'checkIn');
+  await sendClosing(context, state.profile, 'unknown');
+  return true;
 }
 
 /**

@@ -3,7 +3,8 @@ import type { RiskAssessment } from '../../src/safety/types';
 import { withWorkFrame, workFrameAfter } from '../../src/safety/workFrame';
 import { safetyReply } from '../../src/safety/safetyReply';
 import { EMERGENCY_SUPPORT_DIALOG, isSettled, keptInView, stepsAside, type EmergencySupportOptions } from '../emergencySupportDialog';
-import { RISK_CHECK_IN_DIALOG, type RiskCheckInOptions } from '../riskCheckInDialog';
+import { closeCheckInForQuestion, RISK_CHECK_IN_DIALOG, type RiskCheckInOptions } from '../riskCheckInDialog';
+import { isQuestion } from '../../src/language/controlWords';
 import { SAFETY_PLAN_DIALOG } from '../safetyPlanDialog';
 import { sendSafetyNote } from '../safetyDialogShared';
 import { markSafetyFirst, pauseCheck } from '../suitabilityCheckDialog';
@@ -38,6 +39,11 @@ export async function safetyFirst(turn: MainTurn): Promise<DialogTurnResult | un
     if (kept) context.turnState.set(PROFILE_NOTED_KEY, { profile: kept.profile, onlyContext: kept.update.onlyContext } satisfies ProfileNoted);
   }
   if (risk) return beginSafetyDialog(turn, risk);
+  // A question instead of the check-in's yes or no: the check-in closes gently and the question is answered.
+  if (active && (await closeCheckInForQuestion(context, active, isQuestion(turn.locale, turn.text)))) {
+    dc.stack.pop();
+    return undefined;
+  }
   if (active && isSettled(active) && stepsAside(active, turn.text, turn.locale)) {
     // Ends it without resuming the dialog below: this message is that dialog's, and it answers it.
     // A check underneath waits for the person to choose to carry on; it never pushes its question.

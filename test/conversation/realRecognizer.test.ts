@@ -26,7 +26,7 @@ describe('typical phrasings reach the right answer', () => {
     ['what are the four areas', 'four'],
     ['role disputes', 'Role disputes are one of the four focus areas'],
     ['is it better than CBT', 'CBT has been studied more'],
-    ['how much does private therapy cost', 'Prices vary'],
+    ['how much does private therapy cost', 'Privately, prices vary'],
     ['hiya', "I'm here to help you learn about IPT"],
     ['what can you do', 'I can tell you what IPT is'],
     ['thanks, bye', 'Thanks for chatting'],

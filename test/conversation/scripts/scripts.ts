@@ -143,7 +143,7 @@ export const SCRIPTS: Script[] = [
   },
   {
     name: 'cost in the middle',
-    turns: [start, answer('lonely'), turn('how much does private therapy cost', { has: ['Prices vary'], last: Q.duration }), answer('a few weeks', { last: Q.age })],
+    turns: [start, answer('lonely'), turn('how much does private therapy cost', { has: ['Privately, prices vary'], last: Q.duration }), answer('a few weeks', { last: Q.age })],
   },
   {
     name: 'who it helps, at the first question',
