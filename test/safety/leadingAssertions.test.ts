@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { loadLexicon, wordBounded } from '../../src/safety/lexicon';
 import { normaliseForRisk } from '../../src/safety/detectRisk';
 import { LeadingAssertionRegExp, splitLeadingAssertions } from '../../src/safety/leadingAssertions';
+import { allMatches } from '../support/regexMatches';
 
 /**
  * Rules and masks that open with a lookaround are matched rest-first (src/safety/leadingAssertions.ts).
@@ -38,16 +39,6 @@ function longTexts(count: number): string[] {
   return out;
 }
 
-function allMatches(re: RegExp, text: string): string[] {
-  const found: string[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m[0].length === 0) re.lastIndex += 1;
-    found.push(`${m.index}:${m[0]}`);
-  }
-  re.lastIndex = 0;
-  return found;
-}
 
 describe('which sources are matched rest-first', () => {
   it.each([

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { loadLexicon, wordBounded, type CompiledLexicon } from '../../src/safety/lexicon';
 import { normaliseForRisk } from '../../src/safety/detectRisk';
 import { replaceAlternation, scanSentences, sentenceRanges, sentencesByExpression, staysInSentence, type SentenceRange } from '../../src/safety/sentenceScan';
+import { allMatches } from '../support/regexMatches';
 
 /**
  * A long text is read sentence by sentence only where that finds exactly what a scan of the whole
@@ -34,16 +35,6 @@ function longTexts(count: number): string[] {
 
 const texts = longTexts(40).map((text) => normaliseForRisk(text));
 
-function allMatches(re: RegExp, text: string): string[] {
-  const found: string[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m[0].length === 0) re.lastIndex += 1;
-    found.push(`${m.index}:${m[0]}`);
-  }
-  re.lastIndex = 0;
-  return found;
-}
 
 function sentenceMatches(re: RegExp, text: string, ranges: readonly SentenceRange[], sentences: readonly number[] | null): string[] {
   const found: string[] = [];
