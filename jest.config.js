@@ -6,4 +6,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testTimeout: 30000,
+  // Workers are replaced once they hold this much after a file: suites that load the sentence
+  // encoder (about 120 MB of WebAssembly each) must not pile up in one long-lived worker.
+  workerIdleMemoryLimit: '1GB',
 };

@@ -52,9 +52,13 @@ let shared: Promise<SentenceEncoder | undefined> | undefined;
  * the service: `onError` hears why.
  */
 export function sharedSentenceEncoder(onError: (error: unknown) => void = () => undefined): Promise<SentenceEncoder | undefined> {
-  shared ??= loadSentenceEncoder().catch((error: unknown) => {
-    onError(error);
-    return undefined;
-  });
+  shared ??= loadSentenceEncoder()
+    // One more try before giving up: a load can fail for a passing reason (memory not yet freed on a
+    // busy machine), and the answers are better with the model.
+    .catch(() => loadSentenceEncoder())
+    .catch((error: unknown) => {
+      onError(error);
+      return undefined;
+    });
   return shared;
 }
