@@ -22,7 +22,7 @@
  * is dropped, as the backstop drops its own.
  *
  *   node scripts/build-if-stale.mjs && node dist/scripts/semantic-risk-experiment.js \
- *     [--test aj,ak] [--verdicts file.json] [--show] [--cache /tmp/semantic-risk-cache.json]
+ *     [--test aj,ak] [--verdicts file.json] [--backstop file.json] [--show] [--cache file.json]
  *
  * The first run encodes about 25,000 texts (several minutes on a busy 2-core machine) and keeps
  * them in the cache file; later runs take a minute or two.
@@ -34,11 +34,12 @@ import { performance } from 'node:perf_hooks';
 import { LOCALES_DIR, PROJECT_ROOT } from '../src/projectRoot';
 import { loadSentenceEncoder, type SentenceEncoder } from '../src/language/sentenceEncoder';
 import { decodeVector, encodeVector } from '../src/language/meaningIndex';
-import { readBackstopExamples, type BackstopLabel, readUtteranceExamples, trainingFilePath } from '../src/safety/riskBackstop';
+import { readBackstopExamples, readLocaleBackstopExamples, trainRiskBackstop, type BackstopLabel, readUtteranceExamples, trainingFilePath } from '../src/safety/riskBackstop';
 import { sharedRiskDetector } from '../src/safety/detectRisk';
 import type { RiskAssessment, RiskCategory } from '../src/safety/types';
 import { readRiskContext } from '../src/safety/riskContext';
 import { isAcknowledgementOnly } from './lib/riskEvaluation';
+import { readingsOf } from './lib/encoderReadings';
 
 /**
  * TensorFlow.js as bundled in @energetic-ai/core (the encoder's own backend). Its type
@@ -94,16 +95,6 @@ function evalItems(): Item[] {
     ...jsonl<{ text: string }>(join(EVAL_DIR, 'risk.jsonl')).map(({ text }): Item => ({ batch: 'team', kind: 'risk', text })),
     ...jsonl<{ text: string }>(join(EVAL_DIR, 'benign.jsonl')).map(({ text }): Item => ({ batch: 'team', kind: 'benign', text })),
   ];
-}
-
-/** The readings of a message the encoder sees: the whole (its last 400 characters) and each sentence of three words or more. */
-export function readingsOf(text: string): string[] {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  const sentences = clean
-    .split(/(?<=[.!?…])\s+|\s*[\n\r]+\s*/)
-    .map((s) => s.trim())
-    .filter((s) => s.split(' ').length >= 3);
-  return [...new Set([clean, ...sentences])];
 }
 
 // ---------- embeddings with a disk cache (the script is re-run while exploring) ----------
@@ -162,45 +153,45 @@ function neighbourScorer(protos: readonly Prototype[], k = 10): NeighbourScorer 
   protos.forEach((p, i) => flatProtos.set(p.vector, i * d));
   const protoMatrix = tf.tensor2d(flatProtos, [protos.length, d]);
   return async (queries) => {
-  const out: Array<{ knn10: number; margin: number; nearest: RiskCategory }> = [];
-  for (let start = 0; start < queries.length; start += 256) {
-    const chunk = queries.slice(start, start + 256);
-    const flat = new Float32Array(chunk.length * d);
-    chunk.forEach((q, i) => flat.set(q, i * d));
-    const q = tf.tensor2d(flat, [chunk.length, d]);
-    const sims = tf.matMul(q, protoMatrix, false, true);
-    const data = await sims.data();
-    q.dispose();
-    sims.dispose();
-    for (let row = 0; row < chunk.length; row++) {
-      const top: Array<{ s: number; risk: boolean }> = [];
-      let r = -1;
-      let n = -1;
-      let nearest: RiskCategory = 'suicide';
-      for (let j = 0; j < protos.length; j++) {
-        const s = data[row * protos.length + j];
-        const risk = protos[j].risk;
-        if (risk && s > r) {
-          r = s;
-          nearest = protos[j].label as RiskCategory;
-        } else if (!risk) n = Math.max(n, s);
-        if (top.length < k || s > top[top.length - 1].s) {
-          top.push({ s, risk });
-          top.sort((a, b) => b.s - a.s);
-          if (top.length > k) top.pop();
+    const out: Array<{ knn10: number; margin: number; nearest: RiskCategory }> = [];
+    for (let start = 0; start < queries.length; start += 256) {
+      const chunk = queries.slice(start, start + 256);
+      const flat = new Float32Array(chunk.length * d);
+      chunk.forEach((q, i) => flat.set(q, i * d));
+      const q = tf.tensor2d(flat, [chunk.length, d]);
+      const sims = tf.matMul(q, protoMatrix, false, true);
+      const data = await sims.data();
+      q.dispose();
+      sims.dispose();
+      for (let row = 0; row < chunk.length; row++) {
+        const top: Array<{ s: number; risk: boolean }> = [];
+        let r = -1;
+        let n = -1;
+        let nearest: RiskCategory = 'suicide';
+        for (let j = 0; j < protos.length; j++) {
+          const s = data[row * protos.length + j];
+          const risk = protos[j].risk;
+          if (risk && s > r) {
+            r = s;
+            nearest = protos[j].label as RiskCategory;
+          } else if (!risk) n = Math.max(n, s);
+          if (top.length < k || s > top[top.length - 1].s) {
+            top.push({ s, risk });
+            top.sort((a, b) => b.s - a.s);
+            if (top.length > k) top.pop();
+          }
         }
+        let riskW = 0;
+        let all = 0;
+        for (const t of top) {
+          const w = Math.max(t.s, 0);
+          all += w;
+          if (t.risk) riskW += w;
+        }
+        out.push({ knn10: all === 0 ? 0 : riskW / all, margin: r - n, nearest });
       }
-      let riskW = 0;
-      let all = 0;
-      for (const t of top) {
-        const w = Math.max(t.s, 0);
-        all += w;
-        if (t.risk) riskW += w;
-      }
-      out.push({ knn10: all === 0 ? 0 : riskW / all, margin: r - n, nearest });
     }
-  }
-  return out;
+    return out;
   };
 }
 
@@ -292,7 +283,7 @@ async function main(): Promise<void> {
   const logistic = trainLogistic(lrProtos);
   console.log(`logistic model trained on ${lrProtos.length} lines in ${(performance.now() - trainStart).toFixed(0)} ms; kNN over ${protos.length} prototypes`);
 
-  const scorerNames = ['knn10', 'margin', 'logistic'] as const;
+  const scorerNames = ['knn10', 'margin', 'logistic', 'joint'] as const;
   const readingTexts = [...new Set(items.flatMap((i) => readingsOf(i.text)))];
   const scoreStart = performance.now();
   const neighbourScores = neighbourScorer(protos);
@@ -300,8 +291,19 @@ async function main(): Promise<void> {
   const readingScores = new Map(readingTexts.map((t, i) => [t, { ...neighbours[i], logistic: logistic(emb.get(t)) }]));
   console.log(`scored ${readingTexts.length} readings in ${(performance.now() - scoreStart).toFixed(0)} ms`);
   const detector = sharedRiskDetector();
+  // "joint": the encoder confirming the n-gram backstop below its bar, the mean of the backstop's
+  // probability (trained as the detector trains it) and kNN for the same reading.
+  // `--backstop file.json` (reading -> probability, dumped beside the verdicts) keeps an older
+  // tree's masks and model, so a replay carries nothing learnt since.
+  const backstopFile = arg('--backstop');
+  const storedBackstop = backstopFile === undefined ? undefined : (JSON.parse(readFileSync(backstopFile, 'utf8')) as Record<string, number>);
+  const backstop = trainRiskBackstop(readLocaleBackstopExamples('en-GB').map((e) => ({ ...e, text: detector.prepare(e.text) })));
+  const backstopProbability = (t: string): number => storedBackstop?.[t] ?? backstop.score(detector.prepare(t)).riskProbability;
   const scored: Scored[] = items.map((item) => {
-    const readings = readingsOf(item.text).map((t) => ({ t, ...(readingScores.get(t) ?? { knn10: 0, margin: -1, logistic: 0, nearest: 'suicide' as const }) }));
+    const readings = readingsOf(item.text).map((t) => {
+      const r = readingScores.get(t) ?? { knn10: 0, margin: -1, logistic: 0, nearest: 'suicide' as const };
+      return { t, ...r, joint: (r.knn10 + backstopProbability(t)) / 2 };
+    });
     const score: Record<string, number> = {};
     const calm: Record<string, boolean> = {};
     const whole = detector.prepare(item.text);
@@ -363,6 +365,13 @@ async function main(): Promise<void> {
       const v = tuneRiskBackstop[lose] ?? Infinity;
       console.log(`      veto below ${v.toFixed(3)} (tuning-set risk vetoed <= ${lose})`);
       for (const [g, set] of groups) console.log(`      ${g.padEnd(10)} ${figures(set, withVeto(name, v))}`);
+    }
+    {
+      // (a) and (b) together: the extra detector at the 1% budget and the veto that costs no tuning risk line.
+      const t = (tuneBenignNull[Math.floor(0.01 * tuneBenign)] ?? -Infinity) + 1e-9;
+      const v = tuneRiskBackstop[0] ?? Infinity;
+      console.log(`  (a)+(b) extra from ${t.toFixed(3)}, veto below ${v.toFixed(3)}`);
+      for (const [g, set] of groups) console.log(`      ${g.padEnd(10)} ${figures(set, (s) => extraFlag(s, name, t) || withVeto(name, v)(s))}`);
     }
   }
 
