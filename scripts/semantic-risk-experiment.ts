@@ -6,9 +6,11 @@
  * and hand-written look-alikes); the logistic model also learns from the intent utterances, as the
  * backstop does. The fresh batches are test data only, never prototypes. Each message is read as a
  * whole (up to the encoder's 400 characters) and sentence by sentence; its semantic score is the
- * riskiest of those readings.
+ * riskiest of those readings. Scorers: kNN (share of risk among the 10 nearest lines), margin
+ * (nearest risk line minus nearest look-alike), logistic regression, and joint (kNN averaged with
+ * the n-gram backstop's own probability for the same reading).
  *
- * Two uses are scored, each with its threshold chosen on the batches written before the test
+ * Two uses, and both together, are scored, each with its threshold chosen on the batches written before the test
  * batches (`--test aj,ak`, the default: tuned on a-ai) and reported on the test batches untouched:
  *   (a) extra detector: flag a message the lexicon and the backstop both leave alone;
  *   (b) veto: drop a backstop-only guess (possible: true) the encoder does not find risky.
@@ -336,7 +338,7 @@ async function main(): Promise<void> {
 
   for (const name of scorerNames) {
     console.log(`\n== ${name} ==`);
-    // (a) extra detector: the lowest threshold whose added benign flags on a-ai stay within a budget.
+    // (a) extra detector: the lowest threshold whose added benign flags on the tuning batches stay within a budget.
     const tuneBenignNull = tune.filter((s) => s.kind === 'benign' && s.verdict === null && !s.calm[name]).map((s) => s.score[name]).sort((x, y) => y - x);
     const tuneBenign = tune.filter((s) => s.kind === 'benign').length;
     for (const budget of [0.005, 0.01, 0.02]) {
@@ -349,7 +351,7 @@ async function main(): Promise<void> {
       const t = (tuneBenignNull[Math.floor(0.01 * tuneBenign)] ?? -Infinity) + 1e-9;
       for (const s of test.filter((x) => extraFlag(x, name, t))) console.log(`      + ${s.batch}-${s.kind} ${s.score[name].toFixed(3)} ${JSON.stringify(s.text.slice(0, 160))}`);
     }
-    // What it would take: for each aj/ak risk line the detector left alone, the share of a-ai
+    // What it would take: for each test risk line the detector left alone, the share of tuning
     // benign lines (left alone too) that score as high, i.e. the added benign rate that catching it costs.
     const missCost = test
       .filter((s) => s.kind === 'risk' && s.verdict === null)
@@ -357,7 +359,7 @@ async function main(): Promise<void> {
       .sort((x, y) => x - y)
       .map((c) => `${(100 * c).toFixed(1)}%`);
     console.log(`  test misses (${missCost.length}): added tuning-set benign rate needed to catch each (100% = read as past or work talk): ${missCost.join(' ')}`);
-    // (b) veto: the highest threshold that vetoes no more than n backstop-only risk lines on a-ai.
+    // (b) veto: the highest threshold that vetoes no more than n backstop-only risk lines on the tuning batches.
     const tuneRiskBackstop = tune.filter((s) => s.kind === 'risk' && backstopOnly(s.verdict)).map((s) => s.score[name]).sort((x, y) => x - y);
     const tuneBenignBackstop = tune.filter((s) => s.kind === 'benign' && backstopOnly(s.verdict) && dialog(s.verdict)).length;
     console.log(`  (b) veto: tuning-set backstop-only risk ${tuneRiskBackstop.length}, benign with a dialog ${tuneBenignBackstop}`);
