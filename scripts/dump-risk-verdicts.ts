@@ -1,7 +1,7 @@
 /**
  * Writes the risk detector's verdict on every line of the team and fresh sets (text -> assessment
- * or null) to a JSON file, for scripts/semantic-risk-experiment.ts `--verdicts`. Self-contained on
- * purpose, so it can be copied into an older tree (`git archive <commit> | tar -x -C /tmp/old`) to
+ * or null) to a JSON file, for scripts/semantic-risk-experiment.ts `--verdicts`. It needs only src/
+ * and scripts/lib/encoderReadings.ts, so the two can be copied into an older tree (`git archive <commit> | tar -x -C /tmp/old`) to
  * ask what the detector as it stood then made of a batch that was still blind. `detectRisk` is the
  * process's shared detector, built as eval:safety builds it.
  *
@@ -18,7 +18,7 @@ import { readingsOf } from './lib/encoderReadings';
 
 const [freshDir, evalDir, out, backstopOut] = process.argv.slice(2);
 if (out === undefined) {
-  console.error('usage: dump-risk-verdicts <fresh dir> <eval dir> <out.json>');
+  console.error('usage: dump-risk-verdicts <fresh dir> <eval dir> <out.json> [backstop.json]');
   process.exit(2);
 }
 const files = [freshDir, evalDir].flatMap((dir) =>
