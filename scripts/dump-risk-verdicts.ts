@@ -3,8 +3,7 @@
  * or null) to a JSON file, for scripts/semantic-risk-experiment.ts `--verdicts`. It needs only src/
  * and scripts/lib/encoderReadings.ts, so the two can be copied into an older tree (`git archive
  * <commit> | tar -x -C /tmp/old`) to ask what the detector as it stood then made of a batch that
- * was still blind. `detectRisk` is the
- * process's shared detector, built as eval:safety builds it.
+ * was still blind. `detectRisk` is the process's shared detector, built as eval:safety builds it.
  *
  * With a fourth argument, also the n-gram backstop's probability for every reading the experiment
  * scores (scripts/lib/encoderReadings.ts), trained and prepared as that tree's detector does it.
