@@ -37,6 +37,11 @@ export interface QuestionMatcher {
    * (meaningIndex.ts), blended in at MEANING_WEIGHT; without it, words alone.
    */
   match(text: string, meaning?: ReadonlyMap<string, number>): QuestionMatch;
+  /**
+   * The question whose own training text this message is, word for word once normalised (one
+   * question only): the knowledge base already says what it means, so no model needs to read it.
+   */
+  known?(text: string): string | undefined;
 }
 
 const TOP_QUESTIONS = 5;
@@ -56,6 +61,13 @@ const STOP_WORDS = new Set(
   "i me my the a an is it to of and or in on for do does can you be have has what how will if at this that with im i'm ipt therapy therapist they theyre their them we us our your youre are am was were would could should".split(' '),
 );
 
+/** A text as the exact-phrasing lookup compares it: normalised, punctuation and spacing aside. */
+function exactKey(text: string): string {
+  return normalizeUtterance(text)
+    .replace(/[^\p{L}\p{N}£']+/gu, ' ')
+    .trim();
+}
+
 export function trainQuestionMatcher(
   kb: KnowledgeBase,
   examples: readonly LabelledQuestion[],
@@ -72,6 +84,13 @@ export function trainQuestionMatcher(
       .split(/[^\p{L}\p{N}£]+/u)
       .filter((w) => w.length > 0 && !STOP_WORDS.has(w))
       .map((w) => stem(synonyms.get(w) ?? w));
+
+  // Each normalised training text and its question; a text two questions share names neither.
+  const owners = new Map<string, string | undefined>();
+  for (const e of examples) {
+    const key = exactKey(e.text);
+    owners.set(key, owners.has(key) && owners.get(key) !== e.id ? undefined : e.id);
+  }
 
   const classifier = trainNgramClassifier(
     examples.map((e) => ({ text: normalizeUtterance(e.text), label: e.id })),
@@ -95,6 +114,7 @@ export function trainQuestionMatcher(
   const topicTotals = new Float64Array(topicNames.length);
 
   return {
+    known: (text) => owners.get(exactKey(text)),
     match(text: string, meaning?: ReadonlyMap<string, number>): QuestionMatch {
       const normalised = normalizeUtterance(text);
       if (normalised.trim().length === 0) return empty;
