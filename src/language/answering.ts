@@ -101,13 +101,20 @@ export function givesClinicContact(kb: KnowledgeBase, questionId: string): boole
 
 /**
  * What urgent-help wording the recogniser hears yields to. The planner only runs after the safety
- * gate found no risk ("i want it all to stop" never reaches it), and then the intent's reply is the
- * help menu: on the safety team's 1,000 blind messages every one the intent claimed and the gate
- * left alone was benign. So it yields like the other conversation intents (0.9 -> 0.6, eighth pass):
- * "made redundant last month and i'm feeling really low" gets the job-loss answer, "is school able
- * to help me get some support" the school one (blind a, c, g, i +0.5 to +1.5, d +1.3).
+ * gate found no risk, and then the intent's reply is the help menu: on the safety team's 1,000
+ * blind messages every one the intent claimed and the gate left alone was benign. So a guess it is
+ * unsure of yields like the other conversation intents (0.9 -> 0.6, eighth pass): "made redundant
+ * last month and i'm feeling really low" (0.69 urgent help) gets the job-loss answer, "is school
+ * able to help me get some support" the school one (blind a, c, g, i +0.5 to +1.5, d +1.3).
  */
 export const CRISIS_YIELD = 0.6;
+/**
+ * ... but when the recogniser is sure of urgent help, only a clear question beats it, as before:
+ * should the gate ever miss "i want to end it all tonight" (0.94), it must not get "Can I stop
+ * therapy early?" (0.60), and the signposts are the safer reply to a near miss.
+ */
+export const SURE_CRISIS = 0.85;
+export const SURE_CRISIS_YIELD = 0.9;
 
 export type AnswerPlan =
   | { kind: 'intent'; intent: Exclude<IntentName, 'None'> }
@@ -252,7 +259,9 @@ function planWithoutRoutes(
   const intent = recognition.intent;
   const yieldAt =
     intent === 'CrisisSupport'
-      ? thresholds.crisisYield
+      ? recognition.score >= SURE_CRISIS
+        ? SURE_CRISIS_YIELD
+        : thresholds.crisisYield
       : YIELDING_INTENTS.has(intent)
         ? thresholds.answer
         : intent === 'HumanContact' && top !== undefined && givesClinicContact(kb, top.id)

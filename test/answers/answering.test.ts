@@ -25,9 +25,11 @@ describe('planAnswer', () => {
   it('answers a confident question over the generic help reply, and a strong one over an urgent-help guess', () => {
     expect(planAnswer(recognised('Help', 0.9), confidentCost, kb)).toMatchObject({ kind: 'answer', questionId: 'cost.nhs-free' });
     // The planner runs only when the safety gate found no risk; the intent's reply is then the help menu.
-    expect(planAnswer(recognised('CrisisSupport', 0.9), confidentCost, kb)).toMatchObject({ kind: 'answer', questionId: 'cost.nhs-free' });
+    expect(planAnswer(recognised('CrisisSupport', 0.7), confidentCost, kb)).toMatchObject({ kind: 'answer', questionId: 'cost.nhs-free' });
     const fairCost = match([['cost.nhs-free', 0.5], ['cost.private-price', 0.1]], [['cost', 0.6]]);
-    expect(planAnswer(recognised('CrisisSupport', 0.9), fairCost, kb)).toEqual({ kind: 'intent', intent: 'CrisisSupport' });
+    expect(planAnswer(recognised('CrisisSupport', 0.7), fairCost, kb)).toEqual({ kind: 'intent', intent: 'CrisisSupport' });
+    // Sure of urgent help: only a clear question beats it ("i want to end it all tonight" is not "Can I stop therapy early?").
+    expect(planAnswer(recognised('CrisisSupport', 0.94), confidentCost, kb)).toEqual({ kind: 'intent', intent: 'CrisisSupport' });
     expect(planAnswer(recognised('Help', 0.9), nothing, kb)).toEqual({ kind: 'intent', intent: 'Help' });
   });
 
