@@ -13,6 +13,7 @@ import { trainNgramClassifier } from '../ml/ngramClassifier';
 import type { KnowledgeBase, LabelledQuestion } from '../content/knowledgeBase';
 import { buildKeywordIndex } from './keywordIndex';
 import { normalizeUtterance } from './normalize';
+import { createSlipMender, wordsOf } from './slips';
 
 export interface QuestionScore {
   id: string;
@@ -72,9 +73,13 @@ export function trainQuestionMatcher(
   kb: KnowledgeBase,
   examples: readonly LabelledQuestion[],
   synonyms: ReadonlyMap<string, string> = new Map(),
+  /** Words spelled as meant (words.txt): given, a typing slip in any other word is mended first (slips.ts). */
+  english?: ReadonlySet<string>,
 ): QuestionMatcher {
   const empty: QuestionMatch = { questions: [], topics: [] };
   if (examples.length === 0) return { match: () => empty };
+  const kbTexts = [...examples.map((e) => e.text), ...[...kb.questions.values()].map((q) => q.answer)];
+  const mend = english ? createSlipMender(wordsOf(kbTexts.map(normalizeUtterance)), english) : (text: string) => text;
   const stemmer = new StemmerEn();
   const stem = (w: string) => stemmer.stem(w);
   const keywords = (text: string): string[] =>
@@ -116,10 +121,10 @@ export function trainQuestionMatcher(
   return {
     known: (text) => owners.get(exactKey(text)),
     match(text: string, meaning?: ReadonlyMap<string, number>): QuestionMatch {
-      const normalised = normalizeUtterance(text);
+      const normalised = mend(normalizeUtterance(text));
       if (normalised.trim().length === 0) return empty;
       const p = classifier.probabilities(normalised);
-      const words = keywords(text);
+      const words = keywords(normalised);
       const k = index.scores(words);
       const coverage = index.coverage(words);
       let best = 0;
