@@ -79,7 +79,7 @@ export function trainQuestionMatcher(
   const empty: QuestionMatch = { questions: [], topics: [] };
   if (examples.length === 0) return { match: () => empty };
   const kbTexts = [...examples.map((e) => e.text), ...[...kb.questions.values()].map((q) => q.answer)];
-  const mend = english ? createSlipMender(wordsOf(kbTexts.map(normalizeUtterance)), english) : (text: string) => text;
+  const mend = english ? createSlipMender([...wordsOf(kbTexts.map(normalizeUtterance)), ...STOP_WORDS], english) : (text: string) => text;
   const stemmer = new StemmerEn();
   const stem = (w: string) => stemmer.stem(w);
   const keywords = (text: string): string[] =>

@@ -23,28 +23,35 @@ export function createSlipMender(vocabulary: Iterable<string>, english: Readonly
   const byLength = new Map<number, string[]>();
   for (const word of known) byLength.set(word.length, [...(byLength.get(word.length) ?? []), word]);
   return (text) =>
-    text.replace(/[a-z]+/g, (typed) => {
-      if (typed.length < MIN_LENGTH || known.has(typed) || english.has(typed)) return typed;
+    text.replace(/[a-z']+/g, (token) => {
+      // "theyre" and "they're" are one word to the matcher (its keywords drop the apostrophe).
+      const typed = token.replace(/'/g, '');
+      if (typed.length < MIN_LENGTH || known.has(typed) || english.has(typed)) return token;
       const near: string[] = [];
       for (const length of [typed.length - 1, typed.length, typed.length + 1]) {
         for (const word of byLength.get(length) ?? []) if (oneSlipApart(typed, word)) near.push(word);
       }
-      return near.length === 1 ? near[0] : typed;
+      return near.length === 1 ? near[0] : token;
     });
 }
 
 /** The knowledge base's words in a set of texts (lower case letters only). */
 export function wordsOf(texts: Iterable<string>): Set<string> {
   const words = new Set<string>();
-  for (const text of texts) for (const word of text.toLowerCase().match(/[a-z]+/g) ?? []) words.add(word);
+  for (const text of texts) for (const word of text.toLowerCase().replace(/'/g, '').match(/[a-z]+/g) ?? []) words.add(word);
   return words;
 }
 
-/** The locale's English word list (words.txt: one a line, # for comments); empty when absent. */
+/**
+ * Words spelled as meant: the locale's English word list (words.txt: one a line, # for comments)
+ * and every word of the intents' examples (utterances.json), which adds the slang people type
+ * ("legit", "theyre", "gonna"). Empty when neither file is there.
+ */
 export function loadEnglishWords(locale = 'en-GB'): Set<string> {
-  const file = join(LOCALES_DIR, locale, 'words.txt');
+  const list = join(LOCALES_DIR, locale, 'words.txt');
   const words = new Set<string>();
-  if (!existsSync(file)) return words;
-  for (const line of readFileSync(file, 'utf8').split('\n')) if (line !== '' && !line.startsWith('#')) words.add(line.trim());
+  if (existsSync(list)) for (const line of readFileSync(list, 'utf8').split('\n')) if (line !== '' && !line.startsWith('#')) words.add(line.trim());
+  const utterances = join(LOCALES_DIR, locale, 'utterances.json');
+  if (existsSync(utterances)) for (const word of wordsOf([readFileSync(utterances, 'utf8')])) words.add(word);
   return words;
 }

@@ -18,6 +18,11 @@ describe('typing slips in a question', () => {
     expect(mend('how many sessions')).toBe('how many sessions');
     expect(mend('ello')).toBe('ello'); // too short to guess
     expect(mend('zzzzzzz')).toBe('zzzzzzz');
+    // Slang people type is spelled as meant (the intents' examples count as English), and a word
+    // the matcher knows stays ("theyre" is one slip from "there").
+    expect(loadEnglishWords().has('legit')).toBe(true);
+    expect(createSlipMender(['there', 'theyre'], new Set())("how do i know they're legit")).toBe("how do i know they're legit");
+    expect(createSlipMender(['there'], new Set())("they're")).toBe('there');
   });
 
   it('lets the bot place a question typed with slips', async () => {
