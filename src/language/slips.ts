@@ -21,7 +21,11 @@ export function createSlipMender(vocabulary: Iterable<string>, english: Readonly
   for (const word of vocabulary) if (word.length >= MIN_LENGTH) known.add(word);
   // Only words within a letter of the typed length can be one slip away.
   const byLength = new Map<number, string[]>();
-  for (const word of known) byLength.set(word.length, [...(byLength.get(word.length) ?? []), word]);
+  for (const word of known) {
+    const same = byLength.get(word.length);
+    if (same) same.push(word);
+    else byLength.set(word.length, [word]);
+  }
   return (text) =>
     text.replace(/[a-z']+/g, (token) => {
       // "theyre" and "they're" are one word to the matcher (its keywords drop the apostrophe).
