@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { oneSlipApart } from '../content/checkSpelling';
+import { wordList } from '../content/wordList';
 import { LOCALES_DIR } from '../projectRoot';
 
 /** Shorter words are too often a greeting or a name one slip from a word ("ello", "hiya"): left as typed. */
@@ -49,12 +50,10 @@ export function wordsOf(texts: Iterable<string>): Set<string> {
 /**
  * Words spelled as meant: the locale's English word list (words.txt: one a line, # for comments)
  * and every word of the intents' examples (utterances.json), which adds the slang people type
- * ("legit", "theyre", "gonna"). Empty when neither file is there.
+ * ("legit", "theyre", "gonna"). The locale resolver picks the word list (en-GB's when the locale has none).
  */
 export function loadEnglishWords(locale = 'en-GB'): Set<string> {
-  const list = join(LOCALES_DIR, locale, 'words.txt');
-  const words = new Set<string>();
-  if (existsSync(list)) for (const line of readFileSync(list, 'utf8').split('\n')) if (line !== '' && !line.startsWith('#')) words.add(line.trim());
+  const words = new Set<string>(wordList(locale));
   const utterances = join(LOCALES_DIR, locale, 'utterances.json');
   if (existsSync(utterances)) for (const word of wordsOf([readFileSync(utterances, 'utf8')])) words.add(word);
   return words;
