@@ -169,9 +169,11 @@ const PRESENT_RISK_VERB = /(?:^| )(?:i am|i want|i wanna|i wish|i feel|i keep|i 
 
 const ROLE = new RegExp(
   [
-    '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|nurses|doctor|gp|paramedic|teacher|teaching assistant|ta|counsellor|therapist|psychologist|psychiatrist|social worker|volunteer|manager|line manager|hr manager|hr adviser|hr advisor|health adviser|health advisor|wellbeing lead|wellbeing adviser|wellbeing officer|safeguarding officer|support worker|youth worker|lecturer|researcher|first aider|mental health first aider|pharmacist|midwife|health visitor|police officer|chaplain|safeguarding lead|dsl|student|head of year|head teacher|headteacher|deputy head|senco|form tutor|care worker|carer|healthcare assistant|hca|nursery worker|childminder|journalist|reporter|writer|novelist|author|hr officer|hr business partner|occupational health nurse|receptionist|trainee|trainer|instructor|call handler|coach|mentor|learning mentor|youth leader|scout leader|team leader|pastoral lead|pastoral worker|librarian|pcso|firefighter|lifeguard|practitioner|caseworker|case worker|key worker|keyworker|advocate|housing officer|probation officer|clinician|matron)(?= |$)',
+    '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|nurses|doctor|gp|paramedic|teacher|teaching assistant|ta|counsellor|therapist|psychologist|psychiatrist|social worker|volunteer|manager|line manager|hr manager|hr adviser|hr advisor|health adviser|health advisor|wellbeing lead|wellbeing adviser|wellbeing officer|safeguarding officer|support worker|youth worker|lecturer|researcher|first aider|mental health first aider|pharmacist|midwife|health visitor|police officer|chaplain|safeguarding lead|dsl|student|head of year|head teacher|headteacher|deputy head|senco|form tutor|care worker|carer|healthcare assistant|hca|nursery worker|childminder|journalist|reporter|writer|novelist|author|hr officer|hr business partner|occupational health nurse|receptionist|trainee|trainer|instructor|call handler|coach|mentor|learning mentor|youth leader|scout leader|team leader|pastoral lead|pastoral worker|librarian|pcso|firefighter|lifeguard|practitioner|caseworker|case worker|key worker|keyworker|advocate|housing officer|probation officer|prison officer|custody officer|officer|care assistant|nursing assistant|clinician|matron)(?= |$)(?! (?:for|to|of) (?:my|our) (?:[a-z]+ )?(?:mum|mam|mom|dad|mother|father|parents|nan|nana|gran|grandad|grandma|grandpa|granny|grandparents|husband|wife|partner|son|daughter|brother|sister|child|kids|children|family|aunt|auntie|uncle|in laws|mother in law|father in law|boyfriend|girlfriend))',
     'samaritans volunteer',
     '(?:i|we) (?:teach|lecture|tutor)(?= |$)',
+    // "I volunteer on a helpline", "we work on a ward": where the writer meets the subject
+    '(?:i|we) (?:volunteer|work|do shifts|do nights) (?:on|at|for|with|in) (?:a|an|the|our) (?:[a-z]+ ){0,3}(?:helpline|listening line|crisis line|charity|hospice|ward|prison|shelter|refuge|food bank|listening service|call centre|a and e|emergency department)(?= |$)',
     '(?:first aid|mental health first aid|driving|fitness|yoga) instructor',
     // "Trainee clinical psychologist here", "Student midwife.", "GP trainee", "Journalist here"
     '(?:trainee|student) (?:[a-z]+ ){0,2}(?:psychologist|nurse|paramedic|doctor|midwife|teacher|social worker|counsellor|therapist|pharmacist|gp|police officer)',
@@ -207,6 +209,8 @@ const ABOUT_OTHERS = new RegExp(
     '(?:i|we) (?:want|need|have|plan|would like) to (?:cover|teach|explain|talk about|discuss|include|address)',
     // "as a paramedic I see overdoses every week": the writer meets it at work
     '(?:i|we) (?:see|treat|meet|nurse|deal with|get|support|look after) (?:a lot of |lots of |many |loads of |so many |plenty of |more )?(?:[a-z]+ )?(?:overdoses|patients|people|clients|students|pupils|callers|cases|admissions|young people|kids|children|residents)',
+    // "I've just come out of a training session on ...": the writer at work, not speaking of themselves
+    '(?:i have|we have|i|we) (?:just )?(?:come out of|come back from|got back from|been on|been to|attended|done|finished|had|sat through|completed) (?:a |an |the |my |our |some )?(?:[a-z]+ ){0,3}(?:training|session|course|lecture|seminar|workshop|class|webinar|module|briefing|refresher|induction|talk|assembly|inset)(?: (?:on|about|in|covering|for))?',
     '(?:i am|im|we are) (?:drafting|writing|updating|reviewing|planning|preparing|designing|putting together|revising|researching|studying|looking at|looking into|investigating|exploring|focusing on)',
     // "I've been asked to rewrite our policy", "I'm often asked about it by staff"
     '(?:i have been|i was|we have been|we were|i am being|i am) (?:often |always |regularly |sometimes )?asked (?:to|about|for advice)',
@@ -223,7 +227,7 @@ const FIRST_SELF = /(?:^| )(?:i|me|myself|im|ive)(?= |$)/;
 // today", "a boy in year 3 came in with a bruise"): someone at work at risk now, not work talk.
 // Present tense ("callers say", "if someone tells me") stays work talk.
 // ("our teacher said we could include ...", "the tutor said it is rare": teaching, not a disclosure.)
-const DISCLOSED = /(?:^| )(?:(?:told|said)(?! (?:that )?(?:(?:we|i|you|us|everyone|the class) (?:could|can|should|must|have to|need to|may|might|had to|are to|were to)|(?:it|this|that|they) (?:is|was|are|were) (?:rare|common|normal|important|usual|unusual|vital|key|essential)))|came in|came to|disclosed|confided|admitted|showed me|rang me|messaged me|texted me)(?= |$)/;
+const DISCLOSED = /(?:^| )(?:(?:told|said)(?! (?:that )?(?:(?:we|i|you|us|everyone|the class) (?:could|can|should|must|have to|need to|may|might|had to|are to|were to)|(?:it|this|that|they) (?:is|was|are|were) (?:rare|common|normal|important|usual|unusual|vital|key|essential)))|came in|came to|disclosed|confided|(?<!(?:was|were|been|being|get|got|gets|is|are|patients|people|clients|residents|kids|children|young people|men|women) )admitted(?! (?:to|into|after|with|for|onto|on|overnight)(?= ))|showed me|rang me|messaged me|texted me)(?= |$)/;
 const HYPOTHETICAL = /(?:^| )(?:if|when|what if|in case|whenever|suppose|say)(?= |$)/;
 
 // Something that happened at work today ("a mother came to collect today very drunk").
@@ -232,7 +236,7 @@ const HAPPENED_NOW = /(?:^| )(?:today|this morning|this afternoon|this evening|t
 const REPORTED = /(?:^| )(?:if|when|whenever|who (?:says|say|tells|tell|has|have|is|are|present|presents)|someone who|people who|patients who|callers who)(?= |$)/;
 
 // A class or training session today ("today we covered how to ask about suicide") is teaching, not an event.
-const LESSON_TODAY = /(?:today|this morning|this afternoon|this evening|tonight)(?: in (?:class|the session|training|the lecture|the seminar|the course))? (?:we|i|the class|the group|our tutor|the trainer|the tutor) (?:covered|learned|learnt|did|had|talked about|discussed|studied|looked at|practised|practiced|went over|were taught|was taught|taught us)(?= |$)/g;
+const LESSON_TODAY = /(?:today|this morning|this afternoon|this evening|tonight)(?: in (?:class|the session|training|the lecture|the seminar|the course))? (?:we|i|the class|the group|our tutor|the trainer|the tutor) (?:covered|learned|learnt|did|had|talked about|discussed|studied|looked at|practised|practiced|went over|were taught|was taught|taught us)(?= |$)|(?:i have|we have|have|i|we) just (?:come out of|come back from|got back from|finished|had|done|been on|been to|attended|sat through) (?:a |an |the |my |our |some )?(?:[a-z]+ ){0,3}(?:training|session|course|lecture|seminar|workshop|class|meeting|webinar|module|briefing|refresher|induction|talk|assembly|inset)(?= |$)/g;
 
 function disclosedToThem(plain: string): boolean {
   if (HAPPENED_NOW.test(plain.replace(LESSON_TODAY, ' '))) return true;
@@ -253,7 +257,7 @@ const EVENT = '(?:posted|handed|wrote|sent|texted|messaged|told|said|showed|came
 const PARTICULAR_PERSON = new RegExp(
   [
     `(?:my|our) (?:[a-z0-9]+ )?(?:colleague|coworker|co worker|workmate|manager|boss|employee|apprentice|trainee|pupil|student|resident|patient|client|team member|supervisor|line manager|team leader) ${EVENT}`,
-    `one of (?:my|our|the) (?:[a-z0-9]+ )?(?:pupils|students|team|staff|residents|patients|clients|colleagues|employees|apprentices|kids|children|young people|service users|learners|trainees|tenants) ${EVENT}`,
+    `one of (?:my|our|the) (?:[a-z0-9]+ )?(?:pupils|students|team|staff|residents|patients|clients|colleagues|employees|apprentices|kids|children|young people|service users|learners|trainees|tenants)(?: (?:aged )?[0-9]{1,2})? ${EVENT}`,
     `(?:a|the|this|one) (?:[a-z0-9]+ ){0,3}${WORK_PERSON}(?: [a-z0-9]+){0,3} (?:on|in|at|from) (?:my|our|the) (?:ward|unit|class|form|team|group|caseload|shift|floor|home|school|year|office|department|rota|register|wing|corridor)`,
     `(?:a|this|one) (?:[a-z0-9]+ ){0,3}${WORK_PERSON} ${EVENT}`,
   ]
@@ -416,7 +420,10 @@ const CLAUSE_BREAKS = [' . ', ' and ', ' but ', ' who ', ' because ', ' so ', ' 
 function clauseOf(text: string, at: number, span: string): string {
   let start = 0;
   for (const brk of CLAUSE_BREAKS) {
-    const i = text.lastIndexOf(brk, at);
+    let i = text.lastIndexOf(brk, at);
+    // "i think about letting the van drift and being done with it all": an "and" before a word in
+    // -ing goes on with the same subject, so it starts no clause.
+    while (brk === ' and ' && i >= 0 && /^[a-z]+ing(?= |$)/.test(text.slice(i + brk.length))) i = i > 0 ? text.lastIndexOf(brk, i - 1) : -1;
     if (i >= 0 && i + brk.length <= at && i + brk.length > start) start = i + brk.length;
   }
   return text.slice(start, at + span.length);
@@ -436,7 +443,7 @@ function frameFor(plain: string, clause: string, sentence: string, aboutOther: b
   // Risk words with a time of their own and nobody else named ("self-harm every night this week,
   // nobody at work knows") are the writer's own, said without "I".
   if (OWN_TIME.test(sentence) && !THIRD_PARTY.test(sentence)) return 'personal';
-  const rest = clause.replace(ROLE_ALL, ' ').replace(ABOUT_OTHERS, ' ');
+  const rest = clause.replace(ABOUT_OTHERS, ' ').replace(ROLE_ALL, ' ');
   return FIRST_SELF.test(rest) ? 'personal' : 'professional';
 }
 

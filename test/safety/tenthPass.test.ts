@@ -1,0 +1,78 @@
+import { detectRisk } from '../../src/safety/detectRisk';
+import { safetyMode } from '../../src/safety/safetyReply';
+
+/**
+ * Tenth pass (issue 10, false alarms first), by class, in wordings written here (not the blind
+ * batches'): questions about how the guide works, work and training talk, and on the other side
+ * the same shapes carrying a person's own risk.
+ */
+function found(text: string): string {
+  const got = detectRisk(text);
+  return got === null ? 'none' : `${got.category}/${safetyMode(got)}`;
+}
+
+describe('tenth pass: questions about how the guide works get no safety dialog', () => {
+  it.each([
+    // what the guide would "actually" do, asked for a document at work
+    'Say I typed that I wanted to hurt myself, what would this bot actually do? I need it for our onboarding pack.',
+    // how the guide decides
+    'How does the chatbot decide when someone is at risk? Our governors asked me.',
+    'When does the bot choose to show the suicide helplines?',
+    // its act asked about as a case
+    'could you ring 999 for me if i asked you to? just curious',
+    // what it may talk about
+    'is the bot allowed to talk about self harm or does it just give a number',
+    'are you even able to discuss suicide with people',
+  ])('%s', (text) => {
+    expect(found(text)).toMatch(/^(?:none|[a-z_]+\/professional)$/);
+  });
+
+  it.each([
+    // a plea is not a question about the guide
+    ['can you ring 999 for me', 'danger'],
+    // "because i am" followed by a feeling is the writer's own
+    ['asking because i am suicidal, what would the bot do', 'suicide'],
+    // a time of its own
+    ['is the bot able to deal with me wanting to kill myself tonight', 'suicide'],
+    // a body in danger said beside the question
+    ['could you call an ambulance for me if i asked, i swallowed a whole strip of pills', 'medical'],
+  ])('%s -> still a safety reply', (text, category) => {
+    const got = found(text);
+    expect(got.split('/')[0]).toBe(category);
+    expect(['handoff', 'checkIn']).toContain(got.split('/')[1]);
+  });
+});
+
+describe('tenth pass: work and training talk', () => {
+  it.each([
+    // a role with "officer" in it, and "we deal with it" on the job
+    "I'm a custody officer and we deal with people who self-harm most weeks. Not about me. Is IPT used in custody?",
+    // a hospital admission is not a disclosure
+    "Student paramedic here. On my placement we've had patients admitted after overdoses. How would IPT fit in after discharge?",
+    // volunteering on a line
+    'I volunteer for a listening line and we get calls about suicide. How would I describe IPT to a caller?',
+    // fresh from a training session
+    "I'm a team leader and I've just been on a course about spotting domestic abuse at work. Can IPT help survivors later on?",
+  ])('%s -> no safety dialog', (text) => {
+    expect(found(text)).toMatch(/^(?:none|[a-z_]+\/professional)$/);
+  });
+
+  it.each([
+    // "and being done with it": the same subject goes on after "and"
+    ["I'm a delivery manager. Some nights on the motorway I think about easing off the wheel and being done with it. Can I have sessions on Saturdays?", 'suicide'],
+    // a family carer is not a professional
+    ["I'm a carer for my nan. Her grandson takes her bank card and she goes without food. I'm 16.", 'abuse'],
+    // one particular pupil, with her age after the noun
+    ['I teach primary and one of my pupils, 9, came in today with finger-shaped bruises on his neck.', 'abuse'],
+    // "rather be dead than fail"
+    ['results day is next week and i would rather be dead than fail again', 'suicide'],
+  ])('%s -> a safety dialog', (text, category) => {
+    const got = found(text);
+    expect(got.split('/')[0]).toBe(category);
+    expect(['handoff', 'checkIn']).toContain(got.split('/')[1]);
+  });
+
+  it.each(["I'd rather die than sing at the staff party", "I'd rather be dead than go to that spin class again"])('%s stays an idiom', (text) => {
+    expect(found(text)).not.toMatch(/handoff/);
+  });
+});
