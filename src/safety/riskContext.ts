@@ -163,7 +163,7 @@ const GOALS_AGAIN = /(?:help|learn|learning|able|want|hoping|hope|like|start|sta
 // The risk itself said to be back, which counts wherever it is in the message ("it has all come
 // back this month"), unlike the other signs of now, which count only next to the risk words.
 const RECURRING =
-  /(?:^| )(?:(?:it|that|the (?:urges|thoughts|feelings|cutting|drinking|self harm|harming|voices|flashbacks|nightmares))(?: [a-z]+){0,2} (?:has|have|had|is|are|was|keeps|keep)(?: all)? (?:come back|coming back|came back|crept back|started again|starting again|happening again|returned|back(?! (?:to|on|at|in|from|home|for|with|up|down|out)(?= |$)))|relapse|relapsed|relapsing|(?:started|starting|begun|began|do|doing|did|thinking about|thought about|feeling|felt|cutting|hurting myself)(?: [a-z]+){0,2} (?:it|that|this|like that|that way) again)(?= |$)/;
+  /(?:^| )(?:(?:it|that|the (?:urges|thoughts|feelings|cutting|drinking|self harm|harming|voices|flashbacks|nightmares))(?: [a-z]+){0,2} (?:has|have|had|is|are|was|keeps|keep)(?: all)? (?:come back|coming back|came back|crept back|started again|starting again|happening again|returned|back(?! (?:to|on|at|in|from|home|for|with|up|down|out)(?= |$)))|(?<!(?:worried about|scared of|afraid of|fear of|risk of|avoid|prevent|preventing|no|not)(?: a)? )(?:relapse|relapsing)|relapsed|(?:started|starting|begun|began|do|doing|did|thinking about|thought about|feeling|felt|cutting|hurting myself)(?: [a-z]+){0,2} (?:it|that|this|like that|that way) again)(?= |$)/;
 const PRESENT_WANT = /(?:^| )(?:i want|i wanna|i wish|i keep|going to|gonna|(?<!(?:did not|didnt|never|no longer) )want to|i think about|i plan|i still)(?= |$)/;
 const PRESENT_RISK_VERB = /(?:^| )(?:i am|i want|i wanna|i wish|i feel|i keep|i need|i will|going to|gonna|i can not|(?<!(?:did not|didnt|never|no longer) )want to|i have been|i think about|i plan)(?= |$)/;
 
@@ -183,7 +183,7 @@ const ROLE = new RegExp(
     'level [0-9] (?:health and social care|childcare|care)',
     'year (?:1[0-3]|[7-9]) (?:psychology|sociology|health and social care|pshe|biology|english|drama)',
     '(?:(?:i am|im) )?(?:doing|writing|studying for|working on|researching for|revising for) (?:a|an|my|our) (?:[a-z]+ ){0,2}(?:degree|masters|msc|phd|dissertation|essay|thesis|research project|assignment|coursework|exam|exams|novel|book|article|piece|story|short story|script|screenplay|play|poem|module|cpd module|unit|case study|course)',
-    '(?:for|in) (?:english|drama|history|psychology|sociology|biology|re|pshe|media studies|film studies|health and social care|literature|english lit|english literature|gcse|a level) (?:class|lesson|lessons|homework|coursework|revision|essay)',
+    '(?:for|in) (?:my |our |the )?(?:english|drama|history|psychology|sociology|biology|re|pshe|media studies|film studies|health and social care|literature|english lit|english literature|gcse|a level|language|esol|english language|french|spanish|german|science|citizenship) (?:class|lesson|lessons|homework|coursework|revision|essay|course)',
     // ("for my exam results" is a date in the writer's own life, not study talk)
     '(?:for) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|placement|course|exam|research|lesson|lessons|class|lecture|seminar|training|assembly|policy|presentation|project|report|uni work|university work|epq|extended project|blog post|blog|article|newsletter)(?! results| result| grades)',
     // "on my course" or "in my class" is where a student's own life happens, not study talk.

@@ -76,3 +76,37 @@ describe('tenth pass: work and training talk', () => {
     expect(found(text)).not.toMatch(/handoff/);
   });
 });
+
+describe('tenth pass: time limits, relapse worries, scenes in a show', () => {
+  it.each([
+    // a time limit after the words undoes their negation
+    ["nobody will have to put up with me for much longer, i won't be a burden for long", 'suicide'],
+  ])('%s -> not negated', (text, category) => {
+    const got = detectRisk(text);
+    expect(got?.category).toBe(category);
+    expect(got?.negated).toBe(false);
+  });
+
+  it.each([
+    // worrying about a relapse is not the relapse
+    'I overdosed in my first year at college, about twelve years back, and I have been really well since. Not worried about a relapse, I just want help with a new job.',
+  ])('%s -> past and over', (text) => {
+    expect(found(text)).toMatch(/^(?:none|[a-z_]+\/past)$/);
+  });
+
+  it.each([
+    'started that new drama last night and the stalking scenes were so creepy',
+    'the murder bits in the audiobook were really graphic, still loved it',
+    'in ESOL today the teacher explained the word suicide and some other hard words',
+  ])('%s -> no safety dialog', (text) => {
+    expect(found(text)).toMatch(/^(?:none|[a-z_]+\/professional)$/);
+  });
+
+  it.each([
+    ['my ex has found my new flat and the stalking stuff is getting worse every week', 'abuse'],
+    ["i'm not a burden yet but i won't be around much longer", 'suicide'],
+  ])('%s -> still a safety reply', (text, category) => {
+    expect(found(text).split('/')[0]).toBe(category);
+    expect(found(text)).toMatch(/\/(?:handoff|checkIn)$/);
+  });
+});
