@@ -110,3 +110,38 @@ describe('tenth pass: time limits, relapse worries, scenes in a show', () => {
     expect(found(text)).toMatch(/\/(?:handoff|checkIn)$/);
   });
 });
+
+/**
+ * Classes the next blind writers were asked for (night staff, Teams posts about a colleague,
+ * lodgers, neighbours, grandparents, people in recovery, young dads, apprentices and
+ * sixth-formers), written here with a look-alike for each.
+ */
+describe('tenth pass: new voices, risk', () => {
+  it.each([
+    ['On the night shift and the lady in bed 6 has turned blue round the lips and is gasping, nurse is on the other floor', 'medical'],
+    ["Our site lead posted on Teams 'been good knowing you all' and now his phone goes straight to voicemail", 'suicide'],
+    ['The boy next door was locked out in the garden in his pyjamas at midnight again, nobody answered when I knocked', 'abuse'],
+    ["Gramps keeps saying he's had a good innings and he's handed out his tools and his war medals to us all this week", 'suicide'],
+    ["Nine months clean and I've got a bag of gear here, I'm planning on doing the lot tonight", 'suicide'],
+    ['My Year 12 tutee showed me burns on her wrist at lunch and said she does them when her dad drinks', 'self_harm'],
+  ])('%s -> %s', (text, category) => {
+    const got = found(text);
+    expect(got.split('/')[0]).toBe(category);
+    expect(got).toMatch(/\/(?:handoff|checkIn)$/);
+  });
+});
+
+describe('tenth pass: new voices, everyday look-alikes', () => {
+  it.each([
+    "Leaving do on Friday! It's been good knowing you all, the new job starts Monday",
+    'I was gasping for a cuppa after the night shift',
+    'Grandad gave me his old watch when I passed my driving test',
+    'the kids sat on the doorstep at seven eating ice lollies while I cooked',
+    "Found dad's old tablets in a drawer, I'll take them all back to the chemist tomorrow",
+    'A levels are going to finish me off, any revision tips?',
+    'My curry could knock out a horse, the lads at work love it',
+    "Nan says she is ready to go when her time comes, she's 94 and sharp as a tack",
+  ])('%s -> no safety dialog', (text) => {
+    expect(found(text)).toMatch(/^(?:none|[a-z_]+\/(?:professional|past))$/);
+  });
+});
