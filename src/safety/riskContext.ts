@@ -208,7 +208,7 @@ const ABOUT_OTHERS = new RegExp(
     '(?:someone|somebody|a colleague|a student|a pupil|a client|a patient|a caller|callers|clients|patients|pupils|students|people|an employee|a member of staff|a team member|they|a resident|a young person|young people|a person|a child|a parent|a learner|a service user|a teenager|a teen|teenagers|a kid|kids|a young man|a young woman|a lad|a girl|a boy)(?: [a-z]+){0,3} (?:tells|tell|told|says|say|said|discloses|disclosed|mentions|mentioned)(?: me| us)?(?: things like| stuff like| that)?(?: [a-z]+){0,8}',
     '(?:i|we) (?:want|need|have|plan|would like) to (?:cover|teach|explain|talk about|discuss|include|address)',
     // "as a paramedic I see overdoses every week": the writer meets it at work
-    '(?:i|we) (?:see|treat|meet|nurse|deal with|get|support|look after) (?:a lot of |lots of |many |loads of |so many |plenty of |more )?(?:[a-z]+ )?(?:overdoses|patients|people|clients|students|pupils|callers|cases|admissions|young people|kids|children|residents)',
+    '(?:i|we)(?: have)? (?:see|seen|saw|treat|treated|meet|met|nurse|nursed|deal with|dealt with|get|support|supported|look after|looked after) (?:a lot of |lots of |many |loads of |so many |plenty of |more )?(?:[a-z]+ )?(?:overdoses|patients|people|clients|students|pupils|callers|cases|admissions|young people|kids|children|residents)',
     // "I've just come out of a training session on ...": the writer at work, not speaking of themselves
     '(?:i have|we have|i|we) (?:just )?(?:come out of|come back from|got back from|been on|been to|attended|done|finished|had|sat through|completed) (?:a |an |the |my |our |some )?(?:[a-z]+ ){0,3}(?:training|session|course|lecture|seminar|workshop|class|webinar|module|briefing|refresher|induction|talk|assembly|inset)(?: (?:on|about|in|covering|for))?',
     '(?:i am|im|we are) (?:drafting|writing|updating|reviewing|planning|preparing|designing|putting together|revising|researching|studying|looking at|looking into|investigating|exploring|focusing on)',
@@ -227,7 +227,7 @@ const FIRST_SELF = /(?:^| )(?:i|me|myself|im|ive)(?= |$)/;
 // today", "a boy in year 3 came in with a bruise"): someone at work at risk now, not work talk.
 // Present tense ("callers say", "if someone tells me") stays work talk.
 // ("our teacher said we could include ...", "the tutor said it is rare": teaching, not a disclosure.)
-const DISCLOSED = /(?:^| )(?:(?:told|said)(?! (?:that )?(?:(?:we|i|you|us|everyone|the class) (?:could|can|should|must|have to|need to|may|might|had to|are to|were to)|(?:it|this|that|they) (?:is|was|are|were) (?:rare|common|normal|important|usual|unusual|vital|key|essential)))|came in|came to|disclosed|confided|(?<!(?:was|were|been|being|get|got|gets|is|are|patients|people|clients|residents|kids|children|young people|men|women) )admitted(?! (?:to|into|after|with|for|onto|on|overnight)(?= ))|showed me|rang me|messaged me|texted me)(?= |$)/;
+const DISCLOSED = /(?:^| )(?:(?:told|said)(?! (?:that )?(?:(?:we|i|you|us|everyone|the class) (?:could|can|should|must|have to|need to|may|might|had to|are to|were to)|(?:it|this|that|they) (?:is|was|are|were) (?:rare|common|normal|important|usual|unusual|vital|key|essential)))|came in|came to|disclosed|confided|(?<!(?:was|were|been|being|get|got|gets|is|are|patients|people|clients|residents|kids|children|young people|men|women) )admitted(?! (?:to|into|after|with|for|onto|on|overnight)(?= ))|showed me|rang me|messaged me|texted me|(?:i have|i|i have just|i just) (?:seen|saw|witnessed|caught|watched|heard) (?:one of|a colleague|my colleague|a carer|another carer|the other carer|a member of staff|a staff member|a nurse|another nurse|a teacher|someone|somebody|him|her|them|a parent|a mum|a dad))(?= |$)/;
 const HYPOTHETICAL = /(?:^| )(?:if|when|what if|in case|whenever|suppose|say)(?= |$)/;
 
 // Something that happened at work today ("a mother came to collect today very drunk").
@@ -257,7 +257,7 @@ const EVENT = '(?:posted|handed|wrote|sent|texted|messaged|told|said|showed|came
 const PARTICULAR_PERSON = new RegExp(
   [
     `(?:my|our) (?:[a-z0-9]+ )?(?:colleague|coworker|co worker|workmate|manager|boss|employee|apprentice|trainee|pupil|student|resident|patient|client|team member|supervisor|line manager|team leader) ${EVENT}`,
-    `one of (?:my|our|the) (?:[a-z0-9]+ )?(?:pupils|students|team|staff|residents|patients|clients|colleagues|employees|apprentices|kids|children|young people|service users|learners|trainees|tenants)(?: (?:aged )?[0-9]{1,2})? ${EVENT}`,
+    `one of (?:my|our|the) (?:[a-z0-9]+ )?(?:pupils|students|team|staff|residents|patients|clients|colleagues|employees|apprentices|kids|children|young people|service users|learners|trainees|tenants|carers|care workers|nurses|teachers|drivers|lads|girls|boys)(?: (?:aged )?[0-9]{1,2})?(?: on (?:nights|days|shift|my shift|the ward|the floor))? (?:${EVENT}|be)`,
     `(?:a|the|this|one) (?:[a-z0-9]+ ){0,3}${WORK_PERSON}(?: [a-z0-9]+){0,3} (?:on|in|at|from) (?:my|our|the) (?:ward|unit|class|form|team|group|caseload|shift|floor|home|school|year|office|department|rota|register|wing|corridor)`,
     `(?:a|this|one) (?:[a-z0-9]+ ){0,3}${WORK_PERSON} ${EVENT}`,
   ]

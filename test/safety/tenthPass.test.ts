@@ -145,3 +145,33 @@ describe('tenth pass: new voices, everyday look-alikes', () => {
     expect(found(text)).toMatch(/^(?:none|[a-z_]+\/(?:professional|past))$/);
   });
 });
+
+describe('tenth pass: witnessed at work, and Welsh and Polish forms (for native-speaker review)', () => {
+  it('a carer seen being rough with one resident is someone at risk now, not work talk', () => {
+    const got = detectRisk("I'm a care assistant on a dementia unit. Last week I saw another carer pinch a resident's arm hard enough to leave marks when he wouldn't eat. Who can I tell?");
+    expect(got?.category).toBe('abuse');
+    expect(got?.frame ?? 'personal').toBe('personal');
+  });
+
+  it('"I have seen a lot of overdoses" on the job stays work talk', () => {
+    expect(found("I'm a paramedic and I've seen so many overdoses this winter, could IPT help the people we hand over?")).toMatch(/^(?:none|[a-z_]+\/professional)$/);
+  });
+
+  it.each([
+    ['Mam cały zapas leków i dziś w nocy połknę je wszystkie.', 'pl', 'suicide'],
+    ['Syn połknął tabletki mamy, nie wiem ile.', 'pl', 'medical'],
+    ['Lepiej by było, gdybym się już nigdy nie obudził.', 'pl', 'suicide'],
+    ['Przyjaciółka napisała, że się żegna, i teraz nie odbiera.', 'pl', 'suicide'],
+    ["Mae'r pils i gyd gen i yn y drôr a dw i am eu cymryd nhw heno.", 'cy', 'suicide'],
+  ])('%s (%s) -> %s', (text, language, category) => {
+    expect(detectRisk(text, undefined, language)?.category).toBe(category);
+  });
+
+  it.each([
+    ['Wezmę tabletki na katar i pójdę spać.', 'pl'],
+    ['Koleżanka napisała, że się żegna z firmą, bo zaczyna nową pracę.', 'pl'],
+    ["Dw i'n cymryd tabledi haearn bob bore.", 'cy'],
+  ])('%s (%s) -> nothing', (text, language) => {
+    expect(detectRisk(text, undefined, language)).toBeNull();
+  });
+});
