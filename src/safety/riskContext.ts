@@ -198,6 +198,10 @@ const ROLE = new RegExp(
     '(?:in (?:class|the lecture|the seminar|training|the session|the course)|(?:today|this week|last week) (?:in (?:class|training) )?(?:we|the class)) (?:we |the class )?(?:covered|learned|learnt|discussed|talked about|studied|looked at|practised|practiced|went over|were taught)',
   ].join('|'),
 );
+// Back from a training session, a course or a class ("i have just come out of a training session"):
+// the writer at work, not an event that happened to anyone.
+const TRAINING_ATTENDED =
+  '(?:come out of|come back from|got back from|been on|been to|attended|done|finished|had|sat through|completed) (?:a |an |the |my |our |some )?(?:[a-z]+ ){0,3}(?:training|session|course|lecture|seminar|workshop|class|meeting|webinar|module|briefing|refresher|induction|talk|assembly|inset)';
 // Questions about how to help someone in one's care: set aside before asking whether the writer
 // also speaks about themselves.
 const ABOUT_OTHERS = new RegExp(
@@ -210,7 +214,7 @@ const ABOUT_OTHERS = new RegExp(
     // "as a paramedic I see overdoses every week": the writer meets it at work
     '(?:i|we)(?: have)? (?:see|seen|saw|treat|treated|meet|met|nurse|nursed|deal with|dealt with|get|support|supported|look after|looked after) (?:a lot of |lots of |many |loads of |so many |plenty of |more )?(?:[a-z]+ )?(?:overdoses|patients|people|clients|students|pupils|callers|cases|admissions|young people|kids|children|residents)',
     // "I've just come out of a training session on ...": the writer at work, not speaking of themselves
-    '(?:i have|we have|i|we) (?:just )?(?:come out of|come back from|got back from|been on|been to|attended|done|finished|had|sat through|completed) (?:a |an |the |my |our |some )?(?:[a-z]+ ){0,3}(?:training|session|course|lecture|seminar|workshop|class|webinar|module|briefing|refresher|induction|talk|assembly|inset)(?: (?:on|about|in|covering|for))?',
+    `(?:i have|we have|i|we) (?:just )?${TRAINING_ATTENDED}(?: (?:on|about|in|covering|for))?`,
     '(?:i am|im|we are) (?:drafting|writing|updating|reviewing|planning|preparing|designing|putting together|revising|researching|studying|looking at|looking into|investigating|exploring|focusing on)',
     // "I've been asked to rewrite our policy", "I'm often asked about it by staff"
     '(?:i have been|i was|we have been|we were|i am being|i am) (?:often |always |regularly |sometimes )?asked (?:to|about|for advice)',
@@ -236,7 +240,7 @@ const HAPPENED_NOW = /(?:^| )(?:today|this morning|this afternoon|this evening|t
 const REPORTED = /(?:^| )(?:if|when|whenever|who (?:says|say|tells|tell|has|have|is|are|present|presents)|someone who|people who|patients who|callers who)(?= |$)/;
 
 // A class or training session today ("today we covered how to ask about suicide") is teaching, not an event.
-const LESSON_TODAY = /(?:today|this morning|this afternoon|this evening|tonight)(?: in (?:class|the session|training|the lecture|the seminar|the course))? (?:we|i|the class|the group|our tutor|the trainer|the tutor) (?:covered|learned|learnt|did|had|talked about|discussed|studied|looked at|practised|practiced|went over|were taught|was taught|taught us)(?= |$)|(?:i have|we have|have|i|we) just (?:come out of|come back from|got back from|finished|had|done|been on|been to|attended|sat through) (?:a |an |the |my |our |some )?(?:[a-z]+ ){0,3}(?:training|session|course|lecture|seminar|workshop|class|meeting|webinar|module|briefing|refresher|induction|talk|assembly|inset)(?= |$)/g;
+const LESSON_TODAY = new RegExp(`(?:today|this morning|this afternoon|this evening|tonight)(?: in (?:class|the session|training|the lecture|the seminar|the course))? (?:we|i|the class|the group|our tutor|the trainer|the tutor) (?:covered|learned|learnt|did|had|talked about|discussed|studied|looked at|practised|practiced|went over|were taught|was taught|taught us)(?= |$)|(?:i have|we have|have|i|we) just ${TRAINING_ATTENDED}(?= |$)`, 'g');
 
 function disclosedToThem(plain: string): boolean {
   if (HAPPENED_NOW.test(plain.replace(LESSON_TODAY, ' '))) return true;
