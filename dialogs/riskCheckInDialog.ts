@@ -5,6 +5,7 @@ import { crisisRouteTable, type CrisisRoute } from '../src/safety/crisisRoutes';
 import { routeBullets } from '../src/safety/crisisRoutesText';
 import type { UserProfile } from '../src/profile';
 import { checkInAnswer, readSafeNow, safetyRequest, type CheckInAnswer } from '../src/safety/safetyAnswers';
+import { checkInQuestionKey } from '../src/safety/safetyReply';
 import { EMERGENCY_SUPPORT_DIALOG, type EmergencySupportOptions } from './emergencySupportDialog';
 import { SAFETY_PLAN_DIALOG, type SafetyPlanOptions } from './safetyPlanDialog';
 import {
@@ -113,7 +114,7 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
   /** The question; asked again (after a route given, or a message in another language), in other words. */
   private async ask(context: TurnContext, state: CheckInState): Promise<void> {
     const locale = localeOf(context);
-    const text = (state.asks ?? 0) % 2 === 0 ? t(locale, `safety:checkIn.question.${state.assessment.category}`) : t(locale, 'safety:checkIn.again');
+    const text = (state.asks ?? 0) % 2 === 0 ? t(locale, `safety:checkIn.question.${checkInQuestionKey(state.assessment)}`) : t(locale, 'safety:checkIn.again');
     state.asks = (state.asks ?? 0) + 1;
     await context.sendActivity(questionActivity(context, text, yesNo(locale)));
   }

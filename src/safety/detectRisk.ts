@@ -231,7 +231,8 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     return lexicons.get(pickLocale(locale, englishNames, DEFAULT_LOCALE)) ?? english;
   }
 
-  function isNegated(lex: CompiledLexicon, text: string, matchStart: number): boolean {
+  function isNegated(lex: CompiledLexicon, text: string, matchStart: number, matchEnd: number = matchStart): boolean {
+    if (lex.negationCancelledAfter.test(text.slice(matchEnd, matchEnd + NEGATION_LOOKBACK))) return false;
     const before = text.slice(Math.max(0, matchStart - NEGATION_LOOKBACK), matchStart).trimEnd();
     const clauseStart = before.lastIndexOf(' . ');
     const clause = clauseStart >= 0 ? before.slice(clauseStart + 3) : before;
@@ -246,7 +247,7 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       if (m[0].length === 0) re.lastIndex++;
-      if (!isNegated(lex, text, m.index)) {
+      if (!isNegated(lex, text, m.index, m.index + m[0].length)) {
         re.lastIndex = 0;
         return { live: true, at: m.index, span: m[0] };
       }
@@ -260,7 +261,7 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
   function runPatternInSentences(lex: CompiledLexicon, re: RegExp, text: string, ranges: readonly SentenceRange[], sentences: readonly number[]): { live: boolean; at: number; span: string } | null {
     let first: { live: boolean; at: number; span: string } | null = null;
     scanSentences(re, text, ranges, sentences, ({ at, match }) => {
-      const live = !isNegated(lex, text, at);
+      const live = !isNegated(lex, text, at, at + match.length);
       if (live || first === null) first = { live, at, span: match };
       return live;
     });
@@ -339,7 +340,7 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
           regex.lastIndex = 0;
           for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
             if (m[0].length === 0) regex.lastIndex++;
-            if (isNegated(lex, text, m.index)) continue;
+            if (isNegated(lex, text, m.index, m.index + m[0].length)) continue;
             if (visit(f, rule, m.index, m[0], h)) {
               regex.lastIndex = 0;
               return true;

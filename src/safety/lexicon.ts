@@ -25,7 +25,7 @@ const lexiconSchema = z.object({
   about: z.array(z.string()),
   priority: z.array(categorySchema).length(RISK_CATEGORIES.length),
   escalators: z.object({ note: z.string(), categories: z.array(categorySchema), patterns: patternList, unless: z.array(z.string().min(1)).default([]) }),
-  negation: z.object({ note: z.string(), negators: patternList, fillers: patternList, cancellers: z.array(z.string()).default([]) }),
+  negation: z.object({ note: z.string(), negators: patternList, fillers: patternList, cancellers: z.array(z.string()).default([]), cancelledAfter: z.array(z.string().min(1)).default([]) }),
   tokens: z.record(z.string(), z.string().regex(/^[a-z0-9 ]*$/, 'token replacements are lower-case words')),
   symbols: z.object({ note: z.string(), map: z.record(z.string().min(1), z.string().regex(/^[a-z ]+$/)) }).default({ note: '', map: {} }),
   fuzzyTargets: z.array(z.object({ word: z.string().regex(/^[a-z]+$/), maxEdits: z.number().int().min(1).max(2) })),
@@ -102,6 +102,8 @@ export interface CompiledLexicon {
   negatedPrefix: RegExp;
   /** phrases that undo a negation in the same clause ("I'd be lying if I said I haven't") */
   negationCancellers: readonly string[];
+  /** right after the words, undoes their negation: "I won't be a burden for much longer" */
+  negationCancelledAfter: RegExp;
   /** which rule patterns a text's words allow (see prefilter.ts) */
   ruleFilter: WordPrefilter;
   /** every rule's patterns, in rule order (a rule's patterns are next to each other) */
@@ -227,6 +229,7 @@ export function compileLexicon(file: unknown, source: string, knownWords: Iterab
           },
     negatedPrefix: compile(`(?:^| )(?:${negators})(?: (?:${fillers}))*$`, 'negation', ''),
     negationCancellers: lex.negation.cancellers,
+    negationCancelledAfter: compile(`^(?: [a-z]+){0,4} (?:${lex.negation.cancelledAfter.join('|') || '(?!)'})(?= |$)`, 'negation.cancelledAfter', ''),
     ruleFilter: new WordPrefilter(patternSources),
     patterns,
   };

@@ -163,15 +163,17 @@ const GOALS_AGAIN = /(?:help|learn|learning|able|want|hoping|hope|like|start|sta
 // The risk itself said to be back, which counts wherever it is in the message ("it has all come
 // back this month"), unlike the other signs of now, which count only next to the risk words.
 const RECURRING =
-  /(?:^| )(?:(?:it|that|the (?:urges|thoughts|feelings|cutting|drinking|self harm|harming|voices|flashbacks|nightmares))(?: [a-z]+){0,2} (?:has|have|had|is|are|was|keeps|keep)(?: all)? (?:come back|coming back|came back|crept back|started again|starting again|happening again|returned|back(?! (?:to|on|at|in|from|home|for|with|up|down|out)(?= |$)))|relapse|relapsed|relapsing|(?:started|starting|begun|began|do|doing|did|thinking about|thought about|feeling|felt|cutting|hurting myself)(?: [a-z]+){0,2} (?:it|that|this|like that|that way) again)(?= |$)/;
+  /(?:^| )(?:(?:it|that|the (?:urges|thoughts|feelings|cutting|drinking|self harm|harming|voices|flashbacks|nightmares))(?: [a-z]+){0,2} (?:has|have|had|is|are|was|keeps|keep)(?: all)? (?:come back|coming back|came back|crept back|started again|starting again|happening again|returned|back(?! (?:to|on|at|in|from|home|for|with|up|down|out)(?= |$)))|(?<!(?:worried about|scared of|afraid of|fear of|risk of|avoid|prevent|preventing|no|not)(?: a)? )(?:relapse|relapsing)|relapsed|(?:started|starting|begun|began|do|doing|did|thinking about|thought about|feeling|felt|cutting|hurting myself)(?: [a-z]+){0,2} (?:it|that|this|like that|that way) again)(?= |$)/;
 const PRESENT_WANT = /(?:^| )(?:i want|i wanna|i wish|i keep|going to|gonna|(?<!(?:did not|didnt|never|no longer) )want to|i think about|i plan|i still)(?= |$)/;
 const PRESENT_RISK_VERB = /(?:^| )(?:i am|i want|i wanna|i wish|i feel|i keep|i need|i will|going to|gonna|i can not|(?<!(?:did not|didnt|never|no longer) )want to|i have been|i think about|i plan)(?= |$)/;
 
 const ROLE = new RegExp(
   [
-    '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|nurses|doctor|gp|paramedic|teacher|teaching assistant|ta|counsellor|therapist|psychologist|psychiatrist|social worker|volunteer|manager|line manager|hr manager|hr adviser|hr advisor|health adviser|health advisor|wellbeing lead|wellbeing adviser|wellbeing officer|safeguarding officer|support worker|youth worker|lecturer|researcher|first aider|mental health first aider|pharmacist|midwife|health visitor|police officer|chaplain|safeguarding lead|dsl|student|head of year|head teacher|headteacher|deputy head|senco|form tutor|care worker|carer|healthcare assistant|hca|nursery worker|childminder|journalist|reporter|writer|novelist|author|hr officer|hr business partner|occupational health nurse|receptionist|trainee|trainer|instructor|call handler|coach|mentor|learning mentor|youth leader|scout leader|team leader|pastoral lead|pastoral worker|librarian|pcso|firefighter|lifeguard|practitioner|caseworker|case worker|key worker|keyworker|advocate|housing officer|probation officer|clinician|matron)(?= |$)',
+    '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|nurses|doctor|gp|paramedic|teacher|teaching assistant|ta|counsellor|therapist|psychologist|psychiatrist|social worker|volunteer|manager|line manager|hr manager|hr adviser|hr advisor|health adviser|health advisor|wellbeing lead|wellbeing adviser|wellbeing officer|safeguarding officer|support worker|youth worker|lecturer|researcher|first aider|mental health first aider|pharmacist|midwife|health visitor|police officer|chaplain|safeguarding lead|dsl|student|head of year|head teacher|headteacher|deputy head|senco|form tutor|care worker|carer|healthcare assistant|hca|nursery worker|childminder|journalist|reporter|writer|novelist|author|hr officer|hr business partner|occupational health nurse|receptionist|trainee|trainer|instructor|call handler|coach|mentor|learning mentor|youth leader|scout leader|team leader|pastoral lead|pastoral worker|librarian|pcso|firefighter|lifeguard|practitioner|caseworker|case worker|key worker|keyworker|advocate|housing officer|probation officer|prison officer|custody officer|officer|care assistant|nursing assistant|clinician|matron)(?= |$)(?! (?:for|to|of) (?:my|our) (?:[a-z]+ )?(?:mum|mam|mom|dad|mother|father|parents|nan|nana|gran|grandad|grandma|grandpa|granny|grandparents|husband|wife|partner|son|daughter|brother|sister|child|kids|children|family|aunt|auntie|uncle|in laws|mother in law|father in law|boyfriend|girlfriend))',
     'samaritans volunteer',
     '(?:i|we) (?:teach|lecture|tutor)(?= |$)',
+    // "I volunteer on a helpline", "we work on a ward": where the writer meets the subject
+    '(?:i|we) (?:volunteer|work|do shifts|do nights) (?:on|at|for|with|in) (?:a|an|the|our) (?:[a-z]+ ){0,3}(?:helpline|listening line|crisis line|charity|hospice|ward|prison|shelter|refuge|food bank|listening service|call centre|a and e|emergency department)(?= |$)',
     '(?:first aid|mental health first aid|driving|fitness|yoga) instructor',
     // "Trainee clinical psychologist here", "Student midwife.", "GP trainee", "Journalist here"
     '(?:trainee|student) (?:[a-z]+ ){0,2}(?:psychologist|nurse|paramedic|doctor|midwife|teacher|social worker|counsellor|therapist|pharmacist|gp|police officer)',
@@ -181,9 +183,9 @@ const ROLE = new RegExp(
     'level [0-9] (?:health and social care|childcare|care)',
     'year (?:1[0-3]|[7-9]) (?:psychology|sociology|health and social care|pshe|biology|english|drama)',
     '(?:(?:i am|im) )?(?:doing|writing|studying for|working on|researching for|revising for) (?:a|an|my|our) (?:[a-z]+ ){0,2}(?:degree|masters|msc|phd|dissertation|essay|thesis|research project|assignment|coursework|exam|exams|novel|book|article|piece|story|short story|script|screenplay|play|poem|module|cpd module|unit|case study|course)',
-    '(?:for|in) (?:english|drama|history|psychology|sociology|biology|re|pshe|media studies|film studies|health and social care|literature|english lit|english literature|gcse|a level) (?:class|lesson|lessons|homework|coursework|revision|essay)',
+    '(?:for|in) (?:my |our |the )?(?:english|drama|history|psychology|sociology|biology|re|pshe|media studies|film studies|health and social care|literature|english lit|english literature|gcse|a level|language|esol|english language|french|spanish|german|science|citizenship) (?:class|lesson|lessons|homework|coursework|revision|essay|course)',
     // ("for my exam results" is a date in the writer's own life, not study talk)
-    '(?:for) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|placement|course|exam|research|lesson|lessons|class|lecture|seminar|training|assembly|policy|presentation|project|report|uni work|university work|epq|extended project|blog post|blog|article|newsletter)(?! results| result| grades)',
+    '(?:for) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|placement|course|exam|research|lesson|lessons|class|lecture|seminar|training|assembly|policy|presentation|project|report|uni work|university work|epq|extended project|blog post|blog|article|newsletter|poster|leaflet|noticeboard|notice board|display board|flyer|handout|staff room|website|resource pack)(?! results| result| grades)',
     // "on my course" or "in my class" is where a student's own life happens, not study talk.
     '(?:in|on) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|research|lesson plan|lecture|seminar|training|assembly|policy|presentation|project|report)',
     '(?:dissertation|essay|assignment|coursework|thesis|research project|literature review)(?: [a-z]+){0,2} (?:on|about|into|covering)',
@@ -196,6 +198,10 @@ const ROLE = new RegExp(
     '(?:in (?:class|the lecture|the seminar|training|the session|the course)|(?:today|this week|last week) (?:in (?:class|training) )?(?:we|the class)) (?:we |the class )?(?:covered|learned|learnt|discussed|talked about|studied|looked at|practised|practiced|went over|were taught)',
   ].join('|'),
 );
+// Back from a training session, a course or a class ("i have just come out of a training session"):
+// the writer at work, not an event that happened to anyone.
+const TRAINING_ATTENDED =
+  '(?:come out of|come back from|got back from|been on|been to|attended|done|finished|had|sat through|completed) (?:a |an |the |my |our |some )?(?:[a-z]+ ){0,3}(?:training|session|course|lecture|seminar|workshop|class|meeting|webinar|module|briefing|refresher|induction|talk|assembly|inset)';
 // Questions about how to help someone in one's care: set aside before asking whether the writer
 // also speaks about themselves.
 const ABOUT_OTHERS = new RegExp(
@@ -206,7 +212,9 @@ const ABOUT_OTHERS = new RegExp(
     '(?:someone|somebody|a colleague|a student|a pupil|a client|a patient|a caller|callers|clients|patients|pupils|students|people|an employee|a member of staff|a team member|they|a resident|a young person|young people|a person|a child|a parent|a learner|a service user|a teenager|a teen|teenagers|a kid|kids|a young man|a young woman|a lad|a girl|a boy)(?: [a-z]+){0,3} (?:tells|tell|told|says|say|said|discloses|disclosed|mentions|mentioned)(?: me| us)?(?: things like| stuff like| that)?(?: [a-z]+){0,8}',
     '(?:i|we) (?:want|need|have|plan|would like) to (?:cover|teach|explain|talk about|discuss|include|address)',
     // "as a paramedic I see overdoses every week": the writer meets it at work
-    '(?:i|we) (?:see|treat|meet|nurse|deal with|get|support|look after) (?:a lot of |lots of |many |loads of |so many |plenty of |more )?(?:[a-z]+ )?(?:overdoses|patients|people|clients|students|pupils|callers|cases|admissions|young people|kids|children|residents)',
+    '(?:i|we)(?: have)? (?:see|seen|saw|treat|treated|meet|met|nurse|nursed|deal with|dealt with|get|support|supported|look after|looked after) (?:a lot of |lots of |many |loads of |so many |plenty of |more )?(?:[a-z]+ )?(?:overdoses|patients|people|clients|students|pupils|callers|cases|admissions|young people|kids|children|residents)',
+    // "I've just come out of a training session on ...": the writer at work, not speaking of themselves
+    `(?:i have|we have|i|we) (?:just )?${TRAINING_ATTENDED}(?: (?:on|about|in|covering|for))?`,
     '(?:i am|im|we are) (?:drafting|writing|updating|reviewing|planning|preparing|designing|putting together|revising|researching|studying|looking at|looking into|investigating|exploring|focusing on)',
     // "I've been asked to rewrite our policy", "I'm often asked about it by staff"
     '(?:i have been|i was|we have been|we were|i am being|i am) (?:often |always |regularly |sometimes )?asked (?:to|about|for advice)',
@@ -223,7 +231,7 @@ const FIRST_SELF = /(?:^| )(?:i|me|myself|im|ive)(?= |$)/;
 // today", "a boy in year 3 came in with a bruise"): someone at work at risk now, not work talk.
 // Present tense ("callers say", "if someone tells me") stays work talk.
 // ("our teacher said we could include ...", "the tutor said it is rare": teaching, not a disclosure.)
-const DISCLOSED = /(?:^| )(?:(?:told|said)(?! (?:that )?(?:(?:we|i|you|us|everyone|the class) (?:could|can|should|must|have to|need to|may|might|had to|are to|were to)|(?:it|this|that|they) (?:is|was|are|were) (?:rare|common|normal|important|usual|unusual|vital|key|essential)))|came in|came to|disclosed|confided|admitted|showed me|rang me|messaged me|texted me)(?= |$)/;
+const DISCLOSED = /(?:^| )(?:(?:told|said)(?! (?:that )?(?:(?:we|i|you|us|everyone|the class) (?:could|can|should|must|have to|need to|may|might|had to|are to|were to)|(?:it|this|that|they) (?:is|was|are|were) (?:rare|common|normal|important|usual|unusual|vital|key|essential)))|came in|came to|disclosed|confided|(?<!(?:was|were|been|being|get|got|gets|is|are|patients|people|clients|residents|kids|children|young people|men|women) )admitted(?! (?:to|into|after|with|for|onto|on|overnight)(?= ))|showed me|rang me|messaged me|texted me|(?:i have|i|i have just|i just) (?:seen|saw|witnessed|caught|watched|heard) (?:one of|a colleague|my colleague|a carer|another carer|the other carer|a member of staff|a staff member|a nurse|another nurse|a teacher|someone|somebody|him|her|them|a parent|a mum|a dad))(?= |$)/;
 const HYPOTHETICAL = /(?:^| )(?:if|when|what if|in case|whenever|suppose|say)(?= |$)/;
 
 // Something that happened at work today ("a mother came to collect today very drunk").
@@ -232,7 +240,7 @@ const HAPPENED_NOW = /(?:^| )(?:today|this morning|this afternoon|this evening|t
 const REPORTED = /(?:^| )(?:if|when|whenever|who (?:says|say|tells|tell|has|have|is|are|present|presents)|someone who|people who|patients who|callers who)(?= |$)/;
 
 // A class or training session today ("today we covered how to ask about suicide") is teaching, not an event.
-const LESSON_TODAY = /(?:today|this morning|this afternoon|this evening|tonight)(?: in (?:class|the session|training|the lecture|the seminar|the course))? (?:we|i|the class|the group|our tutor|the trainer|the tutor) (?:covered|learned|learnt|did|had|talked about|discussed|studied|looked at|practised|practiced|went over|were taught|was taught|taught us)(?= |$)/g;
+const LESSON_TODAY = new RegExp(`(?:today|this morning|this afternoon|this evening|tonight)(?: in (?:class|the session|training|the lecture|the seminar|the course))? (?:we|i|the class|the group|our tutor|the trainer|the tutor) (?:covered|learned|learnt|did|had|talked about|discussed|studied|looked at|practised|practiced|went over|were taught|was taught|taught us)(?= |$)|(?:i have|we have|have|i|we) just ${TRAINING_ATTENDED}(?= |$)`, 'g');
 
 function disclosedToThem(plain: string): boolean {
   if (HAPPENED_NOW.test(plain.replace(LESSON_TODAY, ' '))) return true;
@@ -253,7 +261,7 @@ const EVENT = '(?:posted|handed|wrote|sent|texted|messaged|told|said|showed|came
 const PARTICULAR_PERSON = new RegExp(
   [
     `(?:my|our) (?:[a-z0-9]+ )?(?:colleague|coworker|co worker|workmate|manager|boss|employee|apprentice|trainee|pupil|student|resident|patient|client|team member|supervisor|line manager|team leader) ${EVENT}`,
-    `one of (?:my|our|the) (?:[a-z0-9]+ )?(?:pupils|students|team|staff|residents|patients|clients|colleagues|employees|apprentices|kids|children|young people|service users|learners|trainees|tenants) ${EVENT}`,
+    `one of (?:my|our|the) (?:[a-z0-9]+ )?(?:pupils|students|team|staff|residents|patients|clients|colleagues|employees|apprentices|kids|children|young people|service users|learners|trainees|tenants|carers|care workers|nurses|teachers|drivers|lads|girls|boys)(?: (?:aged )?[0-9]{1,2})?(?: on (?:nights|days|shift|my shift|the ward|the floor))? (?:${EVENT}|be)`,
     `(?:a|the|this|one) (?:[a-z0-9]+ ){0,3}${WORK_PERSON}(?: [a-z0-9]+){0,3} (?:on|in|at|from) (?:my|our|the) (?:ward|unit|class|form|team|group|caseload|shift|floor|home|school|year|office|department|rota|register|wing|corridor)`,
     `(?:a|this|one) (?:[a-z0-9]+ ){0,3}${WORK_PERSON} ${EVENT}`,
   ]
@@ -416,7 +424,10 @@ const CLAUSE_BREAKS = [' . ', ' and ', ' but ', ' who ', ' because ', ' so ', ' 
 function clauseOf(text: string, at: number, span: string): string {
   let start = 0;
   for (const brk of CLAUSE_BREAKS) {
-    const i = text.lastIndexOf(brk, at);
+    let i = text.lastIndexOf(brk, at);
+    // "i think about letting the van drift and being done with it all": an "and" before a word in
+    // -ing goes on with the same subject, so it starts no clause.
+    while (brk === ' and ' && i >= 0 && /^[a-z]+ing(?= |$)/.test(text.slice(i + brk.length))) i = i > 0 ? text.lastIndexOf(brk, i - 1) : -1;
     if (i >= 0 && i + brk.length <= at && i + brk.length > start) start = i + brk.length;
   }
   return text.slice(start, at + span.length);
@@ -436,7 +447,7 @@ function frameFor(plain: string, clause: string, sentence: string, aboutOther: b
   // Risk words with a time of their own and nobody else named ("self-harm every night this week,
   // nobody at work knows") are the writer's own, said without "I".
   if (OWN_TIME.test(sentence) && !THIRD_PARTY.test(sentence)) return 'personal';
-  const rest = clause.replace(ROLE_ALL, ' ').replace(ABOUT_OTHERS, ' ');
+  const rest = clause.replace(ABOUT_OTHERS, ' ').replace(ROLE_ALL, ' ');
   return FIRST_SELF.test(rest) ? 'personal' : 'professional';
 }
 

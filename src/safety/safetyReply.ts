@@ -70,3 +70,13 @@ export type NoteKind = 'past' | 'professional' | 'professionalChild';
 export function noteKind(mode: 'past' | 'professional', assessment: RiskAssessment): NoteKind {
   return mode === 'professional' && assessment.who === 'child' ? 'professionalChild' : mode;
 }
+
+/**
+ * Which check-in question (strings/safety.json `checkIn.question`) an assessment gets. A guess by
+ * the statistical backstop alone may name the wrong kind of risk, and a question about one kind
+ * ("someone is hurting you?" after a message about a cat) can read as an accusation: it gets one
+ * gentle question that covers every kind.
+ */
+export function checkInQuestionKey(assessment: RiskAssessment): RiskAssessment['category'] | 'possible' {
+  return assessment.possible === true ? 'possible' : assessment.category;
+}

@@ -10,14 +10,17 @@ const QUESTION = 'Sometimes people who feel low have thoughts of ending their li
 const POSSIBLE = 'I want everything to go black';
 const ROUTES_LINE = 'If you need help now, call 999. You can also call Samaritans free on 116 123, any time.';
 
-async function atCheckIn(message = NEGATED) {
+/** The backstop alone may guess the wrong kind of risk: one gentle question covers every kind. */
+const GENERAL_QUESTION = "I might have read that wrong, and that's OK. I ask because it matters: are you thinking of harming yourself, or is someone harming you?";
+
+async function atCheckIn(message = NEGATED, question = QUESTION) {
   const harness = await realBot({ nation: 'england', ageGroup: '35_plus' });
   const replies = await say(harness.adapter, message);
   // Never without a route: the banner event (concern, not the full hand-off) and one short line.
   expect(eventsOf(replies)).toHaveLength(1);
   expect(eventsOf(replies)[0]).toMatchObject({ type: 'event', name: 'emergencySupport', value: { severity: 'concern' } });
   const text = textOf(replies);
-  expectInOrder(text, [ROUTES_LINE, QUESTION]);
+  expectInOrder(text, [ROUTES_LINE, question]);
   // The question, not the full routes list yet.
   expect(text).not.toContain('85258');
   expect(text).not.toContain('Are you safe right now?');
@@ -84,7 +87,7 @@ describe('risk check-in', () => {
   });
 
   it('a message only the backstop flags gets the same gentle check-in, and "yes" starts the emergency dialog', async () => {
-    const { adapter } = await atCheckIn(POSSIBLE);
+    const { adapter } = await atCheckIn(POSSIBLE, GENERAL_QUESTION);
     const replies = await say(adapter, 'yes');
     expect(eventsOf(replies)[0]).toMatchObject({ name: 'emergencySupport', value: { category: 'suicide' } });
     expectInOrder(textOf(replies), ['999', '116 123', '85258', 'Are you safe right now?']);
