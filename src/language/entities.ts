@@ -249,25 +249,33 @@ function placeCandidates(words: readonly string[], g: Gazetteer, expected: boole
 
 /**
  * A UK postcode or its first half ("BT7 1NN", "cf10", "my postcode is SY23"). A full postcode counts
- * anywhere; a first half only as the whole answer or next to the word postcode, since "m8" is
- * also text-speak.
+ * anywhere; a first half as the whole answer, next to the word postcode, typed in capitals with a
+ * two-letter area ("its CF10 im in"), or after "in" or "near" ("im in ab10 how do i get ipt"),
+ * since "m8" on its own is also text-speak.
  */
 function postcodeCandidates(text: string, at: number, g: Gazetteer): Candidate[] {
   const found: Candidate[] = [];
   const upper = text.toUpperCase();
   const mentionsPostcode = /\bPOST ?CODE\b/.test(upper);
-  for (const match of upper.matchAll(/\b([A-Z]{1,2})(\d{1,2})([A-Z])?(?:\s*(\d[A-Z]{2}))?\b/g)) {
-    const [, area, number, , inward] = match;
+  for (const match of text.matchAll(/\b([A-Z]{1,2})(\d{1,2})([A-Z])?(?:\s*(\d[A-Z]{2}))?\b/gi)) {
+    const [typed, typedArea, number, , inward] = match;
+    const area = typedArea.toUpperCase();
     const district = `${area}${number}`;
     const nation = g.districts.get(district) ?? g.areas.get(area);
     if (!nation) continue;
-    const rest = upper.replace(match[0], ' ').replace(/[^A-Z ]/g, ' ').trim().replace(/\s+/g, ' ');
+    const before = text.slice(0, match.index).toUpperCase().match(/([A-Z]+)\W*$/)?.[1];
+    const cued = before !== undefined && DISTRICT_CUES.has(before);
+    const inCapitals = area.length === 2 && typedArea === area;
+    const rest = upper.replace(typed.toUpperCase(), ' ').replace(/[^A-Z ]/g, ' ').trim().replace(/\s+/g, ' ');
     const onlyCode = /^(?:(?:IM |I AM |WE ARE )?(?:IN|NEAR|AROUND))?$/.test(rest);
-    if (!inward && !mentionsPostcode && !onlyCode) continue;
+    if (!inward && !mentionsPostcode && !onlyCode && !cued && !inCapitals) continue;
     found.push({ nation, place: district, score: inward ? 4 : 3, at });
   }
   return found;
 }
+
+/** Words just before a postcode's first half that make it a place ("in ab10", "near CF10"). */
+const DISTRICT_CUES = new Set(['IN', 'NEAR', 'AROUND', 'NR']);
 
 export interface ExtractNationOptions {
   /** The text answers "where in the UK are you?", so a place alone is an answer even if it is an everyday word ("Reading"). */
