@@ -54,6 +54,8 @@ const fileSchema = z.object({
   changedMind: phraseList,
   /** Right after an answer about privacy: delete what was just talked about ("delete it then"). */
   eraseThat: phraseList,
+  /** Held anywhere in a message: asking to reach the clinic by email ("can i just email instead"). */
+  emailAsks: phraseList,
 });
 
 export type CallTimeWord = 'morning' | 'afternoon' | 'any';
@@ -88,6 +90,7 @@ interface ControlWords {
   skipNotAsked: Set<string>;
   changedMind: Set<string>;
   eraseThat: Set<string>;
+  emailAsks: string[];
 }
 
 // The last text normalised: one message is asked about by several tests in a row (the risk
@@ -146,6 +149,7 @@ export function parseControlWords(json: unknown): ControlWords {
     skipNotAsked: new Set(data.skipNotAsked.map(normaliseControl)),
     changedMind: new Set(data.changedMind.map(normaliseControl)),
     eraseThat: new Set(data.eraseThat.map(normaliseControl)),
+    emailAsks: data.emailAsks.map(normaliseControl),
     whyAskLeads: data.whyAsks.map(normaliseControl).filter((phrase) => phrase.split(' ').length >= 3),
     callTimes: (['morning', 'afternoon', 'any'] as const).flatMap((time) => data.callTimes[time].map((phrase): [string, CallTimeWord] => [normaliseControl(phrase), time])),
   };
@@ -380,6 +384,12 @@ export function isChangedMind(locale: string, text: string): boolean {
 /** "delete it then", "ok wipe that": after an answer about what is kept, a request to delete it. */
 export function isEraseThat(locale: string, text: string): boolean {
   return isWhole(locale, text, (words) => words.eraseThat);
+}
+
+/** "can i just email instead", "whats their email": reaching the clinic by email, not a call. */
+export function asksToEmail(locale: string, text: string): boolean {
+  const padded = ` ${normaliseControl(text)} `;
+  return controlWords(locale).emailAsks.some((phrase) => hasPhrase(padded, phrase));
 }
 
 /** "so what do I do next?", "now what": asking for the next step, as the whole message. */

@@ -348,7 +348,13 @@ const NOT_AGE_AFTER = new Set([
   'minutes', 'percent', 'kg', 'kids', 'children', 'times', 'quid', 'pounds', 'p', 'pm', 'am', 'oclock', 'st', 'nd', 'rd',
   'th', 'sessions', 'people', 'pills', 'tablets', 'mg', 'miles', 'k', 'foot', 'ft', 'feet', 'cm', 'stone', 'percent', 'of', 'out',
 ]);
-const AGE_BEFORE = [['im'], ['i', 'am'], ['aged'], ['age'], ['ages'], ['turned'], ['turn'], ['just', 'turned'], ['im', 'only'], ['only'], ['iam'], ['am']];
+const AGE_BEFORE = [
+  ['im'], ['i', 'am'], ['aged'], ['age'], ['ages'], ['turned'], ['turn'], ['just', 'turned'], ['im', 'only'], ['only'], ['iam'], ['am'],
+  // "wait no im actually 17", "im really 16": a correction said with a word between.
+  ['im', 'actually'], ['am', 'actually'], ['im', 'really'], ['am', 'really'],
+];
+/** Words typed straight onto a number that still make it an age ("im17"); any other letters make it a code ("bt7", "cf10"). */
+const GLUED_AGE_CUES = new Set(['im', 'am', 'iam', 'age', 'aged']);
 const AGE_AFTER = [['years', 'old'], ['year', 'old'], ['yrs', 'old'], ['yr', 'old'], ['yo'], ['y', 'o'], ['now'], ['yrs'], ['years'], ['yr', 'old'], ['next', 'month']];
 const NEARLY = new Set(['nearly', 'almost', 'nearlyy', 'soon', 'nearli']);
 /** Words that may stand around an age given as the whole answer ("44 lol", "im 15"). */
@@ -359,6 +365,13 @@ const AGE_OPENING_NEXT = new Set(['in', 'from', 'living', 'live', 'and', 'n', 'm
 function onlyPlaceFrom(words: readonly string[], from: number): boolean {
   const rest = words.slice(from);
   return rest.length > 0 && rest.length <= 3 && extractNation(rest.join(' ')) !== undefined;
+}
+
+/** Whether the message typed letters and a number as one token ("near BT7 now"), which the normaliser split. */
+function gluedToLetters(input: string | EntityText, letters: string, digits: string): boolean {
+  if (!/^[a-z]{1,2}$/.test(letters) || !/^\d+$/.test(digits)) return false;
+  const text = typeof input === 'string' ? input : input.text;
+  return new RegExp(`(?:^|[^a-z0-9])${letters}${digits}(?![0-9])`, 'i').test(text);
 }
 
 /** Words numberAt reads as a count that never state an age on their own. */
@@ -391,6 +404,7 @@ export function extractAge(input: string | EntityText): AgeMatch | undefined {
     const number = numberAt(words, i);
     if (!number || number.value < 5 || number.value > 110) continue;
     const { value, length } = number;
+    if (i > 0 && !GLUED_AGE_CUES.has(words[i - 1]) && gluedToLetters(input, words[i - 1], words[i])) continue;
     const next = words[i + length];
     if (next !== undefined && NOT_AGE_AFTER.has(next)) continue;
     const cuedBefore = AGE_BEFORE.some((cue) => endsWith(words, i, cue));

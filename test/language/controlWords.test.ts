@@ -1,4 +1,4 @@
-import { classifyControl, hasChangeCue, isCallTimeQuestion, isCheckRequest, isFitQuestion, isGoodbye, isNextStepRequest, isPause, isQuestion, parseControlWords } from '../../src/language/controlWords';
+import { asksToEmail, classifyControl, hasChangeCue, isCallTimeQuestion, isCheckRequest, isFitQuestion, isGoodbye, isNextStepRequest, isPause, isQuestion, parseControlWords } from '../../src/language/controlWords';
 import controlJson from '../../locales/en-GB/control-words.json';
 
 const cases: Array<[string, string, string?]> = [
@@ -190,5 +190,18 @@ describe('questions after lead-in words, corrections and call times (fourth pass
 
   it.each(['dunno really', 'not sure tbh'])('"%s" is a skip', (text) => {
     expect(classifyControl('en-GB', text)?.kind).toBe('skip');
+  });
+});
+
+describe('asking to reach the clinic by email (eighth pass of issue 13)', () => {
+  it.each(['can i just email instead', 'could i email them', 'id rather email tbh, whats their email', 'is there an email i can use instead of ringing'])(
+    '"%s" asks to email',
+    (text) => {
+      expect(asksToEmail('en-GB', text)).toBe(true);
+    },
+  );
+
+  it.each(['can you email me my summary', 'email me the note', 'do you need my email', 'what is ipt'])('"%s" does not', (text) => {
+    expect(asksToEmail('en-GB', text)).toBe(false);
   });
 });
