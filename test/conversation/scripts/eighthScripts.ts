@@ -139,4 +139,33 @@ export const EIGHTH_SCRIPTS: Script[] = [
       turn('moved again lol, near bt7 now. how do i get it here', { has: ['Northern Ireland', 'GP'], not: [SELF_REFER, FALLBACK] }),
     ],
   },
+
+  // Nothing open.
+  {
+    name: 'a bare yes or no with nothing asked is never a fallback, and never the same line twice running',
+    turns: [
+      turn('ya', { not: [FALLBACK] }),
+      turn('nah', { not: [FALLBACK] }),
+      turn('no', { not: [FALLBACK] }),
+      turn('what is ipt', { has: ['Interpersonal Psychotherapy'] }),
+      turn('yep', { not: [FALLBACK] }),
+    ],
+  },
+  {
+    name: '"yeah" after the check is offered starts it',
+    turns: [
+      turn('moved to a new town for work and i feel so lonely'),
+      turn('would ipt help with that', { has: ['IPT works on'], not: [FALLBACK] }),
+      turn('yeah go on', { has: [Q.concern], not: [FALLBACK] }),
+    ],
+  },
+  {
+    name: '"go back" and "change my answer" with nothing open: nothing to go back to, never "nothing to stop"',
+    turns: [
+      turn('go back', { has: ['nothing to go back to'], not: ['nothing to stop', FALLBACK] }),
+      turn('stop', { not: ['nothing to go back to', FALLBACK] }),
+      turn('change my answer', { has: ['nothing to go back to'], not: [FALLBACK] }),
+      turn('go back', { not: ['nothing to go back to', FALLBACK] }),
+    ],
+  },
 ];
