@@ -2,12 +2,12 @@ import { Dialog, type DialogTurnResult } from 'botbuilder-dialogs';
 import { t } from '../../src/content/i18n';
 import { urgentNumbers } from '../../src/content/urgentNumbers';
 import { notedPlace } from '../../src/content/answerReplies';
-import { hasChangeCue, isAcknowledgement, isFitQuestion, isNextStepRequest, isQuestion, type Control } from '../../src/language/controlWords';
+import { asksToEmail, asksToKeepSummary, hasChangeCue, isAcknowledgement, isFitQuestion, isNextStepRequest, isQuestion, type Control } from '../../src/language/controlWords';
 import { HELP_DIALOG, type HelpOptions, type NothingKind } from '../helpDialog';
 import { suitabilityLexicon } from '../../src/content/lexicon';
 import { interpretAnswer } from '../../src/content/suitability';
 import { noteProfileUpdate } from '../keptProfile';
-import { fitOutsideCheck, nextStepReply, SUITABILITY_CHECK_DIALOG, type SuitabilityCheckOptions } from '../suitabilityCheckDialog';
+import { fitOutsideCheck, keepSummaryReply, nextStepReply, SUITABILITY_CHECK_DIALOG, type SuitabilityCheckOptions } from '../suitabilityCheckDialog';
 import { withActions, withButtons } from '../replies';
 import { answerAgainForContext, answerTopic, areasIn, beginCheck, lastAnswerAreas, route as routeTo } from './answerRoutes';
 import { resetMisunderstandings, type MainTurn, type Route } from './turn';
@@ -40,6 +40,12 @@ export async function whenNothingIsOpen(turn: MainTurn, route: Route, control: C
   }
   // "yeah go on" right after the check was offered: the check.
   if (checkOffered && !button && (control?.kind === 'resume' || bareYesNo(locale, text) === 'yes')) return beginCheck(turn);
+  // "can i get my summary by email", "how do i print this": how to keep it, never by email.
+  if (!button && asksToKeepSummary(locale, text) && !asksToEmail(locale, text)) {
+    resetMisunderstandings(turn);
+    await dc.context.sendActivity(keepSummaryReply(locale, dc.context.activity.channelId, lastCheck?.finished === true));
+    return Dialog.EndOfTurn;
+  }
   // "skip" with nothing open is just a message ("not sure" after an answer).
   if (control && control.kind !== 'skip') return controlWithNothingOpen(turn, control);
   // "im 58, lost my wife in the summer, could this therapy help me": about them (an age or a place),

@@ -56,6 +56,10 @@ const fileSchema = z.object({
   eraseThat: phraseList,
   /** Held anywhere in a message: asking to reach the clinic by email ("can i just email instead"). */
   emailAsks: phraseList,
+  /** Held anywhere: asking to be sent something ("can i get my summary by email"), not to write to the clinic. */
+  emailNotAsks: phraseList,
+  /** Asking to keep the check's summary: an action and an object anywhere in the message, or a phrase. */
+  keepSummary: z.object({ actions: phraseList, objects: phraseList, phrases: phraseList, unless: phraseList }),
 });
 
 export type CallTimeWord = 'morning' | 'afternoon' | 'any';
@@ -91,6 +95,8 @@ interface ControlWords {
   changedMind: Set<string>;
   eraseThat: Set<string>;
   emailAsks: string[];
+  emailNotAsks: string[];
+  keepSummary: { actions: string[]; objects: string[]; phrases: string[]; unless: string[] };
 }
 
 // The last text normalised: one message is asked about by several tests in a row (the risk
@@ -150,6 +156,13 @@ export function parseControlWords(json: unknown): ControlWords {
     changedMind: new Set(data.changedMind.map(normaliseControl)),
     eraseThat: new Set(data.eraseThat.map(normaliseControl)),
     emailAsks: data.emailAsks.map(normaliseControl),
+    emailNotAsks: data.emailNotAsks.map(normaliseControl),
+    keepSummary: {
+      actions: data.keepSummary.actions.map(normaliseControl),
+      objects: data.keepSummary.objects.map(normaliseControl),
+      phrases: data.keepSummary.phrases.map(normaliseControl),
+      unless: data.keepSummary.unless.map(normaliseControl),
+    },
     whyAskLeads: data.whyAsks.map(normaliseControl).filter((phrase) => phrase.split(' ').length >= 3),
     callTimes: (['morning', 'afternoon', 'any'] as const).flatMap((time) => data.callTimes[time].map((phrase): [string, CallTimeWord] => [normaliseControl(phrase), time])),
   };
@@ -386,10 +399,24 @@ export function isEraseThat(locale: string, text: string): boolean {
   return isWhole(locale, text, (words) => words.eraseThat);
 }
 
-/** "can i just email instead", "whats their email": reaching the clinic by email, not a call. */
+/**
+ * "can i just email instead", "whats their email": reaching the clinic by email, not a call. Asking
+ * to be emailed something ("can i get my summary by email") is not: nothing is ever emailed.
+ */
 export function asksToEmail(locale: string, text: string): boolean {
   const padded = ` ${normaliseControl(text)} `;
-  return controlWords(locale).emailAsks.some((phrase) => hasPhrase(padded, phrase));
+  const words = controlWords(locale);
+  return words.emailAsks.some((phrase) => hasPhrase(padded, phrase)) && !words.emailNotAsks.some((phrase) => hasPhrase(padded, phrase));
+}
+
+/** "can i get my summary by email", "how do i print this", "can i keep a copy": keeping the check's summary. */
+export function asksToKeepSummary(locale: string, text: string): boolean {
+  const normalised = normaliseControl(text);
+  if (normalised.split(' ').length > 15) return false;
+  const padded = ` ${normalised} `;
+  const { actions, objects, phrases, unless } = controlWords(locale).keepSummary;
+  const has = (phrase: string) => hasPhrase(padded, phrase);
+  return (phrases.some(has) || (actions.some(has) && objects.some(has))) && !unless.some(has);
 }
 
 /** "so what do I do next?", "now what": asking for the next step, as the whole message. */

@@ -1,4 +1,4 @@
-import { asksToEmail, classifyControl, hasChangeCue, isCallTimeQuestion, isCheckRequest, isFitQuestion, isGoodbye, isNextStepRequest, isPause, isQuestion, parseControlWords } from '../../src/language/controlWords';
+import { asksToEmail, asksToKeepSummary, classifyControl, hasChangeCue, isCallTimeQuestion, isCheckRequest, isFitQuestion, isGoodbye, isNextStepRequest, isPause, isQuestion, parseControlWords } from '../../src/language/controlWords';
 import controlJson from '../../locales/en-GB/control-words.json';
 
 const cases: Array<[string, string, string?]> = [
@@ -201,7 +201,20 @@ describe('asking to reach the clinic by email (eighth pass of issue 13)', () => 
     },
   );
 
-  it.each(['can you email me my summary', 'email me the note', 'do you need my email', 'what is ipt'])('"%s" does not', (text) => {
+  it.each(['can you email me my summary', 'email me the note', 'can i get my summary by email', 'could the note be emailed to me', 'do you need my email', 'what is ipt'])('"%s" does not', (text) => {
     expect(asksToEmail('en-GB', text)).toBe(false);
+  });
+});
+
+describe('asking to keep the summary (eighth pass of issue 13)', () => {
+  it.each(['can i get my summary by email', 'how do i print this', 'can i keep a copy', 'save it pls', 'send me the note', 'can i download my results'])(
+    '"%s" asks to keep the summary',
+    (text) => {
+      expect(asksToKeepSummary('en-GB', text)).toBe(true);
+    },
+  );
+
+  it.each(['does this chat save what i type', 'will they send it to my gp', 'i keep arguing with my mum', 'can i email them', 'is it saved'])('"%s" does not', (text) => {
+    expect(asksToKeepSummary('en-GB', text)).toBe(false);
   });
 });

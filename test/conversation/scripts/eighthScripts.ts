@@ -168,4 +168,22 @@ export const EIGHTH_SCRIPTS: Script[] = [
       turn('go back', { not: ['nothing to go back to', FALLBACK] }),
     ],
   },
+
+  // Keeping the summary.
+  {
+    name: 'asking for the summary by email after the check: how to copy, save or print it, and no email is asked for',
+    turns: [
+      turn('quiz'),
+      answer('my mum passed in the summer'),
+      answer('about 3 months', { last: Q.age }),
+      answer('47', { last: Q.nation }),
+      answer('hull', { has: [SUMMARY] }),
+      turn('can i get my summary by email', { has: ['Copy', 'Save as a file', 'Print'], not: [FALLBACK, "don't have an email address", 'What is your email', CALL_BACK_OFFER] }),
+      turn('how do i print this', { has: ['Print'], not: [FALLBACK] }),
+    ],
+  },
+  {
+    name: 'asking to keep a summary before any check: the check gives one, and nothing is emailed',
+    turns: [turn('can i keep a copy of my results', { has: ['When you finish the check'], not: [FALLBACK, CALL_BACK_OFFER] })],
+  },
 ];
