@@ -8,7 +8,7 @@ import { interpretAnswer, isFocusArea, type FocusArea } from '../../src/content/
 import type { TopicRequest } from '../../src/content/topics';
 import { notedPlace, type AnswerContext } from '../../src/content/answerReplies';
 import { t } from '../../src/content/i18n';
-import { movedWithoutPlace } from '../../src/language/contextFacts';
+import { asksAboutSomeoneElse, movedWithoutPlace } from '../../src/language/contextFacts';
 import { asksToEmail, isFitQuestion } from '../../src/language/controlWords';
 import { readProfileUpdate, type ProfileUpdate } from '../../src/language/profileUpdate';
 import { asksForYoungPerson } from '../../src/language/youngPerson';
@@ -92,8 +92,10 @@ async function answer(turn: MainTurn, text: string, intent: IntentName, answerer
   const labelled = recognition.intent === 'SuitabilityCheck' ? undefined : answerer.questionForLabel(text);
   // "my son is 15 ... can he have ipt": whether IPT fits a young person is IPT-A, said for them (the
   // check asks about the writer, and would take the child's story as theirs).
-  const forYoungPerson = asksForYoungPerson(text);
-  if (forYoungPerson && !labelled && (recognition.intent === 'SuitabilityCheck' || isFitQuestion(locale, text)) && answerer.kb.questions.has(YOUNG_PEOPLE_FIT)) {
+  const namesYoungPerson = asksForYoungPerson(text);
+  // After "my son is 15 ...", "can he refer himself?" is still about him.
+  const forYoungPerson = namesYoungPerson || (state.askedForYoungPerson === true && asksAboutSomeoneElse(text));
+  if (namesYoungPerson && !labelled && (recognition.intent === 'SuitabilityCheck' || isFitQuestion(locale, text)) && answerer.kb.questions.has(YOUNG_PEOPLE_FIT)) {
     resetMisunderstandings(turn);
     return answerQuestion(turn, { kind: 'answer', questionId: YOUNG_PEOPLE_FIT, score: 1 }, lead, true);
   }

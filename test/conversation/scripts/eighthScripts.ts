@@ -66,6 +66,8 @@ export const EIGHTH_SCRIPTS: Script[] = [
     name: 'a dad asking whether IPT could help his 15-year-old hears about IPT for young people, not the check',
     turns: [
       turn('my lad is 15 and hes not been himself since me and his mum split, could ipt help him', { has: ['IPT-A', 'CAMHS'], not: [Q.concern, FALLBACK] }),
+      // Still about him: the answer for someone under 18, not the adult self-referral.
+      turn('can he refer himself to talking therapies', { has: ['CAMHS'], not: [FALLBACK] }),
       turn('can i talk to someone about it', { has: ['Childline', '0800 1111'] }),
     ],
   },
