@@ -19,9 +19,9 @@ export interface HelpOptions {
   /** nothingToCancel: which wording, counted per conversation, so the same line never comes twice in a row. */
   variant?: number;
   /**
-   * nothingToCancel: what was asked for. "start again", "go back", "carry on" and "what was the question?" get
-   * their own line unless the last such reply was for the same thing; a bare yes or no gets a line
-   * that fits whether or not a question came before.
+   * nothingToCancel: what was asked for. "start again", "go back", "carry on" and "what was the
+   * question?" get their own line unless the last such reply was for the same thing; a bare yes or
+   * no gets a line that fits whether or not a question came before.
    */
   kind?: NothingKind;
   /** The last reply with nothing running was for the same kind of message. */
