@@ -18,8 +18,27 @@ export interface HelpOptions {
   mode?: HelpMode;
   /** nothingToCancel: which wording, counted per conversation, so the same line never comes twice in a row. */
   variant?: number;
-  /** nothingToCancel: what was asked for ("start again" and "what was the question?" get their own first line). */
-  kind?: 'restart' | 'repeat' | 'acknowledged' | 'other';
+  /**
+   * nothingToCancel: what was asked for. "start again", "go back", "carry on" and "what was the
+   * question?" get their own line unless the last such reply was for the same thing; a bare yes or
+   * no gets a line that fits whether or not a question came before.
+   */
+  kind?: NothingKind;
+  /** The last reply with nothing running was for the same kind of message. */
+  again?: boolean;
+}
+
+export type NothingKind = 'restart' | 'repeat' | 'back' | 'resume' | 'yes' | 'no' | 'acknowledged' | 'other';
+
+/** The line for a message that had nothing to act on. Wordings alternate, so none comes twice in a row. */
+function nothingLine(kind: NothingKind, variant: number, again: boolean): string {
+  if (kind === 'acknowledged') return `common:acknowledged.${variant % NOTHING_RUNNING_VARIANTS}`;
+  if (kind === 'yes' || kind === 'no') return `common:nothingAsked.${kind}.${variant % 2}`;
+  if (!again && kind === 'restart') return 'common:nothingToRestart';
+  if (!again && kind === 'repeat') return 'common:noQuestionOpen';
+  if (!again && kind === 'back') return 'common:nothingToGoBack';
+  if (!again && kind === 'resume') return 'common:nothingToCarryOn';
+  return `common:nothingRunning.${variant % NOTHING_RUNNING_VARIANTS}`;
 }
 
 /** How many wordings of "there's nothing to stop" the copy has (common:nothingRunning). */
@@ -52,15 +71,7 @@ export class HelpDialog extends OneTurnDialog<HelpOptions> {
       return [withActions(locale, helpText(locale, context.activity.text ?? ''), []), withButtons(t(locale, 'common:helpHint'), menu)];
     }
     if (mode === 'nothingToCancel') {
-      const variant = (options?.variant ?? 0) % NOTHING_RUNNING_VARIANTS;
-      const key =
-        options?.kind === 'acknowledged'
-          ? `common:acknowledged.${variant}`
-          : options?.kind === 'restart' && variant === 0
-            ? 'common:nothingToRestart'
-            : options?.kind === 'repeat' && variant === 0
-              ? 'common:noQuestionOpen'
-              : `common:nothingRunning.${variant}`;
+      const key = nothingLine(options?.kind ?? 'other', options?.variant ?? 0, options?.again === true);
       return [withActions(locale, t(locale, key), [...MAIN_MENU, 'HumanContact'])];
     }
     return [withActions(locale, t(locale, `common:${mode}`), MAIN_MENU)];

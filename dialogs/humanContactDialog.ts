@@ -44,6 +44,8 @@ export interface HumanContactDeps {
 export interface HumanContactOptions {
   /** The person asked on behalf of someone under 18 in this conversation ("my grandson is 13"): Childline for them too. */
   forYoungPerson?: boolean;
+  /** The person asked to email rather than talk ("can i just email instead"): the email, or that there is none. */
+  byEmail?: boolean;
 }
 
 interface CallbackValues {
@@ -96,23 +98,32 @@ export class HumanContactDialog extends ComponentDialog {
     const { clinic } = this.deps;
     const names = { clinic: clinic.name };
     const card = humanContactCard(locale, clinic);
+    const options = (step.options ?? {}) as HumanContactOptions;
     const lines: Partial<Activity>[] = [];
-    const intro = [t(locale, card ? 'common:humanContactIntro' : 'common:humanContactNone', names), this.hoursLine(locale)].filter(Boolean).join(' ');
+    const intro = [this.introLine(locale, options, card !== undefined), this.hoursLine(locale)].filter(Boolean).join(' ');
     lines.push(withButtons(intro, [], card));
     const profile = await this.deps.profile.get(step.context);
     if (profile?.ageGroup === 'under_18') lines.push(withButtons(t(locale, 'common:humanContactChildline', urgentNumbers(locale)), []));
-    else if ((step.options as HumanContactOptions | undefined)?.forYoungPerson) {
+    else if (options.forYoungPerson) {
       lines.push(withButtons(t(locale, 'common:humanContactChildlineFor', urgentNumbers(locale)), []));
     }
     lines.push(withButtons(t(locale, 'common:humanContactUrgent', urgentNumbers(locale)), []));
     await step.context.sendActivities(lines);
-    if (!this.deps.callbacks) {
+    // Asked to email: a call back is not what they wanted, so it is not offered again.
+    if (!this.deps.callbacks || options.byEmail) {
       await step.context.sendActivity(withActions(locale, t(locale, 'common:humanContactNext'), NEXT));
       return step.endDialog();
     }
     const offer = withButtons(t(locale, 'common:callback.offer', names), [t(locale, 'common:callback.yes'), t(locale, 'common:callback.no')]);
     const retry = withButtons(t(locale, 'common:callback.offerAgain'), [t(locale, 'common:callback.yes'), t(locale, 'common:callback.no')]);
     return step.prompt(CONSENT, { prompt: offer, retryPrompt: retry });
+  }
+
+  /** How to reach the clinic: its details, or (asked for email) its email address or that there is none. */
+  private introLine(locale: string, options: HumanContactOptions, hasCard: boolean): string {
+    const { clinic } = this.deps;
+    if (options.byEmail) return clinic.email ? t(locale, 'common:emailClinic', { clinic: clinic.name, email: clinic.email }) : t(locale, 'common:emailNone', { clinic: clinic.name });
+    return t(locale, hasCard ? 'common:humanContactIntro' : 'common:humanContactNone', { clinic: clinic.name });
   }
 
   /** A request taken back part-way: nothing is stored, and the clinic's details stay there to use. */

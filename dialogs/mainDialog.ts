@@ -10,7 +10,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { RecognitionResult } from '../src/language/recognizer';
 import { matchAction } from '../src/content/actions';
-import { classifyControl, isCheckRequest, isEraseThat, isGoodbye } from '../src/language/controlWords';
+import { asksToEmail, classifyControl, isCheckRequest, isEraseThat, isGoodbye } from '../src/language/controlWords';
 import { asksForYoungPerson } from '../src/language/youngPerson';
 import { requestedRoutes, requestedRoutesActivity } from './safetyDialogShared';
 import type { CheckProgress } from './suitabilityCheckDialog';
@@ -111,7 +111,9 @@ export class MainDialog extends ComponentDialog {
     const recognition = await turn.recognize();
     // A typed request for the check ("quiz pls") counts as its button, whatever the recogniser says.
     const action = matchAction(locale, text) ?? (isCheckRequest(locale, text) ? 'SuitabilityCheck' : undefined);
-    let route: Route = action ? { kind: 'action', action } : { kind: 'intent', intent: recognition.intent, text };
+    // "can i just email instead": a way to reach a person, whatever else the words look like.
+    const intent = !action && asksToEmail(locale, text) ? 'HumanContact' : recognition.intent;
+    let route: Route = action ? { kind: 'action', action } : { kind: 'intent', intent, text };
 
     // "ya" or "ok" is never a goodbye, and "not sure" is never "stop": only a message that says
     // goodbye ends the conversation, and only a stop word stops.

@@ -225,6 +225,16 @@ export function fitOutsideCheck(locale: string, areas: readonly FocusArea[]): st
   return t(locale, 'suitability:fitOutside', { areas: joinList(locale, names), count: names.length });
 }
 
+/**
+ * "can i get my summary by email": how to keep it where the person is (the web page's Copy, Save
+ * and Print; the card to copy from in Teams), never by email; before any check, that the check gives one.
+ */
+export function keepSummaryReply(locale: string, channelId: string | undefined, hasSummary: boolean): Partial<Activity> {
+  if (!hasSummary) return withActions(locale, t(locale, 'suitability:keepSummary.notYet'), ['SuitabilityCheck']);
+  const teams = channelId === 'msteams';
+  return withButtons(t(locale, teams ? 'suitability:keepSummary.teams' : 'suitability:keepSummary.web', { title: t(locale, 'suitability:keepTitle') }), []);
+}
+
 /** "what do I do next?" after the check: its next step again, in words, with the same buttons. */
 export function nextStepReply(locale: string, progress: CheckProgress): Partial<Activity> {
   const result = assessSuitability(progress.answers, { safetyFirst: progress.safetyFirst === true });

@@ -8,7 +8,8 @@ import { interpretAnswer, isFocusArea, type FocusArea } from '../../src/content/
 import type { TopicRequest } from '../../src/content/topics';
 import { notedPlace, type AnswerContext } from '../../src/content/answerReplies';
 import { t } from '../../src/content/i18n';
-import { movedWithoutPlace } from '../../src/language/contextFacts';
+import { asksAboutSomeoneElse, movedWithoutPlace } from '../../src/language/contextFacts';
+import { asksToEmail, isFitQuestion } from '../../src/language/controlWords';
 import { readProfileUpdate, type ProfileUpdate } from '../../src/language/profileUpdate';
 import { asksForYoungPerson } from '../../src/language/youngPerson';
 import { NATIONS } from '../../src/profile';
@@ -26,6 +27,9 @@ import { resetMisunderstandings, type MainTurn, type Route } from './turn';
 /** "what about in Wales?", "and in Scotland?": the same question for another place. */
 const WHAT_ABOUT = /^\s*(?:and\s+|but\s+|so\s+)?(?:what|how)\s+about\b|^\s*and\s+(?:in|for)\b/i;
 
+/** The knowledge base's answer about IPT for young people (IPT-A), for a parent asking whether it fits their child. */
+const YOUNG_PEOPLE_FIT = 'fit.young-people';
+
 /** Intents that leave nothing to answer in a message that names a place: the place is the request. */
 const UNCLEAR_WITH_PLACE: ReadonlySet<IntentName> = new Set(['Greeting', 'Help', 'CrisisSupport', 'Cancel']);
 
@@ -37,6 +41,11 @@ export async function route(turn: MainTurn, route: Route): Promise<DialogTurnRes
     if (area) return answerTopic(turn, 'FocusAreas', area);
     if (isIntentAction(route.action)) return routeIntent(turn, route.action, '');
     return turn.dc.beginDialog(HELP_DIALOG, { mode: 'menu' } satisfies HelpOptions);
+  }
+  // "can i just email instead": the clinic's email (or that there is none), not an answer about changing details.
+  if (route.intent === 'HumanContact' && asksToEmail(turn.locale, route.text)) {
+    resetMisunderstandings(turn);
+    return routeIntent(turn, 'HumanContact', route.text);
   }
   if (turn.deps.answers) return answer(turn, route.text, route.intent, turn.deps.answers.answerer);
   if (route.intent === 'None') return fallback(turn, []);
@@ -81,6 +90,15 @@ async function answer(turn: MainTurn, text: string, intent: IntentName, answerer
   // A question's own text (a follow-up or "Did you mean" button) names it, except that asking to
   // check whether IPT fits starts the guided check, which answers that better.
   const labelled = recognition.intent === 'SuitabilityCheck' ? undefined : answerer.questionForLabel(text);
+  // "my son is 15 ... can he have ipt": whether IPT fits a young person is IPT-A, said for them (the
+  // check asks about the writer, and would take the child's story as theirs).
+  const namesYoungPerson = asksForYoungPerson(text);
+  // After "my son is 15 ...", "can he refer himself?" is still about him.
+  const forYoungPerson = namesYoungPerson || (state.askedForYoungPerson === true && asksAboutSomeoneElse(text));
+  if (namesYoungPerson && !labelled && (recognition.intent === 'SuitabilityCheck' || isFitQuestion(locale, text)) && answerer.kb.questions.has(YOUNG_PEOPLE_FIT)) {
+    resetMisunderstandings(turn);
+    return answerQuestion(turn, { kind: 'answer', questionId: YOUNG_PEOPLE_FIT, score: 1 }, lead, true);
+  }
   const plan: AnswerPlan = labelled
     ? { kind: 'answer', questionId: labelled, score: 1 }
     : await answerer.plan(text, locale, recognition, state.lastQuestion);
@@ -98,7 +116,6 @@ async function answer(turn: MainTurn, text: string, intent: IntentName, answerer
     case 'topic': {
       resetMisunderstandings(turn);
       // "my daughter is 15, can she refer herself?": the under-18 answer, for this answer only.
-      const forYoungPerson = asksForYoungPerson(text);
       // "how much roughly?" right after the price answer matches it again: say so, rather than send
       // the same reply twice in a row as if it were new.
       if (plan.kind === 'answer' && plan.questionId === state.lastQuestion && lead.length === 0 && !forYoungPerson) lead.push(t(locale, 'answers:sameAgain'));
@@ -190,7 +207,10 @@ async function routeIntent(turn: MainTurn, intent: Exclude<IntentName, 'None'>, 
     case 'Goodbye':
       return dc.beginDialog(GOODBYE_DIALOG);
     case 'HumanContact':
-      return dc.beginDialog(HUMAN_CONTACT_DIALOG, { forYoungPerson: turn.state.askedForYoungPerson === true } satisfies HumanContactOptions);
+      return dc.beginDialog(HUMAN_CONTACT_DIALOG, {
+        forYoungPerson: turn.state.askedForYoungPerson === true,
+        byEmail: asksToEmail(turn.locale, text),
+      } satisfies HumanContactOptions);
   }
 }
 

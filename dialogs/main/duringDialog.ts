@@ -3,7 +3,7 @@ import type { IntentName } from '../../src/language/recognizer';
 import { isTopicIntent, TOPIC_INTENTS } from '../../src/content/actions';
 import { notedPlace } from '../../src/content/answerReplies';
 import { t } from '../../src/content/i18n';
-import { classifyControl, isAcknowledgement, isCallTimeQuestion, isFitQuestion, isPause, isQuestion, isWhyAsk } from '../../src/language/controlWords';
+import { asksToEmail, classifyControl, isAcknowledgement, isCallTimeQuestion, isFitQuestion, isPause, isQuestion, isWhyAsk } from '../../src/language/controlWords';
 import { readAnswer, type ReadAnswer } from '../guidedPrompt';
 import { HELP_DIALOG, helpText, type HelpMode, type HelpOptions } from '../helpDialog';
 import { declinesCallBack, HUMAN_CONTACT_DIALOG, HumanContactDialog } from '../humanContactDialog';
@@ -53,6 +53,8 @@ export async function interruptActiveDialog(turn: MainTurn, route: Route): Promi
     await dc.repromptDialog();
     return Dialog.EndOfTurn;
   }
+  // "can i just email them instead", at the call-back offer or in the check: the email, over the check.
+  if (route.kind === 'intent' && route.intent === 'HumanContact' && asksToEmail(locale, text)) return switchTopic(turn, route);
 
   if (route.kind === 'action') {
     if (route.action === 'Menu') return cancelAndShow(turn, 'cancelled');

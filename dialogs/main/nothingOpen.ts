@@ -2,10 +2,12 @@ import { Dialog, type DialogTurnResult } from 'botbuilder-dialogs';
 import { t } from '../../src/content/i18n';
 import { urgentNumbers } from '../../src/content/urgentNumbers';
 import { notedPlace } from '../../src/content/answerReplies';
-import { hasChangeCue, isAcknowledgement, isFitQuestion, isNextStepRequest, isQuestion, type Control } from '../../src/language/controlWords';
-import { HELP_DIALOG, type HelpOptions } from '../helpDialog';
+import { asksToEmail, asksToKeepSummary, hasChangeCue, isAcknowledgement, isFitQuestion, isNextStepRequest, isQuestion, type Control } from '../../src/language/controlWords';
+import { HELP_DIALOG, type HelpOptions, type NothingKind } from '../helpDialog';
+import { suitabilityLexicon } from '../../src/content/lexicon';
+import { interpretAnswer } from '../../src/content/suitability';
 import { noteProfileUpdate } from '../keptProfile';
-import { fitOutsideCheck, nextStepReply, SUITABILITY_CHECK_DIALOG, type SuitabilityCheckOptions } from '../suitabilityCheckDialog';
+import { fitOutsideCheck, keepSummaryReply, nextStepReply, SUITABILITY_CHECK_DIALOG, type SuitabilityCheckOptions } from '../suitabilityCheckDialog';
 import { withActions, withButtons } from '../replies';
 import { answerAgainForContext, answerTopic, areasIn, beginCheck, lastAnswerAreas, route as routeTo } from './answerRoutes';
 import { resetMisunderstandings, type MainTurn, type Route } from './turn';
@@ -29,9 +31,19 @@ export async function whenNothingIsOpen(turn: MainTurn, route: Route, control: C
   }
   // "so what do I do next?" right after the check: its next step again.
   const lastCheck = turn.state.lastCheck;
+  const checkOffered = turn.state.checkOffered === true;
+  turn.state.checkOffered = undefined;
   if (lastCheck?.finished && isNextStepRequest(locale, text)) {
     resetMisunderstandings(turn);
     await dc.context.sendActivity(nextStepReply(locale, lastCheck.progress));
+    return Dialog.EndOfTurn;
+  }
+  // "yeah go on" right after the check was offered: the check.
+  if (checkOffered && !button && (control?.kind === 'resume' || bareYesNo(locale, text) === 'yes')) return beginCheck(turn);
+  // "can i get my summary by email", "how do i print this": how to keep it, never by email.
+  if (!button && asksToKeepSummary(locale, text) && !asksToEmail(locale, text)) {
+    resetMisunderstandings(turn);
+    await dc.context.sendActivity(keepSummaryReply(locale, dc.context.activity.channelId, lastCheck?.finished === true));
     return Dialog.EndOfTurn;
   }
   // "skip" with nothing open is just a message ("not sure" after an answer).
@@ -51,9 +63,13 @@ export async function whenNothingIsOpen(turn: MainTurn, route: Route, control: C
     resetMisunderstandings(turn);
     if (areas.length === 1) return answerTopic(turn, 'FocusAreas', areas[0]);
     await dc.context.sendActivity(withActions(locale, fitOutsideCheck(locale, areas), ['SuitabilityCheck', ...areas.map((area) => `area:${area}` as const)]));
+    turn.state.checkOffered = true;
     return Dialog.EndOfTurn;
   }
   if (!button && isAcknowledgement(locale, text)) return nothingToDo(turn, 'acknowledged');
+  // A bare yes or no has no question to answer: what the person can do next, never "didn't catch that".
+  const yesNo = button ? undefined : bareYesNo(locale, text);
+  if (yesNo) return nothingToDo(turn, yesNo);
   return routeTo(turn, route);
 }
 
@@ -89,16 +105,31 @@ async function controlWithNothingOpen(turn: MainTurn, control: Control): Promise
     await dc.context.sendActivity(withButtons(t(locale, 'suitability:noQuestionCheckStopped'), [t(locale, 'suitability:carryOnButton'), t(locale, 'suitability:restartButton')]));
     return Dialog.EndOfTurn;
   }
-  return nothingToDo(turn, control.kind === 'restart' || control.kind === 'repeat' ? control.kind : 'other');
+  return nothingToDo(turn, nothingKindOf(control));
+}
+
+/** Which "nothing to do" line a control word gets: "go back" and "change my answer" have nothing to go back to. */
+function nothingKindOf(control: Control): NothingKind {
+  if (control.kind === 'restart' || control.kind === 'repeat' || control.kind === 'resume') return control.kind;
+  return control.kind === 'back' || control.kind === 'change' ? 'back' : 'other';
+}
+
+/** "ya", "nah" as the whole message: a yes or no, with no question of ours open to take it. */
+function bareYesNo(locale: string, text: string): 'yes' | 'no' | undefined {
+  if (text.trim().split(/\s+/).length > 3) return undefined;
+  const [reading] = interpretAnswer('relationships', text, suitabilityLexicon(locale));
+  return reading === 'yes' || reading === 'no' ? reading : undefined;
 }
 
 /** Nothing to act on: what the person can do instead, in words that differ from the last time. */
-export async function nothingToDo(turn: MainTurn, kind: NonNullable<HelpOptions['kind']>): Promise<DialogTurnResult> {
+export async function nothingToDo(turn: MainTurn, kind: NothingKind): Promise<DialogTurnResult> {
   const { state } = turn;
   const variant = state.nothingRunning ?? 0;
+  const again = state.lastNothingKind === kind;
   state.nothingRunning = variant + 1;
+  state.lastNothingKind = kind;
   resetMisunderstandings(turn);
-  return turn.dc.beginDialog(HELP_DIALOG, { mode: 'nothingToCancel', variant, kind } satisfies HelpOptions);
+  return turn.dc.beginDialog(HELP_DIALOG, { mode: 'nothingToCancel', variant, kind, again } satisfies HelpOptions);
 }
 
 /**

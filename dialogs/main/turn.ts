@@ -6,6 +6,7 @@ import type { DeploymentValues } from '../../src/content/answerReplies';
 import type { ActionId } from '../../src/content/actions';
 import type { UserProfile } from '../../src/profile';
 import type { SafetyDialogDeps } from '../safetyDialogShared';
+import type { NothingKind } from '../helpDialog';
 import { recognizeOnce } from './recognition';
 import { checkProgressOf, type CheckProgress } from '../suitabilityCheckDialog';
 
@@ -35,6 +36,10 @@ export interface MainState {
   lastCheck?: { progress: CheckProgress; finished: boolean };
   /** How many times a control word found nothing to act on, to vary the reply. */
   nothingRunning?: number;
+  /** What the last of those messages asked for, so its own line is not given twice running. */
+  lastNothingKind?: NothingKind;
+  /** The last reply offered the check ("the short check can show you a next step"): a "yes" starts it. */
+  checkOffered?: boolean;
   /** The crisis hand-off was given in this conversation: a check started later says support comes first. */
   handedOff?: boolean;
   /** The under-18 routes (GP or a trusted adult, Childline) were given in this conversation. */

@@ -1,6 +1,7 @@
 /**
+ * Context read from a message beyond places and ages (which entities.ts and profileUpdate.ts read).
  * "I've moved" with no new place: the nation we had is out of date, so the bot asks where the
- * person lives now. (Places and ages themselves are read by entities.ts and profileUpdate.ts.) Pure.
+ * person lives now. "can he refer himself": the question is about someone else. Pure.
  */
 import { extractNation } from './entities';
 
@@ -8,4 +9,11 @@ const MOVED = /\b(i'?ve|i have|we'?ve|just|recently)\s+moved\b|\bmoved (house|aw
 
 export function movedWithoutPlace(text: string): boolean {
   return MOVED.test(text) && extractNation(text) === undefined;
+}
+
+/** He or she, as the subject of the question: after "my son is 15", "can he refer himself" is about him. */
+const THIRD_PERSON = /\b(he|she|him|her|his|hes|he'?s|shes|she'?s|himself|herself)\b/i;
+
+export function asksAboutSomeoneElse(text: string): boolean {
+  return THIRD_PERSON.test(text);
 }

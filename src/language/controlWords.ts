@@ -54,6 +54,12 @@ const fileSchema = z.object({
   changedMind: phraseList,
   /** Right after an answer about privacy: delete what was just talked about ("delete it then"). */
   eraseThat: phraseList,
+  /** Held anywhere in a message: asking to reach the clinic by email ("can i just email instead"). */
+  emailAsks: phraseList,
+  /** Held anywhere: asking to be sent something ("can i get my summary by email"), not to write to the clinic. */
+  emailNotAsks: phraseList,
+  /** Asking to keep the check's summary: an action and an object anywhere in the message, or a phrase. */
+  keepSummary: z.object({ actions: phraseList, objects: phraseList, phrases: phraseList, unless: phraseList }),
 });
 
 export type CallTimeWord = 'morning' | 'afternoon' | 'any';
@@ -88,6 +94,9 @@ interface ControlWords {
   skipNotAsked: Set<string>;
   changedMind: Set<string>;
   eraseThat: Set<string>;
+  emailAsks: string[];
+  emailNotAsks: string[];
+  keepSummary: { actions: string[]; objects: string[]; phrases: string[]; unless: string[] };
 }
 
 // The last text normalised: one message is asked about by several tests in a row (the risk
@@ -146,6 +155,14 @@ export function parseControlWords(json: unknown): ControlWords {
     skipNotAsked: new Set(data.skipNotAsked.map(normaliseControl)),
     changedMind: new Set(data.changedMind.map(normaliseControl)),
     eraseThat: new Set(data.eraseThat.map(normaliseControl)),
+    emailAsks: data.emailAsks.map(normaliseControl),
+    emailNotAsks: data.emailNotAsks.map(normaliseControl),
+    keepSummary: {
+      actions: data.keepSummary.actions.map(normaliseControl),
+      objects: data.keepSummary.objects.map(normaliseControl),
+      phrases: data.keepSummary.phrases.map(normaliseControl),
+      unless: data.keepSummary.unless.map(normaliseControl),
+    },
     whyAskLeads: data.whyAsks.map(normaliseControl).filter((phrase) => phrase.split(' ').length >= 3),
     callTimes: (['morning', 'afternoon', 'any'] as const).flatMap((time) => data.callTimes[time].map((phrase): [string, CallTimeWord] => [normaliseControl(phrase), time])),
   };
@@ -380,6 +397,26 @@ export function isChangedMind(locale: string, text: string): boolean {
 /** "delete it then", "ok wipe that": after an answer about what is kept, a request to delete it. */
 export function isEraseThat(locale: string, text: string): boolean {
   return isWhole(locale, text, (words) => words.eraseThat);
+}
+
+/**
+ * "can i just email instead", "whats their email": reaching the clinic by email, not a call. Asking
+ * to be emailed something ("can i get my summary by email") is not: nothing is ever emailed.
+ */
+export function asksToEmail(locale: string, text: string): boolean {
+  const padded = ` ${normaliseControl(text)} `;
+  const words = controlWords(locale);
+  return words.emailAsks.some((phrase) => hasPhrase(padded, phrase)) && !words.emailNotAsks.some((phrase) => hasPhrase(padded, phrase));
+}
+
+/** "can i get my summary by email", "how do i print this", "can i keep a copy": keeping the check's summary. */
+export function asksToKeepSummary(locale: string, text: string): boolean {
+  const normalised = normaliseControl(text);
+  if (normalised.split(' ').length > 15) return false;
+  const padded = ` ${normalised} `;
+  const { actions, objects, phrases, unless } = controlWords(locale).keepSummary;
+  const has = (phrase: string) => hasPhrase(padded, phrase);
+  return (phrases.some(has) || (actions.some(has) && objects.some(has))) && !unless.some(has);
 }
 
 /** "so what do I do next?", "now what": asking for the next step, as the whole message. */

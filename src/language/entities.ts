@@ -249,25 +249,33 @@ function placeCandidates(words: readonly string[], g: Gazetteer, expected: boole
 
 /**
  * A UK postcode or its first half ("BT7 1NN", "cf10", "my postcode is SY23"). A full postcode counts
- * anywhere; a first half only as the whole answer or next to the word postcode, since "m8" is
- * also text-speak.
+ * anywhere; a first half as the whole answer, next to the word postcode, typed in capitals with a
+ * two-letter area ("its CF10 im in"), or after "in" or "near" ("im in ab10 how do i get ipt"),
+ * since "m8" on its own is also text-speak.
  */
 function postcodeCandidates(text: string, at: number, g: Gazetteer): Candidate[] {
   const found: Candidate[] = [];
   const upper = text.toUpperCase();
   const mentionsPostcode = /\bPOST ?CODE\b/.test(upper);
-  for (const match of upper.matchAll(/\b([A-Z]{1,2})(\d{1,2})([A-Z])?(?:\s*(\d[A-Z]{2}))?\b/g)) {
-    const [, area, number, , inward] = match;
+  for (const match of text.matchAll(/\b([A-Z]{1,2})(\d{1,2})([A-Z])?(?:\s*(\d[A-Z]{2}))?\b/gi)) {
+    const [typed, typedArea, number, , inward] = match;
+    const area = typedArea.toUpperCase();
     const district = `${area}${number}`;
     const nation = g.districts.get(district) ?? g.areas.get(area);
     if (!nation) continue;
-    const rest = upper.replace(match[0], ' ').replace(/[^A-Z ]/g, ' ').trim().replace(/\s+/g, ' ');
+    const before = text.slice(0, match.index).toUpperCase().match(/([A-Z]+)\W*$/)?.[1];
+    const cued = before !== undefined && DISTRICT_CUES.has(before);
+    const inCapitals = area.length === 2 && typedArea === area;
+    const rest = upper.replace(typed.toUpperCase(), ' ').replace(/[^A-Z ]/g, ' ').trim().replace(/\s+/g, ' ');
     const onlyCode = /^(?:(?:IM |I AM |WE ARE )?(?:IN|NEAR|AROUND))?$/.test(rest);
-    if (!inward && !mentionsPostcode && !onlyCode) continue;
+    if (!inward && !mentionsPostcode && !onlyCode && !cued && !inCapitals) continue;
     found.push({ nation, place: district, score: inward ? 4 : 3, at });
   }
   return found;
 }
+
+/** Words just before a postcode's first half that make it a place ("in ab10", "near CF10"). */
+const DISTRICT_CUES = new Set(['IN', 'NEAR', 'AROUND', 'NR']);
 
 export interface ExtractNationOptions {
   /** The text answers "where in the UK are you?", so a place alone is an answer even if it is an everyday word ("Reading"). */
@@ -340,7 +348,13 @@ const NOT_AGE_AFTER = new Set([
   'minutes', 'percent', 'kg', 'kids', 'children', 'times', 'quid', 'pounds', 'p', 'pm', 'am', 'oclock', 'st', 'nd', 'rd',
   'th', 'sessions', 'people', 'pills', 'tablets', 'mg', 'miles', 'k', 'foot', 'ft', 'feet', 'cm', 'stone', 'percent', 'of', 'out',
 ]);
-const AGE_BEFORE = [['im'], ['i', 'am'], ['aged'], ['age'], ['ages'], ['turned'], ['turn'], ['just', 'turned'], ['im', 'only'], ['only'], ['iam'], ['am']];
+const AGE_BEFORE = [
+  ['im'], ['i', 'am'], ['aged'], ['age'], ['ages'], ['turned'], ['turn'], ['just', 'turned'], ['im', 'only'], ['only'], ['iam'], ['am'],
+  // "wait no im actually 17", "im really 16": a correction said with a word between.
+  ['im', 'actually'], ['am', 'actually'], ['im', 'really'], ['am', 'really'],
+];
+/** Words typed straight onto a number that still make it an age ("im17"); any other letters make it a code ("bt7", "cf10"). */
+const GLUED_AGE_CUES = new Set(['im', 'am', 'iam', 'age', 'aged']);
 const AGE_AFTER = [['years', 'old'], ['year', 'old'], ['yrs', 'old'], ['yr', 'old'], ['yo'], ['y', 'o'], ['now'], ['yrs'], ['years'], ['yr', 'old'], ['next', 'month']];
 const NEARLY = new Set(['nearly', 'almost', 'nearlyy', 'soon', 'nearli']);
 /** Words that may stand around an age given as the whole answer ("44 lol", "im 15"). */
@@ -351,6 +365,13 @@ const AGE_OPENING_NEXT = new Set(['in', 'from', 'living', 'live', 'and', 'n', 'm
 function onlyPlaceFrom(words: readonly string[], from: number): boolean {
   const rest = words.slice(from);
   return rest.length > 0 && rest.length <= 3 && extractNation(rest.join(' ')) !== undefined;
+}
+
+/** Whether the message typed letters and a number as one token ("near BT7 now"), which the normaliser split. */
+function gluedToLetters(input: string | EntityText, letters: string, digits: string): boolean {
+  if (!/^[a-z]{1,2}$/.test(letters) || !/^\d+$/.test(digits)) return false;
+  const text = typeof input === 'string' ? input : input.text;
+  return new RegExp(`(?:^|[^a-z0-9])${letters}${digits}(?![0-9])`, 'i').test(text);
 }
 
 /** Words numberAt reads as a count that never state an age on their own. */
@@ -383,6 +404,7 @@ export function extractAge(input: string | EntityText): AgeMatch | undefined {
     const number = numberAt(words, i);
     if (!number || number.value < 5 || number.value > 110) continue;
     const { value, length } = number;
+    if (i > 0 && !GLUED_AGE_CUES.has(words[i - 1]) && gluedToLetters(input, words[i - 1], words[i])) continue;
     const next = words[i + length];
     if (next !== undefined && NOT_AGE_AFTER.has(next)) continue;
     const cuedBefore = AGE_BEFORE.some((cue) => endsWith(words, i, cue));

@@ -3,7 +3,7 @@ import { SUMMARY_MARKER } from '../../src/content/savedSummary';
 import { createBotHarness } from '../support/botHarness';
 import { say as sayTo } from '../support/turns';
 import { cardProblems } from '../content/validateCard';
-import { cards, cardText, conversation, PhraseRecognizer } from './support';
+import { cards, cardText, conversation, PhraseRecognizer, texts } from './support';
 
 /** The summary people can keep: a marker for the web page's Copy/Save/Print, a card to copy from in Teams. */
 
@@ -36,6 +36,10 @@ describe('keeping the summary', () => {
     expect(cardText(keep!).join('\n')).toContain('What is troubling me: the death of someone close to me.');
     expect(cardProblems(keep!)).toEqual([]);
     expect(replies.some((reply) => (reply.channelData as Record<string, unknown> | undefined)?.[SUMMARY_MARKER])).toBe(false);
+    // Asked to have it emailed: the card to copy from, never an email address.
+    const asked = texts(await say('can you email me the summary')).join('\n');
+    expect(asked).toContain('Your IPT check, to keep');
+    expect(asked).not.toMatch(/Save as a file|your email address\?/);
   });
 
   test.each([

@@ -1,4 +1,4 @@
-import { classifyControl, hasChangeCue, isCallTimeQuestion, isCheckRequest, isFitQuestion, isGoodbye, isNextStepRequest, isPause, isQuestion, parseControlWords } from '../../src/language/controlWords';
+import { asksToEmail, asksToKeepSummary, classifyControl, hasChangeCue, isCallTimeQuestion, isCheckRequest, isFitQuestion, isGoodbye, isNextStepRequest, isPause, isQuestion, parseControlWords } from '../../src/language/controlWords';
 import controlJson from '../../locales/en-GB/control-words.json';
 
 const cases: Array<[string, string, string?]> = [
@@ -190,5 +190,31 @@ describe('questions after lead-in words, corrections and call times (fourth pass
 
   it.each(['dunno really', 'not sure tbh'])('"%s" is a skip', (text) => {
     expect(classifyControl('en-GB', text)?.kind).toBe('skip');
+  });
+});
+
+describe('asking to reach the clinic by email (eighth pass of issue 13)', () => {
+  it.each(['can i just email instead', 'could i email them', 'id rather email tbh, whats their email', 'is there an email i can use instead of ringing'])(
+    '"%s" asks to email',
+    (text) => {
+      expect(asksToEmail('en-GB', text)).toBe(true);
+    },
+  );
+
+  it.each(['can you email me my summary', 'email me the note', 'can i get my summary by email', 'could the note be emailed to me', 'do you need my email', 'what is ipt'])('"%s" does not', (text) => {
+    expect(asksToEmail('en-GB', text)).toBe(false);
+  });
+});
+
+describe('asking to keep the summary (eighth pass of issue 13)', () => {
+  it.each(['can i get my summary by email', 'how do i print this', 'can i keep a copy', 'save it pls', 'send me the note', 'can i download my results'])(
+    '"%s" asks to keep the summary',
+    (text) => {
+      expect(asksToKeepSummary('en-GB', text)).toBe(true);
+    },
+  );
+
+  it.each(['does this chat save what i type', 'will they send it to my gp', 'i keep arguing with my mum', 'can i email them', 'is it saved'])('"%s" does not', (text) => {
+    expect(asksToKeepSummary('en-GB', text)).toBe(false);
   });
 });

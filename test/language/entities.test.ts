@@ -52,6 +52,11 @@ describe('extractNation', () => {
     ['County Durham', 'england', 'County Durham'],
     ['south wales', 'wales', 'South Wales'],
     ['I live near Newry', 'northern_ireland', 'Newry'],
+    // A postcode's first half in a sentence: after "in" or "near", or typed in capitals.
+    ['im in AB10 how do i get ipt', 'scotland', 'AB10'],
+    ['how do i get ipt near ab25', 'scotland', 'AB25'],
+    ['ok actually its CF10 im in', 'wales', 'CF10'],
+    ['moved again lol, near bt7 now', 'northern_ireland', 'BT7'],
   ])('%s -> %s', (text, nation, place) => {
     const match = extractNation(text);
     expect(match?.nation).toBe(nation);
@@ -119,6 +124,9 @@ describe('extractAge', () => {
     ['22, in brighton', 22, '18_to_34', false],
     ['15 and i feel low all the time', 15, 'under_18', true],
     ['34 f from leeds', 34, '18_to_34', false],
+    ['wait no im actually 17', 17, 'under_18', true],
+    ['sorry im really 16', 16, 'under_18', true],
+    ['im17', 17, 'under_18', true],
   ])('%s -> %s', (text, age, ageGroup, under18) => {
     expect(extractAge(text)).toEqual({ age, ageGroup, under18 });
   });
@@ -230,6 +238,16 @@ describe('a place said as "X here", and a place only compared with', () => {
   });
 
   it.each(['can i just refer myself like in england', 'is it quicker than in scotland', 'unlike england do we need a gp'])('%s names nowhere the person is', (text) => {
+    expect(extractNation(text)).toBeUndefined();
+  });
+});
+
+describe('a postcode is not an age, and letters with a number in a sentence are not a postcode', () => {
+  it.each(['near bt7 now', 'im in CF10 now'])('"%s" holds no age', (text) => {
+    expect(extractAge(text)).toBeUndefined();
+  });
+
+  it.each(['low on b12 vitamins', 'M8 how r u', 'got an A1 in maths'])('"%s" names no place', (text) => {
     expect(extractNation(text)).toBeUndefined();
   });
 });
