@@ -32,7 +32,7 @@ import { guideQuestionSpans, insideSpans } from './guideQuestion';
 import { signalsIn } from './riskSignals';
 import { loadRiskPhrases } from './riskPhrases';
 import { dropInvisible, hasInvisible } from './unicodeFold';
-import { replaceAlternation, scanSentences, sentenceRanges, sentencesByExpression, type SentenceRange } from './sentenceScan';
+import { replaceAlternation, scanSentences, sentenceCandidates, sentenceRanges, type SentenceCandidates, type SentenceRange } from './sentenceScan';
 import type { RiskAssessment, RiskCategory, RiskSeverity } from './types';
 
 export type { RiskAssessment, RiskCategory, RiskSeverity } from './types';
@@ -194,8 +194,7 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
    * Masks a long text: the same as replacing the masks' alternation, with each mask read on its
    * own, only in the sentences holding its words when it stays in a sentence (sentenceScan.ts).
    */
-  function maskLongText(lex: CompiledLexicon, text: string, words: readonly string[], ranges: readonly SentenceRange[], masks: readonly number[]): string {
-    const sentencesOf = sentencesByExpression(lex.maskFilter, words, ranges, (index) => lex.maskLocal[index]);
+  function maskLongText(lex: CompiledLexicon, text: string, ranges: readonly SentenceRange[], { candidates: masks, sentencesOf }: SentenceCandidates): string {
     const alternatives = masks.map((i) => ({ re: lex.maskRegexes[i], sentences: sentencesOf(i) }));
     return replaceAlternation(text, ranges, alternatives, '.');
   }
@@ -203,11 +202,12 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
   function prepareWords(lex: CompiledLexicon, words: readonly string[]): Prepared {
     if (words.length === 0) return { text: '', words: [], masked: false, plain: '' };
     const normalised = words.join(' ');
-    const masks = lex.maskFilter.candidates(words);
+    const ranges = sentenceRanges(normalised, words);
+    const bySentence = ranges === null ? null : sentenceCandidates(lex.maskFilter, words, ranges, (index) => lex.maskLocal[index]);
+    const masks = bySentence?.candidates ?? lex.maskFilter.candidates(words);
     if (masks.length === 0) return { text: normalised, words, masked: false, plain: normalised };
     // A masked span becomes a sentence break, so no phrase gap can bridge across it.
-    const ranges = sentenceRanges(normalised, words);
-    const masked = ranges === null ? normalised.replace(maskExpression(lex, masks), '.') : maskLongText(lex, normalised, words, ranges, masks);
+    const masked = ranges === null || bySentence === null ? normalised.replace(maskExpression(lex, masks), '.') : maskLongText(lex, normalised, ranges, bySentence);
     return masked === normalised
       ? { text: normalised, words, masked: false, plain: normalised }
       : { text: masked, words: masked.split(' '), masked: true, plain: normalised };
@@ -269,11 +269,12 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
 
   /** `only`: the categories wanted; other rules are not run (their hits would be dropped). */
   function ruleHits(lex: CompiledLexicon, { text, words }: Prepared, only?: ReadonlySet<RiskCategory>): Hit[] {
-    const all = lex.ruleFilter.candidates(words);
-    const candidates = only === undefined ? all : all.filter((i) => only.has(lex.patterns[i].rule.category));
     // A long text: a rule that stays in a sentence reads only the sentences holding its words.
-    const ranges = candidates.length > 0 ? sentenceRanges(text, words) : null;
-    const sentencesOf = ranges === null ? null : sentencesByExpression(lex.ruleFilter, words, ranges, (index) => lex.patterns[index].local);
+    const ranges = sentenceRanges(text, words);
+    const bySentence = ranges === null ? null : sentenceCandidates(lex.ruleFilter, words, ranges, (index) => lex.patterns[index].local);
+    const all = bySentence?.candidates ?? lex.ruleFilter.candidates(words);
+    const candidates = only === undefined ? all : all.filter((i) => only.has(lex.patterns[i].rule.category));
+    const sentencesOf = bySentence?.sentencesOf ?? null;
     const hits: Hit[] = [];
     let i = 0;
     while (i < candidates.length) {
@@ -511,6 +512,9 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     let backstopReading: Reading | undefined;
     for (const [r, reading] of texts.entries()) {
       for (const { lex, options } of passes) {
+        // Nothing ranks above a live immediate finding (ranksAbove), so the other readings could not
+        // change the result: a 100 KB paste with risk was read three more times for nothing.
+        if (best !== null && !best.negated && best.severity === 'immediate') break;
         const read = readText(lex, reading, options);
         if (r === 0 && lex === backstopLexicon && options.foreign !== true) backstopReading = read;
         const found = assessmentOf(lex, lexiconFinds(lex, read));
@@ -520,7 +524,7 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     // "I'm not in any danger, I just need someone to talk to": a danger word said only to deny it
     // is the person telling us they are safe, not a veiled risk; nothing to check in about.
     if (best !== null && best.negated && best.category === 'danger') return null;
-    if (best !== null && saysSafeWithConcern(best, normalise(dropInvisible(text), english.tables))) return { ...best, saidSafe: true };
+    if (best !== null && saysSafeWithConcern(best, () => normalise(dropInvisible(text), english.tables))) return { ...best, saidSafe: true };
     if (best !== null || !withBackstop || foreign) return best;
     if (options.isConversationCommand?.(locale ?? DEFAULT_LOCALE, text) === true) return null;
     return backstopAssessment(backstopLexicon, backstopReading ?? readText(backstopLexicon, texts[0], {}));
@@ -546,8 +550,9 @@ const CHECK_IN_WHEN_SAFE: ReadonlySet<string> = new Set(['suicide', 'self_harm']
  * beside a plain statement that they are safe now: the gentle check-in, not the full hand-off.
  * Never for an immediate risk, someone else, or a harm that is not about feelings.
  */
-function saysSafeWithConcern(found: RiskAssessment, normalised: string): boolean {
-  return found.severity === 'concern' && !found.negated && (found.who ?? 'self') === 'self' && (found.when ?? 'current') === 'current' && CHECK_IN_WHEN_SAFE.has(found.category) && SAYS_SAFE.test(normalised);
+function saysSafeWithConcern(found: RiskAssessment, normalised: () => string): boolean {
+  // The text is normalised only when the rest holds: a 100 KB paste costs a whole normalisation.
+  return found.severity === 'concern' && !found.negated && (found.who ?? 'self') === 'self' && (found.when ?? 'current') === 'current' && CHECK_IN_WHEN_SAFE.has(found.category) && SAYS_SAFE.test(normalised());
 }
 
 function ranksAbove(a: RiskAssessment, b: RiskAssessment): boolean {

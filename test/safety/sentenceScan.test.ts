@@ -102,6 +102,18 @@ describe.each(['en-GB', 'cy', 'pl'])('%s lexicon read sentence by sentence', (lo
     expect(compared).toBeGreaterThan(locale === 'en-GB' ? 1000 : 0);
   });
 
+  it('finds, in one walk of the words, the candidates of the whole text and of each sentence', () => {
+    for (const filter of [lex.ruleFilter, lex.maskFilter]) {
+      for (const { words, ranges } of prepared) {
+        if (ranges === null) continue;
+        const perSentence = ranges.map(() => [] as number[]);
+        const whole = filter.candidatesByRange(words, ranges, (k, index) => perSentence[k].push(index));
+        expect(whole).toEqual(filter.candidates(words));
+        expect(perSentence.map((list) => list.sort((a, b) => a - b))).toEqual(ranges.map((r) => filter.candidates(words.slice(r.wordFrom, r.wordTo))));
+      }
+    }
+  });
+
   it('masks a long text exactly as the alternation of its masks does', () => {
     for (const { text, words, ranges } of prepared) {
       if (ranges === null) continue;
