@@ -24,7 +24,7 @@ import { languageMarkers } from '../content/languageNotice';
 import { createLanguageIdentifier } from '../language/identifyLanguage';
 import { isConversationCommand } from '../language/controlWords';
 import { normalise, normaliseToWords, type NormaliseOptions } from './normalise';
-import { loadLexicon, wordBounded, type CompiledLexicon, type CompiledRule } from './lexicon';
+import { loadLexicon, type CompiledLexicon, type CompiledRule } from './lexicon';
 import { readLocaleBackstopExamples, trainRiskBackstop, type BackstopVerdict, type RiskBackstop } from './riskBackstop';
 import { mentionsSomeoneElse, shiftToFirstPerson } from './pronounShift';
 import { readRiskContext } from './riskContext';
@@ -104,10 +104,6 @@ interface Found {
   aboutOther: boolean;
 }
 
-// One alternation of just the masks a text's words allow, cached by which masks they are. Masks
-// no word allows cannot match; one expression of every mask is too big for V8 to compile well.
-const MASK_CACHE_MAX = 2000;
-
 /** Splits normalised words into windows of whole sentences (see WINDOW_WORDS). */
 function windows(words: readonly string[]): (readonly string[])[] {
   if (words.length <= WINDOW_WORDS) return [words];
@@ -170,25 +166,7 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
   // A channel's locale says nothing about the language of one message: English text is read by an
   // English lexicon (the locale's own variant if there is one), other languages by their own.
   const englishNames = localeNames.filter((name) => name.toLowerCase().split('-')[0] === 'en');
-  const maskExpressions = new Map<CompiledLexicon, Map<string, RegExp>>();
   const otherLexicons = [...lexicons.values()].filter((lex) => !englishNames.includes(lex.locale));
-
-  function maskExpression(lex: CompiledLexicon, masks: readonly number[]): RegExp {
-    let cache = maskExpressions.get(lex);
-    if (cache === undefined) {
-      cache = new Map();
-      maskExpressions.set(lex, cache);
-    }
-    const key = masks.join(',');
-    let re = cache.get(key);
-    if (re === undefined) {
-      if (cache.size >= MASK_CACHE_MAX) cache.clear();
-      re = new RegExp(wordBounded(masks.map((i) => lex.maskSources[i]).join('|')), 'g');
-      cache.set(key, re);
-    }
-    re.lastIndex = 0;
-    return re;
-  }
 
   /**
    * Masks a long text: the same as replacing the masks' alternation, with each mask read on its
@@ -199,6 +177,15 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     return replaceAlternation(text, ranges, alternatives, '.');
   }
 
+  /**
+   * Masks a short text: the same again, each mask over the whole text. An alternation of the masks
+   * its words allow was compiled for each new set of masks, which cost more than the masking
+   * (a long paste's backstop masks each of its sentences, nearly each a new set).
+   */
+  function maskShortText(lex: CompiledLexicon, text: string, masks: readonly number[]): string {
+    return replaceAlternation(text, [], masks.map((i) => ({ re: lex.maskRegexes[i], sentences: null })), '.');
+  }
+
   function prepareWords(lex: CompiledLexicon, words: readonly string[]): Prepared {
     if (words.length === 0) return { text: '', words: [], masked: false, plain: '' };
     const normalised = words.join(' ');
@@ -207,7 +194,7 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     const masks = bySentence?.candidates ?? lex.maskFilter.candidates(words);
     if (masks.length === 0) return { text: normalised, words, masked: false, plain: normalised };
     // A masked span becomes a sentence break, so no phrase gap can bridge across it.
-    const masked = ranges === null || bySentence === null ? normalised.replace(maskExpression(lex, masks), '.') : maskLongText(lex, normalised, ranges, bySentence);
+    const masked = ranges === null || bySentence === null ? maskShortText(lex, normalised, masks) : maskLongText(lex, normalised, ranges, bySentence);
     return masked === normalised
       ? { text: normalised, words, masked: false, plain: normalised }
       : { text: masked, words: masked.split(' '), masked: true, plain: normalised };
