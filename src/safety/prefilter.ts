@@ -327,22 +327,24 @@ export class WordPrefilter {
         if (pairs === undefined) continue;
         for (let p = 0; p < pairs.length; p += 2) {
           const i = pairs[p];
-          const bit = pairs[p + 1];
           const before = satisfied[i];
-          if ((before | bit) !== before) {
-            if (before === 0) touched.push(i);
-            satisfied[i] = before | bit;
-            if ((before | bit) === clauseMask[i]) each(k, i);
-          }
-          const whole = wholeSatisfied[i];
-          if ((whole | bit) !== whole) {
-            if (whole === 0) wholeTouched.push(i);
-            wholeSatisfied[i] = whole | bit;
-            if ((whole | bit) === clauseMask[i]) out.push(i);
-          }
+          const after = before | pairs[p + 1];
+          if (after === before) continue;
+          if (before === 0) touched.push(i);
+          satisfied[i] = after;
+          if (after === clauseMask[i]) each(k, i);
         }
       }
-      for (const i of touched) satisfied[i] = 0;
+      // The sentence's clauses join the whole text's as its own are cleared.
+      for (const i of touched) {
+        const whole = wholeSatisfied[i];
+        const after = whole | satisfied[i];
+        satisfied[i] = 0;
+        if (after === whole) continue;
+        if (whole === 0) wholeTouched.push(i);
+        wholeSatisfied[i] = after;
+        if (after === clauseMask[i]) out.push(i);
+      }
       touched.length = 0;
     }
     for (const i of wholeTouched) wholeSatisfied[i] = 0;
