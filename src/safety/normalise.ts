@@ -269,8 +269,8 @@ let lastSpaced: { text: string; foreign: boolean; tables: NormaliseTables; usedT
 /** Lower case, folded and spaced: the text `normaliseToWords` cuts into words. */
 function spacedText(text: string, tables: NormaliseTables, foreign: boolean): string {
   const last = lastSpaced;
-  // Tables without emoji words give what tables that went unused gave. Only the overdose shorthand differs for another language: an English reading where it changed
-  // nothing is that reading too.
+  // Tables without emoji words give what tables that went unused gave. Only the overdose shorthand
+  // differs for another language: an English reading where it changed nothing is that reading too.
   const sameReading = last !== undefined && (last.foreign === foreign || (!last.foreign && !last.readShorthand));
   if (last !== undefined && sameReading && last.text === text && (last.tables === tables || (!last.usedTables && tables.symbols.size === 0))) return last.spaced;
   // Whether the result depends on these tables (emoji words, look-alike "!" checked against words).

@@ -175,16 +175,6 @@ export function sentenceCandidates(filter: WordPrefilter, words: readonly string
   return { candidates, sentencesOf };
 }
 
-/** sentenceCandidates' `sentencesOf` alone. */
-export function sentencesByExpression(
-  filter: WordPrefilter,
-  words: readonly string[],
-  ranges: readonly SentenceRange[],
-  local: (index: number) => boolean,
-): (index: number) => readonly number[] | null {
-  return sentenceCandidates(filter, words, ranges, local).sentencesOf;
-}
-
 /** A match: where it starts in the whole text, and what it matched. */
 export interface SentenceMatch {
   at: number;
