@@ -24,7 +24,7 @@ import { languageMarkers } from '../content/languageNotice';
 import { createLanguageIdentifier } from '../language/identifyLanguage';
 import { isConversationCommand } from '../language/controlWords';
 import { normalise, normaliseToWords, type NormaliseOptions } from './normalise';
-import { loadLexicon, wordBounded, type CompiledLexicon, type CompiledRule } from './lexicon';
+import { loadLexicon, type CompiledLexicon, type CompiledRule } from './lexicon';
 import { readLocaleBackstopExamples, trainRiskBackstop, type BackstopVerdict, type RiskBackstop } from './riskBackstop';
 import { mentionsSomeoneElse, shiftToFirstPerson } from './pronounShift';
 import { readRiskContext } from './riskContext';
@@ -32,7 +32,7 @@ import { guideQuestionSpans, insideSpans } from './guideQuestion';
 import { signalsIn } from './riskSignals';
 import { loadRiskPhrases } from './riskPhrases';
 import { dropInvisible, hasInvisible } from './unicodeFold';
-import { replaceAlternation, scanSentences, sentenceRanges, sentencesByExpression, type SentenceRange } from './sentenceScan';
+import { replaceAlternation, scanSentences, sentenceCandidates, sentenceRanges, type SentenceCandidates, type SentenceRange } from './sentenceScan';
 import type { RiskAssessment, RiskCategory, RiskSeverity } from './types';
 
 export type { RiskAssessment, RiskCategory, RiskSeverity } from './types';
@@ -104,10 +104,6 @@ interface Found {
   aboutOther: boolean;
 }
 
-// One alternation of just the masks a text's words allow, cached by which masks they are. Masks
-// no word allows cannot match; one expression of every mask is too big for V8 to compile well.
-const MASK_CACHE_MAX = 2000;
-
 /** Splits normalised words into windows of whole sentences (see WINDOW_WORDS). */
 function windows(words: readonly string[]): (readonly string[])[] {
   if (words.length <= WINDOW_WORDS) return [words];
@@ -170,44 +166,35 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
   // A channel's locale says nothing about the language of one message: English text is read by an
   // English lexicon (the locale's own variant if there is one), other languages by their own.
   const englishNames = localeNames.filter((name) => name.toLowerCase().split('-')[0] === 'en');
-  const maskExpressions = new Map<CompiledLexicon, Map<string, RegExp>>();
   const otherLexicons = [...lexicons.values()].filter((lex) => !englishNames.includes(lex.locale));
-
-  function maskExpression(lex: CompiledLexicon, masks: readonly number[]): RegExp {
-    let cache = maskExpressions.get(lex);
-    if (cache === undefined) {
-      cache = new Map();
-      maskExpressions.set(lex, cache);
-    }
-    const key = masks.join(',');
-    let re = cache.get(key);
-    if (re === undefined) {
-      if (cache.size >= MASK_CACHE_MAX) cache.clear();
-      re = new RegExp(wordBounded(masks.map((i) => lex.maskSources[i]).join('|')), 'g');
-      cache.set(key, re);
-    }
-    re.lastIndex = 0;
-    return re;
-  }
 
   /**
    * Masks a long text: the same as replacing the masks' alternation, with each mask read on its
    * own, only in the sentences holding its words when it stays in a sentence (sentenceScan.ts).
    */
-  function maskLongText(lex: CompiledLexicon, text: string, words: readonly string[], ranges: readonly SentenceRange[], masks: readonly number[]): string {
-    const sentencesOf = sentencesByExpression(lex.maskFilter, words, ranges, (index) => lex.maskLocal[index]);
+  function maskLongText(lex: CompiledLexicon, text: string, ranges: readonly SentenceRange[], { candidates: masks, sentencesOf }: SentenceCandidates): string {
     const alternatives = masks.map((i) => ({ re: lex.maskRegexes[i], sentences: sentencesOf(i) }));
     return replaceAlternation(text, ranges, alternatives, '.');
+  }
+
+  /**
+   * Masks a short text: the same again, each mask over the whole text. An alternation of the masks
+   * its words allow was compiled for each new set of masks, which cost more than the masking
+   * (a long paste's backstop masks each of its sentences, nearly each a new set).
+   */
+  function maskShortText(lex: CompiledLexicon, text: string, masks: readonly number[]): string {
+    return replaceAlternation(text, [], masks.map((i) => ({ re: lex.maskRegexes[i], sentences: null })), '.');
   }
 
   function prepareWords(lex: CompiledLexicon, words: readonly string[]): Prepared {
     if (words.length === 0) return { text: '', words: [], masked: false, plain: '' };
     const normalised = words.join(' ');
-    const masks = lex.maskFilter.candidates(words);
+    const ranges = sentenceRanges(normalised, words);
+    const bySentence = ranges === null ? null : sentenceCandidates(lex.maskFilter, words, ranges, (index) => lex.maskLocal[index]);
+    const masks = bySentence?.candidates ?? lex.maskFilter.candidates(words);
     if (masks.length === 0) return { text: normalised, words, masked: false, plain: normalised };
     // A masked span becomes a sentence break, so no phrase gap can bridge across it.
-    const ranges = sentenceRanges(normalised, words);
-    const masked = ranges === null ? normalised.replace(maskExpression(lex, masks), '.') : maskLongText(lex, normalised, words, ranges, masks);
+    const masked = ranges === null || bySentence === null ? maskShortText(lex, normalised, masks) : maskLongText(lex, normalised, ranges, bySentence);
     return masked === normalised
       ? { text: normalised, words, masked: false, plain: normalised }
       : { text: masked, words: masked.split(' '), masked: true, plain: normalised };
@@ -270,11 +257,12 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
 
   /** `only`: the categories wanted; other rules are not run (their hits would be dropped). */
   function ruleHits(lex: CompiledLexicon, { text, words }: Prepared, only?: ReadonlySet<RiskCategory>): Hit[] {
-    const all = lex.ruleFilter.candidates(words);
-    const candidates = only === undefined ? all : all.filter((i) => only.has(lex.patterns[i].rule.category));
     // A long text: a rule that stays in a sentence reads only the sentences holding its words.
-    const ranges = candidates.length > 0 ? sentenceRanges(text, words) : null;
-    const sentencesOf = ranges === null ? null : sentencesByExpression(lex.ruleFilter, words, ranges, (index) => lex.patterns[index].local);
+    const ranges = sentenceRanges(text, words);
+    const bySentence = ranges === null ? null : sentenceCandidates(lex.ruleFilter, words, ranges, (index) => lex.patterns[index].local);
+    const all = bySentence?.candidates ?? lex.ruleFilter.candidates(words);
+    const candidates = only === undefined ? all : all.filter((i) => only.has(lex.patterns[i].rule.category));
+    const sentencesOf = bySentence?.sentencesOf ?? null;
     const hits: Hit[] = [];
     let i = 0;
     while (i < candidates.length) {
@@ -512,6 +500,9 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     let backstopReading: Reading | undefined;
     for (const [r, reading] of texts.entries()) {
       for (const { lex, options } of passes) {
+        // Nothing ranks above a live immediate finding (ranksAbove), so the other readings could not
+        // change the result: a 100 KB paste with risk was read three more times for nothing.
+        if (best !== null && !best.negated && best.severity === 'immediate') break;
         const read = readText(lex, reading, options);
         if (r === 0 && lex === backstopLexicon && options.foreign !== true) backstopReading = read;
         const found = assessmentOf(lex, lexiconFinds(lex, read));
@@ -521,7 +512,7 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     // "I'm not in any danger, I just need someone to talk to": a danger word said only to deny it
     // is the person telling us they are safe, not a veiled risk; nothing to check in about.
     if (best !== null && best.negated && best.category === 'danger') return null;
-    if (best !== null && saysSafeWithConcern(best, normalise(dropInvisible(text), english.tables))) return { ...best, saidSafe: true };
+    if (best !== null && saysSafeWithConcern(best, () => normalise(dropInvisible(text), english.tables))) return { ...best, saidSafe: true };
     if (best !== null || !withBackstop || foreign) return best;
     if (options.isConversationCommand?.(locale ?? DEFAULT_LOCALE, text) === true) return null;
     return backstopAssessment(backstopLexicon, backstopReading ?? readText(backstopLexicon, texts[0], {}));
@@ -547,8 +538,9 @@ const CHECK_IN_WHEN_SAFE: ReadonlySet<string> = new Set(['suicide', 'self_harm']
  * beside a plain statement that they are safe now: the gentle check-in, not the full hand-off.
  * Never for an immediate risk, someone else, or a harm that is not about feelings.
  */
-function saysSafeWithConcern(found: RiskAssessment, normalised: string): boolean {
-  return found.severity === 'concern' && !found.negated && (found.who ?? 'self') === 'self' && (found.when ?? 'current') === 'current' && CHECK_IN_WHEN_SAFE.has(found.category) && SAYS_SAFE.test(normalised);
+function saysSafeWithConcern(found: RiskAssessment, normalised: () => string): boolean {
+  // The text is normalised only when the rest holds: a 100 KB paste costs a whole normalisation.
+  return found.severity === 'concern' && !found.negated && (found.who ?? 'self') === 'self' && (found.when ?? 'current') === 'current' && CHECK_IN_WHEN_SAFE.has(found.category) && SAYS_SAFE.test(normalised());
 }
 
 function ranksAbove(a: RiskAssessment, b: RiskAssessment): boolean {

@@ -264,20 +264,26 @@ function expandContractions(s: string): string {
  * message: the detector reads every message with the Welsh and Polish lexicons too, whose tables
  * change nothing here, so a 100 KB paste is lowered, folded and spaced once, not three times.
  */
-let lastSpaced: { text: string; foreign: boolean; tables: NormaliseTables; usedTables: boolean; spaced: string } | undefined;
+let lastSpaced: { text: string; foreign: boolean; tables: NormaliseTables; usedTables: boolean; readShorthand: boolean; spaced: string } | undefined;
 
 /** Lower case, folded and spaced: the text `normaliseToWords` cuts into words. */
 function spacedText(text: string, tables: NormaliseTables, foreign: boolean): string {
   const last = lastSpaced;
-  // Tables without emoji words give what tables that went unused gave.
-  if (last !== undefined && last.text === text && last.foreign === foreign && (last.tables === tables || (!last.usedTables && tables.symbols.size === 0))) return last.spaced;
+  // Tables without emoji words give what tables that went unused gave. Only the overdose shorthand
+  // differs for another language: an English reading where it changed nothing is that reading too.
+  const sameReading = last !== undefined && (last.foreign === foreign || (!last.foreign && !last.readShorthand));
+  if (last !== undefined && sameReading && last.text === text && (last.tables === tables || (!last.usedTables && tables.symbols.size === 0))) return last.spaced;
   // Whether the result depends on these tables (emoji words, look-alike "!" checked against words).
-  let usedTables = tables.symbols.size > 0;
+  let usedTables = false;
   let s = text.toLowerCase();
   // Accents and typographic quotes only exist in non-ASCII text; skip the work for plain ASCII.
   if (NON_ASCII.test(s)) {
     if (hasInvisible(s)) s = dropInvisible(s);
-    for (const [symbol, word] of tables.symbols) if (s.includes(symbol)) s = s.split(symbol).join(` ${word} `);
+    for (const [symbol, word] of tables.symbols) {
+      if (!s.includes(symbol)) continue;
+      usedTables = true;
+      s = s.split(symbol).join(` ${word} `);
+    }
     // Only the non-ASCII runs change (decomposing never joins across them), so a long English paste
     // with a few curly quotes costs no more than its quotes.
     s = s.replace(NON_ASCII_RUN, (run) => foldConfusables(run.normalize('NFKD').replace(/\p{M}/gu, ''))).replace(APOSTROPHES, "'");
@@ -285,10 +291,12 @@ function spacedText(text: string, tables: NormaliseTables, foreign: boolean): st
   // '!' for 'i' inside a word written in look-alikes ("p0!nt", "l!v!ng", "d!e"): a word with a digit
   // or two of them, or one that is a word with an 'i' ("hi!how" is left alone).
   if (s.includes('!') && HAS_LEET_BANG.test(s)) {
-    usedTables = true;
     s = s.replace(LEET_BANG, (m) => {
       const read = m.replace(/!/g, 'i');
-      return /[a-z]/.test(m) && (/[0-9]/.test(m) || m.split('!').length > 2 || tables.vocabulary.has(read) || tables.knownWords.has(read)) ? read : m;
+      if (!/[a-z]/.test(m)) return m;
+      if (/[0-9]/.test(m) || m.split('!').length > 2) return read;
+      usedTables = true;
+      return tables.vocabulary.has(read) || tables.knownWords.has(read) ? read : m;
     });
   }
   // Asterisked self-censoring ("s*icide", "k*ll myself") is read as the plain word.
@@ -296,6 +304,7 @@ function spacedText(text: string, tables: NormaliseTables, foreign: boolean): st
   // A word spelt out letter by letter ("s u i c i d e", "e.n.d.i.n.g i.t", "c-u-t-t-i-n-g") is read
   // as the word. Spaced runs need four letters, so "i a m" or "plan a b" are left alone.
   if (SPELT_HINT.test(s)) s = s.replace(SPELT_SPACED, (m) => m.replace(/ /g, '')).replace(SPELT_JOINED, (m) => m.replace(/[.\-_]/g, ''));
+  const beforeShorthand = s;
   if (!foreign && s.includes('od')) s = s.replace(OD_SHORTHAND, (m) => {
     const bare = m.replace(/[.'-]/g, '');
     if (bare === 'od') return ' overdose ';
@@ -305,12 +314,13 @@ function spacedText(text: string, tables: NormaliseTables, foreign: boolean): st
     return m;
   });
   if (!foreign && s.includes('odd on')) s = s.replace(ODD_ON, 'overdosed on ');
+  const readShorthand = s !== beforeShorthand;
   if (s.includes("'")) s = expandContractions(s);
   s = s.replace(/&/g, ' and ').replace(/\+/g, ' and ');
   s = s.replace(SENTENCE_BREAK, ' . ');
   s = s.replace(/'/g, '');
   s = s.replace(/[^a-z0-9@$_. ]+/g, ' ');
-  lastSpaced = { text, foreign, tables, usedTables, spaced: s };
+  lastSpaced = { text, foreign, tables, usedTables, readShorthand, spaced: s };
   return s;
 }
 

@@ -280,6 +280,12 @@ export class WordPrefilter {
   private readonly alwaysRun: number[] = [];
   private readonly satisfied: Int32Array;
   private readonly touched: number[] = [];
+  private readonly wholeSatisfied: Int32Array;
+  private readonly wholeTouched: number[] = [];
+  /** how many expressions */
+  get size(): number {
+    return this.clauseMask.length;
+  }
   /** per expression, its clauses (null = always run): for tests that check the filter is sound */
   readonly clauses: readonly (readonly (readonly string[])[] | null)[];
 
@@ -303,6 +309,47 @@ export class WordPrefilter {
     );
     for (const [w, list] of pairs) this.wordClauses.set(w, Int32Array.from(list));
     this.satisfied = new Int32Array(sources.length);
+    this.wholeSatisfied = new Int32Array(sources.length);
+  }
+
+  /**
+   * `candidates(words)`, and for each range of words the expressions its own words allow, reported
+   * as `each(range, index)` in ascending range order, from one walk of the words (the whole text's
+   * clauses are the union of its ranges' when the ranges cover every word but repeated ".").
+   */
+  candidatesByRange(words: readonly string[], ranges: readonly { wordFrom: number; wordTo: number }[], each: (range: number, index: number) => void): number[] {
+    const { satisfied, touched, wholeSatisfied, wholeTouched, clauseMask } = this;
+    const out = this.alwaysRun.slice();
+    for (let k = 0; k < ranges.length; k += 1) {
+      for (const i of this.alwaysRun) each(k, i);
+      for (let w = ranges[k].wordFrom; w < ranges[k].wordTo; w += 1) {
+        const pairs = this.wordClauses.get(words[w]);
+        if (pairs === undefined) continue;
+        for (let p = 0; p < pairs.length; p += 2) {
+          const i = pairs[p];
+          const before = satisfied[i];
+          const after = before | pairs[p + 1];
+          if (after === before) continue;
+          if (before === 0) touched.push(i);
+          satisfied[i] = after;
+          if (after === clauseMask[i]) each(k, i);
+        }
+      }
+      // The sentence's clauses join the whole text's as its own are cleared.
+      for (const i of touched) {
+        const whole = wholeSatisfied[i];
+        const after = whole | satisfied[i];
+        satisfied[i] = 0;
+        if (after === whole) continue;
+        if (whole === 0) wholeTouched.push(i);
+        wholeSatisfied[i] = after;
+        if (after === clauseMask[i]) out.push(i);
+      }
+      touched.length = 0;
+    }
+    for (const i of wholeTouched) wholeSatisfied[i] = 0;
+    wholeTouched.length = 0;
+    return out.length > 1 ? out.sort((a, b) => a - b) : out;
   }
 
   /** Indexes, ascending, of the expressions a text made of these words may match. */

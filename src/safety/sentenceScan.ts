@@ -145,29 +145,34 @@ export function sentenceRanges(text: string, words: readonly string[]): Sentence
   return ranges;
 }
 
+/** Which expressions a text allows, and in which of its sentences each is to be read. */
+export interface SentenceCandidates {
+  /** `filter.candidates(words)`: the expressions the whole text's words allow, ascending */
+  candidates: number[];
+  /**
+   * For an expression, the indexes of the sentences whose own words allow it, in order; null for
+   * one to read in the whole text: one that may leave its sentence, or whose words are in so many
+   * sentences that one scan of the whole text is cheaper.
+   */
+  sentencesOf: (index: number) => readonly number[] | null;
+}
+
 /**
- * For each expression of `filter` a text's sentences allow, the indexes of those sentences, in
- * order; null for an expression to read in the whole text: one that may leave its sentence, or
- * whose words are in so many sentences that one scan of the whole text is cheaper.
+ * The text's candidates and each one's sentences, from one walk of its words: every word is in a
+ * range (sentenceRanges), so the ranges' words together are the text's.
  */
-export function sentencesByExpression(
-  filter: WordPrefilter,
-  words: readonly string[],
-  ranges: readonly SentenceRange[],
-  local: (index: number) => boolean,
-): (index: number) => readonly number[] | null {
-  const lists = new Map<number, number[]>();
-  ranges.forEach((range, k) => {
-    for (const i of filter.candidates(words.slice(range.wordFrom, range.wordTo))) {
-      const list = lists.get(i);
-      if (list === undefined) lists.set(i, [k]);
-      else list.push(k);
-    }
+export function sentenceCandidates(filter: WordPrefilter, words: readonly string[], ranges: readonly SentenceRange[], local: (index: number) => boolean): SentenceCandidates {
+  const lists: (number[] | undefined)[] = new Array<number[] | undefined>(filter.size);
+  const candidates = filter.candidatesByRange(words, ranges, (k, i) => {
+    const list = lists[i];
+    if (list === undefined) lists[i] = [k];
+    else list.push(k);
   });
-  return (index) => {
-    const list = lists.get(index) ?? [];
+  const sentencesOf = (index: number): readonly number[] | null => {
+    const list = lists[index] ?? [];
     return local(index) && list.length * WHOLE_TEXT_SHARE < ranges.length ? list : null;
   };
+  return { candidates, sentencesOf };
 }
 
 /** A match: where it starts in the whole text, and what it matched. */

@@ -59,4 +59,18 @@ describe('a message read with several tables', () => {
     expect(normaliseToWords(text, without)).toContain('overdose');
     expect(normaliseToWords(text, without, { foreign: true })).not.toContain('overdose');
   });
+
+  it('gives another language its own reading after an English one that read the overdose shorthand', () => {
+    const text = 'mieszkam tu od lat';
+    normaliseToWords(text, without);
+    expect(normaliseToWords(text, without, { foreign: true })).not.toContain('overdose');
+  });
+
+  it('shares an English reading, with emoji words that are not in it, where the shorthand changed nothing', () => {
+    const text = 'Good food, an odd mood & no \u00e9clairs';
+    normaliseToWords(text, withSymbol);
+    expect(normaliseToWords(text, without, { foreign: true }).join(' ')).toBe(fresh(text, without));
+    normaliseToWords(`${text} \u{1f198}`, withSymbol);
+    expect(normaliseToWords(`${text} \u{1f198}`, without, { foreign: true }).join(' ')).toBe(fresh(`${text} \u{1f198}`, without));
+  });
 });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadLexicon, wordBounded, type CompiledLexicon } from '../../src/safety/lexicon';
 import { normaliseForRisk } from '../../src/safety/detectRisk';
-import { replaceAlternation, scanSentences, sentenceRanges, sentencesByExpression, staysInSentence, type SentenceRange } from '../../src/safety/sentenceScan';
+import { replaceAlternation, scanSentences, sentenceCandidates, sentenceRanges, staysInSentence, type SentenceRange } from '../../src/safety/sentenceScan';
 import { allMatches } from '../support/regexMatches';
 
 /**
@@ -87,7 +87,7 @@ describe.each(['en-GB', 'cy', 'pl'])('%s lexicon read sentence by sentence', (lo
     let compared = 0;
     for (const { text, words, ranges } of prepared) {
       if (ranges === null) continue;
-      const sentencesOf = sentencesByExpression(lex.ruleFilter, words, ranges, (index) => lex.patterns[index].local);
+      const { sentencesOf } = sentenceCandidates(lex.ruleFilter, words, ranges, (index) => lex.patterns[index].local);
       const candidates = new Set(lex.ruleFilter.candidates(words));
       for (const pattern of lex.patterns) {
         const whole = allMatches(pattern.regex, text);
@@ -102,15 +102,30 @@ describe.each(['en-GB', 'cy', 'pl'])('%s lexicon read sentence by sentence', (lo
     expect(compared).toBeGreaterThan(locale === 'en-GB' ? 1000 : 0);
   });
 
+  it('finds, in one walk of the words, the candidates of the whole text and of each sentence', () => {
+    for (const filter of [lex.ruleFilter, lex.maskFilter]) {
+      for (const { words, ranges } of prepared) {
+        if (ranges === null) continue;
+        const perSentence = ranges.map(() => [] as number[]);
+        const whole = filter.candidatesByRange(words, ranges, (k, index) => perSentence[k].push(index));
+        expect(whole).toEqual(filter.candidates(words));
+        expect(perSentence.map((list) => list.sort((a, b) => a - b))).toEqual(ranges.map((r) => filter.candidates(words.slice(r.wordFrom, r.wordTo))));
+      }
+    }
+  });
+
   it('masks a long text exactly as the alternation of its masks does', () => {
     for (const { text, words, ranges } of prepared) {
       if (ranges === null) continue;
       const masks = lex.maskFilter.candidates(words);
       if (masks.length === 0) continue;
-      const sentencesOf = sentencesByExpression(lex.maskFilter, words, ranges, (index) => lex.maskLocal[index]);
+      const { sentencesOf } = sentenceCandidates(lex.maskFilter, words, ranges, (index) => lex.maskLocal[index]);
       const alternation = new RegExp(wordBounded(masks.map((i) => lex.maskSources[i]).join('|')), 'g');
       const alternatives = masks.map((i) => ({ re: lex.maskRegexes[i], sentences: sentencesOf(i) }));
       expect(replaceAlternation(text, ranges, alternatives, '.')).toBe(text.replace(alternation, '.'));
+      // Each mask over the whole text, as a short text is masked.
+      const whole = masks.map((i) => ({ re: lex.maskRegexes[i], sentences: null }));
+      expect(replaceAlternation(text, [], whole, '.')).toBe(text.replace(alternation, '.'));
     }
   });
 });
