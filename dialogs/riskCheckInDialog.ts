@@ -67,7 +67,9 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
     await recordSafetyEvent(this.deps, context, options.assessment, 'checkIn');
     // Severity is always concern here: the banner shows, the full hand-off waits for the answer.
     // After a crisis reply in this conversation the banner is already up: no second hand-off signal.
-    if (!options.afterCrisis) await sendSafetyEvent(this.deps, context, { category: options.assessment.category, severity: 'concern' });
+    // Someone who opened by saying they are safe ("im safe, i just feel like a burden") gets the
+    // question and the routes, without a crisis banner pinned over what they said.
+    if (!options.afterCrisis && options.assessment.saidSafe !== true) await sendSafetyEvent(this.deps, context, { category: options.assessment.category, severity: 'concern' });
     await context.sendActivity(MessageFactory.text(withFittingLines(locale, t(locale, 'safety:checkIn.routesLine', routeValues(locale)), options.profile)));
     await this.ask(context, state);
     return Dialog.EndOfTurn;

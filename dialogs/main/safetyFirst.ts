@@ -68,8 +68,8 @@ const NOT_ABOUT_IPT: ReadonlySet<IntentName> = new Set(['Help', 'CrisisSupport',
 /**
  * The knowledge-base answer to a question about IPT or the service asked in the middle of a crisis
  * reply ("is it free", "is ipt for people like me", "ok thanks, and is there therapy for me"), or
- * undefined. Only a clear match: a guess ("what should I do" near "what to do while waiting") would
- * be worse than none here. "Is it for me" gets the fit answer, never the check's first question.
+ * undefined. Only a clear match: a guess ("what should I do" near "what to do while waiting", "could
+ * ipt help her" near "bereaved by suicide") would be worse than none here. "Is it for me" gets the fit answer, never the check's first question.
  */
 async function questionAside(turn: MainTurn): Promise<string | undefined> {
   const { dc, locale, text } = turn;
@@ -78,8 +78,10 @@ async function questionAside(turn: MainTurn): Promise<string | undefined> {
   const recognition = await turn.recognize();
   const plan = await answers.answerer.plan(text, locale, recognition);
   const { kb } = answers.answerer;
-  const clear = plan.kind === 'answer' && (!NOT_ABOUT_IPT.has(recognition.intent) || plan.score >= 0.6);
-  const id = clear ? plan.questionId : plan.kind === 'intent' ? questionForIntent(kb.topics, plan.intent) : undefined;
+  const clear = plan.kind === 'answer' && plan.score >= (NOT_ABOUT_IPT.has(recognition.intent) ? 0.6 : 0.5);
+  // Short of a clear question, the main question of the topic the recogniser is sure of ("could ipt help her").
+  const intent = plan.kind === 'intent' ? plan.intent : recognition.score >= 0.5 ? recognition.intent : undefined;
+  const id = clear ? plan.questionId : intent ? questionForIntent(kb.topics, intent) : undefined;
   const question = id ? kb.questions.get(id) : undefined;
   if (!question) return undefined;
   const { nation, ageGroup } = await turn.deps.profile.get(dc.context, {});

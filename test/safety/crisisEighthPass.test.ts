@@ -4,6 +4,7 @@ import { createRecognizer } from '../../src/language';
 import { createLogger } from '../../src/logger';
 import type { UserProfile } from '../../src/profile';
 import { shortAnswer } from '../../src/content/shortAnswer';
+import { readSafeNow } from '../../src/safety/safetyAnswers';
 import { eventsOf } from '../support/turns';
 import { expectInOrder, realBot, textOf } from './safetyDialogHarness';
 import { ASKS_AGAIN, sayOnce, scriptedRisk, suggested, WEBCHAT, wordCount } from './crisisDialogSupport';
@@ -77,6 +78,42 @@ describe('a question about IPT or the service while "are you safe?" is open', ()
     const text = textOf(await sayOnce(adapter, "yes i'm safe, my partner is with me. how long is the wait?"));
     expectInOrder(text, ["glad you're safe", 'About your question', 'wait', 'safety plan']);
   });
+});
+
+describe('"help" or "safe" said about therapy answers nothing about safety', () => {
+  it.each(['could ipt help her', 'would it help me?', 'is ipt safe for teenagers', 'could therapy help my brother', 'can it help with anger'])('"%s" is no answer', (text) => {
+    expect(readSafeNow(text).label).toBe('unknown');
+  });
+  it.each<[string, string]>([
+    ['no, could ipt help me', 'notSafe'],
+    ['help', 'notSafe'],
+    ['please help her', 'notSafe'],
+    ["yes i'm safe. could ipt help me?", 'safe'],
+  ])('"%s" still reads as %s', (text, label) => {
+    expect(readSafeNow(text).label).toBe(label);
+  });
+
+  it('through the bot, about someone else: the answer, 999 first, never "call 999 now" for a question', async () => {
+    const adapter = await bot({}, { 'SISTER MESSAGE': { category: 'suicide', who: 'adult' } });
+    await sayOnce(adapter, 'SISTER MESSAGE');
+    const text = textOf(await sayOnce(adapter, 'could ipt help her'));
+    expectInOrder(text, ['999', 'About your question', 'IPT', 'safe right now?']);
+    expect(text).not.toMatch(/Please call 999 now/);
+    expect(text).not.toMatch(/sorry for your loss/i);
+  });
+});
+
+describe('"I\'m safe, I just feel like a burden" as a first message', () => {
+  it.each(['not in danger or anything, im safe, i just feel like a burden lately', "i'm safe, i'd never do anything, but i feel like a burden to everyone"])(
+    '"%s": the gentle question and the lines, without a crisis banner',
+    async (text) => {
+      const adapter = await bot({ nation: 'england' });
+      const replies = await sayOnce(adapter, text);
+      expect(eventsOf(replies)).toHaveLength(0);
+      expect(textOf(replies)).toMatch(/999/);
+      expect(textOf(replies)).toMatch(/\?/);
+    },
+  );
 });
 
 describe("the person's nation stays in the replies after the first", () => {
