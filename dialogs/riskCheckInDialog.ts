@@ -104,7 +104,9 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
       await this.ask(context, state);
       return Dialog.EndOfTurn;
     }
-    await sendClosing(context, options.profile, unreadable ? 'unreadable' : answer);
+    // "mostly to my partner, since i lost my job": they said more, not "you don't have to answer".
+    const toldMore = answer === 'unknown' && !unreadable && text.trim().split(/\s+/).length >= 5;
+    await sendClosing(context, options.profile, unreadable ? 'unreadable' : toldMore ? 'toldMore' : answer);
     return dc.endDialog({ answer } satisfies RiskCheckInResult);
   }
 
@@ -122,9 +124,9 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
 }
 
 /** Thanks for a no (or "you don't have to answer"), where help is anyway, and that the conversation can go on. */
-async function sendClosing(context: TurnContext, profile: UserProfile, answer: CheckInAnswer | 'unreadable'): Promise<void> {
+async function sendClosing(context: TurnContext, profile: UserProfile, answer: CheckInAnswer | 'unreadable' | 'toldMore'): Promise<void> {
   const locale = localeOf(context);
-  const opening = answer === 'unreadable' ? 'safety:answer.unreadable' : answer === 'no' ? 'safety:checkIn.no' : 'safety:checkIn.unknown';
+  const opening = answer === 'unreadable' ? 'safety:answer.unreadable' : answer === 'no' ? 'safety:checkIn.no' : answer === 'toldMore' ? 'safety:checkIn.toldMore' : 'safety:checkIn.unknown';
   const help = withFittingLines(locale, t(locale, 'safety:checkIn.helpAnyway', routeValues(locale)), profile);
   const reply = [t(locale, opening), help, t(locale, 'safety:checkIn.goOn')].join('\n\n');
   await context.sendActivity(withRouteButtons(locale, reply, [...routesById(locale, CHECK_IN_ROUTES), ...fittingLines(locale, profile)]));

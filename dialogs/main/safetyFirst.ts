@@ -9,6 +9,7 @@ import { SAFETY_PLAN_DIALOG } from '../safetyPlanDialog';
 import { cannotRead, QUESTION_ASIDE_KEY, sendSafetyNote } from '../safetyDialogShared';
 import { answerWords } from '../../src/content/answerReplies';
 import type { IntentName } from '../../src/language/recognizer';
+import type { KbTopic } from '../../src/content/knowledgeBase';
 import { markSafetyFirst, pauseCheck } from '../suitabilityCheckDialog';
 import { keepProfileFrom } from '../keptProfile';
 import { PROFILE_NOTED_KEY, RISK_ASSESSMENT_KEY, type ProfileNoted } from '../turnState';
@@ -42,7 +43,7 @@ export async function safetyFirst(turn: MainTurn): Promise<DialogTurnResult | un
   }
   // "how long is the wait" while "are you safe?" is open: the dialog gives a short answer beside 999 and the question.
   if (active?.id === EMERGENCY_SUPPORT_DIALOG && !isSettled(active)) {
-    const aside = await questionAside(turn);
+    const aside = await findQuestionAside(turn);
     if (aside) context.turnState.set(QUESTION_ASIDE_KEY, aside);
   }
   if (risk) return beginSafetyDialog(turn, risk);
@@ -69,9 +70,10 @@ const NOT_ABOUT_IPT: ReadonlySet<IntentName> = new Set(['Help', 'CrisisSupport',
  * The knowledge-base answer to a question about IPT or the service asked in the middle of a crisis
  * reply ("is it free", "is ipt for people like me", "ok thanks, and is there therapy for me"), or
  * undefined. Only a clear match: a guess ("what should I do" near "what to do while waiting", "could
- * ipt help her" near "bereaved by suicide") would be worse than none here. "Is it for me" gets the fit answer, never the check's first question.
+ * ipt help her" near "bereaved by suicide") would be worse than none here. "Is it for me" gets the
+ * fit answer, never the check's first question.
  */
-async function questionAside(turn: MainTurn): Promise<string | undefined> {
+async function findQuestionAside(turn: MainTurn): Promise<string | undefined> {
   const { dc, locale, text } = turn;
   const answers = turn.deps.answers;
   if (!answers || !asksSomething(locale, text) || cannotRead(dc.context)) return undefined;
@@ -94,7 +96,7 @@ function asksSomething(locale: string, text: string): boolean {
 }
 
 /** The main question of the topic an intent names ("is there therapy for me": whether IPT may suit them). */
-function questionForIntent(topics: ReadonlyArray<{ topic: string; intent?: string; questions: ReadonlyArray<{ id: string }> }>, intent: IntentName): string | undefined {
+function questionForIntent(topics: readonly KbTopic[], intent: IntentName): string | undefined {
   if (NOT_ABOUT_IPT.has(intent) || intent === 'HumanContact') return undefined;
   const wanted = intent === 'SuitabilityCheck' ? 'WhoItHelps' : intent;
   const kebab = wanted.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();

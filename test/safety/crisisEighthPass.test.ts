@@ -114,6 +114,18 @@ describe('"I\'m safe, I just feel like a burden" as a first message', () => {
       expect(textOf(replies)).toMatch(/\?/);
     },
   );
+
+  it.each(['mostly to my partner, shes carrying everything since i lost my job', 'my kids mainly, i cant do the things i used to'])(
+    'telling more in place of yes or no ("%s"): thanks for it, where help is, never "you don\'t have to answer"',
+    async (more) => {
+      const adapter = await bot({ nation: 'england' });
+      await sayOnce(adapter, 'not in danger or anything, im safe, i just feel like a burden lately');
+      const text = textOf(await sayOnce(adapter, more));
+      expect(text).toMatch(/^Thank you for telling me more/);
+      expect(text).not.toMatch(/don't have to answer/);
+      expectInOrder(text, ['999', '116 123']);
+    },
+  );
 });
 
 describe("the person's nation stays in the replies after the first", () => {
