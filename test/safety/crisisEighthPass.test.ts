@@ -5,6 +5,7 @@ import { createLogger } from '../../src/logger';
 import type { UserProfile } from '../../src/profile';
 import { shortAnswer } from '../../src/content/shortAnswer';
 import { readSafeNow } from '../../src/safety/safetyAnswers';
+import { extractNation } from '../../src/language/entities';
 import { eventsOf } from '../support/turns';
 import { expectInOrder, realBot, textOf } from './safetyDialogHarness';
 import { ASKS_AGAIN, sayOnce, scriptedRisk, suggested, WEBCHAT, wordCount } from './crisisDialogSupport';
@@ -163,6 +164,24 @@ describe("the person's nation stays in the replies after the first", () => {
     const adapter = await bot({ nation: 'scotland' });
     await sayOnce(adapter, 'i have taken 40 paracetamol');
     expect(textOf(await sayOnce(adapter, 'no'))).not.toMatch(/NHS 24|Breathing Space/);
+  });
+});
+
+describe('a place typed as a fragment of its own', () => {
+  it.each<[string, string | undefined]>([
+    ['farm. powys. on my own', 'wales'],
+    ['on my own now. fermanagh', 'northern_ireland'],
+    ['shetland, lost my job', 'scotland'],
+    ['i love reading. books help', undefined],
+  ])('"%s" -> %s', (text, nation) => {
+    expect(extractNation(text)?.nation).toBe(nation);
+  });
+
+  it('through the bot: the Welsh line in the first reply and after "no"', async () => {
+    const adapter = await bot();
+    await sayOnce(adapter, 'farm. powys. on my own');
+    expectInOrder(textOf(await sayOnce(adapter, 'whats the point anymore. better off gone')), ['999', 'NHS 111 Wales', 'Press 2']);
+    expectInOrder(textOf(await sayOnce(adapter, 'no')), ['999', 'NHS 111 Wales']);
   });
 });
 
