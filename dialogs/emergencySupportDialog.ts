@@ -332,7 +332,8 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       // "theres my sister i guess": reaching them now is a good step, whatever else the answer says.
       const trusted = reading.trusted === true && audience === 'self' && label !== 'notSafe' ? [t(locale, 'safety:answer.trusted')] : [];
       // "how long is the wait": a short answer after 999, then the question again (never the check's question).
-      const aside = questionAside(context, [...routesById(locale, ['emergency']), ...own, ...young, ...advice]);
+      const routes = [...routesById(locale, ['emergency']), ...own, ...young, ...advice];
+      const aside = questionAside(context, routes);
       const text = [
         ...trusted,
         this.fresh(state, wordings),
@@ -340,7 +341,7 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
         ...[...own, ...young].map((route) => routeLine(locale, route)),
         ...(advice.length > 0 ? [`${t(locale, 'safety:answer.adviceLead')}\n${routeBullets(locale, advice)}`] : []),
       ].join('\n\n');
-      await context.sendActivity(withRouteButtons(locale, text, [...routesById(locale, ['emergency']), ...own, ...young, ...advice]));
+      await context.sendActivity(withRouteButtons(locale, text, routes));
     }
 
     if (state.phase === 'staying') {
