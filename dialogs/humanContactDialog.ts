@@ -136,13 +136,16 @@ export class HumanContactDialog extends ComponentDialog {
 
   private async phoneStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = step.context.activity.locale ?? '';
-    const phone = ukPhoneNumber(String(step.result ?? ''));
-    if (!phone && declinesCallBack(locale, String(step.result ?? ''))) return this.withdrawn(step);
+    const said = String(step.result ?? '');
+    const phone = ukPhoneNumber(said);
+    if (!phone && declinesCallBack(locale, said)) return this.withdrawn(step);
     if (!phone) {
       await step.context.sendActivity(withActions(locale, t(locale, 'common:callback.phoneGaveUp', { clinic: this.deps.clinic.name }), NEXT));
       return step.endDialog();
     }
     (step.values as CallbackValues).phone = phone;
+    // "07700 900123, afternoons are best": the time came with the number, so it is not asked for.
+    if (classifyCallTime(locale, said) !== undefined) return step.next(said);
     const labels = CALL_TIMES.map((time) => t(locale, `common:callback.timeLabels.${time}`));
     return step.prompt(WHEN, { prompt: withButtons(t(locale, 'common:callback.askWhen'), labels) });
   }

@@ -25,6 +25,7 @@ import { createLocalRecognizer, type LocalRecognizer } from '../src/language/loc
 import { trainQuestionMatcher, type QuestionMatch } from '../src/language/questionMatcher';
 import type { RecognitionResult } from '../src/language/recognizer';
 import { loadSentenceEncoder } from '../src/language/sentenceEncoder';
+import { loadEnglishWords } from '../src/language/slips';
 import { loadSynonyms } from '../src/language/synonyms';
 import { loadUtterances } from '../src/language/utterances';
 import { PROJECT_ROOT } from '../src/projectRoot';
@@ -123,7 +124,7 @@ async function main(): Promise<void> {
   const kbIndex = args.indexOf('--kb');
   const kb = loadKnowledgeBaseFrom(kbIndex >= 0 ? args[kbIndex + 1] : knowledgeBaseDir());
   const started = performance.now();
-  const matcher = trainQuestionMatcher(kb, questionExamples(kb, 'train'), loadSynonyms());
+  const matcher = trainQuestionMatcher(kb, questionExamples(kb, 'train'), loadSynonyms(), loadEnglishWords());
   const trainMs = performance.now() - started;
   const recognizer: LocalRecognizer = await createLocalRecognizer({ examples: loadUtterances('en-GB').train });
   console.log(`${kb.topics.length} topics, ${kb.questions.size} questions; matcher trained in ${trainMs.toFixed(0)} ms`);

@@ -130,6 +130,12 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
     overrides.answerer ??
     (config.qna ? remoteAnswerer(config.qna, logger, config.answerMeaning) : config.answerMeaning ? sharedQuestionAnswerer() : createQuestionAnswerer({ meaning: false }));
   answerer.matcher();
+  if (config.answerMeaning && !overrides.answerer) {
+    // The sentence encoder that cannot load leaves answers to the words alone: the operator hears so once.
+    void answerer.meaning().then((meaning) => {
+      if (!meaning) logger.warn({ event: 'answer_meaning.unavailable' }, 'Sentence encoder could not load: answers use word matching only');
+    });
+  }
   if (config.qna) logger.info({ event: 'qna.enabled', project: config.qna.projectName }, 'Question answering enabled with local fallback');
   const recognizerTraining = overrides.recognizer ? Promise.resolve(overrides.recognizer) : createRecognizer({ clu: config.clu, logger });
   const training = recognizerTraining;

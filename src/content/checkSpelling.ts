@@ -1,9 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { LOCALES_DIR } from '../projectRoot';
 import { resolveLocale } from './i18n';
 import { suitabilityLexicon } from './lexicon';
 import { QUESTIONS } from './suitability';
+import { wordList } from './wordList';
 
 /**
  * Typing slips in an answer to the check ("englnad", "feeling realy lonley", "yse", "sinse
@@ -17,7 +15,7 @@ interface Speller {
   /** Words the check's lexicon uses (a phrase's words, and the stem of "month*"). */
   vocabulary: string[];
   /** Words spelled as meant: never corrected. */
-  english: Set<string>;
+  english: ReadonlySet<string>;
 }
 
 const byLocale = new Map<string, Speller>();
@@ -30,10 +28,7 @@ function spellerFor(locale: string): Speller {
     const words = new Set<string>();
     const phrases = [...QUESTIONS.flatMap((question) => Object.values(lexicon[question] ?? {}).flat()), ...(lexicon.people ?? [])];
     for (const phrase of phrases) for (const word of phrase.toLowerCase().replace(/\*/g, '').match(/[a-z]+/g) ?? []) if (word.length >= 3) words.add(word);
-    const english = new Set<string>();
-    const list = join(LOCALES_DIR, resolved, 'words.txt');
-    if (existsSync(list)) for (const line of readFileSync(list, 'utf8').split('\n')) if (line !== '' && !line.startsWith('#')) english.add(line.trim());
-    speller = { vocabulary: [...words], english };
+    speller = { vocabulary: [...words], english: wordList(resolved) };
     byLocale.set(resolved, speller);
   }
   return speller;

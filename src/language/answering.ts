@@ -57,6 +57,14 @@ export const OFF_TOPIC_TOPIC = 0.8;
 export const DETOUR_LEAN = 0.2;
 
 /**
+ * The help intent's reply is a menu. A message it hears that leans this far towards one question
+ * ("where did you get this from", "how do i wipe this chat") gets that answer, said unsure with the
+ * closest questions offered (eval:answers, eighth pass: held-out +0.9, blind c, e, f, i, j +0.5 to
+ * +1; "how do i use this chat" now gets "How does this guide work?" in place of the menu).
+ */
+export const HELP_LEAN = 0.2;
+
+/**
  * The recogniser heard a topic ("what to expect", "private help") but no question or topic is
  * clear: the closest question, said with "I'm not quite sure" and the others as buttons, is more
  * use than the topic's overview, which answered many different questions the same way.
@@ -92,10 +100,21 @@ export function givesClinicContact(kb: KnowledgeBase, questionId: string): boole
 }
 
 /**
- * Urgent-help wording yields only to a clear question match: "i want it all to stop" shares words
- * with "can I stop therapy early?", and the signposts are the safer reply to a near miss.
+ * What urgent-help wording the recogniser hears yields to. The planner only runs after the safety
+ * gate found no risk, and then the intent's reply is the help menu: on the safety team's 1,000
+ * blind messages every one the intent claimed and the gate left alone was benign. So a guess it is
+ * unsure of yields like the other conversation intents (0.9 -> 0.6, eighth pass): "made redundant
+ * last month and i'm feeling really low" (0.69 urgent help) gets the job-loss answer, "is school
+ * able to help me get some support" the school one (blind a, c, g, i +0.5 to +1.5, d +1.3).
  */
-export const CRISIS_YIELD = 0.9;
+export const CRISIS_YIELD = 0.6;
+/**
+ * ... but when the recogniser is sure of urgent help, only a clear question beats it, as before:
+ * should the gate ever miss "i want to end it all tonight" (0.94), it must not get "Can I stop
+ * therapy early?" (0.60), and the signposts are the safer reply to a near miss.
+ */
+export const SURE_CRISIS = 0.85;
+export const SURE_CRISIS_YIELD = 0.9;
 
 export type AnswerPlan =
   | { kind: 'intent'; intent: Exclude<IntentName, 'None'> }
@@ -240,7 +259,9 @@ function planWithoutRoutes(
   const intent = recognition.intent;
   const yieldAt =
     intent === 'CrisisSupport'
-      ? thresholds.crisisYield
+      ? recognition.score >= SURE_CRISIS
+        ? SURE_CRISIS_YIELD
+        : thresholds.crisisYield
       : YIELDING_INTENTS.has(intent)
         ? thresholds.answer
         : intent === 'HumanContact' && top !== undefined && givesClinicContact(kb, top.id)
@@ -254,6 +275,9 @@ function planWithoutRoutes(
   // starts it); a message that fits nothing else starts it as before.
   const detour = intent === 'SuitabilityCheck';
   if (intent !== 'None' && CONTROL_INTENTS.has(intent) && !detour && recognition.score >= thresholds.controlIntent && !yields) {
+    // Help's own reply is a menu: a lean towards one question ("where do you get this from", "how
+    // do i wipe this chat") is more use, said unsure with the closest questions offered.
+    if (intent === 'Help' && top && top.score >= HELP_LEAN && !kb.questions.get(top.id)?.routesTo) return unsure(kb, match, top);
     return { kind: 'intent', intent };
   }
   const offTopic = intent === 'None' && recognition.score >= thresholds.none;
@@ -273,11 +297,14 @@ function planWithoutRoutes(
   // answer, said with "I'm not quite sure" and the closest questions (only a clear request starts
   // the check; a topic's overview answered too many different questions the same way).
   const leanAt = detour ? DETOUR_LEAN : !CONTROL_INTENTS.has(intent) && intent !== 'None' ? thresholds.intentGuess : undefined;
-  if (leanAt !== undefined && top && top.score >= leanAt && !kb.questions.get(top.id)?.routesTo) {
-    return { kind: 'topic', topic: kb.questions.get(top.id)?.topic ?? '', questionId: top.id, closest: closestOthers(match, top.id), score: top.score };
-  }
+  if (leanAt !== undefined && top && top.score >= leanAt && !kb.questions.get(top.id)?.routesTo) return unsure(kb, match, top);
   if (intent !== 'None') return { kind: 'intent', intent };
   return { kind: 'didYouMean', closest: match.questions.slice(0, 3).map((q) => q.id) };
+}
+
+/** The closest question, said with "I'm not quite sure", and the others offered. */
+function unsure(kb: KnowledgeBase, match: QuestionMatch, top: QuestionScore): AnswerPlan {
+  return { kind: 'topic', topic: kb.questions.get(top.id)?.topic ?? '', questionId: top.id, closest: closestOthers(match, top.id), score: top.score };
 }
 
 function closestOthers(match: QuestionMatch, except: string): string[] {

@@ -34,18 +34,20 @@ export function isWholeEraseRequest(locale: string, text: string): boolean {
   return erasePhrases(locale).some((phrase) => said.includes(phrase) && said.replace(phrase, ' ').trim().split(' ').filter(Boolean).length <= 3);
 }
 
+/** The button's own words, or an answer that starts with one of the locale's yes (or no) words ("yes please", "nah leave it"). */
+function answers(locale: string, text: string, answer: 'yes' | 'no'): boolean {
+  const said = words(text).trim();
+  if (said === words(t(locale, `privacy:erase.${answer}`)).trim()) return true;
+  const first = said.split(' ')[0];
+  return tObject<string[]>(locale, `privacy:erase.${answer}Words`).some((word) => word === first || word === said);
+}
+
 /** Only a clear yes deletes: the button, or a yes word to start the answer ("yes please", "ok do it"). */
 export function isEraseConfirmed(locale: string, text: string): boolean {
-  const said = words(text).trim();
-  if (said === words(t(locale, 'privacy:erase.yes')).trim()) return true;
-  const first = said.split(' ')[0];
-  return tObject<string[]>(locale, 'privacy:erase.yesWords').some((word) => word === first || word === said);
+  return answers(locale, text, 'yes');
 }
 
 /** A clear no: the button, or a no word to start the answer ("no thanks", "nah leave it"). */
 export function isEraseDeclined(locale: string, text: string): boolean {
-  const said = words(text).trim();
-  if (said === words(t(locale, 'privacy:erase.no')).trim()) return true;
-  const first = said.split(' ')[0];
-  return tObject<string[]>(locale, 'privacy:erase.noWords').some((word) => word === first || word === said);
+  return answers(locale, text, 'no');
 }

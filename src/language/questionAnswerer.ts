@@ -12,6 +12,7 @@ import type { QuestionMatch, QuestionMatcher } from './questionMatcher';
 import { trainQuestionMatcher } from './questionMatcher';
 import type { RecognitionResult } from './recognizer';
 import { sharedSentenceEncoder } from './sentenceEncoder';
+import { loadEnglishWords } from './slips';
 import { loadSynonyms } from './synonyms';
 
 /** A remote question matcher (Azure custom question answering) that may fail over to the local one. */
@@ -58,7 +59,7 @@ export function createQuestionAnswerer(options: QuestionAnswererOptions = {}): Q
             .catch(() => undefined));
   const matcher = (): QuestionMatcher => {
     void meaning();
-    return (trained ??= trainQuestionMatcher(kb, questionExamples(kb, split), loadSynonyms()));
+    return (trained ??= trainQuestionMatcher(kb, questionExamples(kb, split), loadSynonyms(), loadEnglishWords()));
   };
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const labels = new Map<string, string>();

@@ -13,6 +13,7 @@ import { trainNgramClassifier } from '../ml/ngramClassifier';
 import type { KnowledgeBase, LabelledQuestion } from '../content/knowledgeBase';
 import { buildKeywordIndex } from './keywordIndex';
 import { normalizeUtterance } from './normalize';
+import { createSlipMender, wordsOf } from './slips';
 
 export interface QuestionScore {
   id: string;
@@ -37,6 +38,11 @@ export interface QuestionMatcher {
    * (meaningIndex.ts), blended in at MEANING_WEIGHT; without it, words alone.
    */
   match(text: string, meaning?: ReadonlyMap<string, number>): QuestionMatch;
+  /**
+   * The question whose own training text this message is, word for word once normalised (one
+   * question only): the knowledge base already says what it means, so no model needs to read it.
+   */
+  known?(text: string): string | undefined;
 }
 
 const TOP_QUESTIONS = 5;
@@ -56,13 +62,24 @@ const STOP_WORDS = new Set(
   "i me my the a an is it to of and or in on for do does can you be have has what how will if at this that with im i'm ipt therapy therapist they theyre their them we us our your youre are am was were would could should".split(' '),
 );
 
+/** A text as the exact-phrasing lookup compares it: normalised, punctuation and spacing aside. */
+function exactKey(text: string): string {
+  return normalizeUtterance(text)
+    .replace(/[^\p{L}\p{N}£']+/gu, ' ')
+    .trim();
+}
+
 export function trainQuestionMatcher(
   kb: KnowledgeBase,
   examples: readonly LabelledQuestion[],
   synonyms: ReadonlyMap<string, string> = new Map(),
+  /** Words spelled as meant (words.txt): given, a typing slip in any other word is mended first (slips.ts). */
+  english?: ReadonlySet<string>,
 ): QuestionMatcher {
   const empty: QuestionMatch = { questions: [], topics: [] };
   if (examples.length === 0) return { match: () => empty };
+  const kbTexts = [...examples.map((e) => e.text), ...[...kb.questions.values()].map((q) => q.answer)];
+  const mend = english ? createSlipMender([...wordsOf(kbTexts.map(normalizeUtterance)), ...STOP_WORDS], english) : (text: string) => text;
   const stemmer = new StemmerEn();
   const stem = (w: string) => stemmer.stem(w);
   const keywords = (text: string): string[] =>
@@ -72,6 +89,13 @@ export function trainQuestionMatcher(
       .split(/[^\p{L}\p{N}£]+/u)
       .filter((w) => w.length > 0 && !STOP_WORDS.has(w))
       .map((w) => stem(synonyms.get(w) ?? w));
+
+  // Each normalised training text and its question; a text two questions share names neither.
+  const owners = new Map<string, string | undefined>();
+  for (const e of examples) {
+    const key = exactKey(e.text);
+    owners.set(key, owners.has(key) && owners.get(key) !== e.id ? undefined : e.id);
+  }
 
   const classifier = trainNgramClassifier(
     examples.map((e) => ({ text: normalizeUtterance(e.text), label: e.id })),
@@ -95,11 +119,12 @@ export function trainQuestionMatcher(
   const topicTotals = new Float64Array(topicNames.length);
 
   return {
+    known: (text) => owners.get(exactKey(text)),
     match(text: string, meaning?: ReadonlyMap<string, number>): QuestionMatch {
-      const normalised = normalizeUtterance(text);
+      const normalised = mend(normalizeUtterance(text));
       if (normalised.trim().length === 0) return empty;
       const p = classifier.probabilities(normalised);
-      const words = keywords(text);
+      const words = keywords(normalised);
       const k = index.scores(words);
       const coverage = index.coverage(words);
       let best = 0;

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { parseWordList } from '../content/wordList';
 import { LOCALES_DIR } from '../projectRoot';
 import type { NormaliseTables } from './normalise';
 import { WordPrefilter } from './prefilter';
@@ -258,11 +259,9 @@ export function warmUpLexicon(lex: CompiledLexicon): void {
  * utterances and risk training lines), which adds slang and names as people type them.
  */
 export function readLocaleWords(locale: string, localesDir: string = LOCALES_DIR): Set<string> {
-  const words = new Set<string>();
+  // The locale's own list only: another language's words must not count as spelled as meant here.
   const list = join(localesDir, locale, 'words.txt');
-  if (existsSync(list)) {
-    for (const line of readFileSync(list, 'utf8').split('\n')) if (line !== '' && !line.startsWith('#')) words.add(line.trim());
-  }
+  const words = existsSync(list) ? parseWordList(readFileSync(list, 'utf8')) : new Set<string>();
   for (const file of ['utterances.json', 'risk-training.jsonl']) {
     const path = join(localesDir, locale, file);
     if (!existsSync(path)) continue;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { resolveLocaleFile } from '../content/localeResolver';
+import { wordList } from '../content/wordList';
 
 /**
  * Reads a person's free-text answer to the safety questions ("Are you safe right now?" and the
@@ -217,7 +218,6 @@ export function parseSafetyAnswers(json: unknown): AnswerTables {
 }
 
 const cache = new Map<string, AnswerTables>();
-const wordLists = new Map<string, ReadonlySet<string>>();
 
 function tablesFor(locale: string): AnswerTables {
   const { locale: wanted, path } = resolveLocaleFile(locale, 'safety-answers.json');
@@ -229,17 +229,6 @@ function tablesFor(locale: string): AnswerTables {
   return tables;
 }
 
-/** The locale's English word list (words.txt: one a line, # for comments), read once. */
-function wordsFor(locale: string): ReadonlySet<string> {
-  const { locale: wanted, path } = resolveLocaleFile(locale, 'words.txt');
-  let words = wordLists.get(wanted);
-  if (!words) {
-    const lines = readFileSync(path, 'utf8').split('\n');
-    words = new Set(lines.map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#')));
-    wordLists.set(wanted, words);
-  }
-  return words;
-}
 
 /**
  * True when the reader cannot tell what the answer says: any word in letters outside English
@@ -252,7 +241,7 @@ export function isUnreadable(tokens: readonly string[], locale: string = DEFAULT
   const words = all.filter((token) => !/^\d+$/.test(token));
   if (words.length === 0) return false;
   const { vocabulary } = tablesFor(locale);
-  const english = wordsFor(locale);
+  const english = wordList(locale);
   const readable = words.filter((token) => vocabulary.has(token) || english.has(token)).length;
   return readable * 2 < words.length;
 }

@@ -22,10 +22,26 @@ const vagueCost = match([['cost.private-price', 0.2], ['cost.nhs-free', 0.2], ['
 const nothing = match([['access.self-refer', 0.05], ['cost.nhs-free', 0.04]], [['access', 0.1]]);
 
 describe('planAnswer', () => {
-  it('answers a confident question over the generic help reply, but keeps greetings and urgent help', () => {
+  it('answers a confident question over the generic help reply, and a strong one over an urgent-help guess', () => {
     expect(planAnswer(recognised('Help', 0.9), confidentCost, kb)).toMatchObject({ kind: 'answer', questionId: 'cost.nhs-free' });
-    expect(planAnswer(recognised('CrisisSupport', 0.9), confidentCost, kb)).toEqual({ kind: 'intent', intent: 'CrisisSupport' });
+    // The planner runs only when the safety gate found no risk; the intent's reply is then the help menu.
+    expect(planAnswer(recognised('CrisisSupport', 0.7), confidentCost, kb)).toMatchObject({ kind: 'answer', questionId: 'cost.nhs-free' });
+    const fairCost = match([['cost.nhs-free', 0.5], ['cost.private-price', 0.1]], [['cost', 0.6]]);
+    expect(planAnswer(recognised('CrisisSupport', 0.7), fairCost, kb)).toEqual({ kind: 'intent', intent: 'CrisisSupport' });
+    // Sure of urgent help: only a clear question beats it ("i want to end it all tonight" is not "Can I stop therapy early?").
+    expect(planAnswer(recognised('CrisisSupport', 0.94), confidentCost, kb)).toEqual({ kind: 'intent', intent: 'CrisisSupport' });
     expect(planAnswer(recognised('Help', 0.9), nothing, kb)).toEqual({ kind: 'intent', intent: 'Help' });
+  });
+
+  it('a help request that leans to one question gets it said unsure, with the closest offered, not the menu', () => {
+    const leaning = match([['cost.private-price', 0.24], ['cost.nhs-free', 0.1], ['access.waiting-list', 0.05]], [['cost', 0.34]]);
+    expect(planAnswer(recognised('Help', 0.9), leaning, kb)).toEqual({
+      kind: 'topic',
+      topic: 'cost',
+      questionId: 'cost.private-price',
+      closest: ['cost.nhs-free', 'access.waiting-list'],
+      score: 0.24,
+    });
   });
 
   test('a conversation intent the recogniser is sure of routes as an intent', () => {

@@ -237,8 +237,10 @@ describe('the Azure template declares the resources a clinic relies on', () => {
       scmMinTlsVersion: '1.2',
       ftpsState: 'Disabled',
     });
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string; engines: { node: string } };
-    expect((site.properties!.siteConfig as { appCommandLine: string }).appCommandLine).toBe(`node ${pkg.main}`);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string; scripts: { start: string }; engines: { node: string } };
+    // The same command as `npm start`, which runs the built entry point.
+    expect(pkg.scripts.start).toMatch(new RegExp(`^node (--[\\w=-]+ )*${pkg.main}$`));
+    expect((site.properties!.siteConfig as { appCommandLine: string }).appCommandLine).toBe(pkg.scripts.start);
     expect(pkg.engines.node).toMatch(/<23/);
   });
 

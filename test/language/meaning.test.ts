@@ -105,6 +105,20 @@ describe('matching with meaning', () => {
     await matchWithMeaning(answerer.matcher(), kb, 'how do i know theyre legit', 'cost.private-price', counting);
     expect(calls).toBe(1);
   });
+
+  it('encodes no message that is, word for word, a phrasing of the question the words already chose', async () => {
+    const meaning = await answerer.meaning();
+    if (!meaning) throw new Error('the sentence encoder did not load');
+    let calls = 0;
+    const counting = { encoder: { embed: (texts: readonly string[]) => ((calls += 1), meaning.encoder.embed(texts)) }, index: meaning.index };
+    // A phrasing of about.what-is-ipt that the words alone are unsure of (its mass split with "interpersonal").
+    const phrasing = 'What is interpersonal therapy?';
+    const words = matchInContext(answerer.matcher(), kb, phrasing);
+    expect(words.questions[0]).toMatchObject({ id: 'about.what-is-ipt' });
+    expect(words.questions[0].score).toBeLessThan(MEANING_GATE);
+    expect((await matchWithMeaning(answerer.matcher(), kb, phrasing, undefined, counting)).questions[0].id).toBe('about.what-is-ipt');
+    expect(calls).toBe(0);
+  });
 });
 
 describe('ANSWER_MEANING', () => {

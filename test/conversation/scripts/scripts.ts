@@ -647,6 +647,18 @@ export const SCRIPTS: Script[] = [
     },
   },
   {
+    name: 'a call-back with the number and the time in one message is not asked the time',
+    env: ENV_WITH_HOURS,
+    turns: [
+      turn('can i speak to a human', { has: ['a call back'] }),
+      turn('yes please', { has: ['What number'] }),
+      answer('its 07700 900123, mornings are best', { has: ['passed your request'], not: ['good time'] }),
+    ],
+    after: async (convo) => {
+      expect(await convo.harness.callbacks.list()).toEqual([expect.objectContaining({ phone: '07700900123', when: 'morning' })]);
+    },
+  },
+  {
     name: 'an under-18 asking for a person is offered Childline',
     env: ENV_WITH_HOURS,
     turns: [turn('im 14'), turn('i want to talk to a real person', { has: ['Childline', '0800 1111'] })],
