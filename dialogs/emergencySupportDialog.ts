@@ -13,6 +13,7 @@ import {
   localeOf,
   markResponded,
   questionActivity,
+  questionAside,
   readTurnAnswer,
   recordSafeAnswer,
   recordSafetyEvent,
@@ -292,7 +293,8 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
           ? t(locale, `safety:answer.safe.${audience}`)
           : t(locale, label === 'helpComing' ? `safety:answer.helpComing.${voice}` : 'safety:answer.safeWithConcern');
       const offer = voice === 'medicalSelf' ? 'medicalSelf' : audience;
-      await context.sendActivity(this.choices(context, state, `${said}\n\n${t(locale, `safety:answer.offer.${offer}`)}`));
+      const aside = questionAside(context, []);
+      await context.sendActivity(this.choices(context, state, [said, ...(aside ? [aside] : []), t(locale, `safety:answer.offer.${offer}`)].join('\n\n')));
       return Dialog.EndOfTurn;
     }
 
@@ -319,6 +321,9 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       // Someone under 18 whose safety is not settled hears of Childline on every reply, whatever they
       // answered ("i cant tell my parents"): 999 still first.
       const young = youngRoutes(locale, state);
+      // Their nation's own line stays beside 999 too (Lifeline, NHS 111 Wales press 2, Breathing Space);
+      // with no nation known, the urgent NHS lines only when they said they are not safe or not sure.
+      const own = ownLines(locale, state, label === 'notSafe' || label === 'unsure');
       // The line that advises stays in view while the person talks ("can ipt fix anger", "what if
       // it's happening now"): Respect on every such reply to someone who may hurt someone; for
       // someone helping another person, their advice line when the answer says nothing urgent.
@@ -326,13 +331,17 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       const advice = audience === 'everyone' || (audience === 'other' && holding && state.reply.kind !== 'medical') ? adviceRoutes(locale, state).slice(0, 1) : [];
       // "theres my sister i guess": reaching them now is a good step, whatever else the answer says.
       const trusted = reading.trusted === true && audience === 'self' && label !== 'notSafe' ? [t(locale, 'safety:answer.trusted')] : [];
+      // "how long is the wait": a short answer after 999, then the question again (never the check's question).
+      const routes = [...routesById(locale, ['emergency']), ...own, ...young, ...advice];
+      const aside = questionAside(context, routes);
       const text = [
         ...trusted,
         this.fresh(state, wordings),
-        ...young.map((route) => routeLine(locale, route)),
+        ...(aside ? [aside] : []),
+        ...[...own, ...young].map((route) => routeLine(locale, route)),
         ...(advice.length > 0 ? [`${t(locale, 'safety:answer.adviceLead')}\n${routeBullets(locale, advice)}`] : []),
       ].join('\n\n');
-      await context.sendActivity(withRouteButtons(locale, text, [...routesById(locale, ['emergency']), ...young, ...advice]));
+      await context.sendActivity(withRouteButtons(locale, text, routes));
     }
 
     if (state.phase === 'staying') {
@@ -406,8 +415,7 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
   private async reassure(context: TurnContext, state: EmergencyState): Promise<DialogTurnResult> {
     const locale = localeOf(context);
     const advice = adviceRoutes(locale, state);
-    // The council's adult social care team advises on an adult at risk too (a tip: it has no single number).
-    const tips = state.reply.kind === 'older_adult' || state.reply.kind === 'someone_abuse' ? [t(locale, 'safety:tips.adult_social_care')] : [];
+    const tips = adviceTips(locale, state);
     const lead = this.fresh(state, tObject<string[]>(locale, 'safety:answer.hesitant'));
     const text = [`${lead}\n${routeBullets(locale, advice)}`, ...tips, t(locale, 'safety:reply.now.other')].join('\n\n');
     await context.sendActivity(withRouteButtons(locale, text, [...routesById(locale, ['emergency']), ...advice]));
@@ -424,9 +432,11 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     return this.askOrOffer(context, state);
   }
 
-  /** "whats the respect number again": that route, then the question (or the choices) again. */
+  /** "whats the respect number again": that route (after 999 while unresolved), then the question (or the choices) again. */
   private async giveRoutes(context: TurnContext, state: EmergencyState, routes: readonly CrisisRoute[]): Promise<DialogTurnResult> {
-    await context.sendActivity(requestedRoutesActivity(localeOf(context), routes));
+    // While their safety is not known, 999 stays first ("is it free", "whats the text one").
+    const first = state.phase !== 'settled' && !routes.some((route) => route.id === 'emergency') ? routesById(localeOf(context), ['emergency']) : [];
+    await context.sendActivity(requestedRoutesActivity(localeOf(context), [...first, ...routes]));
     return this.askOrOffer(context, state);
   }
 
@@ -440,7 +450,9 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
   private async showMore(context: TurnContext, state: EmergencyState): Promise<DialogTurnResult> {
     const locale = localeOf(context);
     const more = routesById(locale, state.more);
-    await context.sendActivity(withRouteButtons(locale, moreRoutesText(locale, more), more));
+    // "who else can i tell" about an older person's carer: the council's team is one more place.
+    const text = [moreRoutesText(locale, more), ...adviceTips(locale, state)].join('\n\n');
+    await context.sendActivity(withRouteButtons(locale, text, more));
     if (state.phase === 'asking') await this.ask(context, state, 'question', false);
     else await context.sendActivity(this.choices(context, state));
     return Dialog.EndOfTurn;
@@ -528,10 +540,28 @@ function youngRoutes(locale: string, state: EmergencyState): CrisisRoute[] {
   return state.reply.audience === 'self' && state.reply.kind !== 'medical' && state.profile.ageGroup === 'under_18' ? routesById(locale, ['childline']) : [];
 }
 
+/**
+ * The urgent lines of the person's own nation (NHS 111, NHS 111 Wales, NHS 24 and Breathing Space,
+ * Lifeline), for someone talking about themselves (not in a physical emergency: 999 only there).
+ * With no nation known: the lines for everywhere, only when `urgent`, so holding replies stay short.
+ */
+function ownLines(locale: string, state: EmergencyState, urgent: boolean): CrisisRoute[] {
+  if (state.reply.audience !== 'self' || state.reply.kind === 'medical') return [];
+  const { order } = crisisRouteTable(locale);
+  const nation = state.profile.nation;
+  if (!nation && !urgent) return [];
+  return routesById(locale, nation ? [...(order.byNation[nation] ?? []), ...(order.nationExtras[nation] ?? [])] : (order.byNation.unknown ?? []));
+}
+
 /** In a reply about someone else, the lines that person could use themselves (Childline for a child). */
 function theirLines(locale: string, state: EmergencyState): string[] {
   const { nation, ageGroup } = state.profile;
   return routeSet({ kind: state.reply.kind, category: state.category, nation, ageGroup }, crisisRouteTable(locale)).theirs.map((route) => route.id);
+}
+
+/** The council's adult social care team advises on an adult at risk (a tip: it has no single number). */
+function adviceTips(locale: string, state: EmergencyState): string[] {
+  return state.reply.kind === 'older_adult' || state.reply.kind === 'someone_abuse' ? [t(locale, 'safety:tips.adult_social_care')] : [];
 }
 
 /** The reply's own lines after 999 (the NSPCC, Hourglass, Respect...): where to get advice. */

@@ -68,7 +68,9 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
     await recordSafetyEvent(this.deps, context, options.assessment, 'checkIn');
     // Severity is always concern here: the banner shows, the full hand-off waits for the answer.
     // After a crisis reply in this conversation the banner is already up: no second hand-off signal.
-    if (!options.afterCrisis) await sendSafetyEvent(this.deps, context, { category: options.assessment.category, severity: 'concern' });
+    // Someone who opened by saying they are safe ("im safe, i just feel like a burden") gets the
+    // question and the routes, without a crisis banner pinned over what they said.
+    if (!options.afterCrisis && options.assessment.saidSafe !== true) await sendSafetyEvent(this.deps, context, { category: options.assessment.category, severity: 'concern' });
     await context.sendActivity(MessageFactory.text(withFittingLines(locale, t(locale, 'safety:checkIn.routesLine', routeValues(locale)), options.profile)));
     await this.ask(context, state);
     return Dialog.EndOfTurn;
@@ -103,7 +105,9 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
       await this.ask(context, state);
       return Dialog.EndOfTurn;
     }
-    await sendClosing(context, options.profile, unreadable ? 'unreadable' : answer);
+    // "mostly to my partner, since i lost my job": they said more, not "you don't have to answer".
+    const toldMore = answer === 'unknown' && !unreadable && text.trim().split(/\s+/).length >= 5;
+    await sendClosing(context, options.profile, unreadable ? 'unreadable' : toldMore ? 'toldMore' : answer);
     return dc.endDialog({ answer } satisfies RiskCheckInResult);
   }
 
@@ -121,9 +125,9 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
 }
 
 /** Thanks for a no (or "you don't have to answer"), where help is anyway, and that the conversation can go on. */
-async function sendClosing(context: TurnContext, profile: UserProfile, answer: CheckInAnswer | 'unreadable'): Promise<void> {
+async function sendClosing(context: TurnContext, profile: UserProfile, answer: CheckInAnswer | 'unreadable' | 'toldMore'): Promise<void> {
   const locale = localeOf(context);
-  const opening = answer === 'unreadable' ? 'safety:answer.unreadable' : answer === 'no' ? 'safety:checkIn.no' : 'safety:checkIn.unknown';
+  const opening = answer === 'unreadable' ? 'safety:answer.unreadable' : answer === 'no' ? 'safety:checkIn.no' : answer === 'toldMore' ? 'safety:checkIn.toldMore' : 'safety:checkIn.unknown';
   const help = withFittingLines(locale, t(locale, 'safety:checkIn.helpAnyway', routeValues(locale)), profile);
   const reply = [t(locale, opening), help, t(locale, 'safety:checkIn.goOn')].join('\n\n');
   await context.sendActivity(withRouteButtons(locale, reply, [...routesById(locale, CHECK_IN_ROUTES), ...fittingLines(locale, profile)]));

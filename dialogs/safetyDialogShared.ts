@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { normaliseLabel } from '../src/content/actions';
 import { crisisRoutesCard } from '../src/content/cards';
 import { t } from '../src/content/i18n';
+import { shortAnswer } from '../src/content/shortAnswer';
 import { urgentNumbers } from '../src/content/urgentNumbers';
 import { crisisRouteTable, type CrisisRoute } from '../src/safety/crisisRoutes';
 import { routeBullets } from '../src/safety/crisisRoutesText';
@@ -22,6 +23,23 @@ import { MESSAGE_LANGUAGE_KEY, RISK_ASSESSMENT_KEY, SAFETY_RESPONSE_KEY, type Sa
  */
 
 export const EMERGENCY_SUPPORT_EVENT = 'emergencySupport';
+
+/**
+ * Turn state: the knowledge-base answer to a question about IPT or the service asked while "are you
+ * safe?" is open (MainDialog finds it; the emergency dialog says it briefly, after 999).
+ */
+export const QUESTION_ASIDE_KEY = Symbol.for('ipt-guide.questionAside');
+
+/** This turn's question aside, cut short, leaving out any sentence that repeats a number the reply already prints. */
+export function questionAside(context: TurnContext, printed: readonly CrisisRoute[]): string | undefined {
+  const answer = context.turnState.get(QUESTION_ASIDE_KEY) as string | undefined;
+  if (!answer) return undefined;
+  const short = shortAnswer(answer, { maxWords: ASIDE_WORDS, avoidNumbers: printed.map((route) => route.value) });
+  return short ? t(localeOf(context), 'safety:answer.aside', { answer: short }) : undefined;
+}
+
+/** Words of an answer given beside the crisis routes: enough for the gist, short enough that 999 and the question stay in view. */
+const ASIDE_WORDS = 35;
 
 export interface SafetyDialogDeps {
   /** conversation-scoped record of risk events for staff review (categories and rule ids, no text) */

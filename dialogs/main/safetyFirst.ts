@@ -6,7 +6,10 @@ import { EMERGENCY_SUPPORT_DIALOG, isSettled, keptInView, stepsAside, type Emerg
 import { closeCheckInForQuestion, RISK_CHECK_IN_DIALOG, type RiskCheckInOptions } from '../riskCheckInDialog';
 import { isQuestion } from '../../src/language/controlWords';
 import { SAFETY_PLAN_DIALOG } from '../safetyPlanDialog';
-import { sendSafetyNote } from '../safetyDialogShared';
+import { cannotRead, QUESTION_ASIDE_KEY, sendSafetyNote } from '../safetyDialogShared';
+import { answerWords } from '../../src/content/answerReplies';
+import type { IntentName } from '../../src/language/recognizer';
+import type { KbTopic } from '../../src/content/knowledgeBase';
 import { markSafetyFirst, pauseCheck } from '../suitabilityCheckDialog';
 import { keepProfileFrom } from '../keptProfile';
 import { PROFILE_NOTED_KEY, RISK_ASSESSMENT_KEY, type ProfileNoted } from '../turnState';
@@ -38,6 +41,11 @@ export async function safetyFirst(turn: MainTurn): Promise<DialogTurnResult | un
     const kept = await keepProfileFrom(context, turn.deps);
     if (kept) context.turnState.set(PROFILE_NOTED_KEY, { profile: kept.profile, onlyContext: kept.update.onlyContext } satisfies ProfileNoted);
   }
+  // "how long is the wait" while "are you safe?" is open: the dialog gives a short answer beside 999 and the question.
+  if (active?.id === EMERGENCY_SUPPORT_DIALOG && !isSettled(active)) {
+    const aside = await findQuestionAside(turn);
+    if (aside) context.turnState.set(QUESTION_ASIDE_KEY, aside);
+  }
   if (risk) return beginSafetyDialog(turn, risk);
   // A question instead of the check-in's yes or no: the check-in closes gently and the question is answered.
   if (active && (await closeCheckInForQuestion(context, active, isQuestion(turn.locale, turn.text)))) {
@@ -53,6 +61,47 @@ export async function safetyFirst(turn: MainTurn): Promise<DialogTurnResult | un
     if (inView) await context.sendActivity(inView);
   }
   return undefined;
+}
+
+/** Intents that ask about the bot or for help, not about IPT: the crisis reply itself answers them. */
+const NOT_ABOUT_IPT: ReadonlySet<IntentName> = new Set(['Help', 'CrisisSupport', 'Greeting', 'Goodbye', 'Cancel', 'None']);
+
+/**
+ * The knowledge-base answer to a question about IPT or the service asked in the middle of a crisis
+ * reply ("is it free", "is ipt for people like me", "ok thanks, and is there therapy for me"), or
+ * undefined. Only a clear match: a guess ("what should I do" near "what to do while waiting", "could
+ * ipt help her" near "bereaved by suicide") would be worse than none here. "Is it for me" gets the
+ * fit answer, never the check's first question.
+ */
+async function findQuestionAside(turn: MainTurn): Promise<string | undefined> {
+  const { dc, locale, text } = turn;
+  const answers = turn.deps.answers;
+  if (!answers || !asksSomething(locale, text) || cannotRead(dc.context)) return undefined;
+  const recognition = await turn.recognize();
+  const plan = await answers.answerer.plan(text, locale, recognition);
+  const { kb } = answers.answerer;
+  const clear = plan.kind === 'answer' && plan.score >= (NOT_ABOUT_IPT.has(recognition.intent) ? 0.6 : 0.5);
+  // Short of a clear question, the main question of the topic the recogniser is sure of ("could ipt help her").
+  const intent = plan.kind === 'intent' ? plan.intent : recognition.score >= 0.5 ? recognition.intent : undefined;
+  const id = clear ? plan.questionId : intent ? questionForIntent(kb.topics, intent) : undefined;
+  const question = id ? kb.questions.get(id) : undefined;
+  if (!question) return undefined;
+  const { nation, ageGroup } = await turn.deps.profile.get(dc.context, {});
+  return answerWords(locale, question, { ...(nation ? { nation } : {}), ...(ageGroup ? { ageGroup } : {}) }, answers.deployment);
+}
+
+/** A question anywhere in the message: "ok thanks, and is there therapy for me" asks in its second clause. */
+function asksSomething(locale: string, text: string): boolean {
+  return isQuestion(locale, text) || text.split(/[,.;!]|\band\b|\bbut\b/i).some((clause) => clause.trim() !== '' && isQuestion(locale, clause.trim()));
+}
+
+/** The main question of the topic an intent names ("is there therapy for me": whether IPT may suit them). */
+function questionForIntent(topics: readonly KbTopic[], intent: IntentName): string | undefined {
+  if (NOT_ABOUT_IPT.has(intent) || intent === 'HumanContact') return undefined;
+  const wanted = intent === 'SuitabilityCheck' ? 'WhoItHelps' : intent;
+  const kebab = wanted.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+  const matching = topics.filter((topic) => topic.intent === wanted);
+  return (matching.find((topic) => topic.topic === kebab) ?? matching[0])?.questions[0]?.id;
 }
 
 /**

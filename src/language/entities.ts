@@ -277,6 +277,21 @@ function postcodeCandidates(text: string, at: number, g: Gazetteer): Candidate[]
 /** Words just before a postcode's first half that make it a place ("in ab10", "near CF10"). */
 const DISTRICT_CUES = new Set(['IN', 'NEAR', 'AROUND', 'NR']);
 
+/**
+ * A place typed as a fragment of its own ("farm. powys. on my own"): set apart by punctuation, a
+ * name that needs a cue counts as a whole answer does (never an everyday word such as "Reading").
+ * Short messages only, so the cost stays bounded.
+ */
+function fragmentPlace(text: string, g: Gazetteer): Candidate | undefined {
+  if (text.length > 300 || !/[.,;!?\n]/.test(text)) return undefined;
+  for (const fragment of text.split(/[.,;!?\n]+/)) {
+    const key = normaliseForEntities(fragment).split(' ').filter((word) => word !== '' && !FILLER.has(word)).join(' ');
+    const entry = key ? g.names.get(key) : undefined;
+    if (entry && entry.cue < 2) return { nation: entry.nation, ...(entry.place ? { place: entry.place } : {}), score: 3, at: 0 };
+  }
+  return undefined;
+}
+
 export interface ExtractNationOptions {
   /** The text answers "where in the UK are you?", so a place alone is an answer even if it is an everyday word ("Reading"). */
   expected?: boolean;
@@ -292,6 +307,7 @@ export function extractNation(input: string | EntityText, options: ExtractNation
   for (const candidate of candidates) {
     if (!best || candidate.score > best.score || (candidate.score === best.score && candidate.at >= best.at)) best = candidate;
   }
+  best ??= fragmentPlace(text, g);
   if (!best) return undefined;
   return best.place ? { nation: best.nation, place: best.place } : { nation: best.nation };
 }

@@ -70,6 +70,7 @@ const fileSchema = z.object({
   safeNow: questionSchema,
   reluctance: z.object({ phrases: phraseListSchema, services: phraseListSchema }),
   hesitation: z.object({ phrases: phraseListSchema }),
+  neutral: z.object({ phrases: phraseListSchema }),
   trusted: z.object({ phrases: phraseListSchema }),
   requests: z.object({ moreRoutes: phraseListSchema, plan: phraseListSchema, back: phraseListSchema }),
   offer: z.object({ yes: phraseListSchema, no: phraseListSchema }),
@@ -99,6 +100,8 @@ interface AnswerTables {
   /** what reluctance may be aimed at: 999, the police, the helplines */
   services: readonly string[][];
   hesitation: readonly string[][];
+  /** a safety word used about something else ("could ipt help her", "is ipt safe"): no answer */
+  neutral: readonly string[][];
   trusted: readonly string[][];
   requests: ReadonlyMap<SafetyRequest, readonly string[][]>;
   /** whole answers that take or decline an offer */
@@ -196,6 +199,7 @@ export function parseSafetyAnswers(json: unknown): AnswerTables {
   const reluctance = expandPhrases(file.reluctance.phrases);
   const services = expandPhrases(file.reluctance.services);
   const hesitation = expandPhrases(file.hesitation.phrases);
+  const neutral = expandPhrases(file.neutral.phrases);
   const trusted = expandPhrases(file.trusted.phrases);
   const requests = new Map<SafetyRequest, string[][]>(REQUESTS.map((request) => [request, expandPhrases(file.requests[request])]));
   const whole = (list: z.infer<typeof phraseListSchema>) => new Set(expandPhrases(list).map((tokens) => tokens.join(' ')));
@@ -207,10 +211,10 @@ export function parseSafetyAnswers(json: unknown): AnswerTables {
   };
   addWords(safeNow.phrases.values());
   addWords(checkIn.phrases.values());
-  addWords([reluctance, services, hesitation, trusted]);
+  addWords([reluctance, services, hesitation, neutral, trusted]);
   addWords(requests.values());
   for (const word of [...safeNow.fillers, ...safeNow.negators, ...safeNow.contrast.flat()]) vocabulary.add(word);
-  return { safeNow, checkIn, reluctance, services, hesitation, trusted, requests, offer, weak, vocabulary };
+  return { safeNow, checkIn, reluctance, services, hesitation, neutral, trusted, requests, offer, weak, vocabulary };
 }
 
 const cache = new Map<string, AnswerTables>();
@@ -310,6 +314,8 @@ export function readSafeNow(text: string, locale: string = DEFAULT_LOCALE): Safe
   const reluctant = aside.length > 0;
   matchesOf(tokens, 'hesitant', tables.hesitation, aside);
   const extra = { aimedAtServices: reluctant && containsAny(tokens, tables.services), hesitant: aside.some((m) => m.label === 'hesitant'), trusted: containsAny(tokens, tables.trusted) };
+  // "could ipt help her": "help" here asks about therapy; it says nothing about anyone's safety.
+  matchesOf(tokens, 'neutral', tables.neutral, aside);
   const { label, matches } = classify(tokens, tables.safeNow, aside);
   const explained = [...matches, ...aside];
   // Reassurance with an unexplained "not" in it is not reassurance.

@@ -259,12 +259,13 @@ describe('"are you safe right now?": every path', () => {
     expect(suggested(replies)).toEqual(['Make a safety plan', 'More places to get help', 'Back to what we were doing']);
   });
 
-  it('no answer at all (they change the subject): 999 first and the question again, never the topic', async () => {
+  it('no answer at all (they ask about IPT): 999 first, a short answer, and the question again, never the topic buttons', async () => {
     const { turn } = await atQuestion();
-    const text = textOf(await turn('what is IPT'));
+    const replies = await turn('what is IPT');
+    const text = textOf(replies);
     expect(text).toMatch(/^I want to be sure you're safe/);
-    expectInOrder(text, ['999', 'Can you tell me if you are safe right now?']);
-    expect(text).not.toContain('Interpersonal');
+    expectInOrder(text, ['999', 'Interpersonal', 'Can you tell me if you are safe right now?']);
+    expect(suggested(replies)).not.toContain('Is IPT one to one?');
   });
 
   it('an empty card submit (no text at all) is no answer', async () => {
