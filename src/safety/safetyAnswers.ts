@@ -40,6 +40,8 @@ export interface SafeNowReading {
   contrast?: boolean;
   /** a bare "I'm fine" or "I'm OK" and nothing else: after a "no" or "not sure" the dialog takes it as an acknowledgement */
   weak?: boolean;
+  /** "no im safe": a "no" and safe words together, read as an acknowledgement (the question is asked again) */
+  contradicts?: boolean;
 }
 
 export type SafetyRequest = 'moreRoutes' | 'plan' | 'back';
@@ -59,6 +61,7 @@ const questionSchema = z
   .object({
     precedence: z.array(z.string()).min(1),
     negators: z.array(z.string()).optional(),
+    openingNo: z.array(z.string()).optional(),
     fillers: z.array(z.string()).optional(),
     contrast: z.array(z.string()).optional(),
     subjects: z.object({ self: z.array(z.string()), other: z.array(z.string()) }).optional(),
@@ -83,6 +86,8 @@ interface PhraseTable {
   phrases: ReadonlyMap<string, readonly string[][]>;
   /** words that turn a reassuring answer into a worrying one when no phrase explains them */
   negators: ReadonlySet<string>;
+  /** words that are a whole no on their own ("no", "nah"), as token lists */
+  openingNo: string[][];
   /** words that may sit beside a bare yes-word or acknowledgement ("um, ok") */
   fillers: ReadonlySet<string>;
   /** labels that count only when they (with fillers) are the whole answer */
@@ -185,6 +190,8 @@ function buildTable(raw: z.infer<typeof questionSchema>, labels: readonly string
     precedence: raw.precedence,
     phrases,
     negators: new Set((raw.negators ?? []).flatMap(answerTokens)),
+    // Longest first: "no no im fine" opens with "no no", not "no".
+    openingNo: (raw.openingNo ?? []).map(answerTokens).filter((tokens) => tokens.length > 0).sort((a, b) => b.length - a.length),
     fillers: new Set((raw.fillers ?? []).flatMap(answerTokens)),
     bare,
     contrast: (raw.contrast ?? []).map(answerTokens).filter((tokens) => tokens.length > 0),
@@ -306,9 +313,25 @@ function containsAny(tokens: readonly string[], phrases: readonly string[][]): b
 
 /** Reads an answer to "Are you safe right now?" (or "are they safe?", "is everyone safe?"). */
 export function readSafeNow(text: string, locale: string = DEFAULT_LOCALE): SafeNowReading {
-  const tables = tablesFor(locale);
   const tokens = answerTokens(text);
   if (isUnreadable(tokens, locale)) return { label: 'unknown', reluctant: false, unreadable: true };
+  const tables = tablesFor(locale);
+  // A "no" opening an answer that goes on to say safety: "no, I'm not going to do anything" agrees
+  // with a denial and is safe; "no im safe" says both, so it is neither (the question is asked again,
+  // 999 kept first). Read before the rest, where that "no" would be a loose negator (not safe).
+  const no = tables.safeNow.openingNo.find((words) => words.length < tokens.length && words.every((word, i) => tokens[i] === word));
+  if (no) {
+    const said = tokens.slice(no.length);
+    const rest = readTokens(said, tables);
+    if (rest.label === 'safe') {
+      const denial = said.some((token) => tables.safeNow.negators.has(token));
+      return denial ? rest : { ...rest, label: 'ack', contradicts: true };
+    }
+  }
+  return readTokens(tokens, tables);
+}
+
+function readTokens(tokens: readonly string[], tables: AnswerTables): SafeNowReading {
   const aside: Match[] = [];
   matchesOf(tokens, 'reluctant', tables.reluctance, aside);
   const reluctant = aside.length > 0;

@@ -213,3 +213,25 @@ describe('shortAnswer (pure)', () => {
     expect(shortAnswer(answer, { maxWords: 60, avoidNumbers: ['999'] })).toContain('Tell your GP');
   });
 });
+
+describe('a "no" said together with safe words', () => {
+  it.each(["no im safe, just tired", 'nah im fine honestly', 'no no im ok'])(
+    '"%s" is asked again with 999 kept, never read as danger now nor as safe',
+    async (answer) => {
+      const adapter = await bot({ nation: 'england' });
+      await sayOnce(adapter, 'i want to end my life');
+      const text = textOf(await sayOnce(adapter, answer));
+      expect(text).toMatch(ASKS_AGAIN);
+      expect(text).toMatch(/999/);
+      expect(text).not.toMatch(/please call 999 now|glad you're safe|good to hear/i);
+    },
+  );
+
+  it('"no, I\'m not going to do anything" agrees with the denial: read as safe', async () => {
+    const adapter = await bot({ nation: 'england' });
+    await sayOnce(adapter, 'i want to end my life');
+    const text = textOf(await sayOnce(adapter, "no, I'm not going to do anything"));
+    expect(text).not.toMatch(/please call 999 now/i);
+    expect(text).not.toMatch(ASKS_AGAIN);
+  });
+});

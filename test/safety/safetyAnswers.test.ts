@@ -48,7 +48,7 @@ describe('reading an answer to "are you safe right now?"', () => {
     ["I don't feel safe", 'notSafe'],
     ["I'm not ok", 'notSafe'],
     ['not really', 'notSafe'],
-    ['no, I am safe', 'notSafe'],
+    ['no, I am safe', 'ack'], // says both: asked again, never read as safe
     ['yes... no', 'notSafe'],
     ["I'm scared", 'notSafe'],
     ["they're not safe", 'notSafe'],
@@ -83,6 +83,26 @@ describe('reading an answer to "are you safe right now?"', () => {
   ])('%j (%s) is unreadable, so unknown, never safe', (text) => {
     const reading = readSafeNow(text);
     expect(reading).toMatchObject({ label: 'unknown', unreadable: true });
+  });
+
+  it.each([
+    // A "no" that agrees with the denial after it
+    ["no, I'm not going to do anything", 'safe'],
+    ['nah i wont do anything stupid', 'safe'],
+    ['nope, not in any danger', 'safe'],
+    // A "no" against safe words: neither, so asked again (never "call 999 now", never a safe claim)
+    ["no I'm safe, just tired", 'ack'],
+    ['nah im fine', 'ack'],
+    ['no no im ok', 'ack'],
+    // Still not safe
+    ['not safe', 'notSafe'],
+    ['never safe here', 'notSafe'],
+    ["no I'm not safe", 'notSafe'],
+    ["no I don't feel safe", 'notSafe'],
+    ['no, i have the pills but im safe', 'notSafe'],
+    ['no', 'notSafe'],
+  ])('an opening "no": %j -> %s', (text, expected) => {
+    expect(readSafeNow(text).label).toBe(expected);
   });
 
   it('a name or a typo beside English words is still read', () => {
