@@ -131,6 +131,14 @@ const RECOVERED = new RegExp(
     // "we're both in our forties", "we laugh about it now", "it went to court", "he's been gone for decades"
     '(?:i am|he is|she is|they are|we are)(?: both| all)? in (?:my|his|her|their|our) (?:twenties|thirties|forties|fifties|sixties|seventies|eighties|[2-9]0s)',
     '(?:we|they|i) (?:laugh|joke|can laugh|can joke) about it',
+    // "fit and well now", "long over, happily married now", "close for years since", "nothing since", "not in our lives"
+    '(?:fit|well|healthy) and (?:well|healthy|happy|strong)',
+    '(?:^|\\. |it is |that is |all |it was |was )long over',
+    'happily (?:married|remarried|settled)',
+    '(?:been|are|we are|we have been) close (?:for years|for decades|ever since|since)',
+    '(?:there has been |been |had )?nothing since',
+    '(?:not|no longer) in (?:my|our) li(?:fe|ves)',
+    '(?:it is |it was |all )?sorted now',
     '(?:went|gone|taken|it went|was taken) to court',
     '(?:got|get) (?:the|his|her|their|my|our) (?:money|savings) back',
     '(?:he is|she is|they are|he has|she has|they have) (?:been )?(?:long )?(?:gone|dead|out of (?:my|our|the) (?:life|lives|picture))(?: [a-z]+){0,2}(?: for (?:[a-z0-9]+ )?(?:years|decades|a decade|ages|a long time))?',

@@ -99,6 +99,9 @@ const INDEPENDENT_COINCIDENCES = new Set([
   "is this anonymous",
   "is this chat stored",
   "weekly?",
+  // k and l (written 2026-12-07): both phrasings were in the knowledge base at commit 276bfeb, before them.
+  'is ipt in the NICE guidelines',
+  'is this secure',
 ].map((text) => fold(text)));
 
 function fold(text: string): string {
