@@ -337,7 +337,22 @@ export function isAcknowledgement(locale: string, text: string): boolean {
   const normalised = normaliseControl(text);
   if (!normalised) return /^\s*(👍|🙂|😊|👌)\s*$/u.test(text);
   const words = controlWords(locale);
-  return words.acknowledgements.has(normalised) || cores(normalised, words).some((core) => words.acknowledgements.has(core));
+  return words.acknowledgements.has(normalised) || cores(normalised, words).some((core) => words.acknowledgements.has(core)) || onlyAcknowledgements(normalised, words);
+}
+
+/** Words that may sit around acknowledgements ("thanks thats really helpful", "ok cool thank you x"). */
+const AROUND_ACKNOWLEDGEMENTS = new Set(['really', 'very', 'so', 'super', 'and', 'x', 'xx', 'lol', 'mate', 'thats', 'that', 'is', 'was', 'its', 'much', 'a', 'lot']);
+
+/** The message is acknowledgements one after another, and nothing else. */
+function onlyAcknowledgements(normalised: string, words: ControlWords): boolean {
+  const tokens = normalised.split(' ').filter((token) => !AROUND_ACKNOWLEDGEMENTS.has(token));
+  // covered[i]: the first i words can be read as acknowledgement phrases one after another.
+  const covered: boolean[] = [true];
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (!covered[i]) continue;
+    for (let j = i + 1; j <= Math.min(tokens.length, i + 4); j += 1) if (words.acknowledgements.has(tokens.slice(i, j).join(' '))) covered[j] = true;
+  }
+  return tokens.length > 0 && covered[tokens.length] === true;
 }
 
 /**

@@ -29,7 +29,7 @@ const TOLD_ME = /(?:^| )(?:told|tells|tell|telling|said to|say to|says to|asked|
 
 // A child named as someone's relation ("her son takes her pension") is not the one at risk.
 const CHILD = /(?:^| )(?<!(?:her|his|their) )(?:son|sons|daughter|daughters|child|children|kid|kids|baby|babies|toddler|toddlers|newborn|pupil|pupils|schoolboy|schoolgirl|teenager|teenagers|teen|teens|boy|girl|stepson|stepdaughter|grandson|granddaughter|niece|nephew|little one|year (?:[1-9]|1[0-3]) (?:student|pupil|class)|(?:[1-9]|1[0-7]) (?:year old|yr old|your old|yo)|(?:lad|lass|boy|girl|kid|child) of (?:[1-9]|1[0-7]))s?(?= |$)/;
-const OLDER = /(?:^| )(?:grandad|grandpa|grandfather|grandma|granny|grandmother|nan|nana|gran|elderly|pensioner|care home|nursing home|resident|(?:[7-9][0-9]|1[0-1][0-9]) (?:year old|yr old|your old|yo)|in (?:his|her|their) (?:seventies|eighties|nineties|70s|80s|90s)|older (?:man|woman|person|relative|parent|neighbour|lady|gentleman))s?(?= |$)/;
+const OLDER = /(?:^| )(?:grandad|grandpa|grandfather|grandma|granny|grandmother|nan|nana|gran|elderly|pensioner|care home|nursing home|resident|(?:[7-9][0-9]|1[0-1][0-9]) (?:year old|yr old|your old|yo)|in (?:his|her|their) (?:seventies|eighties|nineties|70s|80s|90s)|older (?:man|woman|person|relative|parent|neighbour|lady|gentleman)|(?:she is|he is|shes|hes|aged|who is) (?:[7-9][0-9]|10[0-9])|(?:mum|mums|dad|dads|mother|mothers|father|fathers|parent|parents|nan|nans|gran|grans) (?:carer|carers|care worker|home help))s?(?= |$)/;
 
 // Said as past and over: only these make a risk 'past'. Spans matched here (and the childhood
 // markers below) are set aside before looking for signs of "now".

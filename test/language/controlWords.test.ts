@@ -1,4 +1,4 @@
-import { asksToEmail, asksToKeepSummary, classifyControl, hasChangeCue, isCallTimeQuestion, isCheckRequest, isFitQuestion, isGoodbye, isNextStepRequest, isPause, isQuestion, parseControlWords } from '../../src/language/controlWords';
+import { asksToEmail, asksToKeepSummary, classifyControl, isAcknowledgement, hasChangeCue, isCallTimeQuestion, isCheckRequest, isFitQuestion, isGoodbye, isNextStepRequest, isPause, isQuestion, parseControlWords } from '../../src/language/controlWords';
 import controlJson from '../../locales/en-GB/control-words.json';
 
 const cases: Array<[string, string, string?]> = [
@@ -216,5 +216,15 @@ describe('asking to keep the summary (eighth pass of issue 13)', () => {
 
   it.each(['does this chat save what i type', 'will they send it to my gp', 'i keep arguing with my mum', 'can i email them', 'is it saved'])('"%s" does not', (text) => {
     expect(asksToKeepSummary('en-GB', text)).toBe(false);
+  });
+});
+
+describe('acknowledgements said one after another', () => {
+  it.each(['thanks thats helpful', "thank you that's really useful", 'ok cool cheers x', 'brilliant thanks so much'])('%j is an acknowledgement', (text) => {
+    expect(isAcknowledgement('en-GB', text)).toBe(true);
+  });
+
+  it.each(['thanks but how much does it cost', 'thanks i feel awful', 'so', 'that is it', 'great so is it free'])('%j is not', (text) => {
+    expect(isAcknowledgement('en-GB', text)).toBe(false);
   });
 });

@@ -203,7 +203,7 @@ describe('Teams: risk about a colleague', () => {
 });
 
 describe('where other people can get help, asked anywhere', () => {
-  it.each(['and where should students go if they need help themselves', 'where would a pupil go for help', 'is there someone teenagers can talk to'])(
+  it.each(['and where should students go if they need help themselves', 'where would a pupil go for help', 'is there someone teenagers can talk to', 'which helplines should go on the poster for our students', 'what phone numbers can i give my pupils']) (
     '"%s" gets Childline',
     (text) => {
       expect(readForWhomRequest(text, 'en-GB')).toEqual(['childline']);

@@ -74,3 +74,12 @@ describe('eleventh pass: past and over, said with a date and how things are now'
     expect(detectRisk('I had a breakdown in 2019 and was fine until now, but tonight I want to end it all')?.when).toBe('current');
   });
 });
+
+describe('eleventh pass: an older person named by age or by their carer', () => {
+  it.each([
+    'my nans carer has been taking cash from her purse, she is 87',
+    "my dad's carer shouts at him and leaves him in the dark",
+  ])('%s -> someone older', (text) => {
+    expect(detectRisk(text)?.who).toBe('older_adult');
+  });
+});
