@@ -6,6 +6,8 @@ const cases: Array<[string, string, string?]> = [
   ['STOP!!', 'stop'],
   ['ok stop please', 'stop'],
   ['stpo', 'stop'],
+  ['skip that too', 'skip'],
+  ['skip this as well', 'skip'],
   ['cancle', 'stop'],
   ['nvm', 'stop'],
   ['i dont want to do this anymore', 'stop'],
