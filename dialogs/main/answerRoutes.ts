@@ -151,7 +151,10 @@ export async function answerAgainForContext(turn: MainTurn, update: ProfileUpdat
   // long are the waits?"): that nation's NHS route, the thing a place changes.
   const variants = (last && turn.deps.answers?.answerer.kb.questions.get(last)?.variants) || [];
   if (update.nation && !variants.some((variant) => variant.when.nation)) return answerTopic(turn, 'AccessNhs');
-  if (!turn.deps.answers || !last) return Dialog.EndOfTurn;
+  // An age after an answer that is the same at every age ("66" after how long IPT lasts): noted, and
+  // nothing said twice.
+  const ageMatters = variants.some((variant) => variant.when.ageGroup);
+  if (!turn.deps.answers || !last || (!update.nation && !ageMatters)) return Dialog.EndOfTurn;
   return answerQuestion(turn, { kind: 'answer', questionId: last, score: 1 }, []);
 }
 

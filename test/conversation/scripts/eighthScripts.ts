@@ -25,6 +25,18 @@ function closedToday(): string {
 const start = turn('can u check whether ipt would suit me', { has: [Q.concern] });
 
 export const EIGHTH_SCRIPTS: Script[] = [
+  {
+    name: 'an age given after an answer that is the same at every age is noted, and the answer is not said again',
+    turns: [
+      turn('how long does ipt go on for', { has: ['12 to 16'] }),
+      turn('im 58', { has: ["noted your age"], not: ['12 to 16', FALLBACK] }),
+      turn('how do i get it on the nhs then', { not: [FALLBACK] }),
+    ],
+  },
+  {
+    name: 'an age given after an answer that differs for under-18s is answered again for that age',
+    turns: [turn('how do i get ipt on the nhs', { not: ['Childline'] }), turn('im 15', { has: ['Childline'], not: [FALLBACK] })],
+  },
   // A person, by email and out of hours.
   {
     name: 'asking to email with no email configured: says so plainly, and does not offer the call again',
