@@ -62,7 +62,16 @@ async function main(): Promise<void> {
   });
 }
 
+/** Why start-up failed, in one line; a port in use says what to do about it. */
+function startFailure(err: unknown): string {
+  const failure = err as NodeJS.ErrnoException & { port?: number };
+  if (failure?.code === 'EADDRINUSE') {
+    return `port ${failure.port ?? ''} is already in use (is ipt-guide already running?): stop the other program, or set PORT to a free port`;
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+
 void main().catch((err: unknown) => {
-  process.stderr.write(`ipt-guide failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(`ipt-guide failed to start: ${startFailure(err)}\n`);
   process.exit(1);
 });

@@ -112,7 +112,9 @@ export function createServer(deps: ServerDeps): AppServer {
     baseUrl,
     listen: () =>
       new Promise((resolve, reject) => {
+        // A port in use fails start-up with one line (index.ts), not an unhandled 'error' event.
         server.server.once('error', reject);
+        server.once('error', reject);
         server.listen(config.port, config.host, () => {
           boundPort = server.address().port;
           listening = true;

@@ -56,6 +56,7 @@ declare module 'restify' {
     del(path: string | RegExp, ...handlers: NextHandler[]): string;
     on(event: 'restifyError', listener: (req: Request, res: Response, err: RestifyError, cb: () => void) => void): Server;
     on(event: string, listener: (...args: unknown[]) => void): Server;
+    once(event: string, listener: (...args: unknown[]) => void): Server;
     listen(port: number, host: string, callback: () => void): HttpServer;
     close(callback?: () => void): HttpServer;
     address(): { port: number; address: string; family: string };

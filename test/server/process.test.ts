@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { ConnectorStub } from '../support/connectorStub';
 import { httpRequest, postJson } from '../support/httpClient';
@@ -6,11 +8,13 @@ import { messageActivity } from '../support/activities';
 import { PRODUCTION_ENV } from '../support/productionEnv';
 import { startService, waitForOutput, waitForPort, type RunningService } from '../support/serviceProcess';
 
-const ENTRY = join(__dirname, '..', '..', 'dist', 'src', 'index.js');
+const ROOT = join(__dirname, '..', '..');
+/** `npm start`'s own command line after `node` (its flags, then dist/src/index.js). */
+const START_ARGS = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(' ').slice(1);
 
 /** Starts the compiled service as `npm start` would, with only the given environment. */
 function startCompiled(env: Record<string, string>): RunningService {
-  return startService(process.execPath, [ENTRY], { cwd: join(__dirname, '..', '..'), env });
+  return startService(process.execPath, START_ARGS, { cwd: ROOT, env });
 }
 
 describe('the service as a process (npm start)', () => {
@@ -23,6 +27,20 @@ describe('the service as a process (npm start)', () => {
     const service = startCompiled({ PORT: 'eighty' });
     expect(await service.exited).toBe(1);
     expect(service.output().trim()).toBe('ipt-guide cannot start: PORT must be a port number');
+  });
+
+  it('stops with one line when the port is already in use (another copy running), not a stack trace', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const service = startCompiled({ PORT: String(port) });
+      expect(await service.exited).toBe(1);
+      const errors = service.output().split('\n').filter((line) => line !== '' && !line.startsWith('{') && !line.startsWith('Staff review'));
+      expect(errors).toEqual([`ipt-guide failed to start: port ${port} is already in use (is ipt-guide already running?): stop the other program, or set PORT to a free port`]);
+    } finally {
+      taken.close();
+    }
   });
 
   it('refuses to start in production without an app ID', async () => {
