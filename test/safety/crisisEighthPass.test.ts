@@ -235,3 +235,13 @@ describe('a "no" said together with safe words', () => {
     expect(text).not.toMatch(ASKS_AGAIN);
   });
 });
+
+describe('helping someone else: asking what to say', () => {
+  it('"what do i say to him" while "are they safe?" is open gets how to talk to them, 999 first, then the question again', async () => {
+    const adapter = await bot({}, { 'FRIEND MESSAGE': { category: 'suicide', who: 'adult' } });
+    await sayOnce(adapter, 'FRIEND MESSAGE');
+    const text = textOf(await sayOnce(adapter, 'what do i say to him'));
+    expectInOrder(text, ['999', 'listen without judging', 'safe right now?']);
+    expect(text).not.toMatch(QUIZ);
+  });
+});
