@@ -40,8 +40,6 @@ export interface SafeNowReading {
   contrast?: boolean;
   /** a bare "I'm fine" or "I'm OK" and nothing else: after a "no" or "not sure" the dialog takes it as an acknowledgement */
   weak?: boolean;
-  /** "no im safe": a "no" and safe words together, read as an acknowledgement (the question is asked again) */
-  contradicts?: boolean;
 }
 
 export type SafetyRequest = 'moreRoutes' | 'plan' | 'back';
@@ -325,7 +323,7 @@ export function readSafeNow(text: string, locale: string = DEFAULT_LOCALE): Safe
     const rest = readTokens(said, tables);
     if (rest.label === 'safe') {
       const denial = said.some((token) => tables.safeNow.negators.has(token));
-      return denial ? rest : { ...rest, label: 'ack', contradicts: true };
+      return denial ? rest : { ...rest, label: 'ack' };
     }
   }
   return readTokens(tokens, tables);
