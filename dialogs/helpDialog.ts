@@ -28,7 +28,7 @@ export interface HelpOptions {
   again?: boolean;
 }
 
-export type NothingKind = 'restart' | 'repeat' | 'back' | 'resume' | 'yes' | 'no' | 'acknowledged' | 'other';
+export type NothingKind = 'restart' | 'repeat' | 'back' | 'resume' | 'skip' | 'yes' | 'no' | 'acknowledged' | 'other';
 
 /** The line for a message that had nothing to act on. Wordings alternate, so none comes twice in a row. */
 function nothingLine(kind: NothingKind, variant: number, again: boolean): string {
@@ -38,6 +38,7 @@ function nothingLine(kind: NothingKind, variant: number, again: boolean): string
   if (!again && kind === 'repeat') return 'common:noQuestionOpen';
   if (!again && kind === 'back') return 'common:nothingToGoBack';
   if (!again && kind === 'resume') return 'common:nothingToCarryOn';
+  if (!again && kind === 'skip') return 'common:nothingToSkip';
   return `common:nothingRunning.${variant % NOTHING_RUNNING_VARIANTS}`;
 }
 

@@ -50,6 +50,8 @@ export interface SuitabilityCheckOptions {
   safetyFirst?: boolean;
   /** The under-18 routes were already given in this conversation. */
   youngRoutesGiven?: boolean;
+  /** The summary again, after an answer was given or changed once it had ended ("about 8 months", "66"). */
+  updated?: boolean;
 }
 
 /** The check's instance state: the component's inner stack lives beside it. */
@@ -95,9 +97,20 @@ export function keepAnswerInCheck(instance: DialogInstance | undefined, answer: 
 
 /** A finished check's answers with the place and age the person has since given ("I'm in Scotland now"). */
 export function withProfile(progress: CheckProgress, profile: UserProfile): CheckProgress {
+  return withFacts(progress, { ...(profile.nation ? { nation: profile.nation } : {}), ...(profile.ageGroup ? { age: profile.ageGroup } : {}) });
+}
+
+/** A finished check's answers with an answer given after its summary ("about 8 months"). */
+export function withFacts(progress: CheckProgress, facts: CheckFacts): CheckProgress {
   const next: CheckProgress = { ...progress, answers: { ...progress.answers }, settled: [...progress.settled] };
-  recordFacts(next, { ...(profile.nation ? { nation: profile.nation } : {}), ...(profile.ageGroup ? { age: profile.ageGroup } : {}) });
+  recordFacts(next, facts);
   return next;
+}
+
+/** Whether two sets of the check's answers would give the same summary. */
+export function sameAnswers(a: CheckProgress, b: CheckProgress): boolean {
+  const key = (progress: CheckProgress): string => JSON.stringify([progress.answers.concern ?? [], progress.answers.relationships, progress.answers.duration, progress.answers.age, progress.answers.nation, progress.adult === true]);
+  return key(a) === key(b);
 }
 
 /** A safety dialog is opening over the check: its summary will say that support comes first. */
@@ -297,6 +310,7 @@ export class SuitabilityCheckDialog extends ComponentDialog {
     }
     if (options?.ask) unsettle(progress, options.ask);
     if (options?.ask) lead = t(locale, 'suitability:changing');
+    else if (options?.updated) lead = t(locale, 'suitability:updated');
     else if (options?.progress) lead = t(locale, 'suitability:resumed');
     return this.askNext(innerDc, lead, options?.ask);
   }

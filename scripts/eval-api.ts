@@ -10,7 +10,7 @@
  *   npm run eval:api -- --answers <file>    {"text", "expected": "<question id>"} lines: one message a
  *                                           conversation; answered = the expected answer's text (any
  *                                           variant) is in the replies; offered = it is a button
- *   add --quiet to print figures only, --show <script id> to print one script's conversation,
+ *   add --quiet to print figures only, --show <script id> (repeatable) to print those scripts' conversations,
  *   --env KEY=VALUE to configure the service
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -235,10 +235,12 @@ interface Script {
 /** Runs one script; returns its failures (empty when it passes). */
 async function runScript(conversation: Conversation, script: Script, show: boolean): Promise<string[]> {
   const failures: string[] = [];
+  // Scripts run four at a time: a shown conversation is printed whole when it ends, not interleaved.
+  const shown: string[] = [];
   let previous: TurnView | undefined;
   for (const [i, turn] of script.turns.entries()) {
     const view = viewOf(await conversation.say(turn.user, { mentioned: turn.mentioned }));
-    if (show) console.log(`> ${turn.user}\n${[...view.events.map((e) => `[event ${e}]`), ...view.texts.map((t) => `< ${t}`), ...view.buttons.map((b) => `[${b}]`)].join('\n')}\n`);
+    if (show) shown.push(`> ${turn.user}\n${[...view.events.map((e) => `[event ${e}]`), ...view.texts.map((t) => `< ${t}`), ...view.buttons.map((b) => `[${b}]`)].join('\n')}\n`);
     for (const check of turn.expect ?? []) {
       const failed = runCheck(check, view);
       if (failed) failures.push(`turn ${i + 1} "${turn.user.slice(0, 60)}": ${failed}`);
@@ -246,13 +248,14 @@ async function runScript(conversation: Conversation, script: Script, show: boole
     if (sameAsBefore(previous, view)) failures.push(`turn ${i + 1} "${turn.user.slice(0, 60)}": the same reply as the turn before`);
     previous = view;
   }
+  if (show) console.log(`=== ${script.id}\n${shown.join('\n')}`);
   return failures;
 }
 
-async function scriptsReport(start: (options: TurnOptions) => Conversation, file: string, quiet: boolean, only?: string): Promise<void> {
-  const scripts = (JSON.parse(readFileSync(file, 'utf8')) as Script[]).filter((script) => only === undefined || script.id === only);
-  // --show <id> prints that script's whole conversation (events, texts and buttons).
-  const results = await inParallel(scripts, 4, (script) => runScript(start({ channel: script.channel, conversationType: script.conversationType }), script, only !== undefined));
+async function scriptsReport(start: (options: TurnOptions) => Conversation, file: string, quiet: boolean, only: readonly string[]): Promise<void> {
+  const scripts = (JSON.parse(readFileSync(file, 'utf8')) as Script[]).filter((script) => only.length === 0 || only.includes(script.id));
+  // --show <id> (repeatable) prints those scripts' whole conversations (events, texts and buttons).
+  const results = await inParallel(scripts, 4, (script) => runScript(start({ channel: script.channel, conversationType: script.conversationType }), script, only.length > 0));
   const passed = results.filter((r) => r.length === 0).length;
   const checks = scripts.reduce((n, s) => n + s.turns.reduce((m, t) => m + (t.expect?.length ?? 0), 0), 0);
   const failedChecks = results.reduce((n, r) => n + r.length, 0);
@@ -277,7 +280,7 @@ async function main(): Promise<void> {
   try {
     for (const dir of valueOf('--safety')) await safetyReport(() => conversation(), dir, quiet);
     for (const dir of valueOf('--safety-teams')) await safetyReport(() => conversation({ channel: 'msteams' }), dir, quiet, 'msteams');
-    for (const file of valueOf('--scripts')) await scriptsReport(conversation, file, quiet, valueOf('--show')[0]);
+    for (const file of valueOf('--scripts')) await scriptsReport(conversation, file, quiet, valueOf('--show'));
     for (const file of valueOf('--answers')) await answersReport(() => conversation(), file, quiet);
   } finally {
     service.child.kill();

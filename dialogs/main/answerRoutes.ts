@@ -11,7 +11,8 @@ import { t } from '../../src/content/i18n';
 import { asksAboutSomeoneElse, movedWithoutPlace } from '../../src/language/contextFacts';
 import { asksToEmail, isFitQuestion } from '../../src/language/controlWords';
 import { readProfileUpdate, type ProfileUpdate } from '../../src/language/profileUpdate';
-import { asksForYoungPerson } from '../../src/language/youngPerson';
+import { asksForTheirOwnSupport, asksForYoungPerson } from '../../src/language/youngPerson';
+import { urgentNumbers } from '../../src/content/urgentNumbers';
 import { NATIONS } from '../../src/profile';
 import { FALLBACK_DIALOG, fallbackVariants, type FallbackOptions } from '../fallbackDialog';
 import { HELP_DIALOG, type HelpOptions } from '../helpDialog';
@@ -19,9 +20,9 @@ import { GREETING_DIALOG } from '../greetingDialog';
 import { GOODBYE_DIALOG } from '../goodbyeDialog';
 import { HUMAN_CONTACT_DIALOG, type HumanContactOptions } from '../humanContactDialog';
 import { QUESTION_ANSWER_DIALOG, type QuestionAnswerOptions } from '../questionAnswerDialog';
-import { SUITABILITY_CHECK_DIALOG, withProfile, type SuitabilityCheckOptions } from '../suitabilityCheckDialog';
+import { nextStepReply, sameAnswers, SUITABILITY_CHECK_DIALOG, withProfile, type CheckProgress, type SuitabilityCheckOptions } from '../suitabilityCheckDialog';
 import { TOPIC_ANSWER_DIALOG } from '../topicAnswerDialog';
-import { withButtons } from '../replies';
+import { withActions, withButtons } from '../replies';
 import { resetMisunderstandings, type MainTurn, type Route } from './turn';
 
 /** "what about in Wales?", "and in Scotland?": the same question for another place. */
@@ -95,6 +96,13 @@ async function answer(turn: MainTurn, text: string, intent: IntentName, answerer
   const namesYoungPerson = asksForYoungPerson(text);
   // After "my son is 15 ...", "can he refer himself?" is still about him.
   const forYoungPerson = namesYoungPerson || (state.askedForYoungPerson === true && asksAboutSomeoneElse(text));
+  // "is there anything she can use herself if she doesnt want to talk to me": Childline is theirs to call.
+  if (forYoungPerson && !labelled && asksForTheirOwnSupport(text, locale)) {
+    resetMisunderstandings(turn);
+    if (lead.length > 0) await context.sendActivities(lead.map((line) => withButtons(line, [])));
+    await context.sendActivity(withActions(locale, t(locale, 'common:youngOwnSupport', urgentNumbers(locale)), ['HumanContact', 'AccessNhs']));
+    return Dialog.EndOfTurn;
+  }
   if (namesYoungPerson && !labelled && (recognition.intent === 'SuitabilityCheck' || isFitQuestion(locale, text)) && answerer.kb.questions.has(YOUNG_PEOPLE_FIT)) {
     resetMisunderstandings(turn);
     return answerQuestion(turn, { kind: 'answer', questionId: YOUNG_PEOPLE_FIT, score: 1 }, lead, true);
@@ -142,20 +150,36 @@ export async function answerAgainForContext(turn: MainTurn, update: ProfileUpdat
   const last = state.lastQuestion;
   resetMisunderstandings(turn);
   // Right after the check: its summary and next step again, for the new place or age.
-  if (!last && state.lastCheck?.finished) {
-    const progress = withProfile(state.lastCheck.progress, await turn.deps.profile.get(dc.context, {}));
-    state.lastCheck = undefined;
-    return dc.beginDialog(SUITABILITY_CHECK_DIALOG, { progress } satisfies SuitabilityCheckOptions);
-  }
+  if (!last && state.lastCheck?.finished) return checkAgainWith(turn, withProfile(state.lastCheck.progress, await turn.deps.profile.get(dc.context, {})));
   // A place with nothing asked yet ("newry"), or after an answer that is the same everywhere ("how
   // long are the waits?"): that nation's NHS route, the thing a place changes.
   const variants = (last && turn.deps.answers?.answerer.kb.questions.get(last)?.variants) || [];
   if (update.nation && !variants.some((variant) => variant.when.nation)) return answerTopic(turn, 'AccessNhs');
-  // An age after an answer that is the same at every age ("66" after how long IPT lasts): noted, and
-  // nothing said twice.
   const ageMatters = variants.some((variant) => variant.when.ageGroup);
+  // An age after an answer that is the same at every age ("66" after how long IPT lasts), once the
+  // check has run: the check asked for it, so its next step for that age.
+  if (!update.nation && !ageMatters && state.lastCheck?.finished) {
+    return checkAgainWith(turn, withProfile(state.lastCheck.progress, await turn.deps.profile.get(dc.context, {})));
+  }
+  // Otherwise an age after an answer that is the same at every age: noted, and nothing said twice.
   if (!turn.deps.answers || !last || (!update.nation && !ageMatters)) return Dialog.EndOfTurn;
   return answerQuestion(turn, { kind: 'answer', questionId: last, score: 1 }, []);
+}
+
+/**
+ * The finished check with an answer given or changed after its summary: the summary again when the
+ * answers changed, or only the next step when they did not (the same summary twice says nothing new).
+ */
+export async function checkAgainWith(turn: MainTurn, progress: CheckProgress): Promise<DialogTurnResult> {
+  const { state, dc } = turn;
+  const before = state.lastCheck?.progress;
+  resetMisunderstandings(turn);
+  if (before && sameAnswers(before, progress)) {
+    await dc.context.sendActivity(nextStepReply(turn.locale, progress));
+    return Dialog.EndOfTurn;
+  }
+  state.lastCheck = undefined;
+  return dc.beginDialog(SUITABILITY_CHECK_DIALOG, { progress, updated: true } satisfies SuitabilityCheckOptions);
 }
 
 export async function answerQuestion(

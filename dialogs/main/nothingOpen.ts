@@ -7,9 +7,10 @@ import { HELP_DIALOG, type HelpOptions, type NothingKind } from '../helpDialog';
 import { suitabilityLexicon } from '../../src/content/lexicon';
 import { interpretAnswer } from '../../src/content/suitability';
 import { noteProfileUpdate } from '../keptProfile';
-import { fitOutsideCheck, keepSummaryReply, nextStepReply, SUITABILITY_CHECK_DIALOG, type SuitabilityCheckOptions } from '../suitabilityCheckDialog';
+import { fitOutsideCheck, keepSummaryReply, nextStepReply, SUITABILITY_CHECK_DIALOG, withFacts, type SuitabilityCheckOptions } from '../suitabilityCheckDialog';
+import { lateDurationAnswer } from '../../src/content/checkReading';
 import { withActions, withButtons } from '../replies';
-import { answerAgainForContext, answerTopic, areasIn, beginCheck, lastAnswerAreas, route as routeTo } from './answerRoutes';
+import { answerAgainForContext, answerTopic, areasIn, beginCheck, checkAgainWith, lastAnswerAreas, route as routeTo } from './answerRoutes';
 import { resetMisunderstandings, type MainTurn, type Route } from './turn';
 
 /**
@@ -29,8 +30,14 @@ export async function whenNothingIsOpen(turn: MainTurn, route: Route, control: C
     await dc.context.sendActivity(withButtons(notedPlace(locale, noted.nation, noted.place), []));
     return answerAgainForContext(turn, noted);
   }
-  // "so what do I do next?" right after the check: its next step again.
   const lastCheck = turn.state.lastCheck;
+  // "about 8 months" once the check has ended: its answer to how long, given late or changed.
+  const lateDuration = lastCheck?.finished && !button && !noted && !isQuestion(locale, text) ? lateDurationAnswer(text, suitabilityLexicon(locale)) : undefined;
+  if (lastCheck && lateDuration) {
+    turn.state.lastQuestion = undefined;
+    return checkAgainWith(turn, withFacts(lastCheck.progress, { duration: lateDuration }));
+  }
+  // "so what do I do next?" right after the check: its next step again.
   const checkOffered = turn.state.checkOffered === true;
   turn.state.checkOffered = undefined;
   if (lastCheck?.finished && isNextStepRequest(locale, text)) {
@@ -46,7 +53,9 @@ export async function whenNothingIsOpen(turn: MainTurn, route: Route, control: C
     await dc.context.sendActivity(keepSummaryReply(locale, dc.context.activity.channelId, lastCheck?.finished === true));
     return Dialog.EndOfTurn;
   }
-  // "skip" with nothing open is just a message ("not sure" after an answer).
+  // "skip that too" with nothing open: no question to skip, and what to do instead. ("not sure"
+  // after an answer reads as a skip too, but is just a message.)
+  if (control?.kind === 'skip' && bareReading(locale, text) !== 'unsure') return nothingToDo(turn, 'skip');
   if (control && control.kind !== 'skip') return controlWithNothingOpen(turn, control);
   // "im 58, lost my wife in the summer, could this therapy help me": about them (an age or a place),
   // something IPT works on, and whether it fits. The check answers that, using what they said.
@@ -116,9 +125,14 @@ function nothingKindOf(control: Control): NothingKind {
 
 /** "ya", "nah" as the whole message: a yes or no, with no question of ours open to take it. */
 function bareYesNo(locale: string, text: string): 'yes' | 'no' | undefined {
-  if (text.trim().split(/\s+/).length > 3) return undefined;
-  const [reading] = interpretAnswer('relationships', text, suitabilityLexicon(locale));
+  const reading = bareReading(locale, text);
   return reading === 'yes' || reading === 'no' ? reading : undefined;
+}
+
+/** A short message read as the check's yes, no or unsure ("not sure", "dunno"). */
+function bareReading(locale: string, text: string): string | undefined {
+  if (text.trim().split(/\s+/).length > 3) return undefined;
+  return interpretAnswer('relationships', text, suitabilityLexicon(locale))[0];
 }
 
 /** Nothing to act on: what the person can do instead, in words that differ from the last time. */

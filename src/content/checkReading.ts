@@ -104,3 +104,15 @@ export function readCheckAnswer(question: QuestionId, text: string, lexicon: Sui
   if (since !== undefined || !isEmpty(others)) return { kind: 'facts', facts: others, ...(since !== undefined ? { since } : {}) };
   return undefined;
 }
+
+/**
+ * A message that is only an answer to how long ("about 8 months", "year maybe"), with nothing else
+ * in it: after the check has ended, it can only be that answer, given late or changed. Pure.
+ */
+export function lateDurationAnswer(text: string, lexicon: SuitabilityLexicon, now: Date = new Date()): Duration | undefined {
+  if (text.includes('?') || text.trim().split(/\s+/).length > 6) return undefined;
+  const reading = readCheckAnswer('duration', text, lexicon, now);
+  if (reading?.kind !== 'answer' || !isEmpty(reading.facts)) return undefined;
+  const [value] = reading.values;
+  return value === 'weeks' || value === 'months' || value === 'years' ? value : undefined;
+}

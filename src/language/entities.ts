@@ -514,6 +514,27 @@ function monthsSince(month: number, now: Date, year?: number): number {
   return Math.max(nowMonth - then, 0) + 0.5;
 }
 
+/** Words that only hedge a short answer ("year maybe", "month or so"): with a unit, it is one of that unit. */
+const UNIT_HEDGES = new Set([
+  'maybe', 'mayb', 'about', 'around', 'roughly', 'approx', 'prob', 'probs', 'probably', 'ish', 'or', 'so', 'like', 'i', 'think',
+  'guess', 'bout', 'abt', 'nearly', 'almost', 'over', 'just', 'the', 'past', 'more', 'less', 'than', 'at', 'least', 'for', 'a',
+  'an', 'well', 'hmm', 'um', 'erm', 'tbh', 'dunno', 'idk', 'its', 'been', 'reckon', 'say', 'summat', 'something',
+]);
+
+/** Plurals ("months") are vague spans, read below. */
+const SINGLE_UNITS = new Set(['year', 'yr', 'month', 'mth', 'mnth', 'week', 'wk', 'fortnight']);
+
+/**
+ * "year maybe", "month or so", "yr probably": a short answer that is a time unit and hedges only,
+ * read as one of that unit. Longer messages ("this year has been hard") are not answers of this kind.
+ */
+function bareUnit(words: readonly string[]): string | undefined {
+  if (words.length > 4) return undefined;
+  const units = words.filter((word) => SINGLE_UNITS.has(word));
+  if (units.length !== 1) return undefined;
+  return words.every((word) => word === units[0] || UNIT_HEDGES.has(word)) ? units[0] : undefined;
+}
+
 function withBucket(months: number): DurationMatch {
   return { months: Math.round(months * 10) / 10, bucket: durationBucket(months) };
 }
@@ -544,6 +565,8 @@ export function extractDuration(input: string | EntityText, now: Date = new Date
     return withBucket(count * UNIT_MONTHS[unit]);
   }
   if (HALF_A_YEAR.test(padded)) return withBucket(6);
+  const bare = bareUnit(words);
+  if (bare !== undefined) return withBucket(UNIT_MONTHS[bare]);
 
   // A date: "since June", "since last summer", "since March 2023", "since 2019", "since Christmas".
   // "since June", "from March", "it started in May": a date counts only with a word that says the

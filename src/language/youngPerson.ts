@@ -12,7 +12,9 @@ import { LOCALES_DIR } from '../projectRoot';
 import { normaliseForEntities } from './entities';
 
 const phrases = z.array(z.string().min(1)).min(1);
-const fileSchema = z.object({ youngPeople: phrases, possessives: phrases, pronouns: phrases, ageBefore: phrases, ageAfter: phrases }).passthrough();
+const fileSchema = z
+  .object({ youngPeople: phrases, possessives: phrases, pronouns: phrases, ageBefore: phrases, ageAfter: phrases, ownWay: phrases.optional(), reachOut: phrases.optional() })
+  .passthrough();
 
 interface AskedForWords {
   youngPeople: Set<string>;
@@ -20,6 +22,10 @@ interface AskedForWords {
   pronouns: Set<string>;
   ageBefore: string[][];
   ageAfter: string[][];
+  /** "herself", "without me": support the young person would reach on their own. */
+  ownWay: string[][];
+  /** "ring", "anyone", "talk to": asking for someone or something to turn to. */
+  reachOut: string[][];
 }
 
 /** Under this age the under-18 answer fits; from this age a number after "my son is" is a child's age. */
@@ -36,6 +42,8 @@ export function parseAskedFor(json: unknown): AskedForWords {
     pronouns: new Set(parsed.data.pronouns.map(normaliseForEntities)),
     ageBefore: words(parsed.data.ageBefore),
     ageAfter: words(parsed.data.ageAfter),
+    ownWay: words(parsed.data.ownWay ?? []),
+    reachOut: words(parsed.data.reachOut ?? []),
   };
 }
 
@@ -78,4 +86,16 @@ export function asksForYoungPerson(text: string, locale = 'en-GB', words: AskedF
     const previous = tokens[i - 1] ?? '';
     return cued || words.youngPeople.has(previous) || (namesOne && words.pronouns.has(previous));
   });
+}
+
+/**
+ * "is there anyone she could ring herself?", "anything he can use without me": a parent asking what
+ * support the young person can reach on their own (Childline is theirs to call). Read only once a
+ * young person is being asked about.
+ */
+export function asksForTheirOwnSupport(text: string, locale = 'en-GB', words: AskedForWords | undefined = wordsFor(locale)): boolean {
+  if (!words) return false;
+  const tokens = normaliseForEntities(text).split(' ');
+  const has = (list: string[][]): boolean => tokens.some((_, i) => list.some((phrase) => phraseAt(tokens, i, phrase)));
+  return has(words.ownWay) && has(words.reachOut);
 }

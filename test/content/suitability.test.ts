@@ -1,6 +1,6 @@
 import { suitabilityLexicon, parseSuitabilityLexicon } from '../../src/content/lexicon';
 import { assessSuitability, interpretAnswer, isImplied, QUESTIONS, type SuitabilityAnswers, type SuitabilityResult } from '../../src/content/suitability';
-import { readCheckAnswer } from '../../src/content/checkReading';
+import { lateDurationAnswer, readCheckAnswer } from '../../src/content/checkReading';
 
 describe('assessSuitability: honest view and next step', () => {
   test.each<[string, SuitabilityAnswers, Partial<SuitabilityResult>]>([
@@ -107,5 +107,20 @@ describe('readCheckAnswer: a start given as an event, and late answers', () => {
 
   it.each(['age', 'nation'] as const)('a focus area said while asked the %s question is kept', (question) => {
     expect(readCheckAnswer(question, 'life change i guess', lexicon)).toEqual({ kind: 'facts', facts: { concern: ['transitions'] } });
+  });
+});
+
+describe('an answer to how long, given after the check has ended', () => {
+  const lexicon = suitabilityLexicon('en-GB');
+  it.each([
+    ['going on 5 months', 'months'],
+    ['a couple of weeks', 'weeks'],
+    ['yr or so', 'years'],
+  ])('%s is that answer (%s)', (text, bucket) => {
+    expect(lateDurationAnswer(text, lexicon)).toBe(bucket);
+  });
+
+  it.each(['how many months is it?', 'i have been waiting months to hear back from my gp about it', 'im 30 and in leeds, 6 months', 'what is ipt'])('%s is not', (text) => {
+    expect(lateDurationAnswer(text, lexicon)).toBeUndefined();
   });
 });

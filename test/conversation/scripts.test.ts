@@ -7,8 +7,9 @@ import { SCRIPTS } from './scripts/scripts';
 import { BENDING_SCRIPTS } from './scripts/bendingScripts';
 import { SEVENTH_OPEN_SCRIPTS, SEVENTH_SCRIPTS } from './scripts/seventhScripts';
 import { EIGHTH_SCRIPTS } from './scripts/eighthScripts';
+import { NINTH_SCRIPTS } from './scripts/ninthScripts';
 
-const ALL_SCRIPTS = [...SCRIPTS, ...BENDING_SCRIPTS, ...SEVENTH_SCRIPTS, ...SEVENTH_OPEN_SCRIPTS, ...EIGHTH_SCRIPTS];
+const ALL_SCRIPTS = [...SCRIPTS, ...BENDING_SCRIPTS, ...SEVENTH_SCRIPTS, ...SEVENTH_OPEN_SCRIPTS, ...EIGHTH_SCRIPTS, ...NINTH_SCRIPTS];
 
 /**
  * Multi-turn conversation scripts through the real bot: MainDialog, the safety gate and the other

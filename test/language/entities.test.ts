@@ -224,7 +224,17 @@ describe('extractDuration', () => {
     expect(extractDuration(text, NOW)).toEqual({ since });
   });
 
-  it.each(['44', 'im 15', 'im 15 years old', 'yes', 'I live in Cardiff', 'what is IPT', 'my nan died in march', 'in may i felt fine but not since'])('finds no duration in %s', (text) => {
+  // A unit with only hedges round it is a short answer: one of that unit.
+  it.each([
+    ['yr probably', 'years', 12],
+    ['month or so', 'weeks', 1],
+    ['week i reckon', 'weeks', 0.3],
+    ['the past year ish', 'years', 12],
+  ])('%s -> %s (%s months)', (text, bucket, months) => {
+    expect(extractDuration(text, NOW)).toEqual({ bucket, months });
+  });
+
+  it.each(['44', 'im 15', 'im 15 years old', 'yes', 'I live in Cardiff', 'what is IPT', 'my nan died in march', 'in may i felt fine but not since', 'last year', 'year 9', 'what year'])('finds no duration in %s', (text) => {
     expect(extractDuration(text, NOW)).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { asksForYoungPerson } from '../../src/language/youngPerson';
+import { asksForTheirOwnSupport, asksForYoungPerson } from '../../src/language/youngPerson';
 
 /** A parent or carer giving a young person's age: the answer is the under-18 one for that turn. */
 describe('asksForYoungPerson', () => {
@@ -23,4 +23,22 @@ describe('asksForYoungPerson', () => {
   ])('"%s": not a young person asked for', (text) => {
     expect(asksForYoungPerson(text)).toBe(false);
   });
+});
+
+describe('asksForTheirOwnSupport', () => {
+  it.each([
+    'is there someone she could phone herself',
+    'anything he can use on his own',
+    'could they text a helpline without telling us',
+    'who can my daughter talk to if she doesnt want to talk to me',
+  ])('%s asks what the young person can reach on their own', (text) => {
+    expect(asksForTheirOwnSupport(text)).toBe(true);
+  });
+
+  it.each(['can she refer herself', 'can he come to the sessions on his own', 'is there anyone we can talk to', 'how do i call the clinic'])(
+    '%s does not',
+    (text) => {
+      expect(asksForTheirOwnSupport(text)).toBe(false);
+    },
+  );
 });
