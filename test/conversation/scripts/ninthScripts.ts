@@ -5,7 +5,8 @@ import { Q } from './scripts';
  * The ninth pass's classes, in fresh wordings: a hedged time unit ("yr probably") typed at another
  * question, an answer to the check given or changed after its summary (with and without an answer
  * in between), "skip" with nothing open, a check asked for as "the quiz thing", a falling-out said
- * as being at each other's throats, and a parent asking what a teenager can reach on their own.
+ * as being at each other's throats, a parent asking what a teenager can reach on their own, two
+ * questions in one message, and "what's the point of this?" inside the check.
  */
 
 const SUMMARY = 'Here is a short note';
@@ -82,6 +83,22 @@ export const NINTH_SCRIPTS: Script[] = [
     turns: [
       turn('my son is 14 and has been really down since his grandad died, could ipt help him', { has: ['IPT-A'] }),
       turn('is there anything he could use on his own without me knowing', { has: [CHILDLINE], not: [FALLBACK] }),
+    ],
+  },
+  {
+    name: 'two questions in one message get an answer each',
+    turns: [
+      turn('how many sessions will i need and can i have them by video', { has: ['12 to 16', 'video'], not: [FALLBACK] }),
+      turn('is there a wait? is it free on the nhs', { has: [/wait/, /free/], not: [FALLBACK] }),
+    ],
+  },
+  {
+    name: 'asking what the questions are for, mid-check, says why and asks the same question again',
+    turns: [
+      turn('can u check whether ipt suits me', { has: [Q.concern] }),
+      answer('we moved for my partners job and i know nobody here'),
+      turn('whats the point of this', { last: Q.duration, not: ["I don't have an answer", FALLBACK] }),
+      answer('5 months or so', { last: Q.age }),
     ],
   },
 ];
