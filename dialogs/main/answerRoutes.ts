@@ -11,7 +11,6 @@ import { t } from '../../src/content/i18n';
 import { asksAboutSomeoneElse, movedWithoutPlace } from '../../src/language/contextFacts';
 import { asksToEmail, isFitQuestion } from '../../src/language/controlWords';
 import { readProfileUpdate, type ProfileUpdate } from '../../src/language/profileUpdate';
-import { questionParts } from '../../src/language/questionParts';
 import { asksForTheirOwnSupport, asksForYoungPerson } from '../../src/language/youngPerson';
 import { urgentNumbers } from '../../src/content/urgentNumbers';
 import { NATIONS } from '../../src/profile';
@@ -108,11 +107,6 @@ async function answer(turn: MainTurn, text: string, intent: IntentName, answerer
     resetMisunderstandings(turn);
     return answerQuestion(turn, { kind: 'answer', questionId: YOUNG_PEOPLE_FIT, score: 1 }, lead, true);
   }
-  // "how long does it take and is it free": two questions, each with a clear answer, get both
-  // (with nothing open only: under the check, the first answer's end would ask the check's question).
-  const parts = labelled || dc.activeDialog ? undefined : questionParts(locale, text);
-  const both = parts ? await answerBoth(turn, parts, answerer, lead) : undefined;
-  if (both) return both;
   const plan: AnswerPlan = labelled
     ? { kind: 'answer', questionId: labelled, score: 1 }
     : await answerer.plan(text, locale, recognition, state.lastQuestion);
@@ -170,22 +164,6 @@ export async function answerAgainForContext(turn: MainTurn, update: ProfileUpdat
   // Otherwise an age after an answer that is the same at every age: noted, and nothing said twice.
   if (!turn.deps.answers || !last || (!update.nation && !ageMatters)) return Dialog.EndOfTurn;
   return answerQuestion(turn, { kind: 'answer', questionId: last, score: 1 }, []);
-}
-
-/** Both parts of a two-question message answered, in order, when each has a clear answer of its own. */
-async function answerBoth(turn: MainTurn, parts: readonly [string, string], answerer: QuestionAnswerer, lead: string[]): Promise<DialogTurnResult | undefined> {
-  const plans: Array<Extract<AnswerPlan, { kind: 'answer' }>> = [];
-  for (const part of parts) {
-    const recognition = await turn.deps.recognizer.recognize(part, turn.locale);
-    const plan = await answerer.plan(part, turn.locale, recognition, turn.state.lastQuestion);
-    if (plan.kind !== 'answer') return undefined;
-    plans.push(plan);
-  }
-  const [first, second] = plans;
-  if (first.questionId === second.questionId) return undefined;
-  resetMisunderstandings(turn);
-  await answerQuestion(turn, first, lead);
-  return answerQuestion(turn, second, []);
 }
 
 /**

@@ -5,8 +5,8 @@ import { Q } from './scripts';
  * The ninth pass's classes, in fresh wordings: a hedged time unit ("yr probably") typed at another
  * question, an answer to the check given or changed after its summary (with and without an answer
  * in between), "skip" with nothing open, a check asked for as "the quiz thing", a falling-out said
- * as being at each other's throats, a parent asking what a teenager can reach on their own, two
- * questions in one message, and "what's the point of this?" inside the check.
+ * as being at each other's throats, a parent asking what a teenager can reach on their own, and
+ * "what's the point of this?" inside the check.
  */
 
 const SUMMARY = 'Here is a short note';
@@ -83,13 +83,6 @@ export const NINTH_SCRIPTS: Script[] = [
     turns: [
       turn('my son is 14 and has been really down since his grandad died, could ipt help him', { has: ['IPT-A'] }),
       turn('is there anything he could use on his own without me knowing', { has: [CHILDLINE], not: [FALLBACK] }),
-    ],
-  },
-  {
-    name: 'two questions in one message get an answer each',
-    turns: [
-      turn('how many sessions will i need and can i have them by video', { has: ['12 to 16', 'video'], not: [FALLBACK] }),
-      turn('is there a wait? is it free on the nhs', { has: [/wait/, /free/], not: [FALLBACK] }),
     ],
   },
   {
