@@ -37,7 +37,8 @@ async function startService(env: Record<string, string>): Promise<Service> {
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const deadline = Date.now() + 30_000;
+  // Generous: on a busy two-core machine the encoder and recognisers can take a while to load.
+  const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     const match = /"event":"listening","port":(\d+)/.exec(output);
     if (match) {
