@@ -24,8 +24,8 @@ import { TOPIC_ANSWER_DIALOG } from '../topicAnswerDialog';
 import { withButtons } from '../replies';
 import { resetMisunderstandings, type MainTurn, type Route } from './turn';
 
-/** "what about in Wales?", "and in Scotland?": the same question for another place. */
-const WHAT_ABOUT = /^\s*(?:and\s+|but\s+|so\s+)?(?:what|how)\s+about\b|^\s*and\s+(?:in|for)\b/i;
+/** "what about in Wales?", "and in Scotland?", "what if I lived in Wales?": the same question for another place. */
+const WHAT_ABOUT = /^\s*(?:and\s+|but\s+|so\s+)?(?:(?:what|how)\s+about\b|what\s+if\s+(?:i|we)(?:'m|\s+am|\s+was|\s+were|\s+lived?|\s+moved)\b)|^\s*and\s+(?:in|for|if)\b/i;
 
 /** The knowledge base's answer about IPT for young people (IPT-A), for a parent asking whether it fits their child. */
 const YOUNG_PEOPLE_FIT = 'fit.young-people';
@@ -172,6 +172,7 @@ export async function answerQuestion(
     context: { ...(await answerContext(turn)), ...(forYoungPerson ? { ageGroup: 'under_18' as const } : {}) },
     mode: plan.kind,
     ...(plan.kind === 'topic' ? { closest: plan.closest } : {}),
+    ...(plan.also ? { also: plan.also } : {}),
     lead,
   };
   return turn.dc.beginDialog(QUESTION_ANSWER_DIALOG, options);
