@@ -9,7 +9,7 @@ import type { TopicRequest } from '../../src/content/topics';
 import { notedPlace, type AnswerContext } from '../../src/content/answerReplies';
 import { t } from '../../src/content/i18n';
 import { asksAboutSomeoneElse, movedWithoutPlace } from '../../src/language/contextFacts';
-import { asksToEmail, isFitQuestion } from '../../src/language/controlWords';
+import { asksToEmail, isFitQuestion, isQuestion } from '../../src/language/controlWords';
 import { readProfileUpdate, type ProfileUpdate } from '../../src/language/profileUpdate';
 import { asksForYoungPerson } from '../../src/language/youngPerson';
 import { NATIONS } from '../../src/profile';
@@ -64,6 +64,10 @@ async function answer(turn: MainTurn, text: string, intent: IntentName, answerer
   if (movedWithoutPlace(text)) {
     const { nation: _old, ...rest } = await turn.deps.profile.get(context, {});
     await turn.deps.profile.set(context, rest);
+  }
+  // "I've moved" alone asks where now; "I've moved house. How do I give you my new address?" asks
+  // something else too, which is answered (for no nation until they say where).
+  if (movedWithoutPlace(text) && !asksBesidesMoving(locale, text)) {
     resetMisunderstandings(turn);
     const nations = NATIONS.map((n) => t(locale, `suitability:questions.nation.choices.${n}`));
     await context.sendActivity(withButtons(t(locale, 'answers:askWhereNow'), nations));
@@ -182,6 +186,13 @@ export async function answerQuestion(
 async function answerContext(turn: MainTurn): Promise<AnswerContext> {
   const { nation, ageGroup } = await turn.deps.profile.get(turn.dc.context, {});
   return { ...(nation ? { nation } : {}), ...(ageGroup ? { ageGroup } : {}) };
+}
+
+/** A part of the message besides the move that opens like a question ("I've moved. Can I still come?"). */
+function asksBesidesMoving(locale: string, text: string): boolean {
+  return text
+    .split(/(?<=[.!?;,])\s+|\s+(?:and|but|so)\s+/i)
+    .some((part) => part.trim() !== '' && !movedWithoutPlace(part) && isQuestion(locale, part.trim()));
 }
 
 /** Nothing matched: "Did you mean ...?" in a wording that differs from last time. */

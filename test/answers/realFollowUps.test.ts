@@ -126,3 +126,20 @@ describe('what people ask in their own way (real recogniser and knowledge base)'
     expect(allText(replies)).toContain(`"${other}"`);
   }, 60_000);
 });
+
+describe('moving home (real recogniser and knowledge base)', () => {
+  test('"I\'ve moved" with a question: the question is answered, and the old nation is forgotten', async () => {
+    const convo = await conversation({ recognizer });
+    await convo.say('im in glasgow');
+    const replies = await convo.say("We've moved house. How do I give you my new phone number?");
+    expect(allText(replies)).toContain(answerOf('clinic.change-details'));
+    expect(allText(replies)).not.toContain('Which part of the UK');
+    expect(allText(await convo.say('can i refer myself'))).not.toContain('In Scotland, you usually start with your GP');
+  }, 60_000);
+
+  test('"I\'ve moved" alone still asks where now', async () => {
+    const convo = await conversation({ recognizer });
+    await convo.say('im in glasgow');
+    expect(allText(await convo.say('i have moved house'))).toContain('Which part of the UK');
+  }, 60_000);
+});
