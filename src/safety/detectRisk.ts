@@ -26,7 +26,7 @@ import { isConversationCommand } from '../language/controlWords';
 import { normalise, normaliseToWords, type NormaliseOptions } from './normalise';
 import { loadLexicon, type CompiledLexicon, type CompiledRule } from './lexicon';
 import { readLocaleBackstopExamples, trainRiskBackstop, type BackstopVerdict, type RiskBackstop } from './riskBackstop';
-import { mentionsSomeoneElse, shiftToFirstPerson } from './pronounShift';
+import { firstPersonWords, mentionsSomeoneElse, shiftToFirstPerson } from './pronounShift';
 import { readRiskContext } from './riskContext';
 import { guideQuestionSpans, insideSpans } from './guideQuestion';
 import { signalsIn } from './riskSignals';
@@ -211,6 +211,17 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     if (examples.length > 0) backstops.set(lex, trainRiskBackstop(examples.map((e) => ({ ...e, text: prepare(lex, e.text).text }))));
   }
 
+  // Per lexicon, the patterns its prefilter always runs that match one word by how it starts.
+  const wordPrefixRules = new Map<CompiledLexicon, Map<number, string>>();
+  for (const lex of lexicons.values()) {
+    const prefixes = new Map<number, string>();
+    for (const index of lex.ruleFilter.candidates([])) {
+      const prefix = wordPrefixOf(lex.patterns[index].regex.source);
+      if (prefix !== undefined) prefixes.set(index, prefix);
+    }
+    wordPrefixRules.set(lex, prefixes);
+  }
+
   const phrases = loadRiskPhrases(localesDir);
   const identify = createLanguageIdentifier({ englishWords: english.tables.knownWords, markers: languageMarkers(localesDir) });
 
@@ -291,8 +302,32 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
 
   /** A text's normalised words and its windows, masked: read once, for the rules and then the backstop. */
   function readText(lex: CompiledLexicon, text: string, options: NormaliseOptions): Reading {
-    const words = normaliseToWords(text, lex.tables, options);
+    return readWords(lex, normaliseToWords(text, lex.tables, options));
+  }
+
+  function readWords(lex: CompiledLexicon, words: readonly string[]): Reading {
     return { words, windows: windows(words).map((part) => prepareWords(lex, part)) };
+  }
+
+  /**
+   * Whether any rule of the lexicon may match these words, read as they are or in the first person.
+   * A rule needs its words (prefilter.ts); a window, masked or not, holds only the text's words and
+   * sentence breaks, and its first-person reading only those and firstPersonWords. So when this is
+   * false the lexicon finds nothing in the text, and its windows need not be cut or masked: every
+   * English message was masked and read by the Welsh and Polish lexicons too, for nothing.
+   */
+  function mayFire(lex: CompiledLexicon, words: readonly string[]): boolean {
+    // Each word once: a long paste says the same few thousand words over and over.
+    const distinct = [...new Set(words)];
+    const all = [...distinct, '.', ...firstPersonWords(distinct, lex.tables.vocabulary)];
+    const prefixes = wordPrefixRules.get(lex);
+    for (const index of lex.ruleFilter.candidates(all)) {
+      // A rule the prefilter always runs may be the start of a word ("samobojstw[a-z]*"): it needs a
+      // word starting so. Any other it always runs might match anything.
+      const prefix = prefixes?.get(index);
+      if (prefix === undefined || all.some((word) => word.startsWith(prefix))) return true;
+    }
+    return false;
   }
 
   /** Every window's hits; then, if none, the windows that speak of someone else, read in the first person. */
@@ -503,8 +538,11 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
         // Nothing ranks above a live immediate finding (ranksAbove), so the other readings could not
         // change the result: a 100 KB paste with risk was read three more times for nothing.
         if (best !== null && !best.negated && best.severity === 'immediate') break;
-        const read = readText(lex, reading, options);
-        if (r === 0 && lex === backstopLexicon && options.foreign !== true) backstopReading = read;
+        const forBackstop = r === 0 && lex === backstopLexicon && options.foreign !== true;
+        const words = normaliseToWords(reading, lex.tables, options);
+        if (!forBackstop && !mayFire(lex, words)) continue;
+        const read = readWords(lex, words);
+        if (forBackstop) backstopReading = read;
         const found = assessmentOf(lex, lexiconFinds(lex, read));
         if (found !== null && (best === null || ranksAbove(found, best))) best = found;
       }
@@ -527,6 +565,15 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     prepare: (text, locale) => prepare(lexiconFor(locale), text).text,
     normalise: (text, locale) => normalise(text, lexiconFor(locale).tables),
   };
+}
+
+/**
+ * How the first word of every match starts, for an expression that matches only whole words made of
+ * letters, one or more words ending in "[a-z]*" with optional spaces between them (as lexicon.ts
+ * compiles "samobojstw[a-z]*" and "hunan ?niweid[a-z]*"); undefined for any other expression.
+ */
+export function wordPrefixOf(source: string): string | undefined {
+  return /^\(\?<!\[a-z0-9\]\)\(\?:([a-z]+)(?: \?[a-z]+)*\[a-z\]\*\)\(\?!\[a-z0-9\]\)$/.exec(source)?.[1];
 }
 
 /** "I'm safe", "not in any danger": said plainly, not "safe for now" or "safe I think". */
