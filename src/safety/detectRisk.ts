@@ -25,6 +25,7 @@ import { createLanguageIdentifier } from '../language/identifyLanguage';
 import { isConversationCommand } from '../language/controlWords';
 import { normalise, normaliseToWords, type NormaliseOptions } from './normalise';
 import { loadLexicon, type CompiledLexicon, type CompiledRule } from './lexicon';
+import { WordPrefilter } from './prefilter';
 import { readLocaleBackstopExamples, trainRiskBackstop, type BackstopVerdict, type RiskBackstop } from './riskBackstop';
 import { firstPersonWords, mentionsSomeoneElse, shiftToFirstPerson } from './pronounShift';
 import { readRiskContext } from './riskContext';
@@ -211,16 +212,15 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     if (examples.length > 0) backstops.set(lex, trainRiskBackstop(examples.map((e) => ({ ...e, text: prepare(lex, e.text).text }))));
   }
 
-  // Per lexicon, the patterns its prefilter always runs that match one word by how it starts.
-  const wordPrefixRules = new Map<CompiledLexicon, Map<number, string>>();
+  // Per lexicon, which rules words allow: all of them, and those the first-person reading runs.
+  const gates = new Map<CompiledLexicon, { all: RuleGate; shiftable: RuleGate }>();
   for (const lex of lexicons.values()) {
-    const prefixes = new Map<number, string>();
-    for (const index of lex.ruleFilter.candidates([])) {
-      const prefix = wordPrefixOf(lex.patterns[index].regex.source);
-      if (prefix !== undefined) prefixes.set(index, prefix);
-    }
-    wordPrefixRules.set(lex, prefixes);
+    gates.set(lex, {
+      all: ruleGate(lex.patterns.map((p) => p.regex.source)),
+      shiftable: ruleGate(lex.patterns.filter((p) => SHIFTABLE.has(p.rule.category)).map((p) => p.regex.source)),
+    });
   }
+  const gatesOf = (lex: CompiledLexicon): { all: RuleGate; shiftable: RuleGate } => gates.get(lex) as { all: RuleGate; shiftable: RuleGate };
 
   const phrases = loadRiskPhrases(localesDir);
   const identify = createLanguageIdentifier({ englishWords: english.tables.knownWords, markers: languageMarkers(localesDir) });
@@ -319,15 +319,7 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
   function mayFire(lex: CompiledLexicon, words: readonly string[]): boolean {
     // Each word once: a long paste says the same few thousand words over and over.
     const distinct = [...new Set(words)];
-    const all = [...distinct, '.', ...firstPersonWords(distinct, lex.tables.vocabulary)];
-    const prefixes = wordPrefixRules.get(lex);
-    for (const index of lex.ruleFilter.candidates(all)) {
-      // A rule the prefilter always runs may be the start of a word ("samobojstw[a-z]*"): it needs a
-      // word starting so. Any other it always runs might match anything.
-      const prefix = prefixes?.get(index);
-      if (prefix === undefined || all.some((word) => word.startsWith(prefix))) return true;
-    }
-    return false;
+    return mayMatch(gatesOf(lex).all, [...distinct, '.', ...firstPersonWords(distinct, lex.tables.vocabulary)]);
   }
 
   /** Every window's hits; then, if none, the windows that speak of someone else, read in the first person. */
@@ -342,8 +334,12 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     // himself" must not become "killed myself"); only risk a person can carry for themselves counts.
     for (const masked of parts) {
       if (!mentionsSomeoneElse(masked.words)) continue;
+      const shifted = shiftToFirstPerson(masked.words, lex.tables.vocabulary);
+      // No rule of risk a person can carry may match these words (masking only removes words), so
+      // there is nothing to mask and read: most windows of a long paste about other people.
+      if (!mayMatch(gatesOf(lex).shiftable, [...shifted, '.'])) continue;
       // The writer's own words (for the frame) are the ones before the shift.
-      const prepared = { ...prepareWords(lex, shiftToFirstPerson(masked.words, lex.tables.vocabulary)), plain: masked.plain };
+      const prepared = { ...prepareWords(lex, shifted), plain: masked.plain };
       // Only risk a person can carry counts here: other rules are not run. (Escalation needs a live
       // hit, and only a live shiftable hit is kept, so leaving the others out changes nothing.)
       const hits = ruleHits(lex, prepared, SHIFTABLE).filter((h) => !h.negated);
@@ -565,6 +561,37 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     prepare: (text, locale) => prepare(lexiconFor(locale), text).text,
     normalise: (text, locale) => normalise(text, lexiconFor(locale).tables),
   };
+}
+
+/** Which of a list of rule patterns a text's words allow (prefilter.ts), and the word starts of those it always runs. */
+interface RuleGate {
+  filter: WordPrefilter;
+  /** per pattern the filter always runs, the start of the first word of its every match, if known */
+  prefixes: ReadonlyMap<number, string>;
+}
+
+function ruleGate(sources: readonly string[]): RuleGate {
+  const filter = new WordPrefilter(sources);
+  const prefixes = new Map<number, string>();
+  for (const index of filter.candidates([])) {
+    const prefix = wordPrefixOf(sources[index]);
+    if (prefix !== undefined) prefixes.set(index, prefix);
+  }
+  return { filter, prefixes };
+}
+
+/**
+ * Whether any of the gate's patterns may match a text made of these words (in any order, each as
+ * often as wanted): false only when none can.
+ */
+function mayMatch(gate: RuleGate, words: readonly string[]): boolean {
+  for (const index of gate.filter.candidates(words)) {
+    // A pattern the prefilter always runs may be the start of a word ("samobojstw[a-z]*"): it needs
+    // a word starting so. Any other it always runs might match anything.
+    const prefix = gate.prefixes.get(index);
+    if (prefix === undefined || words.some((word) => word.startsWith(prefix))) return true;
+  }
+  return false;
 }
 
 /**
