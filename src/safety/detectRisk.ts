@@ -565,13 +565,13 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
 }
 
 /** Which of a list of rule patterns a text's words allow (prefilter.ts), and the word starts of those it always runs. */
-interface RuleGate {
+export interface RuleGate {
   filter: WordPrefilter;
   /** per pattern the filter always runs, the start of the first word of its every match, if known */
   prefixes: ReadonlyMap<number, string>;
 }
 
-function ruleGate(sources: readonly string[]): RuleGate {
+export function ruleGate(sources: readonly string[]): RuleGate {
   const filter = new WordPrefilter(sources);
   const prefixes = new Map<number, string>();
   for (const index of filter.candidates([])) {
@@ -585,7 +585,7 @@ function ruleGate(sources: readonly string[]): RuleGate {
  * Whether any of the gate's patterns may match a text made of these words (in any order, each as
  * often as wanted): false only when none can.
  */
-function mayMatch(gate: RuleGate, words: readonly string[]): boolean {
+export function mayMatch(gate: RuleGate, words: readonly string[]): boolean {
   for (const index of gate.filter.candidates(words)) {
     // A pattern the prefilter always runs may be the start of a word ("samobojstw[a-z]*"): it needs
     // a word starting so. Any other it always runs might match anything.
