@@ -251,8 +251,19 @@ function atMostWords(text: string, limit: number): boolean {
   return true;
 }
 
+// The last message's cores: one turn asks a dozen of these tests about the same message (the risk
+// detector's command check, then the dialogs' routing), and each built the same list again.
+let lastCores: { text: string; words: ControlWords; cores: readonly string[] } | undefined;
+
 /** The message and the shorter forms left after lead-in and tail words are set aside, longest first. */
-function cores(text: string, words: ControlWords): string[] {
+function cores(text: string, words: ControlWords): readonly string[] {
+  if (lastCores !== undefined && lastCores.text === text && lastCores.words === words) return lastCores.cores;
+  const out = Object.freeze(coresOf(text, words));
+  lastCores = { text, words, cores: out };
+  return out;
+}
+
+function coresOf(text: string, words: ControlWords): string[] {
   if (!atMostWords(text, MAX_COMMAND_WORDS)) return [];
   const out: string[] = [];
   let current: string | undefined = text;

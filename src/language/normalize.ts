@@ -58,7 +58,21 @@ const SPELLING: Readonly<Record<string, string>> = {
  */
 const FILLERS: ReadonlySet<string> = new Set(['actually', 'basically', 'literally', 'honestly', 'tbh', 'exactly', 'even']);
 
+// The last few messages normalised: a turn reads the same message in the recogniser (three times)
+// and the question matcher (twice), and this is pure.
+const RECENT_MAX = 4;
+const recent = new Map<string, string>();
+
 export function normalizeUtterance(text: string): string {
+  const known = recent.get(text);
+  if (known !== undefined) return known;
+  const normalised = normalizeUncached(text);
+  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value as string);
+  recent.set(text, normalised);
+  return normalised;
+}
+
+function normalizeUncached(text: string): string {
   const folded = text
     .toLowerCase()
     .normalize('NFKC')
