@@ -16,6 +16,8 @@ export interface QuestionAnswerOptions {
   closest?: string[];
   /** Lines to say first, such as "You said you're in Scotland". */
   lead?: string[];
+  /** The other question of a message that asked two: offered first, and said so. */
+  also?: string;
 }
 
 /**
@@ -36,14 +38,18 @@ export class QuestionAnswerDialog extends OneTurnDialog<QuestionAnswerOptions> {
     if (!options || !question) throw new Error('QuestionAnswerDialog needs a known question');
     const replies: Partial<Activity>[] = (options.lead ?? []).map((line) => MessageFactory.text(line));
     const answer = answerWords(locale, question, options.context, this.deployment);
+    const also = options.also ? this.kb.questions.get(options.also)?.question : undefined;
+    // The other question asked first among the buttons, then the usual ones (three at most).
+    const offer = (questions: string[]) => [...new Set([...(also ? [also] : []), ...questions])].slice(0, also ? 3 : questions.length);
+    const alsoLine = also ? `\n\n${t(locale, 'answers:alsoAsked', { question: also })}` : '';
     if (options.mode === 'topic') {
       const title = this.kb.topicOf(question.id)?.title.toLowerCase() ?? question.topic;
       const closest = (options.closest ?? []).map((id) => this.kb.questions.get(id)?.question).filter((q): q is string => Boolean(q));
-      replies.push(MessageFactory.text(`${t(locale, 'answers:topicLead', { title })}\n\n${answer}`));
-      replies.push(withButtons(t(locale, 'answers:topicMore'), closest));
+      replies.push(MessageFactory.text(`${t(locale, 'answers:topicLead', { title })}\n\n${answer}${alsoLine}`));
+      replies.push(withButtons(t(locale, 'answers:topicMore'), offer(closest)));
       return replies;
     }
-    replies.push(withButtons(answer, nextQuestions(this.kb, question, options.context).map((q) => q.question)));
+    replies.push(withButtons(`${answer}${alsoLine}`, offer(nextQuestions(this.kb, question, options.context).map((q) => q.question))));
     return replies;
   }
 }

@@ -10,11 +10,12 @@
  *   npm run eval:api -- --answers <file>    {"text", "expected": "<question id>"} lines: one message a
  *                                           conversation; answered = the expected answer's text (any
  *                                           variant) is in the replies; offered = it is a button
- *   add --quiet to print figures only, --show <script id> (repeatable) to print those scripts' conversations,
- *   --env KEY=VALUE to configure the service
+ *   add --quiet to print figures only, --show <script id> to print one script's conversation,
+ *   --env KEY=VALUE to configure the service, --dump <file> to write every turn's replies (events,
+ *   texts, buttons) as JSON lines, to diff two builds' replies on the same sets
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { request } from 'node:http';
 import { ConnectorStub, type ReceivedActivity } from './lib/connectorStub';
@@ -37,7 +38,8 @@ async function startService(env: Record<string, string>): Promise<Service> {
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const deadline = Date.now() + 30_000;
+  // Generous: on a busy two-core machine the encoder and recognisers can take a while to load.
+  const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     const match = /"event":"listening","port":(\d+)/.exec(output);
     if (match) {
@@ -169,6 +171,12 @@ function verdictOf(replies: ReceivedActivity[]): Verdict {
   return { event, safety: event || runCheck('safetyResponse', view) === undefined };
 }
 
+/** Every turn's replies, in a fixed order, when --dump names a file. */
+const dumped: string[] = [];
+function dump(key: unknown[], view: TurnView): void {
+  dumped.push(JSON.stringify({ key, events: view.events, texts: view.texts, buttons: view.buttons }));
+}
+
 const pct = (n: number, d: number): string => (d === 0 ? '-' : `${((100 * n) / d).toFixed(1)}%`);
 
 async function safetyReport(start: () => Conversation, dir: string, quiet: boolean, channel?: string): Promise<void> {
@@ -176,7 +184,11 @@ async function safetyReport(start: () => Conversation, dir: string, quiet: boole
   console.log(`Through /api/messages${channel ? ` (${channel})` : ''}: flagged = any safety reply (emergencySupport event or 999 / 116 123); event = the event alone`);
   for (const file of files) {
     const lines = readJsonl(join(dir, file));
-    const verdicts = await inParallel(lines, 6, async (line) => verdictOf(await start().say(line.text)));
+    const verdicts = await inParallel(lines, 6, async (line) => {
+      const replies = await start().say(line.text);
+      return { ...verdictOf(replies), view: viewOf(replies) };
+    });
+    lines.forEach((line, i) => dump([file, i, line.text], verdicts[i].view));
     const kind = /-(risk|benign|past)\.jsonl$/.exec(file)?.[1];
     const flagged = verdicts.filter((v) => v.safety).length;
     const events = verdicts.filter((v) => v.event).length;
@@ -205,13 +217,14 @@ async function answersReport(start: () => Conversation, file: string, quiet: boo
   if (unknown.length > 0) throw new Error(`${file}: unknown question ids ${[...new Set(unknown.map((l) => l.expected))].join(', ')}`);
   // A question a dialog answers (help, a person, the check, crisis) has no answer text to look for.
   const lines = all.filter((line) => !identify.isRouted(line.expected));
-  const outcomes = await inParallel(lines, 6, async (line): Promise<{ outcome: AnswerOutcome; got: string[] }> => {
+  const outcomes = await inParallel(lines, 6, async (line): Promise<{ outcome: AnswerOutcome; got: string[]; view: TurnView }> => {
     const view = viewOf(await start().say(line.text));
     const got = identify.answersIn(view.texts);
-    if (got.includes(line.expected)) return { outcome: 'answered', got };
-    if (view.buttons.includes(identify.wordingOf(line.expected) ?? '')) return { outcome: 'offered', got };
-    return { outcome: got.length > 0 ? 'other answer' : 'no answer', got };
+    if (got.includes(line.expected)) return { outcome: 'answered', got, view };
+    if (view.buttons.includes(identify.wordingOf(line.expected) ?? '')) return { outcome: 'offered', got, view };
+    return { outcome: got.length > 0 ? 'other answer' : 'no answer', got, view };
   });
+  lines.forEach((line, i) => dump([basename(file), i, line.text], outcomes[i].view));
   const count = (o: AnswerOutcome) => outcomes.filter((r) => r.outcome === o).length;
   console.log(
     `${basename(file)} through /api/messages: ${lines.length} questions (${all.length - lines.length} more go to a dialog, not scored); answered ${pct(count('answered'), lines.length)}, ` +
@@ -233,14 +246,13 @@ interface Script {
 }
 
 /** Runs one script; returns its failures (empty when it passes). */
-async function runScript(conversation: Conversation, script: Script, show: boolean): Promise<string[]> {
+async function runScript(conversation: Conversation, script: Script, show: boolean, views: TurnView[] = []): Promise<string[]> {
   const failures: string[] = [];
-  // Scripts run four at a time: a shown conversation is printed whole when it ends, not interleaved.
-  const shown: string[] = [];
   let previous: TurnView | undefined;
   for (const [i, turn] of script.turns.entries()) {
     const view = viewOf(await conversation.say(turn.user, { mentioned: turn.mentioned }));
-    if (show) shown.push(`> ${turn.user}\n${[...view.events.map((e) => `[event ${e}]`), ...view.texts.map((t) => `< ${t}`), ...view.buttons.map((b) => `[${b}]`)].join('\n')}\n`);
+    views.push(view);
+    if (show) console.log(`> ${turn.user}\n${[...view.events.map((e) => `[event ${e}]`), ...view.texts.map((t) => `< ${t}`), ...view.buttons.map((b) => `[${b}]`)].join('\n')}\n`);
     for (const check of turn.expect ?? []) {
       const failed = runCheck(check, view);
       if (failed) failures.push(`turn ${i + 1} "${turn.user.slice(0, 60)}": ${failed}`);
@@ -248,14 +260,17 @@ async function runScript(conversation: Conversation, script: Script, show: boole
     if (sameAsBefore(previous, view)) failures.push(`turn ${i + 1} "${turn.user.slice(0, 60)}": the same reply as the turn before`);
     previous = view;
   }
-  if (show) console.log(`=== ${script.id}\n${shown.join('\n')}`);
   return failures;
 }
 
-async function scriptsReport(start: (options: TurnOptions) => Conversation, file: string, quiet: boolean, only: readonly string[]): Promise<void> {
-  const scripts = (JSON.parse(readFileSync(file, 'utf8')) as Script[]).filter((script) => only.length === 0 || only.includes(script.id));
-  // --show <id> (repeatable) prints those scripts' whole conversations (events, texts and buttons).
-  const results = await inParallel(scripts, 4, (script) => runScript(start({ channel: script.channel, conversationType: script.conversationType }), script, only.length > 0));
+async function scriptsReport(start: (options: TurnOptions) => Conversation, file: string, quiet: boolean, only?: string): Promise<void> {
+  const scripts = (JSON.parse(readFileSync(file, 'utf8')) as Script[]).filter((script) => only === undefined || script.id === only);
+  // --show <id> prints that script's whole conversation (events, texts and buttons).
+  const views = scripts.map((): TurnView[] => []);
+  const results = await inParallel(scripts.map((script, i) => ({ script, i })), 4, ({ script, i }) =>
+    runScript(start({ channel: script.channel, conversationType: script.conversationType }), script, only !== undefined, views[i]),
+  );
+  scripts.forEach((script, i) => views[i].forEach((view, turn) => dump([basename(file), script.id, turn], view)));
   const passed = results.filter((r) => r.length === 0).length;
   const checks = scripts.reduce((n, s) => n + s.turns.reduce((m, t) => m + (t.expect?.length ?? 0), 0), 0);
   const failedChecks = results.reduce((n, r) => n + r.length, 0);
@@ -280,12 +295,14 @@ async function main(): Promise<void> {
   try {
     for (const dir of valueOf('--safety')) await safetyReport(() => conversation(), dir, quiet);
     for (const dir of valueOf('--safety-teams')) await safetyReport(() => conversation({ channel: 'msteams' }), dir, quiet, 'msteams');
-    for (const file of valueOf('--scripts')) await scriptsReport(conversation, file, quiet, valueOf('--show'));
+    for (const file of valueOf('--scripts')) await scriptsReport(conversation, file, quiet, valueOf('--show')[0]);
     for (const file of valueOf('--answers')) await answersReport(() => conversation(), file, quiet);
   } finally {
     service.child.kill();
     await connector.stop();
   }
+  const dumpFile = valueOf('--dump')[0];
+  if (dumpFile !== undefined) writeFileSync(dumpFile, dumped.map((row) => `${row}\n`).join(''));
 }
 
 main().catch((error: unknown) => {

@@ -9,7 +9,7 @@ import type { TopicRequest } from '../../src/content/topics';
 import { notedPlace, type AnswerContext } from '../../src/content/answerReplies';
 import { t } from '../../src/content/i18n';
 import { asksAboutSomeoneElse, movedWithoutPlace } from '../../src/language/contextFacts';
-import { asksToEmail, isFitQuestion } from '../../src/language/controlWords';
+import { asksToEmail, isFitQuestion, isQuestion } from '../../src/language/controlWords';
 import { readProfileUpdate, type ProfileUpdate } from '../../src/language/profileUpdate';
 import { asksForTheirOwnSupport, asksForYoungPerson } from '../../src/language/youngPerson';
 import { urgentNumbers } from '../../src/content/urgentNumbers';
@@ -25,8 +25,8 @@ import { TOPIC_ANSWER_DIALOG } from '../topicAnswerDialog';
 import { withActions, withButtons } from '../replies';
 import { resetMisunderstandings, type MainTurn, type Route } from './turn';
 
-/** "what about in Wales?", "and in Scotland?": the same question for another place. */
-const WHAT_ABOUT = /^\s*(?:and\s+|but\s+|so\s+)?(?:what|how)\s+about\b|^\s*and\s+(?:in|for)\b/i;
+/** "what about in Wales?", "and in Scotland?", "what if I lived in Wales?": the same question for another place. */
+const WHAT_ABOUT = /^\s*(?:and\s+|but\s+|so\s+)?(?:(?:what|how)\s+about\b|what\s+if\s+(?:i|we)(?:'m|\s+am|\s+was|\s+were|\s+lived?|\s+moved)\b)|^\s*and\s+(?:in|for|if)\b/i;
 
 /** The knowledge base's answer about IPT for young people (IPT-A), for a parent asking whether it fits their child. */
 const YOUNG_PEOPLE_FIT = 'fit.young-people';
@@ -65,6 +65,10 @@ async function answer(turn: MainTurn, text: string, intent: IntentName, answerer
   if (movedWithoutPlace(text)) {
     const { nation: _old, ...rest } = await turn.deps.profile.get(context, {});
     await turn.deps.profile.set(context, rest);
+  }
+  // "I've moved" alone asks where now; "I've moved house. How do I give you my new address?" asks
+  // something else too, which is answered (for no nation until they say where).
+  if (movedWithoutPlace(text) && !asksBesidesMoving(locale, text)) {
     resetMisunderstandings(turn);
     const nations = NATIONS.map((n) => t(locale, `suitability:questions.nation.choices.${n}`));
     await context.sendActivity(withButtons(t(locale, 'answers:askWhereNow'), nations));
@@ -196,6 +200,7 @@ export async function answerQuestion(
     context: { ...(await answerContext(turn)), ...(forYoungPerson ? { ageGroup: 'under_18' as const } : {}) },
     mode: plan.kind,
     ...(plan.kind === 'topic' ? { closest: plan.closest } : {}),
+    ...(plan.also ? { also: plan.also } : {}),
     lead,
   };
   return turn.dc.beginDialog(QUESTION_ANSWER_DIALOG, options);
@@ -205,6 +210,13 @@ export async function answerQuestion(
 async function answerContext(turn: MainTurn): Promise<AnswerContext> {
   const { nation, ageGroup } = await turn.deps.profile.get(turn.dc.context, {});
   return { ...(nation ? { nation } : {}), ...(ageGroup ? { ageGroup } : {}) };
+}
+
+/** A part of the message besides the move that opens like a question ("I've moved. Can I still come?"). */
+function asksBesidesMoving(locale: string, text: string): boolean {
+  return text
+    .split(/(?<=[.!?;,])\s+|\s+(?:and|but|so)\s+/i)
+    .some((part) => part.trim() !== '' && !movedWithoutPlace(part) && isQuestion(locale, part.trim()));
 }
 
 /** Nothing matched: "Did you mean ...?" in a wording that differs from last time. */

@@ -9,7 +9,7 @@ import { SAFETY_PLAN_DIALOG } from '../safetyPlanDialog';
 import { cannotRead, QUESTION_ASIDE_KEY, sendSafetyNote } from '../safetyDialogShared';
 import { answerWords } from '../../src/content/answerReplies';
 import type { IntentName } from '../../src/language/recognizer';
-import type { KbTopic } from '../../src/content/knowledgeBase';
+import { mainQuestionFor } from '../../src/content/knowledgeBase';
 import { markSafetyFirst, pauseCheck } from '../suitabilityCheckDialog';
 import { keepProfileFrom } from '../keptProfile';
 import { PROFILE_NOTED_KEY, RISK_ASSESSMENT_KEY, type ProfileNoted } from '../turnState';
@@ -81,10 +81,11 @@ async function findQuestionAside(turn: MainTurn): Promise<string | undefined> {
   const plan = await answers.answerer.plan(text, locale, recognition);
   const { kb } = answers.answerer;
   const clear = plan.kind === 'answer' && plan.score >= (NOT_ABOUT_IPT.has(recognition.intent) ? 0.6 : 0.5);
-  // Short of a clear question, the main question of the topic the recogniser is sure of ("could ipt help her").
   const intent = plan.kind === 'intent' ? plan.intent : recognition.score >= 0.5 ? recognition.intent : undefined;
-  const id = clear ? plan.questionId : intent ? questionForIntent(kb.topics, intent) : undefined;
-  const question = id ? kb.questions.get(id) : undefined;
+  // Short of a clear question, the question that stands for the intent the recogniser is sure of
+  // ("could ipt help her"): the registry's mainFor, or the check's own question; none for intents
+  // about the bot or asking for a person.
+  const question = clear ? kb.questions.get(plan.questionId) : intent && !NOT_ABOUT_IPT.has(intent) && intent !== 'HumanContact' ? mainQuestionFor(kb, intent) : undefined;
   if (!question) return undefined;
   const { nation, ageGroup } = await turn.deps.profile.get(dc.context, {});
   return answerWords(locale, question, { ...(nation ? { nation } : {}), ...(ageGroup ? { ageGroup } : {}) }, answers.deployment);
@@ -93,15 +94,6 @@ async function findQuestionAside(turn: MainTurn): Promise<string | undefined> {
 /** A question anywhere in the message: "ok thanks, and is there therapy for me" asks in its second clause. */
 function asksSomething(locale: string, text: string): boolean {
   return isQuestion(locale, text) || text.split(/[,.;!]|\band\b|\bbut\b/i).some((clause) => clause.trim() !== '' && isQuestion(locale, clause.trim()));
-}
-
-/** The main question of the topic an intent names ("is there therapy for me": whether IPT may suit them). */
-function questionForIntent(topics: readonly KbTopic[], intent: IntentName): string | undefined {
-  if (NOT_ABOUT_IPT.has(intent) || intent === 'HumanContact') return undefined;
-  const wanted = intent === 'SuitabilityCheck' ? 'WhoItHelps' : intent;
-  const kebab = wanted.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
-  const matching = topics.filter((topic) => topic.intent === wanted);
-  return (matching.find((topic) => topic.topic === kebab) ?? matching[0])?.questions[0]?.id;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { ROUTE_INTENTS } from '../language/recognizer';
+import { ROUTE_INTENTS, type IntentName } from '../language/recognizer';
+import { TOPIC_INTENTS } from './actions';
 import { LOCALES_DIR } from '../projectRoot';
 import { DEFAULT_LOCALE } from './i18n';
 
@@ -63,6 +64,12 @@ const questionSchema = z
      * either as the same place. Declared once here, so the two never give duplicate replies.
      */
     routesTo: z.enum(ROUTE_INTENTS).optional(),
+    /**
+     * The topic intent this question answers as a whole ("tell me about going private" is how to
+     * find a private therapist): where only the intent is known, its answer is this one. At most one
+     * question per intent; a question that routesTo an intent stands for that intent already.
+     */
+    mainFor: z.enum(TOPIC_INTENTS).optional(),
     sources: z.array(z.string().min(1)).min(1, 'needs at least one source'),
     checked: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
     review: z.string().min(1),
@@ -118,7 +125,13 @@ export function parseKnowledgeBase(files: ReadonlyArray<{ file: string; json: un
     topics.push(topic);
     byTopic.set(topic.topic, topic);
   }
+  const mains = new Map<string, string>();
   for (const q of questions.values()) {
+    if (q.mainFor) {
+      const other = mains.get(q.mainFor);
+      if (other) throw new KnowledgeBaseError(`${q.topic}.json ${q.id} mainFor "${q.mainFor}" is already ${other}'s`);
+      mains.set(q.mainFor, q.id);
+    }
     for (const next of q.followUps ?? []) {
       if (!questions.has(next)) throw new KnowledgeBaseError(`${q.topic}.json ${q.id} followUps names unknown question "${next}"`);
       if (next === q.id) throw new KnowledgeBaseError(`${q.topic}.json ${q.id} followUps names itself`);
@@ -185,6 +198,15 @@ export function heldOutExamples(kb: KnowledgeBase): LabelledQuestion[] {
   const examples: LabelledQuestion[] = [];
   for (const q of kb.questions.values()) q.phrasings.forEach((text, i) => isHeldOut(i) && examples.push({ text, id: q.id }));
   return examples;
+}
+
+/**
+ * The question that stands for an intent as a whole: the one declared mainFor it, else the one that
+ * routes to it (the suitability check's own question). Undefined for intents no question stands for.
+ */
+export function mainQuestionFor(kb: KnowledgeBase, intent: IntentName): KbQuestion | undefined {
+  const questions = [...kb.questions.values()];
+  return questions.find((q) => q.mainFor === intent) ?? questions.find((q) => q.routesTo === intent);
 }
 
 /** Whether a question may be offered unasked to a person in this nation (unknown: everywhere). */

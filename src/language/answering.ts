@@ -118,8 +118,8 @@ export const SURE_CRISIS_YIELD = 0.9;
 
 export type AnswerPlan =
   | { kind: 'intent'; intent: Exclude<IntentName, 'None'> }
-  | { kind: 'answer'; questionId: string; score: number }
-  | { kind: 'topic'; topic: string; questionId: string; closest: string[]; score: number }
+  | { kind: 'answer'; questionId: string; score: number; also?: string }
+  | { kind: 'topic'; topic: string; questionId: string; closest: string[]; score: number; also?: string }
   | { kind: 'didYouMean'; closest: string[] };
 
 export interface AnswerThresholds {

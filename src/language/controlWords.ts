@@ -236,8 +236,35 @@ function stripEnd(text: string, words: readonly string[]): string | undefined {
   return undefined;
 }
 
+/**
+ * A message of more words than this has no cores: the longest phrase any list holds is nine words,
+ * and reaching one through thirty lead-in and tail words ("ok ok ok ... thanks x x x") is not how
+ * anyone steers a chat. Without the bound a long paste of such words cost seconds, as each shorter
+ * form was built and looked up (quadratic in its length); the risk detector asks on every message.
+ */
+const MAX_COMMAND_WORDS = 40;
+
+/** Whether a normalised text (single spaces) has at most `limit` words, reading no further than that. */
+function atMostWords(text: string, limit: number): boolean {
+  let spaces = 0;
+  for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1)) if (++spaces >= limit) return false;
+  return true;
+}
+
+// The last message's cores: one turn asks a dozen of these tests about the same message (the risk
+// detector's command check, then the dialogs' routing), and each built the same list again.
+let lastCores: { text: string; words: ControlWords; cores: readonly string[] } | undefined;
+
 /** The message and the shorter forms left after lead-in and tail words are set aside, longest first. */
-function cores(text: string, words: ControlWords): string[] {
+function cores(text: string, words: ControlWords): readonly string[] {
+  if (lastCores !== undefined && lastCores.text === text && lastCores.words === words) return lastCores.cores;
+  const out = Object.freeze(coresOf(text, words));
+  lastCores = { text, words, cores: out };
+  return out;
+}
+
+function coresOf(text: string, words: ControlWords): string[] {
+  if (!atMostWords(text, MAX_COMMAND_WORDS)) return [];
   const out: string[] = [];
   let current: string | undefined = text;
   while (current) {
@@ -484,6 +511,9 @@ export function isFitQuestion(locale: string, text: string): boolean {
  * backstop still judges them.
  */
 export function isConversationCommand(locale: string, text: string): boolean {
+  // Longer than any command (see MAX_COMMAND_WORDS): the backstop reads it, and a 100 KB paste is
+  // not run through every test below.
+  if (!atMostWords(normaliseControl(text), MAX_COMMAND_WORDS)) return false;
   const control = classifyControl(locale, text);
   if (control !== undefined) return control.kind !== 'stop';
   return (

@@ -12,6 +12,8 @@ import type { QuestionMatch, QuestionMatcher } from './questionMatcher';
 import { trainQuestionMatcher } from './questionMatcher';
 import type { RecognitionResult } from './recognizer';
 import { sharedSentenceEncoder } from './sentenceEncoder';
+import { withOtherQuestion } from './twoQuestions';
+import { matchAskedPart } from './askedPart';
 import { loadEnglishWords } from './slips';
 import { loadSynonyms } from './synonyms';
 
@@ -72,7 +74,9 @@ export function createQuestionAnswerer(options: QuestionAnswererOptions = {}): Q
     async plan(text, locale, recognition, lastQuestionId) {
       const local = async () => matchWithMeaning(matcher(), kb, text, lastQuestionId, await meaning());
       const match = await (options.remote ? options.remote.match(text, locale, local) : local());
-      return planAnswer(recognition, match, kb, thresholds, lastQuestionId !== undefined && leansOnContext(text));
+      const plan = planAnswer(recognition, match, kb, thresholds, lastQuestionId !== undefined && leansOnContext(text));
+      // Two questions in one message: the other one is offered first (words only: each part is short and plain).
+      return withOtherQuestion(plan, text, (part) => matchAskedPart(matcher(), part), kb, thresholds.answer);
     },
   };
 }

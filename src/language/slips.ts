@@ -1,25 +1,50 @@
 /**
- * Typing slips in a question ("interpersonal invetory?", "session lenght", "onilne?", "how long
- * is the wating list"): a word that is neither English nor one the knowledge base uses is put
- * right when it is one slip (a letter added, dropped or changed, or two neighbours swapped) from
- * exactly one word the knowledge base uses. Words spelled as meant (locales/<lang>/words.txt) are
- * never changed, so "form" never becomes "from". The same rule as the check's answers
- * (src/content/checkSpelling.ts), over the knowledge base's own words. Pure once built.
+ * Typing slips: a word that is neither English nor one of a vocabulary's words is put right when it
+ * is one slip (a letter added, dropped or changed, or two neighbours swapped) from exactly one
+ * vocabulary word. Words spelled as meant (locales/<lang>/words.txt) are never changed, so "form"
+ * never becomes "from". One rule, two vocabularies: the knowledge base's words for questions
+ * ("interpersonal invetory?", "session lenght", "how long is the wating list") and the check's
+ * lexicon for its answers (src/content/checkSpelling.ts). Pure once built.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { oneSlipApart } from '../content/checkSpelling';
 import { wordList } from '../content/wordList';
 import { LOCALES_DIR } from '../projectRoot';
 
-/** Shorter words are too often a greeting or a name one slip from a word ("ello", "hiya"): left as typed. */
+/** In a question, shorter words are too often a greeting or a name one slip from a word ("ello", "hiya"): left as typed. */
 const MIN_LENGTH = 5;
 
 export type SlipMender = (text: string) => string;
 
-export function createSlipMender(vocabulary: Iterable<string>, english: ReadonlySet<string>): SlipMender {
+export interface SlipOptions {
+  /** Words shorter than this are left as typed, and never a correction (default 5). */
+  minLength?: number;
+  /** Whether "they're" is one word ("theyre") or two ("they", "re"): a question's keywords drop the apostrophe (default true). */
+  apostrophes?: boolean;
+}
+
+/** One letter added, dropped or changed, or two neighbours swapped. Three-letter words: a swap only ("yse"). */
+export function oneSlipApart(typed: string, word: string): boolean {
+  if (typed === word || Math.abs(typed.length - word.length) > 1) return false;
+  // Short words are too often other words ("age" is not "ages"): only a swap counts.
+  if (typed.length === 3 && word.length !== 3) return false;
+  if (typed.length === word.length) {
+    const diffs: number[] = [];
+    for (let i = 0; i < typed.length && diffs.length <= 2; i += 1) if (typed[i] !== word[i]) diffs.push(i);
+    const swapped = diffs.length === 2 && diffs[1] === diffs[0] + 1 && typed[diffs[0]] === word[diffs[1]] && typed[diffs[1]] === word[diffs[0]];
+    return swapped || (diffs.length === 1 && typed.length >= 4);
+  }
+  const [long, short] = typed.length > word.length ? [typed, word] : [word, typed];
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i += 1;
+  return long.slice(i + 1) === short.slice(i);
+}
+
+export function createSlipMender(vocabulary: Iterable<string>, english: ReadonlySet<string>, options: SlipOptions = {}): SlipMender {
+  const minLength = options.minLength ?? MIN_LENGTH;
+  const token = options.apostrophes === false ? /[a-z]+/g : /[a-z']+/g;
   const known = new Set<string>();
-  for (const word of vocabulary) if (word.length >= MIN_LENGTH) known.add(word);
+  for (const word of vocabulary) if (word.length >= minLength) known.add(word);
   // Only words within a letter of the typed length can be one slip away.
   const byLength = new Map<number, string[]>();
   for (const word of known) {
@@ -28,15 +53,15 @@ export function createSlipMender(vocabulary: Iterable<string>, english: Readonly
     else byLength.set(word.length, [word]);
   }
   return (text) =>
-    text.replace(/[a-z']+/g, (token) => {
-      // "theyre" and "they're" are one word to the matcher (its keywords drop the apostrophe).
-      const typed = token.replace(/'/g, '');
-      if (typed.length < MIN_LENGTH || known.has(typed) || english.has(typed)) return token;
+    text.replace(token, (asTyped) => {
+      // With apostrophes kept, "theyre" and "they're" are one word (the matcher's keywords drop it).
+      const typed = asTyped.replace(/'/g, '');
+      if (typed.length < minLength || known.has(typed) || english.has(typed)) return asTyped;
       const near: string[] = [];
       for (const length of [typed.length - 1, typed.length, typed.length + 1]) {
         for (const word of byLength.get(length) ?? []) if (oneSlipApart(typed, word)) near.push(word);
       }
-      return near.length === 1 ? near[0] : token;
+      return near.length === 1 ? near[0] : asTyped;
     });
 }
 

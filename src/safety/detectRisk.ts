@@ -25,8 +25,9 @@ import { createLanguageIdentifier } from '../language/identifyLanguage';
 import { isConversationCommand } from '../language/controlWords';
 import { normalise, normaliseToWords, type NormaliseOptions } from './normalise';
 import { loadLexicon, type CompiledLexicon, type CompiledRule } from './lexicon';
+import { WordPrefilter } from './prefilter';
 import { readLocaleBackstopExamples, trainRiskBackstop, type BackstopVerdict, type RiskBackstop } from './riskBackstop';
-import { mentionsSomeoneElse, shiftToFirstPerson } from './pronounShift';
+import { firstPersonWords, mentionsSomeoneElse, shiftToFirstPerson } from './pronounShift';
 import { readRiskContext } from './riskContext';
 import { guideQuestionSpans, insideSpans } from './guideQuestion';
 import { signalsIn } from './riskSignals';
@@ -211,6 +212,16 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     if (examples.length > 0) backstops.set(lex, trainRiskBackstop(examples.map((e) => ({ ...e, text: prepare(lex, e.text).text }))));
   }
 
+  // Per lexicon, which rules words allow: all of them, and those the first-person reading runs.
+  const gates = new Map<CompiledLexicon, { all: RuleGate; shiftable: RuleGate }>();
+  for (const lex of lexicons.values()) {
+    gates.set(lex, {
+      all: ruleGate(lex.patterns.map((p) => p.regex.source)),
+      shiftable: ruleGate(lex.patterns.filter((p) => SHIFTABLE.has(p.rule.category)).map((p) => p.regex.source)),
+    });
+  }
+  const gatesOf = (lex: CompiledLexicon): { all: RuleGate; shiftable: RuleGate } => gates.get(lex) as { all: RuleGate; shiftable: RuleGate };
+
   const phrases = loadRiskPhrases(localesDir);
   const identify = createLanguageIdentifier({ englishWords: english.tables.knownWords, markers: languageMarkers(localesDir) });
 
@@ -291,8 +302,24 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
 
   /** A text's normalised words and its windows, masked: read once, for the rules and then the backstop. */
   function readText(lex: CompiledLexicon, text: string, options: NormaliseOptions): Reading {
-    const words = normaliseToWords(text, lex.tables, options);
+    return readWords(lex, normaliseToWords(text, lex.tables, options));
+  }
+
+  function readWords(lex: CompiledLexicon, words: readonly string[]): Reading {
     return { words, windows: windows(words).map((part) => prepareWords(lex, part)) };
+  }
+
+  /**
+   * Whether any rule of the lexicon may match these words, read as they are or in the first person.
+   * A rule needs its words (prefilter.ts); a window, masked or not, holds only the text's words and
+   * sentence breaks, and its first-person reading only those and firstPersonWords. So when this is
+   * false the lexicon finds nothing in the text, and its windows need not be cut or masked: every
+   * English message was masked and read by the Welsh and Polish lexicons too, for nothing.
+   */
+  function mayFire(lex: CompiledLexicon, words: readonly string[]): boolean {
+    // Each word once: a long paste says the same few thousand words over and over.
+    const distinct = [...new Set(words)];
+    return mayMatch(gatesOf(lex).all, [...distinct, '.', ...firstPersonWords(distinct, lex.tables.vocabulary)]);
   }
 
   /** Every window's hits; then, if none, the windows that speak of someone else, read in the first person. */
@@ -307,8 +334,12 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     // himself" must not become "killed myself"); only risk a person can carry for themselves counts.
     for (const masked of parts) {
       if (!mentionsSomeoneElse(masked.words)) continue;
+      const shifted = shiftToFirstPerson(masked.words, lex.tables.vocabulary);
+      // No rule of risk a person can carry may match these words (masking only removes words), so
+      // there is nothing to mask and read: most windows of a long paste about other people.
+      if (!mayMatch(gatesOf(lex).shiftable, [...shifted, '.'])) continue;
       // The writer's own words (for the frame) are the ones before the shift.
-      const prepared = { ...prepareWords(lex, shiftToFirstPerson(masked.words, lex.tables.vocabulary)), plain: masked.plain };
+      const prepared = { ...prepareWords(lex, shifted), plain: masked.plain };
       // Only risk a person can carry counts here: other rules are not run. (Escalation needs a live
       // hit, and only a live shiftable hit is kept, so leaving the others out changes nothing.)
       const hits = ruleHits(lex, prepared, SHIFTABLE).filter((h) => !h.negated);
@@ -503,8 +534,12 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
         // Nothing ranks above a live immediate finding (ranksAbove), so the other readings could not
         // change the result: a 100 KB paste with risk was read three more times for nothing.
         if (best !== null && !best.negated && best.severity === 'immediate') break;
-        const read = readText(lex, reading, options);
-        if (r === 0 && lex === backstopLexicon && options.foreign !== true) backstopReading = read;
+        const forBackstop = r === 0 && lex === backstopLexicon && options.foreign !== true;
+        const words = normaliseToWords(reading, lex.tables, options);
+        // Only for a long text: a chat message's one window is read about as fast as it is gated.
+        if (!forBackstop && words.length > WINDOW_WORDS && !mayFire(lex, words)) continue;
+        const read = readWords(lex, words);
+        if (forBackstop) backstopReading = read;
         const found = assessmentOf(lex, lexiconFinds(lex, read));
         if (found !== null && (best === null || ranksAbove(found, best))) best = found;
       }
@@ -527,6 +562,46 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     prepare: (text, locale) => prepare(lexiconFor(locale), text).text,
     normalise: (text, locale) => normalise(text, lexiconFor(locale).tables),
   };
+}
+
+/** Which of a list of rule patterns a text's words allow (prefilter.ts), and the word starts of those it always runs. */
+export interface RuleGate {
+  filter: WordPrefilter;
+  /** per pattern the filter always runs, the start of the first word of its every match, if known */
+  prefixes: ReadonlyMap<number, string>;
+}
+
+export function ruleGate(sources: readonly string[]): RuleGate {
+  const filter = new WordPrefilter(sources);
+  const prefixes = new Map<number, string>();
+  for (const index of filter.candidates([])) {
+    const prefix = wordPrefixOf(sources[index]);
+    if (prefix !== undefined) prefixes.set(index, prefix);
+  }
+  return { filter, prefixes };
+}
+
+/**
+ * Whether any of the gate's patterns may match a text made of these words (in any order, each as
+ * often as wanted): false only when none can.
+ */
+export function mayMatch(gate: RuleGate, words: readonly string[]): boolean {
+  for (const index of gate.filter.candidates(words)) {
+    // A pattern the prefilter always runs may be the start of a word ("samobojstw[a-z]*"): it needs
+    // a word starting so. Any other it always runs might match anything.
+    const prefix = gate.prefixes.get(index);
+    if (prefix === undefined || words.some((word) => word.startsWith(prefix))) return true;
+  }
+  return false;
+}
+
+/**
+ * How the first word of every match starts, for an expression that matches only whole words made of
+ * letters, one or more words ending in "[a-z]*" with optional spaces between them (as lexicon.ts
+ * compiles "samobojstw[a-z]*" and "hunan ?niweid[a-z]*"); undefined for any other expression.
+ */
+export function wordPrefixOf(source: string): string | undefined {
+  return /^\(\?<!\[a-z0-9\]\)\(\?:([a-z]+)(?: \?[a-z]+)*\[a-z\]\*\)\(\?!\[a-z0-9\]\)$/.exec(source)?.[1];
 }
 
 /** "I'm safe", "not in any danger": said plainly, not "safe for now" or "safe I think". */

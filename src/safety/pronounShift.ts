@@ -75,3 +75,23 @@ export function shiftToFirstPerson(words: readonly string[], vocabulary: Readonl
   }
   return out;
 }
+
+/**
+ * Every word `shiftToFirstPerson` may write that is not among `words` (whatever their order): a
+ * superset, so a test on these words and the originals together never misses what the shift reads.
+ */
+export function firstPersonWords(words: readonly string[], vocabulary: ReadonlySet<string>): string[] {
+  const out = new Set<string>();
+  for (const w of words) {
+    if (REFLEXIVE.has(w)) out.add('myself');
+    if (SUBJECT.has(w)) out.add('i');
+    if (POSSESSIVE.has(w) || w === 'her') out.add('my');
+    if (OBJECT.has(w) || w === 'her') out.add('me');
+    const be = BE[w];
+    if (be !== undefined) for (const part of be.split(' ')) out.add(part);
+    if (w.length > 3 && w.endsWith('ies') && vocabulary.has(`${w.slice(0, -3)}y`)) out.add(`${w.slice(0, -3)}y`);
+    if (w.length > 2 && w.endsWith('s') && vocabulary.has(w.slice(0, -1))) out.add(w.slice(0, -1));
+    if (w.length > 4 && w.endsWith('shes') && vocabulary.has(w.slice(0, -2))) out.add(w.slice(0, -2));
+  }
+  return [...out];
+}

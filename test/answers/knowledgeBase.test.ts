@@ -2,11 +2,14 @@ import { join } from 'node:path';
 import {
   answerFor,
   heldOutExamples,
+  loadKnowledgeBase,
   loadKnowledgeBaseFrom,
+  mainQuestionFor,
   parseKnowledgeBase,
   questionExamples,
 } from '../../src/content/knowledgeBase';
 import { parseLinkList } from '../../src/content/linkList';
+import { TOPIC_INTENTS } from '../../src/content/actions';
 
 export const FIXTURE_DIR = join(__dirname, '..', 'fixtures', 'knowledge-base');
 
@@ -51,6 +54,7 @@ describe('knowledge base loader', () => {
     [{}, { followUps: ['cost.nowhere'] }, /followUps names unknown question "cost\.nowhere"/],
     [{}, { variants: [{ when: { nation: 'cornwall' }, answer: 'x' }] }, /questions\.0\.variants\.0\.when\.nation/],
     [{}, { surprise: true }, /Unrecognized key/],
+    [{}, { mainFor: 'Greeting' }, /questions\.0\.mainFor/],
   ])('a bad file stops loading, naming the file and field (%#)', (topic, question, message) => {
     expect(() => parseKnowledgeBase([topicFile(topic, question)])).toThrow(message);
   });
@@ -58,6 +62,22 @@ describe('knowledge base loader', () => {
   test('an id used twice across files is refused', () => {
     const a = topicFile();
     expect(() => parseKnowledgeBase([a, a])).toThrow(/"cost\.nhs-free" is used twice/);
+  });
+
+  test('one question at most stands for an intent', () => {
+    const a = topicFile({}, { mainFor: 'AccessPrivate' });
+    const b = { file: 'access.json', json: { ...topicFile({}, { mainFor: 'AccessPrivate', id: 'access.find' }).json, topic: 'access' } };
+    expect(() => parseKnowledgeBase([a, b])).toThrow(/access\.find mainFor "AccessPrivate" is already cost\.nhs-free's/);
+  });
+
+  test('the registry names the question that stands for every topic intent and the check', () => {
+    const kb = loadKnowledgeBase();
+    for (const intent of TOPIC_INTENTS) expect(mainQuestionFor(kb, intent)?.mainFor).toBe(intent);
+    // Going private is how to find a private therapist, not whether the NHS is free.
+    expect(mainQuestionFor(kb, 'AccessPrivate')?.id).toBe('access.find-private');
+    // The check's own question stands for it, by its route.
+    expect(mainQuestionFor(kb, 'SuitabilityCheck')?.routesTo).toBe('SuitabilityCheck');
+    expect(mainQuestionFor(kb, 'Greeting')).toBeUndefined();
   });
 
   test('held-out phrasings never reach the training split, and every question keeps some', () => {

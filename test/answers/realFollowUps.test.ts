@@ -94,3 +94,52 @@ describe('questions about the guide itself (real recogniser and knowledge base)'
     expect(buttons(replies)).toContain('Is IPT right for me?');
   }, 60_000);
 });
+
+describe('what people ask in their own way (real recogniser and knowledge base)', () => {
+  test.each([
+    // A formal or older voice gets its answer, not the check.
+    ['I would be grateful if you could tell me whether the therapy may be had over the telephone.', 'format.phone'],
+    ['Please could you tell me how long each appointment lasts?', 'format.session-length'],
+    ['Might I ask whether my daughter may accompany me to the appointments?', 'format.partner-come'],
+    ['I wonder whether it is offered free of charge on the National Health Service.', 'cost.nhs-free'],
+    ['can i get it for free through my work', 'cost.eap'],
+    // Who IPT is for, in general, is answered; only "am I suitable" starts the check.
+    ['who is ipt meant for then', 'fit.who-for'],
+    ['what kind of people does interpersonal therapy help', 'fit.who-for'],
+  ])('"%s"', async (say, id) => {
+    const convo = await conversation({ recognizer });
+    expect(allText(await convo.say(say))).toContain(answerOf(id));
+  }, 60_000);
+
+  test('"what if I lived in Wales?" after an answer: that answer again, for Wales', async () => {
+    const convo = await conversation({ recognizer });
+    await convo.say('can i refer myself');
+    expect(allText(await convo.say('what if i lived in wales'))).toContain('In Wales, you usually start with your GP');
+  }, 60_000);
+
+  test('two questions in one message: one answered, the other offered first and said so', async () => {
+    const convo = await conversation({ recognizer });
+    const replies = await convo.say('how much is it privately and can i have it by video');
+    expect(allText(replies)).toContain(answerOf('cost.private-price'));
+    const other = kb.questions.get('format.online')?.question ?? 'missing';
+    expect(buttons(replies)[0]).toBe(other);
+    expect(allText(replies)).toContain(`"${other}"`);
+  }, 60_000);
+});
+
+describe('moving home (real recogniser and knowledge base)', () => {
+  test('"I\'ve moved" with a question: the question is answered, and the old nation is forgotten', async () => {
+    const convo = await conversation({ recognizer });
+    await convo.say('im in glasgow');
+    const replies = await convo.say("We've moved house. How do I give you my new phone number?");
+    expect(allText(replies)).toContain(answerOf('clinic.change-details'));
+    expect(allText(replies)).not.toContain('Which part of the UK');
+    expect(allText(await convo.say('can i refer myself'))).not.toContain('In Scotland, you usually start with your GP');
+  }, 60_000);
+
+  test('"I\'ve moved" alone still asks where now', async () => {
+    const convo = await conversation({ recognizer });
+    await convo.say('im in glasgow');
+    expect(allText(await convo.say('i have moved house'))).toContain('Which part of the UK');
+  }, 60_000);
+});

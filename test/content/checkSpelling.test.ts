@@ -1,4 +1,5 @@
-import { correctCheckSpelling, oneSlipApart } from '../../src/content/checkSpelling';
+import { correctCheckSpelling } from '../../src/content/checkSpelling';
+import { oneSlipApart } from '../../src/language/slips';
 
 describe('typing slips in answers to the check', () => {
   it.each([

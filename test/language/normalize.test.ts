@@ -22,3 +22,26 @@ describe('normalizeUtterance', () => {
     expect(normalizeUtterance('self esteem')).toBe('self esteem');
   });
 });
+
+/** A formal or older voice: the courtesy around a question goes, and formal words become everyday ones. */
+describe('plain voice', () => {
+  test.each([
+    ["I'd be most grateful if you would kindly let me know whether the sessions are weekly", 'the sessions are weekly'],
+    ['Would you be so kind as to explain what happens at the end?', 'what happens at the end?'],
+    ['Please could you advise me how I refer myself.', 'how i refer myself.'],
+    ['Could you please tell me how long I would wait?', 'how long i would wait?'],
+    ['May I enquire if there is a charge?', 'there is a charge?'],
+    ['I was wondering whether my son might accompany me', 'my son might come with me'],
+    ['Thank you. I would like to know if it is offered free of charge.', 'thank you. it is offered free.'],
+    ['Is one required to attend every week by telephone?', 'is one have to come every week by phone?'],
+    ['What is the National Health Service position?', 'what is the nhs position?'],
+  ])('"%s" -> "%s"', (text, expected) => {
+    expect(normalizeUtterance(text)).toBe(expected);
+  });
+
+  test('everyday questions and a preference keep their words', () => {
+    for (const text of ['can you tell me about ipt', 'i would rather not talk about my past', 'if i pay can i start sooner', 'what if it does not work']) {
+      expect(normalizeUtterance(text)).toBe(text);
+    }
+  });
+});
