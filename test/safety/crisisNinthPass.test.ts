@@ -3,6 +3,7 @@ import type { Recognizer } from '../../src/language/recognizer';
 import { createRecognizer } from '../../src/language';
 import { createLogger } from '../../src/logger';
 import { readSafeNow } from '../../src/safety/safetyAnswers';
+import type { RiskAssessment } from '../../src/safety/types';
 import { eventsOf } from '../support/turns';
 import { realBot, textOf } from './safetyDialogHarness';
 import { sayOnce, scriptedRisk, WEBCHAT } from './crisisDialogSupport';
@@ -41,7 +42,7 @@ async function bot(script: Parameters<typeof scriptedRisk>[0] = {}): Promise<Tes
 }
 
 /** What the statistical backstop alone returns: a possible concern, no rule behind it. */
-const GUESS = { category: 'suicide', severity: 'concern', matched: ['model:suicide'], possible: true } as const;
+const GUESS: Partial<RiskAssessment> = { category: 'suicide', severity: 'concern', matched: ['model:suicide'], possible: true };
 
 describe('through the real bot: someone else at risk, then safe where they are, then how to talk to them', () => {
   it.each([
