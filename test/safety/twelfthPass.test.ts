@@ -39,3 +39,19 @@ describe('twelfth pass: the same roles with risk of their own now keep their rep
     expect(mode(text)).toBe(expected);
   });
 });
+
+describe('twelfth pass: low mood that keeps coming back is the mood, not the risk', () => {
+  it.each([
+    'I took an overdose at 20, that was twelve years ago and I have been well ever since. Is IPT good for depression that keeps coming back?',
+    'tried to end it when i was at uni, that was a long time ago and im in a good place now. can ipt help with anxiety that keeps coming back?',
+  ])('%s', (text) => {
+    expect(detectRisk(text)?.when).toBe('past');
+  });
+
+  it.each([
+    'I attempted suicide years ago and was well for a long time, but it has come back this month',
+    'i self harmed years ago and stopped, but the urges keep coming back lately',
+  ])('the risk itself back: %s', (text) => {
+    expect(detectRisk(text)?.when).toBe('current');
+  });
+});
