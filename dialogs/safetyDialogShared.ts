@@ -185,7 +185,7 @@ export async function sendSafetyEvent(deps: SafetyDialogDeps, context: TurnConte
  * Past and over, or work and study about the subject: no hand-off and no banner, one short line
  * with routes kept handy; the conversation then goes on with the normal answer.
  */
-export async function sendSafetyNote(deps: SafetyDialogDeps, context: TurnContext, mode: 'past' | 'professional' | 'question', assessment: RiskAssessment): Promise<void> {
+export async function sendSafetyNote(deps: SafetyDialogDeps, context: TurnContext, mode: 'past' | 'professional', assessment: RiskAssessment): Promise<void> {
   const locale = localeOf(context);
   await recordSafetyEvent(deps, context, assessment, 'note');
   await context.sendActivity(MessageFactory.text(t(locale, `safety:note.${noteKind(mode, assessment)}`, routeValues(locale))));

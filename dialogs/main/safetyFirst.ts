@@ -1,7 +1,7 @@
 import type { DialogTurnResult } from 'botbuilder-dialogs';
 import type { RiskAssessment } from '../../src/safety/types';
 import { withWorkFrame, workFrameAfter } from '../../src/safety/workFrame';
-import { onlyAGuess, safetyReply } from '../../src/safety/safetyReply';
+import { safetyReply } from '../../src/safety/safetyReply';
 import { EMERGENCY_SUPPORT_DIALOG, isSettled, keptInView, stepsAside, type EmergencySupportOptions } from '../emergencySupportDialog';
 import { closeCheckInForQuestion, RISK_CHECK_IN_DIALOG, type RiskCheckInOptions } from '../riskCheckInDialog';
 import { isQuestion } from '../../src/language/controlWords';
@@ -46,12 +46,6 @@ export async function safetyFirst(turn: MainTurn): Promise<DialogTurnResult | un
     const aside = await findQuestionAside(turn);
     if (aside) context.turnState.set(QUESTION_ASIDE_KEY, aside);
   }
-  if (risk && onlyAGuess(risk) && (await practicalQuestion(turn))) {
-    // The backstop's guess beside a clear practical question ("how would i get it, im in leeds"):
-    // the answer, with one line on where help is, not a check-in.
-    await sendSafetyNote(turn.deps.safety, context, 'question', risk);
-    return undefined;
-  }
   if (risk) return beginSafetyDialog(turn, risk);
   // A question instead of the check-in's yes or no: the check-in closes gently and the question is answered.
   if (active && (await closeCheckInForQuestion(context, active, isQuestion(turn.locale, turn.text)))) {
@@ -94,25 +88,6 @@ async function findQuestionAside(turn: MainTurn): Promise<string | undefined> {
   if (!question) return undefined;
   const { nation, ageGroup } = await turn.deps.profile.get(dc.context, {});
   return answerWords(locale, question, { ...(nation ? { nation } : {}), ...(ageGroup ? { ageGroup } : {}) }, answers.deployment);
-}
-
-/**
- * Getting IPT and what happens in it: questions whose words carry no feeling of their own. Whether
- * IPT would help ("i dont see a way out, would ipt even help") is not one: there the guess may be right.
- */
-const PRACTICAL: ReadonlySet<IntentName> = new Set(['AccessNhs', 'AccessPrivate', 'WhatToExpect']);
-/** Knowledge-base topics of the same kind: getting it, the clinic, cost, sessions, privacy. */
-const PRACTICAL_TOPICS: ReadonlySet<string> = new Set(['access', 'clinic', 'cost', 'format', 'privacy']);
-
-/** True when the message asks a practical question the recogniser is sure of and the knowledge base answers clearly. */
-async function practicalQuestion(turn: MainTurn): Promise<boolean> {
-  const { dc, locale, text } = turn;
-  const answers = turn.deps.answers;
-  if (!answers || !asksSomething(locale, text) || cannotRead(dc.context)) return false;
-  const recognition = await turn.recognize();
-  const plan = await answers.answerer.plan(text, locale, recognition);
-  if (plan.kind === 'answer') return plan.score >= 0.5 && PRACTICAL_TOPICS.has(plan.questionId.split('.')[0]);
-  return plan.kind === 'intent' && PRACTICAL.has(plan.intent) && recognition.score >= 0.5;
 }
 
 /** A question anywhere in the message: "ok thanks, and is there therapy for me" asks in its second clause. */

@@ -61,21 +61,13 @@ export function safetyReply(assessment: RiskAssessment): SafetyReply {
 }
 
 /** Which one-line note a past-and-over or work/study reading gets (strings/safety.json `note`). */
-export type NoteKind = 'past' | 'professional' | 'professionalChild' | 'question';
-
-/**
- * True when only the statistical backstop guessed at risk (no lexicon rule, no signals over turns):
- * such a guess beside a clear question about IPT or the service yields to the answer (dialogs/main/safetyFirst.ts).
- */
-export function onlyAGuess(assessment: RiskAssessment): boolean {
-  return assessment.possible === true && assessment.matched.length > 0 && assessment.matched.every((id) => id.startsWith('model:'));
-}
+export type NoteKind = 'past' | 'professional' | 'professionalChild';
 
 /**
  * Work or study about a child or young person (a teacher, a school project, a parent asking for
  * a pupil) names the lines for children and for adults worried about one (Childline, the NSPCC).
  */
-export function noteKind(mode: 'past' | 'professional' | 'question', assessment: RiskAssessment): NoteKind {
+export function noteKind(mode: 'past' | 'professional', assessment: RiskAssessment): NoteKind {
   return mode === 'professional' && assessment.who === 'child' ? 'professionalChild' : mode;
 }
 
