@@ -3,10 +3,9 @@ import type { Recognizer } from '../../src/language/recognizer';
 import { createRecognizer } from '../../src/language';
 import { createLogger } from '../../src/logger';
 import { readSafeNow } from '../../src/safety/safetyAnswers';
-import type { RiskAssessment } from '../../src/safety/types';
 import { eventsOf } from '../support/turns';
 import { realBot, textOf } from './safetyDialogHarness';
-import { sayOnce, scriptedRisk, WEBCHAT } from './crisisDialogSupport';
+import { sayOnce, WEBCHAT } from './crisisDialogSupport';
 
 /**
  * Crisis dialog, ninth pass (frames9), by class: "no, she's safe, she's at her dad's" to "are
@@ -35,14 +34,9 @@ beforeAll(async () => {
   recognizer = await createRecognizer({ logger: createLogger('silent') });
 }, 120_000);
 
-async function bot(script: Parameters<typeof scriptedRisk>[0] = {}): Promise<TestAdapter> {
-  const harness = await realBot({}, WEBCHAT, recognizer);
-  harness.adapter.use(scriptedRisk(script));
-  return harness.adapter;
+async function bot(): Promise<TestAdapter> {
+  return (await realBot({}, WEBCHAT, recognizer)).adapter;
 }
-
-/** What the statistical backstop alone returns: a possible concern, no rule behind it. */
-const GUESS: Partial<RiskAssessment> = { category: 'suicide', severity: 'concern', matched: ['model:suicide'], possible: true };
 
 describe('through the real bot: someone else at risk, then safe where they are, then how to talk to them', () => {
   it.each([
@@ -66,37 +60,4 @@ describe('through the real bot: someone else at risk, then safe where they are, 
     expect(text).toMatch(/999/);
     expect(text).not.toMatch(/glad they're safe/i);
   });
-});
-
-describe('a statistical guess beside a practical question', () => {
-  it.each([
-    ['how do i refer myself, i am in sheffield', /Talking Therapies|refer yourself/i],
-    ['how much does it cost to see someone privately?', /£|pay|cost|price/i],
-  ])('"%s": the answer and one line on where help is, no check-in', async (question, answer) => {
-    const adapter = await bot({ [question]: GUESS });
-    const replies = await sayOnce(adapter, question);
-    const text = textOf(replies);
-    expect(text).toMatch(answer);
-    expect(text).toMatch(/help now/i);
-    expect(text).not.toMatch(/are you thinking of harming yourself/i);
-    expect(eventsOf(replies)).toHaveLength(0);
-  }, 120_000);
-
-  it.each(['i cant see a way through this, would ipt even help me', 'nothing matters any more, is therapy any use'])(
-    '"%s": whether IPT would help is no practical question, so the check-in stays',
-    async (question) => {
-      const adapter = await bot({ [question]: GUESS });
-      const text = textOf(await sayOnce(adapter, question));
-      expect(text).toMatch(/116 123/);
-      expect(text).toMatch(/\?/);
-    },
-    120_000,
-  );
-
-  it('a rule-found risk beside the same question keeps its reply', async () => {
-    const question = 'how do i refer myself, i am in sheffield';
-    const adapter = await bot({ [question]: { ...GUESS, matched: ['suicide.word'] } });
-    const replies = await sayOnce(adapter, question);
-    expect(textOf(replies)).toMatch(/116 123/);
-  }, 120_000);
 });
