@@ -10,9 +10,9 @@
  *   npm run eval:api -- --answers <file>    {"text", "expected": "<question id>"} lines: one message a
  *                                           conversation; answered = the expected answer's text (any
  *                                           variant) is in the replies; offered = it is a button
- *   add --quiet to print figures only, --show <script id> to print one script's conversation,
+ *   add --quiet to print figures only, --show <script id> (or all) to print a script's conversation,
  *   --env KEY=VALUE to configure the service, --dump <file> to write every turn's replies (events,
- *   texts, buttons) as JSON lines, to diff two builds' replies on the same sets
+ *   texts and buttons) as JSON lines, to diff two builds' replies on the same sets
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -38,8 +38,8 @@ async function startService(env: Record<string, string>): Promise<Service> {
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  // Generous: on a busy two-core machine the encoder and recognisers can take a while to load.
-  const deadline = Date.now() + 120_000;
+  // Start-up loads the sentence encoder: on a busy machine that alone can pass 30 s.
+  const deadline = Date.now() + Number(process.env.EVAL_START_TIMEOUT_MS ?? 120_000);
   while (Date.now() < deadline) {
     const match = /"event":"listening","port":(\d+)/.exec(output);
     if (match) {
@@ -264,8 +264,8 @@ async function runScript(conversation: Conversation, script: Script, show: boole
 }
 
 async function scriptsReport(start: (options: TurnOptions) => Conversation, file: string, quiet: boolean, only?: string): Promise<void> {
-  const scripts = (JSON.parse(readFileSync(file, 'utf8')) as Script[]).filter((script) => only === undefined || script.id === only);
-  // --show <id> prints that script's whole conversation (events, texts and buttons).
+  const scripts = (JSON.parse(readFileSync(file, 'utf8')) as Script[]).filter((script) => only === undefined || only === 'all' || script.id === only);
+  // --show <id> prints that script's whole conversation (events, texts and buttons); --show all, every one.
   const views = scripts.map((): TurnView[] => []);
   const results = await inParallel(scripts.map((script, i) => ({ script, i })), 4, ({ script, i }) =>
     runScript(start({ channel: script.channel, conversationType: script.conversationType }), script, only !== undefined, views[i]),

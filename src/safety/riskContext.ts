@@ -23,7 +23,8 @@ const RELATION =
   '(?:flatmate|housemate|roommate|friend|mate|best friend|bestie|sister|brother|sibling|mum|mother|mam|dad|father|son|daughter|child|kid|partner|husband|wife|boyfriend|girlfriend|fiance|neighbour|colleague|coworker|co worker|workmate|boss|manager|employee|student|pupil|client|patient|resident|grandad|grandpa|grandfather|grandma|granny|grandmother|nan|nana|gran|uncle|aunt|auntie|cousin|niece|nephew|stepdad|stepmum|stepson|stepdaughter|teenager|teen|flat mate|team member|member of staff|staff member|caller|service user|lodger|carer|in law|father in law|mother in law|ex)';
 const THIRD_PARTY = new RegExp(`(?:^| )(?:(?:my|our|a|her|his|their|the|this) (?:[a-z]+ )?${RELATION}s?|she|he|they|someone i (?:know|love|care for|work with|live with)|somebody i know|herself|himself|themselves|themself)(?= |$)`);
 const FIRST_PERSON = /(?:^| )(?:i|me|myself|im|ive|my life|i am|mine)(?= |$)/;
-const OBJECT_SELF = /(?:^| )(?:me|myself)(?= |$)/;
+// "grabbing me", "hit me", never "it stays with me" or "hard for me": those say how work feels.
+const OBJECT_SELF = /(?:^| )(?<!(?:with|for|to|about|of|on) )(?:me|myself)(?= |$)/;
 const FIRST_SUBJECT = /(?:^| )(?:i|im|ive|myself)(?= |$)/;
 const TOLD_ME = /(?:^| )(?:told|tells|tell|telling|said to|say to|says to|asked|ask|asks|showed|show|texted|messaged|rang|confided in|come to|came to|comes to) me(?= |$)/g;
 
@@ -169,19 +170,24 @@ const PLANS = /(?:starting|start|started|begin|beginning|began)(?: [a-z]+){0,2} 
 // What the person hopes for again ("help with trusting people again", "to enjoy life again"): a goal, not the risk back.
 const GOALS_AGAIN = /(?:help|learn|learning|able|want|hoping|hope|like|start|starting|begin|how) (?:with |to |me )?(?:trust|trusting|feel|feeling|enjoy|enjoying|date|dating|love|loving|live|living|go out|going out|socialise|socialising|sleep|sleeping|be myself|work|working|make friends|making friends|connect|connecting|open up|opening up)(?: [a-z]+){0,3} again/g;
 // The risk itself said to be back, which counts wherever it is in the message ("it has all come
-// back this month"), unlike the other signs of now, which count only next to the risk words.
+// back this month"), unlike the other signs of now, which count only next to the risk words. Low
+// mood "that keeps coming back" is the mood, not the risk.
 const RECURRING =
-  /(?:^| )(?:(?:it|that|the (?:urges|thoughts|feelings|cutting|drinking|self harm|harming|voices|flashbacks|nightmares))(?: [a-z]+){0,2} (?:has|have|had|is|are|was|keeps|keep)(?: all)? (?:come back|coming back|came back|crept back|started again|starting again|happening again|returned|back(?! (?:to|on|at|in|from|home|for|with|up|down|out)(?= |$)))|(?<!(?:worried about|scared of|afraid of|fear of|risk of|avoid|prevent|preventing|no|not)(?: a)? )(?:relapse|relapsing)|relapsed|(?:started|starting|begun|began|do|doing|did|thinking about|thought about|feeling|felt|cutting|hurting myself)(?: [a-z]+){0,2} (?:it|that|this|like that|that way) again)(?= |$)/;
+  /(?:^| )(?:(?:(?<!(?:mood|depression|anxiety|worry|worries|stress|grief|sadness|panic|panic attacks|low) )(?:it|that)|the (?:urges|thoughts|feelings|cutting|drinking|self harm|harming|voices|flashbacks|nightmares))(?: [a-z]+){0,2} (?:has|have|had|is|are|was|keeps|keep)(?: all)? (?:come back|coming back|came back|crept back|started again|starting again|happening again|returned|back(?! (?:to|on|at|in|from|home|for|with|up|down|out)(?= |$)))|(?<!(?:worried about|scared of|afraid of|fear of|risk of|avoid|prevent|preventing|no|not)(?: a)? )(?:relapse|relapsing)|relapsed|(?:started|starting|begun|began|do|doing|did|thinking about|thought about|feeling|felt|cutting|hurting myself)(?: [a-z]+){0,2} (?:it|that|this|like that|that way) again)(?= |$)/;
 const PRESENT_WANT = /(?:^| )(?:i want|i wanna|i wish|i keep|going to|gonna|(?<!(?:did not|didnt|never|no longer) )want to|i think about|i plan|i still)(?= |$)/;
 const PRESENT_RISK_VERB = /(?:^| )(?:i am|i want|i wanna|i wish|i feel|i keep|i need|i will|going to|gonna|i can not|(?<!(?:did not|didnt|never|no longer) )want to|i have been|i think about|i plan)(?= |$)/;
 
 const ROLE = new RegExp(
   [
-    '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|nurses|doctor|gp|paramedic|teacher|teaching assistant|ta|counsellor|therapist|psychologist|psychiatrist|social worker|volunteer|manager|line manager|hr manager|hr adviser|hr advisor|health adviser|health advisor|wellbeing lead|wellbeing adviser|wellbeing officer|safeguarding officer|support worker|youth worker|lecturer|researcher|first aider|mental health first aider|pharmacist|midwife|health visitor|police officer|chaplain|safeguarding lead|dsl|student|head of year|head teacher|headteacher|deputy head|senco|form tutor|care worker|carer|healthcare assistant|hca|nursery worker|childminder|journalist|reporter|writer|novelist|author|hr officer|hr business partner|occupational health nurse|receptionist|trainee|trainer|instructor|call handler|coach|mentor|learning mentor|youth leader|scout leader|team leader|pastoral lead|pastoral worker|librarian|pcso|firefighter|lifeguard|practitioner|caseworker|case worker|key worker|keyworker|advocate|housing officer|probation officer|prison officer|custody officer|officer|care assistant|nursing assistant|clinician|matron)(?= |$)(?! (?:for|to|of) (?:my|our) (?:[a-z]+ )?(?:mum|mam|mom|dad|mother|father|parents|nan|nana|gran|grandad|grandma|grandpa|granny|grandparents|husband|wife|partner|son|daughter|brother|sister|child|kids|children|family|aunt|auntie|uncle|in laws|mother in law|father in law|boyfriend|girlfriend))',
+    '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z0-9]+ ){0,3}(?:nurse|nurses|doctor|gp|paramedic|teacher|teaching assistant|ta|counsellor|therapist|psychologist|psychiatrist|social worker|volunteer|manager|line manager|hr manager|hr adviser|hr advisor|health adviser|health advisor|wellbeing lead|wellbeing adviser|wellbeing officer|safeguarding officer|support worker|youth worker|lecturer|researcher|first aider|mental health first aider|pharmacist|midwife|health visitor|police officer|chaplain|safeguarding lead|dsl|student|head of year|head teacher|headteacher|deputy head|senco|form tutor|care worker|carer|healthcare assistant|hca|nursery worker|childminder|journalist|reporter|writer|novelist|author|hr officer|hr business partner|occupational health nurse|receptionist|trainee|trainer|instructor|call handler|coach|mentor|learning mentor|youth leader|scout leader|team leader|pastoral lead|pastoral worker|librarian|pcso|firefighter|lifeguard|practitioner|caseworker|case worker|key worker|keyworker|advocate|housing officer|probation officer|prison officer|custody officer|officer|care assistant|nursing assistant|clinician|matron|call taker|dispatcher|call operator|control room operator)(?= |$)(?! (?:for|to|of) (?:my|our) (?:[a-z]+ )?(?:mum|mam|mom|dad|mother|father|parents|nan|nana|gran|grandad|grandma|grandpa|granny|grandparents|husband|wife|partner|son|daughter|brother|sister|child|kids|children|family|aunt|auntie|uncle|in laws|mother in law|father in law|boyfriend|girlfriend))',
     'samaritans volunteer',
+    // "Night shift lead here", "ward manager here": a role named the short way.
+    '(?:shift|night|day|ward|unit|team|care|home|floor|site|duty) (?:lead|leader|manager|supervisor|coordinator) here',
+    // "our health and safety day covered ...": a training day at work.
+    '(?:health and safety|first aid|training|inset|cpd|induction|awareness) (?:day|morning|afternoon|refresher)',
     '(?:i|we) (?:teach|lecture|tutor)(?= |$)',
     // "I volunteer on a helpline", "we work on a ward": where the writer meets the subject
-    '(?:i|we) (?:volunteer|work|do shifts|do nights) (?:on|at|for|with|in) (?:a|an|the|our) (?:[a-z]+ ){0,3}(?:helpline|listening line|crisis line|charity|hospice|ward|prison|shelter|refuge|food bank|listening service|call centre|a and e|emergency department)(?= |$)',
+    '(?:i|we) (?:volunteer|work|help out|do shifts|do nights) (?:on|at|for|with|in) (?:a|an|the|our) (?:[a-z]+ ){0,3}(?:helpline|listening line|crisis line|charity|hospice|ward|prison|shelter|refuge|food bank|listening service|call centre|a and e|emergency department)(?= |$)',
     '(?:first aid|mental health first aid|driving|fitness|yoga) instructor',
     // "Trainee clinical psychologist here", "Student midwife.", "GP trainee", "Journalist here"
     '(?:trainee|student) (?:[a-z]+ ){0,2}(?:psychologist|nurse|paramedic|doctor|midwife|teacher|social worker|counsellor|therapist|pharmacist|gp|police officer)',
@@ -201,6 +207,7 @@ const ROLE = new RegExp(
     '(?:(?:i am|im|we are) )?(?:drafting|writing|updating|reviewing|planning|preparing|designing|putting together) (?:a|an|our|the|my)(?: [a-z]+){0,3} (?:policy|lesson|lessons|essay|dissertation|training|guidance|procedure|assembly|presentation|session|workshop|leaflet|handbook|pathway|programme|service|refresher)',
     '(?:our|the|my) (?:hr|staff|wellbeing|workplace|company|school|safeguarding) (?:policy|policies|team|training|procedure|guidance)',
     '(?:first aid|mental health first aid|safeguarding|suicide prevention|suicide awareness|self harm awareness) (?:course|training|session|refresher|module)',
+    'first aid at work',
     '(?:course|training|session|module) (?:at|for) work',
     // "today in class we covered how to ask about suicide"
     '(?:in (?:class|the lecture|the seminar|training|the session|the course)|(?:today|this week|last week) (?:in (?:class|training) )?(?:we|the class)) (?:we |the class )?(?:covered|learned|learnt|discussed|talked about|studied|looked at|practised|practiced|went over|were taught)',
@@ -209,15 +216,15 @@ const ROLE = new RegExp(
 // Back from a training session, a course or a class ("i have just come out of a training session"):
 // the writer at work, not an event that happened to anyone.
 const TRAINING_ATTENDED =
-  '(?:come out of|come back from|got back from|been on|been to|attended|done|finished|had|sat through|completed) (?:a |an |the |my |our |some )?(?:[a-z]+ ){0,3}(?:training|session|course|lecture|seminar|workshop|class|meeting|webinar|module|briefing|refresher|induction|talk|assembly|inset)';
+  '(?:come out of|come back from|got back from|been on|been to|attended|done|did|finished|had|sat through|completed) (?:a |an |the |my |our |some )?(?:[a-z]+ ){0,4}(?:training|session|course|lecture|seminar|workshop|class|meeting|webinar|module|briefing|refresher|induction|talk|assembly|inset)';
 // Questions about how to help someone in one's care: set aside before asking whether the writer
 // also speaks about themselves.
 const ABOUT_OTHERS = new RegExp(
   [
     '(?:how|what) (?:do|should|can|would|could) (?:i|we|staff|managers|teachers|nurses|volunteers) (?:respond|support|handle|talk|speak|ask|help|deal|say|do|tell)(?: [a-z]+){0,4} (?:a|an|my|our|the|someone|somebody)(?: [a-z]+)? (?:student|pupil|employee|colleague|client|patient|caller|staff member|member of staff|team member|service user|young person|person|child|resident)',
-    '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z]+ ){0,2}(?:nurse|doctor|teacher|counsellor|therapist|psychologist|volunteer|manager|student|worker|lecturer|researcher)',
+    '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z0-9]+ ){0,3}(?:nurse|doctor|teacher|counsellor|therapist|psychologist|volunteer|manager|student|worker|lecturer|researcher)',
     // Someone else's words reported: "callers say things like ...", "if someone on my team tells me ..."
-    '(?:someone|somebody|a colleague|a student|a pupil|a client|a patient|a caller|callers|clients|patients|pupils|students|people|an employee|a member of staff|a team member|they|a resident|a young person|young people|a person|a child|a parent|a learner|a service user|a teenager|a teen|teenagers|a kid|kids|a young man|a young woman|a lad|a girl|a boy)(?: [a-z]+){0,3} (?:tells|tell|told|says|say|said|discloses|disclosed|mentions|mentioned)(?: me| us)?(?: things like| stuff like| that)?(?: [a-z]+){0,8}',
+    '(?:someone|somebody|a colleague|a student|a pupil|a client|a patient|a caller|callers|clients|patients|pupils|students|people|an employee|a member of staff|a team member|they|a resident|a young person|young people|a person|a child|a parent|a learner|a service user|a teenager|a teen|teenagers|a kid|kids|a young man|a young woman|a lad|a girl|a boy)(?: [a-z]+){0,3} (?:tells|tell|told|says|say|said|discloses|disclosed|mentions|mentioned|talk about|talks about|talk of|speak about|speaks about)(?: me| us)?(?: things like| stuff like| that)?(?: [a-z]+){0,8}',
     '(?:i|we) (?:want|need|have|plan|would like) to (?:cover|teach|explain|talk about|discuss|include|address)',
     // "as a paramedic I see overdoses every week": the writer meets it at work
     '(?:i|we)(?: have)? (?:see|seen|saw|treat|treated|meet|met|nurse|nursed|deal with|dealt with|get|support|supported|look after|looked after) (?:a lot of |lots of |many |loads of |so many |plenty of |more )?(?:[a-z]+ )?(?:overdoses|patients|people|clients|students|pupils|callers|cases|admissions|young people|kids|children|residents)',
@@ -248,7 +255,10 @@ const HAPPENED_NOW = /(?:^| )(?:today|this morning|this afternoon|this evening|t
 const REPORTED = /(?:^| )(?:if|when|whenever|who (?:says|say|tells|tell|has|have|is|are|present|presents)|someone who|people who|patients who|callers who)(?= |$)/;
 
 // A class or training session today ("today we covered how to ask about suicide") is teaching, not an event.
-const LESSON_TODAY = new RegExp(`(?:today|this morning|this afternoon|this evening|tonight)(?: in (?:class|the session|training|the lecture|the seminar|the course))? (?:we|i|the class|the group|our tutor|the trainer|the tutor) (?:covered|learned|learnt|did|had|talked about|discussed|studied|looked at|practised|practiced|went over|were taught|was taught|taught us)(?= |$)|(?:i have|we have|have|i|we) just ${TRAINING_ATTENDED}(?= |$)`, 'g');
+const LESSON_TODAY = new RegExp(`(?:today|this morning|this afternoon|this evening|tonight)(?: in (?:class|the session|training|the lecture|the seminar|the course))? (?:we|i|the class|the group|our tutor|the trainer|the tutor) (?:covered|learned|learnt|did|had|talked about|discussed|studied|looked at|practised|practiced|went over|were taught|was taught|taught us)(?= |$)|(?:i have|we have|have|i|we) just ${TRAINING_ATTENDED}(?= |$)|${TRAINING_ATTENDED}(?: at work| through work| for work)? (?:today|this morning|this afternoon|this evening|tonight)(?= |$)`, 'g');
+
+// A session the writer had, ran or sat through: its time is the session's, not the risk's.
+const TRAINING_HELD = /(?:^| )(?:had|did|do|attended|ran|run|running|gave|delivered|finished|completed|sat|went on|been on) (?:a |an |the |our |my |some |this |that )?(?:[a-z]+ ){0,4}(?:training|course|refresher|workshop|module|lecture|seminar|lesson|briefing|induction)(?= |$)/;
 
 function disclosedToThem(plain: string): boolean {
   if (HAPPENED_NOW.test(plain.replace(LESSON_TODAY, ' '))) return true;
@@ -304,7 +314,7 @@ const PROFESSIONAL_WORDS = new Set([
   'university', 'literature', 'workshop', 'procedure', 'guidance', 'toolkit', 'leaflet', 'poster', 'handbook', 'policies', 'hr', 'staff',
   'wellbeing', 'workplace', 'safeguarding', 'company', 'school', 'pupil', 'employee', 'colleague', 'client', 'patient', 'caller', 'user', 'person',
   'coach', 'mentor', 'leader', 'pastoral', 'librarian', 'pcso', 'firefighter', 'lifeguard', 'practitioner', 'caseworker', 'keyworker', 'advocate', 'clinician', 'matron', 'officer',
-  'epq', 'blog', 'article', 'newsletter', 'covered', 'learned', 'learnt', 'discussed', 'pathway', 'programme', 'refresher', 'cpd', 'unit', 'teach', 'lecture', 'tutor', 'care', 'hca', 'childminder', 'writer', 'novelist', 'author', 'receptionist', 'doing', 'writing', 'researching', 'studying', 'revising', 'reporting', 'msc', 'exams',
+  'charity', 'helpline', 'hospice', 'refuge', 'handler', 'taker', 'dispatcher', 'operator', 'safety', 'induction', 'inset', 'epq', 'blog', 'article', 'newsletter', 'covered', 'learned', 'learnt', 'discussed', 'pathway', 'programme', 'refresher', 'cpd', 'unit', 'teach', 'lecture', 'tutor', 'care', 'hca', 'childminder', 'writer', 'novelist', 'author', 'receptionist', 'doing', 'writing', 'researching', 'studying', 'revising', 'reporting', 'msc', 'exams',
 ]);
 
 function mayMatch(text: string, words: ReadonlySet<string>): boolean {
@@ -454,7 +464,8 @@ function frameFor(plain: string, clause: string, sentence: string, aboutOther: b
   if (aboutOther) return 'professional';
   // Risk words with a time of their own and nobody else named ("self-harm every night this week,
   // nobody at work knows") are the writer's own, said without "I".
-  if (OWN_TIME.test(sentence) && !THIRD_PARTY.test(sentence)) return 'personal';
+  // A training or class that had a time of its own ("we had safeguarding training this week") is not that.
+  if (OWN_TIME.test(sentence) && !THIRD_PARTY.test(sentence) && !TRAINING_HELD.test(sentence)) return 'personal';
   const rest = clause.replace(ABOUT_OTHERS, ' ').replace(ROLE_ALL, ' ');
   return FIRST_SELF.test(rest) ? 'personal' : 'professional';
 }

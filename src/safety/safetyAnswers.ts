@@ -60,6 +60,7 @@ const questionSchema = z
     precedence: z.array(z.string()).min(1),
     negators: z.array(z.string()).optional(),
     openingNo: z.array(z.string()).optional(),
+    whereabouts: z.array(z.string()).optional(),
     fillers: z.array(z.string()).optional(),
     contrast: z.array(z.string()).optional(),
     subjects: z.object({ self: z.array(z.string()), other: z.array(z.string()) }).optional(),
@@ -86,6 +87,8 @@ interface PhraseTable {
   negators: ReadonlySet<string>;
   /** words that are a whole no on their own ("no", "nah"), as token lists */
   openingNo: string[][];
+  /** where someone else is, and with whom ("at her dad's", "with his girlfriend"): makes "no, she's safe" a clear answer */
+  whereabouts: string[][];
   /** words that may sit beside a bare yes-word or acknowledgement ("um, ok") */
   fillers: ReadonlySet<string>;
   /** labels that count only when they (with fillers) are the whole answer */
@@ -190,6 +193,7 @@ function buildTable(raw: z.infer<typeof questionSchema>, labels: readonly string
     negators: new Set((raw.negators ?? []).flatMap(answerTokens)),
     // Longest first: "no no im fine" opens with "no no", not "no".
     openingNo: (raw.openingNo ?? []).map(answerTokens).filter((tokens) => tokens.length > 0).sort((a, b) => b.length - a.length),
+    whereabouts: (raw.whereabouts ?? []).map(answerTokens).filter((tokens) => tokens.length > 0),
     fillers: new Set((raw.fillers ?? []).flatMap(answerTokens)),
     bare,
     contrast: (raw.contrast ?? []).map(answerTokens).filter((tokens) => tokens.length > 0),
@@ -323,7 +327,10 @@ export function readSafeNow(text: string, locale: string = DEFAULT_LOCALE): Safe
     const rest = readTokens(said, tables);
     if (rest.label === 'safe') {
       const denial = said.some((token) => tables.safeNow.negators.has(token));
-      return denial ? rest : { ...rest, label: 'ack' };
+      // "no, she's safe, she's at her dad's": about someone else, with where they are now, the
+      // "no" waves the worry away; it is a clear answer, not a contradiction.
+      const placed = rest.about === 'other' && containsAny(said, tables.safeNow.whereabouts);
+      return denial || placed ? rest : { ...rest, label: 'ack' };
     }
   }
   return readTokens(tokens, tables);

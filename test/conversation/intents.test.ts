@@ -10,6 +10,8 @@ interface IntentCase {
   intent: IntentName;
   say: string;
   contains: string[];
+  /** Words the reply must not hold (the person-contact reply points to "help now", never printing the urgent numbers). */
+  lacks?: string[];
   buttons?: string[];
   card?: string;
   links?: string[];
@@ -91,7 +93,8 @@ const CASES: IntentCase[] = [
   {
     intent: 'HumanContact',
     say: 'can i talk to a person',
-    contains: ["I don't have contact details for the clinic here", 'not for emergencies', '999', '116 123', 'a call back'],
+    contains: ["I don't have contact details for the clinic here", 'not for emergencies', 'type "help now"', 'a call back'],
+    lacks: ['999', '116 123'],
     buttons: ['Yes, please call me', "No, I'll contact them"],
   },
   {
@@ -119,6 +122,7 @@ describe('every intent gets its answer', () => {
     const replies = await convo.say(c.say);
     const text = allText(replies);
     for (const part of c.contains) expect(text).toContain(part);
+    for (const part of c.lacks ?? []) expect(text).not.toContain(part);
     if (c.buttons) expect(buttons(replies)).toEqual(c.buttons);
     if (c.card) {
       expect(cards(replies).map((card) => card.body[0])).toContainEqual(expect.objectContaining({ text: c.card }));
