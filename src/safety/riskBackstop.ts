@@ -22,13 +22,14 @@ export type BackstopLabel = RiskCategory | 'none';
 /**
  * Flag a message when the model gives "none" less than 1 - this. Chosen by cross-validation
  * grouped by writer (scripts/risk-grouped-cv.ts: nine groups of neighbouring fresh batches, each
- * scored by a model trained without it): the team's evaluation set stays well under 2% false
- * positives (1.1%) and held-out benign lines under 2% for the whole detector (1.3% for the model
- * alone), for held-out recall of the model alone of about 89%. At 0.55, chosen when the model knew
- * only the team's lines, the team set rose to 1.9% once the writer batches joined the training
- * data. See docs/decisions.md.
+ * scored by a model trained without it) and the team's evaluation set: held-out benign lines get a
+ * dialog 1.5% of the time (2.0% before the batches were training data), the model alone finds
+ * about 87% of held-out risk lines (73% before), and the team set stays at 1.4% false positives.
+ * At 0.65 the model trained on everything put the team set at 1.9%, too near its 2% target for a
+ * figure that moves by several lines when the training lines are merely reordered. See
+ * docs/decisions.md.
  */
-export const BACKSTOP_THRESHOLD = 0.65;
+export const BACKSTOP_THRESHOLD = 0.7;
 
 /**
  * Character 4-grams only (3- and 5-grams added little on held-out folds and cost time a message);
