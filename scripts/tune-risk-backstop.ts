@@ -1,6 +1,8 @@
 /**
  * Chooses the risk backstop's threshold: 5-fold cross-validation on the training data only
- * (locales/en-GB/risk-training.jsonl and the intent utterances' train split; never test/safety),
+ * (locales/en-GB/risk-training.jsonl, the writer batches and the intent utterances' train split;
+ * never test/safety/eval). Folds mix writers, so this flatters the model; the figure to trust is
+ * scripts/risk-grouped-cv.ts, which holds out whole writer batches.
  * scoring only what the backstop really sees (messages the lexicon finds nothing in), then the
  * lowest threshold whose held-out false-positive rate on the benign look-alikes is at most MAX_FPR
  * (they are deliberately hard near-misses; see BACKSTOP_THRESHOLD). Prints the curve; the chosen
@@ -9,15 +11,15 @@
  *   npm run build && node dist/scripts/tune-risk-backstop.js
  */
 import { detectRiskLexiconOnly, prepareForRisk } from '../src/safety/detectRisk';
-import { chooseThreshold, crossValidationScores, readBackstopExamples, readLocaleBackstopExamples, trainingFilePath } from '../src/safety/riskBackstop';
+import { batchTrainingFilePath, chooseThreshold, crossValidationScores, readBackstopExamples, readLocaleBackstopExamples, trainingFilePath } from '../src/safety/riskBackstop';
 
 const MAX_FPR = 0.03;
 
 function main(): number {
   const raw = readLocaleBackstopExamples('en-GB');
   const examples = raw.map((e) => ({ ...e, text: prepareForRisk(e.text, 'en-GB') }));
-  // The look-alikes come first (readLocaleBackstopExamples puts the training file before the utterances).
-  const lookAlikes = readBackstopExamples(trainingFilePath('en-GB')).length;
+  // The look-alikes come first (readLocaleBackstopExamples puts the team's file and the batches before the utterances).
+  const lookAlikes = readBackstopExamples(trainingFilePath('en-GB')).length + readBackstopExamples(batchTrainingFilePath('en-GB')).length;
   const lexiconSilent = raw.map((e) => detectRiskLexiconOnly(e.text, 'en-GB') === null);
   const scores = crossValidationScores(examples, 5, (i) => lexiconSilent[i] && (raw[i].label !== 'none' || i < lookAlikes));
   console.log(`training examples: ${examples.length}; scored (the lexicon finds nothing in them): ${scores.risk.length} risk, ${scores.benign.length} benign look-alikes (5-fold, each scored by a model that never saw it)`);

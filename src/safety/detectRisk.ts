@@ -1,7 +1,8 @@
 /**
  * Risk detection: the first thing run on every message, before any recogniser. Pure and
  * synchronous once built; no network. `createRiskDetector()` compiles every locale's lexicon and
- * trains the statistical backstop (1-3 s), so the composition root builds one at start-up (a broken
+ * trains the statistical backstop (several seconds; its weights are then cached on disk, keyed by
+ * the data: src/ml/weightsCache.ts), so the composition root builds one at start-up (a broken
  * lexicon fails start-up, not a user's message) and injects it; nothing trains at import.
  *
  * Steps for one message: undo hidden characters and look-alike letters -> normalise -> cut long
@@ -26,7 +27,7 @@ import { isConversationCommand } from '../language/controlWords';
 import { normalise, normaliseToWords, type NormaliseOptions } from './normalise';
 import { loadLexicon, type CompiledLexicon, type CompiledRule } from './lexicon';
 import { WordPrefilter } from './prefilter';
-import { readLocaleBackstopExamples, trainRiskBackstop, type BackstopVerdict, type RiskBackstop } from './riskBackstop';
+import { readLocaleBackstopExamples, trainRiskBackstopCached, type BackstopVerdict, type RiskBackstop } from './riskBackstop';
 import { firstPersonWords, mentionsSomeoneElse, shiftToFirstPerson } from './pronounShift';
 import { readRiskContext } from './riskContext';
 import { guideQuestionSpans, insideSpans } from './guideQuestion';
@@ -152,6 +153,12 @@ export interface RiskDetectorOptions {
    * The lexicon still reads it.
    */
   isConversationCommand?: (locale: string, text: string) => boolean;
+  /**
+   * Builds a locale's backstop in place of the one trained from its data files (given the
+   * lexicon's own preparation, as the backstop must read texts the way it will see them); undefined
+   * leaves that locale without one. For scripts that score models trained on part of the data.
+   */
+  backstopFor?: (locale: string, prepare: (text: string) => string) => RiskBackstop | undefined;
 }
 
 export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetector {
@@ -208,8 +215,13 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
   // One backstop per lexicon that has a training file, trained once here.
   const backstops = new Map<CompiledLexicon, RiskBackstop>();
   for (const lex of lexicons.values()) {
+    if (options.backstopFor !== undefined) {
+      const given = options.backstopFor(lex.locale, (text) => prepare(lex, text).text);
+      if (given !== undefined) backstops.set(lex, given);
+      continue;
+    }
     const examples = readLocaleBackstopExamples(lex.locale, localesDir);
-    if (examples.length > 0) backstops.set(lex, trainRiskBackstop(examples.map((e) => ({ ...e, text: prepare(lex, e.text).text }))));
+    if (examples.length > 0) backstops.set(lex, trainRiskBackstopCached(examples.map((e) => ({ ...e, text: prepare(lex, e.text).text }))));
   }
 
   // Per lexicon, which rules words allow: all of them, and those the first-person reading runs.

@@ -1,8 +1,9 @@
 /**
  * The statistical backstop behind the risk lexicon. The lexicon is precise but only knows the
  * phrasings someone wrote down; this n-gram logistic regression, trained in-process from
- * locales/<locale>/risk-training.jsonl (risk messages of every category and benign look-alikes),
- * generalises to wording nobody listed. It runs only when the lexicon found nothing, and what it
+ * locales/<locale>/risk-training.jsonl (risk messages of every category and benign look-alikes) and
+ * risk-training-batches.jsonl (the writer batches of test/safety/fresh, each by a different
+ * writer), generalises to wording nobody listed. It runs only when the lexicon found nothing, and what it
  * finds is a "possible" risk: the bot asks a gentle check-in question (with the crisis numbers)
  * rather than starting the full hand-off. Pure apart from reading the training file; deterministic;
  * no network. Never trained on test/safety/eval (that stays the honest measure).
@@ -10,7 +11,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { trainNgramClassifier, type NgramClassifier } from '../ml/ngramClassifier';
+import { fitNgramWeights, ngramClassifierFromWeights, trainNgramClassifier, type NgramClassifier, type NgramClassifierOptions } from '../ml/ngramClassifier';
+import { DEFAULT_CACHE_DIR, readCachedWeights, weightsKey, writeCachedWeights } from '../ml/weightsCache';
 import { LOCALES_DIR } from '../projectRoot';
 import { RISK_CATEGORIES } from './types';
 import type { RiskCategory } from './types';
@@ -18,23 +20,23 @@ import type { RiskCategory } from './types';
 export type BackstopLabel = RiskCategory | 'none';
 
 /**
- * Flag a message when the model gives "none" less than 1 - this. Chosen by 5-fold cross-validation
- * on the training data (scripts/tune-risk-backstop.ts), scoring only messages the lexicon finds
- * nothing in (the only ones the backstop ever sees): the lowest threshold whose held-out
- * false-positive rate on the hand-written benign look-alikes stays at or under 3% (held-out recall
- * on the risk lines the lexicon misses: 62%). The look-alikes are near-misses written on purpose
- * (grief, idioms, medication talk next to risk words), far harder than real benign traffic.
- * Recorded here so start-up does not repeat the search. A re-run after the fourth pass's training
- * lines chose 0.57; 0.55 was kept, as it keeps more risk on the development batches (docs/decisions.md).
+ * Flag a message when the model gives "none" less than 1 - this. Chosen by cross-validation
+ * grouped by writer (scripts/risk-grouped-cv.ts: nine groups of neighbouring fresh batches, each
+ * scored by a model trained without it) and the team's evaluation set: held-out benign lines get a
+ * dialog 1.5% of the time (2.0% before the batches were training data), the model alone finds
+ * about 88% of held-out risk lines (73% before), and the team set stays at 1.4% false positives.
+ * At 0.65 the model trained on everything put the team set at 1.9%, too near its 2% target for a
+ * figure that moves by several lines when the training lines are merely reordered. See
+ * docs/decisions.md.
  */
-export const BACKSTOP_THRESHOLD = 0.55;
+export const BACKSTOP_THRESHOLD = 0.7;
 
 /**
  * Character 4-grams only (3- and 5-grams added little on held-out folds and cost time a message);
  * 30 epochs, where the held-out curve stopped improving (10 left it under-trained: more false
  * positives at the same recall).
  */
-const MODEL_OPTIONS = { charMin: 4, charMax: 4, epochs: 30, learningRate: 2, l2: 1e-4, seed: 7 } as const;
+export const MODEL_OPTIONS: Readonly<NgramClassifierOptions> = { charMin: 4, charMax: 4, epochs: 30, learningRate: 2, l2: 1e-4, seed: 7 };
 
 const exampleSchema = z.object({
   text: z.string().min(1),
@@ -59,6 +61,14 @@ export function trainingFilePath(locale: string, localesDir: string = LOCALES_DI
   return join(localesDir, locale, 'risk-training.jsonl');
 }
 
+/**
+ * The writer batches from test/safety/fresh as training lines (scripts/export-batch-training.ts
+ * writes it; each line names its batch). Kept apart from the team's file: see that script.
+ */
+export function batchTrainingFilePath(locale: string, localesDir: string = LOCALES_DIR): string {
+  return join(localesDir, locale, 'risk-training-batches.jsonl');
+}
+
 const utterancesSchema = z.object({
   intents: z.record(z.string(), z.object({ train: z.array(z.union([z.string(), z.object({ text: z.string() })])) })),
 });
@@ -77,11 +87,14 @@ export function readUtteranceExamples(path: string): BackstopExample[] {
   );
 }
 
-/** Everything the backstop learns from for one locale: its own training file, then the utterances. */
+/**
+ * Everything the backstop learns from for one locale: the team's training file, the writer
+ * batches, then the utterances.
+ */
 export function readLocaleBackstopExamples(locale: string, localesDir: string = LOCALES_DIR): BackstopExample[] {
   const own = readBackstopExamples(trainingFilePath(locale, localesDir));
   if (own.length === 0) return [];
-  return [...own, ...readUtteranceExamples(join(localesDir, locale, 'utterances.json'))];
+  return [...own, ...readBackstopExamples(batchTrainingFilePath(locale, localesDir)), ...readUtteranceExamples(join(localesDir, locale, 'utterances.json'))];
 }
 
 export function readBackstopExamples(path: string): BackstopExample[] {
@@ -98,8 +111,27 @@ export function readBackstopExamples(path: string): BackstopExample[] {
 }
 
 /** Pure: trains on already-prepared texts (see assess). */
-export function trainRiskBackstop(examples: readonly BackstopExample[], threshold: number = BACKSTOP_THRESHOLD): RiskBackstop {
-  const model: NgramClassifier<BackstopLabel> = trainNgramClassifier<BackstopLabel>(examples, MODEL_OPTIONS);
+export function trainRiskBackstop(examples: readonly BackstopExample[], threshold: number = BACKSTOP_THRESHOLD, options: Readonly<NgramClassifierOptions> = MODEL_OPTIONS): RiskBackstop {
+  return backstopFromModel(trainNgramClassifier<BackstopLabel>(examples, options), threshold);
+}
+
+/**
+ * The same model as trainRiskBackstop, its weights kept in a disk cache (src/ml/weightsCache.ts)
+ * keyed by the prepared texts, labels and options: the same data trains once, not once a start
+ * and once a test file. `cacheDir` undefined: no cache.
+ */
+export function trainRiskBackstopCached(examples: readonly BackstopExample[], cacheDir: string | undefined = DEFAULT_CACHE_DIR): RiskBackstop {
+  if (cacheDir === undefined) return trainRiskBackstop(examples);
+  const key = `risk-backstop-${weightsKey(examples, MODEL_OPTIONS)}`;
+  let weights = readCachedWeights<BackstopLabel>(cacheDir, key);
+  if (weights === undefined) {
+    weights = fitNgramWeights<BackstopLabel>(examples, MODEL_OPTIONS);
+    writeCachedWeights(cacheDir, key, weights);
+  }
+  return backstopFromModel(ngramClassifierFromWeights(weights, MODEL_OPTIONS), BACKSTOP_THRESHOLD);
+}
+
+function backstopFromModel(model: NgramClassifier<BackstopLabel>, threshold: number): RiskBackstop {
   const noneIndex = model.labels.indexOf('none');
   const riskIndexes = model.labels.map((label, i) => (RISK_CATEGORIES.includes(label as RiskCategory) ? i : -1)).filter((i) => i >= 0);
   const score = (prepared: string): BackstopVerdict => {

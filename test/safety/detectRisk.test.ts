@@ -294,9 +294,11 @@ describe('word prefilter is sound', () => {
 describe('spelling correction budget', () => {
   it('corrects at most 64 new words a message, and a word skipped once is corrected next time', () => {
     const madeUp = Array.from({ length: 70 }, (_, i) => `zzq${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}x`);
-    const long = normaliseForRisk(`${madeUp.join(' ')} threttens`);
-    expect(long.endsWith(' threttens')).toBe(true);
-    expect(normaliseForRisk('he threttens me')).toBe('he threatens me');
+    // A misspelling in no training line: preparing the backstop's training data corrects (and
+    // remembers) every word it holds, so such a word is never new here.
+    const long = normaliseForRisk(`${madeUp.join(' ')} thraetens`);
+    expect(long.endsWith(' thraetens')).toBe(true);
+    expect(normaliseForRisk('he thraetens me')).toBe('he threatens me');
   });
 });
 

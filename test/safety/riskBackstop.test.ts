@@ -1,7 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { detectRisk, detectRiskLexiconOnly, prepareForRisk } from '../../src/safety/detectRisk';
-import { BACKSTOP_THRESHOLD, chooseThreshold, readBackstopExamples, trainingFilePath, trainRiskBackstop } from '../../src/safety/riskBackstop';
+import { BACKSTOP_THRESHOLD, batchTrainingFilePath, chooseThreshold, readBackstopExamples, readLocaleBackstopExamples, trainingFilePath, trainRiskBackstop, trainRiskBackstopCached } from '../../src/safety/riskBackstop';
+import { batchTrainingLines, sameTextKey, textsInFolder } from '../../scripts/lib/freshBatches';
 
 /** The statistical backstop: runs only when the lexicon found nothing; its finding is "possible". */
 
@@ -40,15 +42,29 @@ describe('risk training file', () => {
     for (const label of ['suicide', 'self_harm', 'medical', 'harm_to_others', 'abuse', 'danger', 'none']) expect(labels).toContain(label);
   });
 
-  it('shares no message with the evaluation sets or the fresh held-out batches (they stay an honest measure)', () => {
-    const key = (t: string) => t.toLowerCase().replace(/[’']/g, "'").trim();
-    const held = new Set<string>();
-    for (const dir of [join(__dirname, 'eval'), join(__dirname, 'fresh')]) {
-      for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl'))) {
-        for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) if (line.trim() !== '') held.add(key((JSON.parse(line) as { text: string }).text));
-      }
-    }
-    expect(examples.filter((e) => held.has(key(e.text))).map((e) => e.text)).toEqual([]);
+  const key = sameTextKey;
+  const evalTexts = textsInFolder(join(__dirname, 'eval'));
+
+  it('the team\'s own lines share no message with the evaluation sets or the writer batches', () => {
+    const fresh = textsInFolder(join(__dirname, 'fresh'));
+    expect(examples.filter((e) => evalTexts.has(key(e.text)) || fresh.has(key(e.text))).map((e) => e.text)).toEqual([]);
+  });
+
+  // The fresh batches are development sets now (all read and fixed against), so they are training
+  // data too; test/safety/eval stays out of every training file, the team's honest measure.
+  const batchLines = readBackstopExamples(batchTrainingFilePath('en-GB'));
+
+  it('the writer batches share no message with the evaluation sets', () => {
+    expect(batchLines.filter((e) => evalTexts.has(key(e.text))).map((e) => e.text)).toEqual([]);
+  });
+
+  it('the batch training file is exactly the fresh batches (run scripts/export-batch-training.ts after editing one)', () => {
+    const written = readFileSync(batchTrainingFilePath('en-GB'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as unknown);
+    expect(written).toEqual(batchTrainingLines());
+  });
+
+  it('the detector learns from the team\'s lines, the batches and the utterances', () => {
+    expect(readLocaleBackstopExamples('en-GB').length).toBeGreaterThan(examples.length + batchLines.length);
   });
 });
 
@@ -92,5 +108,53 @@ describe('the backstop reads each sentence of a longer message on its own', () =
     'I do not honestly know what I am asking for here, maybe just which page to read first.',
   ])('leaves the paragraph alone with "%s" in it', (sentence) => {
     expect(detectRisk(before + sentence + after)).toBeNull();
+  });
+});
+
+describe('the trained weights are cached on disk by their data', () => {
+  // A small made-up set: enough for a model whose scores can be compared.
+  const examples = [
+    { text: 'i cannot see a way forward any more', label: 'suicide' as const },
+    { text: 'i keep scratching my arms until they bleed', label: 'self_harm' as const },
+    { text: 'what time does the clinic open on monday', label: 'none' as const },
+    { text: 'can i do the sessions over video', label: 'none' as const },
+  ];
+  const probe = ['i cannot go on', 'when is the clinic open', 'my arms are bleeding again'];
+  const scores = (b: ReturnType<typeof trainRiskBackstop>) => probe.map((t) => b.score(t));
+
+  it('a model read back from the cache scores exactly as the one trained', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'risk-cache-test-'));
+    try {
+      const trained = trainRiskBackstopCached(examples, dir);
+      expect(readdirSync(dir).filter((f) => f.endsWith('.json') || f.endsWith('.f64'))).toHaveLength(2);
+      expect(scores(trainRiskBackstopCached(examples, dir))).toEqual(scores(trained));
+      expect(scores(trained)).toEqual(scores(trainRiskBackstop(examples)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('other data gets another entry, and a damaged entry is trained again rather than trusted', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'risk-cache-test-'));
+    try {
+      trainRiskBackstopCached(examples, dir);
+      trainRiskBackstopCached(examples.slice(1), dir);
+      expect(readdirSync(dir).filter((f) => f.endsWith('.f64'))).toHaveLength(2);
+      for (const f of readdirSync(dir).filter((name) => name.endsWith('.f64'))) writeFileSync(join(dir, f), 'not weights');
+      expect(scores(trainRiskBackstopCached(examples, dir))).toEqual(scores(trainRiskBackstop(examples)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a cache folder that cannot be written does not stop training', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'risk-cache-test-'));
+    try {
+      const blocked = join(dir, 'a-file');
+      writeFileSync(blocked, '');
+      expect(scores(trainRiskBackstopCached(examples, join(blocked, 'cache')))).toEqual(scores(trainRiskBackstop(examples)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
