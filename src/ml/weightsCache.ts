@@ -8,12 +8,16 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NgramWeights } from './ngramClassifier';
+import { PROJECT_ROOT } from '../projectRoot';
 
-/** A folder in the system's temporary directory: always writable, and emptied with it. */
-export const DEFAULT_CACHE_DIR = join(tmpdir(), 'ipt-guide-model-cache');
+/**
+ * Beside the installed packages, where build tools keep their caches: owned by whoever installed
+ * the service, so another user on the machine cannot plant weights that would quietly change what
+ * the safety model flags (a shared temporary folder would let them). Reinstalling empties it.
+ */
+export const DEFAULT_CACHE_DIR = join(PROJECT_ROOT, 'node_modules', '.cache', 'ipt-guide-models');
 
 /** Pure: the cache key of one training run. */
 export function weightsKey(examples: readonly { text: string; label: string }[], options: unknown): string {
