@@ -102,6 +102,9 @@ const INDEPENDENT_COINCIDENCES = new Set([
   // k and l (written 2026-12-07): both phrasings were in the knowledge base at commit 276bfeb, before them.
   'is ipt in the NICE guidelines',
   'is this secure',
+  // m and n (written 2026-12-07): both phrasings were in the knowledge base at commit e68f914, before them.
+  'what is a role transition in ipt',
+  'is ipt talking or tablets',
 ].map((text) => fold(text)));
 
 function fold(text: string): string {
