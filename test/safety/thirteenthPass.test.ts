@@ -31,3 +31,13 @@ describe('thirteenth pass: past and over', () => {
     expect(detectRisk(text)?.when).toBe('current');
   });
 });
+
+describe('thirteenth pass: feeling run over is a simile', () => {
+  it.each(['after that night shift i feel like i got hit by a lorry', 'she looked like she had been hit by a train after the exam'])('%s -> none', (text) => {
+    expect(detectRisk(text)).toBeNull();
+  });
+
+  it.each(['my neighbour has been hit by a van and is lying in the road', 'i feel like i have been hit by a bus, he kicked me again tonight'])('%s -> risk', (text) => {
+    expect(detectRisk(text)).not.toBeNull();
+  });
+});
