@@ -3,7 +3,7 @@ import type { IntentName } from '../../src/language/recognizer';
 import { isTopicIntent, TOPIC_INTENTS } from '../../src/content/actions';
 import { notedPlace } from '../../src/content/answerReplies';
 import { t } from '../../src/content/i18n';
-import { asksToEmail, classifyControl, isAcknowledgement, isCallTimeQuestion, isFitQuestion, isPause, isQuestion, isWhyAsk } from '../../src/language/controlWords';
+import { asksAfterAnswer, asksToEmail, classifyControl, isAcknowledgement, isCallTimeQuestion, isFitQuestion, isPause, isQuestion, isWhyAsk } from '../../src/language/controlWords';
 import { readAnswer, type ReadAnswer } from '../guidedPrompt';
 import { HELP_DIALOG, helpText, type HelpMode, type HelpOptions } from '../helpDialog';
 import { declinesCallBack, HUMAN_CONTACT_DIALOG, HumanContactDialog } from '../humanContactDialog';
@@ -63,9 +63,13 @@ export async function interruptActiveDialog(turn: MainTurn, route: Route): Promi
     if (answer?.kind !== 'typed') return switchTopic(turn, route);
   }
   // "whats ipt do for grief specifically", "ok how do i get it, im in sheffield": an answer or a
-  // fact, but the message opens as a question. The question is answered first (the answer and the
-  // facts are kept), and the check goes on. ("dunno, few months?" is an answer.)
-  const questionFirst = answer !== undefined && text.trim().split(/\s+/).length >= 3 && isQuestion(locale, text.replace(/\?/g, ''));
+  // fact, but the message opens as a question or goes on to one ("im in leeds. do i pay?"). The
+  // question is answered first (the answer and the facts are kept), and the check goes on.
+  // ("dunno, few months?" is an answer.)
+  const questionFirst =
+    answer !== undefined &&
+    text.trim().split(/\s+/).length >= 3 &&
+    (isQuestion(locale, text.replace(/\?/g, '')) || asksAfterAnswer(locale, text));
   if (answer && !questionFirst) return undefined;
   if (!answer) {
     if (route.kind === 'action') return undefined;
@@ -137,7 +141,7 @@ async function switchTopic(turn: MainTurn, route: Route): Promise<DialogTurnResu
 async function sideAnswer(turn: MainTurn, answer: ReadAnswer): Promise<DialogTurnResult | undefined> {
   const { dc, locale, text } = turn;
   const { context } = dc;
-  if (!turn.deps.answers || !isQuestion(locale, text)) return undefined;
+  if (!turn.deps.answers || !(isQuestion(locale, text) || asksAfterAnswer(locale, text))) return undefined;
   const plan = await turn.deps.answers.answerer.plan(text, locale, await turn.recognize(), turn.state.lastQuestion);
   const topic = plan.kind === 'intent' && isTopicIntent(plan.intent) ? plan.intent : undefined;
   if (plan.kind !== 'answer' && plan.kind !== 'topic' && !topic) return undefined;
