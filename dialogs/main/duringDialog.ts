@@ -3,7 +3,7 @@ import type { IntentName } from '../../src/language/recognizer';
 import { isTopicIntent, TOPIC_INTENTS } from '../../src/content/actions';
 import { notedPlace } from '../../src/content/answerReplies';
 import { t } from '../../src/content/i18n';
-import { asksAfterAnswer, asksToEmail, classifyControl, isAcknowledgement, isCallTimeQuestion, isFitQuestion, isPause, isQuestion, isWhyAsk } from '../../src/language/controlWords';
+import { asksAfterAnswer, asksToEmail, asksToKeepSummary, classifyControl, isAcknowledgement, isCallTimeQuestion, isFitQuestion, isPause, isQuestion, isWhyAsk } from '../../src/language/controlWords';
 import { readAnswer, type ReadAnswer } from '../guidedPrompt';
 import { HELP_DIALOG, helpText, type HelpMode, type HelpOptions } from '../helpDialog';
 import { declinesCallBack, HUMAN_CONTACT_DIALOG, HumanContactDialog } from '../humanContactDialog';
@@ -78,6 +78,12 @@ export async function interruptActiveDialog(turn: MainTurn, route: Route): Promi
     const fit = isFitQuestion(locale, text) ? fitSoFar(locale, dc.activeDialog) : undefined;
     if (fit) {
       await dc.context.sendActivity(withButtons(fit, []));
+      await dc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
+    // "can i print this for my gp?" before the check's end: a summary to keep comes at the end, then the question.
+    if (dc.activeDialog?.id === SUITABILITY_CHECK_DIALOG && asksToKeepSummary(locale, text) && !asksToEmail(locale, text)) {
+      await dc.context.sendActivity(withButtons(t(locale, 'suitability:keepSummary.notYet'), []));
       await dc.repromptDialog();
       return Dialog.EndOfTurn;
     }
