@@ -28,6 +28,17 @@ import { resetMisunderstandings, type MainTurn, type Route } from './turn';
 /** "what about in Wales?", "and in Scotland?", "what if I lived in Wales?": the same question for another place. */
 const WHAT_ABOUT = /^\s*(?:and\s+|but\s+|so\s+)?(?:(?:what|how)\s+about\b|what\s+if\s+(?:i|we)(?:'m|\s+am|\s+was|\s+were|\s+lived?|\s+moved)\b)|^\s*and\s+(?:in|for|if)\b/i;
 
+/**
+ * "what about in wales, is it free there on the nhs": the place comes with a question of its own
+ * (a later clause of four words or more), which is answered for that place instead of the last one.
+ */
+function asksMoreThanPlace(text: string): boolean {
+  return text
+    .split(/[,.;:!?]+/)
+    .slice(1)
+    .some((clause) => clause.trim().split(/\s+/).filter(Boolean).length >= 4);
+}
+
 /** The knowledge base's answer about IPT for young people (IPT-A), for a parent asking whether it fits their child. */
 const YOUNG_PEOPLE_FIT = 'fit.young-people';
 
@@ -79,7 +90,7 @@ async function answer(turn: MainTurn, text: string, intent: IntentName, answerer
   const update = readProfileUpdate(text);
   const lead = update?.nation ? [notedPlace(locale, update.nation, update.place)] : [];
   // "what about in Wales?": the last question again, for the place just named.
-  if (update?.nation && WHAT_ABOUT.test(text) && state.lastQuestion) {
+  if (update?.nation && WHAT_ABOUT.test(text) && state.lastQuestion && !asksMoreThanPlace(text)) {
     resetMisunderstandings(turn);
     return answerQuestion(turn, { kind: 'answer', questionId: state.lastQuestion, score: 1 }, lead);
   }

@@ -3,7 +3,7 @@ import type { IntentName } from '../../src/language/recognizer';
 import { isTopicIntent, TOPIC_INTENTS } from '../../src/content/actions';
 import { notedPlace } from '../../src/content/answerReplies';
 import { t } from '../../src/content/i18n';
-import { asksToEmail, classifyControl, isAcknowledgement, isCallTimeQuestion, isFitQuestion, isPause, isQuestion, isWhyAsk } from '../../src/language/controlWords';
+import { asksAfterAnswer, asksToEmail, asksToKeepSummary, classifyControl, isAcknowledgement, isCallTimeQuestion, isFitQuestion, isPause, isQuestion, isWhyAsk } from '../../src/language/controlWords';
 import { readAnswer, type ReadAnswer } from '../guidedPrompt';
 import { HELP_DIALOG, helpText, type HelpMode, type HelpOptions } from '../helpDialog';
 import { declinesCallBack, HUMAN_CONTACT_DIALOG, HumanContactDialog } from '../humanContactDialog';
@@ -63,9 +63,13 @@ export async function interruptActiveDialog(turn: MainTurn, route: Route): Promi
     if (answer?.kind !== 'typed') return switchTopic(turn, route);
   }
   // "whats ipt do for grief specifically", "ok how do i get it, im in sheffield": an answer or a
-  // fact, but the message opens as a question. The question is answered first (the answer and the
-  // facts are kept), and the check goes on. ("dunno, few months?" is an answer.)
-  const questionFirst = answer !== undefined && text.trim().split(/\s+/).length >= 3 && isQuestion(locale, text.replace(/\?/g, ''));
+  // fact, but the message opens as a question or goes on to one ("im in leeds. do i pay?"). The
+  // question is answered first (the answer and the facts are kept), and the check goes on.
+  // ("dunno, few months?" is an answer.)
+  const questionFirst =
+    answer !== undefined &&
+    text.trim().split(/\s+/).length >= 3 &&
+    (isQuestion(locale, text.replace(/\?/g, '')) || asksAfterAnswer(locale, text));
   if (answer && !questionFirst) return undefined;
   if (!answer) {
     if (route.kind === 'action') return undefined;
@@ -74,6 +78,12 @@ export async function interruptActiveDialog(turn: MainTurn, route: Route): Promi
     const fit = isFitQuestion(locale, text) ? fitSoFar(locale, dc.activeDialog) : undefined;
     if (fit) {
       await dc.context.sendActivity(withButtons(fit, []));
+      await dc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
+    // "can i print this for my gp?" before the check's end: a summary to keep comes at the end, then the question.
+    if (dc.activeDialog?.id === SUITABILITY_CHECK_DIALOG && asksToKeepSummary(locale, text) && !asksToEmail(locale, text)) {
+      await dc.context.sendActivity(withButtons(t(locale, 'suitability:keepSummary.notYet'), []));
       await dc.repromptDialog();
       return Dialog.EndOfTurn;
     }
@@ -137,7 +147,7 @@ async function switchTopic(turn: MainTurn, route: Route): Promise<DialogTurnResu
 async function sideAnswer(turn: MainTurn, answer: ReadAnswer): Promise<DialogTurnResult | undefined> {
   const { dc, locale, text } = turn;
   const { context } = dc;
-  if (!turn.deps.answers || !isQuestion(locale, text)) return undefined;
+  if (!turn.deps.answers || !(isQuestion(locale, text) || asksAfterAnswer(locale, text))) return undefined;
   const plan = await turn.deps.answers.answerer.plan(text, locale, await turn.recognize(), turn.state.lastQuestion);
   const topic = plan.kind === 'intent' && isTopicIntent(plan.intent) ? plan.intent : undefined;
   if (plan.kind !== 'answer' && plan.kind !== 'topic' && !topic) return undefined;

@@ -424,6 +424,21 @@ function hasQuestionClause(locale: string, text: string): boolean {
     .some((clause) => words.questionStarts.has(normaliseControl(clause).split(' ')[0]));
 }
 
+/**
+ * "i live birmingham. i must pay?": an answer, then a question in a sentence of its own. A later
+ * sentence counts when it opens as a question or ends in "?" with three words or more, so
+ * "dunno. few months?" stays an unsure answer.
+ */
+export function asksAfterAnswer(locale: string, text: string): boolean {
+  const sentences = text.match(/[^.!?]+[.!?]*/g) ?? [];
+  return sentences.slice(1).some((sentence) => {
+    const words = normaliseControl(sentence).split(' ').filter(Boolean);
+    if (words.length === 0) return false;
+    if (controlWords(locale).questionStarts.has(words[0]) && words.length >= 2) return true;
+    return sentence.includes('?') && words.length >= 3;
+  });
+}
+
 function isWhole(locale: string, text: string, list: (words: ControlWords) => Set<string>): boolean {
   const normalised = normaliseControl(text);
   if (!normalised) return false;

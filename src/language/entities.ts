@@ -190,6 +190,34 @@ const PAST_CUES = [
   // A comparison names somewhere else ("can i not just refer myself like in england").
   'like in', 'as in', 'than in', 'unlike', 'unlike in', 'compared to', 'compared with', 'same as in', 'like they do in',
 ].map((cue) => cue.split(' '));
+/** People a place can belong to instead of the writer ("like my cousin in bristol did"). */
+const OTHER_PEOPLE = new Set(
+  (
+    'cousin cousins sister sis brother bro mum mam mom mother dad father parents friend friends mate mates pal bestie son daughter ' +
+    'kids aunt auntie aunty uncle nan nana gran granny grandma grandad grandpa partner wife husband boyfriend girlfriend niece nephew ' +
+    'colleague colleagues neighbour neighbours family relatives in-laws'
+  ).split(' '),
+);
+/** Words between the person and the place that put the writer there too ("my mum and i live in"). */
+const WRITER_TOO = new Set(['i', 'im', 'me', 'we', 'us', 'and', 'our']);
+
+/**
+ * "like my cousin in bristol", "my sister lives in leeds": the place is that person's, not the
+ * writer's. "me and my mum live in hull", "with my dad in hull" are the writer's too.
+ */
+function someoneElsesPlace(words: readonly string[], at: number): boolean {
+  for (let k = Math.max(0, at - 5); k < at - 1; k += 1) {
+    // One word may come between ("my best mate").
+    const person = OTHER_PEOPLE.has(words[k + 1]) ? k + 1 : OTHER_PEOPLE.has(words[k + 2]) && k + 2 < at ? k + 2 : -1;
+    if (words[k] !== 'my' || person < 0) continue;
+    // "me and my mum", "i live with my dad in": the writer is there too.
+    if (k > 0 && (words[k - 1] === 'and' || words[k - 1] === 'with')) continue;
+    if (words.slice(person + 1, at).some((word) => WRITER_TOO.has(word))) continue;
+    return true;
+  }
+  return false;
+}
+
 /** A place then one of these is where the person is writing from ("newry here", "leeds way"). */
 const HERE_AFTER = new Set(['here', 'way', 'based']);
 /** Words a whole answer may carry around a place and still be just the place ("belfast mate"). */
@@ -229,7 +257,7 @@ function placeCandidates(words: readonly string[], g: Gazetteer, expected: boole
       const wholeAnswer = total - (notFillerBefore[i + n] - notFillerBefore[i]) === 0;
       const previous = i > 0 ? words[i - 1] : undefined;
       let score: number;
-      if (PAST_CUES.some((cue) => endsWith(words, i, cue))) score = -1;
+      if (PAST_CUES.some((cue) => endsWith(words, i, cue)) || someoneElsesPlace(words, i)) score = -1;
       // "<town> in <region or nation>": the second names where the first is, and wins over it.
       else if (previous === 'in' && lastEnd === i - 1 && found.length > 0) score = 5;
       else if (CURRENT_CUES.some((cue) => endsWith(words, i, cue))) score = 4;

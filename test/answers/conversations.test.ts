@@ -61,6 +61,15 @@ describe('context from free text', () => {
     expect(allText(await convo.say('what about in wales?'))).toContain('In Wales, talking therapies');
   });
 
+  test('"what about in Scotland, ..." with a question of its own answers that question for Scotland, not the last one', async () => {
+    const convo = await chat();
+    await convo.say('how long is each session');
+    const replies = allText(await convo.say('what about scotland, do you have to pay for it there'));
+    expect(replies).toContain("you're in Scotland");
+    expect(replies).toMatch(/free/i);
+    expect(replies).not.toMatch(/50 minutes/);
+  });
+
   test('a place before any question: says what it understood; later answers use it', async () => {
     const convo = await chat();
     expect(allText(await convo.say('I live in Scotland'))).toContain("noted that you're in Scotland");

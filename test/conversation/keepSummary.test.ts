@@ -55,4 +55,14 @@ describe('keeping the summary', () => {
     expect(saved.text).toMatch(intro);
     if (nation !== 'England') expect(saved.text).not.toMatch(/self-referral/);
   });
+
+  test('asked how to print or save it before the check ends: the summary comes at the end, and the same question again', async () => {
+    const convo = await conversation();
+    await convo.say('is it right for me');
+    await convo.say(ANSWERS[0]);
+    const replies = texts(await convo.say('will i be able to save my results to show someone'));
+    expect(replies.join('\n')).toMatch(/summary you can keep/);
+    expect(replies[replies.length - 1]).toMatch(/How long have you felt like this/);
+    expect(replies.join('\n')).not.toMatch(/didn't catch|Did you mean/);
+  });
 });

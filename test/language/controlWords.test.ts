@@ -1,4 +1,4 @@
-import { asksToEmail, asksToKeepSummary, classifyControl, isAcknowledgement, hasChangeCue, isCallTimeQuestion, isCheckRequest, isFitQuestion, isGoodbye, isNextStepRequest, isPause, isQuestion, parseControlWords } from '../../src/language/controlWords';
+import { asksAfterAnswer, asksToEmail, asksToKeepSummary, classifyControl, isAcknowledgement, hasChangeCue, isCallTimeQuestion, isCheckRequest, isFitQuestion, isGoodbye, isNextStepRequest, isPause, isQuestion, parseControlWords } from '../../src/language/controlWords';
 import controlJson from '../../locales/en-GB/control-words.json';
 
 const cases: Array<[string, string, string?]> = [
@@ -231,5 +231,15 @@ describe('acknowledgements said one after another', () => {
 
   it.each(['thanks but how much does it cost', 'thanks i feel awful', 'so', 'that is it', 'great so is it free'])('%j is not', (text) => {
     expect(isAcknowledgement('en-GB', text)).toBe(false);
+  });
+});
+
+describe('an answer, then a question in a sentence of its own', () => {
+  it.each(['we live in leeds. is it free?', 'about 2 years now. how long is the wait', 'im in cardiff! do i need the gp'])('"%s" goes on to a question', (text) => {
+    expect(asksAfterAnswer('en-GB', text)).toBe(true);
+  });
+
+  it.each(['dunno. few months?', 'since march. my mum died', 'how long is the wait', 'about a year'])('"%s" does not', (text) => {
+    expect(asksAfterAnswer('en-GB', text)).toBe(false);
   });
 });

@@ -261,3 +261,21 @@ describe('a postcode is not an age, and letters with a number in a sentence are 
     expect(extractNation(text)).toBeUndefined();
   });
 });
+
+describe("a place that is someone else's", () => {
+  it.each(['my brother in london got it straight away', 'is it different for me, my mum lives in glasgow', 'my best mate from leeds said its good'])(
+    '%s names nowhere the person is',
+    (text) => {
+      expect(extractNation(text)).toBeUndefined();
+    },
+  );
+
+  it.each([
+    ['me and my mum live in hull', 'england'],
+    ['my partner and i are in aberdeen', 'scotland'],
+    ['im in newport but my sister lives in derby', 'wales'],
+    ['i live with my dad in swansea', 'wales'],
+  ])('%s -> %s', (text, nation) => {
+    expect(extractNation(text)?.nation).toBe(nation);
+  });
+});

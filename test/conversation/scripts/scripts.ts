@@ -497,6 +497,14 @@ export const SCRIPTS: Script[] = [
     ],
   },
   {
+    name: 'a place, then a question in its own sentence: the place is kept, the question answered, the check goes on',
+    turns: [
+      start,
+      answer('my sister and me keep falling out', { last: Q.duration }),
+      turn('we live in leicester. do we have to pay', { has: ["you're in Leicester", 'free', 'back to the check'], last: Q.duration, not: [Q.nation] }),
+    ],
+  },
+  {
     name: 'a question that also answers the open question: answered, and the next question follows',
     turns: [
       start,
