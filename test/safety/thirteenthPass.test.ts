@@ -41,3 +41,13 @@ describe('thirteenth pass: feeling run over is a simile', () => {
     expect(detectRisk(text)).not.toBeNull();
   });
 });
+
+describe('thirteenth pass: a pause for the door', () => {
+  it.each(['one sec, somebody is knocking', 'hold on theres someone at the door'])('%s -> none', (text) => {
+    expect(detectRisk(text)).toBeNull();
+  });
+
+  it('a pause that goes on to danger is still danger', () => {
+    expect(detectRisk('one sec someone is at the door, its my ex and he is kicking it')?.category).toBe('danger');
+  });
+});
