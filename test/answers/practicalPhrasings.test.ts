@@ -1,0 +1,42 @@
+import { createTrainedLocalRecognizer } from '../../src/language';
+import type { LocalRecognizer } from '../../src/language/localRecognizer';
+import { loadKnowledgeBase } from '../../src/content/knowledgeBase';
+import { allText, conversation } from '../conversation/support';
+
+/**
+ * Practical questions about IPT in everyday voices (asides, slang, a job or an age mentioned in
+ * passing) reach their own answer through the real recogniser and knowledge base, not the menu.
+ */
+
+const kb = loadKnowledgeBase();
+let recognizer: LocalRecognizer;
+beforeAll(async () => {
+  recognizer = await createTrainedLocalRecognizer();
+}, 60_000);
+
+/** The first sentence of a question's answer for a person with no known nation or age. */
+function answerOf(id: string): string {
+  const question = kb.questions.get(id);
+  if (!question) throw new Error(`no question ${id}`);
+  return question.answer.split(/[.?!]/)[0];
+}
+
+const CASES: [string, string][] = [
+  ['would i be asked to talk through my early childhood', 'fit.childhood'],
+  ['is the talking therapies service meant for emergencies', 'access.not-crisis-service'],
+  ['my referral has been refused, what are my choices', 'access.referral-not-accepted'],
+  ['will they hand out homework', 'format.homework'],
+  ['if i go downhill again later could i get a few more sessions', 'format.top-up'],
+  ['does ipt cure low mood for good', 'fit.cure'],
+  ['what is the catch with this therapy', 'evidence.downsides'],
+  ['could we do the sessions on zoom', 'format.online'],
+  ['my manager mentioned ipt, so what is it exactly', 'about.what-is-ipt'],
+  ['how do i help my brother get started with ipt', 'access.help-someone-else'],
+];
+
+describe('practical questions in everyday voices', () => {
+  test.each(CASES)('"%s" gets %s', async (say, id) => {
+    const convo = await conversation({ recognizer });
+    expect(allText(await convo.say(say))).toContain(answerOf(id));
+  }, 60_000);
+});
