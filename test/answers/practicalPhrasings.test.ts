@@ -32,6 +32,15 @@ const CASES: [string, string][] = [
   ['could we do the sessions on zoom', 'format.online'],
   ['my manager mentioned ipt, so what is it exactly', 'about.what-is-ipt'],
   ['how do i help my brother get started with ipt', 'access.help-someone-else'],
+  ['how frequently will i need to come', 'format.how-often'],
+  ['do the improvements hold up once therapy is over', 'evidence.long-term'],
+  ['am i allowed to swap to a new therapist halfway', 'access.change-therapist'],
+  ['could i wrap it up before every session is used', 'format.stop-early'],
+  ['who thought up interpersonal therapy in the first place', 'about.who-developed'],
+  ['i have no doctor since moving, is that a problem for getting ipt', 'access.gp-registration'],
+  ['can ipt help when things with my boss are awful', 'fit.work-problems'],
+  ['i would rather come in person than be on video', 'format.face-to-face'],
+  ['we are always rowing, my partner and me', 'feelings.arguing-partner'],
 ];
 
 describe('practical questions in everyday voices', () => {
