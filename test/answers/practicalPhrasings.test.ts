@@ -1,6 +1,6 @@
 import { createTrainedLocalRecognizer } from '../../src/language';
 import type { LocalRecognizer } from '../../src/language/localRecognizer';
-import { loadKnowledgeBase } from '../../src/content/knowledgeBase';
+import { answerOf } from './support';
 import { allText, conversation } from '../conversation/support';
 
 /**
@@ -8,18 +8,11 @@ import { allText, conversation } from '../conversation/support';
  * passing) reach their own answer through the real recogniser and knowledge base, not the menu.
  */
 
-const kb = loadKnowledgeBase();
 let recognizer: LocalRecognizer;
 beforeAll(async () => {
   recognizer = await createTrainedLocalRecognizer();
 }, 60_000);
 
-/** The first sentence of a question's answer for a person with no known nation or age. */
-function answerOf(id: string): string {
-  const question = kb.questions.get(id);
-  if (!question) throw new Error(`no question ${id}`);
-  return question.answer.split(/[.?!]/)[0];
-}
 
 const CASES: [string, string][] = [
   ['would i be asked to talk through my early childhood', 'fit.childhood'],
