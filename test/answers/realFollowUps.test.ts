@@ -1,6 +1,7 @@
 import { createTrainedLocalRecognizer } from '../../src/language';
 import type { LocalRecognizer } from '../../src/language/localRecognizer';
 import { loadKnowledgeBase } from '../../src/content/knowledgeBase';
+import { answerOf } from './support';
 import { allText, buttons, conversation } from '../conversation/support';
 
 /**
@@ -14,12 +15,6 @@ beforeAll(async () => {
   recognizer = await createTrainedLocalRecognizer();
 }, 60_000);
 
-/** The start of a question's answer for a person with no known nation or age. */
-function answerOf(id: string): string {
-  const question = kb.questions.get(id);
-  if (!question) throw new Error(`no question ${id}`);
-  return question.answer.split(/[.?!]/)[0];
-}
 
 const SCRIPTS: { name: string; turns: [string, string][] }[] = [
   { name: 'is it free? after the NHS answer', turns: [['how do i get ipt on the nhs', 'NHS'], ['is it free?', answerOf('cost.nhs-free')]] },

@@ -1,0 +1,44 @@
+import { createTrainedLocalRecognizer } from '../../src/language';
+import type { LocalRecognizer } from '../../src/language/localRecognizer';
+import { answerOf } from './support';
+import { allText, conversation } from '../conversation/support';
+
+/**
+ * Practical questions about IPT in everyday voices (asides, slang, a job or an age mentioned in
+ * passing) reach their own answer through the real recogniser and knowledge base, not the menu.
+ */
+
+let recognizer: LocalRecognizer;
+beforeAll(async () => {
+  recognizer = await createTrainedLocalRecognizer();
+}, 60_000);
+
+
+const CASES: [string, string][] = [
+  ['would i be asked to talk through my early childhood', 'fit.childhood'],
+  ['is the talking therapies service meant for emergencies', 'access.not-crisis-service'],
+  ['my referral has been refused, what are my choices', 'access.referral-not-accepted'],
+  ['will they hand out homework', 'format.homework'],
+  ['if i go downhill again later could i get a few more sessions', 'format.top-up'],
+  ['does ipt cure low mood for good', 'fit.cure'],
+  ['what is the catch with this therapy', 'evidence.downsides'],
+  ['could we do the sessions on zoom', 'format.online'],
+  ['my manager mentioned ipt, so what is it exactly', 'about.what-is-ipt'],
+  ['how do i help my brother get started with ipt', 'access.help-someone-else'],
+  ['how frequently will i need to come', 'format.how-often'],
+  ['do the improvements hold up once therapy is over', 'evidence.long-term'],
+  ['am i allowed to swap to a new therapist halfway', 'access.change-therapist'],
+  ['could i wrap it up before every session is used', 'format.stop-early'],
+  ['who thought up interpersonal therapy in the first place', 'about.who-developed'],
+  ['i have no doctor since moving, is that a problem for getting ipt', 'access.gp-registration'],
+  ['can ipt help when things with my boss are awful', 'fit.work-problems'],
+  ['i would rather come in person than be on video', 'format.face-to-face'],
+  ['we are always rowing, my partner and me', 'feelings.arguing-partner'],
+];
+
+describe('practical questions in everyday voices', () => {
+  test.each(CASES)('"%s" gets %s', async (say, id) => {
+    const convo = await conversation({ recognizer });
+    expect(allText(await convo.say(say))).toContain(answerOf(id));
+  }, 60_000);
+});
