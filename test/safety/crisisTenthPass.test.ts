@@ -17,11 +17,35 @@ describe('safety words taken back by a "not" that sits away from them, said to t
   });
 
   it('hands over to 999 and asks again, never "thanks for answering"', async () => {
-    const adapter = await crisisBot({ 'LESSER RISK': { category: 'suicide', severity: 'concern' } });
-    await say(adapter, 'LESSER RISK');
+    const adapter = await crisisBot({ 'MAYBE RISK': { category: 'suicide', severity: 'concern', possible: true } });
+    await say(adapter, 'MAYBE RISK');
     const text = textOf(await sayOnce(adapter, 'no, i would not say that i am safe'));
     expect(text).toMatch(/999/);
     expect(text).toMatch(ASKS_AGAIN);
     expect(text).not.toMatch(/Thank you for answering/);
+  });
+});
+
+describe('a flat "ok" just after the check-in closed on a no', () => {
+  it('keeps help in view and room to say more, never a thank-you and a topic menu; then the usual reply', async () => {
+    const adapter = await crisisBot({ 'MAYBE RISK': { category: 'suicide', severity: 'concern', possible: true } });
+    await say(adapter, 'MAYBE RISK');
+    await say(adapter, 'nope');
+    const first = textOf(await sayOnce(adapter, 'okay'));
+    expect(first).toMatch(/116 123/);
+    expect(first).not.toMatch(/welcome|Glad to help/i);
+    const second = textOf(await sayOnce(adapter, 'fine'));
+    expect(second).toMatch(/999/);
+    expect(second).not.toBe(first);
+    const third = textOf(await sayOnce(adapter, 'ok'));
+    expect(third).not.toMatch(/116 123|999/);
+  });
+
+  it('ends once the person says something else', async () => {
+    const adapter = await crisisBot({ 'MAYBE RISK': { category: 'suicide', severity: 'concern', possible: true } });
+    await say(adapter, 'MAYBE RISK');
+    await say(adapter, 'no');
+    await say(adapter, 'what is ipt');
+    expect(textOf(await sayOnce(adapter, 'ok'))).not.toMatch(/116 123/);
   });
 });
