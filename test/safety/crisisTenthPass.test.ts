@@ -1,4 +1,5 @@
 import { checkInAnswer } from '../../src/safety/safetyAnswers';
+import { routeSet } from '../../src/safety/crisisRoutes';
 import { say, textOf } from './safetyDialogHarness';
 import { ASKS_AGAIN, crisisBot, sayOnce } from './crisisDialogSupport';
 
@@ -47,5 +48,19 @@ describe('a flat "ok" just after the check-in closed on a no', () => {
     await say(adapter, 'no');
     await say(adapter, 'what is ipt');
     expect(textOf(await sayOnce(adapter, 'ok'))).not.toMatch(/116 123/);
+  });
+});
+
+describe('a child worried about someone else gets a line of their own', () => {
+  const set = (kind: 'someone' | 'someone_abuse', ageGroup: 'under_18' | '35_plus' | undefined) =>
+    routeSet({ kind, category: kind === 'someone' ? 'suicide' : 'abuse', nation: 'england', ageGroup }).main.map((route) => route.id);
+
+  it.each(['someone', 'someone_abuse'] as const)('%s: Childline beside 999 for someone under 18', (kind) => {
+    expect(set(kind, 'under_18')).toEqual(expect.arrayContaining(['emergency', 'childline']));
+  });
+
+  it.each(['someone', 'someone_abuse'] as const)('%s: no Childline for an adult, or when the age is not known', (kind) => {
+    expect(set(kind, '35_plus')).not.toContain('childline');
+    expect(set(kind, undefined)).not.toContain('childline');
   });
 });
