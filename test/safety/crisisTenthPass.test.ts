@@ -1,5 +1,6 @@
 import { checkInAnswer } from '../../src/safety/safetyAnswers';
 import { routeSet } from '../../src/safety/crisisRoutes';
+import { detectRisk } from '../../src/safety/detectRisk';
 import { say, textOf } from './safetyDialogHarness';
 import { ASKS_AGAIN, crisisBot, sayOnce } from './crisisDialogSupport';
 
@@ -62,5 +63,19 @@ describe('a child worried about someone else gets a line of their own', () => {
   it.each(['someone', 'someone_abuse'] as const)('%s: no Childline for an adult, or when the age is not known', (kind) => {
     expect(set(kind, '35_plus')).not.toContain('childline');
     expect(set(kind, undefined)).not.toContain('childline');
+  });
+});
+
+describe('a sleeping tablet or sedative taken with a drink of any kind is a physical emergency', () => {
+  it.each([
+    'took my sleeping tablets then two brandies after, bit woozy now',
+    'had a diazepam and a couple of pints, is that bad',
+    'i had my zopiclone and then a large glass of prosecco',
+  ])('%j: 999 now (medical, immediate)', (text) => {
+    expect(detectRisk(text, 'en-GB')).toMatchObject({ category: 'medical', severity: 'immediate' });
+  });
+
+  it('asking ahead whether they mix is not an emergency', () => {
+    expect(detectRisk('can you drink sherry while on sleeping tablets', 'en-GB')?.severity).not.toBe('immediate');
   });
 });
