@@ -96,6 +96,10 @@ export class MainDialog extends ComponentDialog {
       state.lastQuestion = undefined;
       if (progress.youngRoutesGiven) state.youngRoutesGiven = true;
     }
+    // The check-in just closed ("no", or no answer): an "ok" next is no all-clear (main/safetyFirst.ts).
+    if ((result as { answer?: unknown } | undefined)?.answer !== undefined && outerDc.activeDialog) {
+      (outerDc.activeDialog.state as MainState).quietAfterCheckIn = 0;
+    }
     return Dialog.EndOfTurn;
   }
 

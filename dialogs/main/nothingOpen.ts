@@ -11,6 +11,7 @@ import { fitOutsideCheck, keepSummaryReply, nextStepReply, SUITABILITY_CHECK_DIA
 import { lateDurationAnswer } from '../../src/content/checkReading';
 import { withActions, withButtons } from '../replies';
 import { answerAgainForContext, answerTopic, areasIn, beginCheck, checkAgainWith, lastAnswerAreas, route as routeTo } from './answerRoutes';
+import { quietAfterCheckIn } from './safetyFirst';
 import { resetMisunderstandings, type MainTurn, type Route } from './turn';
 
 /**
@@ -23,6 +24,8 @@ export async function whenNothingIsOpen(turn: MainTurn, route: Route, control: C
   const button = route.kind === 'action';
   const noted = await noteProfileUpdate(dc.context, turn.deps);
   await youngRoutesOnce(turn);
+  const quiet = await quietAfterCheckIn(turn, !button && noted === undefined);
+  if (quiet) return quiet;
   if (noted?.onlyContext) return answerAgainForContext(turn, noted);
   // "sorry i meant im moving to cardiff next month", "change that to scotland, im in inverness":
   // a correction in more words, not a question. Said back, then the same as a place on its own.

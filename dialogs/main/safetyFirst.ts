@@ -1,12 +1,14 @@
-import type { DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogTurnResult } from 'botbuilder-dialogs';
+import { t, tObject } from '../../src/content/i18n';
 import type { RiskAssessment } from '../../src/safety/types';
 import { withWorkFrame, workFrameAfter } from '../../src/safety/workFrame';
 import { safetyReply } from '../../src/safety/safetyReply';
+import { readSafeNow } from '../../src/safety/safetyAnswers';
 import { EMERGENCY_SUPPORT_DIALOG, isSettled, keptInView, stepsAside, type EmergencySupportOptions } from '../emergencySupportDialog';
 import { closeCheckInForQuestion, RISK_CHECK_IN_DIALOG, type RiskCheckInOptions } from '../riskCheckInDialog';
 import { isQuestion } from '../../src/language/controlWords';
 import { SAFETY_PLAN_DIALOG } from '../safetyPlanDialog';
-import { cannotRead, QUESTION_ASIDE_KEY, sendSafetyNote } from '../safetyDialogShared';
+import { cannotRead, QUESTION_ASIDE_KEY, routesById, routeValues, sendSafetyNote, withRouteButtons } from '../safetyDialogShared';
 import { answerWords } from '../../src/content/answerReplies';
 import type { IntentName } from '../../src/language/recognizer';
 import { mainQuestionFor } from '../../src/content/knowledgeBase';
@@ -166,4 +168,28 @@ async function beginSafetyDialog(turn: MainTurn, risk: RiskAssessment): Promise<
     case 'handoff':
       return dc.beginDialog(EMERGENCY_SUPPORT_DIALOG, options);
   }
+}
+
+/**
+ * "ok", "fine", "mm" just after the risk check-in closed on a "no" or no answer. Someone who has
+ * just been asked about harming themselves and answers in one flat word is not saying all is well:
+ * no "you're welcome" and menu of topics, but that help is still there and room to say more (two
+ * wordings, then the usual reply). Anything else said ends this. Undefined when it does not apply.
+ */
+export async function quietAfterCheckIn(turn: MainTurn, typed: boolean): Promise<DialogTurnResult | undefined> {
+  const { state, locale, dc, text } = turn;
+  const answered = state.quietAfterCheckIn;
+  if (answered === undefined) return undefined;
+  // Read as the safety dialogs read answers: a bare "ok", "fine", "mm" or "I'm fine" and nothing else.
+  const reading = readSafeNow(text, locale);
+  const acknowledgement = typed && (reading.label === 'ack' || reading.weak === true);
+  const wordings = tObject<string[]>(locale, 'safety:checkIn.quietAck');
+  if (!acknowledgement || answered >= wordings.length) {
+    state.quietAfterCheckIn = undefined;
+    return undefined;
+  }
+  state.quietAfterCheckIn = answered + 1;
+  const routeIds = answered === 0 ? ['samaritans'] : ['emergency'];
+  await dc.context.sendActivity(withRouteButtons(locale, t(locale, `safety:checkIn.quietAck.${answered}`, routeValues(locale)), routesById(locale, routeIds)));
+  return Dialog.EndOfTurn;
 }

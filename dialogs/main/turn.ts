@@ -46,6 +46,8 @@ export interface MainState {
   youngRoutesGiven?: boolean;
   /** The person asked on behalf of someone under 18 ("my grandson is 13"): a person to talk to includes Childline for them. */
   askedForYoungPerson?: boolean;
+  /** Bare acknowledgements answered since the risk check-in closed; undefined once anything else is said. */
+  quietAfterCheckIn?: number;
   /** The last messages came as work or study talk ("im a student nurse..."): src/safety/workFrame.ts. */
   workFrame?: boolean;
 }

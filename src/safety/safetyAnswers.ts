@@ -428,5 +428,16 @@ export function offerAnswer(text: string, locale: string = DEFAULT_LOCALE): 'yes
 export function checkInAnswer(text: string, locale: string = DEFAULT_LOCALE): CheckInAnswer {
   const tokens = answerTokens(text);
   if (isUnreadable(tokens, locale)) return 'unknown';
-  return classify(tokens, tablesFor(locale).checkIn).label as CheckInAnswer;
+  const tables = tablesFor(locale);
+  const label = classify(tokens, tables.checkIn).label as CheckInAnswer;
+  // "No, I wouldn't say I'm safe", "I don't think I'm safe": words of safety with a "not" that no
+  // phrase explains say danger, whatever "no" or "I am" sits beside them. As a yes: the hand-off.
+  return label !== 'yes' && negatesSafety(tokens, tables, locale) ? 'yes' : label;
+}
+
+/** True when the words claim safety ("I am safe") and a loose "not" or "no" takes it back. */
+function negatesSafety(tokens: readonly string[], tables: AnswerTables, locale: string): boolean {
+  const claims = findMatches(tokens, tables.safeNow, []).some((m) => m.label === 'safe');
+  // Read as an answer to "are you safe?": "no, I'm safe" opens with a no and says safety; it stays a no.
+  return claims && readSafeNow(tokens.join(' '), locale).label === 'notSafe';
 }
