@@ -9,37 +9,13 @@
  *
  *   npm run build && node dist/scripts/eval-safety.js [--quiet] [--fresh] [--dir path]
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../src/projectRoot';
-import { evaluateRiskSets, meetsTargets, TARGET_MAX_FPR, type EvalMiss, type EvalReport, type LabelledBenign, type LabelledNegated, type LabelledRisk } from './lib/riskEvaluation';
+import { evaluateRiskSets, meetsTargets, TARGET_MAX_FPR, type EvalMiss, type EvalReport, type LabelledBenign, type LabelledRisk } from './lib/riskEvaluation';
+import { EVAL_DIR, FRESH_DIR, loadEvalSets, readJsonl } from './lib/safetySets';
+import { readFreshBatches, type FreshBatch } from './lib/freshBatches';
 import { benchmarkDetectRisk } from './lib/benchmarkDetectRisk';
 import { detectRisk, detectRiskLexiconOnly } from '../src/safety/detectRisk';
-
-export const EVAL_DIR = join(PROJECT_ROOT, 'test', 'safety', 'eval');
-export const FRESH_DIR = join(PROJECT_ROOT, 'test', 'safety', 'fresh');
-
-export function readJsonl<T>(path: string): T[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .map((line, i) => {
-      try {
-        return JSON.parse(line) as T;
-      } catch {
-        throw new Error(`${path}:${i + 1}: not valid JSON`);
-      }
-    });
-}
-
-export function loadEvalSets(dir: string = EVAL_DIR): { risk: LabelledRisk[]; benign: LabelledBenign[]; negated: LabelledNegated[] } {
-  return {
-    risk: readJsonl<LabelledRisk>(join(dir, 'risk.jsonl')),
-    benign: readJsonl<LabelledBenign>(join(dir, 'benign.jsonl')),
-    negated: readJsonl<LabelledNegated>(join(dir, 'negated.jsonl')),
-  };
-}
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
@@ -82,23 +58,17 @@ function sideBySide(title: string, lexicon: EvalReport, combined: EvalReport): v
 /** Scores each fresh held-out batch (and all of them together) with and without the backstop. */
 function freshReport(dir: string): void {
   if (!existsSync(dir)) return;
-  const batches = readdirSync(dir)
-    .filter((f) => f.endsWith('-risk.jsonl'))
-    .map((f) => f.replace(/-risk\.jsonl$/, ''))
-    .sort();
+  const batches = readFreshBatches(dir);
   const allRisk: LabelledRisk[] = [];
   const allBenign: LabelledBenign[] = [];
-  for (const batch of batches) {
-    const risk = readJsonl<LabelledRisk>(join(dir, `${batch}-risk.jsonl`));
-    const benignPath = join(dir, `${batch}-benign.jsonl`);
-    const benign = existsSync(benignPath) ? readJsonl<LabelledBenign>(benignPath) : [];
+  for (const { name, risk, benign } of batches) {
     allRisk.push(...risk);
     allBenign.push(...benign);
-    sideBySide(`Fresh batch ${batch}`, evaluateRiskSets(risk, benign, [], 'en-GB', detectRiskLexiconOnly), evaluateRiskSets(risk, benign, [], 'en-GB', detectRisk));
+    sideBySide(`Fresh batch ${name}`, evaluateRiskSets(risk, benign, [], 'en-GB', detectRiskLexiconOnly), evaluateRiskSets(risk, benign, [], 'en-GB', detectRisk));
   }
-  pastReport(dir, batches);
+  pastReport(batches);
   const combined = evaluateRiskSets(allRisk, allBenign, [], 'en-GB', detectRisk);
-  sideBySide(`Fresh batches together (${batches.join(', ')})`, evaluateRiskSets(allRisk, allBenign, [], 'en-GB', detectRiskLexiconOnly), combined);
+  sideBySide(`Fresh batches together (${batches.map((b) => b.name).join(', ')})`, evaluateRiskSets(allRisk, allBenign, [], 'en-GB', detectRiskLexiconOnly), combined);
   list('Fresh misses (lexicon + backstop)', combined.misses);
   list('Fresh false positives (lexicon + backstop)', combined.falsePositives);
   list('Fresh benign acknowledged only (past and over, or work/study)', combined.acknowledged);
@@ -109,24 +79,22 @@ function freshReport(dir: string): void {
  * answer is no safety dialog: nothing, or an assessment read as past (or work/study) at concern,
  * which the bot acknowledges in one line before answering.
  */
-function pastReport(dir: string, batches: readonly string[]): void {
+function pastReport(batches: readonly FreshBatch[]): void {
   const wrong: string[] = [];
   let total = 0;
   const perBatch: string[] = [];
-  for (const batch of batches) {
-    const path = join(dir, `${batch}-past.jsonl`);
-    if (!existsSync(path)) continue;
-    const items = readJsonl<{ text: string; category?: string }>(path);
+  for (const { name, past } of batches) {
+    if (past.length === 0) continue;
     let bad = 0;
-    for (const item of items) {
+    for (const item of past) {
       const got = detectRisk(item.text);
       const calm = got === null || got.negated || ((got.when === 'past' || got.frame === 'professional') && got.severity === 'concern');
       if (calm) continue;
       bad++;
       wrong.push(`${JSON.stringify(item.text)}: got ${got.category}/${got.severity} ${got.who}/${got.when}/${got.frame}`);
     }
-    total += items.length;
-    perBatch.push(`${batch} ${bad}/${items.length}`);
+    total += past.length;
+    perBatch.push(`${name} ${bad}/${past.length}`);
   }
   if (total === 0) return;
   console.log(`\nPast and over (fresh <batch>-past.jsonl, ${total}): a check-in or hand-off where none is due: ${wrong.length} (${perBatch.join(', ')})`);

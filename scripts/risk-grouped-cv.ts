@@ -25,7 +25,7 @@ import { LOCALES_DIR } from '../src/projectRoot';
 import { createRiskDetector, type RiskAssessment } from '../src/safety/detectRisk';
 import { MODEL_OPTIONS, readBackstopExamples, readUtteranceExamples, trainingFilePath, trainRiskBackstop, type BackstopExample, type RiskBackstop } from '../src/safety/riskBackstop';
 import type { NgramClassifierOptions } from '../src/ml/ngramClassifier';
-import { EVAL_DIR, loadEvalSets } from './eval-safety';
+import { EVAL_DIR, loadEvalSets } from './lib/safetySets';
 import { freshTrainingExamples, groupBatches, readFreshBatches, sameTextKey, textsInFolder, type FreshBatch } from './lib/freshBatches';
 import { isAcknowledgementOnly } from './lib/riskEvaluation';
 

@@ -6,12 +6,13 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { EVAL_DIR, FRESH_DIR, readJsonl } from '../eval-safety';
+import { EVAL_DIR, FRESH_DIR, readJsonl } from './safetySets';
+import type { LabelledRisk } from './riskEvaluation';
 import type { BackstopExample } from '../../src/safety/riskBackstop';
 
 export interface FreshBatch {
   name: string;
-  risk: { text: string; category: string; severity: string }[];
+  risk: LabelledRisk[];
   benign: { text: string }[];
   /** risk that is past and over, said as such: the right answer is no safety dialog */
   past: { text: string; category: string }[];

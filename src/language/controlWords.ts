@@ -99,20 +99,29 @@ interface ControlWords {
   keepSummary: { actions: string[]; objects: string[]; phrases: string[]; unless: string[] };
 }
 
-// The last text normalised: one message is asked about by several tests in a row (the risk
-// detector's conversation-command check alone normalises it five times), and a 100 KB paste cost
-// milliseconds each time.
-let lastControl = { text: '', normalised: '' };
-
+/** A message as every control-word list is kept: lower case, letters and digits, single spaces. */
 export function normaliseControl(text: string): string {
-  if (text === lastControl.text) return lastControl.normalised;
-  const normalised = text
+  return text
     .toLowerCase()
     .replace(/['’‘`]/g, '')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
-  lastControl = { text, normalised };
-  return normalised;
+}
+
+/** Characters of a message read first by normaliseWithin: far more than any command's words take. */
+const WITHIN_PREFIX_CHARS = 512;
+
+/**
+ * `normaliseControl(text)`, or undefined when that has more than `limit` words, found from the
+ * first characters when they already hold more: a 100 KB paste is never a command, and each test
+ * below was normalising all of it. Exact: every word of a prefix but the last is a whole word of
+ * the text (apostrophes only join letters, and nothing else joins or removes a break), and the last
+ * is part of one, so a prefix's word count is never more than the text's.
+ */
+function normaliseWithin(text: string, limit: number): string | undefined {
+  if (text.length > WITHIN_PREFIX_CHARS && !atMostWords(normaliseControl(text.slice(0, WITHIN_PREFIX_CHARS)), limit)) return undefined;
+  const normalised = normaliseControl(text);
+  return atMostWords(normalised, limit) ? normalised : undefined;
 }
 
 export function parseControlWords(json: unknown): ControlWords {
@@ -226,13 +235,14 @@ function hasPhrase(padded: string, phrase: string): boolean {
   return padded.includes(` ${phrase} `);
 }
 
+// Both compare in place: building "word " for every lead-in word was most of a command test's cost.
 function stripStart(text: string, words: readonly string[]): string | undefined {
-  for (const word of words) if (text.startsWith(`${word} `)) return text.slice(word.length + 1);
+  for (const word of words) if (text.charCodeAt(word.length) === SPACE && text.startsWith(word)) return text.slice(word.length + 1);
   return undefined;
 }
 
 function stripEnd(text: string, words: readonly string[]): string | undefined {
-  for (const word of words) if (text.endsWith(` ${word}`)) return text.slice(0, -word.length - 1);
+  for (const word of words) if (text.charCodeAt(text.length - word.length - 1) === SPACE && text.endsWith(word)) return text.slice(0, -word.length - 1);
   return undefined;
 }
 
@@ -251,19 +261,43 @@ function atMostWords(text: string, limit: number): boolean {
   return true;
 }
 
-// The last message's cores: one turn asks a dozen of these tests about the same message (the risk
-// detector's command check, then the dialogs' routing), and each built the same list again.
-let lastCores: { text: string; words: ControlWords; cores: readonly string[] } | undefined;
+const SPACE = 32;
 
-/** The message and the shorter forms left after lead-in and tail words are set aside, longest first. */
-function cores(text: string, words: ControlWords): readonly string[] {
-  if (lastCores !== undefined && lastCores.text === text && lastCores.words === words) return lastCores.cores;
-  const out = Object.freeze(coresOf(text, words));
-  lastCores = { text, words, cores: out };
-  return out;
+/**
+ * One message as the tests below read it, each form made when first needed: the risk detector's
+ * isConversationCommand asks six of them about one message, and they shared the work through
+ * module-level caches of the last message before.
+ */
+class ControlText {
+  private shortForm: string | undefined | null = null;
+  private coreForms: readonly string[] | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly words: ControlWords,
+  ) {}
+
+  /** normaliseControl(text) if it has at most MAX_COMMAND_WORDS words (no command has more), else undefined. */
+  get short(): string | undefined {
+    if (this.shortForm === null) this.shortForm = normaliseWithin(this.text, MAX_COMMAND_WORDS);
+    return this.shortForm;
+  }
+
+  /** The short form's cores (none for a longer message). */
+  get cores(): readonly string[] {
+    this.coreForms ??= this.short ? cores(this.short, this.words) : [];
+    return this.coreForms;
+  }
+
+  /** The short form if it has at most `limit` words (limit <= MAX_COMMAND_WORDS). */
+  within(limit: number): string | undefined {
+    const short = this.short;
+    return short !== undefined && atMostWords(short, limit) ? short : undefined;
+  }
 }
 
-function coresOf(text: string, words: ControlWords): string[] {
+/** The message and the shorter forms left after lead-in and tail words are set aside, longest first. */
+function cores(text: string, words: ControlWords): string[] {
   if (!atMostWords(text, MAX_COMMAND_WORDS)) return [];
   const out: string[] = [];
   let current: string | undefined = text;
@@ -289,11 +323,13 @@ function targetIn(text: string, words: ControlWords): QuestionId | undefined {
  * which one).
  */
 export function classifyControl(locale: string, text: string): Control | undefined {
-  const normalised = normaliseControl(text);
-  if (!normalised || normalised.split(' ').length > 12) return undefined;
-  const words = controlWords(locale);
-  const candidates = cores(normalised, words);
-  const asked = text.trim().endsWith('?');
+  return controlIn(new ControlText(text, controlWords(locale)));
+}
+
+function controlIn(message: ControlText): Control | undefined {
+  if (!message.within(12)) return undefined;
+  const { words, cores: candidates } = message;
+  const asked = message.text.trim().endsWith('?');
   for (const core of candidates) {
     const kind = words.phrases.get(core);
     if (kind === 'skip' && asked && words.skipNotAsked.has(core)) return undefined;
@@ -322,18 +358,14 @@ function withTarget(kind: 'change' | 'back', core: string, words: ControlWords):
 
 /** A message that is a goodbye and nothing else ("thanks bye", "gotta go"): never "ya" or "ok". */
 export function isGoodbye(locale: string, text: string): boolean {
-  const normalised = normaliseControl(text);
-  if (!normalised) return false;
-  const words = controlWords(locale);
-  return cores(normalised, words).some((core) => words.goodbye.has(core) || (core.length >= 6 && [...words.goodbye].some((phrase) => phrase.length >= 6 && withinOneSlip(core, phrase))));
+  const { words, cores: candidates } = new ControlText(text, controlWords(locale));
+  return candidates.some((core) => words.goodbye.has(core) || (core.length >= 6 && [...words.goodbye].some((phrase) => phrase.length >= 6 && withinOneSlip(core, phrase))));
 }
 
 /** "remember me" / "forget me": whether the person wants their area and age group kept for next time. */
 export function classifyKeep(locale: string, text: string): KeepChoice | undefined {
-  const normalised = normaliseControl(text);
-  if (!normalised) return undefined;
-  const words = controlWords(locale);
-  for (const core of cores(normalised, words)) {
+  const { words, cores: candidates } = new ControlText(text, controlWords(locale));
+  for (const core of candidates) {
     const choice = words.keep.get(core);
     if (choice) return choice;
   }
@@ -361,10 +393,15 @@ export function isCallTimeQuestion(locale: string, text: string): boolean {
 
 /** "ok", "thanks", "cool": an acknowledgement and nothing else (never a goodbye, never "yes"). */
 export function isAcknowledgement(locale: string, text: string): boolean {
-  const normalised = normaliseControl(text);
-  if (!normalised) return /^\s*(👍|🙂|😊|👌)\s*$/u.test(text);
-  const words = controlWords(locale);
-  return words.acknowledgements.has(normalised) || cores(normalised, words).some((core) => words.acknowledgements.has(core)) || onlyAcknowledgements(normalised, words);
+  return acknowledgementIn(new ControlText(text, controlWords(locale)));
+}
+
+function acknowledgementIn(message: ControlText): boolean {
+  // A longer message may still be acknowledgements only ("thanks thanks thanks ..."): read it all.
+  const normalised = message.short ?? normaliseControl(message.text);
+  if (!normalised) return /^\s*(👍|🙂|😊|👌)\s*$/u.test(message.text);
+  const { words } = message;
+  return words.acknowledgements.has(normalised) || message.cores.some((core) => words.acknowledgements.has(core)) || onlyAcknowledgements(normalised, words);
 }
 
 /** Words that may sit around acknowledgements ("thanks thats really helpful", "ok cool thank you x"). */
@@ -389,9 +426,9 @@ function onlyAcknowledgements(normalised: string, words: ControlWords): boolean 
  */
 export function isPause(locale: string, text: string): boolean {
   if (text.includes('?')) return false;
-  const normalised = normaliseControl(text);
-  if (!normalised || normalised.split(' ').length > 12) return false;
   const words = controlWords(locale);
+  const normalised = new ControlText(text, words).within(12);
+  if (!normalised) return false;
   if (words.pauseEndings.some((ending) => normalised === ending || normalised.endsWith(` ${ending}`))) return true;
   const phrase = words.pause.find((pause) => normalised === pause || normalised.startsWith(`${pause} `));
   if (phrase === undefined) return false;
@@ -440,10 +477,12 @@ export function asksAfterAnswer(locale: string, text: string): boolean {
 }
 
 function isWhole(locale: string, text: string, list: (words: ControlWords) => Set<string>): boolean {
-  const normalised = normaliseControl(text);
-  if (!normalised) return false;
-  const words = controlWords(locale);
-  return cores(normalised, words).some((core) => list(words).has(core));
+  return wholeIn(new ControlText(text, controlWords(locale)), list);
+}
+
+function wholeIn(message: ControlText, list: (words: ControlWords) => Set<string>): boolean {
+  const phrases = list(message.words);
+  return message.cores.some((core) => phrases.has(core));
 }
 
 /** "actually dont call me", "ive changed my mind": a call-back no longer wanted, as the whole message. */
@@ -468,8 +507,8 @@ export function asksToEmail(locale: string, text: string): boolean {
 
 /** "can i get my summary by email", "how do i print this", "can i keep a copy": keeping the check's summary. */
 export function asksToKeepSummary(locale: string, text: string): boolean {
-  const normalised = normaliseControl(text);
-  if (normalised.split(' ').length > 15) return false;
+  const normalised = new ControlText(text, controlWords(locale)).within(15);
+  if (normalised === undefined) return false;
   const padded = ` ${normalised} `;
   const { actions, objects, phrases, unless } = controlWords(locale).keepSummary;
   const has = (phrase: string) => hasPhrase(padded, phrase);
@@ -483,11 +522,14 @@ export function isNextStepRequest(locale: string, text: string): boolean {
 
 /** "quiz pls", "can we do the check": the whole message asks for the check, as its button does. */
 export function isCheckRequest(locale: string, text: string): boolean {
-  if (isWhole(locale, text, (words) => words.checkRequest)) return true;
+  return checkRequestIn(new ControlText(text, controlWords(locale)));
+}
+
+function checkRequestIn(message: ControlText): boolean {
+  if (wholeIn(message, (words) => words.checkRequest)) return true;
   // "ipt chek", "the quizz": one slip forgiven in a request of eight letters or more.
-  const normalised = normaliseControl(text);
-  const words = controlWords(locale);
-  return cores(normalised, words).some((core) => core.length >= 8 && [...words.checkRequest].some((phrase) => phrase.length >= 8 && withinOneSlip(core, phrase)));
+  const { words } = message;
+  return message.cores.some((core) => core.length >= 8 && [...words.checkRequest].some((phrase) => phrase.length >= 8 && withinOneSlip(core, phrase)));
 }
 
 /**
@@ -495,11 +537,14 @@ export function isCheckRequest(locale: string, text: string): boolean {
  * The whole message, or a longer why-phrase followed by a few words ("why do u need to know my age tho").
  */
 export function isWhyAsk(locale: string, text: string): boolean {
-  if (isWhole(locale, text, (words) => words.whyAsks)) return true;
-  const normalised = normaliseControl(text);
-  const words = controlWords(locale);
+  return whyAskIn(new ControlText(text, controlWords(locale)));
+}
+
+function whyAskIn(message: ControlText): boolean {
+  if (wholeIn(message, (words) => words.whyAsks)) return true;
+  const { words } = message;
   // The cheap test first: the detector asks this of every message the lexicon finds nothing in.
-  return cores(normalised, words).some((core) =>
+  return message.cores.some((core) =>
     words.whyAskLeads.some((phrase) => core.startsWith(phrase) && core[phrase.length] === ' ' && core.split(' ').length - phrase.split(' ').length <= 3),
   );
 }
@@ -528,15 +573,16 @@ export function isFitQuestion(locale: string, text: string): boolean {
 export function isConversationCommand(locale: string, text: string): boolean {
   // Longer than any command (see MAX_COMMAND_WORDS): the backstop reads it, and a 100 KB paste is
   // not run through every test below.
-  if (!atMostWords(normaliseControl(text), MAX_COMMAND_WORDS)) return false;
-  const control = classifyControl(locale, text);
+  const message = new ControlText(text, controlWords(locale));
+  if (message.short === undefined) return false;
+  const control = controlIn(message);
   if (control !== undefined) return control.kind !== 'stop';
   return (
-    isAcknowledgement(locale, text) ||
-    isWhyAsk(locale, text) ||
-    isNextStepRequest(locale, text) ||
-    isCheckRequest(locale, text) ||
-    isEraseThat(locale, text) ||
+    acknowledgementIn(message) ||
+    whyAskIn(message) ||
+    wholeIn(message, (words) => words.nextStep) ||
+    checkRequestIn(message) ||
+    wholeIn(message, (words) => words.eraseThat) ||
     isWholeEraseRequest(locale, text)
   );
 }

@@ -109,7 +109,10 @@ export function localRecognizerFromModels(models: TrainedModels, options: Omit<L
   const ngram = ngramModelFromWeights(models.ngram, { stem: stemmer() });
 
   async function classifyParts(text: string): Promise<{ nlpjs: IntentScore[]; ngram: IntentScore[] }> {
-    const normalised = normalizeUtterance(recognitionText(text));
+    return classifyNormalised(normalizeUtterance(recognitionText(text)));
+  }
+
+  async function classifyNormalised(normalised: string): Promise<{ nlpjs: IntentScore[]; ngram: IntentScore[] }> {
     if (normalised.length === 0) return { nlpjs: [{ intent: 'None', score: 1 }], ngram: [{ intent: 'None', score: 1 }] };
     const result = await nlp.nluManager.process(NLP_LANGUAGE, normalised);
     const nlpjs: IntentScore[] = [];
@@ -122,11 +125,13 @@ export function localRecognizerFromModels(models: TrainedModels, options: Omit<L
   const known = models.exact;
 
   async function classify(text: string): Promise<IntentScore[]> {
-    const parts = await classifyParts(text);
+    // Normalised once: the classifiers and the exact-phrasing lookup read the same form.
+    const normalised = normalizeUtterance(recognitionText(text));
+    const parts = await classifyNormalised(normalised);
     const scores = scaleNone(blend(parts.nlpjs, parts.ngram, weight), noneScale);
     // A message that is exactly a training example gets that example's label: one-word commands
     // ("help", "stop") sit among many longer examples using the same word for other intents.
-    const label = known.get(normalizeUtterance(recognitionText(text)).trim());
+    const label = known.get(normalised.trim());
     if (!label) return scores;
     return [{ intent: label, score: 1 }, ...scores.filter((s) => s.intent !== label)];
   }

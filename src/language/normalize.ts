@@ -113,21 +113,11 @@ export function plainVoice(lowerCased: string): string {
   return text;
 }
 
-// The last few messages normalised: a turn reads the same message in the recogniser (three times)
-// and the question matcher (twice), and this is pure.
-const RECENT_MAX = 4;
-const recent = new Map<string, string>();
-
+/**
+ * The form both the recogniser and the question matcher read a message in. Pure: a caller that
+ * needs it more than once keeps it (the local recogniser normalises a message once per turn).
+ */
 export function normalizeUtterance(text: string): string {
-  const known = recent.get(text);
-  if (known !== undefined) return known;
-  const normalised = normalizeUncached(text);
-  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value as string);
-  recent.set(text, normalised);
-  return normalised;
-}
-
-function normalizeUncached(text: string): string {
   const folded = plainVoice(text.toLowerCase().normalize('NFKC').replace(/[‘’`]/g, "'"))
     // "i.p.t", "i.p.t." and "i p t" are all the acronym.
     .replace(/\bi\s*\.\s*p\s*\.\s*t\b\.?/g, 'ipt')

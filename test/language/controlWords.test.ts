@@ -1,4 +1,4 @@
-import { asksAfterAnswer, asksToEmail, asksToKeepSummary, classifyControl, isAcknowledgement, hasChangeCue, isCallTimeQuestion, isCheckRequest, isFitQuestion, isGoodbye, isNextStepRequest, isPause, isQuestion, parseControlWords } from '../../src/language/controlWords';
+import { asksAfterAnswer, asksToEmail, asksToKeepSummary, classifyControl, isAcknowledgement, isConversationCommand, isWhyAsk, hasChangeCue, isCallTimeQuestion, isCheckRequest, isFitQuestion, isGoodbye, isNextStepRequest, isPause, isQuestion, parseControlWords } from '../../src/language/controlWords';
 import controlJson from '../../locales/en-GB/control-words.json';
 
 const cases: Array<[string, string, string?]> = [
@@ -241,5 +241,48 @@ describe('an answer, then a question in a sentence of its own', () => {
 
   it.each(['dunno. few months?', 'since march. my mum died', 'how long is the wait', 'about a year'])('"%s" does not', (text) => {
     expect(asksAfterAnswer('en-GB', text)).toBe(false);
+  });
+});
+
+describe('long messages are read by word count, not by length', () => {
+  // The tests count words from the first characters when those already hold too many; a message
+  // whose first characters hold few words must still be read whole.
+  const padding = (chars: number, unit: string) => unit.repeat(Math.ceil(chars / unit.length)).slice(0, chars);
+
+  it.each([
+    ['dots', '.'],
+    ['dashes and spaces', ' - '],
+    ['emoji', '🙂'],
+    ['apostrophes', "'"],
+  ])('a command after 2,000 characters of %s is still a command', (_name, unit) => {
+    const text = `${padding(2_000, unit)} ok carry on`;
+    expect(classifyControl('en-GB', text)).toEqual(classifyControl('en-GB', 'ok carry on'));
+    expect(classifyControl('en-GB', text)).toBeDefined();
+    expect(isConversationCommand('en-GB', text)).toBe(true);
+  });
+
+  it('a word cut where the first characters end counts once', () => {
+    // Twelve words in all, the fifth of them running across character 512.
+    const text = `stop ${'x'.repeat(505)}yz'abc and i mean it now please stop`;
+    expect(text.indexOf('yz')).toBeLessThan(512);
+    expect(text.indexOf('abc')).toBeGreaterThan(512);
+    expect(classifyControl('en-GB', text)).toBe(classifyControl('en-GB', text.replace(/x+yz'abc/, 'long')));
+  });
+
+  it.each([12, 40])('more than %i words are too many, however short the words', (limit) => {
+    const words = Array.from({ length: limit + 1 }, () => 'ok').join(' ');
+    const within = Array.from({ length: limit }, () => 'ok').join(' ');
+    if (limit === 12) {
+      expect(classifyControl('en-GB', `${words} stop`)).toBeUndefined();
+      expect(classifyControl('en-GB', `${Array.from({ length: 11 }, () => 'ok').join(' ')} stop`)).toEqual({ kind: 'stop' });
+    } else {
+      expect(isConversationCommand('en-GB', `${words} carry on`)).toBe(false);
+      expect(isWhyAsk('en-GB', `${within.split(' ').slice(6).join(' ')} why do you need to know`)).toBe(true);
+    }
+  });
+
+  it('a paste of acknowledgements is still read whole', () => {
+    expect(isAcknowledgement('en-GB', Array.from({ length: 300 }, () => 'thanks').join(' '))).toBe(true);
+    expect(isAcknowledgement('en-GB', `${Array.from({ length: 300 }, () => 'thanks').join(' ')} but how much does it cost`)).toBe(false);
   });
 });
