@@ -58,6 +58,24 @@ function words(text: string): string[] {
     .filter(Boolean);
 }
 
+/** A request for a route's details is short: no more words than this. */
+const MAX_REQUEST_WORDS = 14;
+/** Characters read first by requestWords: far more than a request's words take. */
+const REQUEST_PREFIX_CHARS = 512;
+
+/**
+ * `words(text)`, or undefined when they are more than MAX_REQUEST_WORDS, found from the first
+ * characters when those already hold more: a 100 KB paste was cut into words twice a turn to learn
+ * it asks for no route. Exact: every word of a prefix but its last is a word of the text (only
+ * apostrophes join letters, and a character cut in half can only join the last), so a prefix never
+ * has more words than the text.
+ */
+function requestWords(text: string): string[] | undefined {
+  if (text.length > REQUEST_PREFIX_CHARS && words(text.slice(0, REQUEST_PREFIX_CHARS)).length > MAX_REQUEST_WORDS) return undefined;
+  const tokens = words(text);
+  return tokens.length > MAX_REQUEST_WORDS ? undefined : tokens;
+}
+
 function tableFor(locale: string): RequestTable {
   const { locale: wanted, path } = resolveLocaleFile(locale, 'route-requests.json');
   let table = tables.get(wanted);
@@ -107,8 +125,8 @@ const hasAny = (tokens: readonly string[], list: readonly string[][]) => list.so
  */
 export function readRouteRequest(text: string, locale: string, nation?: Nation, offered?: OfferedRoutes): string[] | undefined {
   const table = tableFor(locale);
-  const tokens = words(text);
-  if (tokens.length === 0 || tokens.length > 14) return undefined;
+  const tokens = requestWords(text);
+  if (tokens === undefined || tokens.length === 0) return undefined;
   const named = hasAny(tokens, table.asking) ? namedRoutes(tokens, table, locale, nation) : undefined;
   if (named || !offered || tokens.some((token) => table.negators.has(token))) return named;
   // "who do i even ring": words that sit inside a pointing phrase without changing it.
@@ -123,8 +141,8 @@ export function readRouteRequest(text: string, locale: string, nation?: Nation, 
  */
 export function readForWhomRequest(text: string, locale: string): string[] | undefined {
   const table = tableFor(locale);
-  const tokens = words(text);
-  if (tokens.length === 0 || tokens.length > 14 || tokens.some((token) => table.negators.has(token))) return undefined;
+  const tokens = requestWords(text);
+  if (tokens === undefined || tokens.length === 0 || tokens.some((token) => table.negators.has(token))) return undefined;
   const { ask, help, who, not } = table.forWhom;
   if (!hasAny(tokens, ask) || !hasAny(tokens, help) || hasAny(tokens, not)) return undefined;
   const ids = [...new Set(who.filter((entry) => indexOfPhrase(tokens, entry.words) >= 0).map((entry) => entry.id))];

@@ -1,5 +1,5 @@
 import type { RiskAssessment } from '../../src/safety/types';
-import { readRouteRequest } from '../../src/safety/routeRequest';
+import { readForWhomRequest, readRouteRequest } from '../../src/safety/routeRequest';
 import { cardActions, realBot, say, textOf } from './safetyDialogHarness';
 import { sayOnce, scriptedRisk } from './crisisDialogSupport';
 
@@ -30,6 +30,24 @@ describe('reading a request for a route (pure)', () => {
     ['what is ipt', undefined],
   ])('%s -> %j', (text, ids) => {
     expect(readRouteRequest(text, 'en-GB', 'england')).toEqual(ids);
+  });
+
+  // Requests are counted in words, read from the first characters when those already hold too many.
+  it.each([
+    ['dots', '.'],
+    ['dashes and spaces', ' - '],
+    ['emoji', '🙂'],
+  ])('a request after 2,000 characters of %s is still read', (_name, unit) => {
+    const padding = unit.repeat(Math.ceil(2_000 / unit.length));
+    expect(readRouteRequest(`${padding} can i have the samaritans number`, 'en-GB', 'england')).toEqual(['samaritans']);
+    expect(readForWhomRequest(`${padding} where would a pupil go for help`, 'en-GB')).toEqual(readForWhomRequest('where would a pupil go for help', 'en-GB'));
+    expect(readForWhomRequest('where would a pupil go for help', 'en-GB')).toBeDefined();
+  });
+
+  it('a request in more than fourteen words, or a long paste around one, is not one', () => {
+    expect(readRouteRequest('ok so yeah i was just wondering can i have the samaritans number please', 'en-GB', 'england')).toEqual(['samaritans']);
+    expect(readRouteRequest('ok so yeah i was just wondering if i could maybe have the samaritans number please', 'en-GB', 'england')).toBeUndefined();
+    expect(readRouteRequest(`can i have the samaritans number ${'we talked about my week at work. '.repeat(3_000)}`, 'en-GB', 'england')).toBeUndefined();
   });
 });
 
