@@ -123,6 +123,8 @@ interface PlaceEntry {
 interface Gazetteer {
   names: Map<string, PlaceEntry>;
   longestName: number;
+  /** Every name's first words (one word, two, ... the whole name): a message's words are looked up only while they may still start one. */
+  namePrefixes: Set<string>;
   areas: Map<string, Nation>;
   districts: Map<string, Nation>;
 }
@@ -165,7 +167,12 @@ export function parseGazetteer(json: unknown): Gazetteer {
     for (const district of data.postcodeDistricts[nation] ?? []) districts.set(district, nation);
   }
   const longestName = Math.max(...[...names.keys()].map((key) => key.split(' ').length));
-  return { names, longestName, areas, districts };
+  const namePrefixes = new Set<string>();
+  for (const key of names.keys()) {
+    const parts = key.split(' ');
+    for (let n = 1; n <= parts.length; n += 1) namePrefixes.add(parts.slice(0, n).join(' '));
+  }
+  return { names, longestName, namePrefixes, areas, districts };
 }
 
 function loadGazetteer(): Gazetteer {
@@ -249,11 +256,24 @@ function placeCandidates(words: readonly string[], g: Gazetteer, expected: boole
   let lastEnd = -1;
   let i = 0;
   while (i < words.length) {
-    let matched = 0;
-    for (let n = Math.min(g.longestName, words.length - i); n >= 1 && matched === 0; n -= 1) {
-      const entry = g.names.get(words.slice(i, i + n).join(' '));
-      if (!entry) continue;
-      matched = n;
+    // The longest name starting here. Every shorter part of a name is a prefix of it, so words are
+    // read on only while they may start one: most words start none, and each was looked up as
+    // every length of name (a 100 KB paste cost tens of milliseconds, twice a turn).
+    let longest = 0;
+    let longestEntry: PlaceEntry | undefined;
+    let key = '';
+    for (let n = 1; n <= Math.min(g.longestName, words.length - i); n += 1) {
+      key = n === 1 ? words[i] : `${key} ${words[i + n - 1]}`;
+      if (!g.namePrefixes.has(key)) break;
+      const named = g.names.get(key);
+      if (named !== undefined) {
+        longest = n;
+        longestEntry = named;
+      }
+    }
+    if (longestEntry !== undefined) {
+      const n = longest;
+      const entry = longestEntry;
       const wholeAnswer = total - (notFillerBefore[i + n] - notFillerBefore[i]) === 0;
       const previous = i > 0 ? words[i - 1] : undefined;
       let score: number;
@@ -270,7 +290,7 @@ function placeCandidates(words: readonly string[], g: Gazetteer, expected: boole
       if (score > 0) found.push({ nation: entry.nation, ...(entry.place ? { place: entry.place } : {}), score, at: i });
       lastEnd = i + n;
     }
-    i += Math.max(matched, 1);
+    i += Math.max(longest, 1);
   }
   return found;
 }

@@ -279,3 +279,22 @@ describe("a place that is someone else's", () => {
     expect(extractNation(text)?.nation).toBe(nation);
   });
 });
+
+describe('every place name is read, however many words it has', () => {
+  // Names are looked up only while the words may still start one: each real name, said after a
+  // cue and followed by more words, must still be found whole (not as a shorter name inside it).
+  const g = parseGazetteer(gazetteerJson);
+  const multiWord = [...g.names.entries()].filter(([name, entry]) => name.includes(' ') && entry.cue < 2);
+
+  it('has names of several words to check', () => {
+    expect(multiWord.length).toBeGreaterThan(20);
+  });
+
+  it('finds each one whole after "I live in", with words after it', () => {
+    const wrong = multiWord.filter(([name, entry]) => {
+      const found = extractNation(`I live in ${name} with my family`);
+      return found?.nation !== entry.nation || (entry.place !== undefined && found.place !== entry.place);
+    });
+    expect(wrong.map(([name]) => name)).toEqual([]);
+  });
+});
