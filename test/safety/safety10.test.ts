@@ -70,3 +70,23 @@ describe('a lone 2 or 4 after a word that takes a number', () => {
     expect(sharedRiskDetector().normalise('going 2 bed, thanks 4 listening')).toBe('going to bed thanks for listening');
   });
 });
+
+describe('past and over in Welsh and Spanish, read for every finding', () => {
+  it.each([
+    'Intenté suicidarme hace ocho años, pero ya estoy mejor. ¿Cuánto dura la terapia?',
+    "Ro'n i'n meddwl am ladd fy hun bedair blynedd yn ôl, ond rydw i'n iawn nawr. Ydy IPT yn addas?",
+  ])('%s -> past, a concern', (text) => {
+    const got = detectRisk(text);
+    expect(got?.when).toBe('past');
+    expect(got?.severity).toBe('concern');
+  });
+
+  it.each(['Intenté suicidarme hace ocho años y esta noche quiero morir otra vez', "Ro'n i'n meddwl am ladd fy hun bedair blynedd yn ôl ac mae e nôl eto heno"])(
+    '%s -> current, immediate',
+    (text) => {
+      const got = detectRisk(text);
+      expect(got?.when).toBe('current');
+      expect(got?.severity).toBe('immediate');
+    },
+  );
+});
