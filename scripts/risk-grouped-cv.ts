@@ -16,6 +16,9 @@
  *   freshonly the fresh batches and the utterances, without the team's lines: the team wrote many
  *            of its lines after reading each batch's misses, so only this model has seen nothing
  *            of the held-out group, and its own figures are the honest ones
+ *   aug      as fresh, with training-time variants of half the lines (scripts/lib/riskAugment.ts:
+ *            vowels dropped, run-on lower case, a line buried between everyday sentences), benign
+ *            and risk alike; augtext and augbury try the first two and the last alone
  *
  *   npm run eval:risk-cv -- [--configs team,fresh] [--group 4]
  */
@@ -25,6 +28,7 @@ import { LOCALES_DIR } from '../src/projectRoot';
 import { createRiskDetector, type RiskAssessment } from '../src/safety/detectRisk';
 import { MODEL_OPTIONS, readBackstopExamples, readUtteranceExamples, trainingFilePath, trainRiskBackstop, type BackstopExample, type RiskBackstop } from '../src/safety/riskBackstop';
 import type { NgramClassifierOptions } from '../src/ml/ngramClassifier';
+import { augmentExamples, DEFAULT_AUGMENT, type AugmentOptions } from './lib/riskAugment';
 import { EVAL_DIR, loadEvalSets } from './lib/safetySets';
 import { freshTrainingExamples, groupBatches, readFreshBatches, sameTextKey, textsInFolder, type FreshBatch } from './lib/freshBatches';
 import { isAcknowledgementOnly } from './lib/riskEvaluation';
@@ -36,7 +40,10 @@ interface Config {
   team?: false;
   fresh: 'none' | 'all' | 'riskAndBenign';
   options: Readonly<NgramClassifierOptions>;
+  /** training-time variants for new writers' ways of writing (src/safety/riskAugment.ts) */
+  augment?: Readonly<AugmentOptions>;
 }
+
 const CONFIGS: Record<string, Config> = {
   team: { fresh: 'none', options: MODEL_OPTIONS },
   fresh: { fresh: 'all', options: MODEL_OPTIONS },
@@ -45,6 +52,9 @@ const CONFIGS: Record<string, Config> = {
   freshonly: { team: false, fresh: 'all', options: MODEL_OPTIONS },
   e15: { fresh: 'all', options: { ...MODEL_OPTIONS, epochs: 15 } },
   e10: { fresh: 'all', options: { ...MODEL_OPTIONS, epochs: 10 } },
+  aug: { fresh: 'all', options: MODEL_OPTIONS, augment: DEFAULT_AUGMENT },
+  augtext: { fresh: 'all', options: MODEL_OPTIONS, augment: { ...DEFAULT_AUGMENT, kinds: ['vowels', 'runon'] } },
+  augbury: { fresh: 'all', options: MODEL_OPTIONS, augment: { ...DEFAULT_AUGMENT, kinds: ['buried'] } },
 };
 
 type Kind = 'risk' | 'benign' | 'past';
@@ -109,14 +119,23 @@ function main(argv: string[]): number {
   });
 
   const prep = (examples: readonly BackstopExample[]): BackstopExample[] => examples.map((e) => ({ ...e, text: prepare(e.text) }));
-  const teamLines = prep(readBackstopExamples(trainingFilePath('en-GB')));
-  const utterances = prep(readUtteranceExamples(join(LOCALES_DIR, 'en-GB', 'utterances.json')));
+  const teamRaw = readBackstopExamples(trainingFilePath('en-GB'));
+  const utterancesRaw = readUtteranceExamples(join(LOCALES_DIR, 'en-GB', 'utterances.json'));
+  const teamLines = prep(teamRaw);
+  const utterances = prep(utterancesRaw);
   const batches = readFreshBatches();
   // As in the training file: lines also in the team's evaluation sets never train (that set stays a measure).
   const evalTexts = textsInFolder(EVAL_DIR);
   const groups = groupBatches(batches, groupSize);
-  const freshExamples = (group: readonly FreshBatch[], which: Config['fresh']): BackstopExample[] =>
-    which === 'none' ? [] : prep(freshTrainingExamples(group, { past: which === 'all' }).filter((e) => !evalTexts.has(sameTextKey(e.text))));
+  const freshRaw = (group: readonly FreshBatch[], which: Config['fresh']): BackstopExample[] =>
+    which === 'none' ? [] : freshTrainingExamples(group, { past: which === 'all' }).filter((e) => !evalTexts.has(sameTextKey(e.text)));
+  const freshExamples = (group: readonly FreshBatch[], which: Config['fresh']): BackstopExample[] => prep(freshRaw(group, which));
+  // With variants, the raw lines are varied first and then prepared, as a new writer's would be.
+  const trainingSet = (config: Config, group: readonly FreshBatch[]): BackstopExample[] => {
+    if (config.augment === undefined) return [...(config.team === false ? utterances : [...teamLines, ...utterances]), ...freshExamples(group, config.fresh)];
+    const raw = [...(config.team === false ? [] : teamRaw), ...freshRaw(group, config.fresh), ...utterancesRaw];
+    return prep(augmentExamples(raw, config.augment));
+  };
   const heldOut = groups.map((group) =>
     group.flatMap((b): Line[] => {
       const line = (kind: Kind, text: string): Line => ({ kind, text, prepared: prepare(text), lexicon: flagged(kind, detector.detectLexiconOnly(text, 'en-GB')) });
@@ -137,7 +156,7 @@ function main(argv: string[]): number {
     const baseModel = config.fresh === 'none' ? trainRiskBackstop(base, 1, config.options) : undefined;
     groups.forEach((group, g) => {
       const others = batches.filter((b) => !group.includes(b));
-      current = baseModel ?? trainRiskBackstop([...base, ...freshExamples(others, config.fresh)], 1, config.options);
+      current = baseModel ?? trainRiskBackstop(trainingSet(config, others), 1, config.options);
       for (const t of THRESHOLDS) {
         threshold = t;
         const tally = tallies.get(t) as Tally;
@@ -161,7 +180,7 @@ function main(argv: string[]): number {
       }
     });
     // The team's own evaluation set, with the model trained on everything this configuration uses.
-    current = baseModel ?? trainRiskBackstop([...base, ...freshExamples(batches, config.fresh)], 1, config.options);
+    current = baseModel ?? trainRiskBackstop(trainingSet(config, batches), 1, config.options);
     console.log(`\n== ${name} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     console.log('thresh | detector: recall  benign  past | model alone: recall  benign  past | added where lexicon silent: risk  benign  past | worst group recall | team set: recall  FP');
     for (const t of THRESHOLDS) {

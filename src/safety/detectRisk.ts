@@ -556,6 +556,9 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
         if (found !== null && (best === null || ranksAbove(found, best))) best = found;
       }
     }
+    // The English pass reads another language's message without that language's words for "years
+    // ago ... I'm well now": the message's own lexicon says so for every finding, not only its own.
+    if (best !== null && foreign && !best.negated && best.when !== 'past' && saysPastOver(ownLexicon(language), text)) best = { ...best, when: 'past', severity: 'concern' };
     // "I'm not in any danger, I just need someone to talk to": a danger word said only to deny it
     // is the person telling us they are safe, not a veiled risk; nothing to check in about.
     if (best !== null && best.negated && best.category === 'danger') return null;
@@ -614,6 +617,14 @@ export function mayMatch(gate: RuleGate, words: readonly string[]): boolean {
  */
 export function wordPrefixOf(source: string): string | undefined {
   return /^\(\?<!\[a-z0-9\]\)\(\?:([a-z]+)(?: \?[a-z]+)*\[a-z\]\*\)\(\?!\[a-z0-9\]\)$/.exec(source)?.[1];
+}
+
+/** A lexicon's own past-and-over words (lexicon.ts pastOver) hold for the message. */
+function saysPastOver(lex: CompiledLexicon | undefined, text: string): boolean {
+  const over = lex?.pastOver;
+  if (lex === undefined || over === undefined) return false;
+  const plain = normaliseToWords(dropInvisible(text), lex.tables, {}).join(' ');
+  return over.past.test(plain) && over.well.test(plain) && !over.unless.test(plain);
 }
 
 /** "I'm safe", "not in any danger": said plainly, not "safe for now" or "safe I think". */

@@ -33,6 +33,8 @@ export interface NormaliseTables {
   quantityNouns: ReadonlySet<string>;
 }
 
+/** Words after which a lone 2 or 4 is a number ("year 2", "aged 4"), never "to" or "for". */
+const NUMBER_BEFORE: ReadonlySet<string> = new Set(['year', 'yr', 'years', 'aged', 'age', 'ages', 'grade', 'class', 'form', 'level', 'stage', 'number', 'no', 'page', 'chapter', 'module', 'session', 'week', 'day', 'room', 'ward', 'floor']);
 const NON_ASCII = /[^\x00-\x7f]/;
 const NON_ASCII_RUN = /[^\x00-\x7f]+/g;
 const LEFTOVER = /[^a-z0-9. ]/;
@@ -382,7 +384,9 @@ export function normaliseToWords(text: string, tables: NormaliseTables, options:
     const special = tok.length === 1 ? SPECIAL_TEXT_SPEAK_NUMBERS.get(tok) : undefined;
     if (special !== undefined) {
       const next = nextWord(raw, i);
-      out.push(next !== undefined && /^[a-z]+$/.test(next) && !tables.quantityNouns.has(next) ? special : tok);
+      // "in year 2 I ...", "aged 4 when ...": after a word that takes a number, it is the number.
+      const before = previousWord(raw, i);
+      out.push(next !== undefined && /^[a-z]+$/.test(next) && !tables.quantityNouns.has(next) && (before === undefined || !NUMBER_BEFORE.has(before)) ? special : tok);
       continue;
     }
     // "HR" at work is the department ("an HR adviser"); "hr" is an hour after a number, or after

@@ -36,7 +36,8 @@ const OLDER = /(?:^| )(?:grandad|grandpa|grandfather|grandma|granny|grandmother|
 // markers below) are set aside before looking for signs of "now".
 const PAST_OVER = new RegExp(
   [
-    '(?:years|decades|a long time|ages|a lifetime) ago',
+    // "over a decade ago", "a decade ago": as long past as "years ago".
+    '(?:years|yrs|decades|decade|a long time|ages|a lifetime) ago',
     '(?:been|am|have been|i am|felt|feel|i feel|i have felt|doing) (?:well|fine|ok|okay|safe|better|much better|recovered|stable|good|clean|free of it|in a (?:much |far |way |really |very |so )?(?:good|better|great|happier|safe|stable|healthy) place)(?: [a-z]+){0,2} (?:ever )?(?:since|for (?:over |more than |nearly |almost |well over )?(?:[a-z0-9]+ )?(?:years|year|months|decades|decade|a long time|ages|a while)|(?<!for )now)',
     '(?:he|she|they|i|we) (?:is|are|am|has been|have been) (?:fine|ok|okay|well|better|safe|healthy|recovered|fully recovered)(?: [a-z]+){0,2}(?:(?<! for) now| since| for (?:[a-z0-9]+ ){0,2}(?:years|year|months|decades|decade|ages|a while))',
     'ever since',
@@ -44,7 +45,8 @@ const PAST_OVER = new RegExp(
     '(?:he|she|they|i|we) (?:was|were) (?:fine|ok|okay|alright|all right|back to normal)(?: [a-z]+){0,3}',
     '(?:have not|not|never) (?:self harmed|harmed myself|hurt myself|cut|cut myself|done it|felt like that|felt that way|tried again|relapsed|had those thoughts)(?: [a-z]+){0,3} (?:since|for|in) ',
     // "used to think about it every day at school": the habit is the past one, up to a turn back to now.
-    'used (?:to|2)(?: (?!(?:and|but|now|again|recently|lately|these|keeps|keep|is|are|am|still|has|have)(?= |$))[a-z]+){0,8}',
+    // ("used to keep me locked in": keep is the habit's own verb there.)
+    'used (?:to|2)(?: keep)?(?: (?!(?:and|but|now|again|recently|lately|these|keeps|keep|is|are|am|still|has|have)(?= |$))[a-z]+){0,8}',
     'there was a time(?: when)?',
     '(?:(?:a few|some|many|two|three|four|five|ten|[0-9]+) )?years back',
     // "stopped about 18 months ago", "clean 3 years in january": the harm ended, and when.
@@ -103,6 +105,10 @@ const RECOVERED = new RegExp(
     'it has been (?:over |more than |nearly |almost |well over )?(?:[a-z0-9]+ ){1,2}(?:years|decades)',
     '(?:^|\\. )(?:well|fine|safe|ok|okay|good|clean|steady) (?:ever )?since',
     'no recurrence',
+    // "as a kid ... I'm grown up now and safe": that was then.
+    '(?:i am|im|he is|she is|they are|we are) (?:now )?(?:all )?(?:grown up|an adult|adults|grown)',
+    // "clean since and proud of it", said anywhere in a sentence; never "not been clean since".
+    '(?<!(?:not|never) (?:been )?)(?:clean|sober|safe) (?:ever )?since',
     '(?:never|not) (?:had another|again|did it again|went back|think about it|had those thoughts again|done (?:it|that|anything like (?:it|that)) again)',
     '(?:have not|not|never) (?:had|done|felt|been)(?: [a-z]+){0,4} since',
     '(?:have not|has not|not|haven t) (?:in|for) (?:over |more than |well over )?(?:[a-z0-9]+ )(?:years|year|decades|decade)',
@@ -149,12 +155,13 @@ const RECOVERED = new RegExp(
     '(?:got|get) (?:the|his|her|their|my|our) (?:money|savings) back',
     '(?:he is|she is|they are|he has|she has|they have) (?:been )?(?:long )?(?:gone|dead|out of (?:my|our|the) (?:life|lives|picture))(?: [a-z]+){0,2}(?: for (?:[a-z0-9]+ )?(?:years|decades|a decade|ages|a long time))?',
   ]
-    .map((alt) => `(?:${alt})(?: now)?`)
+    // "I'm fine these days": the same as "fine now" (left behind, "these days" would read as a sign of now).
+    .map((alt) => `(?:${alt})(?: now| these days| nowadays)?`)
     .join('|'),
   'g',
 );
 const DATED_PAST_ALL = new RegExp(DATED_PAST.source, 'g');
-const NOW = /(?:^| )(?:(?<!(?:pregnant|married|working|studying|dating|smiling|laughing|happy|well|driving|travelling|running|walking|back at work|in love) )again|recently|lately|(?<!(?:i am|im) (?:a |an )?[a-z]+(?: myself)? )these days|this week|this month|last night|last week|yesterday|today|tonight|this morning|this afternoon|this evening|earlier|(?:an|a few|few|two|three|[0-9]+) (?:hour|hours|minutes|mins) ago|(?:a little|a short|little|a) while ago|getting closer|coming closer|is following|are following|right now|just now|now (?:i|he|she|they|it) (?:want|wants|wanna|feel like|feels like|keep|keeps|need|am thinking|is thinking|are back|is back|have started|has started|do it|does it)|at the moment|currently|(?:outside|here|downstairs|upstairs|at the door|at my door|in the house|in my house|at my house|at my work) now|now (?:with|outside|at the door|at my door|in the house)|now (?:he|she|they|someone) (?:is|are) (?:outside|at the door|at my door|at the window|in the house|downstairs|upstairs|here|banging|trying to get in|following)|now (?:i|he|she|they) (?:have|has|have got|has got|got) (?:the |my |his |her |their |some |a |all )?(?:[a-z]+ )?(?:ready|saved|stashed|lined up|bought|planned|sorted)|(?:started|starting)(?! (?:a|an|my|the|his|her|their|our|school|uni|university|college|work|ipt|therapy|cbt|counselling|treatment|sessions|medication|meds|antidepressants|it|nursery|year|secondary|primary|training|course|job|new))|coming|coming back|come back|came back|returned|(?<!(?:worried about a|about a|no|of a|avoid a|prevent a|preventing a) )relapse|relapsed|relapsing|still(?! (?:get|qualify|apply|be referred|be seen|access|book|join|sign up|tells|tell|talks about|jokes about|brings it up|mentions|affects|affect|impacts|shapes|haunts|bothers|think about|remember|have the scars|have scars|has an effect|carry|worry|worries|laugh|laughs|talk|talks|best friends|friends|close|miss|misses|in touch|together|married))|keep|keeps|every day|every night|been (?:looking up|searching|googling|researching|saying|talking about|planning|buying|stockpiling|cutting|hurting|drinking|hiding))(?= |$)/;
+const NOW = /(?:^| )(?:(?<!(?:pregnant|married|working|studying|dating|smiling|laughing|happy|well|driving|travelling|running|walking|back at work|in love) )again|recently|lately|(?<!(?:i am|im) (?:a |an )?[a-z]+(?: myself)? )these days|this week|this month|last night|last week|yesterday|today|tonight|this morning|this afternoon|this evening|earlier|(?:an|a few|few|two|three|[0-9]+) (?:hour|hours|minutes|mins) ago|(?:a little|a short|little|a) while ago|getting closer|coming closer|is following|are following|right now|just now|now (?:i|he|she|they|it) (?:want|wants|wanna|feel like|feels like|keep|keeps|need|am thinking|is thinking|are back|is back|have started|has started|do it|does it)|at the moment|currently|(?:outside|here|downstairs|upstairs|at the door|at my door|in the house|in my house|at my house|at my work) now|now (?:with|outside|at the door|at my door|in the house)|now (?:he|she|they|someone) (?:is|are) (?:outside|at the door|at my door|at the window|in the house|downstairs|upstairs|here|banging|trying to get in|following)|now (?:i|he|she|they) (?:have|has|have got|has got|got) (?:the |my |his |her |their |some |a |all )?(?:[a-z]+ )?(?:ready|saved|stashed|lined up|bought|planned|sorted)|(?<!first )(?:started|starting)(?! (?:a|an|my|the|his|her|their|our|school|uni|university|college|work|ipt|therapy|cbt|counselling|treatment|sessions|medication|meds|antidepressants|it|nursery|year|secondary|primary|training|course|job|new))|coming|coming back|come back|came back|returned|(?<!(?:worried about a|about a|no|of a|avoid a|prevent a|preventing a) )relapse|relapsed|relapsing|still(?! (?:get|qualify|apply|be referred|be seen|access|book|join|sign up|tells|tell|talks about|jokes about|brings it up|mentions|affects|affect|impacts|shapes|haunts|bothers|think about|remember|have the scars|have scars|has an effect|carry|worry|worries|laugh|laughs|talk|talks|best friends|friends|close|miss|misses|in touch|together|married))|keep(?! (?:me |myself |him |her |them |us )?(?:well|healthy|on track|on top of|busy|in touch))|keeps|every day|every night|been (?:looking up|searching|googling|researching|saying|talking about|planning|buying|stockpiling|cutting|hurting|drinking|hiding))(?= |$)/;
 // A crisis a few days ago is not past and over for a person's own safety, even if they feel OK now;
 // a body that was "fine in the morning" after last weekend is.
 const DAYS_AGO = /(?:^| )(?:(?:a|two|three|a few|a couple of|[0-9]+) days ago|the other (?:day|night)|(?:on|last|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:night|morning|evening)|(?:at|over) the weekend|last weekend)(?= |$)/;
@@ -179,7 +186,8 @@ const GOALS_AGAIN = /(?:help|learn|learning|able|want|hoping|hope|like|start|sta
 // mood "that keeps coming back" is the mood, not the risk.
 const RECURRING =
   /(?:^| )(?:(?:(?<!(?:mood|depression|anxiety|worry|worries|stress|grief|sadness|panic|panic attacks|low) )(?:it|that)|the (?:urges|thoughts|feelings|cutting|drinking|self harm|harming|voices|flashbacks|nightmares))(?: [a-z]+){0,2} (?:has|have|had|is|are|was|keeps|keep)(?: all)? (?:come back|coming back|came back|crept back|started again|starting again|happening again|returned|back(?! (?:to|on|at|in|from|home|for|with|up|down|out)(?= |$)))|(?<!(?:worried about|scared of|afraid of|fear of|risk of|avoid|prevent|preventing|no|not)(?: a)? )(?:relapse|relapsing)|relapsed|(?:started|starting|begun|began|do|doing|did|thinking about|thought about|feeling|felt|cutting|hurting myself)(?: [a-z]+){0,2} (?:it|that|this|like that|that way) again)(?= |$)/;
-const PRESENT_WANT = /(?:^| )(?:i want|i wanna|i wish|i keep|going to|gonna|(?<!(?:did not|didnt|never|no longer) )want to|i think about|i plan|i still)(?= |$)/;
+// "can I still get IPT" asks about the guide; it says nothing of the risk still being there.
+const PRESENT_WANT = /(?:^| )(?:i want|i wanna|i wish|i keep|going to|gonna|(?<!(?:did not|didnt|never|no longer) )want to|i think about|i plan|(?<!(?:can|could|would|will|do|does|did|should|may|might|am|if) )i still)(?= |$)/;
 const PRESENT_RISK_VERB = /(?:^| )(?:i am|i want|i wanna|i wish|i feel|i keep|i need|i will|going to|gonna|i can not|(?<!(?:did not|didnt|never|no longer) )want to|i have been|i think about|i plan)(?= |$)/;
 
 const ROLE = new RegExp(
