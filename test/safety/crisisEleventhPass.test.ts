@@ -1,0 +1,71 @@
+import { readSafeNow } from '../../src/safety/safetyAnswers';
+import { checkInQuestionKey, speaksOfSomeoneElse } from '../../src/safety/safetyReply';
+import { say, textOf } from './safetyDialogHarness';
+import { ASKS_AGAIN, afterOwnCrisis, crisisBot, sayOnce } from './crisisDialogSupport';
+
+/**
+ * Eleventh pass on the crisis follow-ups (crisis11), by class. Through the real gate, detector and
+ * MainDialog where a dialog is involved.
+ */
+
+describe('a clear "I am safe" with a reason about what the person wants from the chat', () => {
+  it.each([
+    'yeah im safe, i just fancied talking to something that wont judge me',
+    "i'm safe tonight honestly. i only wanted a place where i'm not judged",
+    'safe yes, just needed to get it out without being judged',
+  ])('%j reads as safe (pure)', (text) => {
+    expect(readSafeNow(text).label).toBe('safe');
+  });
+
+  it.each(["no i'm not safe, and everyone would judge me", 'not really, i dont want a lecture'])('%j is still not safe (pure)', (text) => {
+    expect(readSafeNow(text).label).toBe('notSafe');
+  });
+
+  it('stops asking "are you safe?" and answers the next question without 999 again', async () => {
+    const adapter = await afterOwnCrisis();
+    const settled = textOf(await sayOnce(adapter, 'yeah im safe, i just fancied talking to something that wont judge me'));
+    expect(settled).toMatch(/glad you're safe/);
+    expect(settled).not.toMatch(ASKS_AGAIN);
+    const next = textOf(await sayOnce(adapter, 'what happens in the first ipt session'));
+    expect(next).not.toMatch(/999/);
+    expect(next).not.toMatch(ASKS_AGAIN);
+  });
+});
+
+describe('a check-in about someone else asks about that person', () => {
+  it.each([
+    'my cousin texted the family group saying sorry for everything and now his phone goes straight to voicemail',
+    'a girl in my class put up a story saying she is done with it all, and her mum cannot find her',
+  ])('%j speaks of someone else (pure)', (text) => {
+    expect(speaksOfSomeoneElse(text)).toBe(true);
+  });
+
+  it.each(['i feel like a burden to her and i cant stop crying', 'he left and i dont see the point in anything'])('%j speaks of the writer (pure)', (text) => {
+    expect(speaksOfSomeoneElse(text)).toBe(false);
+  });
+
+  it('the question for someone else, whatever the category; harm to others still asks the writer', () => {
+    expect(checkInQuestionKey({ category: 'suicide', severity: 'concern', matched: [], negated: true, who: 'adult' })).toBe('someone');
+    expect(checkInQuestionKey({ category: 'self_harm', severity: 'concern', matched: [], negated: false, possible: true, who: 'child' })).toBe('someone');
+    expect(checkInQuestionKey({ category: 'harm_to_others', severity: 'concern', matched: [], negated: true, who: 'adult' })).toBe('harm_to_others');
+    expect(checkInQuestionKey({ category: 'suicide', severity: 'concern', matched: [], negated: false, possible: true })).toBe('possible');
+  });
+
+  const ABOUT_HIM = 'my cousin texted the family group saying sorry for everything and now his phone goes straight to voicemail';
+
+  it('a guess about someone else asks whether they could be in danger, never "is that happening for you?"', async () => {
+    const adapter = await crisisBot({ [ABOUT_HIM]: { category: 'suicide', severity: 'concern', possible: true } });
+    const text = textOf(await say(adapter, ABOUT_HIM));
+    expect(text).toMatch(/worried about someone/);
+    expect(text).not.toMatch(/harming yourself|happening for you/);
+  });
+
+  it('a yes opens the reply for helping someone else, which asks whether they are safe', async () => {
+    const adapter = await crisisBot({ [ABOUT_HIM]: { category: 'suicide', severity: 'concern', possible: true } });
+    await say(adapter, ABOUT_HIM);
+    const text = textOf(await sayOnce(adapter, 'yes i think so'));
+    expect(text).toMatch(/999/);
+    expect(text).toMatch(/Are they safe/i);
+    expect(text).not.toMatch(/Are you safe/i);
+  });
+});
