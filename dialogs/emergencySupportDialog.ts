@@ -328,7 +328,11 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       // it's happening now"): Respect on every such reply to someone who may hurt someone; for
       // someone helping another person, their advice line when the answer says nothing urgent.
       const holding = label === 'unknown' || label === 'ack' || state.phase === 'staying';
-      const advice = audience === 'everyone' || (audience === 'other' && holding && state.reply.kind !== 'medical') ? adviceRoutes(locale, state).slice(0, 1) : [];
+      // An older person harmed at home keeps Hourglass in view while they talk ("he's out now").
+      const advice =
+        audience === 'everyone' || (audience === 'other' && holding && state.reply.kind !== 'medical') || (state.reply.kind === 'self_older_abuse' && holding)
+          ? adviceRoutes(locale, state).slice(0, 1)
+          : [];
       // "theres my sister i guess": reaching them now is a good step, whatever else the answer says.
       const trusted = reading.trusted === true && audience === 'self' && label !== 'notSafe' ? [t(locale, 'safety:answer.trusted')] : [];
       // "how long is the wait": a short answer after 999, then the question again (never the check's question).
@@ -561,7 +565,7 @@ function theirLines(locale: string, state: EmergencyState): string[] {
 
 /** The council's adult social care team advises on an adult at risk (a tip: it has no single number). */
 function adviceTips(locale: string, state: EmergencyState): string[] {
-  return state.reply.kind === 'older_adult' || state.reply.kind === 'someone_abuse' ? [t(locale, 'safety:tips.adult_social_care')] : [];
+  return state.reply.kind === 'older_adult' || state.reply.kind === 'self_older_abuse' || state.reply.kind === 'someone_abuse' ? [t(locale, 'safety:tips.adult_social_care')] : [];
 }
 
 /** The reply's own lines after 999 (the NSPCC, Hourglass, Respect...): where to get advice. */

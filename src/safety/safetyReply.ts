@@ -31,6 +31,9 @@ export function safetyMode(assessment: RiskAssessment): SafetyMode {
   return 'handoff';
 }
 
+/** Lexicon rules that say the writer is an older person harmed at home (locales/<lang>/risk-lexicon.json). */
+const OLDER_AT_HOME_RULES: ReadonlySet<string> = new Set(['abuse.older_person_at_home']);
+
 function replyKind(assessment: RiskAssessment): ReplyKind {
   const who = assessment.who ?? 'self';
   const { category } = assessment;
@@ -41,6 +44,8 @@ function replyKind(assessment: RiskAssessment): ReplyKind {
   const violence = category === 'abuse' || category === 'danger';
   switch (who) {
     case 'self':
+      // An older person hurt, robbed or neglected at home by family or carers: Hourglass is theirs too.
+      if (violence && assessment.matched.some((id) => OLDER_AT_HOME_RULES.has(id))) return 'self_older_abuse';
       return category === 'abuse' ? 'self_abuse' : category === 'danger' ? 'self_danger' : 'self';
     case 'child':
       return violence ? 'child_abuse' : 'child';

@@ -1,5 +1,6 @@
 import { readSafeNow } from '../../src/safety/safetyAnswers';
-import { checkInQuestionKey, speaksOfSomeoneElse } from '../../src/safety/safetyReply';
+import { detectRisk } from '../../src/safety/detectRisk';
+import { checkInQuestionKey, safetyReply, speaksOfSomeoneElse } from '../../src/safety/safetyReply';
 import { say, textOf } from './safetyDialogHarness';
 import { ASKS_AGAIN, afterOwnCrisis, crisisBot, sayOnce } from './crisisDialogSupport';
 
@@ -67,5 +68,33 @@ describe('a check-in about someone else asks about that person', () => {
     expect(text).toMatch(/999/);
     expect(text).toMatch(/Are they safe/i);
     expect(text).not.toMatch(/Are you safe/i);
+  });
+});
+
+describe('an older person harmed or neglected at home by family or carers', () => {
+  it.each([
+    'my grandson has been taking my pension card and he shoved me into the wall',
+    'the home help leaves me without my tablets and shouts at me',
+    'my granddaughter hits me when i will not give her money',
+  ])('%j gets the reply that names Hourglass, 999 first (pure)', (text) => {
+    const risk = detectRisk(text, 'en-GB');
+    expect(risk).not.toBeNull();
+    expect(safetyReply(risk!)).toMatchObject({ kind: 'self_older_abuse', audience: 'self', mode: 'handoff' });
+  });
+
+  it.each(['my pension barely covers the gas bill', 'i mind my grandkids on mondays, would ipt help with stress'])('%j is not a risk (pure)', (text) => {
+    expect(detectRisk(text, 'en-GB')).toBeNull();
+  });
+
+  it('names Hourglass and 999, asks "are you safe?", and keeps Hourglass in view while they talk', async () => {
+    const adapter = await crisisBot();
+    const first = textOf(await sayOnce(adapter, 'my grandson has been taking my pension card and he shoved me into the wall'));
+    expect(first).toMatch(/999/);
+    expect(first).toMatch(/Hourglass/);
+    expect(first).toMatch(ASKS_AGAIN);
+    const next = textOf(await sayOnce(adapter, 'he has gone to the pub now'));
+    expect(next).toMatch(/0808 808 8141/);
+    expect(next).toMatch(/999/);
+    expect(next).not.toBe(first);
   });
 });
