@@ -98,3 +98,25 @@ describe('an older person harmed or neglected at home by family or carers', () =
     expect(next).not.toBe(first);
   });
 });
+
+describe('a plan kept secret', () => {
+  it.each([
+    'i have a plan for tonight and nobody knows',
+    'got a plan sorted for after my shift. not telling anyone, just wanted to write it down',
+    'no one knows but i have got a plan now',
+  ])('%j is the full hand-off (pure)', (text) => {
+    expect(detectRisk(text, 'en-GB')).toMatchObject({ category: 'suicide', severity: 'immediate', who: 'self' });
+  });
+
+  it.each(['got a plan for my mums surprise party, no one knows', 'i have a plan for the weekend, not telling anyone where we are going'])('%j, a plan for something or someone, is not (pure)', (text) => {
+    expect(detectRisk(text, 'en-GB')).toBeNull();
+  });
+
+  it('"not really" to "are you safe?" after it gets 999 and the question again', async () => {
+    const adapter = await crisisBot();
+    expect(textOf(await sayOnce(adapter, 'got a plan sorted for after my shift. not telling anyone, just wanted to write it down'))).toMatch(ASKS_AGAIN);
+    const text = textOf(await sayOnce(adapter, 'not really'));
+    expect(text).toMatch(/999/);
+    expect(text).not.toMatch(/glad you're safe/);
+  });
+});
