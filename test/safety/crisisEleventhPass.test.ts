@@ -1,5 +1,6 @@
 import { readSafeNow } from '../../src/safety/safetyAnswers';
 import { detectRisk } from '../../src/safety/detectRisk';
+import { readAheadRequest } from '../../src/safety/routeRequest';
 import { checkInQuestionKey, safetyReply, speaksOfSomeoneElse } from '../../src/safety/safetyReply';
 import { say, textOf } from './safetyDialogHarness';
 import { ASKS_AGAIN, afterOwnCrisis, crisisBot, sayOnce } from './crisisDialogSupport';
@@ -118,5 +119,36 @@ describe('a plan kept secret', () => {
     const text = textOf(await sayOnce(adapter, 'not really'));
     expect(text).toMatch(/999/);
     expect(text).not.toMatch(/glad you're safe/);
+  });
+});
+
+describe('a question about whether IPT is for a crisis is a question, not a crisis', () => {
+  it.each(['is ipt meant for crisis situations', 'would talking therapy be any good in a crisis, or is it longer term'])('%j is no risk (pure)', (text) => {
+    expect(detectRisk(text, 'en-GB')).toBeNull();
+  });
+
+  it.each(['can ipt help me in a crisis right now', 'i need crisis help tonight'])('%j still is (pure)', (text) => {
+    expect(detectRisk(text, 'en-GB')).not.toBeNull();
+  });
+});
+
+describe('asking what to do if it gets bad again later', () => {
+  it.each(['what if it gets bad again tonight', 'who do i ring if the thoughts come back', 'and if it all gets too much at the weekend'])('%j asks for the lines there any time (pure)', (text) => {
+    expect(readAheadRequest(text, 'en-GB', 'scotland')).toEqual(['emergency', 'nhs24_scotland', 'samaritans', 'shout']);
+  });
+
+  it.each(['what happens if the depression comes back after ipt', 'what if it does not get better', 'what if my appointment gets moved'])('%j does not (pure)', (text) => {
+    expect(readAheadRequest(text, 'en-GB')).toBeUndefined();
+  });
+
+  it('after saying they are safe and asking about IPT, the person gets 999 and the lines open any time', async () => {
+    const adapter = await afterOwnCrisis();
+    await say(adapter, 'im safe now, my sister is with me');
+    await say(adapter, 'how long does ipt last');
+    const text = textOf(await sayOnce(adapter, 'what do i do if it gets bad again tonight'));
+    expect(text).toMatch(/999/);
+    expect(text).toMatch(/116 123/);
+    expect(text).toMatch(/111/);
+    expect(text).not.toMatch(ASKS_AGAIN);
   });
 });
