@@ -137,7 +137,11 @@ describe('asking what to do if it gets bad again later', () => {
     expect(readAheadRequest(text, 'en-GB', 'scotland')).toEqual(['emergency', 'nhs24_scotland', 'samaritans', 'shout']);
   });
 
-  it.each(['what happens if the depression comes back after ipt', 'what if it does not get better', 'what if my appointment gets moved'])('%j does not (pure)', (text) => {
+  it.each(['is there anyone open at 3am i can talk to', 'whos even awake at this time'])('%j, asking what is open late, gets the same lines (pure)', (text) => {
+    expect(readAheadRequest(text, 'en-GB', 'scotland')).toEqual(['emergency', 'nhs24_scotland', 'samaritans', 'shout']);
+  });
+
+  it.each(['what happens if the depression comes back after ipt', 'what if it does not get better', 'what if my appointment gets moved', 'is the chemist open tonight'])('%j does not (pure)', (text) => {
     expect(readAheadRequest(text, 'en-GB')).toBeUndefined();
   });
 
