@@ -10,6 +10,12 @@ import { ASKS_AGAIN, afterOwnCrisis, crisisBot, sayOnce } from './crisisDialogSu
  * MainDialog where a dialog is involved.
  */
 
+// The first bot in a worker loads the detector and the answer index: a one-off cost, paid here,
+// outside any test's own time limit.
+beforeAll(async () => {
+  await say(await crisisBot(), 'what is ipt');
+}, 180_000);
+
 describe('a clear "I am safe" with a reason about what the person wants from the chat', () => {
   it.each([
     'yeah im safe, i just fancied talking to something that wont judge me',
