@@ -6,6 +6,7 @@ import { offerAnswer, readSafeNow, safetyRequest, type SafeNowAnswer, type SafeN
 import { safetyMode, safetyReply, type Audience, type SafetyReply } from '../src/safety/safetyReply';
 import type { RiskAssessment, RiskCategory } from '../src/safety/types';
 import { crisisRouteTable, routeSet, type CrisisRoute } from '../src/safety/crisisRoutes';
+import { readAheadRequest } from '../src/safety/routeRequest';
 import { PROFILE_NOTED_KEY, type ProfileNoted } from './turnState';
 import { SAFETY_PLAN_DIALOG, type SafetyPlanResult } from './safetyPlanDialog';
 import {
@@ -239,7 +240,15 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     const typed = state.phase === 'settled' ? settledChoice(dc.activeDialog!, text, locale) : safetyRequest(text, locale);
     const request = choice === 'moreRoutes' || choice === 'plan' || choice === 'back' ? choice : newRisk ? undefined : typed;
     if (request === 'moreRoutes') return this.showMore(context, state);
-    if (request === 'plan' && offersPlan(state)) return dc.beginDialog(SAFETY_PLAN_DIALOG, { profile: state.profile });
+    if (request === 'plan' && offersPlan(state)) {
+      // "what if it gets bad again tonight": the lines open any time first, then the plan for it.
+      const ahead = readAheadRequest(text, locale, state.profile.nation);
+      if (ahead) {
+        const routes = routesById(locale, ahead);
+        await context.sendActivity(withRouteButtons(locale, `${t(locale, 'safety:reply.ahead')}\n${routeBullets(locale, routes)}`, routes));
+      }
+      return dc.beginDialog(SAFETY_PLAN_DIALOG, { profile: state.profile });
+    }
     // "what if I'm wrong": worried about someone else and holding back. Asking is right; the advice lines again.
     if (!choice && !newRisk && holdsBack(reading, state.reply)) return this.reassure(context, state);
     if (request === 'back' && state.phase === 'settled') {

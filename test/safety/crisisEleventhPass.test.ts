@@ -151,6 +151,15 @@ describe('asking what to do if it gets bad again later', () => {
     expect(readAheadRequest(text, 'en-GB')).toBeUndefined();
   });
 
+  it('just after saying they are safe: the lines open any time, then the safety plan the reply offers', async () => {
+    const adapter = await afterOwnCrisis();
+    await say(adapter, 'im safe now, my mum is here');
+    const text = textOf(await sayOnce(adapter, 'what if it gets bad again tonight'));
+    expect(text).toMatch(/any time, day or night/);
+    expect(text).toMatch(/116 123/);
+    expect(text).toMatch(/plan/i);
+  });
+
   it('after saying they are safe and asking about IPT, the person gets 999 and the lines open any time', async () => {
     const adapter = await afterOwnCrisis();
     await say(adapter, 'im safe now, my sister is with me');
