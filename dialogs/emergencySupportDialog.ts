@@ -6,6 +6,7 @@ import { offerAnswer, readSafeNow, safetyRequest, type SafeNowAnswer, type SafeN
 import { safetyMode, safetyReply, type Audience, type SafetyReply } from '../src/safety/safetyReply';
 import type { RiskAssessment, RiskCategory } from '../src/safety/types';
 import { crisisRouteTable, routeSet, type CrisisRoute } from '../src/safety/crisisRoutes';
+import { readAheadRequest } from '../src/safety/routeRequest';
 import { PROFILE_NOTED_KEY, type ProfileNoted } from './turnState';
 import { SAFETY_PLAN_DIALOG, type SafetyPlanResult } from './safetyPlanDialog';
 import {
@@ -239,7 +240,15 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     const typed = state.phase === 'settled' ? settledChoice(dc.activeDialog!, text, locale) : safetyRequest(text, locale);
     const request = choice === 'moreRoutes' || choice === 'plan' || choice === 'back' ? choice : newRisk ? undefined : typed;
     if (request === 'moreRoutes') return this.showMore(context, state);
-    if (request === 'plan' && offersPlan(state)) return dc.beginDialog(SAFETY_PLAN_DIALOG, { profile: state.profile });
+    if (request === 'plan' && offersPlan(state)) {
+      // "what if it gets bad again tonight": the lines open any time first, then the plan for it.
+      const ahead = readAheadRequest(text, locale, state.profile.nation);
+      if (ahead) {
+        const routes = routesById(locale, ahead);
+        await context.sendActivity(withRouteButtons(locale, `${t(locale, 'safety:reply.ahead')}\n${routeBullets(locale, routes)}`, routes));
+      }
+      return dc.beginDialog(SAFETY_PLAN_DIALOG, { profile: state.profile });
+    }
     // "what if I'm wrong": worried about someone else and holding back. Asking is right; the advice lines again.
     if (!choice && !newRisk && holdsBack(reading, state.reply)) return this.reassure(context, state);
     if (request === 'back' && state.phase === 'settled') {
@@ -328,7 +337,11 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       // it's happening now"): Respect on every such reply to someone who may hurt someone; for
       // someone helping another person, their advice line when the answer says nothing urgent.
       const holding = label === 'unknown' || label === 'ack' || state.phase === 'staying';
-      const advice = audience === 'everyone' || (audience === 'other' && holding && state.reply.kind !== 'medical') ? adviceRoutes(locale, state).slice(0, 1) : [];
+      // An older person harmed at home keeps Hourglass in view while they talk ("he's out now").
+      const advice =
+        audience === 'everyone' || (audience === 'other' && holding && state.reply.kind !== 'medical') || (state.reply.kind === 'self_older_abuse' && holding)
+          ? adviceRoutes(locale, state).slice(0, 1)
+          : [];
       // "theres my sister i guess": reaching them now is a good step, whatever else the answer says.
       const trusted = reading.trusted === true && audience === 'self' && label !== 'notSafe' ? [t(locale, 'safety:answer.trusted')] : [];
       // "how long is the wait": a short answer after 999, then the question again (never the check's question).
@@ -561,7 +574,7 @@ function theirLines(locale: string, state: EmergencyState): string[] {
 
 /** The council's adult social care team advises on an adult at risk (a tip: it has no single number). */
 function adviceTips(locale: string, state: EmergencyState): string[] {
-  return state.reply.kind === 'older_adult' || state.reply.kind === 'someone_abuse' ? [t(locale, 'safety:tips.adult_social_care')] : [];
+  return state.reply.kind === 'older_adult' || state.reply.kind === 'self_older_abuse' || state.reply.kind === 'someone_abuse' ? [t(locale, 'safety:tips.adult_social_care')] : [];
 }
 
 /** The reply's own lines after 999 (the NSPCC, Hourglass, Respect...): where to get advice. */

@@ -5,7 +5,8 @@ import { crisisRouteTable, type CrisisRoute } from '../src/safety/crisisRoutes';
 import { routeBullets } from '../src/safety/crisisRoutesText';
 import type { UserProfile } from '../src/profile';
 import { checkInAnswer, readSafeNow, safetyRequest, type CheckInAnswer } from '../src/safety/safetyAnswers';
-import { checkInQuestionKey } from '../src/safety/safetyReply';
+import { asksAboutSomeoneElse, checkInQuestionKey, speaksOfSomeoneElse } from '../src/safety/safetyReply';
+import type { RiskAssessment } from '../src/safety/types';
 import { EMERGENCY_SUPPORT_DIALOG, type EmergencySupportOptions } from './emergencySupportDialog';
 import { SAFETY_PLAN_DIALOG, type SafetyPlanOptions } from './safetyPlanDialog';
 import {
@@ -63,7 +64,7 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
     if (!options) throw new Error('RiskCheckInDialog needs an assessment');
     const { context } = dc;
     const locale = localeOf(context);
-    const state: CheckInState = { ...options };
+    const state: CheckInState = { ...options, assessment: aboutWhom(options.assessment, context.activity.text ?? '') };
     dc.activeDialog!.state = state;
     await recordSafetyEvent(this.deps, context, options.assessment, 'checkIn');
     // Severity is always concern here: the banner shows, the full hand-off waits for the answer.
@@ -118,10 +119,21 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
   /** The question; asked again (after a route given, or a message in another language), in other words. */
   private async ask(context: TurnContext, state: CheckInState): Promise<void> {
     const locale = localeOf(context);
-    const text = (state.asks ?? 0) % 2 === 0 ? t(locale, `safety:checkIn.question.${checkInQuestionKey(state.assessment)}`) : t(locale, 'safety:checkIn.again');
+    const again = asksAboutSomeoneElse(state.assessment) ? 'safety:checkIn.againSomeone' : 'safety:checkIn.again';
+    const text = (state.asks ?? 0) % 2 === 0 ? t(locale, `safety:checkIn.question.${checkInQuestionKey(state.assessment)}`) : t(locale, again);
     state.asks = (state.asks ?? 0) + 1;
     await context.sendActivity(questionActivity(context, text, yesNo(locale)));
   }
+}
+
+/**
+ * A guess by the backstop alone does not say whose risk it is. When the message speaks of another
+ * person more than of the writer, the check-in asks about that person, and a yes opens the reply for
+ * helping someone else ("are they safe?"), not "are you safe?".
+ */
+function aboutWhom(assessment: RiskAssessment, text: string): RiskAssessment {
+  if (assessment.possible !== true || (assessment.who ?? 'self') !== 'self' || !speaksOfSomeoneElse(text)) return assessment;
+  return { ...assessment, who: 'adult' };
 }
 
 /** Thanks for a no (or "you don't have to answer"), where help is anyway, and that the conversation can go on. */

@@ -8,8 +8,8 @@ import { shortAnswer } from '../src/content/shortAnswer';
 import { urgentNumbers } from '../src/content/urgentNumbers';
 import { crisisRouteTable, type CrisisRoute } from '../src/safety/crisisRoutes';
 import { routeBullets } from '../src/safety/crisisRoutesText';
-import { readForWhomRequest, readRouteRequest, type OfferedRoutes } from '../src/safety/routeRequest';
-import { answerTokens, isUnreadable, readSafeNow, type SafeNowAnswer, type SafeNowReading } from '../src/safety/safetyAnswers';
+import { readAheadRequest, readForWhomRequest, readRouteRequest, type OfferedRoutes } from '../src/safety/routeRequest';
+import { answerTokens, isUnreadable, readSafeNow, safetyRequest, type SafeNowAnswer, type SafeNowReading } from '../src/safety/safetyAnswers';
 import { appendSafetyEvent, type SafetyEvent, type SafetyRecord } from '../src/safety/safetyRecord';
 import { noteKind } from '../src/safety/safetyReply';
 import type { RiskAssessment } from '../src/safety/types';
@@ -202,7 +202,9 @@ export async function sendSafetyNote(deps: SafetyDialogDeps, context: TurnContex
 export function requestedRoutes(context: TurnContext, profile: UserProfile, offered?: OfferedRoutes): CrisisRoute[] | undefined {
   const text = context.activity.text ?? '';
   const locale = localeOf(context);
-  const forWhom = readForWhomRequest(text, locale);
+  // Inside a safety dialog "what do i do if it gets bad again" asks for the safety plan it offers.
+  const ahead = offered && safetyRequest(text, locale) === 'plan' ? undefined : readAheadRequest(text, locale, profile.nation);
+  const forWhom = readForWhomRequest(text, locale) ?? ahead;
   if (forWhom && !cannotRead(context)) return routesById(locale, forWhom);
   // Asking for a route is rare and quick to rule out: the slower readings run only then.
   const ids = readRouteRequest(text, locale, profile.nation, offered);

@@ -57,6 +57,7 @@ const tipSchema = z.object({ id: z.string().regex(/^[a-z0-9_]+$/), confidence: z
 export const REPLY_KINDS = [
   'self',
   'self_abuse',
+  'self_older_abuse',
   'self_danger',
   'medical',
   'someone',

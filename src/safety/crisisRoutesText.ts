@@ -55,6 +55,7 @@ function leadKey(reply: SafetyReply, category: RiskCategory): string {
   switch (reply.kind) {
     case 'self':
     case 'self_abuse':
+    case 'self_older_abuse':
     case 'self_danger':
       return `safety:reply.lead.${category}`;
     case 'medical':
@@ -70,7 +71,7 @@ function leadKey(reply: SafetyReply, category: RiskCategory): string {
 function nowKey(reply: SafetyReply): string {
   if (reply.kind === 'medical') return reply.audience === 'self' ? 'safety:reply.now.medicalSelf' : 'safety:reply.now.medicalOther';
   // Someone hurting or threatening them: danger, not a life at risk by their own hand.
-  if (reply.kind === 'self_abuse' || reply.kind === 'self_danger') return 'safety:reply.now.selfDanger';
+  if (reply.kind === 'self_abuse' || reply.kind === 'self_older_abuse' || reply.kind === 'self_danger') return 'safety:reply.now.selfDanger';
   return `safety:reply.now.${reply.audience}`;
 }
 

@@ -25,6 +25,7 @@ const fileSchema = z.object({
   fillers: phrases,
   themselves: z.object({ them: phrases, reach: phrases }),
   forWhom: z.object({ ask: phrases, help: phrases, who: z.record(phrases), not: phrases }),
+  ahead: z.object({ ask: phrases, worse: phrases, openLate: phrases, notAbout: phrases, routes: phrases }),
   negators: phrases,
 });
 
@@ -37,6 +38,7 @@ interface RequestTable {
   fillers: ReadonlySet<string>;
   themselves: { them: string[][]; reach: string[][] };
   forWhom: { ask: string[][]; help: string[][]; who: Array<{ id: string; words: string[] }>; not: string[][] };
+  ahead: { ask: string[][]; worse: string[][]; openLate: string[][]; notAbout: string[][]; routes: string[] };
   negators: ReadonlySet<string>;
 }
 
@@ -99,6 +101,7 @@ function tableFor(locale: string): RequestTable {
       fillers: new Set(file.fillers.flatMap(words)),
       themselves: { them: file.themselves.them.map(words), reach: file.themselves.reach.map(words) },
       forWhom: { ask: file.forWhom.ask.map(words), help: file.forWhom.help.map(words), who: byRoute(file.forWhom.who), not: file.forWhom.not.map(words) },
+      ahead: { ask: file.ahead.ask.map(words), worse: file.ahead.worse.map(words), openLate: file.ahead.openLate.map(words), notAbout: file.ahead.notAbout.map(words), routes: file.ahead.routes },
       negators: new Set(file.negators.flatMap(words)),
     };
     tables.set(wanted, table);
@@ -147,6 +150,24 @@ export function readForWhomRequest(text: string, locale: string): string[] | und
   if (!hasAny(tokens, ask) || !hasAny(tokens, help) || hasAny(tokens, not)) return undefined;
   const ids = [...new Set(who.filter((entry) => indexOfPhrase(tokens, entry.words) >= 0).map((entry) => entry.id))];
   return ids.length > 0 ? ids : undefined;
+}
+
+/**
+ * "what if it gets bad again tonight", "who do i ring if the thoughts come back", "is anything open
+ * at 2am": the lines that are there any time ('$nation' as the person's own urgent NHS line), in or out of a crisis reply: a
+ * person who said they are safe asks where help is for later. Undefined for anything else.
+ */
+export function readAheadRequest(text: string, locale: string, nation?: Nation): string[] | undefined {
+  const table = tableFor(locale);
+  const tokens = words(text);
+  if (tokens.length === 0 || tokens.length > 14 || tokens.some((token) => table.negators.has(token))) return undefined;
+  const { ask, worse, openLate, notAbout, routes } = table.ahead;
+  // "what if the depression comes back after ipt", "is the surgery open now": about therapy or a
+  // place, which get their own answers, not the lines.
+  if (hasAny(tokens, table.forWhom.not) || hasAny(tokens, notAbout)) return undefined;
+  if (!(hasAny(tokens, ask) && hasAny(tokens, worse)) && !hasAny(tokens, openLate)) return undefined;
+  const byNation = crisisRouteTable(locale).order.byNation;
+  return [...new Set(routes.flatMap((id) => (id === '$nation' ? (byNation[nation ?? 'unknown'] ?? []) : [id])))];
 }
 
 /** "is there someone he could ring himself": the lines the person at risk could use themselves, when the reply has them. */

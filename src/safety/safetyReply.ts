@@ -31,6 +31,9 @@ export function safetyMode(assessment: RiskAssessment): SafetyMode {
   return 'handoff';
 }
 
+/** Lexicon rules that say the writer is an older person harmed at home (locales/<lang>/risk-lexicon.json). */
+const OLDER_AT_HOME_RULES: ReadonlySet<string> = new Set(['abuse.older_person_at_home']);
+
 function replyKind(assessment: RiskAssessment): ReplyKind {
   const who = assessment.who ?? 'self';
   const { category } = assessment;
@@ -41,6 +44,8 @@ function replyKind(assessment: RiskAssessment): ReplyKind {
   const violence = category === 'abuse' || category === 'danger';
   switch (who) {
     case 'self':
+      // An older person hurt, robbed or neglected at home by family or carers: Hourglass is theirs too.
+      if (violence && assessment.matched.some((id) => OLDER_AT_HOME_RULES.has(id))) return 'self_older_abuse';
       return category === 'abuse' ? 'self_abuse' : category === 'danger' ? 'self_danger' : 'self';
     case 'child':
       return violence ? 'child_abuse' : 'child';
@@ -77,6 +82,35 @@ export function noteKind(mode: 'past' | 'professional', assessment: RiskAssessme
  * ("someone is hurting you?" after a message about a cat) can read as an accusation: it gets one
  * gentle question that covers every kind.
  */
-export function checkInQuestionKey(assessment: RiskAssessment): RiskAssessment['category'] | 'possible' {
+export function checkInQuestionKey(assessment: RiskAssessment): RiskAssessment['category'] | 'possible' | 'someone' {
+  // Worried about someone else: the question asks about that person, never "is that happening for you?".
+  if (asksAboutSomeoneElse(assessment)) return 'someone';
   return assessment.possible === true ? 'possible' : assessment.category;
+}
+
+/**
+ * True when the check-in's question is about someone else than the writer. For harm_to_others
+ * `who` is who may be hurt, and the writer is asked about themselves.
+ */
+export function asksAboutSomeoneElse(assessment: RiskAssessment): boolean {
+  return (assessment.who ?? 'self') !== 'self' && assessment.category !== 'harm_to_others';
+}
+
+const OTHER_PERSON = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'his', 'hers', 'their', 'hes', 'shes', 'theyre', 'himself', 'herself', 'themselves']);
+const WRITER = new Set(['i', 'me', 'myself', 'im', 'ive', 'id', 'ill']);
+
+/**
+ * True when a message speaks more of another person than of the writer ("my mate posted that she
+ * is sorry for everything, now her phone is off"): the words "he", "she", "they" and theirs
+ * outnumber "I" and "me". A guess by the backstop does not say who it is about; this tells the
+ * check-in to ask about that person. "My" does not count: "my friend" is about the friend.
+ */
+export function speaksOfSomeoneElse(text: string): boolean {
+  let other = 0;
+  let writer = 0;
+  for (const word of text.toLowerCase().replace(/[\u2018\u2019']/g, '').split(/[^a-z]+/)) {
+    if (OTHER_PERSON.has(word)) other += 1;
+    else if (WRITER.has(word)) writer += 1;
+  }
+  return other > writer;
 }
