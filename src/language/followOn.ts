@@ -73,3 +73,13 @@ export function followOnQuestion(kb: KnowledgeBase, lastQuestionId: string | und
   const aspect = last?.followOn ? askedAspect(text, words) : undefined;
   return aspect ? last?.followOn?.[aspect] : undefined;
 }
+
+/**
+ * Pure: the question whose young-people follow-on is this one ("How do I get IPT on the NHS?" for
+ * "How can someone under 18 get IPT?"), the first in the knowledge base's order: what a person who
+ * turns out to be an adult ("im 74 not 14") should have been told instead.
+ */
+export function adultCounterpart(kb: KnowledgeBase, questionId: string): string | undefined {
+  for (const q of kb.questions.values()) if (q.followOn?.youngPeople === questionId) return q.id;
+  return undefined;
+}

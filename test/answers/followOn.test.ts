@@ -1,7 +1,7 @@
 import { createTrainedLocalRecognizer } from '../../src/language';
 import type { LocalRecognizer } from '../../src/language/localRecognizer';
 import { loadKnowledgeBase, parseKnowledgeBase } from '../../src/content/knowledgeBase';
-import { askedAspect, followOnQuestion, loadFollowOnWords, parseFollowOnWords } from '../../src/language/followOn';
+import { adultCounterpart, askedAspect, followOnQuestion, loadFollowOnWords, parseFollowOnWords } from '../../src/language/followOn';
 import { answerOf } from './support';
 import { allText, conversation } from '../conversation/support';
 
@@ -44,6 +44,13 @@ describe('which aspect a short follow-up asks', () => {
     expect(followOnQuestion(kb, 'format.first-session', 'how long is that', words)).toBe('format.session-length');
     expect(followOnQuestion(kb, 'format.first-session', 'how much is that', words)).toBeUndefined();
     expect(followOnQuestion(kb, undefined, 'how long is that', words)).toBeUndefined();
+  });
+});
+
+describe('the adult question behind a young-people answer', () => {
+  test('is the first question whose young-people follow-on it is', () => {
+    expect(adultCounterpart(kb, 'access.under-18')).toBe('access.get-ipt-nhs');
+    expect(adultCounterpart(kb, 'access.get-ipt-nhs')).toBeUndefined();
   });
 });
 
@@ -108,5 +115,17 @@ describe('follow-ups read against the last answer (real recogniser and knowledge
     const text = allText(await convo.say('what about in wales?'));
     expect(text).toContain('In Wales, waits for talking therapy differ');
     expect(text).not.toContain('18 weeks');
+  }, 60_000);
+
+  test.each([
+    ["i'm 15, can i get ipt", 'sorry, im actually 52'],
+    ['how can a 14 year old get therapy', 'no, I typed it wrong, I am 41'],
+  ])('"%s", then an adult age: the answer for adults, not the one for young people', async (first, correction) => {
+    const convo = await conversation({ recognizer });
+    expect(allText(await convo.say(first))).toContain(answerOf('access.under-18'));
+    const text = allText(await convo.say(correction));
+    expect(text).toContain('noted your age');
+    expect(text).toContain(answerOf('access.get-ipt-nhs'));
+    expect(text).not.toContain(answerOf('access.under-18'));
   }, 60_000);
 });
