@@ -12,6 +12,7 @@ import { asksAboutSomeoneElse, movedWithoutPlace } from '../../src/language/cont
 import { asksToEmail, isFitQuestion, isQuestion } from '../../src/language/controlWords';
 import { readProfileUpdate, type ProfileUpdate } from '../../src/language/profileUpdate';
 import { asksForTheirOwnSupport, asksForYoungPerson } from '../../src/language/youngPerson';
+import { adultCounterpart } from '../../src/language/followOn';
 import { urgentNumbers } from '../../src/content/urgentNumbers';
 import { NATIONS } from '../../src/profile';
 import { FALLBACK_DIALOG, fallbackVariants, type FallbackOptions } from '../fallbackDialog';
@@ -170,6 +171,10 @@ export async function answerAgainForContext(turn: MainTurn, update: ProfileUpdat
   // long are the waits?"): that nation's NHS route, the thing a place changes.
   const variants = (last && turn.deps.answers?.answerer.kb.questions.get(last)?.variants) || [];
   if (update.nation && !variants.some((variant) => variant.when.nation)) return answerTopic(turn, 'AccessNhs');
+  // "im 74 not 14" after an answer for young people: the adult question that leads to it.
+  const grownUp = update.adult === true || (update.ageGroup !== undefined && update.ageGroup !== 'under_18');
+  const forAdults = grownUp && last && turn.deps.answers ? adultCounterpart(turn.deps.answers.answerer.kb, last) : undefined;
+  if (forAdults) return answerQuestion(turn, { kind: 'answer', questionId: forAdults, score: 1 }, []);
   const ageMatters = variants.some((variant) => variant.when.ageGroup);
   // An age after an answer that is the same at every age ("66" after how long IPT lasts), once the
   // check has run: the check asked for it, so its next step for that age.

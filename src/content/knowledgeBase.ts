@@ -21,6 +21,9 @@ const ALLOWED_PLACEHOLDER = /^(routes|clinicName|clinicContact|retentionDays|org
 export const KB_NATIONS = ['england', 'wales', 'scotland', 'northern_ireland'] as const;
 export type KbNation = (typeof KB_NATIONS)[number];
 export const KB_AGE_GROUPS = ['under18', 'adult'] as const;
+/** What a short follow-up can ask of the last answer ("how long is that?"): locales/<lang>/follow-on.json. */
+export const FOLLOW_ON_ASPECTS = ['duration', 'cost', 'youngPeople'] as const;
+export type FollowOnAspect = (typeof FOLLOW_ON_ASPECTS)[number];
 export type KbAgeGroup = (typeof KB_AGE_GROUPS)[number];
 
 const answerText = z
@@ -58,6 +61,13 @@ const questionSchema = z
      * person's nation is known to be elsewhere. Asked in words, it is still answered anywhere.
      */
     nations: z.array(z.enum(KB_NATIONS)).min(1).optional(),
+    /**
+     * What a short follow-up to this answer means when it only names an aspect: "how long is that?"
+     * after the private therapists is their price, not how long IPT lasts. Aspect -> question id; an
+     * aspect left out is matched as usual. It may name the question itself ("how long is that?"
+     * after the waiting list, whose answer gives the wait): the reply says it was just given.
+     */
+    followOn: z.record(z.enum(FOLLOW_ON_ASPECTS), z.string().regex(QUESTION_ID, 'must be a question id')).optional(),
     /**
      * The conversation intent that is this question's destination ("can I talk to a person?" is the
      * human-contact dialog): the bot takes that route instead of the answer, and eval:answers counts
@@ -131,6 +141,9 @@ export function parseKnowledgeBase(files: ReadonlyArray<{ file: string; json: un
       const other = mains.get(q.mainFor);
       if (other) throw new KnowledgeBaseError(`${q.topic}.json ${q.id} mainFor "${q.mainFor}" is already ${other}'s`);
       mains.set(q.mainFor, q.id);
+    }
+    for (const [aspect, next] of Object.entries(q.followOn ?? {})) {
+      if (!questions.has(next)) throw new KnowledgeBaseError(`${q.topic}.json ${q.id} followOn.${aspect} names unknown question "${next}"`);
     }
     for (const next of q.followUps ?? []) {
       if (!questions.has(next)) throw new KnowledgeBaseError(`${q.topic}.json ${q.id} followUps names unknown question "${next}"`);

@@ -15,10 +15,12 @@
  * - A long message is also matched on the clause that asks ("... but how long is the wait?"), and a
  *   message that states where the person lives without the place (askedPart.ts).
  * - A short message that leans on the last answer ("is it free?", "how much does that cost?") is
- *   matched with the last question as context.
+ *   matched with the last question as context; one that only names an aspect ("how long is that?")
+ *   gets the question the last one's followOn names for it (followOn.ts).
  */
 import type { KnowledgeBase } from '../content/knowledgeBase';
 import { matchAskedPart } from './askedPart';
+import { followOnQuestion, loadFollowOnWords, type FollowOnWords } from './followOn';
 import type { QuestionMatch, QuestionMatcher, QuestionScore } from './questionMatcher';
 import type { IntentName, RecognitionResult } from './recognizer';
 
@@ -159,7 +161,18 @@ export function leansOnContext(text: string): boolean {
  * ("how much does that cost?" after the private-therapist answer). The last question's follow-ups
  * get a small lift, as a person is likely to ask what the bot has just offered.
  */
-export function matchInContext(matcher: QuestionMatcher, kb: KnowledgeBase, text: string, lastQuestionId?: string): QuestionMatch {
+export function matchInContext(
+  matcher: QuestionMatcher,
+  kb: KnowledgeBase,
+  text: string,
+  lastQuestionId?: string,
+  followOnWords: FollowOnWords = loadFollowOnWords(),
+): QuestionMatch {
+  // "how long is that?" names only an aspect of the last answer; where the knowledge base says what
+  // that aspect means after it (the wait, after the waiting list), that question is the match.
+  const resolved = followOnQuestion(kb, lastQuestionId, text, followOnWords);
+  const resolvedTopic = resolved ? kb.questions.get(resolved)?.topic : undefined;
+  if (resolved && resolvedTopic) return { questions: [{ id: resolved, score: 1 }], topics: [{ topic: resolvedTopic, score: 1 }] };
   const plain = matchAskedPart(matcher, text);
   const last = lastQuestionId ? kb.questions.get(lastQuestionId) : undefined;
   if (!last || !leansOnContext(text)) return plain;

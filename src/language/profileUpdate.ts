@@ -15,12 +15,16 @@ export interface ProfileUpdate {
   onlyContext: boolean;
 }
 
-/** Words that carry no request of their own around a place or an age. */
+/**
+ * Words that carry no request of their own around a place or an age, correcting one included
+ * ("oops i meant 74, typo", "sorry wrong age, im 40"): a correction is only context, never a question.
+ */
 const FILLER = new Set(
   (
     'i im am me my we were our in at from near live living lives based is are its it the a an and so ok okay oh hi hello hey now just actually ' +
     'postcode post code area town city moved move have ive to years year yrs yr old aged age turned turning sorry well yes yeah no not ' +
-    'anymore any more but here these days since last week month recently currently sure btw by way also nearly almost only fyi adult grown up'
+    'anymore any more but here these days since last week month recently currently sure btw by way also nearly almost only fyi adult grown up ' +
+    'oops meant mean typo typed mistake mistyped wrong correction'
   ).split(' '),
 );
 
