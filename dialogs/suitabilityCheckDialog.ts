@@ -286,6 +286,16 @@ export function copyableNote(locale: string, answers: SuitabilityAnswers): strin
   return lines.join(' ');
 }
 
+/** The place or age an answer to another question also gave, when it is new to the check (undefined if none). */
+function newRouteFacts(result: GuidedPromptResult, before: { nation?: string; age?: string }): CheckFacts | undefined {
+  const { facts, question } = result;
+  const said: CheckFacts = {
+    ...(question !== 'nation' && facts.nation && facts.nation !== before.nation ? { nation: facts.nation } : {}),
+    ...(question !== 'age' && facts.age && facts.age !== before.age ? { age: facts.age } : {}),
+  };
+  return said.nation || said.age ? said : undefined;
+}
+
 /**
  * "Is IPT right for me?": five short questions (buttons or free text, each skippable), then a
  * summary card (focus areas that may fit, an honest view, the next step) and a note to copy, save
@@ -391,10 +401,19 @@ export class SuitabilityCheckDialog extends ComponentDialog {
       state.progress = undo;
       return this.askNext(innerDc, t(locale, 'suitability:restartUndone'));
     }
+    const before = { nation: progress.answers.nation, age: progress.answers.age };
     recordFacts(progress, result.facts);
     if (result.kind === 'answer') {
       recordValue(progress, result.question, result.values);
       settle(progress, result.question);
+      // "ive moved to bristol" to the first question: the move answers it, and the new place (or an
+      // age said with it) is said back, as a place said on its own is, so it can be corrected.
+      const said = newRouteFacts(result, before);
+      if (said) {
+        await this.saveProfile(innerDc.context, progress);
+        const summaryNext = !QUESTIONS.some((id) => !progress.settled.includes(id) && !isImplied(id, progress.answers));
+        return this.askNext(innerDc, this.notedLead(innerDc, said, summaryNext));
+      }
     } else if (result.kind === 'facts') {
       // Answers to other questions: kept now (an under-18 hears their routes at once), and this question asked again.
       await this.saveProfile(innerDc.context, progress);

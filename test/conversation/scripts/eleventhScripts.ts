@@ -78,6 +78,15 @@ export const ELEVENTH_SCRIPTS: Script[] = [
     ],
   },
   {
+    name: 'a move to a new town as the first answer is a big change, and the place is said back and not asked',
+    turns: [
+      turn('can you see if ipt would work for me', { has: [Q.concern] }),
+      answer('i just moved to sheffield for work', { has: ['England', Q.duration], not: [Q.concern, FALLBACK] }),
+      answer('few weeks'),
+      answer('im 27', { has: [NOTE], not: [Q.nation] }),
+    ],
+  },
+  {
     name: 'asking what the bot can do twice running never gets the same reply twice',
     turns: [
       turn('what can you help me with'),
