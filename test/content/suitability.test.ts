@@ -11,7 +11,7 @@ describe('assessSuitability: honest view and next step', () => {
     ['two areas, listed in standard order', { concern: ['transitions', 'disputes'] }, { areas: ['disputes', 'transitions'], view: 'may_suit' }],
     ['relationships yes without an area', { concern: ['other'], relationships: 'yes' }, { areas: [], view: 'may_suit' }],
     ['no link to people, recent', { concern: ['other'], relationships: 'no', duration: 'weeks', nation: 'england' }, { view: 'other_may_fit', nextStep: 'self_refer' }],
-    ['no link to people, for years', { concern: ['other'], relationships: 'no', duration: 'years', nation: 'england' }, { view: 'talk_to_gp', nextStep: 'gp', showNhsFinder: false }],
+    ['no link to people, for years', { concern: ['other'], relationships: 'no', duration: 'years', nation: 'england' }, { view: 'other_may_fit_gp', nextStep: 'gp', showNhsFinder: false }],
     ['everything skipped', {}, { areas: [], view: 'talk_to_gp', nextStep: 'gp', showPrivate: true }],
     ['not sure about relationships', { relationships: 'unsure' }, { view: 'talk_to_gp' }],
     ['Wales: through the GP', { concern: ['sensitivities'], nation: 'wales' }, { view: 'may_suit', nextStep: 'gp', showNhsFinder: false }],

@@ -87,6 +87,17 @@ export const ELEVENTH_SCRIPTS: Script[] = [
     ],
   },
   {
+    name: 'worry attacks for years with nothing to do with people: another approach may fit, and a GP first',
+    turns: [
+      turn('would ipt suit me', { has: [Q.concern] }),
+      answer('i get these awful panic attacks out of nowhere'),
+      answer('nope, people are fine, its not that', { has: [Q.duration] }),
+      answer('for yonks, like years'),
+      answer('52'),
+      answer('norwich', { has: [NOTE, 'Another approach may fit better', 'CBT', 'GP'], not: [FALLBACK] }),
+    ],
+  },
+  {
     name: 'asking what the bot can do twice running never gets the same reply twice',
     turns: [
       turn('what can you help me with'),
