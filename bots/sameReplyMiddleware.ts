@@ -5,6 +5,8 @@ import { MESSAGE_HANDLED_KEY } from '../dialogs/turnState';
 /** What the last turn said, as one number: conversation state keeps no reply text. */
 export interface LastReply {
   hash: number;
+  /** The turn's first message alone, when the turn sent more than one. */
+  first?: number;
 }
 
 export interface SameReplyDeps {
@@ -32,11 +34,15 @@ export function replyHash(text: string): number {
 
 /**
  * Whether a turn's first message needs the note: the last turn said exactly this and nothing else
- * ("is it free" asked twice in a Teams channel, two privacy questions that share one answer).
- * Pure. A turn that adds something of its own (a question asked again after a side answer) is new.
+ * ("is it free" asked twice in a Teams channel, two privacy questions that share one answer), or
+ * the last turn opened with these same words before going on (the help reply's two messages, sent
+ * again for "it's just hard"). Pure. A turn that opens with something of its own (a question asked
+ * again after a side answer) is new.
  */
 export function repeatsLastTurn(last: LastReply | undefined, firstText: string): boolean {
-  return last !== undefined && last.hash === replyHash(firstText);
+  if (last === undefined) return false;
+  const hash = replyHash(firstText);
+  return last.hash === hash || last.first === hash;
 }
 
 /** A mark on activities already read (it survives the copy botbuilder makes when sending, as the urgent mark does). */
@@ -89,7 +95,8 @@ export class SameReplyMiddleware implements Middleware {
         }
         record.texts.push(activity.text);
       }
-      await this.deps.lastReply.set(context, { hash: replyHash(record.texts.join('\n')) });
+      const first = record.texts.length > 1 ? { first: replyHash(record.texts[0]) } : {};
+      await this.deps.lastReply.set(context, { hash: replyHash(record.texts.join('\n')), ...first });
     } catch {
       // State that cannot be read (a storage outage) never stops a reply: it goes as it is.
     }

@@ -18,6 +18,7 @@ import type { SafetyDialogDeps } from './safetyDialogShared';
 import { SafetyPlanDialog } from './safetyPlanDialog';
 import { SuitabilityCheckDialog } from './suitabilityCheckDialog';
 import { TopicAnswerDialog } from './topicAnswerDialog';
+import type { Clock } from '../src/clock';
 
 export interface ChildDialogDeps {
   /** This conversation's profile (nation and age group). */
@@ -31,6 +32,8 @@ export interface ChildDialogDeps {
   answers?: { answerer: QuestionAnswerer; deployment: DeploymentValues };
   /** "Delete my conversation" from the chat; without it the request is not offered. */
   eraser?: ConversationEraser;
+  /** Today's date, for answers that count from a day ("since Christmas"). */
+  clock: Clock;
 }
 
 /**
@@ -60,7 +63,7 @@ export function createChildDialogs(deps: ChildDialogDeps): ChildDialogs {
     riskCheckIn: new RiskCheckInDialog(deps.safety),
     safetyPlan: new SafetyPlanDialog(deps.safety),
     topicAnswer: new TopicAnswerDialog(),
-    suitabilityCheck: new SuitabilityCheckDialog(deps.profile),
+    suitabilityCheck: new SuitabilityCheckDialog(deps.profile, deps.clock),
     fallback: new FallbackDialog(deps.clinic),
     help: new HelpDialog(),
     greeting: new GreetingDialog(),

@@ -8,6 +8,7 @@ import { readCheckAnswer, type CheckFacts } from '../src/content/checkReading';
 import { correctCheckSpelling } from '../src/content/checkSpelling';
 import { classifyControl, isAcknowledgement, isPause, isQuestion, isWhyAsk, type Control, type ControlKind } from '../src/language/controlWords';
 import { withButtons } from './replies';
+import type { Clock } from '../src/clock';
 
 export const GUIDED_PROMPT = 'guidedPrompt';
 
@@ -84,7 +85,7 @@ function labelsOf(locale: string, question: QuestionId): AnswerLabels {
   return labels;
 }
 
-export function readAnswer(locale: string, question: QuestionId, text: string, now: Date = new Date()): ReadAnswer {
+export function readAnswer(locale: string, question: QuestionId, text: string, now: Date): ReadAnswer {
   const wanted = normaliseLabel(text);
   if (!wanted) return undefined;
   const labels = labelsOf(locale, question);
@@ -122,7 +123,10 @@ const PROMPT_CONTROLS = new Set<ControlKind>(['restart', 'back', 'change', 'skip
  * question the check exposes (`openQuestionOf`) and `readAnswer`.
  */
 export class GuidedPrompt extends Dialog<GuidedPromptOptions> {
-  constructor(id: string = GUIDED_PROMPT) {
+  constructor(
+    private readonly clock: Clock,
+    id: string = GUIDED_PROMPT,
+  ) {
     super(id);
   }
 
@@ -140,7 +144,7 @@ export class GuidedPrompt extends Dialog<GuidedPromptOptions> {
     const state = dc.activeDialog!.state as PromptState;
     const locale = dc.context.activity.locale ?? '';
     const text = dc.context.activity.text ?? '';
-    const answer = readAnswer(locale, state.question, text);
+    const answer = readAnswer(locale, state.question, text, this.clock());
     if (answer?.kind === 'skip') return dc.endDialog(this.result(state, { kind: 'skip', gaveUp: false }));
     if (answer?.kind === 'choice') return dc.endDialog(this.result(state, { kind: 'answer', values: answer.values }));
 

@@ -22,11 +22,14 @@ import type { UserProfile } from '../src/profile';
 import { GuidedPrompt, GUIDED_PROMPT, type GuidedPromptOptions, type GuidedPromptResult, type ReadAnswer } from './guidedPrompt';
 import { cardMessage, withActions, withButtons } from './replies';
 import { ASIDE_KEY } from './turnState';
+import type { Clock } from '../src/clock';
 
 export const SUITABILITY_CHECK_DIALOG = 'suitabilityCheck';
 
 const ADULT_NEXT: readonly ActionId[] = ['AccessNhs', 'AccessPrivate', 'WhatToExpect'];
 const YOUNG_NEXT: readonly ActionId[] = ['HumanContact', 'AboutIpt', 'Menu'];
+/** After the next step was given twice: other things to do. */
+const OTHER_NEXT: readonly ActionId[] = ['WhatToExpect', 'AccessPrivate', 'HumanContact'];
 
 /** Where the check has got to: kept in the check's own instance state, so it survives side questions and can be resumed after "stop". */
 export interface CheckProgress {
@@ -256,6 +259,16 @@ export function nextStepReply(locale: string, progress: CheckProgress): Partial<
   return withActions(locale, lines.join('\n\n'), nextActions(result));
 }
 
+/**
+ * "so what now?" right after the summary, which has just given the next step: how to take it, in
+ * a few plain steps. Asked again straight away, other things to do rather than the same words.
+ */
+export function nextStepHowReply(locale: string, progress: CheckProgress, again: boolean): Partial<Activity> {
+  const result = assessSuitability(progress.answers, { safetyFirst: progress.safetyFirst === true });
+  if (again) return withActions(locale, t(locale, 'suitability:nextHowAgain'), result.nextStep === 'young_person' ? YOUNG_NEXT : OTHER_NEXT);
+  return withActions(locale, t(locale, `suitability:nextHow.${result.nextStep}`, urgentNumbers(locale)), nextActions(result));
+}
+
 function nextActions(result: SuitabilityResult): readonly ActionId[] {
   return result.nextStep === 'young_person' ? YOUNG_NEXT : ADULT_NEXT;
 }
@@ -273,6 +286,16 @@ export function copyableNote(locale: string, answers: SuitabilityAnswers): strin
   return lines.join(' ');
 }
 
+/** The place or age an answer to another question also gave, when it is new to the check (undefined if none). */
+function newRouteFacts(result: GuidedPromptResult, before: { nation?: string; age?: string }): CheckFacts | undefined {
+  const { facts, question } = result;
+  const said: CheckFacts = {
+    ...(question !== 'nation' && facts.nation && facts.nation !== before.nation ? { nation: facts.nation } : {}),
+    ...(question !== 'age' && facts.age && facts.age !== before.age ? { age: facts.age } : {}),
+  };
+  return said.nation || said.age ? said : undefined;
+}
+
 /**
  * "Is IPT right for me?": five short questions (buttons or free text, each skippable), then a
  * summary card (focus areas that may fit, an honest view, the next step) and a note to copy, save
@@ -283,9 +306,12 @@ export function copyableNote(locale: string, answers: SuitabilityAnswers): strin
  * dialog: MainDialog's safety interrupt runs first on every turn.
  */
 export class SuitabilityCheckDialog extends ComponentDialog {
-  constructor(private readonly profile: StatePropertyAccessor<UserProfile>) {
+  constructor(
+    private readonly profile: StatePropertyAccessor<UserProfile>,
+    private readonly clock: Clock,
+  ) {
     super(SUITABILITY_CHECK_DIALOG);
-    this.addDialog(new GuidedPrompt(GUIDED_PROMPT));
+    this.addDialog(new GuidedPrompt(clock, GUIDED_PROMPT));
     this.initialDialogId = GUIDED_PROMPT;
   }
 
@@ -302,7 +328,7 @@ export class SuitabilityCheckDialog extends ComponentDialog {
       // So is what the message that asked for the check says ("check if ipt is for me, im 52, in
       // swansea, lost my job in jan"): its questions are skipped, and the person is told why.
       const { activity } = innerDc.context;
-      const said = activity.type === 'message' ? readFacts('concern', activity.text ?? '', suitabilityLexicon(locale), new Date()) : {};
+      const said = activity.type === 'message' ? readFacts('concern', activity.text ?? '', suitabilityLexicon(locale), this.clock()) : {};
       delete said.place;
       recordFacts(progress, said);
       if (Object.keys(said).length > 0) lead = usingWhatYouSaid(locale, said);
@@ -375,10 +401,19 @@ export class SuitabilityCheckDialog extends ComponentDialog {
       state.progress = undo;
       return this.askNext(innerDc, t(locale, 'suitability:restartUndone'));
     }
+    const before = { nation: progress.answers.nation, age: progress.answers.age };
     recordFacts(progress, result.facts);
     if (result.kind === 'answer') {
       recordValue(progress, result.question, result.values);
       settle(progress, result.question);
+      // "ive moved to bristol" to the first question: the move answers it, and the new place (or an
+      // age said with it) is said back, as a place said on its own is, so it can be corrected.
+      const said = newRouteFacts(result, before);
+      if (said) {
+        await this.saveProfile(innerDc.context, progress);
+        const summaryNext = !QUESTIONS.some((id) => !progress.settled.includes(id) && !isImplied(id, progress.answers));
+        return this.askNext(innerDc, this.notedLead(innerDc, said, summaryNext));
+      }
     } else if (result.kind === 'facts') {
       // Answers to other questions: kept now (an under-18 hears their routes at once), and this question asked again.
       await this.saveProfile(innerDc.context, progress);

@@ -23,6 +23,7 @@ import type { HostResolver } from './server/loopback';
 import { createPersistence, type Persistence } from './transcripts';
 import { TranscriptMiddleware, forgetThisTurn } from './transcripts/transcriptMiddleware';
 import { TurnRetryMiddleware } from './transcripts/turnRetry';
+import { systemClock, type Clock } from './clock';
 import { forgetLastReply, SameReplyMiddleware, type LastReply } from '../bots/sameReplyMiddleware';
 import { createRedactor } from './transcripts/redact';
 import { serviceContacts } from './transcripts/serviceContacts';
@@ -75,6 +76,8 @@ export interface AppOverrides {
   entraNetworkClient?: INetworkModule;
   /** The risk detector; by default one per process, built here at start-up (tests share it within a suite). */
   detector?: RiskDetector;
+  /** Today's date for the dialogs (tests fix the day: "since Christmas" depends on it). */
+  clock?: Clock;
 }
 
 const USER_PROFILE = 'UserProfile';
@@ -144,6 +147,7 @@ export function buildBot(config: AppConfig, logger: Logger, overrides: AppOverri
   const callbacks = overrides.callbacks ?? new MemoryCallbackStore();
   const dialogDeps: MainDialogDeps & ChildDialogDeps = {
     recognizer,
+    clock: overrides.clock ?? systemClock,
     // Nation and age group belong to this conversation; they outlive it (in user state) only if the person asks.
     profile: conversationState.createProperty<UserProfile>(USER_PROFILE),
     keptProfile: userState.createProperty<UserProfile>(USER_PROFILE),

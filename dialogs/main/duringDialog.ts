@@ -39,7 +39,7 @@ function looksLikeRequest(text: string, intent: IntentName): boolean {
 export async function interruptActiveDialog(turn: MainTurn, route: Route): Promise<DialogTurnResult | undefined> {
   const { dc, locale, text } = turn;
   const question = openQuestionOf(dc.activeDialog);
-  const answer = question ? readAnswer(locale, question, text) : undefined;
+  const answer = question ? readAnswer(locale, question, text, turn.deps.clock()) : undefined;
   if (answer && answer.kind !== 'typed' && answer.kind !== 'facts') return undefined;
   // "no thanks" to the call-back offer, "actually dont call me" later: the call-back steps say what happens now.
   if (dc.activeDialog?.id === HUMAN_CONTACT_DIALOG && declinesCallBack(locale, text)) return undefined;

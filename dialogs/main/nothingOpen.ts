@@ -7,7 +7,7 @@ import { HELP_DIALOG, type HelpOptions, type NothingKind } from '../helpDialog';
 import { suitabilityLexicon } from '../../src/content/lexicon';
 import { interpretAnswer } from '../../src/content/suitability';
 import { noteProfileUpdate } from '../keptProfile';
-import { fitOutsideCheck, keepSummaryReply, nextStepReply, SUITABILITY_CHECK_DIALOG, withFacts, type SuitabilityCheckOptions } from '../suitabilityCheckDialog';
+import { fitOutsideCheck, keepSummaryReply, nextStepHowReply, SUITABILITY_CHECK_DIALOG, withFacts, type SuitabilityCheckOptions } from '../suitabilityCheckDialog';
 import { lateDurationAnswer } from '../../src/content/checkReading';
 import { withActions, withButtons } from '../replies';
 import { answerAgainForContext, answerTopic, areasIn, beginCheck, checkAgainWith, lastAnswerAreas, route as routeTo } from './answerRoutes';
@@ -35,17 +35,21 @@ export async function whenNothingIsOpen(turn: MainTurn, route: Route, control: C
   }
   const lastCheck = turn.state.lastCheck;
   // "about 8 months" once the check has ended: its answer to how long, given late or changed.
-  const lateDuration = lastCheck?.finished && !button && !noted && !isQuestion(locale, text) ? lateDurationAnswer(text, suitabilityLexicon(locale)) : undefined;
+  const lateDuration = lastCheck?.finished && !button && !noted && !isQuestion(locale, text) ? lateDurationAnswer(text, suitabilityLexicon(locale), turn.deps.clock()) : undefined;
   if (lastCheck && lateDuration) {
     turn.state.lastQuestion = undefined;
     return checkAgainWith(turn, withFacts(lastCheck.progress, { duration: lateDuration }));
   }
-  // "so what do I do next?" right after the check: its next step again.
+  // "so what do I do next?" after the check: how to take its next step (the summary just said
+  // what it is); asked again at once, other things to do, so no reply is the one before it.
   const checkOffered = turn.state.checkOffered === true;
   turn.state.checkOffered = undefined;
+  const askedNext = turn.state.nextStepAsked === true;
+  turn.state.nextStepAsked = undefined;
   if (lastCheck?.finished && isNextStepRequest(locale, text)) {
     resetMisunderstandings(turn);
-    await dc.context.sendActivity(nextStepReply(locale, lastCheck.progress));
+    turn.state.nextStepAsked = !askedNext;
+    await dc.context.sendActivity(nextStepHowReply(locale, lastCheck.progress, askedNext));
     return Dialog.EndOfTurn;
   }
   // "yeah go on" right after the check was offered: the check.

@@ -9,6 +9,7 @@ import type { SafetyDialogDeps } from '../safetyDialogShared';
 import type { NothingKind } from '../helpDialog';
 import { recognizeOnce } from './recognition';
 import { checkProgressOf, type CheckProgress } from '../suitabilityCheckDialog';
+import type { Clock } from '../../src/clock';
 
 export interface MainDialogDeps {
   recognizer: Recognizer;
@@ -19,6 +20,8 @@ export interface MainDialogDeps {
   safety: SafetyDialogDeps;
   /** Knowledge-base answering; without it only the intents route (as some tests want). */
   answers?: { answerer: QuestionAnswerer; deployment: DeploymentValues };
+  /** Today's date, for answers that count from a day ("since Christmas"). */
+  clock: Clock;
 }
 
 /** What a message asks for: a button (exact label) or, failing that, the recognised intent. */
@@ -38,6 +41,8 @@ export interface MainState {
   nothingRunning?: number;
   /** What the last of those messages asked for, so its own line is not given twice running. */
   lastNothingKind?: NothingKind;
+  /** The last reply told how to take the check's next step: asked again at once, other things to do. */
+  nextStepAsked?: boolean;
   /** The last reply offered the check ("the short check can show you a next step"): a "yes" starts it. */
   checkOffered?: boolean;
   /** The crisis hand-off was given in this conversation: a check started later says support comes first. */

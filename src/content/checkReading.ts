@@ -75,7 +75,7 @@ function isRequest(text: string): boolean {
   return text.includes('?') || /^\s*(can|could|would|will|how|what|where|who|why|when|is|are|do|does|should|talk|speak|tell|give|show)\b/i.test(text);
 }
 
-export function readCheckAnswer(question: QuestionId, text: string, lexicon: SuitabilityLexicon, now: Date = new Date()): CheckReading {
+export function readCheckAnswer(question: QuestionId, text: string, lexicon: SuitabilityLexicon, now: Date): CheckReading {
   const facts = readFacts(question, text, lexicon, now);
   let values = answerFromFacts(question, facts);
   if (values.length === 0) values = interpretAnswer(question, text, lexicon);
@@ -109,7 +109,7 @@ export function readCheckAnswer(question: QuestionId, text: string, lexicon: Sui
  * A message that is only an answer to how long ("about 8 months", "year maybe"), with nothing else
  * in it: after the check has ended, it can only be that answer, given late or changed. Pure.
  */
-export function lateDurationAnswer(text: string, lexicon: SuitabilityLexicon, now: Date = new Date()): Duration | undefined {
+export function lateDurationAnswer(text: string, lexicon: SuitabilityLexicon, now: Date): Duration | undefined {
   if (text.includes('?') || text.trim().split(/\s+/).length > 6) return undefined;
   const reading = readCheckAnswer('duration', text, lexicon, now);
   if (reading?.kind !== 'answer' || !isEmpty(reading.facts)) return undefined;

@@ -34,7 +34,7 @@ export interface SuitabilityAnswers {
   nation?: Nation;
 }
 
-export type SuitabilityView = 'may_suit' | 'other_may_fit' | 'talk_to_gp' | 'support_first';
+export type SuitabilityView = 'may_suit' | 'other_may_fit' | 'other_may_fit_gp' | 'talk_to_gp' | 'support_first';
 export type NextStep = 'self_refer' | 'self_refer_or_gp' | 'gp' | 'young_person';
 
 export interface SuitabilityResult {
@@ -85,7 +85,8 @@ export function assessSuitability(answers: SuitabilityAnswers, context: Suitabil
 
   let view: SuitabilityView;
   if (linked) view = 'may_suit';
-  else if (notLinked) view = answers.duration === 'years' ? 'talk_to_gp' : 'other_may_fit';
+  // Not linked, for years: another approach may fit, and a GP first (they hear both, not only the GP).
+  else if (notLinked) view = answers.duration === 'years' ? 'other_may_fit_gp' : 'other_may_fit';
   else view = 'talk_to_gp';
   // Someone who needed crisis support during the check hears that support comes first, kindly.
   if (context.safetyFirst) view = 'support_first';
@@ -94,7 +95,7 @@ export function assessSuitability(answers: SuitabilityAnswers, context: Suitabil
   let nextStep: NextStep;
   if (young) nextStep = 'young_person';
   // The view and the step must agree: "talk to a GP first" is followed by the GP, not a form.
-  else if (view === 'talk_to_gp' || view === 'support_first') nextStep = 'gp';
+  else if (view === 'talk_to_gp' || view === 'other_may_fit_gp' || view === 'support_first') nextStep = 'gp';
   else if (answers.nation === 'england') nextStep = 'self_refer';
   else if (answers.nation) nextStep = 'gp';
   else nextStep = 'self_refer_or_gp';

@@ -554,12 +554,32 @@ const CLOSING_SINCE = / (?:ever )?since(?: then)? $/;
 /** Events people count from; the words after "since" are kept as the event. */
 const SINCE_EVENT = / (?:ever )?since (.{3,60})$/;
 
+/**
+ * Named days, not spans: Christmas is the 25th, so "since Christmas" typed on 7 December means last
+ * year's (nearly a year), not this month.
+ */
+const NAMED_DAYS: Record<string, { month: number; day: number }> = {
+  christmas: { month: 11, day: 25 }, xmas: { month: 11, day: 25 }, crimbo: { month: 11, day: 25 }, 'new year': { month: 0, day: 1 },
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MONTH_DAYS = 365.25 / 12;
+
 /** Months from a named month (this year, or last year if it has not come round yet) to now. */
 function monthsSince(month: number, now: Date, year?: number): number {
   const nowMonth = now.getFullYear() * 12 + now.getMonth();
   let then = (year ?? now.getFullYear()) * 12 + month;
   if (year === undefined && then > nowMonth) then -= 12;
   return Math.max(nowMonth - then, 0) + 0.5;
+}
+
+/** Months from a named day (this year's, or last year's if it is still to come) to now. */
+function monthsSinceDay(named: { month: number; day: number }, now: Date, year?: number): number {
+  const at = (y: number): number => Date.UTC(y, named.month, named.day);
+  const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+  let then = at(year ?? now.getFullYear());
+  if (year === undefined && then > today) then = at(now.getFullYear() - 1);
+  return Math.max(today - then, 0) / DAY_MS / MONTH_DAYS;
 }
 
 /** Words that only hedge a short answer ("year maybe", "month or so"): with a unit, it is one of that unit. */
@@ -592,7 +612,7 @@ function withBucket(months: number): DurationMatch {
  * ("since June", "since Christmas", "since 2019"), a vague span ("ages", "for months",
  * "recently") or an event ("since my mum died", kept in `since` with no bucket: we cannot tell).
  */
-export function extractDuration(input: string | EntityText, now: Date = new Date()): DurationMatch | undefined {
+export function extractDuration(input: string | EntityText, now: Date): DurationMatch | undefined {
   const { normalised, words } = entityText(input);
   const padded = ` ${normalised} `;
   if (YEAR_AND_A_HALF.test(padded)) return withBucket(18);
@@ -622,11 +642,14 @@ export function extractDuration(input: string | EntityText, now: Date = new Date
   const since = padded.match(/ (?:since|from|started in|start of|beginning of|began in|started around|started) (last |the start of |the |about |around |early |late |mid )?([a-z]+(?: year| term)?)(?: (\d{4}))? /);
   if (since) {
     const [, prefix, word, yearText] = since;
-    const year = yearText ? Number(yearText) : undefined;
+    // "since xmas last year": the year before this one.
+    const lastYear = !yearText && padded.includes(` ${word} last year `);
+    const year = yearText ? Number(yearText) : lastYear ? now.getFullYear() - 1 : undefined;
     // "may" is a month only after "since" ("in may" is often "I may").
     const month = word === 'may' && !padded.includes(' since ') ? undefined : (MONTHS[word] ?? SEASONS[word]);
     if (month !== undefined) {
-      const months = monthsSince(month, now, year);
+      const named = NAMED_DAYS[word];
+      const months = named ? monthsSinceDay(named, now, year) : monthsSince(month, now, year);
       // "since last Christmas" in December is a year ago, not this month.
       return withBucket(prefix === 'last ' && months < 1 ? months + 12 : months);
     }
@@ -635,7 +658,10 @@ export function extractDuration(input: string | EntityText, now: Date = new Date
   if (CLOSING_SINCE.test(padded)) {
     for (const [, word, yearText] of padded.matchAll(/ (?:in|around|last|at) (?:early |late |mid |the )?([a-z]+)(?: (\d{4}))?(?= )/g)) {
       const month = word === 'may' ? undefined : (MONTHS[word] ?? SEASONS[word]);
-      if (month !== undefined) return withBucket(monthsSince(month, now, yearText ? Number(yearText) : undefined));
+      if (month === undefined) continue;
+      const year = yearText ? Number(yearText) : undefined;
+      const named = NAMED_DAYS[word];
+      return withBucket(named ? monthsSinceDay(named, now, year) : monthsSince(month, now, year));
     }
   }
   const sinceYear = padded.match(/ (?:since|from|started in|began in) (?:early |late |mid )?((?:19|20)\d{2}) /);

@@ -45,7 +45,7 @@ const ALL_CARDS: Array<[string, AdaptiveCard]> = [
 describe('every card validates against Adaptive Card 1.5', () => {
   test('the summary covers every view and next step', () => {
     const keys = summaryCards().map(([name]) => name);
-    for (const view of ['may_suit', 'other_may_fit', 'talk_to_gp'])
+    for (const view of ['may_suit', 'other_may_fit', 'other_may_fit_gp', 'talk_to_gp'])
       expect(keys.some((key) => key.includes(`${view}/`))).toBe(true);
     for (const next of ['self_refer', 'self_refer_or_gp', 'gp', 'young_person'])
       expect(keys.some((key) => key.includes(`/${next}/`))).toBe(true);

@@ -2,13 +2,16 @@ import { suitabilityLexicon, parseSuitabilityLexicon } from '../../src/content/l
 import { assessSuitability, interpretAnswer, isImplied, QUESTIONS, type SuitabilityAnswers, type SuitabilityResult } from '../../src/content/suitability';
 import { lateDurationAnswer, readCheckAnswer } from '../../src/content/checkReading';
 
+/** A fixed day, so answers that count from a date read the same whenever the tests run. */
+const NOW = new Date(2026, 11, 6);
+
 describe('assessSuitability: honest view and next step', () => {
   test.each<[string, SuitabilityAnswers, Partial<SuitabilityResult>]>([
     ['a focus area in England', { concern: ['grief'], relationships: 'yes', duration: 'months', age: '35_plus', nation: 'england' }, { areas: ['grief'], view: 'may_suit', nextStep: 'self_refer', showPrivate: true, showNhsFinder: true }],
     ['two areas, listed in standard order', { concern: ['transitions', 'disputes'] }, { areas: ['disputes', 'transitions'], view: 'may_suit' }],
     ['relationships yes without an area', { concern: ['other'], relationships: 'yes' }, { areas: [], view: 'may_suit' }],
     ['no link to people, recent', { concern: ['other'], relationships: 'no', duration: 'weeks', nation: 'england' }, { view: 'other_may_fit', nextStep: 'self_refer' }],
-    ['no link to people, for years', { concern: ['other'], relationships: 'no', duration: 'years', nation: 'england' }, { view: 'talk_to_gp', nextStep: 'gp', showNhsFinder: false }],
+    ['no link to people, for years', { concern: ['other'], relationships: 'no', duration: 'years', nation: 'england' }, { view: 'other_may_fit_gp', nextStep: 'gp', showNhsFinder: false }],
     ['everything skipped', {}, { areas: [], view: 'talk_to_gp', nextStep: 'gp', showPrivate: true }],
     ['not sure about relationships', { relationships: 'unsure' }, { view: 'talk_to_gp' }],
     ['Wales: through the GP', { concern: ['sensitivities'], nation: 'wales' }, { view: 'may_suit', nextStep: 'gp', showNhsFinder: false }],
@@ -94,7 +97,7 @@ describe('interpretAnswer: answers in people’s own words', () => {
 describe('readCheckAnswer: a start given as an event, and late answers', () => {
   const lexicon = suitabilityLexicon('en-GB');
   it.each(['since year 9 started', 'since my mum moved into a home'])('"%s" says when it began (no band), not an age', (text) => {
-    const reading = readCheckAnswer('concern', text, lexicon, new Date('2026-12-06'));
+    const reading = readCheckAnswer('concern', text, lexicon, NOW);
     const facts = reading?.kind === 'answer' || reading?.kind === 'facts' ? reading.facts : {};
     expect(facts.onset).toBe(true);
     expect(facts.age).toBeUndefined();
@@ -102,11 +105,11 @@ describe('readCheckAnswer: a start given as an event, and late answers', () => {
   });
 
   it('asked how long, an event is a time to ask about again, not an answer', () => {
-    expect(readCheckAnswer('duration', 'since my mum died', lexicon)).toMatchObject({ kind: 'facts', since: 'my mum died' });
+    expect(readCheckAnswer('duration', 'since my mum died', lexicon, NOW)).toMatchObject({ kind: 'facts', since: 'my mum died' });
   });
 
   it.each(['age', 'nation'] as const)('a focus area said while asked the %s question is kept', (question) => {
-    expect(readCheckAnswer(question, 'life change i guess', lexicon)).toEqual({ kind: 'facts', facts: { concern: ['transitions'] } });
+    expect(readCheckAnswer(question, 'life change i guess', lexicon, NOW)).toEqual({ kind: 'facts', facts: { concern: ['transitions'] } });
   });
 });
 
@@ -117,10 +120,10 @@ describe('an answer to how long, given after the check has ended', () => {
     ['a couple of weeks', 'weeks'],
     ['yr or so', 'years'],
   ])('%s is that answer (%s)', (text, bucket) => {
-    expect(lateDurationAnswer(text, lexicon)).toBe(bucket);
+    expect(lateDurationAnswer(text, lexicon, NOW)).toBe(bucket);
   });
 
   it.each(['how many months is it?', 'i have been waiting months to hear back from my gp about it', 'im 30 and in leeds, 6 months', 'what is ipt'])('%s is not', (text) => {
-    expect(lateDurationAnswer(text, lexicon)).toBeUndefined();
+    expect(lateDurationAnswer(text, lexicon, NOW)).toBeUndefined();
   });
 });

@@ -28,9 +28,22 @@ it('never marks a crisis reply', async () => {
   expect(again.join('\n')).not.toContain(NOTE);
 });
 
-it('compares the whole last turn with the first message of this one', () => {
+it('marks a reply of several messages given again straight after itself', async () => {
+  // The help reply comes in two messages.
+  const convo = await conversation();
+  const first = texts(await convo.say('what can you do'));
+  expect(first.length).toBeGreaterThan(1);
+  expect(first.join('\n')).not.toContain(NOTE);
+  const second = texts(await convo.say('what can you do'));
+  expect(second[0]).toContain(NOTE);
+  expect(second.join('\n')).not.toEqual(first.join('\n'));
+});
+
+it('compares the whole last turn, or its first message, with the first message of this one', () => {
   expect(repeatsLastTurn(undefined, 'a')).toBe(false);
   expect(repeatsLastTurn({ hash: replyHash('a') }, 'a')).toBe(true);
-  // The last turn said more than this message: the turn is not a repeat.
-  expect(repeatsLastTurn({ hash: replyHash('a\nb') }, 'a')).toBe(false);
+  // The last turn said more than this message, and opened with something else: not a repeat.
+  expect(repeatsLastTurn({ hash: replyHash('c\na'), first: replyHash('c') }, 'a')).toBe(false);
+  // The last turn opened with these same words and went on: the same reply is starting again.
+  expect(repeatsLastTurn({ hash: replyHash('a\nb'), first: replyHash('a') }, 'a')).toBe(true);
 });

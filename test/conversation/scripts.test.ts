@@ -8,8 +8,9 @@ import { BENDING_SCRIPTS } from './scripts/bendingScripts';
 import { SEVENTH_OPEN_SCRIPTS, SEVENTH_SCRIPTS } from './scripts/seventhScripts';
 import { EIGHTH_SCRIPTS } from './scripts/eighthScripts';
 import { NINTH_SCRIPTS } from './scripts/ninthScripts';
+import { ELEVENTH_SCRIPTS } from './scripts/eleventhScripts';
 
-const ALL_SCRIPTS = [...SCRIPTS, ...BENDING_SCRIPTS, ...SEVENTH_SCRIPTS, ...SEVENTH_OPEN_SCRIPTS, ...EIGHTH_SCRIPTS, ...NINTH_SCRIPTS];
+const ALL_SCRIPTS = [...SCRIPTS, ...BENDING_SCRIPTS, ...SEVENTH_SCRIPTS, ...SEVENTH_OPEN_SCRIPTS, ...EIGHTH_SCRIPTS, ...NINTH_SCRIPTS, ...ELEVENTH_SCRIPTS];
 
 /**
  * Multi-turn conversation scripts through the real bot: MainDialog, the safety gate and the other
@@ -29,7 +30,8 @@ it('has at least 60 scripts, each with a distinct name', () => {
 
 describe.each(ALL_SCRIPTS.map((script) => [script.name, script] as const))('%s', (_name, script) => {
   it('goes as the person expects', async () => {
-    const convo = await conversation({ recognizer, env: script.env ?? {} });
+    const { today } = script;
+    const convo = await conversation({ recognizer, env: script.env ?? {}, ...(today ? { clock: () => today } : {}) });
     await runScript(convo, script);
   });
 });

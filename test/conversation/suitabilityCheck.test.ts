@@ -77,10 +77,10 @@ const PATHS: PathCase[] = [
     finalButtons: ADULT_BUTTONS,
   },
   {
-    name: 'not about people, for years, England: talk to a GP first',
+    name: 'not about people, for years, England: another approach may fit, and a GP first',
     answers: ['Something else', 'Not really', 'A year or more', '35 or over', 'England'],
     peopleAsked: true,
-    view: "It's best to talk to a GP first",
+    view: 'Another approach may fit better. IPT works best when problems link to people or life changes. For things like panic attacks or worry that are not about people, CBT often helps. As this has gone on for a long time, talk to a GP first.',
     next: 'Book a talk with your GP',
     areas: [],
     note: ['for a year or more'],

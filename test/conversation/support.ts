@@ -1,6 +1,7 @@
 import { MemoryStorage, type Activity } from 'botbuilder';
 import type { IntentName, RecognitionResult, Recognizer } from '../../src/language/recognizer';
 import type { UserProfile } from '../../src/profile';
+import type { Clock } from '../../src/clock';
 import { createQuestionAnswerer, type QuestionAnswerer } from '../../src/language/questionAnswerer';
 import { parseKnowledgeBase } from '../../src/content/knowledgeBase';
 
@@ -86,7 +87,7 @@ export interface Conversation {
 }
 
 export async function conversation(
-  options: { recognizer?: Recognizer; env?: Record<string, string>; locale?: string; profile?: UserProfile; answerer?: QuestionAnswerer } = {},
+  options: { recognizer?: Recognizer; env?: Record<string, string>; locale?: string; profile?: UserProfile; answerer?: QuestionAnswerer; clock?: Clock } = {},
 ): Promise<Conversation> {
   const storage = new MemoryStorage();
   if (options.profile) await storage.write({ [USER_STATE_KEY]: { UserProfile: options.profile } });
@@ -94,7 +95,7 @@ export async function conversation(
   // With the phrase recogniser a test states the intent it means, so the knowledge base stays out of
   // the way (empty) unless the test brings one; the real recogniser gets the real knowledge base.
   const answerer = options.answerer ?? (options.recognizer ? undefined : NO_QUESTIONS);
-  const harness = createBotHarness(options.env ?? {}, { storage, recognizer, ...(answerer ? { answerer } : {}) }, { channelId: CHANNEL, locale: options.locale ?? 'en-GB' });
+  const harness = createBotHarness(options.env ?? {}, { storage, recognizer, ...(answerer ? { answerer } : {}), ...(options.clock ? { clock: options.clock } : {}) }, { channelId: CHANNEL, locale: options.locale ?? 'en-GB' });
   await harness.ready;
   harness.adapter.enableTrace = true;
   const convo: Conversation = {

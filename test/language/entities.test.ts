@@ -187,8 +187,10 @@ describe('extractDuration', () => {
     ['a year and a half', 'years', 18],
     ['about a year', 'years', 12],
     ['a fortnight', 'weeks', 0.5],
-    ['since Christmas', 'weeks', 0.5],
-    ['since last christmas', 'years', 12.5],
+    // Christmas is the 25th: on 6 December it is still to come, so it means last year's.
+    ['since Christmas', 'months', 11.4],
+    ['since last christmas', 'months', 11.4],
+    ['been like this since xmas last year', 'months', 11.4],
     ['since 2019', 'years', 95.5],
     ['since the summer', 'months', 6.5],
     ['since March 2025', 'years', 21.5],
@@ -200,6 +202,17 @@ describe('extractDuration', () => {
     ['we moved back in the summer, been lonely since then', 'months', 6.5],
   ])('%s -> %s (%s months)', (text, bucket, months) => {
     expect(extractDuration(text, NOW)).toEqual({ bucket, months });
+  });
+
+  // A named day already past this year is this year's: a few days after Christmas, it is weeks.
+  it.each([
+    ['since xmas', new Date(2026, 11, 29), 'weeks'],
+    ['since crimbo', new Date(2027, 0, 20), 'weeks'],
+    ['lost my job at christmas and been low ever since', new Date(2027, 1, 10), 'weeks'],
+    ['since christmas', new Date(2027, 5, 1), 'months'],
+    ['since new year', new Date(2026, 11, 6), 'months'],
+  ])('%s on %s -> %s', (text, today, bucket) => {
+    expect(extractDuration(text, today)?.bucket).toBe(bucket);
   });
 
   it.each([

@@ -14,6 +14,7 @@ import type { UserProfile } from '../../src/profile';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { MainDialog } from '../../dialogs/mainDialog';
+import { systemClock } from '../../src/clock';
 import { createChildDialogs } from '../../dialogs/childDialogs';
 import { GREETING_DIALOG } from '../../dialogs/greetingDialog';
 import { IptBot } from '../../bots/iptBot';
@@ -75,6 +76,7 @@ export function botWithFlow(flow: (id: string) => Dialog, options: FlowOptions =
     recognizer: greetingRecognizer,
     profile: userState.createProperty<UserProfile>('UserProfile'),
     clinic: config.clinic,
+    clock: systemClock,
     safety: { safetyRecord: conversationState.createProperty<SafetyRecord>('SafetyRecord'), logger },
   };
   const main = new MainDialog(deps, { ...createChildDialogs(deps), greeting: flow(GREETING_DIALOG) });

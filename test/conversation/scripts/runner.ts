@@ -29,6 +29,8 @@ export interface Turn {
 export interface Script {
   name: string;
   env?: Record<string, string>;
+  /** The day the conversation happens on, when what is said counts from a date ("since Christmas"). */
+  today?: Date;
   turns: Turn[];
   /** Checks on state after the last turn (profile, call-backs). */
   after?: (convo: Conversation) => Promise<void>;

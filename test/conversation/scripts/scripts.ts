@@ -423,13 +423,13 @@ export const SCRIPTS: Script[] = [
     ],
   },
   {
-    name: 'everything in the message that asks for the check: straight to the summary, then the next step again',
+    name: 'everything in the message that asks for the check: straight to the summary, then how to take the next step',
     turns: [
       turn('can u check if ipt is for me. im 52, in swansea, lost my job in jan and havent felt right since', {
         has: [SUMMARY, GP, 'Life changes'],
         not: [Q.concern, Q.relationships, Q.duration, Q.age, Q.nation],
       }),
-      turn('so what do i do next', { has: ['From your answers', GP], not: [FALLBACK] }),
+      turn('so what do i do next', { has: ['Here is how to take that step', 'GP appointment'], not: [FALLBACK, GP] }),
     ],
   },
   {
@@ -438,7 +438,7 @@ export const SCRIPTS: Script[] = [
       turn('im 29 and live in leeds, is ipt right for me', { has: ["I'll use what you've told me"], last: Q.concern }),
       answer('its about my breakup tbh', { last: Q.duration }),
       answer('dunno, few months?', { has: [SUMMARY, SELF_REFER], not: [Q.age, Q.nation] }),
-      turn('now what', { has: ['From your answers', 'NHS Talking Therapies'] }),
+      turn('now what', { has: ['Here is how to take that step', 'NHS Talking Therapies', 'postcode'], not: [SELF_REFER] }),
     ],
   },
   {
