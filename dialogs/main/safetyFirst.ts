@@ -4,6 +4,7 @@ import type { RiskAssessment } from '../../src/safety/types';
 import { withWorkFrame, workFrameAfter } from '../../src/safety/workFrame';
 import { safetyReply } from '../../src/safety/safetyReply';
 import { readSafeNow } from '../../src/safety/safetyAnswers';
+import { readAheadRequest } from '../../src/safety/routeRequest';
 import { EMERGENCY_SUPPORT_DIALOG, isSettled, keptInView, stepsAside, type EmergencySupportOptions } from '../emergencySupportDialog';
 import { closeCheckInForQuestion, RISK_CHECK_IN_DIALOG, type RiskCheckInOptions } from '../riskCheckInDialog';
 import { isQuestion } from '../../src/language/controlWords';
@@ -140,6 +141,10 @@ async function beginSafetyDialog(turn: MainTurn, risk: RiskAssessment): Promise<
     if (own) turn.state.handedOff = true;
   }
   if (isSettled(dc.activeDialog)) {
+    // "what if it gets bad again tonight", just after saying they are safe: a guess by the backstop
+    // alone at a question about later is the reply's own to answer (the lines open any time, then
+    // the plan), not a reason to ask again whether they are safe.
+    if (risk.possible === true && readAheadRequest(turn.text, turn.locale, options.profile.nation)) return dc.continueDialog();
     // Already safe and only being offered what next. A signal short of urgent about themselves ("I
     // just feel like such a burden") gets the gentle check-in, not the whole hand-off again (the
     // detector may call it a hand-off: what they said before decides here). Past and over, or

@@ -159,8 +159,8 @@ export function readForWhomRequest(text: string, locale: string): string[] | und
  */
 export function readAheadRequest(text: string, locale: string, nation?: Nation): string[] | undefined {
   const table = tableFor(locale);
-  const tokens = words(text);
-  if (tokens.length === 0 || tokens.length > 14 || tokens.some((token) => table.negators.has(token))) return undefined;
+  const tokens = requestWords(text);
+  if (tokens === undefined || tokens.length === 0 || tokens.some((token) => table.negators.has(token))) return undefined;
   const { ask, worse, openLate, notAbout, routes } = table.ahead;
   // "what if the depression comes back after ipt", "is the surgery open now": about therapy or a
   // place, which get their own answers, not the lines.
