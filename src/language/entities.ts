@@ -189,6 +189,7 @@ const CURRENT_CUES = [
   // Studying somewhere is living there for now ("im a student at aber").
   'student at', 'student in', 'studying at', 'studying in', 'study at', 'study in', 'uni in', 'university in', 'college in',
 ].map((cue) => cue.split(' '));
+const ISLAND_CUES = ['live on', 'living on', 'im on', 'i am on', 'were on', 'we are on'].map((cue) => cue.split(' '));
 const PLACE_CUES = ['in', 'near', 'around', 'outside', 'nr', 'from'];
 /** Words just before a place that say the person is not (or no longer) there. */
 const PAST_CUES = [
@@ -281,6 +282,9 @@ function placeCandidates(words: readonly string[], g: Gazetteer, expected: boole
       // "<town> in <region or nation>": the second names where the first is, and wins over it.
       else if (previous === 'in' && lastEnd === i - 1 && found.length > 0) score = 5;
       else if (CURRENT_CUES.some((cue) => endsWith(words, i, cue))) score = 4;
+      // Islands are lived "on" ("we live on skye"; "on lewis." opening a message). "On" is a loose
+      // cue ("im on reading week"), so never for everyday words.
+      else if (entry.cue < 2 && (ISLAND_CUES.some((cue) => endsWith(words, i, cue)) || (i === 1 && previous === 'on'))) score = 3;
       else if ((i === 0 || FILLER.has(words[i - 1])) && HERE_AFTER.has(words[i + n] ?? '')) score = 4;
       else if (wholeAnswer && (expected || entry.cue < 2)) score = 3;
       else if (entry.cue === 2) score = -1;

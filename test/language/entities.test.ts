@@ -265,6 +265,21 @@ describe('a place said as "X here", and a place only compared with', () => {
   });
 });
 
+describe('an island is lived "on"', () => {
+  it.each([
+    ['on skye, is there anyone who does ipt', 'scotland'],
+    ['we live on anglesey, how long is the wait', 'wales'],
+    ['im on orkney', 'scotland'],
+  ])('%s -> %s', (text, nation) => {
+    expect(extractNation(text)?.nation).toBe(nation);
+  });
+
+  // "on" is too loose for everyday words or in the middle of a message.
+  it.each(['im on reading week', 'on monday i felt awful', 'i read a blog on hope'])('%s names no place', (text) => {
+    expect(extractNation(text)).toBeUndefined();
+  });
+});
+
 describe('a postcode is not an age, and letters with a number in a sentence are not a postcode', () => {
   it.each(['near bt7 now', 'im in CF10 now'])('"%s" holds no age', (text) => {
     expect(extractAge(text)).toBeUndefined();
