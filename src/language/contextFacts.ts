@@ -17,3 +17,10 @@ const THIRD_PERSON = /\b(he|she|him|her|his|hes|he'?s|shes|she'?s|himself|hersel
 export function asksAboutSomeoneElse(text: string): boolean {
   return THIRD_PERSON.test(text);
 }
+
+/** "and for me also", "what about me", "me too": the same question again, now for the writer. */
+const FOR_WRITER_TOO = /^(?:and|but|what about|how about|and what about)\s+(?:for\s+)?(?:me|myself)\b|\b(?:me|myself)\s+(?:too|also|as well)\b/i;
+
+export function asksForWriterToo(text: string): boolean {
+  return FOR_WRITER_TOO.test(text.trim());
+}
