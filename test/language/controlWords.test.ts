@@ -229,7 +229,7 @@ describe('asking to keep the summary (eighth pass of issue 13)', () => {
     expect(asksToKeepSummary('en-GB', text)).toBe(true);
   });
 
-  it.each(['does this chat save what i type', 'will they send it to my gp', 'i keep arguing with my mum', 'can i email them', 'is it saved', 'can i have it on the nhs', 'can i get ipt'])('"%s" does not', (text) => {
+  it.each(['does this chat save what i type', 'will they send it to my gp', 'i keep arguing with my mum', 'can i email them', 'is it saved', 'can i have it on the nhs', 'can i get ipt', 'and will it save anywhere once im done', 'does this get saved somewhere'])('"%s" does not', (text) => {
     expect(asksToKeepSummary('en-GB', text)).toBe(false);
   });
 });
