@@ -111,6 +111,13 @@ export const ELEVENTH_SCRIPTS: Script[] = [
     ],
   },
   {
+    name: 'someone else in another nation did it another way: the writer\'s own route again, not a fallback',
+    turns: [
+      turn('how do i get ipt, im in swansea', { has: ['GP'] }),
+      turn('my best mate up in manchester just went online and signed up', { has: ['not the same across the UK', 'Wales', 'GP'], not: [FALLBACK] }),
+    ],
+  },
+  {
     name: 'asking what the bot can do twice running never gets the same reply twice',
     turns: [
       turn('what can you help me with'),
