@@ -12,6 +12,7 @@ import type { RecognitionResult } from '../src/language/recognizer';
 import { matchAction } from '../src/content/actions';
 import { asksToEmail, classifyControl, isCheckRequest, isEraseThat, isGoodbye } from '../src/language/controlWords';
 import { asksForYoungPerson } from '../src/language/youngPerson';
+import { asksForWriterToo } from '../src/language/contextFacts';
 import { requestedRoutes, requestedRoutesActivity } from './safetyDialogShared';
 import type { CheckProgress } from './suitabilityCheckDialog';
 import { ERASE_CONVERSATION_DIALOG } from './eraseConversationDialog';
@@ -32,6 +33,8 @@ export const MAIN_DIALOG = 'mainDialog';
 
 /** The knowledge base's topic for what is kept and who sees it. */
 const PRIVACY_TOPIC = 'privacy';
+/** Guesses the recogniser may make for "and for me also" that the writer's own route answers better. */
+const FOR_WRITER_INTENTS: ReadonlySet<string> = new Set(['SuitabilityCheck', 'None', 'AccessNhs', 'WhoItHelps', 'AboutIpt']);
 
 /**
  * The root dialog, routing only. Each turn it first looks at the risk assessment the safety gate
@@ -118,6 +121,11 @@ export class MainDialog extends ComponentDialog {
     // "can i just email instead": a way to reach a person, whatever else the words look like.
     const intent = !action && asksToEmail(locale, text) ? 'HumanContact' : recognition.intent;
     let route: Route = action ? { kind: 'action', action } : { kind: 'intent', intent, text };
+    // "my nephew is 16 ... can he have ipt", then "and for me also, im 29": the writer's own NHS
+    // route (their place and age are read as usual), not the check, which the recogniser may guess.
+    if (!dc.activeDialog && route.kind === 'intent' && turn.state.askedForYoungPerson === true && FOR_WRITER_INTENTS.has(intent) && asksForWriterToo(text) && !asksForYoungPerson(text)) {
+      route = { kind: 'action', action: 'AccessNhs' };
+    }
 
     // "ya" or "ok" is never a goodbye, and "not sure" is never "stop": only a message that says
     // goodbye ends the conversation, and only a stop word stops.

@@ -8,7 +8,7 @@ import { interpretAnswer, isFocusArea, type FocusArea } from '../../src/content/
 import type { TopicRequest } from '../../src/content/topics';
 import { notedPlace, type AnswerContext } from '../../src/content/answerReplies';
 import { t } from '../../src/content/i18n';
-import { asksAboutSomeoneElse, movedWithoutPlace } from '../../src/language/contextFacts';
+import { asksAboutSomeoneElse, movedWithoutPlace, othersNation } from '../../src/language/contextFacts';
 import { asksToEmail, isFitQuestion, isQuestion } from '../../src/language/controlWords';
 import { readProfileUpdate, type ProfileUpdate } from '../../src/language/profileUpdate';
 import { asksForTheirOwnSupport, asksForYoungPerson } from '../../src/language/youngPerson';
@@ -134,6 +134,15 @@ async function answer(turn: MainTurn, text: string, intent: IntentName, answerer
   // (A CrisisSupport guess is the help reply too: the safety gate has already found no risk.)
   const unclear = plan.kind === 'didYouMean' || (plan.kind === 'intent' && UNCLEAR_WITH_PLACE.has(plan.intent));
   if (lead.length > 0 && unclear && update) return answerAgainForContext(turn, update);
+  // "my cousin in liverpool just filled a form in": how it works for someone in another nation, not
+  // a question we can match. The way in differs across the UK, so the writer's own route again.
+  const elsewhere = unclear && !update?.nation ? othersNation(text) : undefined;
+  const own = elsewhere ? (await turn.deps.profile.get(context, {})).nation : undefined;
+  if (elsewhere && own && elsewhere !== own) {
+    resetMisunderstandings(turn);
+    await context.sendActivity(withButtons(t(locale, 'answers:elsewhereDiffers'), []));
+    return answerTopic(turn, 'AccessNhs');
+  }
 
   switch (plan.kind) {
     case 'answer':

@@ -4,6 +4,7 @@
  * person lives now. "can he refer himself": the question is about someone else. Pure.
  */
 import { extractNation } from './entities';
+import type { Nation } from '../profile';
 
 const MOVED = /\b(i'?ve|i have|we'?ve|just|recently)\s+moved\b|\bmoved (house|away|out)\b|\bi (don'?t|do not) live (there|in \w+) any ?more\b|\bnot in \w+ any ?more\b|\bwrong (country|nation|place)\b/i;
 
@@ -16,4 +17,23 @@ const THIRD_PERSON = /\b(he|she|him|her|his|hes|he'?s|shes|she'?s|himself|hersel
 
 export function asksAboutSomeoneElse(text: string): boolean {
   return THIRD_PERSON.test(text);
+}
+
+/** "and for me also", "what about me", "me too": the same question again, now for the writer. */
+const FOR_WRITER_TOO = /^(?:and|but|what about|how about|and what about)\s+(?:for\s+)?(?:me|myself)\b|\b(?:me|myself)\s+(?:too|also|as well)\b/i;
+
+export function asksForWriterToo(text: string): boolean {
+  return FOR_WRITER_TOO.test(text.trim());
+}
+
+/** Someone close named before a place that is theirs ("my cousin in liverpool", "my mates down in cardiff"). */
+const OTHERS_PLACE = /\bmy (?:\w+ )?(?:cousin|sister|sis|brother|bro|mum|mam|mom|dad|friend|mate|pal|aunt|auntie|aunty|uncle|nan|gran|granny|partner|colleague|neighbour|son|daughter|niece|nephew)s? (.*)$/i;
+
+/**
+ * "my cousin in liverpool just filled a form in online": the nation of the place someone else is
+ * in, to set against the writer's own (the person's own place is read by extractNation as usual).
+ */
+export function othersNation(text: string): Nation | undefined {
+  const rest = OTHERS_PLACE.exec(text)?.[1];
+  return rest === undefined ? undefined : extractNation(rest)?.nation;
 }

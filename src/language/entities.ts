@@ -189,6 +189,7 @@ const CURRENT_CUES = [
   // Studying somewhere is living there for now ("im a student at aber").
   'student at', 'student in', 'studying at', 'studying in', 'study at', 'study in', 'uni in', 'university in', 'college in',
 ].map((cue) => cue.split(' '));
+const ISLAND_CUES = ['live on', 'living on', 'im on', 'i am on', 'were on', 'we are on'].map((cue) => cue.split(' '));
 const PLACE_CUES = ['in', 'near', 'around', 'outside', 'nr', 'from'];
 /** Words just before a place that say the person is not (or no longer) there. */
 const PAST_CUES = [
@@ -281,6 +282,9 @@ function placeCandidates(words: readonly string[], g: Gazetteer, expected: boole
       // "<town> in <region or nation>": the second names where the first is, and wins over it.
       else if (previous === 'in' && lastEnd === i - 1 && found.length > 0) score = 5;
       else if (CURRENT_CUES.some((cue) => endsWith(words, i, cue))) score = 4;
+      // Islands are lived "on" ("we live on skye"; "on lewis." opening a message). "On" is a loose
+      // cue ("im on reading week"), so never for everyday words.
+      else if (entry.cue < 2 && (ISLAND_CUES.some((cue) => endsWith(words, i, cue)) || (i === 1 && previous === 'on'))) score = 3;
       else if ((i === 0 || FILLER.has(words[i - 1])) && HERE_AFTER.has(words[i + n] ?? '')) score = 4;
       else if (wholeAnswer && (expected || entry.cue < 2)) score = 3;
       else if (entry.cue === 2) score = -1;
@@ -422,13 +426,18 @@ const GLUED_AGE_CUES = new Set(['im', 'am', 'iam', 'age', 'aged']);
 const AGE_AFTER = [['years', 'old'], ['year', 'old'], ['yrs', 'old'], ['yr', 'old'], ['yo'], ['y', 'o'], ['now'], ['yrs'], ['years'], ['yr', 'old'], ['next', 'month']];
 const NEARLY = new Set(['nearly', 'almost', 'nearlyy', 'soon', 'nearli']);
 /** Words that may stand around an age given as the whole answer ("44 lol", "im 15"). */
-const AGE_FILLER = new Set(['im', 'i', 'am', 'its', 'lol', 'now', 'yeah', 'ya', 'yes', 'x', 'xx', 'thanks', 'ta', 'mate', 'um', 'erm', 'ok', 'okay', 'just', 'only', 'age', 'aged', 'me', 'oh', 'well', 'haha']);
+const AGE_FILLER = new Set(['im', 'i', 'am', 'its', 'lol', 'now', 'yeah', 'ya', 'yes', 'x', 'xx', 'thanks', 'ta', 'mate', 'um', 'erm', 'ok', 'okay', 'just', 'only', 'age', 'aged', 'me', 'oh', 'well', 'haha', 'hi', 'hello', 'hey', 'hiya']);
 /** Words that may follow an age that opens a message ("22 in brighton", "15 and ..."). */
 const AGE_OPENING_NEXT = new Set(['in', 'from', 'living', 'live', 'and', 'n', 'male', 'female', 'f', 'm', 'nb']);
 /** Whether the few words from `from` to the end name a place ("cornwall", "west yorkshire", "wales"). */
 function onlyPlaceFrom(words: readonly string[], from: number): boolean {
   const rest = words.slice(from);
   return rest.length > 0 && rest.length <= 3 && extractNation(rest.join(' ')) !== undefined;
+}
+
+/** Whether a place starts at `from` and the message goes on ("34, bristol, been low since..."). */
+function placeStartsAt(words: readonly string[], from: number): boolean {
+  return [1, 2].some((n) => from + n < words.length && onlyPlaceFrom(words.slice(0, from + n), from));
 }
 
 /** Whether the message typed letters and a number as one token ("near BT7 now"), which the normaliser split. */
@@ -478,8 +487,9 @@ export function extractAge(input: string | EntityText): AgeMatch | undefined {
     const fillerBefore = notFillerIn(0, i) === 0;
     const alone = fillerBefore && notFillerIn(i + length, words.length) === 0;
     // "22, in brighton", "15 and i feel low": a number that opens the message, then a place or more about the person.
-    // "31, cornwall", "19 leeds": a number that opens the message and the rest is only a place.
-    const opening = fillerBefore && value >= 10 && next !== undefined && (AGE_OPENING_NEXT.has(next) || onlyPlaceFrom(words, i + length));
+    // "31, cornwall", "19 leeds": a number that opens the message and the rest is only a place,
+    // or a place then more ("hi. 34, bristol, been low a year").
+    const opening = fillerBefore && value >= 10 && next !== undefined && (AGE_OPENING_NEXT.has(next) || onlyPlaceFrom(words, i + length) || placeStartsAt(words, i + length));
     if (i > 0 && NEARLY.has(words[i - 1])) return fromAge(Math.max(value - 1, 5));
     if (cuedBefore || cuedAfter || alone || opening) return fromAge(value);
   }

@@ -50,6 +50,8 @@ const cases: Array<[string, string, string?]> = [
   ['rather not say', 'skip'],
   ['id rather not say', 'skip'],
   ['pass', 'skip'],
+  ['can we skip that one please', 'skip'],
+  ['pass on this one', 'skip'],
   ['what was the question?', 'repeat'],
   ['sorry what was the question again', 'repeat'],
   ['huh?', 'repeat'],
@@ -222,7 +224,12 @@ describe('asking to keep the summary (eighth pass of issue 13)', () => {
     },
   );
 
-  it.each(['does this chat save what i type', 'will they send it to my gp', 'i keep arguing with my mum', 'can i email them', 'is it saved'])('"%s" does not', (text) => {
+  // Asking to have the summary, with no verb of keeping ("could i have my summary for the doctor").
+  it.each(['could i have my summary for the doctor', 'can i get the summary please', 'id like a summary to take with me'])('"%s" asks to keep the summary', (text) => {
+    expect(asksToKeepSummary('en-GB', text)).toBe(true);
+  });
+
+  it.each(['does this chat save what i type', 'will they send it to my gp', 'i keep arguing with my mum', 'can i email them', 'is it saved', 'can i have it on the nhs', 'can i get ipt', 'and will it save anywhere once im done', 'does this get saved somewhere'])('"%s" does not', (text) => {
     expect(asksToKeepSummary('en-GB', text)).toBe(false);
   });
 });

@@ -127,6 +127,9 @@ describe('extractAge', () => {
     ['wait no im actually 17', 17, 'under_18', true],
     ['sorry im really 16', 16, 'under_18', true],
     ['im17', 17, 'under_18', true],
+    // A greeting, then the age, a place and more about themselves.
+    ['hiya, 27 cardiff, feeling flat since the baby', 27, '18_to_34', false],
+    ['hello. 58 leeds and not sleeping', 58, '35_plus', false],
   ])('%s -> %s', (text, age, ageGroup, under18) => {
     expect(extractAge(text)).toEqual({ age, ageGroup, under18 });
   });
@@ -166,7 +169,7 @@ describe('extractAge', () => {
     expect(extractAge("I'm over 18")).toEqual({ under18: false });
   });
 
-  it.each(['about 6 months', 'for 2 years', 'I have 2 kids', 'since 2019', 'i am 100% sure', 'session 3', 'a couple of weeks', 'im 20 weeks pregnant', 'yes', '3 and a half months'])(
+  it.each(['about 6 months', 'for 2 years', 'I have 2 kids', 'since 2019', 'i am 100% sure', 'session 3', 'a couple of weeks', 'im 20 weeks pregnant', 'yes', '3 and a half months', 'hi 40 reading the leaflet now', 'hey 12 weeks in leeds'])(
     'finds no age in %s',
     (text) => {
       expect(extractAge(text)).toBeUndefined();
@@ -261,6 +264,21 @@ describe('a place said as "X here", and a place only compared with', () => {
   });
 
   it.each(['can i just refer myself like in england', 'is it quicker than in scotland', 'unlike england do we need a gp'])('%s names nowhere the person is', (text) => {
+    expect(extractNation(text)).toBeUndefined();
+  });
+});
+
+describe('an island is lived "on"', () => {
+  it.each([
+    ['on skye, is there anyone who does ipt', 'scotland'],
+    ['we live on anglesey, how long is the wait', 'wales'],
+    ['im on orkney', 'scotland'],
+  ])('%s -> %s', (text, nation) => {
+    expect(extractNation(text)?.nation).toBe(nation);
+  });
+
+  // "on" is too loose for everyday words or in the middle of a message.
+  it.each(['im on reading week', 'on monday i felt awful', 'i read a blog on hope'])('%s names no place', (text) => {
     expect(extractNation(text)).toBeUndefined();
   });
 });

@@ -98,6 +98,26 @@ export const ELEVENTH_SCRIPTS: Script[] = [
     ],
   },
   {
+    name: 'asking for a teenage niece, then "what about me, im 41": the writer\'s own NHS route, not the check',
+    turns: [
+      turn('my niece is 15 and so withdrawn lately, we live in leicester, could she have ipt', { not: [Q.concern] }),
+      turn('and what about me, im 41 and low too', { has: [SELF_REFERRAL], not: [Q.concern, FALLBACK] }),
+    ],
+  },
+  {
+    name: 'a greeting, then age, town and story in one message: the check asks none of them again',
+    turns: [
+      turn('hiya. 45, york, low since losing my job about 8 months ago, is ipt right for me', { has: [NOTE], not: [Q.concern, FALLBACK] }),
+    ],
+  },
+  {
+    name: 'someone else in another nation did it another way: the writer\'s own route again, not a fallback',
+    turns: [
+      turn('how do i get ipt, im in swansea', { has: ['GP'] }),
+      turn('my best mate up in manchester just went online and signed up', { has: ['not the same across the UK', 'Wales', 'GP'], not: [FALLBACK] }),
+    ],
+  },
+  {
     name: 'asking what the bot can do twice running never gets the same reply twice',
     turns: [
       turn('what can you help me with'),
