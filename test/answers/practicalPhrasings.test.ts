@@ -34,6 +34,14 @@ const CASES: [string, string][] = [
   ['can ipt help when things with my boss are awful', 'fit.work-problems'],
   ['i would rather come in person than be on video', 'format.face-to-face'],
   ['we are always rowing, my partner and me', 'feelings.arguing-partner'],
+  // Asking for someone else: a manager, HR, a partner or a parent.
+  ['our staff member is struggling, can the employee assistance programme fund her sessions', 'cost.eap'],
+  ['hello, i am from the hr team. how do we help a member of staff get ipt?', 'access.help-someone-else'],
+  ['does my partner have to refer himself or can his gp', 'access.gp-referral'],
+  ['would ipt suit my wife, she has adhd', 'fit.neurodivergent'],
+  ['how quickly could an employee feel better with ipt', 'evidence.how-soon'],
+  ['are chat logs retained?', 'privacy.stored'],
+  ["a colleague's service said they don't offer ipt, is that normal", 'access.not-every-service'],
 ];
 
 describe('practical questions in everyday voices', () => {
