@@ -42,6 +42,19 @@ const CASES: [string, string][] = [
   ['how quickly could an employee feel better with ipt', 'evidence.how-soon'],
   ['are chat logs retained?', 'privacy.stored'],
   ["a colleague's service said they don't offer ipt, is that normal", 'access.not-every-service'],
+  // The story first, the question after.
+  ['my relationship ended and i moved city the same month. could ipt work on both?', 'focus-areas.more-than-one'],
+  ["we've picked the area to work on now. what happens in the next sessions?", 'format.middle-sessions'],
+  ['my hours are all over the place so weekly sessions are hard. is there a way to do ipt by myself?', 'fit.self-help'],
+  ['my friend reckons you need to be diagnosed before you can get ipt, is that right?', 'access.need-diagnosis'],
+  ["there's a wedding on the day of my appointment, can i move it", 'clinic.change-appointment'],
+  ['when ipt finishes do they discharge you back to your gp?', 'format.after-ending'],
+  ['some days are awful. if it gets really bad can i phone talking therapies?', 'access.not-crisis-service'],
+  // Everyday and Scots words (da, greetin for crying, a barney for a row) and plain questions.
+  ['my da died last year and i keep greetin', 'feelings.parent-died'],
+  ['me and my sisters always end up in a barney', 'feelings.family-conflict'],
+  ["can you tell me whether i'm depressed", 'about-the-guide.assess'],
+  ['can my husband come into the room with me, he helps me talk', 'format.partner-come'],
 ];
 
 describe('practical questions in everyday voices', () => {
