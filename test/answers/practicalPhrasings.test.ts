@@ -53,7 +53,6 @@ const CASES: [string, string][] = [
   // Everyday and Scots words (da, greetin for crying, a barney for a row) and plain questions.
   ['my da died last year and i keep greetin', 'feelings.parent-died'],
   ['me and my sisters always end up in a barney', 'feelings.family-conflict'],
-  ["can you tell me whether i'm depressed", 'about-the-guide.assess'],
   ['can my husband come into the room with me, he helps me talk', 'format.partner-come'],
 ];
 
