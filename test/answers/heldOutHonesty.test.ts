@@ -105,6 +105,23 @@ const INDEPENDENT_COINCIDENCES = new Set([
   // m and n (written 2026-12-07): both phrasings were in the knowledge base at commit e68f914, before them.
   'what is a role transition in ipt',
   'is ipt talking or tablets',
+  // o and p (written 2026-12-07, scored blind at commit 2217a2b): short searches that were all
+  // phrasings by 16:16 on 2026-12-06 (git log -S), a day before the sets were written.
+  'would ipt suit me',
+  'is ipt good for anxiety',
+  'what if i start crying in a session',
+  'ipt abbreviation',
+  'ipt phases',
+  'nice guidelines ipt',
+  'ipt bipolar',
+  'ptsd ipt',
+  'ipt focus areas',
+  'evening appointments',
+  'interpersonal inventory',
+  'cheap counselling',
+  'ipt uk organisation',
+  'homework between sessions?',
+  'employee assistance programme therapy',
 ].map((text) => fold(text)));
 
 function fold(text: string): string {

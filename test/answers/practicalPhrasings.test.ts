@@ -34,6 +34,26 @@ const CASES: [string, string][] = [
   ['can ipt help when things with my boss are awful', 'fit.work-problems'],
   ['i would rather come in person than be on video', 'format.face-to-face'],
   ['we are always rowing, my partner and me', 'feelings.arguing-partner'],
+  // Asking for someone else: a manager, HR, a partner or a parent.
+  ['our staff member is struggling, can the employee assistance programme fund her sessions', 'cost.eap'],
+  ['hello, i am from the hr team. how do we help a member of staff get ipt?', 'access.help-someone-else'],
+  ['does my partner have to refer himself or can his gp', 'access.gp-referral'],
+  ['would ipt suit my wife, she has adhd', 'fit.neurodivergent'],
+  ['how quickly could an employee feel better with ipt', 'evidence.how-soon'],
+  ['are chat logs retained?', 'privacy.stored'],
+  ["a colleague's service said they don't offer ipt, is that normal", 'access.not-every-service'],
+  // The story first, the question after.
+  ['my relationship ended and i moved city the same month. could ipt work on both?', 'focus-areas.more-than-one'],
+  ["we've picked the area to work on now. what happens in the next sessions?", 'format.middle-sessions'],
+  ['my hours are all over the place so weekly sessions are hard. is there a way to do ipt by myself?', 'fit.self-help'],
+  ['my friend reckons you need to be diagnosed before you can get ipt, is that right?', 'access.need-diagnosis'],
+  ["there's a wedding on the day of my appointment, can i move it", 'clinic.change-appointment'],
+  ['when ipt finishes do they discharge you back to your gp?', 'format.after-ending'],
+  ['some days are awful. if it gets really bad can i phone talking therapies?', 'access.not-crisis-service'],
+  // Everyday and Scots words (da, greetin for crying, a barney for a row) and plain questions.
+  ['my da died last year and i keep greetin', 'feelings.parent-died'],
+  ['me and my sisters always end up in a barney', 'feelings.family-conflict'],
+  ['can my husband come into the room with me, he helps me talk', 'format.partner-come'],
 ];
 
 describe('practical questions in everyday voices', () => {
