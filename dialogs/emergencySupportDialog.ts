@@ -184,7 +184,9 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       category: options.assessment.category,
       phase: 'asking',
       asks: 0,
-      doubted: false,
+      // After the check-in's "yes" or "dunno" the person has already voiced doubt: a bare "aye" or
+      // "ok" to "are you safe?" is then an acknowledgement, and the question comes again.
+      doubted: options.lead === 'afterCheckIn',
       askedAfterAck: false,
       main: message.buttons.map((route) => route.id),
       more: message.more.map((route) => route.id),
