@@ -1,6 +1,6 @@
 import { asksWhatWasMeant } from '../../src/safety/safetyAnswers';
-import { say, textOf } from './safetyDialogHarness';
-import { ASKS_AGAIN, crisisBot, sayOnce } from './crisisDialogSupport';
+import { eventsOf, say, textOf } from './safetyDialogHarness';
+import { afterOwnCrisis, ASKS_AGAIN, crisisBot, sayOnce } from './crisisDialogSupport';
 
 /**
  * Crisis follow-ups, twelfth pass (crisis8 scripts), by class, through the real gate and MainDialog.
@@ -57,5 +57,20 @@ describe('after the check-in\'s "dunno", a bare "aye" to "are you safe?"', () =>
     const next = textOf(await sayOnce(adapter, 'aye'));
     expect(next).not.toMatch(/glad you're safe/);
     expect(next).toMatch(/999/);
+  });
+});
+
+describe('an answer that confirms danger inside the crisis reply', () => {
+  it.each([["no. i'm really not safe"], ['honestly no idea']])('%j tells the host page once more, as immediate; later answers do not', async (answer) => {
+    const adapter = await afterOwnCrisis();
+    const events = eventsOf(await say(adapter, answer));
+    expect(events).toHaveLength(1);
+    expect(events[0].value).toMatchObject({ severity: 'immediate' });
+    expect(eventsOf(await say(adapter, 'still not safe'))).toHaveLength(0);
+  });
+
+  it('a safe answer sends nothing more', async () => {
+    const adapter = await afterOwnCrisis();
+    expect(eventsOf(await say(adapter, "yes i'm safe, my sister is here"))).toHaveLength(0);
   });
 });
