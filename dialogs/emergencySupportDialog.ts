@@ -95,6 +95,8 @@ interface EmergencyState {
   doubted: boolean;
   /** true once the question was asked again after an acknowledgement */
   askedAfterAck: boolean;
+  /** true once an answer confirmed danger ("no i'm not safe", "idk") and the host page was told so */
+  escalated?: boolean;
   /** route ids of the reply's own lines (999 first), and those behind "More places to get help" */
   main?: string[];
   more: string[];
@@ -184,7 +186,9 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       category: options.assessment.category,
       phase: 'asking',
       asks: 0,
-      doubted: false,
+      // After the check-in's "yes" or "dunno" the person has already voiced doubt: a bare "aye" or
+      // "ok" to "are you safe?" is then an acknowledgement, and the question comes again.
+      doubted: options.lead === 'afterCheckIn',
       askedAfterAck: false,
       main: message.buttons.map((route) => route.id),
       more: message.more.map((route) => route.id),
@@ -229,6 +233,8 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       }
       await recordSafetyEvent(this.deps, context, newRisk, 'emergency');
       await sendSafetyEvent(this.deps, context, newRisk);
+      // The host page has just heard of it: an answer in the same words adds no second signal.
+      if (newRisk.severity === 'immediate') state.escalated = true;
     }
 
     // "im in england if that helps" answers nothing: the routes that fit them now, and the question again.
@@ -308,6 +314,12 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     }
 
     state.doubted = true;
+    // "no, I mean it", "idk": danger confirmed or not ruled out. The host page hears it once more, as
+    // immediate (the first signal may have been a concern, or raised before anyone answered).
+    if ((label === 'notSafe' || label === 'unsure') && !state.escalated && state.reply.kind !== 'medical') {
+      state.escalated = true;
+      await sendSafetyEvent(this.deps, context, { category: state.category, severity: 'immediate' });
+    }
     if (state.phase === 'settled') {
       // They had said they were safe; this message says otherwise: ask again, with a fresh count.
       Object.assign(state, { phase: 'asking', asks: 0, askedAfterAck: false } satisfies Partial<EmergencyState>);

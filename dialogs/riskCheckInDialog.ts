@@ -4,7 +4,7 @@ import { t } from '../src/content/i18n';
 import { crisisRouteTable, type CrisisRoute } from '../src/safety/crisisRoutes';
 import { routeBullets } from '../src/safety/crisisRoutesText';
 import type { UserProfile } from '../src/profile';
-import { checkInAnswer, readSafeNow, safetyRequest, type CheckInAnswer } from '../src/safety/safetyAnswers';
+import { asksWhatWasMeant, checkInAnswer, readSafeNow, safetyRequest, type CheckInAnswer } from '../src/safety/safetyAnswers';
 import { asksAboutSomeoneElse, checkInQuestionKey, speaksOfSomeoneElse } from '../src/safety/safetyReply';
 import type { RiskAssessment } from '../src/safety/types';
 import { EMERGENCY_SUPPORT_DIALOG, type EmergencySupportOptions } from './emergencySupportDialog';
@@ -43,6 +43,9 @@ export interface RiskCheckInResult {
 }
 
 type CheckInChoice = 'yes' | 'no';
+
+/** Asks at most: the question, once again after a route was given, or once in plainer words. */
+const MAX_ASKS = 2;
 
 /** The routes the check-in keeps one tap away: 999, Samaritans and Shout. */
 const CHECK_IN_ROUTES = ['emergency', 'samaritans', 'shout'];
@@ -106,6 +109,15 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
       await this.ask(context, state);
       return Dialog.EndOfTurn;
     }
+    // "wat", "what do you mean": the question was not understood, so it is no answer. Once more, in
+    // plainer words (then an answer like any other): closing here left the risk unasked.
+    if (answer === 'unknown' && !unreadable && (state.asks ?? 0) < MAX_ASKS && asksWhatWasMeant(text, locale)) {
+      const plain = asksAboutSomeoneElse(state.assessment) ? 'safety:checkIn.plainSomeone' : 'safety:checkIn.plain';
+      state.asks = MAX_ASKS;
+      await context.sendActivity(MessageFactory.text(withFittingLines(locale, t(locale, 'safety:checkIn.routesLine', routeValues(locale)), options.profile)));
+      await context.sendActivity(questionActivity(context, t(locale, plain), yesNo(locale)));
+      return Dialog.EndOfTurn;
+    }
     // "mostly to my partner, since i lost my job": they said more, not "you don't have to answer".
     const toldMore = answer === 'unknown' && !unreadable && text.trim().split(/\s+/).length >= 5;
     await sendClosing(context, options.profile, unreadable ? 'unreadable' : toldMore ? 'toldMore' : answer);
@@ -156,7 +168,7 @@ export async function closeCheckInForQuestion(context: TurnContext, instance: Di
   const state = instance.state as CheckInState;
   const locale = localeOf(context);
   const text = context.activity.text ?? '';
-  if (checkInAnswer(text, locale) !== 'unknown' || readSafeNow(text, locale).reluctant || safetyRequest(text, locale) !== undefined) return false;
+  if (checkInAnswer(text, locale) !== 'unknown' || asksWhatWasMeant(text, locale) || readSafeNow(text, locale).reluctant || safetyRequest(text, locale) !== undefined) return false;
   if ((requestedRoutes(context, state.profile, { main: CHECK_IN_ROUTES, more: [] }) ?? []).length > 0) return false;
   markResponded(context, 'checkIn');
   await sendClosing(context, state.profile, 'unknown');
@@ -168,14 +180,14 @@ export async function closeCheckInForQuestion(context: TurnContext, instance: Di
  * (NHS 111 in England, Lifeline in Northern Ireland...) and Childline for someone under 18. None
  * when nothing is known: the short line stays short.
  */
-function fittingLines(locale: string, profile: UserProfile): CrisisRoute[] {
+export function fittingLines(locale: string, profile: UserProfile): CrisisRoute[] {
   const { order } = crisisRouteTable(locale);
   const nation = profile.nation ? (order.byNation[profile.nation] ?? []) : [];
   const young = profile.ageGroup === 'under_18' ? (order.byAge.under_18 ?? []).slice(0, 1) : [];
   return routesById(locale, [...nation, ...young]);
 }
 
-function withFittingLines(locale: string, text: string, profile: UserProfile): string {
+export function withFittingLines(locale: string, text: string, profile: UserProfile): string {
   const lines = fittingLines(locale, profile);
   return lines.length === 0 ? text : `${text}\n${t(locale, 'safety:checkIn.alsoLead')}\n${routeBullets(locale, lines)}`;
 }

@@ -6,7 +6,7 @@ import { safetyReply } from '../../src/safety/safetyReply';
 import { readSafeNow } from '../../src/safety/safetyAnswers';
 import { readAheadRequest } from '../../src/safety/routeRequest';
 import { EMERGENCY_SUPPORT_DIALOG, isSettled, keptInView, stepsAside, type EmergencySupportOptions } from '../emergencySupportDialog';
-import { closeCheckInForQuestion, RISK_CHECK_IN_DIALOG, type RiskCheckInOptions } from '../riskCheckInDialog';
+import { closeCheckInForQuestion, fittingLines, RISK_CHECK_IN_DIALOG, withFittingLines, type RiskCheckInOptions } from '../riskCheckInDialog';
 import { isQuestion } from '../../src/language/controlWords';
 import { SAFETY_PLAN_DIALOG } from '../safetyPlanDialog';
 import { cannotRead, QUESTION_ASIDE_KEY, routesById, routeValues, sendSafetyNote, withRouteButtons } from '../safetyDialogShared';
@@ -181,6 +181,9 @@ async function beginSafetyDialog(turn: MainTurn, risk: RiskAssessment): Promise<
  * no "you're welcome" and menu of topics, but that help is still there and room to say more (two
  * wordings, then the usual reply). Anything else said ends this. Undefined when it does not apply.
  */
+/** Words at most in a flat answer just after the check-in (longer messages say something of their own). */
+const FLAT_WORDS = 4;
+
 export async function quietAfterCheckIn(turn: MainTurn, typed: boolean): Promise<DialogTurnResult | undefined> {
   const { state, locale, dc, text } = turn;
   const answered = state.quietAfterCheckIn;
@@ -188,12 +191,21 @@ export async function quietAfterCheckIn(turn: MainTurn, typed: boolean): Promise
   // Read as the safety dialogs read answers: a bare "ok", "fine", "mm" or "I'm fine" and nothing else.
   const reading = readSafeNow(text, locale);
   const acknowledgement = typed && (reading.label === 'ack' || reading.weak === true);
+  // "naw not really", "dunno", a bare "no": a few flat words that may take back the answer just
+  // given ("am grand"). Not read as safe either way: help, with their nation's own line, and room to say more.
+  const flat = typed && (reading.label === 'notSafe' || reading.label === 'unsure') && text.trim().split(/\s+/).length <= FLAT_WORDS;
   const wordings = tObject<string[]>(locale, 'safety:checkIn.quietAck');
-  if (!acknowledgement || answered >= wordings.length) {
+  if (!(acknowledgement || flat) || answered >= wordings.length) {
     state.quietAfterCheckIn = undefined;
     return undefined;
   }
   state.quietAfterCheckIn = answered + 1;
+  if (flat) {
+    const profile = await turn.deps.profile.get(dc.context, {});
+    const reply = withFittingLines(locale, t(locale, 'safety:checkIn.quietNo', routeValues(locale)), profile);
+    await dc.context.sendActivity(withRouteButtons(locale, reply, [...routesById(locale, ['samaritans', 'emergency']), ...fittingLines(locale, profile)]));
+    return Dialog.EndOfTurn;
+  }
   const routeIds = answered === 0 ? ['samaritans'] : ['emergency'];
   await dc.context.sendActivity(withRouteButtons(locale, t(locale, `safety:checkIn.quietAck.${answered}`, routeValues(locale)), routesById(locale, routeIds)));
   return Dialog.EndOfTurn;

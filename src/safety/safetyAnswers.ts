@@ -76,6 +76,7 @@ const fileSchema = z.object({
   trusted: z.object({ phrases: phraseListSchema }),
   requests: z.object({ moreRoutes: phraseListSchema, plan: phraseListSchema, back: phraseListSchema }),
   offer: z.object({ yes: phraseListSchema, no: phraseListSchema }),
+  clarify: z.object({ phrases: phraseListSchema }),
   checkIn: questionSchema,
 });
 
@@ -112,6 +113,8 @@ interface AnswerTables {
   requests: ReadonlyMap<SafetyRequest, readonly string[][]>;
   /** whole answers that take or decline an offer */
   offer: { yes: ReadonlySet<string>; no: ReadonlySet<string> };
+  /** whole answers that ask what the question meant ("wat", "what do you mean") */
+  clarify: ReadonlySet<string>;
   /** whole answers that reassure only weakly ("i am fine"): safeNow's 'weak' */
   weak: ReadonlySet<string>;
   /** every word the phrases use, plus short English words: what counts as readable besides words.txt */
@@ -213,6 +216,7 @@ export function parseSafetyAnswers(json: unknown): AnswerTables {
   const requests = new Map<SafetyRequest, string[][]>(REQUESTS.map((request) => [request, expandPhrases(file.requests[request])]));
   const whole = (list: z.infer<typeof phraseListSchema>) => new Set(expandPhrases(list).map((tokens) => tokens.join(' ')));
   const offer = { yes: whole(file.offer.yes), no: whole(file.offer.no) };
+  const clarify = whole(file.clarify.phrases);
   const weak = whole(phraseListSchema.parse(file.safeNow.weak ?? []));
   const vocabulary = new Set<string>(file.readable.short);
   const addWords = (lists: Iterable<readonly string[][]>) => {
@@ -223,7 +227,7 @@ export function parseSafetyAnswers(json: unknown): AnswerTables {
   addWords([reluctance, services, hesitation, neutral, trusted]);
   addWords(requests.values());
   for (const word of [...safeNow.fillers, ...safeNow.negators, ...safeNow.contrast.flat()]) vocabulary.add(word);
-  return { safeNow, checkIn, reluctance, services, hesitation, neutral, trusted, requests, offer, weak, vocabulary };
+  return { safeNow, checkIn, reluctance, services, hesitation, neutral, trusted, requests, offer, clarify, weak, vocabulary };
 }
 
 const cache = new Map<string, AnswerTables>();
@@ -422,6 +426,12 @@ export function offerAnswer(text: string, locale: string = DEFAULT_LOCALE): 'yes
   if (isWhole(tokens, offer.yes, safeNow.fillers)) return 'yes';
   if (isWhole(tokens, offer.no, safeNow.fillers)) return 'no';
   return undefined;
+}
+
+/** True when the whole answer asks what the question meant ("wat?", "huh", "what do you mean"): no answer yet. */
+export function asksWhatWasMeant(text: string, locale: string = DEFAULT_LOCALE): boolean {
+  const { clarify, safeNow } = tablesFor(locale);
+  return isWhole(answerTokens(text), clarify, safeNow.fillers);
 }
 
 /** Reads an answer to the gentle check-in question ("...Is that happening for you?"). */

@@ -168,3 +168,17 @@ describe('reading the check-in answer', () => {
     expect(checkInAnswer(text)).toBe(expected);
   });
 });
+
+describe('Scots, Irish and Northern English short answers are English', () => {
+  it.each(['aye', 'och aye', 'naw', 'wot', 'huh'])('%j is readable', (text) => {
+    expect(isUnreadable(answerTokens(text))).toBe(false);
+  });
+
+  it('"aye" says yes, "naw" says no, "grand" says fine', () => {
+    expect(readSafeNow('aye').label).toBe('yes');
+    expect(checkInAnswer('aye')).toBe('yes');
+    expect(readSafeNow('naw').label).toBe('notSafe');
+    expect(checkInAnswer('naw, no really')).toBe('no');
+    expect(checkInAnswer("i'm grand")).toBe('no');
+  });
+});
