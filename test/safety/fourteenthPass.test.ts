@@ -1,0 +1,57 @@
+import { detectRisk } from '../../src/safety/detectRisk';
+
+/**
+ * Fourteenth pass (the ap and aq batches read): past and over said with a month or a season, a
+ * prison term, "back in uni", feelings that "passed", "solid since", "on an even keel", "back on
+ * my tablets", "in recovery" and "we're close again"; and the same in Polish, Spanish and Romanian.
+ * Every wording is written for this test, and each class keeps a twin said as current.
+ */
+describe('fourteenth pass: past and over', () => {
+  it.each([
+    'i overdosed on my insulin by mistake in the autumn, it got sorted and i am fine physically',
+    'my daughter went into anaphylaxis in july, the adrenaline pen worked and she is totally fine',
+    'in 2012 as a student teacher i was suicidal for months. got therapy, much better, now a head of year',
+    'two winters ago i had weeks of wanting to not be alive. the feelings faded by spring and i have been alright since',
+    'when i was on remand i cut myself. out two years now, no cutting since. is ipt for adjusting?',
+    'back in university (2016) i tried to kill myself during finals. been solid since. does ipt help with shyness',
+    'after my husband died in 2020 i thought about ending things for a while. i am on an even keel now',
+    'my dad used to hit me when he was drinking. he has been in recovery three years and we are close again',
+    'my sister threatened to take her life when she was using, back in 2019. she is clean and in a good place now. i am still anxious about her',
+    'a man pulled a knife on me in 2022, he has been locked up since. i moved house and want help with nerves',
+  ])('%s -> past', (text) => {
+    const got = detectRisk(text);
+    expect(got).not.toBeNull();
+    expect(got?.when).toBe('past');
+    expect(got?.severity).toBe('concern');
+  });
+
+  it.each([
+    'i swallowed too many tablets in the autumn and tonight i have got more saved',
+    'in 2012 i was suicidal. got therapy, much better for a bit, but i want to die again now',
+    'two winters ago i had weeks of wanting to disappear and the feelings are back this week',
+    'my dad used to hit me and he started again last night',
+    'my sister took an overdose an hour ago, she is in a good place usually',
+  ])('%s -> current', (text) => {
+    expect(detectRisk(text)?.when ?? 'current').toBe('current');
+  });
+});
+
+describe('fourteenth pass: past and over in other languages', () => {
+  it.each([
+    ['pl', 'Kiedy miałam 16 lat chciałam się zabić. Teraz czuję się dobrze.'],
+    ['es', 'En 2015 intenté suicidarme. Ahora estoy bien con mi familia.'],
+    ['ro', 'Acum cinci ani m-am gândit la sinucidere. Acum sunt bine.'],
+  ])('%s: %s -> past', (_lang, text) => {
+    expect(detectRisk(text)?.when).toBe('past');
+  });
+
+  it.each([
+    ['pl', 'Kiedy miałam 16 lat chciałam się zabić i znowu chcę się zabić.'],
+    ['es', 'En 2015 intenté suicidarme y hoy quiero morir.'],
+    ['ro', 'Acum cinci ani m-am gândit la sinucidere și din nou vreau să mor.'],
+  ])('%s: %s -> current', (_lang, text) => {
+    const got = detectRisk(text);
+    expect(got).not.toBeNull();
+    expect(got?.when ?? 'current').toBe('current');
+  });
+});
