@@ -219,7 +219,7 @@ const ROLE = new RegExp(
     '(?:journalist|reporter|instructor|trainer|care worker|senior carer|form tutor|tutor)(?: here| writing| preparing| planning| teaching)',
     'level [0-9] (?:health and social care|childcare|care)',
     'year (?:1[0-3]|[7-9]) (?:psychology|sociology|health and social care|pshe|biology|english|drama)',
-    '(?:(?:i am|im) )?(?:doing|writing|studying for|working on|researching for|revising for) (?:a|an|my|our) (?:[a-z]+ ){0,2}(?:degree|masters|msc|phd|dissertation|essay|thesis|research project|assignment|coursework|exam|exams|novel|book|article|piece|story|short story|script|screenplay|play|poem|module|cpd module|unit|case study|course)',
+    '(?:(?:i am|im) )?(?:doing|writing|studying for|working on|researching for|revising for) (?:a|an|my|our) (?:[a-z]+ ){0,2}(?:degree|masters|msc|phd|dissertation|essay|thesis|research project|project|presentation|assignment|coursework|exam|exams|osce|osces|viva|finals|mocks|novel|book|article|piece|story|short story|script|screenplay|play|poem|module|cpd module|unit|case study|course)',
     '(?:for|in) (?:my |our |the )?(?:english|drama|history|psychology|sociology|biology|re|pshe|media studies|film studies|health and social care|literature|english lit|english literature|gcse|a level|language|esol|english language|french|spanish|german|science|citizenship) (?:class|lesson|lessons|homework|coursework|revision|essay|course)',
     // ("for my exam results" is a date in the writer's own life, not study talk)
     '(?:for) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|placement|course|exam|research|lesson|lessons|class|lecture|seminar|training|assembly|policy|presentation|project|report|uni work|university work|epq|extended project|blog post|blog|article|newsletter|poster|leaflet|noticeboard|notice board|display board|flyer|handout|staff room|website|resource pack)(?! results| result| grades)',
@@ -247,7 +247,7 @@ const ABOUT_OTHERS = new RegExp(
     '(?:how|what) (?:do|should|can|would|could) (?:i|we|staff|managers|teachers|nurses|volunteers) (?:respond|support|handle|talk|speak|ask|help|deal|say|do|tell)(?: [a-z]+){0,4} (?:a|an|my|our|the|someone|somebody)(?: [a-z]+)? (?:student|pupil|employee|colleague|client|patient|caller|staff member|member of staff|team member|service user|young person|person|child|resident)',
     '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z0-9]+ ){0,3}(?:nurse|doctor|teacher|counsellor|therapist|psychologist|volunteer|manager|student|worker|lecturer|researcher)',
     // Someone else's words reported: "callers say things like ...", "if someone on my team tells me ..."
-    '(?:someone|somebody|a colleague|a student|a pupil|a client|a patient|a caller|callers|clients|patients|pupils|students|people|an employee|a member of staff|a team member|they|a resident|a young person|young people|a person|a child|a parent|a learner|a service user|a teenager|a teen|teenagers|a kid|kids|a young man|a young woman|a lad|a girl|a boy)(?: [a-z]+){0,3} (?:tells|tell|told|says|say|said|discloses|disclosed|mentions|mentioned|talk about|talks about|talk of|speak about|speaks about)(?: me| us)?(?: things like| stuff like| that)?(?: [a-z]+){0,8}',
+    '(?:someone|somebody|a colleague|a student|a pupil|a client|a patient|a caller|callers|clients|patients|pupils|students|people|an employee|a member of staff|a team member|they|a resident|a young person|young people|a person|a child|a parent|a learner|a service user|a teenager|a teen|teenagers|a kid|kids|a young man|a young woman|a lad|a girl|a boy)(?: [a-z]+){0,3} (?:tells|tell|told|says|saying|say|said|discloses|disclosed|mentions|mentioned|talk about|talks about|talk of|speak about|speaks about)(?: me| us)?(?: things like| stuff like| that)?(?: [a-z]+){0,8}',
     '(?:i|we) (?:want|need|have|plan|would like) to (?:cover|teach|explain|talk about|discuss|include|address)',
     // "as a paramedic I see overdoses every week": the writer meets it at work
     '(?:i|we)(?: have)? (?:see|seen|saw|treat|treated|meet|met|nurse|nursed|deal with|dealt with|get|support|supported|look after|looked after) (?:a lot of |lots of |many |loads of |so many |plenty of |more )?(?:[a-z]+ )?(?:overdoses|patients|people|clients|students|pupils|callers|cases|admissions|young people|kids|children|residents)',
@@ -274,6 +274,9 @@ const HYPOTHETICAL = /(?:^| )(?:if|when|what if|in case|whenever|suppose|say)(?=
 
 // Something that happened at work today ("a mother came to collect today very drunk").
 const HAPPENED_NOW = /(?:^| )(?:today|this morning|this afternoon|this evening|tonight|last night|just now|right now|i have just|have just|has just|just (?:walked|seen|saw|found|heard|caught))(?= |$)/;
+
+// Someone else's words in the first person, reported: "pupils keep saying i am going to kill myself".
+const QUOTED_FIRST = /(?:^| )(?:saying|say|says|joking|jokes|joke|shouting|shouts|moaning) (?:things like |stuff like )?(?:i am|i will|i want|i wanna|i could|i feel like|i might)(?: [a-z]+){0,6}/g;
 
 const REPORTED = /(?:^| )(?:if|when|whenever|who (?:says|say|tells|tell|has|have|is|are|present|presents)|someone who|people who|patients who|callers who)(?= |$)/;
 
@@ -518,7 +521,8 @@ export function readRiskContext(category: RiskCategory, text: string, at: number
     // A body in danger in front of a professional is an emergency, and a professional who is
     // being hurt ("the man I care for has started grabbing me") speaks for themselves.
     // A caller "who says they have taken an overdose", or "if someone collapses", stays work talk.
-    if ((category === 'medical' && !REPORTED.test(sentence)) || OBJECT_SELF.test(sentence.replace(TOLD_ME, ' '))) frame = 'personal';
+    // Words quoted from others ("kids keep saying 'I'm gonna kill myself'") are theirs, not the writer's.
+    if ((category === 'medical' && !REPORTED.test(sentence)) || OBJECT_SELF.test(sentence.replace(TOLD_ME, ' ').replace(QUOTED_FIRST, ' '))) frame = 'personal';
   }
   return { who, when, frame };
 }

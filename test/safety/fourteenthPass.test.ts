@@ -55,3 +55,38 @@ describe('fourteenth pass: past and over in other languages', () => {
     expect(got?.when ?? 'current').toBe('current');
   });
 });
+
+describe('fourteenth pass: work, study, idioms and questions about helplines', () => {
+  it.each([
+    // study and work
+    'revising for my OSCEs, how is a suicide risk assessment structured in general?',
+    'im a year 9 form tutor, pupils keep saying "i want to die" about maths tests. is that normal teen talk?',
+    'we are doing a presentation on the samaritans for college, what do they actually do?',
+    'long shift in the call centre, so much abuse from customers today. how do i book a first session?',
+    'coach here, took dogs abuse from the touchline again on saturday. just a moan',
+    // idioms and games
+    'this is the hill i will die on: tea before milk',
+    'my hardcore survival world is 200 days old, if i die it is all gone for good',
+    'the cat knocked my coffee over, i am going to throttle her lol',
+    // what a helpline is for
+    'what is a helpline actually for? can you ring just to talk?',
+    'whats a crisis line for, do they only take calls at night',
+    'what is shout 85258, i saw it on the back of a toilet door',
+  ])('%s -> no crisis reply', (text) => {
+    const got = detectRisk(text);
+    expect(got === null || got.frame === 'professional').toBe(true);
+  });
+
+  it.each([
+    'revising for my OSCEs but honestly i want to kill myself tonight',
+    'pupils keep saying they hate me and i am going to kill myself tonight',
+    'so much abuse from customers today and my husband hits me when i get home',
+    'this is the hill i will die on and i have the pills ready',
+    'what is a crisis line for someone who wants to end their life',
+    'what is a helpline actually for? i want to die tonight',
+  ])('%s -> still a risk', (text) => {
+    const got = detectRisk(text);
+    expect(got).not.toBeNull();
+    expect(got?.frame ?? 'personal').toBe('personal');
+  });
+});
