@@ -263,7 +263,8 @@ const ABOUT_OTHERS = new RegExp(
 );
 const OWN_PEOPLE =
   /(?:^| )(?:my|our) (?:(?!(?:client|clients|patient|patients|pupil|pupils|student|students|caller|callers|resident|residents|colleague|colleagues|service|team)(?= ))[a-z]+ )?(?:neighbour|neighbours|daughter|son|child|children|kids|kid|sister|brother|mum|mam|dad|mother|father|partner|husband|wife|friend|mate|flatmate|housemate|nan|gran|grandad|grandma|niece|nephew|cousin|aunt|auntie|uncle|boyfriend|girlfriend|stepdad|stepmum|stepson|stepdaughter|baby|little one)s?(?= |$)/;
-const OWN_TIME = /(?:^| )(?:every (?:night|day|morning|evening)|this week|tonight|last night|this morning|again|lately|these days|i (?:have been|keep|am|have started) (?:wondering|thinking|asking myself) (?:if|whether)|(?:nobody|no one) (?:at work |here )?knows)(?= |$)/;
+// (Means kept on the writer: "got the insulin from work in my bag".)
+const OWN_TIME = /(?:^| )(?:every (?:night|day|morning|evening)|(?:in|on) my (?:bag|pocket|car|locker|coat|drawer|bedside|room)|not going to say more|this week|tonight|last night|this morning|again|lately|these days|i (?:have been|keep|am|have started) (?:wondering|thinking|asking myself) (?:if|whether)|(?:nobody|no one) (?:at work |here )?knows)(?= |$)/;
 const FIRST_SELF = /(?:^| )(?:i|me|myself|im|ive)(?= |$)/;
 // A real person's disclosure, told as it happened ("a pupil just told me", "one of my team said
 // today", "a boy in year 3 came in with a bruise"): someone at work at risk now, not work talk.
@@ -305,7 +306,7 @@ const EVENT = '(?:posted|handed|wrote|sent|texted|messaged|told|said|showed|came
 const PARTICULAR_PERSON = new RegExp(
   [
     `(?:my|our) (?:[a-z0-9]+ )?(?:colleague|coworker|co worker|workmate|manager|boss|employee|apprentice|trainee|pupil|student|resident|patient|client|team member|supervisor|line manager|team leader) ${EVENT}`,
-    `one of (?:my|our|the) (?:[a-z0-9]+ )?(?:pupils|students|team|staff|residents|patients|clients|colleagues|employees|apprentices|kids|children|young people|service users|learners|trainees|tenants|carers|care workers|nurses|teachers|drivers|lads|girls|boys)(?: (?:aged )?[0-9]{1,2})?(?: on (?:nights|days|shift|my shift|the ward|the floor))? (?:${EVENT}|be)`,
+    `one of (?:my|our|the) (?:[a-z0-9]+ )?(?:pupils|students|team|staff|residents|patients|clients|colleagues|employees|apprentices|kids|children|young people|service users|learners|trainees|tenants|carers|care workers|nurses|teachers|drivers|lads|girls|boys)(?: (?:aged )?[0-9]{1,2})?(?: on (?:nights|days|shift|my shift|the ward|the floor))? (?:${EVENT}|be|says|tells me|keeps saying)`,
     `(?:a|the|this|one) (?:[a-z0-9]+ ){0,3}${WORK_PERSON}(?: [a-z0-9]+){0,3} (?:on|in|at|from) (?:my|our|the) (?:ward|unit|class|form|team|group|caseload|shift|floor|home|school|year|office|department|rota|register|wing|corridor)`,
     `(?:a|this|one) (?:[a-z0-9]+ ){0,3}${WORK_PERSON} ${EVENT}`,
   ]

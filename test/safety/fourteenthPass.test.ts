@@ -90,3 +90,26 @@ describe('fourteenth pass: work, study, idioms and questions about helplines', (
     expect(got?.frame ?? 'personal').toBe('personal');
   });
 });
+
+describe('fourteenth pass: a worker speaking of their own means, or of one particular person', () => {
+  it.each([
+    'trainee pharmacist. been saving up tablets from the dispensary in my car',
+  ])('%s -> personal, immediate', (text) => {
+    const got = detectRisk(text);
+    expect(got?.frame ?? 'personal').toBe('personal');
+    expect(got?.severity).toBe('immediate');
+  });
+
+  it('one of my clients says her partner locks her in: someone to help now, not work talk', () => {
+    const got = detectRisk('i am a support worker and one of my clients says her partner takes her money and locks her in the flat');
+    expect(got).not.toBeNull();
+    expect(got?.frame ?? 'personal').toBe('personal');
+  });
+
+  it.each(['i am a support worker, what should i do if a client says her partner locks her in', 'im a nurse and we keep spare dressings in my locker for overdose training'])(
+    '%s -> still work talk',
+    (text) => {
+      expect(detectRisk(text)?.frame ?? 'none').not.toBe('personal');
+    },
+  );
+});
