@@ -84,22 +84,31 @@ const PAST_ONLY = /when i was (?:a child|a kid|little|young|younger|a teenager|a
 // An age said in words ("when he was fourteen").
 const AGE_WORD = '(?:five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty one|twenty two|twenty [a-z]+)';
 // Dated or childhood past ("at 16", "in 2009", "in my twenties", "before covid"): past, not yet "over".
-const DATED_PAST = new RegExp(String.raw`(?:^| )(?:at (?:[1-9][0-9]?)(?! (?:am|pm|oclock|o clock|percent))|aged [1-9][0-9]?|in (?:the )?(?:19|20)[0-9]{2}s?|in the (?:[5-9]0s|80s|90s|eighties|nineties|seventies)|that (?:was|is|would have been|would be) (?:in )?(?:19|20)[0-9]{2}|since (?:19|20)[0-9]{2}|before covid|(?:spent|during|through|throughout) (?:my|his|her) (?:teens|twenties|thirties|20s|30s)|from (?:my|his|her) (?:teens|childhood|twenties|school days|youth)|from [0-9]{1,2} to [0-9]{1,2}|at (?:uni|university|school|college|skl)|in (?:my|his|her) (?:early |late |mid )?(?:teens|twenties|thirties|forties|20s|30s|40s)|when (?:my|his|her|our|their) [a-z]+ (?:was|were) (?:[0-9]+|a baby|little|young|at school|in year [0-9]+)|in year (?:[1-9]|1[0-3])|last (?:year|winter|summer|spring|autumn)|(?:during|in|over) (?:the )?(?:lockdown|lockdowns|covid|the pandemic)|(?:during|in|through) (?:my|his|her) (?:a levels|gcses|exams|finals|degree|training|first year|foundation year|placement)|with my (?:first|eldest|oldest)(?: baby| child| son| daughter)?|when (?:i|he|she|they|we) (?:was|were) (?:a|teenagers|kids|children|young|[0-9]+|(?:at|in) (?:school|uni|university|college|year [0-9]+|primary|secondary|care|the army|my|his|her))|as a (?:lassie|laddie|lass|lad|girl|boy|kid|child|teen|teenager|student|toddler|baby|little one|youngster|young man|young woman)|after (?:my|her|his) (?:first )?(?:baby|son|daughter|child) was born|when (?:she|he) was (?:a baby|newborn|tiny|little)|when my [a-z]+ (?:died|was born|was a baby)|(?:every (?:day|night) )?for (?:a|one|two|three|[0-9]+) (?:year|years|months) after|(?<!(?:at|more than|for|just|than) )once|at ${AGE_WORD}|aged ${AGE_WORD}|when (?:i|he|she|they|we|my [a-z]+) (?:was|were) (?:${AGE_WORD}|small|tiny|little|younger|teens|in (?:our|their|his|her|my) teens))(?= |$)`);
+const DATED_PAST = new RegExp(String.raw`(?:^| )(?:at (?:[1-9][0-9]?)(?! (?:am|pm|oclock|o clock|percent))|aged [1-9][0-9]?|in (?:the )?(?:19|20)[0-9]{2}s?|in the (?:[5-9]0s|80s|90s|eighties|nineties|seventies)|that (?:was|is|would have been|would be) (?:in )?(?:19|20)[0-9]{2}|since (?:19|20)[0-9]{2}|before covid|(?:spent|during|through|throughout) (?:my|his|her) (?:teens|twenties|thirties|20s|30s)|from (?:my|his|her) (?:teens|childhood|twenties|school days|youth)|from [0-9]{1,2} to [0-9]{1,2}|at (?:uni|university|school|college|skl)|in (?:my|his|her) (?:early |late |mid )?(?:teens|twenties|thirties|forties|20s|30s|40s)|when (?:my|his|her|our|their) [a-z]+ (?:was|were) (?:[0-9]+|a baby|little|young|at school|in year [0-9]+)|in year (?:[1-9]|1[0-3])|last (?:year|winter|summer|spring|autumn)|in (?:the )?(?:spring|summer|autumn|winter)|(?:that was |back )?in (?:january|february|march|april|june|july|august|september|october|november|december)|(?:two|three|four|five|a few|some|[0-9]+) (?:summers|winters|springs|autumns) ago|back in (?:uni|university|college)|(?:during|in|over) (?:the )?(?:lockdown|lockdowns|covid|the pandemic)|(?:during|in|through) (?:my|his|her) (?:a levels|gcses|exams|finals|degree|training|first year|foundation year|placement)|with my (?:first|eldest|oldest)(?: baby| child| son| daughter)?|when (?:i|he|she|they|we) (?:was|were) (?:a|teenagers|kids|children|young|[0-9]+|inside|on remand|(?:at|in) (?:prison|jail|school|uni|university|college|year [0-9]+|primary|secondary|care|the army|my|his|her))|as a (?:lassie|laddie|lass|lad|girl|boy|kid|child|teen|teenager|student|toddler|baby|little one|youngster|young man|young woman)|after (?:my|her|his) (?:first )?(?:baby|son|daughter|child) was born|when (?:she|he) was (?:a baby|newborn|tiny|little)|when my [a-z]+ (?:died|was born|was a baby)|(?:every (?:day|night) )?for (?:a|one|two|three|[0-9]+) (?:year|years|months) after|(?<!(?:at|more than|for|just|than) )once|at ${AGE_WORD}|aged ${AGE_WORD}|when (?:i|he|she|they|we|my [a-z]+) (?:was|were) (?:${AGE_WORD}|small|tiny|little|younger|teens|in (?:our|their|his|her|my) teens))(?= |$)`);
 // Said as well now, or over: with a dated past above, the risk is past and over ("I'm 45 now",
 // "doing brilliantly", "never had another"). On their own these never make a risk past.
 const RECOVERED = new RegExp(
   [
     // An age says "that was then" when it is an adult's, or said with "now" ("he is 13" alone may be today).
     '(?:i am|im|he is|she is|they are|i turned|now i am|now he is|now she is) (?:[2-9][0-9]|[1-9][0-9]? now|in (?:my|his|her|their) (?:[a-z0-9]+))(?: years old)?',
-    '(?:i am|he is|she is|they are|i have been|we are|am) (?:now )?(?:a |an )?(?:(?:very|really|so|mostly|doing|happily) )?(?:happy|content|fine|okay|ok|well|safe|settled|at peace|grateful|still grateful|healthy|recovered|fully recovered|close|retired|married|remarried|divorced|a [a-z]+ now|at school now|at uni now)',
+    '(?:i am|he is|she is|they are|i have been|we are|am) (?:now )?(?:a |an )?(?:(?:very|really|so|mostly|doing|happily|completely|totally|absolutely|perfectly|fully) )?(?:happy|content|fine|solid|on an even keel|alright|all right|stable|steady|okay|ok|well|safe|settled|at peace|grateful|still grateful|healthy|recovered|fully recovered|close|retired|married|remarried|divorced|a [a-z]+ now|at school now|at uni now)',
     '(?:doing|doing really|is doing|am doing|been doing) (?:well|ok|okay|fine|great|grand|brilliant|brilliantly|really well|good)',
     // "things are steady now", "life is good": how things are now, said of life rather than of me.
     '(?:things|life|everything) (?:is|are) (?:now )?(?:much |so |a lot |really )?(?:steady|stable|good|great|better|fine|ok|okay|calmer|settled|sorted)',
     '(?:all|it is all|that is all|it is) (?:good|fine|in the past|behind me|well behind me|long behind me|history)(?: now)?',
-    '(?:i am|im|i have been|been) (?:now )?in a (?:very |really |much |so )?(?:good|better|great|happier|safe|stable|healthy) place',
+    '(?:i am|im|i have been|been|he is|she is|they are|we are)(?: [a-z]+ and)? (?:now )?in a (?:very |really |much |so )?(?:good|better|great|happier|safe|stable|healthy) place',
     '(?:never|not|has not|have not) (?:happened|happen) (?:again|since)',
-    '(?:been|am|have been)(?: [a-z]+){0,3} (?:fine|well|ok|okay|good|safe) (?:ever )?since',
-    'long gone',
+    '(?:been|am|have been)(?: [a-z]+){0,3} (?:fine|well|ok|okay|good|safe|alright|all right|solid|grand|steady|stable|happy) (?:ever )?since',
+    '(?:long|completely|totally|all) gone',
+    // "got support, much better, now a consultant": help had, and the life since.
+    '(?:got|had|with|getting) (?:support|help|treatment|therapy|counselling)(?: [a-z]+){0,3} (?:much|a lot|so much|far|loads) better',
+    'now (?:a|an) (?:qualified |senior |registered )?(?:consultant|nurse|doctor|teacher|mum|mother|dad|father|parent|grandad|grandma|grandparent|manager|graduate|volunteer|[a-z]+ worker)',
+    // "no self-harm since", "those feelings passed by March", "back coaching", "back on them"
+    'no (?:self harm|cutting|harm|attempts|incidents|episodes)(?: [a-z]+){0,2} (?:since|for)',
+    '(?:those|the|these|my|the dark) (?:thoughts|feelings|urges) (?:passed|went|went away|eased|lifted|faded|stopped|have gone|are gone)',
+    '(?:i am|im|he is|she is|they are|we are) back (?:at work|to work|in work|working|coaching|teaching|nursing|playing|training|volunteering|at uni|at college|on (?:them|my meds|my medication|my tablets|my pills|track|my feet))',
+    '(?:been|is|am|are|has been|have been) in recovery',
+    'moved (?:areas|area|house|town|city)',
     // "that stopped completely at university", "it has been over twenty years", "Well since."
     '(?:that|it|this|the (?:cutting|self harm|harming|drinking)) (?:all )?(?:stopped|ended|finished)',
     'it has been (?:over |more than |nearly |almost |well over )?(?:[a-z0-9]+ ){1,2}(?:years|decades)',
@@ -127,7 +136,7 @@ const RECOVERED = new RegExp(
     'fine now',
     '(?:lived|went on) to (?:[0-9]+|be [0-9]+)',
     '(?:not|never) heard from (?:him|her|them) since',
-    '(?:was|got|were) (?:arrested|convicted|jailed|sent to prison|locked up|prosecuted|charged|sacked|struck off|dismissed)',
+    '(?:was|got|were|been) (?:arrested|convicted|jailed|sent to prison|locked up|prosecuted|charged|sacked|struck off|dismissed)',
     '(?:is|are) (?:well|safe|happy) (?:looked after|cared for|settled)',
     '(?:have|has) since (?:trained|qualified|become|retrained)',
     '(?:i am|im|he is|she is|they are|we are) (?:through it|past it|over it|out the other side|not there|not in that place|back at work|much better|a lot better|so much better|stable)',
@@ -155,13 +164,14 @@ const RECOVERED = new RegExp(
     '(?:got|get) (?:the|his|her|their|my|our) (?:money|savings) back',
     '(?:he is|she is|they are|he has|she has|they have) (?:been )?(?:long )?(?:gone|dead|out of (?:my|our|the) (?:life|lives|picture))(?: [a-z]+){0,2}(?: for (?:[a-z0-9]+ )?(?:years|decades|a decade|ages|a long time))?',
   ]
-    // "I'm fine these days": the same as "fine now" (left behind, "these days" would read as a sign of now).
-    .map((alt) => `(?:${alt})(?: now| these days| nowadays)?`)
+    // "I'm fine these days": the same as "fine now" (left behind, "these days" would read as a sign of
+    // now); "we're close again" is life mended, not the risk back.
+    .map((alt) => `(?:${alt})(?: now| these days| nowadays| again)?`)
     .join('|'),
   'g',
 );
 const DATED_PAST_ALL = new RegExp(DATED_PAST.source, 'g');
-const NOW = /(?:^| )(?:(?<!(?:pregnant|married|working|studying|dating|smiling|laughing|happy|well|driving|travelling|running|walking|back at work|in love) )again|recently|lately|(?<!(?:i am|im) (?:a |an )?[a-z]+(?: myself)? )these days|this week|this month|last night|last week|yesterday|today|tonight|this morning|this afternoon|this evening|earlier|(?:an|a few|few|two|three|[0-9]+) (?:hour|hours|minutes|mins) ago|(?:a little|a short|little|a) while ago|getting closer|coming closer|is following|are following|right now|just now|now (?:i|he|she|they|it) (?:want|wants|wanna|feel like|feels like|keep|keeps|need|am thinking|is thinking|are back|is back|have started|has started|do it|does it)|at the moment|currently|(?:outside|here|downstairs|upstairs|at the door|at my door|in the house|in my house|at my house|at my work) now|now (?:with|outside|at the door|at my door|in the house)|now (?:he|she|they|someone) (?:is|are) (?:outside|at the door|at my door|at the window|in the house|downstairs|upstairs|here|banging|trying to get in|following)|now (?:i|he|she|they) (?:have|has|have got|has got|got) (?:the |my |his |her |their |some |a |all )?(?:[a-z]+ )?(?:ready|saved|stashed|lined up|bought|planned|sorted)|(?<!first )(?:started|starting)(?! (?:a|an|my|the|his|her|their|our|school|uni|university|college|work|ipt|therapy|cbt|counselling|treatment|sessions|medication|meds|antidepressants|it|nursery|year|secondary|primary|training|course|job|new))|coming|coming back|come back|came back|returned|(?<!(?:worried about a|about a|no|of a|avoid a|prevent a|preventing a) )relapse|relapsed|relapsing|still(?! (?:get|qualify|apply|be referred|be seen|access|book|join|sign up|tells|tell|talks about|jokes about|brings it up|mentions|affects|affect|impacts|shapes|haunts|bothers|think about|remember|have the scars|have scars|has an effect|carry|worry|worries|laugh|laughs|talk|talks|best friends|friends|close|miss|misses|in touch|together|married))|keep(?! (?:me |myself |him |her |them |us )?(?:well|healthy|on track|on top of|busy|in touch))|keeps|every day|every night|been (?:looking up|searching|googling|researching|saying|talking about|planning|buying|stockpiling|cutting|hurting|drinking|hiding))(?= |$)/;
+const NOW = /(?:^| )(?:(?<!(?:pregnant|married|working|studying|dating|smiling|laughing|happy|well|driving|travelling|running|walking|back at work|in love|locked up|close|friends|talking|speaking|fine|ok|okay|better|together) )again|recently|lately|(?<!(?:i am|im) (?:a |an )?[a-z]+(?: myself)? )these days|this week|this month|last night|last week|yesterday|today|tonight|this morning|this afternoon|this evening|earlier|(?:an|a few|few|two|three|[0-9]+) (?:hour|hours|minutes|mins) ago|(?:a little|a short|little|a) while ago|getting closer|coming closer|is following|are following|right now|just now|now (?:i|he|she|they|it) (?:want|wants|wanna|feel like|feels like|keep|keeps|need|am thinking|is thinking|are back|is back|have started|has started|do it|does it)|at the moment|currently|(?:outside|here|downstairs|upstairs|at the door|at my door|in the house|in my house|at my house|at my work) now|now (?:with|outside|at the door|at my door|in the house)|now (?:he|she|they|someone) (?:is|are) (?:outside|at the door|at my door|at the window|in the house|downstairs|upstairs|here|banging|trying to get in|following)|now (?:i|he|she|they) (?:have|has|have got|has got|got) (?:the |my |his |her |their |some |a |all )?(?:[a-z]+ )?(?:ready|saved|stashed|lined up|bought|planned|sorted)|(?<!first )(?:started|starting)(?! (?:a|an|my|the|his|her|their|our|school|uni|university|college|work|ipt|therapy|cbt|counselling|treatment|sessions|medication|meds|antidepressants|it|nursery|year|secondary|primary|training|course|job|new))|coming|coming back|come back|came back|returned|(?<!(?:worried about a|about a|no|of a|avoid a|prevent a|preventing a) )relapse|relapsed|relapsing|still(?! (?:anxious|worried|nervous|shaken|jumpy|tense|on edge|get|qualify|apply|be referred|be seen|access|book|join|sign up|tells|tell|talks about|jokes about|brings it up|mentions|affects|affect|impacts|shapes|haunts|bothers|think about|remember|have the scars|have scars|has an effect|carry|worry|worries|laugh|laughs|talk|talks|best friends|friends|close|miss|misses|in touch|together|married))|keep(?! (?:me |myself |him |her |them |us )?(?:well|healthy|on track|on top of|busy|in touch))|keeps|every day|every night|been (?:looking up|searching|googling|researching|saying|talking about|planning|buying|stockpiling|cutting|hurting|drinking|hiding))(?= |$)/;
 // A crisis a few days ago is not past and over for a person's own safety, even if they feel OK now;
 // a body that was "fine in the morning" after last weekend is.
 const DAYS_AGO = /(?:^| )(?:(?:a|two|three|a few|a couple of|[0-9]+) days ago|the other (?:day|night)|(?:on|last|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:night|morning|evening)|(?:at|over) the weekend|last weekend)(?= |$)/;
@@ -209,7 +219,7 @@ const ROLE = new RegExp(
     '(?:journalist|reporter|instructor|trainer|care worker|senior carer|form tutor|tutor)(?: here| writing| preparing| planning| teaching)',
     'level [0-9] (?:health and social care|childcare|care)',
     'year (?:1[0-3]|[7-9]) (?:psychology|sociology|health and social care|pshe|biology|english|drama)',
-    '(?:(?:i am|im) )?(?:doing|writing|studying for|working on|researching for|revising for) (?:a|an|my|our) (?:[a-z]+ ){0,2}(?:degree|masters|msc|phd|dissertation|essay|thesis|research project|assignment|coursework|exam|exams|novel|book|article|piece|story|short story|script|screenplay|play|poem|module|cpd module|unit|case study|course)',
+    '(?:(?:i am|im) )?(?:doing|writing|studying for|working on|researching for|revising for) (?:a|an|my|our) (?:[a-z]+ ){0,2}(?:degree|masters|msc|phd|dissertation|essay|thesis|research project|project|presentation|assignment|coursework|exam|exams|osce|osces|viva|finals|mocks|novel|book|article|piece|story|short story|script|screenplay|play|poem|module|cpd module|unit|case study|course)',
     '(?:for|in) (?:my |our |the )?(?:english|drama|history|psychology|sociology|biology|re|pshe|media studies|film studies|health and social care|literature|english lit|english literature|gcse|a level|language|esol|english language|french|spanish|german|science|citizenship) (?:class|lesson|lessons|homework|coursework|revision|essay|course)',
     // ("for my exam results" is a date in the writer's own life, not study talk)
     '(?:for) (?:my|our|a|the)(?: [a-z]+)? (?:degree|masters|phd|dissertation|essay|assignment|coursework|thesis|module|placement|course|exam|research|lesson|lessons|class|lecture|seminar|training|assembly|policy|presentation|project|report|uni work|university work|epq|extended project|blog post|blog|article|newsletter|poster|leaflet|noticeboard|notice board|display board|flyer|handout|staff room|website|resource pack)(?! results| result| grades)',
@@ -237,7 +247,7 @@ const ABOUT_OTHERS = new RegExp(
     '(?:how|what) (?:do|should|can|would|could) (?:i|we|staff|managers|teachers|nurses|volunteers) (?:respond|support|handle|talk|speak|ask|help|deal|say|do|tell)(?: [a-z]+){0,4} (?:a|an|my|our|the|someone|somebody)(?: [a-z]+)? (?:student|pupil|employee|colleague|client|patient|caller|staff member|member of staff|team member|service user|young person|person|child|resident)',
     '(?:i am|im|i work as|working as|training to be|as) (?:a |an )?(?:[a-z0-9]+ ){0,3}(?:nurse|doctor|teacher|counsellor|therapist|psychologist|volunteer|manager|student|worker|lecturer|researcher)',
     // Someone else's words reported: "callers say things like ...", "if someone on my team tells me ..."
-    '(?:someone|somebody|a colleague|a student|a pupil|a client|a patient|a caller|callers|clients|patients|pupils|students|people|an employee|a member of staff|a team member|they|a resident|a young person|young people|a person|a child|a parent|a learner|a service user|a teenager|a teen|teenagers|a kid|kids|a young man|a young woman|a lad|a girl|a boy)(?: [a-z]+){0,3} (?:tells|tell|told|says|say|said|discloses|disclosed|mentions|mentioned|talk about|talks about|talk of|speak about|speaks about)(?: me| us)?(?: things like| stuff like| that)?(?: [a-z]+){0,8}',
+    '(?:someone|somebody|a colleague|a student|a pupil|a client|a patient|a caller|callers|clients|patients|pupils|students|people|an employee|a member of staff|a team member|they|a resident|a young person|young people|a person|a child|a parent|a learner|a service user|a teenager|a teen|teenagers|a kid|kids|a young man|a young woman|a lad|a girl|a boy)(?: [a-z]+){0,3} (?:tells|tell|told|says|saying|say|said|discloses|disclosed|mentions|mentioned|talk about|talks about|talk of|speak about|speaks about)(?: me| us)?(?: things like| stuff like| that)?(?: [a-z]+){0,8}',
     '(?:i|we) (?:want|need|have|plan|would like) to (?:cover|teach|explain|talk about|discuss|include|address)',
     // "as a paramedic I see overdoses every week": the writer meets it at work
     '(?:i|we)(?: have)? (?:see|seen|saw|treat|treated|meet|met|nurse|nursed|deal with|dealt with|get|support|supported|look after|looked after) (?:a lot of |lots of |many |loads of |so many |plenty of |more )?(?:[a-z]+ )?(?:overdoses|patients|people|clients|students|pupils|callers|cases|admissions|young people|kids|children|residents)',
@@ -253,7 +263,8 @@ const ABOUT_OTHERS = new RegExp(
 );
 const OWN_PEOPLE =
   /(?:^| )(?:my|our) (?:(?!(?:client|clients|patient|patients|pupil|pupils|student|students|caller|callers|resident|residents|colleague|colleagues|service|team)(?= ))[a-z]+ )?(?:neighbour|neighbours|daughter|son|child|children|kids|kid|sister|brother|mum|mam|dad|mother|father|partner|husband|wife|friend|mate|flatmate|housemate|nan|gran|grandad|grandma|niece|nephew|cousin|aunt|auntie|uncle|boyfriend|girlfriend|stepdad|stepmum|stepson|stepdaughter|baby|little one)s?(?= |$)/;
-const OWN_TIME = /(?:^| )(?:every (?:night|day|morning|evening)|this week|tonight|last night|this morning|again|lately|these days|i (?:have been|keep|am|have started) (?:wondering|thinking|asking myself) (?:if|whether)|(?:nobody|no one) (?:at work |here )?knows)(?= |$)/;
+// (Means kept on the writer: "got the insulin from work in my bag".)
+const OWN_TIME = /(?:^| )(?:every (?:night|day|morning|evening)|(?:in|on) my (?:bag|pocket|car|locker|coat|drawer|bedside|room)|not going to say more|this week|tonight|last night|this morning|again|lately|these days|i (?:have been|keep|am|have started) (?:wondering|thinking|asking myself) (?:if|whether)|(?:nobody|no one) (?:at work |here )?knows)(?= |$)/;
 const FIRST_SELF = /(?:^| )(?:i|me|myself|im|ive)(?= |$)/;
 // A real person's disclosure, told as it happened ("a pupil just told me", "one of my team said
 // today", "a boy in year 3 came in with a bruise"): someone at work at risk now, not work talk.
@@ -264,6 +275,9 @@ const HYPOTHETICAL = /(?:^| )(?:if|when|what if|in case|whenever|suppose|say)(?=
 
 // Something that happened at work today ("a mother came to collect today very drunk").
 const HAPPENED_NOW = /(?:^| )(?:today|this morning|this afternoon|this evening|tonight|last night|just now|right now|i have just|have just|has just|just (?:walked|seen|saw|found|heard|caught))(?= |$)/;
+
+// Someone else's words in the first person, reported: "pupils keep saying i am going to kill myself".
+const QUOTED_FIRST = /(?:^| )(?:saying|say|says|joking|jokes|joke|shouting|shouts|moaning) (?:things like |stuff like )?(?:i am|i will|i want|i wanna|i could|i feel like|i might)(?: [a-z]+){0,6}/g;
 
 const REPORTED = /(?:^| )(?:if|when|whenever|who (?:says|say|tells|tell|has|have|is|are|present|presents)|someone who|people who|patients who|callers who)(?= |$)/;
 
@@ -292,7 +306,7 @@ const EVENT = '(?:posted|handed|wrote|sent|texted|messaged|told|said|showed|came
 const PARTICULAR_PERSON = new RegExp(
   [
     `(?:my|our) (?:[a-z0-9]+ )?(?:colleague|coworker|co worker|workmate|manager|boss|employee|apprentice|trainee|pupil|student|resident|patient|client|team member|supervisor|line manager|team leader) ${EVENT}`,
-    `one of (?:my|our|the) (?:[a-z0-9]+ )?(?:pupils|students|team|staff|residents|patients|clients|colleagues|employees|apprentices|kids|children|young people|service users|learners|trainees|tenants|carers|care workers|nurses|teachers|drivers|lads|girls|boys)(?: (?:aged )?[0-9]{1,2})?(?: on (?:nights|days|shift|my shift|the ward|the floor))? (?:${EVENT}|be)`,
+    `one of (?:my|our|the) (?:[a-z0-9]+ )?(?:pupils|students|team|staff|residents|patients|clients|colleagues|employees|apprentices|kids|children|young people|service users|learners|trainees|tenants|carers|care workers|nurses|teachers|drivers|lads|girls|boys)(?: (?:aged )?[0-9]{1,2})?(?: on (?:nights|days|shift|my shift|the ward|the floor))? (?:${EVENT}|be|says|tells me|keeps saying)`,
     `(?:a|the|this|one) (?:[a-z0-9]+ ){0,3}${WORK_PERSON}(?: [a-z0-9]+){0,3} (?:on|in|at|from) (?:my|our|the) (?:ward|unit|class|form|team|group|caseload|shift|floor|home|school|year|office|department|rota|register|wing|corridor)`,
     `(?:a|this|one) (?:[a-z0-9]+ ){0,3}${WORK_PERSON} ${EVENT}`,
   ]
@@ -508,7 +522,8 @@ export function readRiskContext(category: RiskCategory, text: string, at: number
     // A body in danger in front of a professional is an emergency, and a professional who is
     // being hurt ("the man I care for has started grabbing me") speaks for themselves.
     // A caller "who says they have taken an overdose", or "if someone collapses", stays work talk.
-    if ((category === 'medical' && !REPORTED.test(sentence)) || OBJECT_SELF.test(sentence.replace(TOLD_ME, ' '))) frame = 'personal';
+    // Words quoted from others ("kids keep saying 'I'm gonna kill myself'") are theirs, not the writer's.
+    if ((category === 'medical' && !REPORTED.test(sentence)) || OBJECT_SELF.test(sentence.replace(TOLD_ME, ' ').replace(QUOTED_FIRST, ' '))) frame = 'personal';
   }
   return { who, when, frame };
 }
