@@ -75,7 +75,8 @@ const PAST_OVER = new RegExp(
     '(?:have|i have|i) stopped (?:for|since) (?:over |more than )?(?:[a-z0-9]+ )?(?:years|yrs|year|months|decades|(?:19|20)[0-9]{2})',
     // "no longer" says the harm is over ("no longer self-harm"), never "no longer want to live".
     'no longer (?:self harm|harm|hurt|cut|drink|use|take|feel (?:like that|that way|suicidal)|have (?:those|these|the|any) (?:thoughts|urges)|with (?:him|her|them)|in contact|live with|see (?:him|her|them)|an issue|a problem|a risk|at risk)',
-    '(?<!(?:if|before|unless|until|when|since|ever since) )(?:i left|i got out|i escaped|got away from|i am out of)(?: [a-z]+){0,3}',
+    // "I left him", "I got out": leaving a person or a place, never "I left a note" or "left my tablets out".
+    '(?<!(?:if|before|unless|until|when|since|ever since) )(?:i left (?:him|her|them|that (?:man|woman|relationship|marriage|house|place|job)|the (?:relationship|marriage|house|situation|area|job|army|forces)|home|my (?:husband|wife|partner|ex|boyfriend|girlfriend|abuser|marriage|relationship|dad|mum|father|mother|family|job)|(?:in|at|when|after|for good|and never|years|months|a long time|ages)\\b|$| \\.)|after i left|i got out|i escaped|got away from|i am out of)(?: [a-z]+){0,3}',
   ].join('|'),
   'g',
 );

@@ -113,3 +113,23 @@ describe('fourteenth pass: a worker speaking of their own means, or of one parti
     },
   );
 });
+
+describe('"I left" says a person or a place was left behind, never a note or tablets', () => {
+  it.each([
+    'i left a note for my family',
+    'ive left a letter for the kids on the kitchen table',
+    'i left a note for my partner, they will understand when im gone',
+  ])('%s -> now, immediate', (text) => {
+    const got = detectRisk(text);
+    expect(got?.category).toBe('suicide');
+    expect(got?.when ?? 'current').toBe('current');
+    expect(got?.severity).toBe('immediate');
+  });
+
+  it.each([
+    'he used to hit me. i left him in 2015 and i am settled now, does ipt help with trust',
+    'my first partner was controlling, i left in 2010 and never looked back. now i want help with loneliness',
+  ])('%s -> past', (text) => {
+    expect(detectRisk(text)?.when).toBe('past');
+  });
+});
