@@ -26,10 +26,11 @@ export type BackstopLabel = RiskCategory | 'none';
  * dialog 1.5% of the time (2.0% before the batches were training data), the model alone finds
  * about 88% of held-out risk lines (73% before), and the team set stays at or under 1.4% false positives (1.2% with an and ao).
  * At 0.65 the model trained on everything put the team set at 1.9%, too near its 2% target for a
- * figure that moves by several lines when the training lines are merely reordered. See
- * docs/decisions.md.
+ * figure that moves by several lines when the training lines are merely reordered. Retrained
+ * with ap and aq, the model at 0.7 flagged pinned look-alikes ("plan b is to go to the gym"); at
+ * 0.75 the team set is 100% and 1.1% false positives. See docs/decisions.md.
  */
-export const BACKSTOP_THRESHOLD = 0.7;
+export const BACKSTOP_THRESHOLD = 0.75;
 
 /**
  * Character 4-grams only (3- and 5-grams added little on held-out folds and cost time a message);
