@@ -1,8 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { FOLLOW_ON_ASPECTS, type FollowOnAspect, type KnowledgeBase } from '../content/knowledgeBase';
-import { LOCALES_DIR } from '../projectRoot';
+import { resolveLocaleFile } from '../content/localeResolver';
 
 /**
  * Short follow-ups that only name an aspect of the last answer ("how long is that?", "and how
@@ -44,8 +43,7 @@ const cache = new Map<string, FollowOnWords>();
 export function loadFollowOnWords(locale = 'en-GB'): FollowOnWords {
   let words = cache.get(locale);
   if (!words) {
-    const file = join(LOCALES_DIR, locale, 'follow-on.json');
-    words = existsSync(file) ? parseFollowOnWords(JSON.parse(readFileSync(file, 'utf8'))) : { aspects: new Map(), fillers: new Set() };
+    words = parseFollowOnWords(JSON.parse(readFileSync(resolveLocaleFile(locale, 'follow-on.json').path, 'utf8')));
     cache.set(locale, words);
   }
   return words;
