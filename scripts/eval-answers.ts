@@ -18,7 +18,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { heldOutExamples, knowledgeBaseDir, loadKnowledgeBaseFrom, questionExamples, type KnowledgeBase } from '../src/content/knowledgeBase';
-import { CONTROL_INTENTS, DEFAULT_THRESHOLDS, destinationOf, destinationOfQuestion, planAnswer, type AnswerPlan, type AnswerThresholds } from '../src/language/answering';
+import { askedAtLength, CONTROL_INTENTS, DEFAULT_THRESHOLDS, destinationOf, destinationOfQuestion, planAnswer, type AnswerPlan, type AnswerThresholds } from '../src/language/answering';
 import { knowledgeMeaningIndex } from '../src/language/knowledgeVectors';
 import { MEANING_GATE, matchWithMeaning, type Meaning } from '../src/language/meaning';
 import { createLocalRecognizer, type LocalRecognizer } from '../src/language/localRecognizer';
@@ -39,6 +39,7 @@ interface Case {
 }
 
 interface Scored extends Case {
+  asked: boolean;
   plan: AnswerPlan;
   match: QuestionMatch;
   recognition: RecognitionResult;
@@ -64,7 +65,7 @@ function figures(scored: readonly Scored[], thresholds: AnswerThresholds, kb: Kn
   let fallbacks = 0;
   const misses: Scored[] = [];
   for (const s of scored) {
-    const plan = planAnswer(s.recognition, s.match, kb, thresholds);
+    const plan = planAnswer(s.recognition, s.match, kb, thresholds, false, s.asked);
     // A question declared to route to a dialog (routesTo) counts as reached when that dialog starts.
     if (destinationOf(plan) === destinationOfQuestion(kb, s.expected)) top1 += 1;
     else misses.push({ ...s, plan });
@@ -142,7 +143,8 @@ async function main(): Promise<void> {
     for (const c of cases) {
       const recognition = await recognizer.recognize(c.text, 'en-GB');
       const m = await match(c.text);
-      out.push({ ...c, match: m, recognition, plan: planAnswer(recognition, m, kb) });
+      const asked = askedAtLength(c.text);
+      out.push({ ...c, match: m, recognition, asked, plan: planAnswer(recognition, m, kb, DEFAULT_THRESHOLDS, false, asked) });
     }
     return out;
   };
@@ -165,13 +167,13 @@ async function main(): Promise<void> {
 
   // The other side of the balance: conversation intents (hello, stop, a person...) must still route as intents.
   const utterances = loadUtterances('en-GB').test.filter((u) => CONTROL_INTENTS.has(u.intent));
-  const controls: { text: string; intent: string; recognition: RecognitionResult; match: QuestionMatch }[] = [];
+  const controls: { text: string; intent: string; recognition: RecognitionResult; match: QuestionMatch; asked: boolean }[] = [];
   for (const u of utterances) {
-    controls.push({ text: u.text, intent: u.intent, recognition: await recognizer.recognize(u.text, 'en-GB'), match: await match(u.text) });
+    controls.push({ text: u.text, intent: u.intent, recognition: await recognizer.recognize(u.text, 'en-GB'), match: await match(u.text), asked: askedAtLength(u.text) });
   }
   const kept = (thresholds: AnswerThresholds) =>
     controls.filter((c) => {
-      const plan = planAnswer(c.recognition, c.match, kb, thresholds);
+      const plan = planAnswer(c.recognition, c.match, kb, thresholds, false, c.asked);
       return plan.kind === 'intent' && plan.intent === c.intent;
     }).length / controls.length;
   // And off-topic messages (the intents' held-out None examples) should not get an answer.
@@ -184,7 +186,7 @@ async function main(): Promise<void> {
   const keptBefore = controls.filter((c) => c.recognition.intent === c.intent).length / controls.length;
   console.log(`\nconversation intents (held-out utterances, ${controls.length}): still routed as intents ${pct(kept(DEFAULT_THRESHOLDS))} (recogniser alone: ${pct(keptBefore)})`);
   for (const c of controls) {
-    const plan = planAnswer(c.recognition, c.match, kb);
+    const plan = planAnswer(c.recognition, c.match, kb, DEFAULT_THRESHOLDS, false, c.asked);
     if (!(plan.kind === 'intent' && plan.intent === c.intent)) console.log(`  not routed: "${c.text}"  ${c.intent}, got ${describePlan(plan)}`);
   }
   console.log(`off-topic messages (held-out None utterances, ${offTopic.length}): given a knowledge-base answer ${pct(offAnswered(DEFAULT_THRESHOLDS))}`);

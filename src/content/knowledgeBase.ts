@@ -26,11 +26,16 @@ export const FOLLOW_ON_ASPECTS = ['duration', 'cost', 'youngPeople'] as const;
 export type FollowOnAspect = (typeof FOLLOW_ON_ASPECTS)[number];
 export type KbAgeGroup = (typeof KB_AGE_GROUPS)[number];
 
+const BARE_YES_NO = /^(?:yes|yeah|no|nope)(?:[.,!;:]|\s*$)/i;
+
 const answerText = z
   .string()
   .trim()
   .min(1, 'must not be empty')
   .refine((text) => text.split(/\s+/).length <= 80, 'must be 80 words or fewer')
+  // A bare "Yes." or "No." first reads as the opposite when the question is asked the other way
+  // round ("do I not need a GP?"), so an answer states the fact itself.
+  .refine((text) => !BARE_YES_NO.test(text), 'must state the fact, not open with a bare yes or no')
   .superRefine((text, ctx) => {
     for (const match of text.matchAll(PLACEHOLDER)) {
       if (!ALLOWED_PLACEHOLDER.test(match[1])) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `has an unknown placeholder {{${match[1]}}}` });

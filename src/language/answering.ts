@@ -20,6 +20,7 @@
  */
 import type { KnowledgeBase } from '../content/knowledgeBase';
 import { matchAskedPart } from './askedPart';
+import { isQuestion } from './controlWords';
 import { followOnQuestion, loadFollowOnWords, type FollowOnWords } from './followOn';
 import type { QuestionMatch, QuestionMatcher, QuestionScore } from './questionMatcher';
 import type { IntentName, RecognitionResult } from './recognizer';
@@ -42,6 +43,14 @@ export const CONTROL_INTENT_MIN = 0.5;
  * top-1 +0.4, blind a +1 point; one held-out control utterance lost ("move on").
  */
 export const STRONG_QUESTION = 0.6;
+/**
+ * Saying hello, stop or goodbye is rarely put as a question of five words or more: "can i stop if i
+ * dont like it", "is this chat end to end encrypted or whatever" and "do you make up your answers"
+ * ask about something, so these intents yield to a fair match (the answer threshold) when the
+ * message is asked. A short "can we stop?" still stops.
+ */
+export const ASKED_YIELDING_INTENTS: ReadonlySet<IntentName> = new Set(['Cancel', 'Goodbye', 'Greeting']);
+export const ASKED_MIN_WORDS = 5;
 /**
  * The intent model's None class is trained on off-topic messages; when it is this sure, only an
  * outright question match answers (no topic-level guess), so "what's the weather like" is not
@@ -151,6 +160,11 @@ export const DEFAULT_THRESHOLDS: AnswerThresholds = {
 const LEANS_ON_CONTEXT = /\b(that|it|this|those|they|they're|theyre|them|their|one|there|what about|how about)\b|^(and|so|but|also)\b/;
 const SHORT_MESSAGE_WORDS = 8;
 
+/** Pure: the message is put as a question and is long enough to be asking about something (ASKED_MIN_WORDS). */
+export function askedAtLength(text: string, locale = 'en-GB'): boolean {
+  return text.trim().split(/\s+/).length >= ASKED_MIN_WORDS && isQuestion(locale, text);
+}
+
 export function leansOnContext(text: string): boolean {
   const words = text.trim().toLowerCase().split(/\s+/);
   return words.length <= SHORT_MESSAGE_WORDS && LEANS_ON_CONTEXT.test(words.join(' '));
@@ -223,11 +237,13 @@ export function planAnswer(
   kb: KnowledgeBase,
   thresholds: AnswerThresholds = DEFAULT_THRESHOLDS,
   followUp = false,
+  /** The message is put as a question of ASKED_MIN_WORDS words or more (askedAtLength). */
+  asked = false,
 ): AnswerPlan {
   // A short follow-up to the last answer ("how do i know theyre legit?") sounds off-topic to the
   // recogniser on its own words; read with the last question it is not.
   const heard = followUp && recognition.intent === 'None' ? { ...recognition, score: 0 } : recognition;
-  const plan = planWithoutRoutes(heard, rawMatch, kb, thresholds);
+  const plan = planWithoutRoutes(heard, rawMatch, kb, thresholds, asked);
   const routesTo = plan.kind === 'answer' || plan.kind === 'topic' ? kb.questions.get(plan.questionId)?.routesTo : undefined;
   const destination = plan.kind === 'intent' ? plan.intent : routesTo;
   if (destination === 'SuitabilityCheck') {
@@ -266,6 +282,7 @@ function planWithoutRoutes(
   rawMatch: QuestionMatch,
   kb: KnowledgeBase,
   thresholds: AnswerThresholds = DEFAULT_THRESHOLDS,
+  asked = false,
 ): AnswerPlan {
   const match = withIntentPrior(rawMatch, kb, recognition);
   const top = match.questions[0];
@@ -275,7 +292,7 @@ function planWithoutRoutes(
       ? recognition.score >= SURE_CRISIS
         ? SURE_CRISIS_YIELD
         : thresholds.crisisYield
-      : YIELDING_INTENTS.has(intent)
+      : YIELDING_INTENTS.has(intent) || (asked && ASKED_YIELDING_INTENTS.has(intent))
         ? thresholds.answer
         : intent === 'HumanContact' && top !== undefined && givesClinicContact(kb, top.id)
           ? CLINIC_CONTACT_YIELD

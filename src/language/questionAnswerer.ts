@@ -5,7 +5,7 @@
  */
 import { loadKnowledgeBase, questionExamples, type KnowledgeBase } from '../content/knowledgeBase';
 import { normaliseLabel } from '../content/actions';
-import { leansOnContext, planAnswer, DEFAULT_THRESHOLDS, type AnswerPlan, type AnswerThresholds } from './answering';
+import { askedAtLength, leansOnContext, planAnswer, DEFAULT_THRESHOLDS, type AnswerPlan, type AnswerThresholds } from './answering';
 import { knowledgeMeaningIndex } from './knowledgeVectors';
 import { matchWithMeaning, type Meaning } from './meaning';
 import type { QuestionMatch, QuestionMatcher } from './questionMatcher';
@@ -74,7 +74,7 @@ export function createQuestionAnswerer(options: QuestionAnswererOptions = {}): Q
     async plan(text, locale, recognition, lastQuestionId) {
       const local = async () => matchWithMeaning(matcher(), kb, text, lastQuestionId, await meaning());
       const match = await (options.remote ? options.remote.match(text, locale, local) : local());
-      const plan = planAnswer(recognition, match, kb, thresholds, lastQuestionId !== undefined && leansOnContext(text));
+      const plan = planAnswer(recognition, match, kb, thresholds, lastQuestionId !== undefined && leansOnContext(text), askedAtLength(text, locale));
       // Two questions in one message: the other one is offered first (words only: each part is short and plain).
       return withOtherQuestion(plan, text, (part) => matchAskedPart(matcher(), part), kb, thresholds.answer);
     },

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { loadKnowledgeBase, loadKnowledgeBaseFrom } from '../../src/content/knowledgeBase';
-import { leansOnContext, planAnswer } from '../../src/language/answering';
+import { askedAtLength, leansOnContext, planAnswer } from '../../src/language/answering';
 import { askedClause, matchAskedPart } from '../../src/language/askedPart';
 import type { QuestionMatch, QuestionMatcher } from '../../src/language/questionMatcher';
 import type { IntentName, RecognitionResult } from '../../src/language/recognizer';
@@ -60,6 +60,28 @@ describe('planAnswer', () => {
     expect(planAnswer(recognised('HumanContact', 0.6), details, shipped)).toEqual({ kind: 'intent', intent: 'HumanContact' });
     const cost = match([['cost.nhs-free', 0.5]], [['cost', 0.6]]);
     expect(planAnswer(recognised('HumanContact', 0.6), cost, shipped)).toEqual({ kind: 'intent', intent: 'HumanContact' });
+  });
+
+  test('stop, hello and goodbye yield to a fair match when the message asks about something', () => {
+    const fairCost = match([['cost.nhs-free', 0.45], ['cost.private-price', 0.1]], [['cost', 0.55]]);
+    for (const intent of ['Cancel', 'Goodbye', 'Greeting'] as const) {
+      expect(planAnswer(recognised(intent, 0.8), fairCost, kb, undefined, false, true)).toMatchObject({ kind: 'answer', questionId: 'cost.nhs-free' });
+      expect(planAnswer(recognised(intent, 0.8), fairCost, kb, undefined, false, false)).toEqual({ kind: 'intent', intent });
+    }
+    // Asking for a person is often put as a question: it keeps its own bar.
+    expect(planAnswer(recognised('HumanContact', 0.8), fairCost, kb, undefined, false, true)).toEqual({ kind: 'intent', intent: 'HumanContact' });
+    // A weak lean is not enough, asked or not.
+    expect(planAnswer(recognised('Cancel', 0.8), vagueCost, kb, undefined, false, true)).toEqual({ kind: 'intent', intent: 'Cancel' });
+  });
+
+  test.each([
+    ['would it be ok to quit halfway through the course', true],
+    ['is my chat kept somewhere safe?', true],
+    ['can we stop?', false],
+    ['stop now please', false],
+    ['i want to finish this chat now', false],
+  ])('"%s" is asked at length: %s', (text, expected) => {
+    expect(askedAtLength(text)).toBe(expected);
   });
 
   test('a very strong question beats a conversation intent', () => {
