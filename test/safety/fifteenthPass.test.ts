@@ -32,6 +32,11 @@ describe('fifteenth pass: classes of risk with their look-alikes', () => {
       ['I have emptied out all my sleeping tablets on the bed', 'suicide'],
       ['40 co-codamol stashed away in a sock drawer', 'suicide'],
       ['sat in the van for an hour with the rope', 'suicide'],
+      ["the pistol's in my bedside drawer and it's loaded", 'suicide'],
+      ['the air rifle is in the shed and I have the key to the cabinet', 'suicide'],
+      ['the flex is hooked over the beam in the garage', 'suicide'],
+      ['all my antidepressants are in a heap on the carpet', 'suicide'],
+      ['two months of tablets put away in a shoebox', 'suicide'],
     ]);
     expectQuiet([
       'counted out the tablets for my mum\'s dosette box',
@@ -40,6 +45,8 @@ describe('fifteenth pass: classes of risk with their look-alikes', () => {
       'the rope is ready for the tent, we go camping on Friday',
       'washing the van with the hose this afternoon',
       'sat in the waiting room with my prescription for ages',
+      'the washing line is tied to the fence again',
+      'the water pistol is loaded, the kids are ready for the garden',
     ]);
   });
 
@@ -61,6 +68,8 @@ describe('fifteenth pass: classes of risk with their look-alikes', () => {
       ["made my mind up. it's tomorrow night", 'suicide'],
       ['it all ends on sunday', 'suicide'],
       ['by saturday this will all be over', 'suicide'],
+      ['chosen the date. wednesday', 'suicide'],
+      ['this time next weekend everything will be over', 'suicide'],
     ]);
     expectQuiet([
       "I've decided, tonight I'm having pizza",
@@ -75,6 +84,7 @@ describe('fifteenth pass: classes of risk with their look-alikes', () => {
       ['some nights I want to take my hands off the wheel on the A1', 'suicide'],
       ['I keep picturing driving straight into the bridge', 'suicide'],
       ['tempted not to slow down at the roundabout', 'suicide'],
+      ["one night I'll just not make the corner", 'suicide'],
     ]);
     expectQuiet([
       'I let go of the wheel to wave at my neighbour and my instructor went mad',
@@ -88,6 +98,7 @@ describe('fifteenth pass: classes of risk with their look-alikes', () => {
       ["my flatmate's bedroom door is locked and she isn't answering, I'm really frightened", 'medical'],
       ['my brother shut himself in the toilet and has gone quiet', 'medical'],
       ["my nan isn't answering the door and her curtains are still closed, she's been so low", 'medical'],
+      ["he's slumped on the sofa and won't come round", 'medical'],
     ]);
     expectQuiet(["my son's locked himself in his room again and won't talk to me, typical teenager", 'the shop door was locked and nobody answered so I went home']);
   });
