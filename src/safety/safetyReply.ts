@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { resolveLocaleFile } from '../content/localeResolver';
 import type { ReplyKind } from './crisisRoutes';
 import type { RiskAssessment } from './types';
 
@@ -31,10 +34,46 @@ export function safetyMode(assessment: RiskAssessment): SafetyMode {
   return 'handoff';
 }
 
-/** Lexicon rules that say the writer is an older person harmed at home (locales/<lang>/risk-lexicon.json). */
-const OLDER_AT_HOME_RULES: ReadonlySet<string> = new Set(['abuse.older_person_at_home']);
+/** The words behind a reply choice: locales/<lang>/safety-reply-words.json, so no language lives in code. */
+export interface SafetyReplyWords {
+  otherPerson: ReadonlySet<string>;
+  writer: ReadonlySet<string>;
+  /** lexicon rules that say the writer is an older person harmed at home (locales/<lang>/risk-lexicon.json) */
+  olderAtHomeRules: ReadonlySet<string>;
+}
 
-function replyKind(assessment: RiskAssessment): ReplyKind {
+const wordsSchema = z
+  .object({
+    otherPerson: z.array(z.string().regex(/^[a-z]+$/)).min(1),
+    writer: z.array(z.string().regex(/^[a-z]+$/)).min(1),
+    olderAtHomeRules: z.array(z.string().regex(/^[a-z_]+\.[a-z_]+$/)),
+  })
+  .passthrough();
+
+export function parseSafetyReplyWords(json: unknown): SafetyReplyWords {
+  const parsed = wordsSchema.safeParse(json);
+  if (!parsed.success) throw new Error(`safety-reply-words.json: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`);
+  return {
+    otherPerson: new Set(parsed.data.otherPerson),
+    writer: new Set(parsed.data.writer),
+    olderAtHomeRules: new Set(parsed.data.olderAtHomeRules),
+  };
+}
+
+const cache = new Map<string, SafetyReplyWords>();
+
+/** Read once per locale file (the resolver picks the locale, as for every data file). */
+export function loadSafetyReplyWords(locale = 'en-GB'): SafetyReplyWords {
+  const file = resolveLocaleFile(locale, 'safety-reply-words.json');
+  let words = cache.get(file.path);
+  if (!words) {
+    words = parseSafetyReplyWords(JSON.parse(readFileSync(file.path, 'utf8')));
+    cache.set(file.path, words);
+  }
+  return words;
+}
+
+function replyKind(assessment: RiskAssessment, words: SafetyReplyWords): ReplyKind {
   const who = assessment.who ?? 'self';
   const { category } = assessment;
   // A body in danger comes first, whoever it is: 999 now, plain and short.
@@ -45,7 +84,7 @@ function replyKind(assessment: RiskAssessment): ReplyKind {
   switch (who) {
     case 'self':
       // An older person hurt, robbed or neglected at home by family or carers: Hourglass is theirs too.
-      if (violence && assessment.matched.some((id) => OLDER_AT_HOME_RULES.has(id))) return 'self_older_abuse';
+      if (violence && assessment.matched.some((id) => words.olderAtHomeRules.has(id))) return 'self_older_abuse';
       return category === 'abuse' ? 'self_abuse' : category === 'danger' ? 'self_danger' : 'self';
     case 'child':
       return violence ? 'child_abuse' : 'child';
@@ -57,8 +96,8 @@ function replyKind(assessment: RiskAssessment): ReplyKind {
   }
 }
 
-export function safetyReply(assessment: RiskAssessment): SafetyReply {
-  const kind = replyKind(assessment);
+export function safetyReply(assessment: RiskAssessment, words: SafetyReplyWords = loadSafetyReplyWords()): SafetyReply {
+  const kind = replyKind(assessment, words);
   const who = assessment.who ?? 'self';
   const audience: Audience =
     kind === 'harming' || kind === 'harming_child' ? 'everyone' : who === 'self' ? 'self' : 'other';
@@ -96,21 +135,18 @@ export function asksAboutSomeoneElse(assessment: RiskAssessment): boolean {
   return (assessment.who ?? 'self') !== 'self' && assessment.category !== 'harm_to_others';
 }
 
-const OTHER_PERSON = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'his', 'hers', 'their', 'hes', 'shes', 'theyre', 'himself', 'herself', 'themselves']);
-const WRITER = new Set(['i', 'me', 'myself', 'im', 'ive', 'id', 'ill']);
-
 /**
  * True when a message speaks more of another person than of the writer ("my mate posted that she
  * is sorry for everything, now her phone is off"): the words "he", "she", "they" and theirs
  * outnumber "I" and "me". A guess by the backstop does not say who it is about; this tells the
  * check-in to ask about that person. "My" does not count: "my friend" is about the friend.
  */
-export function speaksOfSomeoneElse(text: string): boolean {
+export function speaksOfSomeoneElse(text: string, words: SafetyReplyWords = loadSafetyReplyWords()): boolean {
   let other = 0;
   let writer = 0;
   for (const word of text.toLowerCase().replace(/[\u2018\u2019']/g, '').split(/[^a-z]+/)) {
-    if (OTHER_PERSON.has(word)) other += 1;
-    else if (WRITER.has(word)) writer += 1;
+    if (words.otherPerson.has(word)) other += 1;
+    else if (words.writer.has(word)) writer += 1;
   }
   return other > writer;
 }
