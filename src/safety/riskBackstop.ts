@@ -37,7 +37,9 @@ export const BACKSTOP_THRESHOLD = 0.75;
  * 30 epochs, where the held-out curve stopped improving (10 left it under-trained: more false
  * positives at the same recall).
  */
-export const MODEL_OPTIONS: Readonly<NgramClassifierOptions> = { charMin: 4, charMax: 4, epochs: 30, learningRate: 2, l2: 1e-4, seed: 7 };
+export const CHAR_VIEW: Readonly<NgramClassifierOptions> = { charMin: 4, charMax: 4, epochs: 30, learningRate: 2, l2: 1e-4, seed: 7 };
+
+export const MODEL_OPTIONS: BackstopModelOptions = CHAR_VIEW;
 
 const exampleSchema = z.object({
   text: z.string().min(1),
@@ -111,9 +113,21 @@ export function readBackstopExamples(path: string): BackstopExample[] {
     });
 }
 
+/**
+ * One model or several "views" of the same lines (different features or regularisation), whose
+ * probabilities are averaged: views that err on different lines smooth each other's guesses on a
+ * new writer's wording.
+ */
+export type BackstopModelOptions = Readonly<NgramClassifierOptions> | readonly Readonly<NgramClassifierOptions>[];
+
+export const viewsOf = (options: BackstopModelOptions): readonly Readonly<NgramClassifierOptions>[] => (Array.isArray(options) ? options : [options as Readonly<NgramClassifierOptions>]);
+
 /** Pure: trains on already-prepared texts (see assess). */
-export function trainRiskBackstop(examples: readonly BackstopExample[], threshold: number = BACKSTOP_THRESHOLD, options: Readonly<NgramClassifierOptions> = MODEL_OPTIONS): RiskBackstop {
-  return backstopFromModel(trainNgramClassifier<BackstopLabel>(examples, options), threshold);
+export function trainRiskBackstop(examples: readonly BackstopExample[], threshold: number = BACKSTOP_THRESHOLD, options: BackstopModelOptions = MODEL_OPTIONS): RiskBackstop {
+  return backstopFromModels(
+    viewsOf(options).map((view) => trainNgramClassifier<BackstopLabel>(examples, view)),
+    threshold,
+  );
 }
 
 /**
@@ -123,23 +137,38 @@ export function trainRiskBackstop(examples: readonly BackstopExample[], threshol
  */
 export function trainRiskBackstopCached(examples: readonly BackstopExample[], cacheDir: string | undefined = DEFAULT_CACHE_DIR): RiskBackstop {
   if (cacheDir === undefined) return trainRiskBackstop(examples);
-  const key = `risk-backstop-${weightsKey(examples, MODEL_OPTIONS)}`;
-  let weights = readCachedWeights<BackstopLabel>(cacheDir, key);
-  if (weights === undefined) {
-    weights = fitNgramWeights<BackstopLabel>(examples, MODEL_OPTIONS);
-    writeCachedWeights(cacheDir, key, weights);
-  }
-  return backstopFromModel(ngramClassifierFromWeights(weights, MODEL_OPTIONS), BACKSTOP_THRESHOLD);
+  const models = viewsOf(MODEL_OPTIONS).map((view) => {
+    const key = `risk-backstop-${weightsKey(examples, view)}`;
+    let weights = readCachedWeights<BackstopLabel>(cacheDir, key);
+    if (weights === undefined) {
+      weights = fitNgramWeights<BackstopLabel>(examples, view);
+      writeCachedWeights(cacheDir, key, weights);
+    }
+    return ngramClassifierFromWeights(weights, view);
+  });
+  return backstopFromModels(models, BACKSTOP_THRESHOLD);
 }
 
-function backstopFromModel(model: NgramClassifier<BackstopLabel>, threshold: number): RiskBackstop {
-  const noneIndex = model.labels.indexOf('none');
-  const riskIndexes = model.labels.map((label, i) => (RISK_CATEGORIES.includes(label as RiskCategory) ? i : -1)).filter((i) => i >= 0);
+function backstopFromModels(models: readonly NgramClassifier<BackstopLabel>[], threshold: number): RiskBackstop {
+  // Every view is trained on the same lines, so each sees the same labels, in the same order.
+  const { labels } = models[0];
+  const noneIndex = labels.indexOf('none');
+  const riskIndexes = labels.map((label, i) => (RISK_CATEGORIES.includes(label as RiskCategory) ? i : -1)).filter((i) => i >= 0);
+  const averaged = new Float64Array(labels.length);
+  const probabilities = (prepared: string): Float64Array => {
+    if (models.length === 1) return models[0].probabilities(prepared);
+    averaged.fill(0);
+    for (const model of models) {
+      const p = model.probabilities(prepared);
+      for (let i = 0; i < averaged.length; i += 1) averaged[i] += p[i] / models.length;
+    }
+    return averaged;
+  };
   const score = (prepared: string): BackstopVerdict => {
-    const p = model.probabilities(prepared);
+    const p = probabilities(prepared);
     let best = riskIndexes[0];
     for (const i of riskIndexes) if (p[i] > p[best]) best = i;
-    return { category: model.labels[best] as RiskCategory, riskProbability: noneIndex >= 0 ? 1 - p[noneIndex] : 1 };
+    return { category: labels[best] as RiskCategory, riskProbability: noneIndex >= 0 ? 1 - p[noneIndex] : 1 };
   };
   return {
     score,
