@@ -50,6 +50,7 @@ const WORD_VIEW: Readonly<NgramClassifierOptions> = { ...CHAR_VIEW, charMin: 1, 
 const CONFIGS: Record<string, Config> = {
   team: { fresh: 'none', options: MODEL_OPTIONS },
   fresh: { fresh: 'all', options: MODEL_OPTIONS },
+  char4: { fresh: 'all', options: CHAR_VIEW },
   riskonly: { fresh: 'riskAndBenign', options: MODEL_OPTIONS },
   c35: { fresh: 'all', options: { ...CHAR_VIEW, charMin: 3, charMax: 5 } },
   freshonly: { team: false, fresh: 'all', options: MODEL_OPTIONS },

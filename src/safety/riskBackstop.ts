@@ -20,17 +20,14 @@ import type { RiskCategory } from './types';
 export type BackstopLabel = RiskCategory | 'none';
 
 /**
- * Flag a message when the model gives "none" less than 1 - this. Chosen by cross-validation
- * grouped by writer (scripts/risk-grouped-cv.ts: nine groups of neighbouring fresh batches, each
- * scored by a model trained without it) and the team's evaluation set: held-out benign lines get a
- * dialog 1.5% of the time (2.0% before the batches were training data), the model alone finds
- * about 88% of held-out risk lines (73% before), and the team set stays at or under 1.4% false positives (1.2% with an and ao).
- * At 0.65 the model trained on everything put the team set at 1.9%, too near its 2% target for a
- * figure that moves by several lines when the training lines are merely reordered. Retrained
- * with ap and aq, the model at 0.7 flagged pinned look-alikes ("plan b is to go to the gym"); at
- * 0.75 the team set is 100% and 1.1% false positives. See docs/decisions.md.
+ * Flag a message when the model gives "none" less than 1 - this. Chosen from pooled held-out
+ * scores (npm run eval:risk-views: ten groups of neighbouring writer batches, each scored by a
+ * model trained without it) as the bar at which held-out benign lines get a dialog no more often
+ * than under the model it replaced (char 4-grams, L2 1e-4, bar 0.75: about 1.4%). The stronger
+ * regularised model's scores sit lower, so its bar is lower for the same cost to ordinary messages.
+ * The team set at this bar: 100% recall, 0.9% false positives. See docs/decisions.md.
  */
-export const BACKSTOP_THRESHOLD = 0.75;
+export const BACKSTOP_THRESHOLD = 0.65;
 
 /**
  * Character 4-grams only (3- and 5-grams added little on held-out folds and cost time a message);
@@ -39,7 +36,13 @@ export const BACKSTOP_THRESHOLD = 0.75;
  */
 export const CHAR_VIEW: Readonly<NgramClassifierOptions> = { charMin: 4, charMax: 4, epochs: 30, learningRate: 2, l2: 1e-4, seed: 7 };
 
-export const MODEL_OPTIONS: BackstopModelOptions = CHAR_VIEW;
+/**
+ * CHAR_VIEW with ten times the L2 penalty: weights learnt from one writer's pet phrases grow less,
+ * so a new writer's wording is judged more by what many writers share. On held-out writers it
+ * finds more risk at the same benign rate than CHAR_VIEW, for the same cost a message (one model);
+ * averaging it with CHAR_VIEW did a little better still but doubles the scoring time.
+ */
+export const MODEL_OPTIONS: BackstopModelOptions = { ...CHAR_VIEW, l2: 1e-3 };
 
 const exampleSchema = z.object({
   text: z.string().min(1),
