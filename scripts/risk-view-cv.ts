@@ -10,7 +10,7 @@
  * chosen from the pooled held-out scores at a stated benign false-positive rate, so a candidate is
  * compared at the same cost to ordinary messages, not at one fixed number.
  *
- *   npm run eval:risk-views -- [--views char4,words,l2] [--group 4] [--fp 0.03]
+ *   npm run eval:risk-views -- [--views char4,words,l2] [--group 4] [--fp 0.02,0.03] [--bars 0.7,0.75,0.8]
  */
 import { join } from 'node:path';
 import { isConversationCommand } from '../src/language/controlWords';
@@ -80,6 +80,7 @@ function main(argv: string[]): number {
   const viewNames = (arg('--views') ?? 'char4,words,l2').split(',');
   const groupSize = Number(arg('--group') ?? 4);
   const fpTargets = (arg('--fp') ?? '0.02,0.03').split(',').map(Number);
+  const bars = (arg('--bars') ?? '0.7,0.75,0.8').split(',').map(Number);
 
   let prepare: (text: string) => string = (text) => text;
   const detector = createRiskDetector({
@@ -125,7 +126,7 @@ function main(argv: string[]): number {
   for (const names of candidates) {
     const score = (l: Line) => names.reduce((sum, name) => sum + l.score[name], 0) / names.length;
     console.log(`\n== ${names.join('+')}`);
-    for (const bar of [0.7, 0.75, 0.8]) console.log(`  at ${bar.toFixed(2)}:   ${row(pointAt(lines, score, bar))}`);
+    for (const bar of bars) console.log(`  at ${bar.toFixed(2)}:   ${row(pointAt(lines, score, bar))}`);
     for (const fp of fpTargets) console.log(`  benign <= ${pct(fp)}: ${row(barFor(lines, score, fp))}`);
   }
   return 0;

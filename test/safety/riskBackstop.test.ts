@@ -111,13 +111,16 @@ describe('the backstop reads each sentence of a longer message on its own', () =
   });
 });
 
+/** A small made-up set: enough for models whose scores can be compared. */
+const SMALL_SET = [
+  { text: 'i cannot see a way forward any more', label: 'suicide' as const },
+  { text: 'i keep scratching my arms until they bleed', label: 'self_harm' as const },
+  { text: 'what time does the clinic open on monday', label: 'none' as const },
+  { text: 'can i do the sessions over video', label: 'none' as const },
+];
+
 describe('a backstop of several views', () => {
-  const examples = [
-    { text: 'i cannot see a way forward any more', label: 'suicide' as const },
-    { text: 'i keep scratching my arms until they bleed', label: 'self_harm' as const },
-    { text: 'what time does the clinic open on monday', label: 'none' as const },
-    { text: 'can i do the sessions over video', label: 'none' as const },
-  ];
+  const examples = SMALL_SET;
   const chars = { charMin: 4, charMax: 4, epochs: 10, seed: 3 };
   const words = { charMin: 1, charMax: 0, epochs: 10, seed: 3 };
 
@@ -142,13 +145,7 @@ describe('a backstop of several views', () => {
 });
 
 describe('the trained weights are cached on disk by their data', () => {
-  // A small made-up set: enough for a model whose scores can be compared.
-  const examples = [
-    { text: 'i cannot see a way forward any more', label: 'suicide' as const },
-    { text: 'i keep scratching my arms until they bleed', label: 'self_harm' as const },
-    { text: 'what time does the clinic open on monday', label: 'none' as const },
-    { text: 'can i do the sessions over video', label: 'none' as const },
-  ];
+  const examples = SMALL_SET;
   const probe = ['i cannot go on', 'when is the clinic open', 'my arms are bleeding again'];
   const scores = (b: ReturnType<typeof trainRiskBackstop>) => probe.map((t) => b.score(t));
 
