@@ -26,32 +26,40 @@ import { join } from 'node:path';
 import { isConversationCommand } from '../src/language/controlWords';
 import { LOCALES_DIR } from '../src/projectRoot';
 import { createRiskDetector, type RiskAssessment } from '../src/safety/detectRisk';
-import { MODEL_OPTIONS, readBackstopExamples, readUtteranceExamples, trainingFilePath, trainRiskBackstop, type BackstopExample, type RiskBackstop } from '../src/safety/riskBackstop';
+import { CHAR_VIEW, MODEL_OPTIONS, readBackstopExamples, readUtteranceExamples, trainingFilePath, trainRiskBackstop, type BackstopExample, type BackstopModelOptions, type RiskBackstop } from '../src/safety/riskBackstop';
 import type { NgramClassifierOptions } from '../src/ml/ngramClassifier';
 import { augmentExamples, DEFAULT_AUGMENT, type AugmentOptions } from './lib/riskAugment';
 import { EVAL_DIR, loadEvalSets } from './lib/safetySets';
 import { freshTrainingExamples, groupBatches, readFreshBatches, sameTextKey, textsInFolder, type FreshBatch } from './lib/freshBatches';
 import { isAcknowledgementOnly } from './lib/riskEvaluation';
 
-const THRESHOLDS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85];
+const THRESHOLDS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
 
 interface Config {
   /** the team's hand-written lines (written after reading every batch, so they flatter any held-out group) */
   team?: false;
   fresh: 'none' | 'all' | 'riskAndBenign';
-  options: Readonly<NgramClassifierOptions>;
+  options: BackstopModelOptions;
   /** training-time variants for new writers' ways of writing (src/safety/riskAugment.ts) */
   augment?: Readonly<AugmentOptions>;
 }
 
+/** Words and word pairs alone: no character n-grams (a start above the end makes none). */
+const WORD_VIEW: Readonly<NgramClassifierOptions> = { ...CHAR_VIEW, charMin: 1, charMax: 0 };
+
 const CONFIGS: Record<string, Config> = {
   team: { fresh: 'none', options: MODEL_OPTIONS },
   fresh: { fresh: 'all', options: MODEL_OPTIONS },
+  char4: { fresh: 'all', options: CHAR_VIEW },
   riskonly: { fresh: 'riskAndBenign', options: MODEL_OPTIONS },
-  c35: { fresh: 'all', options: { ...MODEL_OPTIONS, charMin: 3, charMax: 5 } },
+  c35: { fresh: 'all', options: { ...CHAR_VIEW, charMin: 3, charMax: 5 } },
   freshonly: { team: false, fresh: 'all', options: MODEL_OPTIONS },
-  e15: { fresh: 'all', options: { ...MODEL_OPTIONS, epochs: 15 } },
-  e10: { fresh: 'all', options: { ...MODEL_OPTIONS, epochs: 10 } },
+  e15: { fresh: 'all', options: { ...CHAR_VIEW, epochs: 15 } },
+  e10: { fresh: 'all', options: { ...CHAR_VIEW, epochs: 10 } },
+  ensw: { fresh: 'all', options: [CHAR_VIEW, WORD_VIEW] },
+  ensc: { fresh: 'all', options: [CHAR_VIEW, { ...CHAR_VIEW, charMin: 3, charMax: 5 }] },
+  ensl2: { fresh: 'all', options: [CHAR_VIEW, { ...CHAR_VIEW, l2: 1e-3 }] },
+  l2: { fresh: 'all', options: { ...CHAR_VIEW, l2: 1e-3 } },
   aug: { fresh: 'all', options: MODEL_OPTIONS, augment: DEFAULT_AUGMENT },
   augtext: { fresh: 'all', options: MODEL_OPTIONS, augment: { ...DEFAULT_AUGMENT, kinds: ['vowels', 'runon'] } },
   augbury: { fresh: 'all', options: MODEL_OPTIONS, augment: { ...DEFAULT_AUGMENT, kinds: ['buried'] } },

@@ -20,24 +20,29 @@ import type { RiskCategory } from './types';
 export type BackstopLabel = RiskCategory | 'none';
 
 /**
- * Flag a message when the model gives "none" less than 1 - this. Chosen by cross-validation
- * grouped by writer (scripts/risk-grouped-cv.ts: nine groups of neighbouring fresh batches, each
- * scored by a model trained without it) and the team's evaluation set: held-out benign lines get a
- * dialog 1.5% of the time (2.0% before the batches were training data), the model alone finds
- * about 88% of held-out risk lines (73% before), and the team set stays at or under 1.4% false positives (1.2% with an and ao).
- * At 0.65 the model trained on everything put the team set at 1.9%, too near its 2% target for a
- * figure that moves by several lines when the training lines are merely reordered. Retrained
- * with ap and aq, the model at 0.7 flagged pinned look-alikes ("plan b is to go to the gym"); at
- * 0.75 the team set is 100% and 1.1% false positives. See docs/decisions.md.
+ * Flag a message when the model gives "none" less than 1 - this. Chosen from pooled held-out
+ * scores (npm run eval:risk-views: ten groups of neighbouring writer batches, each scored by a
+ * model trained without it) as the bar at which held-out benign lines get a dialog no more often
+ * than under the model it replaced (char 4-grams, L2 1e-4, bar 0.75: about 1.4%). The stronger
+ * regularised model's scores sit lower, so its bar is lower for the same cost to ordinary messages.
+ * The team set at this bar: 100% recall, 0.9% false positives. See docs/decisions.md.
  */
-export const BACKSTOP_THRESHOLD = 0.75;
+export const BACKSTOP_THRESHOLD = 0.65;
 
 /**
  * Character 4-grams only (3- and 5-grams added little on held-out folds and cost time a message);
  * 30 epochs, where the held-out curve stopped improving (10 left it under-trained: more false
  * positives at the same recall).
  */
-export const MODEL_OPTIONS: Readonly<NgramClassifierOptions> = { charMin: 4, charMax: 4, epochs: 30, learningRate: 2, l2: 1e-4, seed: 7 };
+export const CHAR_VIEW: Readonly<NgramClassifierOptions> = { charMin: 4, charMax: 4, epochs: 30, learningRate: 2, l2: 1e-4, seed: 7 };
+
+/**
+ * CHAR_VIEW with ten times the L2 penalty: weights learnt from one writer's pet phrases grow less,
+ * so a new writer's wording is judged more by what many writers share. On held-out writers it
+ * finds more risk at the same benign rate than CHAR_VIEW, for the same cost a message (one model);
+ * averaging it with CHAR_VIEW did a little better still but doubles the scoring time.
+ */
+export const MODEL_OPTIONS: BackstopModelOptions = { ...CHAR_VIEW, l2: 1e-3 };
 
 const exampleSchema = z.object({
   text: z.string().min(1),
@@ -111,9 +116,21 @@ export function readBackstopExamples(path: string): BackstopExample[] {
     });
 }
 
+/**
+ * One model or several "views" of the same lines (different features or regularisation), whose
+ * probabilities are averaged: views that err on different lines smooth each other's guesses on a
+ * new writer's wording.
+ */
+export type BackstopModelOptions = Readonly<NgramClassifierOptions> | readonly Readonly<NgramClassifierOptions>[];
+
+export const viewsOf = (options: BackstopModelOptions): readonly Readonly<NgramClassifierOptions>[] => (Array.isArray(options) ? options : [options as Readonly<NgramClassifierOptions>]);
+
 /** Pure: trains on already-prepared texts (see assess). */
-export function trainRiskBackstop(examples: readonly BackstopExample[], threshold: number = BACKSTOP_THRESHOLD, options: Readonly<NgramClassifierOptions> = MODEL_OPTIONS): RiskBackstop {
-  return backstopFromModel(trainNgramClassifier<BackstopLabel>(examples, options), threshold);
+export function trainRiskBackstop(examples: readonly BackstopExample[], threshold: number = BACKSTOP_THRESHOLD, options: BackstopModelOptions = MODEL_OPTIONS): RiskBackstop {
+  return backstopFromModels(
+    viewsOf(options).map((view) => trainNgramClassifier<BackstopLabel>(examples, view)),
+    threshold,
+  );
 }
 
 /**
@@ -123,23 +140,38 @@ export function trainRiskBackstop(examples: readonly BackstopExample[], threshol
  */
 export function trainRiskBackstopCached(examples: readonly BackstopExample[], cacheDir: string | undefined = DEFAULT_CACHE_DIR): RiskBackstop {
   if (cacheDir === undefined) return trainRiskBackstop(examples);
-  const key = `risk-backstop-${weightsKey(examples, MODEL_OPTIONS)}`;
-  let weights = readCachedWeights<BackstopLabel>(cacheDir, key);
-  if (weights === undefined) {
-    weights = fitNgramWeights<BackstopLabel>(examples, MODEL_OPTIONS);
-    writeCachedWeights(cacheDir, key, weights);
-  }
-  return backstopFromModel(ngramClassifierFromWeights(weights, MODEL_OPTIONS), BACKSTOP_THRESHOLD);
+  const models = viewsOf(MODEL_OPTIONS).map((view) => {
+    const key = `risk-backstop-${weightsKey(examples, view)}`;
+    let weights = readCachedWeights<BackstopLabel>(cacheDir, key);
+    if (weights === undefined) {
+      weights = fitNgramWeights<BackstopLabel>(examples, view);
+      writeCachedWeights(cacheDir, key, weights);
+    }
+    return ngramClassifierFromWeights(weights, view);
+  });
+  return backstopFromModels(models, BACKSTOP_THRESHOLD);
 }
 
-function backstopFromModel(model: NgramClassifier<BackstopLabel>, threshold: number): RiskBackstop {
-  const noneIndex = model.labels.indexOf('none');
-  const riskIndexes = model.labels.map((label, i) => (RISK_CATEGORIES.includes(label as RiskCategory) ? i : -1)).filter((i) => i >= 0);
+function backstopFromModels(models: readonly NgramClassifier<BackstopLabel>[], threshold: number): RiskBackstop {
+  // Every view is trained on the same lines, so each sees the same labels, in the same order.
+  const { labels } = models[0];
+  const noneIndex = labels.indexOf('none');
+  const riskIndexes = labels.map((label, i) => (RISK_CATEGORIES.includes(label as RiskCategory) ? i : -1)).filter((i) => i >= 0);
+  const averaged = new Float64Array(labels.length);
+  const probabilities = (prepared: string): Float64Array => {
+    if (models.length === 1) return models[0].probabilities(prepared);
+    averaged.fill(0);
+    for (const model of models) {
+      const p = model.probabilities(prepared);
+      for (let i = 0; i < averaged.length; i += 1) averaged[i] += p[i] / models.length;
+    }
+    return averaged;
+  };
   const score = (prepared: string): BackstopVerdict => {
-    const p = model.probabilities(prepared);
+    const p = probabilities(prepared);
     let best = riskIndexes[0];
     for (const i of riskIndexes) if (p[i] > p[best]) best = i;
-    return { category: model.labels[best] as RiskCategory, riskProbability: noneIndex >= 0 ? 1 - p[noneIndex] : 1 };
+    return { category: labels[best] as RiskCategory, riskProbability: noneIndex >= 0 ? 1 - p[noneIndex] : 1 };
   };
   return {
     score,

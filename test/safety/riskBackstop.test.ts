@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { detectRisk, detectRiskLexiconOnly, prepareForRisk } from '../../src/safety/detectRisk';
-import { BACKSTOP_THRESHOLD, batchTrainingFilePath, chooseThreshold, readBackstopExamples, readLocaleBackstopExamples, trainingFilePath, trainRiskBackstop, trainRiskBackstopCached } from '../../src/safety/riskBackstop';
+import { BACKSTOP_THRESHOLD, batchTrainingFilePath, chooseThreshold, MODEL_OPTIONS, viewsOf, readBackstopExamples, readLocaleBackstopExamples, trainingFilePath, trainRiskBackstop, trainRiskBackstopCached } from '../../src/safety/riskBackstop';
 import { batchTrainingLines, sameTextKey, textsInFolder } from '../../scripts/lib/freshBatches';
 
 /** The statistical backstop: runs only when the lexicon found nothing; its finding is "possible". */
@@ -111,14 +111,41 @@ describe('the backstop reads each sentence of a longer message on its own', () =
   });
 });
 
+/** A small made-up set: enough for models whose scores can be compared. */
+const SMALL_SET = [
+  { text: 'i cannot see a way forward any more', label: 'suicide' as const },
+  { text: 'i keep scratching my arms until they bleed', label: 'self_harm' as const },
+  { text: 'what time does the clinic open on monday', label: 'none' as const },
+  { text: 'can i do the sessions over video', label: 'none' as const },
+];
+
+describe('a backstop of several views', () => {
+  const examples = SMALL_SET;
+  const chars = { charMin: 4, charMax: 4, epochs: 10, seed: 3 };
+  const words = { charMin: 1, charMax: 0, epochs: 10, seed: 3 };
+
+  it('averages the views\' probabilities of risk, and keeps the likeliest category', () => {
+    const both = trainRiskBackstop(examples, 0.5, [chars, words]);
+    const a = trainRiskBackstop(examples, 0.5, chars);
+    const b = trainRiskBackstop(examples, 0.5, words);
+    for (const text of ['i cannot go on', 'when is the clinic open', 'my arms are bleeding again']) {
+      expect(a.score(text).riskProbability).not.toBeCloseTo(b.score(text).riskProbability, 6);
+      expect(both.score(text).riskProbability).toBeCloseTo((a.score(text).riskProbability + b.score(text).riskProbability) / 2, 10);
+    }
+    expect(both.score('my arms are bleeding again').category).toBe('self_harm');
+  });
+
+  it('flags at its bar on the averaged figure', () => {
+    const both = trainRiskBackstop(examples, 0.5, [chars, words]);
+    const text = 'i cannot go on';
+    expect(both.assess(text) !== null).toBe(both.score(text).riskProbability >= 0.5);
+    expect(trainRiskBackstop(examples, 0.01, [chars, words]).assess(text)).not.toBeNull();
+    expect(trainRiskBackstop(examples, 0.999, [chars, words]).assess('when is the clinic open')).toBeNull();
+  });
+});
+
 describe('the trained weights are cached on disk by their data', () => {
-  // A small made-up set: enough for a model whose scores can be compared.
-  const examples = [
-    { text: 'i cannot see a way forward any more', label: 'suicide' as const },
-    { text: 'i keep scratching my arms until they bleed', label: 'self_harm' as const },
-    { text: 'what time does the clinic open on monday', label: 'none' as const },
-    { text: 'can i do the sessions over video', label: 'none' as const },
-  ];
+  const examples = SMALL_SET;
   const probe = ['i cannot go on', 'when is the clinic open', 'my arms are bleeding again'];
   const scores = (b: ReturnType<typeof trainRiskBackstop>) => probe.map((t) => b.score(t));
 
@@ -126,7 +153,8 @@ describe('the trained weights are cached on disk by their data', () => {
     const dir = mkdtempSync(join(tmpdir(), 'risk-cache-test-'));
     try {
       const trained = trainRiskBackstopCached(examples, dir);
-      expect(readdirSync(dir).filter((f) => f.endsWith('.json') || f.endsWith('.f64'))).toHaveLength(2);
+      // A header and a weights file for each view of the model.
+      expect(readdirSync(dir).filter((f) => f.endsWith('.json') || f.endsWith('.f64'))).toHaveLength(2 * viewsOf(MODEL_OPTIONS).length);
       expect(scores(trainRiskBackstopCached(examples, dir))).toEqual(scores(trained));
       expect(scores(trained)).toEqual(scores(trainRiskBackstop(examples)));
     } finally {
@@ -139,7 +167,7 @@ describe('the trained weights are cached on disk by their data', () => {
     try {
       trainRiskBackstopCached(examples, dir);
       trainRiskBackstopCached(examples.slice(1), dir);
-      expect(readdirSync(dir).filter((f) => f.endsWith('.f64'))).toHaveLength(2);
+      expect(readdirSync(dir).filter((f) => f.endsWith('.f64'))).toHaveLength(2 * viewsOf(MODEL_OPTIONS).length);
       for (const f of readdirSync(dir).filter((name) => name.endsWith('.f64'))) writeFileSync(join(dir, f), 'not weights');
       expect(scores(trainRiskBackstopCached(examples, dir))).toEqual(scores(trainRiskBackstop(examples)));
     } finally {
