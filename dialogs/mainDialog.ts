@@ -104,6 +104,7 @@ export class MainDialog extends ComponentDialog {
     // The check-in just closed ("no", or no answer): an "ok" next is no all-clear (main/safetyFirst.ts).
     if ((result as { answer?: unknown } | undefined)?.answer !== undefined && outerDc.activeDialog) {
       (outerDc.activeDialog.state as MainState).quietAfterCheckIn = 0;
+      (outerDc.activeDialog.state as MainState).afterSafetyMisses = 0;
     }
     return Dialog.EndOfTurn;
   }

@@ -25,6 +25,7 @@ import { nextStepReply, sameAnswers, SUITABILITY_CHECK_DIALOG, withProfile, type
 import { TOPIC_ANSWER_DIALOG } from '../topicAnswerDialog';
 import { withActions, withButtons } from '../replies';
 import { resetMisunderstandings, type MainTurn, type Route } from './turn';
+import { listenAfterSafety } from './safetyFirst';
 
 /** "what about in Wales?", "and in Scotland?", "what if I lived in Wales?": the same question for another place. */
 const WHAT_ABOUT = /^\s*(?:and\s+|but\s+|so\s+)?(?:(?:what|how)\s+about\b|what\s+if\s+(?:i|we)(?:'m|\s+am|\s+was|\s+were|\s+lived?|\s+moved)\b)|^\s*and\s+(?:in|for|if)\b/i;
@@ -246,6 +247,8 @@ function asksBesidesMoving(locale: string, text: string): boolean {
 
 /** Nothing matched: "Did you mean ...?" in a wording that differs from last time. */
 async function fallback(turn: MainTurn, suggestions: string[]): Promise<DialogTurnResult> {
+  const listened = await listenAfterSafety(turn);
+  if (listened) return listened;
   const { state } = turn;
   state.misunderstandings = (state.misunderstandings ?? 0) + 1;
   const variant = state.lastFallback === undefined ? 0 : (state.lastFallback + 1) % fallbackVariants(turn.locale);

@@ -160,6 +160,7 @@ async function beginSafetyDialog(turn: MainTurn, risk: RiskAssessment): Promise<
     // The person's own crisis (not a worry about someone else, not a physical emergency) comes first in a later check too.
     const own = risk.category === 'harm_to_others' || (risk.category !== 'medical' && (risk.who ?? 'self') === 'self');
     if (own) turn.state.handedOff = true;
+    turn.state.afterSafetyMisses = 0;
   }
   if (isSettled(dc.activeDialog)) {
     // "what if it gets bad again tonight", just after saying they are safe: a guess by the backstop
@@ -194,6 +195,24 @@ async function beginSafetyDialog(turn: MainTurn, risk: RiskAssessment): Promise<
     case 'handoff':
       return dc.beginDialog(EMERGENCY_SUPPORT_DIALOG, options);
   }
+}
+
+/**
+ * Soon after a safety reply, a message the guide cannot place ("bit calmer now, just sitting here",
+ * "maybe not, i dunno"): someone who has just talked about their safety gets help and room to say
+ * more, with their nation's own line, never "Did you mean ...?" and a list of topics. Two wordings,
+ * then the usual reply. Undefined when it does not apply.
+ */
+export async function listenAfterSafety(turn: MainTurn): Promise<DialogTurnResult | undefined> {
+  const { state, locale, dc } = turn;
+  const given = state.afterSafetyMisses;
+  const wordings = tObject<string[]>(locale, 'safety:checkIn.afterSafetyMiss');
+  if (given === undefined || given >= wordings.length) return undefined;
+  state.afterSafetyMisses = given + 1;
+  const profile = await turn.deps.profile.get(dc.context, {});
+  const reply = withFittingLines(locale, t(locale, `safety:checkIn.afterSafetyMiss.${given}`, routeValues(locale)), profile);
+  await dc.context.sendActivity(withRouteButtons(locale, reply, [...routesById(locale, ['samaritans', 'emergency']), ...fittingLines(locale, profile)]));
+  return Dialog.EndOfTurn;
 }
 
 /**
