@@ -160,7 +160,6 @@ async function beginSafetyDialog(turn: MainTurn, risk: RiskAssessment): Promise<
     // The person's own crisis (not a worry about someone else, not a physical emergency) comes first in a later check too.
     const own = risk.category === 'harm_to_others' || (risk.category !== 'medical' && (risk.who ?? 'self') === 'self');
     if (own) turn.state.handedOff = true;
-    turn.state.afterSafetyMisses = 0;
   }
   if (isSettled(dc.activeDialog)) {
     // "what if it gets bad again tonight", just after saying they are safe: a guess by the backstop
@@ -198,7 +197,7 @@ async function beginSafetyDialog(turn: MainTurn, risk: RiskAssessment): Promise<
 }
 
 /**
- * Soon after a safety reply, a message the guide cannot place ("bit calmer now, just sitting here",
+ * Soon after the risk check-in closed, a message the guide cannot place ("bit calmer now, just sitting here",
  * "maybe not, i dunno"): someone who has just talked about their safety gets help and room to say
  * more, with their nation's own line, never "Did you mean ...?" and a list of topics. Two wordings,
  * then the usual reply. Undefined when it does not apply.

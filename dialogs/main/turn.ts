@@ -54,7 +54,8 @@ export interface MainState {
   /** Bare acknowledgements answered since the risk check-in closed; undefined once anything else is said. */
   quietAfterCheckIn?: number;
   /**
-   * Set when a safety reply ends (the check-in closed, or the hand-off): a message the guide cannot
+   * Set when the risk check-in closes (a "no" or no answer; after the hand-off, a person who said
+   * they are safe moves on as usual): a message the guide cannot
    * place soon after gets help and room to talk, never "Did you mean ...?". How many such replies
    * have been given (one per wording); cleared by any answer.
    */
