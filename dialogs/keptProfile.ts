@@ -3,6 +3,7 @@ import { t } from '../src/content/i18n';
 import { classifyKeep } from '../src/language/controlWords';
 import type { UserProfile } from '../src/profile';
 import { readProfileUpdate, type ProfileUpdate } from '../src/language/profileUpdate';
+import { readNationLineRequest } from '../src/safety/routeRequest';
 import { withActions, withButtons } from './replies';
 
 /**
@@ -57,7 +58,13 @@ export async function handleKeepChoice(context: TurnContext, stores: ProfileStor
  * dialogs use this before a crisis reply, so "im 15 and..." or "live in dundee..." tailors the routes.
  */
 export async function keepProfileFrom(context: TurnContext, stores: ProfileStores): Promise<{ update: ProfileUpdate; profile: UserProfile } | undefined> {
-  const update = readProfileUpdate(context.activity.text ?? '');
+  const text = context.activity.text ?? '';
+  // "is there a scottish number or is it all english ones": asking for a nation's own line says
+  // where the person is, and the nation asked for wins over any named after it.
+  const asked = readNationLineRequest(text, context.activity.locale ?? '')?.nation;
+  const read = readProfileUpdate(text);
+  const update: ProfileUpdate | undefined = asked ? { ...read, nation: asked, onlyContext: false } : read;
+  if (asked && read?.nation !== asked) delete update?.place;
   if (!update) return undefined;
   const profile = { ...((await stores.profile.get(context)) ?? {}) };
   if (update.nation) profile.nation = update.nation;

@@ -17,7 +17,9 @@ import { requestedRoutes, requestedRoutesActivity } from './safetyDialogShared';
 import type { CheckProgress } from './suitabilityCheckDialog';
 import { ERASE_CONVERSATION_DIALOG } from './eraseConversationDialog';
 import { isEraseRequest } from '../src/language/eraseWords';
-import { handleKeepChoice, restoreKeptProfile } from './keptProfile';
+import { handleKeepChoice, keepProfileFrom, restoreKeptProfile } from './keptProfile';
+import { notedPlace } from '../src/content/answerReplies';
+import { withButtons } from './replies';
 import type { ChildDialogs } from './childDialogs';
 import { mainTurn, type MainDialogDeps, type MainState, type MainTurn, type Route } from './main/turn';
 import { recognizeOnce } from './main/recognition';
@@ -102,6 +104,7 @@ export class MainDialog extends ComponentDialog {
     // The check-in just closed ("no", or no answer): an "ok" next is no all-clear (main/safetyFirst.ts).
     if ((result as { answer?: unknown } | undefined)?.answer !== undefined && outerDc.activeDialog) {
       (outerDc.activeDialog.state as MainState).quietAfterCheckIn = 0;
+      (outerDc.activeDialog.state as MainState).afterSafetyMisses = 0;
     }
     return Dialog.EndOfTurn;
   }
@@ -140,6 +143,9 @@ export class MainDialog extends ComponentDialog {
     if (!dc.activeDialog || !SAFETY_DIALOGS.has(dc.activeDialog.id)) {
       const routes = requestedRoutes(context, await this.deps.profile.get(context, {}));
       if (routes && routes.length > 0) {
+        // "im in newry ... whats the number if i ever was": the place is kept and said back, as with any answer.
+        const kept = await keepProfileFrom(context, this.deps);
+        if (kept?.update.nation) await context.sendActivity(withButtons(notedPlace(locale, kept.update.nation, kept.update.place), []));
         await context.sendActivity(requestedRoutesActivity(locale, routes));
         if (dc.activeDialog) await dc.repromptDialog();
         return Dialog.EndOfTurn;

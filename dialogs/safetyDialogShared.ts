@@ -8,7 +8,8 @@ import { shortAnswer } from '../src/content/shortAnswer';
 import { urgentNumbers } from '../src/content/urgentNumbers';
 import { crisisRouteTable, type CrisisRoute } from '../src/safety/crisisRoutes';
 import { routeBullets } from '../src/safety/crisisRoutesText';
-import { readAheadRequest, readForWhomRequest, readRouteRequest, type OfferedRoutes } from '../src/safety/routeRequest';
+import { readAheadRequest, readForWhomRequest, readNationLineRequest, readRouteRequest, type OfferedRoutes } from '../src/safety/routeRequest';
+import { readProfileUpdate } from '../src/language/profileUpdate';
 import { answerTokens, isUnreadable, readSafeNow, safetyRequest, type SafeNowAnswer, type SafeNowReading } from '../src/safety/safetyAnswers';
 import { appendSafetyEvent, type SafetyEvent, type SafetyRecord } from '../src/safety/safetyRecord';
 import { noteKind } from '../src/safety/safetyReply';
@@ -204,7 +205,10 @@ export function requestedRoutes(context: TurnContext, profile: UserProfile, offe
   const locale = localeOf(context);
   // Inside a safety dialog "what do i do if it gets bad again" asks for the safety plan it offers.
   const ahead = offered && safetyRequest(text, locale) === 'plan' ? undefined : readAheadRequest(text, locale, profile.nation);
-  const forWhom = readForWhomRequest(text, locale) ?? ahead;
+  // "is there a scottish number", "whats the number if i ever was": a nation's own lines (the place
+  // may come in the same message: "im in newry ... whats the number").
+  const nationLine = readNationLineRequest(text, locale, profile.nation ?? readProfileUpdate(text)?.nation)?.ids;
+  const forWhom = readForWhomRequest(text, locale) ?? ahead ?? nationLine;
   if (forWhom && !cannotRead(context)) return routesById(locale, forWhom);
   // Asking for a route is rare and quick to rule out: the slower readings run only then.
   const ids = readRouteRequest(text, locale, profile.nation, offered);

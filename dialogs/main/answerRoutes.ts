@@ -8,7 +8,7 @@ import { interpretAnswer, isFocusArea, type FocusArea } from '../../src/content/
 import type { TopicRequest } from '../../src/content/topics';
 import { notedPlace, type AnswerContext } from '../../src/content/answerReplies';
 import { t } from '../../src/content/i18n';
-import { asksAboutSomeoneElse, movedWithoutPlace, othersNation } from '../../src/language/contextFacts';
+import { asksAboutSomeoneElse, movedWithoutPlace, othersNation, saysTheyWantHelp } from '../../src/language/contextFacts';
 import { asksToEmail, isFitQuestion, isQuestion } from '../../src/language/controlWords';
 import { readProfileUpdate, type ProfileUpdate } from '../../src/language/profileUpdate';
 import { asksForTheirOwnSupport, asksForYoungPerson } from '../../src/language/youngPerson';
@@ -25,6 +25,7 @@ import { nextStepReply, sameAnswers, SUITABILITY_CHECK_DIALOG, withProfile, type
 import { TOPIC_ANSWER_DIALOG } from '../topicAnswerDialog';
 import { withActions, withButtons } from '../replies';
 import { resetMisunderstandings, type MainTurn, type Route } from './turn';
+import { listenAfterSafety } from './safetyFirst';
 
 /** "what about in Wales?", "and in Scotland?", "what if I lived in Wales?": the same question for another place. */
 const WHAT_ABOUT = /^\s*(?:and\s+|but\s+|so\s+)?(?:(?:what|how)\s+about\b|what\s+if\s+(?:i|we)(?:'m|\s+am|\s+was|\s+were|\s+lived?|\s+moved)\b)|^\s*and\s+(?:in|for|if)\b/i;
@@ -39,6 +40,11 @@ function asksMoreThanPlace(text: string): boolean {
     .slice(1)
     .some((clause) => clause.trim().split(/\s+/).filter(Boolean).length >= 4);
 }
+
+/** Answers about helping someone else get IPT: after one, "she's asked me to" is about that person. */
+const FOR_SOMEONE_ELSE: ReadonlySet<string> = new Set(['access.help-someone-else', 'about-the-guide.worried-about-someone']);
+/** How someone gets IPT themselves: the answer for the person being helped, once they want it. */
+const THEIR_OWN_WAY_IN = 'access.self-refer';
 
 /** The knowledge base's answer about IPT for young people (IPT-A), for a parent asking whether it fits their child. */
 const YOUNG_PEOPLE_FIT = 'fit.young-people';
@@ -118,6 +124,13 @@ async function answer(turn: MainTurn, text: string, intent: IntentName, answerer
     if (lead.length > 0) await context.sendActivities(lead.map((line) => withButtons(line, [])));
     await context.sendActivity(withActions(locale, t(locale, 'common:youngOwnSupport', urgentNumbers(locale)), ['HumanContact', 'AccessNhs']));
     return Dialog.EndOfTurn;
+  }
+  // "can I refer someone in my team", then "she's asked me to": how she can get it herself (the
+  // answer's "you" is her, said so), not a question we cannot place.
+  const last = state.lastQuestion;
+  if (!labelled && last && FOR_SOMEONE_ELSE.has(last) && saysTheyWantHelp(text) && answerer.kb.questions.has(THEIR_OWN_WAY_IN)) {
+    resetMisunderstandings(turn);
+    return answerQuestion(turn, { kind: 'answer', questionId: THEIR_OWN_WAY_IN, score: 1 }, [...lead, t(locale, 'answers:forThem')], forYoungPerson);
   }
   if (namesYoungPerson && !labelled && (recognition.intent === 'SuitabilityCheck' || isFitQuestion(locale, text)) && answerer.kb.questions.has(YOUNG_PEOPLE_FIT)) {
     resetMisunderstandings(turn);
@@ -246,6 +259,8 @@ function asksBesidesMoving(locale: string, text: string): boolean {
 
 /** Nothing matched: "Did you mean ...?" in a wording that differs from last time. */
 async function fallback(turn: MainTurn, suggestions: string[]): Promise<DialogTurnResult> {
+  const listened = await listenAfterSafety(turn);
+  if (listened) return listened;
   const { state } = turn;
   state.misunderstandings = (state.misunderstandings ?? 0) + 1;
   const variant = state.lastFallback === undefined ? 0 : (state.lastFallback + 1) % fallbackVariants(turn.locale);

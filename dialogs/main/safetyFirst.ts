@@ -15,7 +15,9 @@ import type { IntentName } from '../../src/language/recognizer';
 import { mainQuestionFor } from '../../src/content/knowledgeBase';
 import { markSafetyFirst, pauseCheck } from '../suitabilityCheckDialog';
 import { keepProfileFrom } from '../keptProfile';
-import { PROFILE_NOTED_KEY, RISK_ASSESSMENT_KEY, type ProfileNoted } from '../turnState';
+import { PROFILE_NOTED_KEY, RISK_ASSESSMENT_KEY, SAFETY_RESPONSE_KEY, type ProfileNoted, type SafetyResponse } from '../turnState';
+import { asksForTheirOwnSupport } from '../../src/language/youngPerson';
+import { asksAboutSomeoneElse } from '../../src/language/contextFacts';
 import type { MainTurn } from './turn';
 
 /**
@@ -49,6 +51,12 @@ export async function safetyFirst(turn: MainTurn): Promise<DialogTurnResult | un
     const aside = await findQuestionAside(turn);
     if (aside) context.turnState.set(QUESTION_ASIDE_KEY, aside);
   }
+  if (risk && guessAtYoungPersonsOwnSupport(turn, risk)) {
+    // The answer names Childline, there day or night: that is this turn's safety line.
+    context.turnState.delete(RISK_ASSESSMENT_KEY);
+    context.turnState.set(SAFETY_RESPONSE_KEY, 'note' satisfies SafetyResponse);
+    return undefined;
+  }
   if (risk) return beginSafetyDialog(turn, risk);
   // A question instead of the check-in's yes or no: the check-in closes gently and the question is answered.
   if (active && (await closeCheckInForQuestion(context, active, isQuestion(turn.locale, turn.text)))) {
@@ -64,6 +72,19 @@ export async function safetyFirst(turn: MainTurn): Promise<DialogTurnResult | un
     if (inView) await context.sendActivity(inView);
   }
   return undefined;
+}
+
+/**
+ * A parent asking about their child ("my son is 15 ..."), then "is there anything he could use
+ * himself if he won't talk to me": a guess by the backstop alone, short of urgent, at a question
+ * about what the young person can reach on their own is that question, not a worry about the
+ * parent. Answered with Childline (answerRoutes), never the check-in about the writer. Nothing
+ * open: inside a safety reply the dialog reads the message itself.
+ */
+function guessAtYoungPersonsOwnSupport(turn: MainTurn, risk: RiskAssessment): boolean {
+  const { state, text, locale, dc } = turn;
+  if (risk.possible !== true || risk.severity === 'immediate' || dc.activeDialog !== undefined) return false;
+  return state.askedForYoungPerson === true && asksAboutSomeoneElse(text) && asksForTheirOwnSupport(text, locale);
 }
 
 /** Intents that ask about the bot or for help, not about IPT: the crisis reply itself answers them. */
@@ -173,6 +194,24 @@ async function beginSafetyDialog(turn: MainTurn, risk: RiskAssessment): Promise<
     case 'handoff':
       return dc.beginDialog(EMERGENCY_SUPPORT_DIALOG, options);
   }
+}
+
+/**
+ * Soon after the risk check-in closed, a message the guide cannot place ("bit calmer now, just sitting here",
+ * "maybe not, i dunno"): someone who has just talked about their safety gets help and room to say
+ * more, with their nation's own line, never "Did you mean ...?" and a list of topics. Two wordings,
+ * then the usual reply. Undefined when it does not apply.
+ */
+export async function listenAfterSafety(turn: MainTurn): Promise<DialogTurnResult | undefined> {
+  const { state, locale, dc } = turn;
+  const given = state.afterSafetyMisses;
+  const wordings = tObject<string[]>(locale, 'safety:checkIn.afterSafetyMiss');
+  if (given === undefined || given >= wordings.length) return undefined;
+  state.afterSafetyMisses = given + 1;
+  const profile = await turn.deps.profile.get(dc.context, {});
+  const reply = withFittingLines(locale, t(locale, `safety:checkIn.afterSafetyMiss.${given}`, routeValues(locale)), profile);
+  await dc.context.sendActivity(withRouteButtons(locale, reply, [...routesById(locale, ['samaritans', 'emergency']), ...fittingLines(locale, profile)]));
+  return Dialog.EndOfTurn;
 }
 
 /**

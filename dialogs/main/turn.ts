@@ -53,6 +53,13 @@ export interface MainState {
   askedForYoungPerson?: boolean;
   /** Bare acknowledgements answered since the risk check-in closed; undefined once anything else is said. */
   quietAfterCheckIn?: number;
+  /**
+   * Set when the risk check-in closes (a "no" or no answer; after the hand-off, a person who said
+   * they are safe moves on as usual): a message the guide cannot
+   * place soon after gets help and room to talk, never "Did you mean ...?". How many such replies
+   * have been given (one per wording); cleared by any answer.
+   */
+  afterSafetyMisses?: number;
   /** The last messages came as work or study talk ("im a student nurse..."): src/safety/workFrame.ts. */
   workFrame?: boolean;
 }
@@ -94,6 +101,7 @@ export function mainTurn(
 
 export function resetMisunderstandings(turn: MainTurn): void {
   turn.state.misunderstandings = 0;
+  turn.state.afterSafetyMisses = undefined;
 }
 
 /** Keeps the open check's answers before it is closed, so "carry on" can pick it up again. */

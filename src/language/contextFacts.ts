@@ -19,6 +19,17 @@ export function asksAboutSomeoneElse(text: string): boolean {
   return THIRD_PERSON.test(text);
 }
 
+/**
+ * "she's asked me to", "he wants to give it a go", "I'm asking on her behalf": the person being
+ * helped wants the help, so the answer is how they can get it themselves.
+ */
+const THEY_ASKED =
+  /\b(?:s?he|they|shes|hes|she'?s|he'?s|they'?ve|they'?re)\s+(?:has\s+|have\s+|did\s+|just\s+|actually\s+)?(?:asked|asking|begged)\s+(?:me|us)\b|\bon (?:her|his|their) behalf\b|\b(?:s?he|they)\s+(?:(?:really|does|do)\s+)?(?:wants?|would like|is keen|are keen|is up for|are up for)\s+(?:to\s+)?(?:help|get help|try|give it a go|therapy|ipt|it|this)\b/i;
+
+export function saysTheyWantHelp(text: string): boolean {
+  return THEY_ASKED.test(text);
+}
+
 /** "and for me also", "what about me", "me too": the same question again, now for the writer. */
 const FOR_WRITER_TOO = /^(?:and|but|what about|how about|and what about)\s+(?:for\s+)?(?:me|myself)\b|\b(?:me|myself)\s+(?:too|also|as well)\b/i;
 

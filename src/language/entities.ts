@@ -344,6 +344,28 @@ function fragmentPlace(text: string, g: Gazetteer): Candidate | undefined {
   return undefined;
 }
 
+/**
+ * The nations a message names by nation word ("scottish", "wales", "ni"), in the order named, with
+ * no cue: "is there a scottish number or is it all english ones" names Scotland, then England. For
+ * a question about a nation, not a statement of where the writer is (extractNation reads that).
+ */
+export function nationsNamed(input: string | EntityText): Nation[] {
+  const { words } = entityText(input);
+  const g = loadGazetteer();
+  const named: Nation[] = [];
+  for (let i = 0; i < words.length; i += 1) {
+    for (let n = Math.min(3, words.length - i); n >= 1; n -= 1) {
+      const entry = g.names.get(words.slice(i, i + n).join(' '));
+      if (entry && entry.place === undefined) {
+        named.push(entry.nation);
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  return named;
+}
+
 export interface ExtractNationOptions {
   /** The text answers "where in the UK are you?", so a place alone is an answer even if it is an everyday word ("Reading"). */
   expected?: boolean;

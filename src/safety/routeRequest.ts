@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { resolveLocaleFile } from '../content/localeResolver';
+import { nationsNamed } from '../language/entities';
 import type { Nation } from '../profile';
 import { crisisRouteTable } from './crisisRoutes';
 
@@ -27,6 +28,7 @@ const fileSchema = z.object({
   forWhom: z.object({ ask: phrases, help: phrases, who: z.record(phrases), not: phrases }),
   ahead: z.object({ ask: phrases, worse: phrases, openLate: phrases, notAbout: phrases, routes: phrases }),
   negators: phrases,
+  nationLine: z.object({ lines: phrases, someday: phrases, notAbout: phrases, routes: phrases }),
 });
 
 interface RequestTable {
@@ -40,6 +42,7 @@ interface RequestTable {
   forWhom: { ask: string[][]; help: string[][]; who: Array<{ id: string; words: string[] }>; not: string[][] };
   ahead: { ask: string[][]; worse: string[][]; openLate: string[][]; notAbout: string[][]; routes: string[] };
   negators: ReadonlySet<string>;
+  nationLine: { lines: string[][]; someday: string[][]; notAbout: string[][]; routes: string[] };
 }
 
 /** The routes a crisis reply has offered so far: its own lines ('main', 999 first) and those behind "More places to get help". */
@@ -103,6 +106,13 @@ function tableFor(locale: string): RequestTable {
       forWhom: { ask: file.forWhom.ask.map(words), help: file.forWhom.help.map(words), who: byRoute(file.forWhom.who), not: file.forWhom.not.map(words) },
       ahead: { ask: file.ahead.ask.map(words), worse: file.ahead.worse.map(words), openLate: file.ahead.openLate.map(words), notAbout: file.ahead.notAbout.map(words), routes: file.ahead.routes },
       negators: new Set(file.negators.flatMap(words)),
+      nationLine: {
+        lines: file.nationLine.lines.map(words),
+        someday: file.nationLine.someday.map(words),
+        // Words about a service or a visit, its own and those the other readers rule out.
+        notAbout: [...file.nationLine.notAbout, ...file.forWhom.not, ...file.ahead.notAbout].map(words),
+        routes: file.nationLine.routes,
+      },
     };
     tables.set(wanted, table);
   }
@@ -168,6 +178,44 @@ export function readAheadRequest(text: string, locale: string, nation?: Nation):
   if (!(hasAny(tokens, ask) && hasAny(tokens, worse)) && !hasAny(tokens, openLate)) return undefined;
   const byNation = crisisRouteTable(locale).order.byNation;
   return [...new Set(routes.flatMap((id) => (id === '$nation' ? (byNation[nation ?? 'unknown'] ?? []) : [id])))];
+}
+
+/** What a request for a nation's lines asks for: the nation when it names one, and the routes. */
+export interface NationLineRequest {
+  /** The nation asked about ("is there a scottish number"); undefined when none is named. */
+  nation?: Nation;
+  ids: string[];
+}
+
+/**
+ * "is there a scottish number or is it all english ones", "any helpline for wales": that nation's
+ * own lines (its urgent NHS line and its extras: Breathing Space in Scotland), the first nation
+ * named. "not in crisis, but whats the number if i ever was": the lines that are there any time for
+ * the person's own nation, read in the clause that asks (the rest may say "not", which is no "no"
+ * to the lines). Never about a service ("number for talking therapies in wales"). Pure.
+ */
+export function readNationLineRequest(text: string, locale: string, nation?: Nation): NationLineRequest | undefined {
+  const table = tableFor(locale);
+  const { lines, someday, notAbout, routes } = table.nationLine;
+  const order = crisisRouteTable(locale).order;
+  const idsFor = (list: readonly string[], who: Nation | undefined) => [
+    ...new Set(
+      list.flatMap((id) => (id === '$nation' ? (order.byNation[who ?? 'unknown'] ?? []) : id === '$extras' ? (who ? (order.nationExtras[who] ?? []) : []) : [id])),
+    ),
+  ];
+  const tokens = requestWords(text);
+  const aboutLines = (part: readonly string[]) => hasAny(part, lines) && !hasAny(part, notAbout);
+  if (tokens !== undefined && aboutLines(tokens)) {
+    const asked = nationsNamed(text)[0];
+    if (asked) return { nation: asked, ids: idsFor(routes, asked) };
+  }
+  if (text.length > REQUEST_PREFIX_CHARS) return undefined;
+  for (const clause of text.split(/[.,;!?]+|\bbut\b/i)) {
+    const part = words(clause);
+    if (part.length === 0 || part.length > MAX_REQUEST_WORDS || !aboutLines(part) || !hasAny(part, someday)) continue;
+    return { ids: idsFor([...table.ahead.routes, '$extras'], nation) };
+  }
+  return undefined;
 }
 
 /** "is there someone he could ring himself": the lines the person at risk could use themselves, when the reply has them. */
