@@ -20,14 +20,14 @@ import type { RiskCategory } from './types';
 export type BackstopLabel = RiskCategory | 'none';
 
 /**
- * Flag a message when the model gives "none" less than 1 - this. Chosen from pooled held-out
- * scores (npm run eval:risk-views: ten groups of neighbouring writer batches, each scored by a
- * model trained without it) as the bar at which held-out benign lines get a dialog no more often
- * than under the model it replaced (char 4-grams, L2 1e-4, bar 0.75: about 1.4%). The stronger
- * regularised model's scores sit lower, so its bar is lower for the same cost to ordinary messages.
- * The team set at this bar: 100% recall, 0.9% false positives. See docs/decisions.md.
+ * Flag a message when the model gives "none" less than 1 - this. Writer-grouped CV
+ * (npm run eval:risk-views) put this model at 0.75 and a ten times more regularised one at 0.65 on
+ * nearly the same curve (held-out recall 96.8% and 96.5% at about 1.4% and 1.2% benign dialogs). Two
+ * batches no model had seen then decided it: the stronger regularised model missed five risk lines
+ * this one finds (a cut that bled, "i w a n t t o d i e") at the same benign rate. A missed crisis
+ * costs more than a needless check-in. See docs/decisions.md.
  */
-export const BACKSTOP_THRESHOLD = 0.65;
+export const BACKSTOP_THRESHOLD = 0.75;
 
 /**
  * Character 4-grams only (3- and 5-grams added little on held-out folds and cost time a message);
@@ -36,13 +36,8 @@ export const BACKSTOP_THRESHOLD = 0.65;
  */
 export const CHAR_VIEW: Readonly<NgramClassifierOptions> = { charMin: 4, charMax: 4, epochs: 30, learningRate: 2, l2: 1e-4, seed: 7 };
 
-/**
- * CHAR_VIEW with ten times the L2 penalty: weights learnt from one writer's pet phrases grow less,
- * so a new writer's wording is judged more by what many writers share. On held-out writers it
- * finds more risk at the same benign rate than CHAR_VIEW, for the same cost a message (one model);
- * averaging it with CHAR_VIEW did a little better still but doubles the scoring time.
- */
-export const MODEL_OPTIONS: BackstopModelOptions = { ...CHAR_VIEW, l2: 1e-3 };
+/** The shipped model: one view (averaging views cost a second scoring a message for at most 0.4 points). */
+export const MODEL_OPTIONS: BackstopModelOptions = CHAR_VIEW;
 
 const exampleSchema = z.object({
   text: z.string().min(1),
