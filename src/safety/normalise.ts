@@ -67,7 +67,9 @@ const LEET_BANG = /[a-z0-9]+(?:![a-z0-9]+)+/g;
 const HAS_LEET_BANG = /[a-z0-9]![a-z0-9]/;
 const MIXED_LEET = /^(?=.*[a-z])(?=.*[0-9@$])[a-z0-9@$]+$/;
 const SPELT_HINT = /(?:^|[^a-z0-9])[a-z][ .\-_][a-z][ .\-_]/;
-const SPELT_SPACED = /(?<![a-z0-9])[a-z](?: [a-z]){3,}(?![a-z0-9])/g;
+// Letters one space apart, with a wider gap where a word ends ("i w a n t  t o  d i e"): the run is
+// joined whole and cut back into words like any text typed without breaks.
+const SPELT_SPACED = /(?<![a-z0-9])[a-z](?: {1,3}[a-z]){3,}(?![a-z0-9])/g;
 const SPELT_JOINED = /(?<![a-z0-9])[a-z]([.\-_])[a-z](?:\1[a-z])*(?![a-z0-9])/g;
 const NUMBER_WITH_UNIT = /^\d+(?:mg|ml|g|kg|x|am|pm|st|nd|rd|th|s|k|mcg|h|hrs|mins?|yrs?|yo)$/;
 const STRETCHED = /([a-z])\1{2,}/g;
@@ -305,7 +307,7 @@ function spacedText(text: string, tables: NormaliseTables, foreign: boolean): st
   if (s.includes('*')) s = s.replace(/\b([a-z]+)\*+([a-z]+)\b/g, (m, a: string, b: string) => (a.length + b.length >= 2 ? `${a}_${b}` : m));
   // A word spelt out letter by letter ("s u i c i d e", "e.n.d.i.n.g i.t", "c-u-t-t-i-n-g") is read
   // as the word. Spaced runs need four letters, so "i a m" or "plan a b" are left alone.
-  if (SPELT_HINT.test(s)) s = s.replace(SPELT_SPACED, (m) => m.replace(/ /g, '')).replace(SPELT_JOINED, (m) => m.replace(/[.\-_]/g, ''));
+  if (SPELT_HINT.test(s)) s = s.replace(SPELT_SPACED, (m) => m.replace(/ +/g, '')).replace(SPELT_JOINED, (m) => m.replace(/[.\-_]/g, ''));
   const beforeShorthand = s;
   if (!foreign && s.includes('od')) s = s.replace(OD_SHORTHAND, (m) => {
     const bare = m.replace(/[.'-]/g, '');

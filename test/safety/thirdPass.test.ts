@@ -246,11 +246,13 @@ describe('text with no word breaks is split back into words', () => {
     ['i n e e d t o e n d i t a l l t o n i g h t', 'suicide'],
     ['h e h a s a k n i f e a n d s a y s h e w i l l k i l l m e', 'abuse'],
     ['mydadsfaceisdrooping', 'medical'],
+    ['i  n e e d  t o  e n d  i t  t o n i g h t', 'suicide'],
+    ['g o i n g  t o  h u r t  m y s e l f  a g a i n', 'self_harm'],
   ])('"%s"', (text, category) => {
     expect(detectRisk(text)?.category).toBe(category);
   });
 
-  it.each<string>(['interpersonalpsychotherapy sounds good', 'supercalifragilisticexpialidocious', 'w h a t i s i p t'])('stays quiet: "%s"', (text) => {
+  it.each<string>(['interpersonalpsychotherapy sounds good', 'supercalifragilisticexpialidocious', 'w h a t i s i p t', 'w h a t  i s  i p t', 'plan a  b  c'])('stays quiet: "%s"', (text) => {
     expect(detectRisk(text)).toBeNull();
   });
 
