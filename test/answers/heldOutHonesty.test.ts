@@ -58,6 +58,8 @@ const INDEPENDENT_COINCIDENCES = new Set([
   "im worried about my friend",
   "nhs route to ipt??",
   "gp referral?",
+  "is ipt good for me",
+  "Does this chat know who I am?",
   "group ipt?",
   "is ipt available over video call",
   "weekly sessions?",
