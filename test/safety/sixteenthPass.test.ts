@@ -26,3 +26,14 @@ describe('a goodbye posted or said to a group, then locked away', () => {
     expect(detectRiskLexiconOnly(text)?.matched ?? []).toEqual([]);
   });
 });
+
+describe('a child who "locked himself in" is not a child disclosing abuse', () => {
+  it('shutting oneself away after saying something is quiet', () => {
+    expect(detectRiskLexiconOnly('my daughter said sorry to her brother and locked herself in her room')?.matched ?? []).toEqual([]);
+  });
+
+  it('a child who says an adult locked them in is still heard', () => {
+    const got = detectRiskLexiconOnly('my son told me his stepdad locked him in the shed all afternoon');
+    expect({ matched: got?.matched.includes('abuse.child_disclosure'), who: got?.who }).toEqual({ matched: true, who: 'child' });
+  });
+});
