@@ -6,7 +6,7 @@
  * Which locales have a file is read once per file name (the folder is fixed at start-up), so a turn
  * never waits on the file system to find its data.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCALES_DIR } from '../projectRoot';
 
@@ -62,4 +62,16 @@ export function resolveLocaleFile(requested: string | undefined | null, fileName
   if (resolvedFiles.size >= MAX_RESOLVED_FILES) resolvedFiles.clear();
   resolvedFiles.set(key, found);
   return found;
+}
+
+const loadedData = new Map<string, unknown>();
+
+/**
+ * A locale's JSON data file, resolved by the rule above, parsed once per file (not per locale a
+ * channel sends, which is unbounded): `parse` validates it and builds what the caller keeps.
+ */
+export function loadLocaleData<T>(requested: string | undefined | null, fileName: string, parse: (json: unknown) => T): T {
+  const { path } = resolveLocaleFile(requested, fileName);
+  if (!loadedData.has(path)) loadedData.set(path, parse(JSON.parse(readFileSync(path, 'utf8'))));
+  return loadedData.get(path) as T;
 }

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { FOLLOW_ON_ASPECTS, type FollowOnAspect, type KnowledgeBase } from '../content/knowledgeBase';
-import { resolveLocaleFile } from '../content/localeResolver';
+import { loadLocaleData } from '../content/localeResolver';
 
 /**
  * Short follow-ups that only name an aspect of the last answer ("how long is that?", "and how
@@ -38,15 +37,8 @@ export function parseFollowOnWords(json: unknown): FollowOnWords {
   return { aspects, fillers: new Set(parsed.data.fillers.map((w) => w.toLowerCase())) };
 }
 
-const cache = new Map<string, FollowOnWords>();
-
 export function loadFollowOnWords(locale = 'en-GB'): FollowOnWords {
-  let words = cache.get(locale);
-  if (!words) {
-    words = parseFollowOnWords(JSON.parse(readFileSync(resolveLocaleFile(locale, 'follow-on.json').path, 'utf8')));
-    cache.set(locale, words);
-  }
-  return words;
+  return loadLocaleData(locale, 'follow-on.json', parseFollowOnWords);
 }
 
 /** Pure: the one aspect a message asks, when every other word is filler; else undefined. */

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { resolveLocaleFile } from '../content/localeResolver';
+import { loadLocaleData } from '../content/localeResolver';
 import type { ReplyKind } from './crisisRoutes';
 import type { RiskAssessment } from './types';
 
@@ -60,17 +59,9 @@ export function parseSafetyReplyWords(json: unknown): SafetyReplyWords {
   };
 }
 
-const cache = new Map<string, SafetyReplyWords>();
-
 /** Read once per locale file (the resolver picks the locale, as for every data file). */
 export function loadSafetyReplyWords(locale = 'en-GB'): SafetyReplyWords {
-  const file = resolveLocaleFile(locale, 'safety-reply-words.json');
-  let words = cache.get(file.path);
-  if (!words) {
-    words = parseSafetyReplyWords(JSON.parse(readFileSync(file.path, 'utf8')));
-    cache.set(file.path, words);
-  }
-  return words;
+  return loadLocaleData(locale, 'safety-reply-words.json', parseSafetyReplyWords);
 }
 
 function replyKind(assessment: RiskAssessment, words: SafetyReplyWords): ReplyKind {
