@@ -1,4 +1,4 @@
-import { readSafeNow } from '../../src/safety/safetyAnswers';
+import { checkInAnswer, readSafeNow } from '../../src/safety/safetyAnswers';
 import { expectInOrder, textOf } from './safetyDialogHarness';
 import { crisisBot, sayOnce } from './crisisDialogSupport';
 
@@ -33,5 +33,11 @@ describe('a retraction after a disclosure: 999 and the question again, never "gl
     const text = textOf(await sayOnce(adapter, answer));
     expectInOrder(text, ['999', 'safe']);
     expect(text).not.toMatch(/glad you're safe/i);
+  });
+});
+
+describe('a retraction to the gentle check-in hands over, as "not sure" does', () => {
+  it.each(["ach forget i said anything, i'm fine", 'ignore me', 'never mind, doesnt matter'])('%j (pure)', (text) => {
+    expect(checkInAnswer(text)).toBe('unsure');
   });
 });
