@@ -1,7 +1,7 @@
 import { detectRisk, detectRiskLexiconOnly } from '../../src/safety/detectRisk';
 
 /**
- * Seventeenth pass (issue 10): past and over, said in ways the reading of "when" did not know,
+ * Eighteenth pass (issue 10): past and over, said in ways the reading of "when" did not know,
  * with the same shapes said of now beside them. Wordings written for this test.
  */
 
