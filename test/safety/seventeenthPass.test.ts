@@ -1,0 +1,116 @@
+import { detectRiskLexiconOnly } from '../../src/safety/detectRisk';
+
+/**
+ * Seventeenth pass (issue 10): classes the lexicon left to the statistical backstop or to one
+ * fragile rule. Read by the lexicon alone, so each class is heard without the model; wordings
+ * written for this test, with everyday look-alikes of each class beside them.
+ */
+
+function verdict(text: string): { category?: string; severity?: string; negated?: boolean } {
+  const got = detectRiskLexiconOnly(text);
+  return { category: got?.category, severity: got?.severity, negated: got?.negated };
+}
+
+const quiet = (text: string): string[] => detectRiskLexiconOnly(text)?.matched ?? [];
+
+describe('a means of dying said to be set up, with no verb of harm', () => {
+  it.each([
+    'the rope is up now. im done',
+    "rope's up in the loft. goodbye everyone",
+    "it's tied. that's it for me",
+    'its all rigged up, this is it',
+    'hose is on the exhaust, im done with all of it',
+    'the pipe is taped to the exhaust now. sorry for everything',
+    "car's running in the garage and i'm sat in it",
+    "engine's on in the lock up. this is it. love you all",
+    "i'm sitting in the car in the garage and the engine is running",
+    'the belt is round my neck',
+  ])('%j is immediate suicide risk', (text) => {
+    expect(verdict(text)).toEqual({ category: 'suicide', severity: 'immediate', negated: false });
+  });
+
+  it.each(['the rope is up on the beam', 'the hosepipe is on the exhaust'])('%j on its own gets the check-in', (text) => {
+    expect(verdict(text)).toEqual({ category: 'suicide', severity: 'concern', negated: false });
+  });
+
+  it.each([
+    'the climbing rope is up on the wall, im done for today',
+    "boat's tied up, that's it for today",
+    'the extraction hose is on the exhaust at the mot garage',
+    'i left the engine running in the garage to warm it up',
+    'my scarf is round my neck, its freezing',
+    'the washing line is up, that is it for the garden',
+    "it's all set up now, that's it for today, see you at the fair",
+  ])('%j stays quiet', (text) => {
+    expect(quiet(text)).toEqual([]);
+  });
+});
+
+describe('self-harm in broken grammar or dialect', () => {
+  it.each([
+    'i cut me',
+    'i cut me again last night',
+    "i've been cutting me again",
+    'been slashin me legs',
+    'burnt me arm on purpose',
+    'went n cut me agen',
+    'done it again wi the blade',
+    'back on the blades again',
+    'i hurt me proper last night',
+  ])('%j is self-harm', (text) => {
+    expect(verdict(text)).toEqual({ category: 'self_harm', severity: 'concern', negated: false });
+  });
+
+  it.each([
+    'the cat scratched me arm',
+    'i cut me finger on a tin',
+    'cut me arm on a nail at work',
+    'i burnt me hand on the oven',
+    'i hurt me back lifting boxes',
+    'been back on the night shifts again',
+  ])('%j stays quiet', (text) => {
+    expect(quiet(text)).toEqual([]);
+  });
+});
+
+describe("a child's disclosure of being kissed or locked in, told by an adult", () => {
+  it.each([
+    'my daughter told me her swimming coach kissed her in the car',
+    "my little girl said mummy's boyfriend locks her in her room at night",
+    'a pupil told me a man at the park kissed her',
+    'my son said his uncle keeps locking him in the cellar',
+  ])('%j is a child disclosing abuse', (text) => {
+    const got = detectRiskLexiconOnly(text);
+    expect({ matched: got?.matched.includes('abuse.child_disclosure'), who: got?.who }).toEqual({ matched: true, who: 'child' });
+  });
+
+  it.each([
+    'my daughter said her friend kissed a boy at the disco',
+    'my son said he locked his bike outside the library',
+    'my daughter said her friend locked her out of the group chat',
+    'my son said grandad kissed him goodnight',
+    'my boy says his mate kissed a girl behind the bike sheds',
+  ])('%j stays quiet', (text) => {
+    expect(quiet(text)).toEqual([]);
+  });
+});
+
+describe('stroke signs now, and a stroke that is past', () => {
+  it.each([
+    'my speech has gone slow and my face feels odd',
+    'he had a stroke last year and now his face is drooping again',
+    'after the stroke this morning his speech is slurred',
+    'i think mum is having a stroke, her words are coming out wrong',
+  ])('%j is a medical emergency now', (text) => {
+    expect(verdict(text)).toEqual({ category: 'medical', severity: 'immediate', negated: false });
+  });
+
+  it.each([
+    'my speech was slow after the stroke last year, is IPT ok for me',
+    'since his stroke in 2019 his left arm has been weak, can he still do ipt',
+    'i had a mini stroke two years ago and my words still come out jumbled sometimes, would ipt work on video',
+    'my face has been droopy since my bells palsy in 2020',
+  ])('%j is history, not an emergency', (text) => {
+    expect(quiet(text)).toEqual([]);
+  });
+});
