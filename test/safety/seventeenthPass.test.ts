@@ -114,3 +114,59 @@ describe('stroke signs now, and a stroke that is past', () => {
     expect(quiet(text)).toEqual([]);
   });
 });
+
+describe('going to someone, or waiting at their door, with a weapon', () => {
+  it.each([
+    "i'm heading round there after tea with a baseball bat",
+    'been parked outside her flat for an hour with a can of petrol',
+    'going over to his place with a knife, done talking',
+    "he's off to his ex's tonight with a hammer",
+  ])('%j is harm to others, now', (text) => {
+    expect(verdict(text)).toEqual({ category: 'harm_to_others', severity: 'immediate', negated: false });
+  });
+
+  it.each([
+    'going round to my nans with a hammer to put a shelf up',
+    'we went round with a knife and fork to the bbq',
+    'taking the cricket bat round to jacks for nets practice',
+    'going round to my mums with a knife to cut the birthday cake',
+  ])('%j stays quiet', (text) => {
+    expect(quiet(text)).toEqual([]);
+  });
+});
+
+describe('a threat of violence over money owed', () => {
+  it.each([
+    "the loan shark says he'll snap my fingers if i don't pay by the weekend",
+    'the guys i owe from the betting know which school my son goes to',
+    'my dealer showed me a photo of our front door',
+  ])('%j is danger now', (text) => {
+    expect(verdict(text)).toEqual({ category: 'danger', severity: 'immediate', negated: false });
+  });
+
+  it.each(["i'll break your legs if you eat my last biscuit lol", 'i owe the bank two grand and the interest is scary', 'paid off the loan today, what a relief'])('%j stays quiet', (text) => {
+    expect(quiet(text)).toEqual([]);
+  });
+});
+
+describe('self-harm named as coping or relief, blades kept hidden', () => {
+  it.each([
+    'honestly my coping mechanism is a razor blade',
+    'it only helps when i cut',
+    'need a new hiding place for my blades before mum finds them',
+    "i scratch my arms till they're raw when i panic",
+    "been banging my head on the steering wheel when i'm stressed",
+    'keep burnin masel wi a lighter',
+  ])('%j is self-harm', (text) => {
+    expect(verdict(text)).toEqual({ category: 'self_harm', severity: 'concern', negated: false });
+  });
+
+  it.each([
+    'my coping mechanism is a long walk with the dog',
+    'it helps when i cut down on coffee',
+    'i hide the razor blades from the toddler',
+    'sharpened the mower blades for the lawn',
+  ])('%j stays quiet', (text) => {
+    expect(quiet(text)).toEqual([]);
+  });
+});
