@@ -170,3 +170,25 @@ describe('self-harm named as coping or relief, blades kept hidden', () => {
     expect(quiet(text)).toEqual([]);
   });
 });
+
+describe('a fire, smoke coming in, or gas at home now', () => {
+  it.each([
+    "there's a fire in the flat above and the stairs are full of smoke",
+    "my gran's bungalow is on fire",
+    'smoke is seeping in under the bedroom door',
+    'the hallway reeks of gas and the lady at number 4 is not answering',
+    "co alarm's been beeping for an hour and the kids are drowsy",
+  ])('%j is danger now', (text) => {
+    expect(verdict(text)).toEqual({ category: 'danger', severity: 'immediate', negated: false });
+  });
+
+  it.each([
+    'burnt the sausages and the smoke alarm went off again',
+    "there's a fire in the living room, lovely and cosy",
+    'the kitchen was on fire tonight, we did 200 covers',
+    'my hands smell of gas after filling the car',
+    'fire drill at 2, leave by the back stairs',
+  ])('%j stays quiet', (text) => {
+    expect(quiet(text)).toEqual([]);
+  });
+});
