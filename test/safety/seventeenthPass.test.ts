@@ -13,8 +13,22 @@ function verdict(text: string): { category?: string; severity?: string; negated?
 
 const quiet = (text: string): string[] => detectRiskLexiconOnly(text)?.matched ?? [];
 
-describe('a means of dying said to be set up, with no verb of harm', () => {
-  it.each([
+/** A class heard by the lexicon: each risk wording gets `expected`, each look-alike nothing at all. */
+function heardAsClass(title: string, expected: { category: string; severity: string }, risk: string[], lookAlikes: string[]): void {
+  describe(title, () => {
+    it.each(risk)(`%j is ${expected.category}, ${expected.severity}`, (text) => {
+      expect(verdict(text)).toEqual({ ...expected, negated: false });
+    });
+    it.each(lookAlikes)('%j stays quiet', (text) => {
+      expect(quiet(text)).toEqual([]);
+    });
+  });
+}
+
+heardAsClass(
+  'a means of dying said to be set up, with no verb of harm',
+  { category: 'suicide', severity: 'immediate' },
+  [
     'the rope is up now. im done',
     "rope's up in the loft. goodbye everyone",
     "it's tied. that's it for me",
@@ -25,15 +39,8 @@ describe('a means of dying said to be set up, with no verb of harm', () => {
     "engine's on in the lock up. this is it. love you all",
     "i'm sitting in the car in the garage and the engine is running",
     'the belt is round my neck',
-  ])('%j is immediate suicide risk', (text) => {
-    expect(verdict(text)).toEqual({ category: 'suicide', severity: 'immediate', negated: false });
-  });
-
-  it.each(['the rope is up on the beam', 'the hosepipe is on the exhaust'])('%j on its own gets the check-in', (text) => {
-    expect(verdict(text)).toEqual({ category: 'suicide', severity: 'concern', negated: false });
-  });
-
-  it.each([
+  ],
+  [
     'the climbing rope is up on the wall, im done for today',
     "boat's tied up, that's it for today",
     'the extraction hose is on the exhaust at the mot garage',
@@ -41,13 +48,19 @@ describe('a means of dying said to be set up, with no verb of harm', () => {
     'my scarf is round my neck, its freezing',
     'the washing line is up, that is it for the garden',
     "it's all set up now, that's it for today, see you at the fair",
-  ])('%j stays quiet', (text) => {
-    expect(quiet(text)).toEqual([]);
+  ],
+);
+
+describe('the same means on its own, with no words of an ending', () => {
+  it.each(['the rope is up on the beam', 'the hosepipe is on the exhaust'])('%j gets the check-in', (text) => {
+    expect(verdict(text)).toEqual({ category: 'suicide', severity: 'concern', negated: false });
   });
 });
 
-describe('self-harm in broken grammar or dialect', () => {
-  it.each([
+heardAsClass(
+  'self-harm in broken grammar or dialect',
+  { category: 'self_harm', severity: 'concern' },
+  [
     'i cut me',
     'i cut me again last night',
     "i've been cutting me again",
@@ -57,21 +70,16 @@ describe('self-harm in broken grammar or dialect', () => {
     'done it again wi the blade',
     'back on the blades again',
     'i hurt me proper last night',
-  ])('%j is self-harm', (text) => {
-    expect(verdict(text)).toEqual({ category: 'self_harm', severity: 'concern', negated: false });
-  });
-
-  it.each([
+  ],
+  [
     'the cat scratched me arm',
     'i cut me finger on a tin',
     'cut me arm on a nail at work',
     'i burnt me hand on the oven',
     'i hurt me back lifting boxes',
     'been back on the night shifts again',
-  ])('%j stays quiet', (text) => {
-    expect(quiet(text)).toEqual([]);
-  });
-});
+  ],
+);
 
 describe("a child's disclosure of being kissed or locked in, told by an adult", () => {
   it.each([
@@ -115,80 +123,68 @@ describe('stroke signs now, and a stroke that is past', () => {
   });
 });
 
-describe('going to someone, or waiting at their door, with a weapon', () => {
-  it.each([
+heardAsClass(
+  'going to someone, or waiting at their door, with a weapon',
+  { category: 'harm_to_others', severity: 'immediate' },
+  [
     "i'm heading round there after tea with a baseball bat",
     'been parked outside her flat for an hour with a can of petrol',
     'going over to his place with a knife, done talking',
     "he's off to his ex's tonight with a hammer",
-  ])('%j is harm to others, now', (text) => {
-    expect(verdict(text)).toEqual({ category: 'harm_to_others', severity: 'immediate', negated: false });
-  });
-
-  it.each([
+  ],
+  [
     'going round to my nans with a hammer to put a shelf up',
     'we went round with a knife and fork to the bbq',
     'taking the cricket bat round to jacks for nets practice',
     'going round to my mums with a knife to cut the birthday cake',
-  ])('%j stays quiet', (text) => {
-    expect(quiet(text)).toEqual([]);
-  });
-});
+  ],
+);
 
-describe('a threat of violence over money owed', () => {
-  it.each([
+heardAsClass(
+  'a threat of violence over money owed',
+  { category: 'danger', severity: 'immediate' },
+  [
     "the loan shark says he'll snap my fingers if i don't pay by the weekend",
     'the guys i owe from the betting know which school my son goes to',
     'my dealer showed me a photo of our front door',
-  ])('%j is danger now', (text) => {
-    expect(verdict(text)).toEqual({ category: 'danger', severity: 'immediate', negated: false });
-  });
+  ],
+  ["i'll break your legs if you eat my last biscuit lol", 'i owe the bank two grand and the interest is scary', 'paid off the loan today, what a relief'],
+);
 
-  it.each(["i'll break your legs if you eat my last biscuit lol", 'i owe the bank two grand and the interest is scary', 'paid off the loan today, what a relief'])('%j stays quiet', (text) => {
-    expect(quiet(text)).toEqual([]);
-  });
-});
-
-describe('self-harm named as coping or relief, blades kept hidden', () => {
-  it.each([
+heardAsClass(
+  'self-harm named as coping or relief, blades kept hidden',
+  { category: 'self_harm', severity: 'concern' },
+  [
     'honestly my coping mechanism is a razor blade',
     'it only helps when i cut',
     'need a new hiding place for my blades before mum finds them',
     "i scratch my arms till they're raw when i panic",
     "been banging my head on the steering wheel when i'm stressed",
     'keep burnin masel wi a lighter',
-  ])('%j is self-harm', (text) => {
-    expect(verdict(text)).toEqual({ category: 'self_harm', severity: 'concern', negated: false });
-  });
-
-  it.each([
+  ],
+  [
     'my coping mechanism is a long walk with the dog',
     'it helps when i cut down on coffee',
     'i hide the razor blades from the toddler',
     'sharpened the mower blades for the lawn',
-  ])('%j stays quiet', (text) => {
-    expect(quiet(text)).toEqual([]);
-  });
-});
+  ],
+);
 
-describe('a fire, smoke coming in, or gas at home now', () => {
-  it.each([
+heardAsClass(
+  'a fire, smoke coming in, or gas at home now',
+  { category: 'danger', severity: 'immediate' },
+  [
     "there's a fire in the flat above and the stairs are full of smoke",
     "my gran's bungalow is on fire",
     'smoke is seeping in under the bedroom door',
     'the hallway reeks of gas and the lady at number 4 is not answering',
     "co alarm's been beeping for an hour and the kids are drowsy",
-  ])('%j is danger now', (text) => {
-    expect(verdict(text)).toEqual({ category: 'danger', severity: 'immediate', negated: false });
-  });
-
-  it.each([
+  ],
+  [
     'burnt the sausages and the smoke alarm went off again',
     "there's a fire in the living room, lovely and cosy",
     'the kitchen was on fire tonight, we did 200 covers',
     'my hands smell of gas after filling the car',
     'fire drill at 2, leave by the back stairs',
-  ])('%j stays quiet', (text) => {
-    expect(quiet(text)).toEqual([]);
-  });
-});
+  ],
+);
