@@ -22,9 +22,8 @@
  *
  *   npm run eval:risk-cv -- [--configs team,fresh] [--group 4]
  */
-import { join } from 'node:path';
 import { isConversationCommand } from '../src/language/controlWords';
-import { LOCALES_DIR } from '../src/projectRoot';
+import { localeFilePath } from '../src/content/localeResolver';
 import { createRiskDetector, type RiskAssessment } from '../src/safety/detectRisk';
 import { CHAR_VIEW, MODEL_OPTIONS, readBackstopExamples, readUtteranceExamples, trainingFilePath, trainRiskBackstop, type BackstopExample, type BackstopModelOptions, type RiskBackstop } from '../src/safety/riskBackstop';
 import type { NgramClassifierOptions } from '../src/ml/ngramClassifier';
@@ -128,7 +127,7 @@ function main(argv: string[]): number {
 
   const prep = (examples: readonly BackstopExample[]): BackstopExample[] => examples.map((e) => ({ ...e, text: prepare(e.text) }));
   const teamRaw = readBackstopExamples(trainingFilePath('en-GB'));
-  const utterancesRaw = readUtteranceExamples(join(LOCALES_DIR, 'en-GB', 'utterances.json'));
+  const utterancesRaw = readUtteranceExamples(localeFilePath('en-GB', 'utterances.json'));
   const teamLines = prep(teamRaw);
   const utterances = prep(utterancesRaw);
   const batches = readFreshBatches();

@@ -12,9 +12,8 @@
  *
  *   npm run eval:risk-views -- [--views char4,words,l2] [--group 4] [--fp 0.02,0.03] [--bars 0.7,0.75,0.8]
  */
-import { join } from 'node:path';
 import { isConversationCommand } from '../src/language/controlWords';
-import { LOCALES_DIR } from '../src/projectRoot';
+import { localeFilePath } from '../src/content/localeResolver';
 import { createRiskDetector, type RiskAssessment } from '../src/safety/detectRisk';
 import { CHAR_VIEW, readBackstopExamples, readUtteranceExamples, trainingFilePath, trainRiskBackstop, type BackstopExample } from '../src/safety/riskBackstop';
 import type { NgramClassifierOptions } from '../src/ml/ngramClassifier';
@@ -91,7 +90,7 @@ function main(argv: string[]): number {
     },
   });
   const prep = (examples: readonly BackstopExample[]): BackstopExample[] => examples.map((e) => ({ ...e, text: prepare(e.text) }));
-  const base = prep([...readBackstopExamples(trainingFilePath('en-GB')), ...readUtteranceExamples(join(LOCALES_DIR, 'en-GB', 'utterances.json'))]);
+  const base = prep([...readBackstopExamples(trainingFilePath('en-GB')), ...readUtteranceExamples(localeFilePath('en-GB', 'utterances.json'))]);
   const batches = readFreshBatches();
   const evalTexts = textsInFolder(EVAL_DIR);
   const groups = groupBatches(batches, groupSize);

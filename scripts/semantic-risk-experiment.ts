@@ -33,7 +33,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { LOCALES_DIR, PROJECT_ROOT } from '../src/projectRoot';
+import { PROJECT_ROOT } from '../src/projectRoot';
+import { localeFilePath } from '../src/content/localeResolver';
 import { loadSentenceEncoder, type SentenceEncoder } from '../src/language/sentenceEncoder';
 import { decodeVector, encodeVector } from '../src/language/meaningIndex';
 import { readBackstopExamples, readLocaleBackstopExamples, trainRiskBackstop, type BackstopLabel, readUtteranceExamples, trainingFilePath } from '../src/safety/riskBackstop';
@@ -272,7 +273,7 @@ async function main(): Promise<void> {
   const emb = new Embeddings(encoder, cacheFile);
 
   const own = readBackstopExamples(trainingFilePath('en-GB'));
-  const utterances = readUtteranceExamples(join(LOCALES_DIR, 'en-GB', 'utterances.json'));
+  const utterances = readUtteranceExamples(localeFilePath('en-GB', 'utterances.json'));
   const items = [...freshItems(), ...evalItems()];
   const fresh = new Set(items.map((i) => i.text));
   // The fresh and team sets are never prototypes (a test keeps them out of the training file too).

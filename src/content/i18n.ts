@@ -1,8 +1,5 @@
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
 import i18next, { type i18n, type TOptions } from 'i18next';
-import { LOCALES_DIR } from '../projectRoot';
-import { DEFAULT_LOCALE, pickLocale } from './localeResolver';
+import { DEFAULT_LOCALE, localesWith, pickLocale, readOwnLocaleFolder } from './localeResolver';
 
 /**
  * Every user-facing string comes from locales/<lang>/strings/<namespace>.json through this module.
@@ -14,15 +11,11 @@ export { DEFAULT_LOCALE } from './localeResolver';
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 
-function readResources(localesDir: string): Resources {
+/** Every locale with a strings folder: namespace (file name) -> its copy. */
+function readResources(): Resources {
   const resources: Resources = {};
-  for (const locale of readdirSync(localesDir)) {
-    const stringsDir = join(localesDir, locale, 'strings');
-    if (!existsSync(stringsDir)) continue;
-    resources[locale] = {};
-    for (const file of readdirSync(stringsDir).filter((name) => name.endsWith('.json'))) {
-      resources[locale][basename(file, '.json')] = JSON.parse(readFileSync(join(stringsDir, file), 'utf8'));
-    }
+  for (const locale of localesWith('strings')) {
+    resources[locale] = Object.fromEntries(readOwnLocaleFolder(locale, 'strings').map(({ name, text }) => [name, JSON.parse(text) as Record<string, unknown>]));
   }
   return resources;
 }
@@ -32,7 +25,7 @@ let locales: string[] = [];
 
 function getInstance(): i18n {
   if (!instance) {
-    const resources = readResources(LOCALES_DIR);
+    const resources = readResources();
     locales = Object.keys(resources);
     const created = i18next.createInstance();
     void created.init({

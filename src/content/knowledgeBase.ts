@@ -5,6 +5,7 @@ import { ROUTE_INTENTS, type IntentName } from '../language/recognizer';
 import { TOPIC_INTENTS } from './actions';
 import { LOCALES_DIR } from '../projectRoot';
 import { DEFAULT_LOCALE } from './i18n';
+import { localeFilePath } from './localeResolver';
 
 /**
  * The knowledge base: one JSON file per topic in locales/<lang>/knowledge-base/, the single
@@ -159,7 +160,7 @@ export function parseKnowledgeBase(files: ReadonlyArray<{ file: string; json: un
 }
 
 export function knowledgeBaseDir(locale = DEFAULT_LOCALE, localesDir = LOCALES_DIR): string {
-  return join(localesDir, locale, 'knowledge-base');
+  return localeFilePath(locale, 'knowledge-base', localesDir);
 }
 
 /** Reads and validates every *.json in a folder, in name order so training is deterministic. */

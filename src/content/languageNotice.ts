@@ -4,11 +4,9 @@
  * a file of their own get the English notice. Also each file's marker words, which the language
  * identifier uses for languages its model lacks (Welsh). Read once.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { LOCALES_DIR } from '../projectRoot';
-import { localesWith, resolveLocaleFile } from './localeResolver';
+import { loadLocaleData, loadOwnLocaleData, localesWith } from './localeResolver';
 
 const FILE = 'language-notice.json';
 
@@ -22,35 +20,31 @@ const noticeSchema = z.object({
 });
 type NoticeFile = z.infer<typeof noticeSchema>;
 
-const files = new Map<string, NoticeFile>();
+function parseNotice(json: unknown, locale: string): NoticeFile {
+  const parsed = noticeSchema.safeParse(json);
+  if (!parsed.success) throw new Error(`locales/${locale}/${FILE} is invalid: ${parsed.error.message}`);
+  return parsed.data;
+}
 
-function read(locale: string, path: string): NoticeFile {
-  let file = files.get(locale);
-  if (file === undefined) {
-    const parsed = noticeSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-    if (!parsed.success) throw new Error(`${path} is invalid: ${parsed.error.message}`);
-    file = parsed.data;
-    files.set(locale, file);
-  }
-  return file;
+/** Every locale's own notice file (each has one: the listing says so). */
+function noticeFiles(localesDir: string): NoticeFile[] {
+  return localesWith(FILE, localesDir).map((locale) => loadOwnLocaleData(locale, FILE, parseNotice, localesDir) as NoticeFile);
 }
 
 /** The notice for an ISO 639-1 language code; the English one for a language without its own. */
 export function languageNotice(language: string): string {
-  const { locale, path } = resolveLocaleFile(language, FILE);
-  return read(locale, path).notice;
+  return loadLocaleData(language, FILE, parseNotice).notice;
 }
 
 /** Languages (ISO 639-1) with a notice of their own. */
 export function noticeLanguages(localesDir: string = LOCALES_DIR): string[] {
-  return localesWith(FILE, localesDir).map((locale) => read(locale, join(localesDir, locale, FILE)).language);
+  return noticeFiles(localesDir).map((file) => file.language);
 }
 
 /** ISO 639-1 code -> marker words, for the languages whose file lists some. */
 export function languageMarkers(localesDir: string = LOCALES_DIR): Map<string, ReadonlySet<string>> {
   const markers = new Map<string, ReadonlySet<string>>();
-  for (const locale of localesWith(FILE, localesDir)) {
-    const file = read(locale, join(localesDir, locale, FILE));
+  for (const file of noticeFiles(localesDir)) {
     if (file.markers.length > 0) markers.set(file.language, new Set(file.markers));
   }
   return markers;

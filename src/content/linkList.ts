@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
-import { LOCALES_DIR } from '../projectRoot';
 import { DEFAULT_LOCALE } from './i18n';
+import { loadOwnLocaleData } from './localeResolver';
 
 /**
  * The one list of outside addresses content may link to (locales/<lang>/links.json), each with the
@@ -52,13 +51,9 @@ export function loadLinkListFrom(file: string): ReadonlyMap<string, LinkEntry> {
   return parseLinkList(JSON.parse(readFileSync(file, 'utf8')));
 }
 
-const cache = new Map<string, ReadonlyMap<string, LinkEntry>>();
+const NO_LINKS: ReadonlyMap<string, LinkEntry> = new Map();
 
+/** The locale's own list (no fallback: an address is checked for the copy it serves), read once. */
 export function linkList(locale = DEFAULT_LOCALE): ReadonlyMap<string, LinkEntry> {
-  let links = cache.get(locale);
-  if (!links) {
-    links = loadLinkListFrom(join(LOCALES_DIR, locale, 'links.json'));
-    cache.set(locale, links);
-  }
-  return links;
+  return loadOwnLocaleData(locale, 'links.json', parseLinkList) ?? NO_LINKS;
 }

@@ -58,20 +58,76 @@ export function resolveLocaleFile(requested: string | undefined | null, fileName
   const available = localesWith(fileName, localesDir);
   const locale = pickLocale(requested, available, DEFAULT_LOCALE);
   if (!available.includes(locale)) throw new Error(`locales/${DEFAULT_LOCALE}/${fileName} is missing`);
-  const found = Object.freeze({ locale, path: join(localesDir, locale, fileName) });
+  const found = Object.freeze({ locale, path: localeFilePath(locale, fileName, localesDir) });
   if (resolvedFiles.size >= MAX_RESOLVED_FILES) resolvedFiles.clear();
   resolvedFiles.set(key, found);
   return found;
 }
 
-const loadedData = new Map<string, unknown>();
+/**
+ * Where a locale's own `fileName` is (or would be: scripts write training files there), with no
+ * fallback. The one place that knows the layout locales/<locale>/<file>.
+ */
+export function localeFilePath(locale: string, fileName: string, localesDir: string = LOCALES_DIR): string {
+  return join(localesDir, locale, fileName);
+}
 
 /**
- * A locale's JSON data file, resolved by the rule above, parsed once per file (not per locale a
- * channel sends, which is unbounded): `parse` validates it and builds what the caller keeps.
+ * A locale's own `fileName`, with no fallback, or undefined when it has none: for data that only
+ * counts for its own language (risk words, training lines, links). From the listing above, so a
+ * turn asking again costs no file-system check.
  */
-export function loadLocaleData<T>(requested: string | undefined | null, fileName: string, parse: (json: unknown) => T): T {
-  const { path } = resolveLocaleFile(requested, fileName);
-  if (!loadedData.has(path)) loadedData.set(path, parse(JSON.parse(readFileSync(path, 'utf8'))));
-  return loadedData.get(path) as T;
+export function ownLocaleFile(locale: string, fileName: string, localesDir: string = LOCALES_DIR): string | undefined {
+  return localesWith(fileName, localesDir).includes(locale) ? localeFilePath(locale, fileName, localesDir) : undefined;
+}
+
+/** The text of a locale's own `fileName` (no fallback, not kept), or undefined when it has none. */
+export function readOwnLocaleText(locale: string, fileName: string, localesDir: string = LOCALES_DIR): string | undefined {
+  const path = ownLocaleFile(locale, fileName, localesDir);
+  return path === undefined ? undefined : readFileSync(path, 'utf8');
+}
+
+/** The `.json` files of a locale's own folder (such as 'strings'), in name order: each name without '.json', and its text. */
+export function readOwnLocaleFolder(locale: string, folder: string, localesDir: string = LOCALES_DIR): { name: string; text: string }[] {
+  const dir = ownLocaleFile(locale, folder, localesDir);
+  if (dir === undefined) return [];
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => ({ name: file.slice(0, -'.json'.length), text: readFileSync(join(dir, file), 'utf8') }));
+}
+
+/**
+ * Parsed files, by parse function then path: once per file (not per locale a channel sends, which
+ * is unbounded), and two modules may read one file their own way. Weak: a parse function made per
+ * call is never kept (and never saves a read), so callers pass one defined once.
+ */
+const loadedData = new WeakMap<object, Map<string, unknown>>();
+
+function loadOnce<T>(path: string, locale: string, read: (text: string) => unknown, parse: (data: never, locale: string) => T): T {
+  let byPath = loadedData.get(parse);
+  if (byPath === undefined) loadedData.set(parse, (byPath = new Map()));
+  if (!byPath.has(path)) byPath.set(path, parse(read(readFileSync(path, 'utf8')) as never, locale));
+  return byPath.get(path) as T;
+}
+
+/**
+ * A locale's JSON data file, resolved by the rule above, parsed once per file: `parse` validates
+ * it and builds what the caller keeps (given the locale whose file it is).
+ */
+export function loadLocaleData<T>(requested: string | undefined | null, fileName: string, parse: (json: unknown, locale: string) => T, localesDir: string = LOCALES_DIR): T {
+  const { locale, path } = resolveLocaleFile(requested, fileName, localesDir);
+  return loadOnce(path, locale, JSON.parse, parse);
+}
+
+/** As loadLocaleData, for a text file (a word list, JSON lines): `parse` gets its text. */
+export function loadLocaleText<T>(requested: string | undefined | null, fileName: string, parse: (text: string, locale: string) => T, localesDir: string = LOCALES_DIR): T {
+  const { locale, path } = resolveLocaleFile(requested, fileName, localesDir);
+  return loadOnce(path, locale, (text) => text, parse);
+}
+
+/** As loadLocaleData for a locale's own file only (no fallback): undefined when it has none. */
+export function loadOwnLocaleData<T>(locale: string, fileName: string, parse: (json: unknown, locale: string) => T, localesDir: string = LOCALES_DIR): T | undefined {
+  const path = ownLocaleFile(locale, fileName, localesDir);
+  return path === undefined ? undefined : loadOnce(path, locale, JSON.parse, parse);
 }

@@ -3,12 +3,10 @@
  * comments). The spelling correction, the check's typing slips and the crisis dialog's "is this
  * answer readable?" all read it; the file is read once per locale and folder.
  */
-import { readFileSync } from 'node:fs';
 import { LOCALES_DIR } from '../projectRoot';
-import { resolveLocaleFile } from './localeResolver';
+import { loadLocaleText } from './localeResolver';
 
 const WORD_LIST = 'words.txt';
-const lists = new Map<string, ReadonlySet<string>>();
 
 /** Pure: the words of a word-list file's text. */
 export function parseWordList(text: string): Set<string> {
@@ -22,11 +20,5 @@ export function parseWordList(text: string): Set<string> {
 
 /** The word list serving `locale` (the locale resolver's rule), read once. */
 export function wordList(locale: string, localesDir: string = LOCALES_DIR): ReadonlySet<string> {
-  const { path } = resolveLocaleFile(locale, WORD_LIST, localesDir);
-  let words = lists.get(path);
-  if (!words) {
-    words = parseWordList(readFileSync(path, 'utf8'));
-    lists.set(path, words);
-  }
-  return words;
+  return loadLocaleText(locale, WORD_LIST, parseWordList, localesDir);
 }

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
-import { LOCALES_DIR } from '../projectRoot';
+import { loadLocaleData } from '../content/localeResolver';
 import { QUESTIONS, type QuestionId } from '../content/suitability';
 import { resolveLocale } from '../content/i18n';
 import { isWholeEraseRequest } from './eraseWords';
@@ -177,23 +175,9 @@ export function parseControlWords(json: unknown): ControlWords {
   };
 }
 
-const byLocale = new Map<string, ControlWords>();
-
+/** The words of the locale whose copy serves `locale` (the resolver's rule: en-GB's when it has none). */
 function controlWords(locale: string): ControlWords {
-  const resolved = resolveLocale(locale);
-  let words = byLocale.get(resolved);
-  if (!words) {
-    let file = join(LOCALES_DIR, resolved, 'control-words.json');
-    try {
-      words = parseControlWords(JSON.parse(readFileSync(file, 'utf8')));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      file = join(LOCALES_DIR, 'en-GB', 'control-words.json');
-      words = parseControlWords(JSON.parse(readFileSync(file, 'utf8')));
-    }
-    byLocale.set(resolved, words);
-  }
-  return words;
+  return loadLocaleData(resolveLocale(locale), 'control-words.json', parseControlWords);
 }
 
 /** One insertion, deletion, substitution or swap of neighbours between a and b. */

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
-import { LOCALES_DIR } from '../projectRoot';
+import { DEFAULT_LOCALE, loadLocaleData } from '../content/localeResolver';
 import { NATIONS, type AgeGroup, type Nation } from '../profile';
 
 /**
@@ -176,7 +174,7 @@ export function parseGazetteer(json: unknown): Gazetteer {
 }
 
 function loadGazetteer(): Gazetteer {
-  gazetteer ??= parseGazetteer(JSON.parse(readFileSync(join(LOCALES_DIR, 'en-GB', 'gazetteer.json'), 'utf8')));
+  gazetteer ??= loadLocaleData(DEFAULT_LOCALE, 'gazetteer.json', parseGazetteer);
   return gazetteer;
 }
 

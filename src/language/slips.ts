@@ -6,10 +6,8 @@
  * ("interpersonal invetory?", "session lenght", "how long is the wating list") and the check's
  * lexicon for its answers (src/content/checkSpelling.ts). Pure once built.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { wordList } from '../content/wordList';
-import { LOCALES_DIR } from '../projectRoot';
+import { readOwnLocaleText } from '../content/localeResolver';
 
 /** In a question, shorter words are too often a greeting or a name one slip from a word ("ello", "hiya"): left as typed. */
 const MIN_LENGTH = 5;
@@ -79,7 +77,7 @@ export function wordsOf(texts: Iterable<string>): Set<string> {
  */
 export function loadEnglishWords(locale = 'en-GB'): Set<string> {
   const words = new Set<string>(wordList(locale));
-  const utterances = join(LOCALES_DIR, locale, 'utterances.json');
-  if (existsSync(utterances)) for (const word of wordsOf([readFileSync(utterances, 'utf8')])) words.add(word);
+  const utterances = readOwnLocaleText(locale, 'utterances.json');
+  if (utterances !== undefined) for (const word of wordsOf([utterances])) words.add(word);
   return words;
 }

@@ -1,7 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
-import { LOCALES_DIR } from '../projectRoot';
+import { readOwnLocaleText } from '../content/localeResolver';
 
 /**
  * Words people use for the same thing ("fee", "price", "charge"), from locales/<lang>/synonyms.json:
@@ -18,6 +16,7 @@ export function parseSynonyms(json: unknown): Map<string, string> {
 }
 
 export function loadSynonyms(locale = 'en-GB'): Map<string, string> {
-  const file = join(LOCALES_DIR, locale, 'synonyms.json');
-  return existsSync(file) ? parseSynonyms(JSON.parse(readFileSync(file, 'utf8'))) : new Map();
+  // A new map each call, as before: the matcher may keep what it is given.
+  const text = readOwnLocaleText(locale, 'synonyms.json');
+  return text === undefined ? new Map() : parseSynonyms(JSON.parse(text));
 }

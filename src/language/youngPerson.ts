@@ -5,10 +5,8 @@
  * profile's age (the entity readers rightly leave other people's ages alone). The words are data
  * (locales/<lang>/asked-for.json); text is read as the entity readers read it. Pure.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
-import { LOCALES_DIR } from '../projectRoot';
+import { loadOwnLocaleData } from '../content/localeResolver';
 import { normaliseForEntities } from './entities';
 
 const phrases = z.array(z.string().min(1)).min(1);
@@ -51,8 +49,7 @@ const cache = new Map<string, AskedForWords | undefined>();
 
 function wordsFor(locale: string): AskedForWords | undefined {
   if (!cache.has(locale)) {
-    const file = join(LOCALES_DIR, locale, 'asked-for.json');
-    cache.set(locale, existsSync(file) ? parseAskedFor(JSON.parse(readFileSync(file, 'utf8'))) : undefined);
+    cache.set(locale, loadOwnLocaleData(locale, 'asked-for.json', parseAskedFor));
   }
   return cache.get(locale);
 }

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { resolveLocaleFile } from '../content/localeResolver';
+import { loadLocaleData } from '../content/localeResolver';
 import type { AgeGroup, Nation } from '../profile';
 import type { RiskCategory, RiskSeverity } from './types';
 
@@ -165,17 +164,9 @@ export function parseCrisisRoutes(json: unknown): CrisisRouteTable {
   return { lastChecked: file.lastChecked, routes, order, notes: file.notes, tips, replies: file.replies };
 }
 
-const tables = new Map<string, CrisisRouteTable>();
-
 /** The route table for a locale (read once), falling back to en-GB where a locale has no file of its own. */
 export function crisisRouteTable(locale: string = DEFAULT_ROUTES_LOCALE): CrisisRouteTable {
-  const { locale: wanted, path } = resolveLocaleFile(locale, 'crisis-routes.json');
-  let table = tables.get(wanted);
-  if (!table) {
-    table = parseCrisisRoutes(JSON.parse(readFileSync(path, 'utf8')));
-    tables.set(wanted, table);
-  }
-  return table;
+  return loadLocaleData(locale, 'crisis-routes.json', parseCrisisRoutes);
 }
 
 function pick(lists: Record<string, string[]> | undefined, key: string | undefined): string[] {

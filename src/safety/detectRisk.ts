@@ -25,7 +25,7 @@ import { languageMarkers } from '../content/languageNotice';
 import { createLanguageIdentifier } from '../language/identifyLanguage';
 import { isConversationCommand } from '../language/controlWords';
 import { normalise, normaliseToWords, type NormaliseOptions } from './normalise';
-import { loadLexicon, type CompiledLexicon, type CompiledRule } from './lexicon';
+import { loadLexicon, type CompiledLexicon, type CompiledPattern, type CompiledRule } from './lexicon';
 import { WordPrefilter } from './prefilter';
 import { readLocaleBackstopExamples, trainRiskBackstopCached, type BackstopVerdict, type RiskBackstop } from './riskBackstop';
 import { firstPersonWords, mentionsSomeoneElse, shiftToFirstPerson } from './pronounShift';
@@ -99,6 +99,12 @@ interface Hit {
   /** where the first live (else negated) match starts in the prepared text, and its words */
   at: number;
   span: string;
+}
+
+/** Rules to run and the word filter over their patterns (a filter index is an index of `patterns`). */
+interface RuleSet {
+  filter: WordPrefilter;
+  patterns: readonly CompiledPattern[];
 }
 
 interface Found {
@@ -235,6 +241,16 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
   }
   const gatesOf = (lex: CompiledLexicon): { all: RuleGate; shiftable: RuleGate } => gates.get(lex) as { all: RuleGate; shiftable: RuleGate };
 
+  // The rules the first-person reading runs, with a word filter of their own: that reading of a
+  // long paste walked every rule's words in each window only to drop most of what it found.
+  const allRules = (lex: CompiledLexicon): RuleSet => ({ filter: lex.ruleFilter, patterns: lex.patterns });
+  const shiftable = new Map<CompiledLexicon, RuleSet>();
+  for (const lex of lexicons.values()) {
+    const patterns = lex.patterns.filter((p) => SHIFTABLE.has(p.rule.category));
+    shiftable.set(lex, { filter: new WordPrefilter(patterns.map((p) => p.regex.source)), patterns });
+  }
+  const shiftableRules = (lex: CompiledLexicon): RuleSet => shiftable.get(lex) as RuleSet;
+
   const phrases = loadRiskPhrases(localesDir);
   const identify = createLanguageIdentifier({ englishWords: english.tables.knownWords, markers: languageMarkers(localesDir) });
 
@@ -279,23 +295,23 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     return first;
   }
 
-  /** `only`: the categories wanted; other rules are not run (their hits would be dropped). */
-  function ruleHits(lex: CompiledLexicon, { text, words }: Prepared, only?: ReadonlySet<RiskCategory>): Hit[] {
+  /** `rules`: the lexicon's rules to run (all of them unless given), in the lexicon's order. */
+  function ruleHits(lex: CompiledLexicon, { text, words }: Prepared, rules: RuleSet = allRules(lex)): Hit[] {
     // A long text: a rule that stays in a sentence reads only the sentences holding its words.
+    const { filter, patterns } = rules;
     const ranges = sentenceRanges(text, words);
-    const bySentence = ranges === null ? null : sentenceCandidates(lex.ruleFilter, words, ranges, (index) => lex.patterns[index].local);
-    const all = bySentence?.candidates ?? lex.ruleFilter.candidates(words);
-    const candidates = only === undefined ? all : all.filter((i) => only.has(lex.patterns[i].rule.category));
+    const bySentence = ranges === null ? null : sentenceCandidates(filter, words, ranges, (index) => patterns[index].local);
+    const candidates = bySentence?.candidates ?? filter.candidates(words);
     const sentencesOf = bySentence?.sentencesOf ?? null;
     const hits: Hit[] = [];
     let i = 0;
     while (i < candidates.length) {
-      const rule = lex.patterns[candidates[i]].rule;
+      const rule = patterns[candidates[i]].rule;
       let found: { live: boolean; at: number; span: string } | null = null;
-      for (; i < candidates.length && lex.patterns[candidates[i]].rule === rule; i += 1) {
+      for (; i < candidates.length && patterns[candidates[i]].rule === rule; i += 1) {
         if (found?.live) continue;
-        const pattern = lex.patterns[candidates[i]];
-        const sentences = sentencesOf?.(pattern.index) ?? null;
+        const pattern = patterns[candidates[i]];
+        const sentences = sentencesOf?.(candidates[i]) ?? null;
         const result = ranges === null || sentences === null ? runPattern(lex, pattern.regex, text) : runPatternInSentences(lex, pattern.regex, text, ranges, sentences);
         if (result !== null && (found === null || result.live)) found = result;
       }
@@ -355,7 +371,7 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
       const prepared = { ...prepareWords(lex, shifted), plain: masked.plain };
       // Only risk a person can carry counts here: other rules are not run. (Escalation needs a live
       // hit, and only a live shiftable hit is kept, so leaving the others out changes nothing.)
-      const hits = ruleHits(lex, prepared, SHIFTABLE).filter((h) => !h.negated);
+      const hits = ruleHits(lex, prepared, shiftableRules(lex)).filter((h) => !h.negated);
       if (hits.length > 0) found.push({ hits, prepared, aboutOther: true });
     }
     return found;

@@ -3,9 +3,8 @@
  * regular expressions and lookup tables. Kept apart from the matcher so the data file can be
  * validated (and its errors reported with the rule id) at start-up rather than on a user's message.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
+import { localeFilePath, readOwnLocaleText } from '../content/localeResolver';
 import { parseWordList } from '../content/wordList';
 import { LOCALES_DIR } from '../projectRoot';
 import type { NormaliseTables } from './normalise';
@@ -266,19 +265,19 @@ export function warmUpLexicon(lex: CompiledLexicon): void {
  */
 export function readLocaleWords(locale: string, localesDir: string = LOCALES_DIR): Set<string> {
   // The locale's own list only: another language's words must not count as spelled as meant here.
-  const list = join(localesDir, locale, 'words.txt');
-  const words = existsSync(list) ? parseWordList(readFileSync(list, 'utf8')) : new Set<string>();
+  const words = parseWordList(readOwnLocaleText(locale, 'words.txt', localesDir) ?? '');
   for (const file of ['utterances.json', 'risk-training.jsonl']) {
-    const path = join(localesDir, locale, file);
-    if (!existsSync(path)) continue;
-    for (const w of readFileSync(path, 'utf8').toLowerCase().match(/[a-z]+/g) ?? []) words.add(w);
+    for (const w of readOwnLocaleText(locale, file, localesDir)?.toLowerCase().match(/[a-z]+/g) ?? []) words.add(w);
   }
   return words;
 }
 
 export function loadLexicon(locale: string, localesDir: string = LOCALES_DIR): CompiledLexicon {
-  const path = join(localesDir, locale, 'risk-lexicon.json');
-  const json: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  // Compiled anew for each detector (not kept): tests build detectors over folders of their own.
+  const path = localeFilePath(locale, 'risk-lexicon.json', localesDir);
+  const text = readOwnLocaleText(locale, 'risk-lexicon.json', localesDir);
+  if (text === undefined) throw new Error(`${path} is missing`);
+  const json: unknown = JSON.parse(text);
   const lex = compileLexicon(json, path, readLocaleWords(locale, localesDir));
   warmUpLexicon(lex);
   return lex;

@@ -9,11 +9,11 @@
  * no network. Never trained on test/safety/eval (that stays the honest measure).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { fitNgramWeights, ngramClassifierFromWeights, trainNgramClassifier, type NgramClassifier, type NgramClassifierOptions } from '../ml/ngramClassifier';
 import { DEFAULT_CACHE_DIR, readCachedWeights, weightsKey, writeCachedWeights } from '../ml/weightsCache';
 import { LOCALES_DIR } from '../projectRoot';
+import { localeFilePath } from '../content/localeResolver';
 import { RISK_CATEGORIES } from './types';
 import type { RiskCategory } from './types';
 
@@ -59,7 +59,7 @@ export interface RiskBackstop {
 }
 
 export function trainingFilePath(locale: string, localesDir: string = LOCALES_DIR): string {
-  return join(localesDir, locale, 'risk-training.jsonl');
+  return localeFilePath(locale, 'risk-training.jsonl', localesDir);
 }
 
 /**
@@ -67,7 +67,7 @@ export function trainingFilePath(locale: string, localesDir: string = LOCALES_DI
  * writes it; each line names its batch). Kept apart from the team's file: see that script.
  */
 export function batchTrainingFilePath(locale: string, localesDir: string = LOCALES_DIR): string {
-  return join(localesDir, locale, 'risk-training-batches.jsonl');
+  return localeFilePath(locale, 'risk-training-batches.jsonl', localesDir);
 }
 
 const utterancesSchema = z.object({
@@ -95,7 +95,7 @@ export function readUtteranceExamples(path: string): BackstopExample[] {
 export function readLocaleBackstopExamples(locale: string, localesDir: string = LOCALES_DIR): BackstopExample[] {
   const own = readBackstopExamples(trainingFilePath(locale, localesDir));
   if (own.length === 0) return [];
-  return [...own, ...readBackstopExamples(batchTrainingFilePath(locale, localesDir)), ...readUtteranceExamples(join(localesDir, locale, 'utterances.json'))];
+  return [...own, ...readBackstopExamples(batchTrainingFilePath(locale, localesDir)), ...readUtteranceExamples(localeFilePath(locale, 'utterances.json', localesDir))];
 }
 
 export function readBackstopExamples(path: string): BackstopExample[] {

@@ -5,10 +5,8 @@
  * with or without them matches. A negating word elsewhere in the message makes a match negated
  * (the gentle check-in): coarse, and safer than a hand-off for "I don't want to die".
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
-import { localesWith } from '../content/localeResolver';
+import { loadOwnLocaleData, localesWith } from '../content/localeResolver';
 import { LOCALES_DIR } from '../projectRoot';
 import { RISK_CATEGORIES, RISK_SEVERITIES, type RiskAssessment } from './types';
 
@@ -70,12 +68,13 @@ export function compilePhrases(json: unknown, source: string): PhraseMatcher {
   };
 }
 
+const compileLocalePhrases = (json: unknown, locale: string): PhraseMatcher => compilePhrases(json, `locales/${locale}/${FILE}`);
+
 /** ISO 639-1 code -> matcher, for every locale with a phrase file. */
 export function loadRiskPhrases(localesDir: string = LOCALES_DIR): Map<string, PhraseMatcher> {
   const out = new Map<string, PhraseMatcher>();
   for (const locale of localesWith(FILE, localesDir)) {
-    const path = join(localesDir, locale, FILE);
-    out.set(locale.split('-')[0], compilePhrases(JSON.parse(readFileSync(path, 'utf8')), path));
+    out.set(locale.split('-')[0], loadOwnLocaleData(locale, FILE, compileLocalePhrases, localesDir) as PhraseMatcher);
   }
   return out;
 }

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { resolveLocaleFile } from '../content/localeResolver';
+import { loadLocaleData } from '../content/localeResolver';
 import { nationsNamed } from '../language/entities';
 import type { Nation } from '../profile';
 import { crisisRouteTable } from './crisisRoutes';
@@ -53,8 +52,6 @@ export interface OfferedRoutes {
   theirs?: readonly string[];
 }
 
-const tables = new Map<string, RequestTable>();
-
 function words(text: string): string[] {
   return text
     .toLowerCase()
@@ -82,41 +79,40 @@ function requestWords(text: string): string[] | undefined {
 }
 
 function tableFor(locale: string): RequestTable {
-  const { locale: wanted, path } = resolveLocaleFile(locale, 'route-requests.json');
-  let table = tables.get(wanted);
-  if (!table) {
-    const file = fileSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
-    const routes = crisisRouteTable(wanted).routes;
-    const byRoute = (entries: Record<string, string[]>) =>
-      Object.entries(entries).flatMap(([id, list]) => {
-        if (id !== '$nation' && !routes.has(id)) throw new Error(`route-requests: unknown route ${id}`);
-        return list.map((phrase) => ({ id, words: words(phrase) }));
-      });
-    const names = byRoute(file.names);
-    // Longer names first: "samaritans email" before "samaritans".
-    names.sort((a, b) => b.words.length - a.words.length);
-    table = {
-      names,
-      asking: file.asking.map(words),
-      described: byRoute(file.described),
-      pointing: file.pointing.map(words),
-      again: file.again.map(words),
-      fillers: new Set(file.fillers.flatMap(words)),
-      themselves: { them: file.themselves.them.map(words), reach: file.themselves.reach.map(words) },
-      forWhom: { ask: file.forWhom.ask.map(words), help: file.forWhom.help.map(words), who: byRoute(file.forWhom.who), not: file.forWhom.not.map(words) },
-      ahead: { ask: file.ahead.ask.map(words), worse: file.ahead.worse.map(words), openLate: file.ahead.openLate.map(words), notAbout: file.ahead.notAbout.map(words), routes: file.ahead.routes },
-      negators: new Set(file.negators.flatMap(words)),
-      nationLine: {
-        lines: file.nationLine.lines.map(words),
-        someday: file.nationLine.someday.map(words),
-        // Words about a service or a visit, its own and those the other readers rule out.
-        notAbout: [...file.nationLine.notAbout, ...file.forWhom.not, ...file.ahead.notAbout].map(words),
-        routes: file.nationLine.routes,
-      },
-    };
-    tables.set(wanted, table);
-  }
-  return table;
+  return loadLocaleData(locale, 'route-requests.json', buildTable);
+}
+
+/** A locale's table from its file, whose routes must be that locale's crisis routes. */
+function buildTable(json: unknown, wanted: string): RequestTable {
+  const file = fileSchema.parse(json);
+  const routes = crisisRouteTable(wanted).routes;
+  const byRoute = (entries: Record<string, string[]>) =>
+    Object.entries(entries).flatMap(([id, list]) => {
+      if (id !== '$nation' && !routes.has(id)) throw new Error(`route-requests: unknown route ${id}`);
+      return list.map((phrase) => ({ id, words: words(phrase) }));
+    });
+  const names = byRoute(file.names);
+  // Longer names first: "samaritans email" before "samaritans".
+  names.sort((a, b) => b.words.length - a.words.length);
+  return {
+    names,
+    asking: file.asking.map(words),
+    described: byRoute(file.described),
+    pointing: file.pointing.map(words),
+    again: file.again.map(words),
+    fillers: new Set(file.fillers.flatMap(words)),
+    themselves: { them: file.themselves.them.map(words), reach: file.themselves.reach.map(words) },
+    forWhom: { ask: file.forWhom.ask.map(words), help: file.forWhom.help.map(words), who: byRoute(file.forWhom.who), not: file.forWhom.not.map(words) },
+    ahead: { ask: file.ahead.ask.map(words), worse: file.ahead.worse.map(words), openLate: file.ahead.openLate.map(words), notAbout: file.ahead.notAbout.map(words), routes: file.ahead.routes },
+    negators: new Set(file.negators.flatMap(words)),
+    nationLine: {
+      lines: file.nationLine.lines.map(words),
+      someday: file.nationLine.someday.map(words),
+      // Words about a service or a visit, its own and those the other readers rule out.
+      notAbout: [...file.nationLine.notAbout, ...file.forWhom.not, ...file.ahead.notAbout].map(words),
+      routes: file.nationLine.routes,
+    },
+  };
 }
 
 function indexOfPhrase(tokens: readonly string[], phrase: readonly string[]): number {

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { resolveLocaleFile } from '../content/localeResolver';
+import { loadLocaleData } from '../content/localeResolver';
 import { wordList } from '../content/wordList';
 
 /**
@@ -230,16 +229,8 @@ export function parseSafetyAnswers(json: unknown): AnswerTables {
   return { safeNow, checkIn, reluctance, services, hesitation, neutral, trusted, requests, offer, clarify, weak, vocabulary };
 }
 
-const cache = new Map<string, AnswerTables>();
-
 function tablesFor(locale: string): AnswerTables {
-  const { locale: wanted, path } = resolveLocaleFile(locale, 'safety-answers.json');
-  let tables = cache.get(wanted);
-  if (!tables) {
-    tables = parseSafetyAnswers(JSON.parse(readFileSync(path, 'utf8')));
-    cache.set(wanted, tables);
-  }
-  return tables;
+  return loadLocaleData(locale, 'safety-answers.json', parseSafetyAnswers);
 }
 
 
