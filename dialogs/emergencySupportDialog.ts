@@ -7,6 +7,9 @@ import { safetyMode, safetyReply, type Audience, type SafetyReply } from '../src
 import type { RiskAssessment, RiskCategory } from '../src/safety/types';
 import { crisisRouteTable, routeSet, type CrisisRoute } from '../src/safety/crisisRoutes';
 import { readAheadRequest } from '../src/safety/routeRequest';
+import { addSettings, settingsIn, type Setting } from '../src/safety/replySetting';
+import { loadSafetyReplyWords } from '../src/safety/safetyReply';
+import { settingLines } from '../src/safety/crisisRoutesText';
 import { PROFILE_NOTED_KEY, type ProfileNoted } from './turnState';
 import { SAFETY_PLAN_DIALOG, type SafetyPlanResult } from './safetyPlanDialog';
 import {
@@ -46,6 +49,8 @@ export interface EmergencySupportOptions extends SafetyDialogOptions {
   inPlan?: boolean;
   /** true when this conversation's crisis reply already sent the emergencySupport event: the banner is up, no second signal */
   bannerUp?: boolean;
+  /** where the person is or what is going on for them, said before this reply (the check-in's message) */
+  settings?: Setting[];
 }
 
 export interface EmergencySupportResult {
@@ -102,6 +107,10 @@ interface EmergencyState {
   more: string[];
   /** true once a safety plan was made: it is not offered again */
   planned: boolean;
+  /** where they are or what is going on for them (a ward, a school, a new baby), said so far */
+  settings?: Setting[];
+  /** the settings whose first line was said: later replies use the shorter wording */
+  settingsSaid?: Setting[];
   /** the buttons last offered, so a number typed on a plain-text channel maps back */
   offered: SafetyChoice<ChoiceId>[];
   /** what the dialog said in its last turn, and in this one: never the same words twice in a row */
@@ -179,7 +188,8 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     const reply = safetyReply(options.assessment);
     await recordSafetyEvent(this.deps, context, options.assessment, 'emergency');
     if (!options.bannerUp) await sendSafetyEvent(this.deps, context, options.assessment);
-    const message = crisisReplyFor(locale, reply, options.assessment, options.profile, options.lead ?? 'first');
+    const settings = addSettings(options.settings, settingsOf(context));
+    const message = crisisReplyFor(locale, reply, options.assessment, { ...options.profile, settings }, options.lead ?? 'first');
     const state: EmergencyState = {
       profile: options.profile,
       reply,
@@ -193,6 +203,8 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       main: message.buttons.map((route) => route.id),
       more: message.more.map((route) => route.id),
       planned: options.inPlan === true,
+      settings,
+      settingsSaid: settings,
       offered: [],
     };
     dc.activeDialog!.state = state;
@@ -216,6 +228,8 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     if (noted) state.profile = noted.profile;
 
     const text = context.activity.text ?? '';
+    // "i'm on the ward", "she's in year 8", said now: who is close by to help from here on.
+    state.settings = addSettings(state.settings, settingsOf(context));
     const reading = readTurnAnswer(context);
     const risk = turnRisk(context);
     const newRisk = risk && safetyMode(risk) === 'handoff' && !isAnswerAboutHelp(reading, risk, state.reply) ? risk : undefined;
@@ -226,10 +240,10 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       // A body in danger now ("my dad just collapsed") while the person's own answer is open: 999 for
       // that first, on top; once help is on the way and they go back, their own question again.
       if (next.kind === 'medical' && state.reply.kind !== 'medical' && state.phase !== 'settled') {
-        return dc.beginDialog(this.id, { assessment: newRisk, profile: state.profile } satisfies EmergencySupportOptions);
+        return dc.beginDialog(this.id, { assessment: newRisk, profile: state.profile, settings: state.settings } satisfies EmergencySupportOptions);
       }
       if (next.kind !== state.reply.kind && (next.audience === 'self' || state.phase === 'settled')) {
-        return dc.replaceDialog(this.id, { assessment: newRisk, profile: state.profile, lead: 'repeat' } satisfies EmergencySupportOptions);
+        return dc.replaceDialog(this.id, { assessment: newRisk, profile: state.profile, lead: 'repeat', settings: state.settings } satisfies EmergencySupportOptions);
       }
       await recordSafetyEvent(this.deps, context, newRisk, 'emergency');
       await sendSafetyEvent(this.deps, context, newRisk);
@@ -362,6 +376,7 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       const text = [
         ...trusted,
         this.fresh(state, wordings),
+        ...this.settingText(locale, state),
         ...(aside ? [aside] : []),
         ...[...own, ...young].map((route) => routeLine(locale, route)),
         ...(advice.length > 0 ? [`${t(locale, 'safety:answer.adviceLead')}\n${routeBullets(locale, advice)}`] : []),
@@ -432,7 +447,9 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     // Someone under 18 hears of Childline here too ("i cant tell anyone").
     const young = youngRoutes(locale, state);
     const youngLines = young.map((route) => routeLine(locale, route));
-    const text = this.fresh(state, wordings.map((lines) => [...first, ...lines, ...youngLines, t(locale, 'safety:answer.stayWithYou')].join('\n\n')));
+    // "they're run ragged" on a ward: the call bell is still theirs to press.
+    const nearby = this.settingText(locale, state);
+    const text = this.fresh(state, wordings.map((lines) => [...first, ...lines, ...nearby, ...youngLines, t(locale, 'safety:answer.stayWithYou')].join('\n\n')));
     return withRouteButtons(locale, text, [...routesById(locale, danger ? ['emergency', 'shout', 'samaritans_email'] : ['shout', 'samaritans_email']), ...young]);
   }
 
@@ -442,7 +459,7 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     const advice = adviceRoutes(locale, state);
     const tips = adviceTips(locale, state);
     const lead = this.fresh(state, tObject<string[]>(locale, 'safety:answer.hesitant'));
-    const text = [`${lead}\n${routeBullets(locale, advice)}`, ...tips, t(locale, 'safety:reply.now.other')].join('\n\n');
+    const text = [`${lead}\n${routeBullets(locale, advice)}`, ...this.settingText(locale, state), ...tips, t(locale, 'safety:reply.now.other')].join('\n\n');
     await context.sendActivity(withRouteButtons(locale, text, [...routesById(locale, ['emergency']), ...advice]));
     return this.askOrOffer(context, state);
   }
@@ -497,6 +514,22 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     const other = wording === 'afterAck' ? 'again' : 'afterAck';
     const text = this.fresh(state, [t(locale, `safety:ask.${wording}.${voice}`), t(locale, `safety:ask.${other}.${voice}`)]);
     await context.sendActivity(questionActivity(context, text, state.offered));
+  }
+
+  /**
+   * Who is close by to help where the person is (a nurse on the ward, the school's safeguarding
+   * lead, the midwife): a setting named for the first time gets its full line, one already named
+   * the shorter one, on every reply while their safety is open ("who do I ask here").
+   */
+  private settingText(locale: string, state: EmergencyState): string[] {
+    const known = state.settings ?? [];
+    const said = (state.settingsSaid ?? []).filter((setting) => known.includes(setting));
+    const fresh = known.filter((setting) => !said.includes(setting));
+    state.settingsSaid = addSettings(said, fresh);
+    return [
+      ...settingLines(locale, state.reply, { ...state.profile, settings: fresh }),
+      ...settingLines(locale, state.reply, { ...state.profile, settings: said }, true),
+    ];
   }
 
   /** The first of these wordings the dialog did not send in its last turn (the last one if all were). */
@@ -599,6 +632,11 @@ function isOnlyContext(noted: ProfileNoted, context: TurnContext): boolean {
   if (noted.onlyContext) return true;
   const reading = readTurnAnswer(context);
   return reading.label === 'unknown' && !reading.reluctant && !reading.unreadable;
+}
+
+/** The settings this turn's message names (a ward, a school, a new baby). */
+function settingsOf(context: TurnContext): Setting[] {
+  return settingsIn(context.activity.text ?? '', loadSafetyReplyWords(localeOf(context)).settings);
 }
 
 /** What the record keeps of an answer. */
