@@ -109,6 +109,8 @@ interface EmergencyState {
   planned: boolean;
   /** where they are or what is going on for them (a ward, a school, a new baby), said so far */
   settings?: Setting[];
+  /** true once "999 is still there" was said after they did not want the police, an ambulance or 999: never again */
+  servicesStillSaid?: boolean;
   /** the settings whose first line was said: later replies use the shorter wording */
   settingsSaid?: Setting[];
   /** the buttons last offered, so a number typed on a plain-text channel maps back */
@@ -437,9 +439,17 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     const danger = notSafe || medical;
     const first = danger ? [t(locale, medical ? `safety:answer.notSafe.${voiceOf(state.reply)}` : 'safety:answer.notSafeReluctant')] : [];
     const values = routeValues(locale);
-    const wordings =
-      reading.aimedAtServices && !danger
-        ? [[t(locale, `safety:answer.reluctantServices.${who}`, values)], [t(locale, `safety:answer.reluctantServicesAgain.${who}`, values)]]
+    const services = reading.aimedAtServices === true && !danger;
+    // "I don't want the police round": the lines that talk it through (Samaritans, Shout, their
+    // nation's NHS line); 999 once in the dialog, never on every turn, and nothing here is safety.
+    const still = services && !state.servicesStillSaid ? [t(locale, 'safety:answer.servicesStill')] : [];
+    if (still.length > 0) state.servicesStillSaid = true;
+    const own = services ? ownLines(locale, state, true) : [];
+    const wordings = services
+        ? [
+            [t(locale, `safety:answer.reluctantServices.${who}`, values), ...own.map((route) => routeLine(locale, route)), ...still],
+            [t(locale, `safety:answer.reluctantServicesAgain.${who}`, values), ...own.map((route) => routeLine(locale, route)), ...still],
+          ]
         : [
             [t(locale, `safety:answer.reluctant.${who}`, values), t(locale, 'safety:answer.silentCall')],
             [t(locale, `safety:answer.reluctantAgain.${who}`, values)],
@@ -450,7 +460,8 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     // "they're run ragged" on a ward: the call bell is still theirs to press.
     const nearby = this.settingText(locale, state);
     const text = this.fresh(state, wordings.map((lines) => [...first, ...lines, ...nearby, ...youngLines, t(locale, 'safety:answer.stayWithYou')].join('\n\n')));
-    return withRouteButtons(locale, text, [...routesById(locale, danger ? ['emergency', 'shout', 'samaritans_email'] : ['shout', 'samaritans_email']), ...young]);
+    const buttons = danger ? ['emergency', 'shout', 'samaritans_email'] : services ? ['samaritans', 'shout', 'samaritans_email'] : ['shout', 'samaritans_email'];
+    return withRouteButtons(locale, text, [...routesById(locale, buttons), ...own, ...young]);
   }
 
   /** Worried about someone else and holding back: asking for advice is right; the lines that advise, again; 999 only for danger now. */

@@ -5,7 +5,9 @@ import { crisisRouteTable, type CrisisRoute } from '../src/safety/crisisRoutes';
 import { routeBullets } from '../src/safety/crisisRoutesText';
 import type { UserProfile } from '../src/profile';
 import { asksWhatWasMeant, checkInAnswer, readSafeNow, safetyRequest, type CheckInAnswer } from '../src/safety/safetyAnswers';
-import { asksAboutSomeoneElse, checkInQuestionKey, speaksOfSomeoneElse } from '../src/safety/safetyReply';
+import { asksAboutSomeoneElse, checkInQuestionKey, loadSafetyReplyWords, safetyReply, speaksOfSomeoneElse } from '../src/safety/safetyReply';
+import { settingLines } from '../src/safety/crisisRoutesText';
+import { settingsIn, type Setting } from '../src/safety/replySetting';
 import type { RiskAssessment } from '../src/safety/types';
 import { EMERGENCY_SUPPORT_DIALOG, type EmergencySupportOptions } from './emergencySupportDialog';
 import { SAFETY_PLAN_DIALOG, type SafetyPlanOptions } from './safetyPlanDialog';
@@ -36,6 +38,8 @@ export interface RiskCheckInOptions extends SafetyDialogOptions {
 /** The dialog's state: its options, and how often the question was asked (asked again, it is said in other words). */
 interface CheckInState extends RiskCheckInOptions {
   asks?: number;
+  /** where the person is or what is going on for them, from the message that opened the check-in */
+  settings?: Setting[];
 }
 
 export interface RiskCheckInResult {
