@@ -111,6 +111,8 @@ interface EmergencyState {
   settings?: Setting[];
   /** true once "999 is still there" was said after they did not want the police, an ambulance or 999: never again */
   servicesStillSaid?: boolean;
+  /** true once they said they cannot or will not phone anyone (deaf, no voice, hate phones): a text line stays in view */
+  cannotCall?: boolean;
   /** the settings whose first line was said: later replies use the shorter wording */
   settingsSaid?: Setting[];
   /** the buttons last offered, so a number typed on a plain-text channel maps back */
@@ -207,6 +209,7 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       planned: options.inPlan === true,
       settings,
       settingsSaid: settings,
+      cannotCall: cannotCall(readTurnAnswer(context)),
       offered: [],
     };
     dc.activeDialog!.state = state;
@@ -233,6 +236,7 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     // "i'm on the ward", "she's in year 8", said now: who is close by to help from here on.
     state.settings = addSettings(state.settings, settingsOf(context));
     const reading = readTurnAnswer(context);
+    if (cannotCall(reading)) state.cannotCall = true;
     const risk = turnRisk(context);
     const newRisk = risk && safetyMode(risk) === 'handoff' && !isAnswerAboutHelp(reading, risk, state.reply) ? risk : undefined;
     if (newRisk) {
@@ -373,14 +377,16 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       // "theres my sister i guess": reaching them now is a good step, whatever else the answer says.
       const trusted = reading.trusted === true && audience === 'self' && label !== 'notSafe' ? [t(locale, 'safety:answer.trusted')] : [];
       // "how long is the wait": a short answer after 999, then the question again (never the check's question).
-      const routes = [...routesById(locale, ['emergency']), ...own, ...young, ...advice];
+      // "me deaf, phone no good": a way to text stays beside 999 while their safety is open.
+      const textLine = state.cannotCall === true && state.reply.kind !== 'medical' ? routesById(locale, ['shout']) : [];
+      const routes = [...routesById(locale, ['emergency']), ...own, ...young, ...textLine, ...advice];
       const aside = questionAside(context, routes);
       const text = [
         ...trusted,
         this.fresh(state, wordings),
         ...this.settingText(locale, state),
         ...(aside ? [aside] : []),
-        ...[...own, ...young].map((route) => routeLine(locale, route)),
+        ...[...own, ...young, ...textLine].map((route) => routeLine(locale, route)),
         ...(advice.length > 0 ? [`${t(locale, 'safety:answer.adviceLead')}\n${routeBullets(locale, advice)}`] : []),
       ].join('\n\n');
       await context.sendActivity(withRouteButtons(locale, text, routes));
@@ -643,6 +649,11 @@ function isOnlyContext(noted: ProfileNoted, context: TurnContext): boolean {
   if (noted.onlyContext) return true;
   const reading = readTurnAnswer(context);
   return reading.label === 'unknown' && !reading.reluctant && !reading.unreadable;
+}
+
+/** Not able or not willing to phone anyone at all (not only the police or 999): texting is their way in. */
+function cannotCall(reading: SafeNowReading): boolean {
+  return reading.reluctant && reading.aimedAtServices !== true;
 }
 
 /** The settings this turn's message names (a ward, a school, a new baby). */
