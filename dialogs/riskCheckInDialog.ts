@@ -71,7 +71,10 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
     if (!options) throw new Error('RiskCheckInDialog needs an assessment');
     const { context } = dc;
     const locale = localeOf(context);
-    const state: CheckInState = { ...options, assessment: aboutWhom(options.assessment, context.activity.text ?? '') };
+    const text = context.activity.text ?? '';
+    const assessment = aboutWhom(options.assessment, text);
+    const settings = settingsIn(text, loadSafetyReplyWords(locale).settings);
+    const state: CheckInState = { ...options, assessment, settings };
     dc.activeDialog!.state = state;
     await recordSafetyEvent(this.deps, context, options.assessment, 'checkIn');
     // Severity is always concern here: the banner shows, the full hand-off waits for the answer.
@@ -79,7 +82,10 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
     // Someone who opened by saying they are safe ("im safe, i just feel like a burden") gets the
     // question and the routes, without a crisis banner pinned over what they said.
     if (!options.afterCrisis && options.assessment.saidSafe !== true) await sendSafetyEvent(this.deps, context, { category: options.assessment.category, severity: 'concern' });
-    await context.sendActivity(MessageFactory.text(withFittingLines(locale, t(locale, 'safety:checkIn.routesLine', routeValues(locale)), options.profile)));
+    // Pregnant, a new baby, on a ward: who is close by comes before the question, not only after a yes.
+    const nearby = settingLines(locale, safetyReply(assessment), { ...options.profile, settings });
+    const routesLine = withFittingLines(locale, t(locale, 'safety:checkIn.routesLine', routeValues(locale)), options.profile);
+    await context.sendActivity(MessageFactory.text([routesLine, ...nearby].join('\n\n')));
     await this.ask(context, state);
     return Dialog.EndOfTurn;
   }
