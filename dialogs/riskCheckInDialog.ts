@@ -104,6 +104,12 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
     const answer: CheckInAnswer = unreadable ? 'unknown' : reluctant ? 'unsure' : (chosen(text, yesNo(locale)) ?? checkInAnswer(text, locale));
     this.deps.logger?.debug({ event: 'check_in_answer', answer }, 'answer to the risk check-in');
 
+    // "yeah, but honestly i'm safe now": the thoughts are there, and they say clearly they are safe.
+    // Thanks and help kept handy, not the hand-off with 999 on every turn.
+    if (answer === 'yes' && !unreadable && ownThoughtsQuestion(state.assessment) && saysClearlySafe(text, locale)) {
+      await sendClosing(context, options.profile, 'safeNow');
+      return dc.endDialog({ answer: 'no' } satisfies RiskCheckInResult);
+    }
     if (answer === 'yes' || answer === 'unsure') {
       // After a crisis reply the banner is already up: the hand-off again, without a second event.
       return dc.replaceDialog(EMERGENCY_SUPPORT_DIALOG, { ...options, lead: 'afterCheckIn', bannerUp: options.afterCrisis } satisfies EmergencySupportOptions);
@@ -158,12 +164,39 @@ function aboutWhom(assessment: RiskAssessment, text: string): RiskAssessment {
   return { ...assessment, who: 'adult' };
 }
 
+/**
+ * The question asked about the writer's own thoughts of harm: "yes, but I'm safe" answers it. Not
+ * about someone harming them (safe now is not safe at home) or about someone else.
+ */
+function ownThoughtsQuestion(assessment: RiskAssessment): boolean {
+  const key = checkInQuestionKey(assessment);
+  return key === 'suicide' || key === 'self_harm' || key === 'possible';
+}
+
+/**
+ * A clear claim of safety about themselves in the same message as a yes: words that say safety (not
+ * a bare "ok" or "fine"), with no "but" or "not" taking it back and not about someone else.
+ */
+function saysClearlySafe(text: string, locale: string): boolean {
+  const reading = readSafeNow(text, locale);
+  return reading.label === 'safe' && reading.weak !== true && reading.contrast !== true && reading.about !== 'other';
+}
+
 /** Thanks for a no (or "you don't have to answer"), where help is anyway, and that the conversation can go on. */
-async function sendClosing(context: TurnContext, profile: UserProfile, answer: CheckInAnswer | 'unreadable' | 'toldMore'): Promise<void> {
+async function sendClosing(context: TurnContext, profile: UserProfile, answer: CheckInAnswer | 'unreadable' | 'toldMore' | 'safeNow'): Promise<void> {
   const locale = localeOf(context);
-  const opening = answer === 'unreadable' ? 'safety:answer.unreadable' : answer === 'no' ? 'safety:checkIn.no' : answer === 'toldMore' ? 'safety:checkIn.toldMore' : 'safety:checkIn.unknown';
+  const opening =
+    answer === 'unreadable'
+      ? 'safety:answer.unreadable'
+      : answer === 'no'
+        ? 'safety:checkIn.no'
+        : answer === 'toldMore' || answer === 'safeNow'
+          ? `safety:checkIn.${answer}`
+          : 'safety:checkIn.unknown';
   const help = withFittingLines(locale, t(locale, 'safety:checkIn.helpAnyway', routeValues(locale)), profile);
-  const reply = [t(locale, opening), help, t(locale, 'safety:checkIn.goOn')].join('\n\n');
+  // Safe, and asking to get on with IPT: the guide asks what they want to know.
+  const goOn = answer === 'safeNow' ? 'safety:checkIn.goOnSafe' : 'safety:checkIn.goOn';
+  const reply = [t(locale, opening), help, t(locale, goOn)].join('\n\n');
   await context.sendActivity(withRouteButtons(locale, reply, [...routesById(locale, CHECK_IN_ROUTES), ...fittingLines(locale, profile)]));
 }
 
@@ -178,10 +211,13 @@ export async function closeCheckInForQuestion(context: TurnContext, instance: Di
   const state = instance.state as CheckInState;
   const locale = localeOf(context);
   const text = context.activity.text ?? '';
-  if (checkInAnswer(text, locale) !== 'unknown' || asksWhatWasMeant(text, locale) || readSafeNow(text, locale).reluctant || safetyRequest(text, locale) !== undefined) return false;
+  const answer = checkInAnswer(text, locale);
+  // "yeah honestly i'm safe, can we just talk about ipt": safe, said clearly, and a question to answer.
+  const safeNow = answer === 'yes' && ownThoughtsQuestion(state.assessment) && saysClearlySafe(text, locale);
+  if ((answer !== 'unknown' && !safeNow) || asksWhatWasMeant(text, locale) || readSafeNow(text, locale).reluctant || safetyRequest(text, locale) !== undefined) return false;
   if ((requestedRoutes(context, state.profile, { main: CHECK_IN_ROUTES, more: [] }) ?? []).length > 0) return false;
   markResponded(context, 'checkIn');
-  await sendClosing(context, state.profile, 'unknown');
+  await sendClosing(context, state.profile, safeNow ? 'safeNow' : 'unknown');
   return true;
 }
 

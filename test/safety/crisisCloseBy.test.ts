@@ -154,3 +154,28 @@ describe('cannot phone at all: a way to text stays beside 999', () => {
     expect(textOf(await sayOnce(adapter, 'not safe no'))).not.toMatch(/85258/);
   });
 });
+
+describe('a yes to the check-in that says clearly they are safe: thanks and help kept handy, no hand-off', () => {
+  const opening = 'a while back i came close to taking something, i am getting help for it now';
+  const checkIn = { [opening]: { category: 'suicide' as const, severity: 'concern' as const, possible: true } };
+
+  it.each(["yeah sometimes. i'm safe now, my partner is home", 'yes it happens, i am safe right now. can you tell me about ipt'])('%j', async (answer) => {
+    const adapter = await crisisBot(checkIn);
+    await sayOnce(adapter, opening);
+    const replies = await sayOnce(adapter, answer);
+    const text = textOf(replies);
+    expect(eventsOf(replies)).toHaveLength(0);
+    expect(text).toMatch(/glad you're safe/i);
+    expect(text).toMatch(/116 123/);
+    expect(text).not.toMatch(/safe right now\?/);
+  });
+
+  it.each(["yes, i'm ok", "yes i'm safe but tonight might be different", 'yes and i am not safe'])('not clear enough: the hand-off, %j', async (answer) => {
+    const adapter = await crisisBot(checkIn);
+    await sayOnce(adapter, opening);
+    const text = textOf(await sayOnce(adapter, answer));
+    expect(text).toMatch(/999/);
+    expect(text).toMatch(/safe right now\?/);
+    expect(text).not.toMatch(/glad you're safe/i);
+  });
+});
