@@ -446,16 +446,21 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     const first = danger ? [t(locale, medical ? `safety:answer.notSafe.${voiceOf(state.reply)}` : 'safety:answer.notSafeReluctant')] : [];
     const values = routeValues(locale);
     const services = reading.aimedAtServices === true && !danger;
-    // "I don't want the police round": the lines that talk it through (Samaritans, Shout, their
-    // nation's NHS line); 999 once in the dialog, never on every turn, and nothing here is safety.
-    const still = services && !state.servicesStillSaid ? [t(locale, 'safety:answer.servicesStill')] : [];
+    // "I don't want the police round" (not the helplines): the lines that talk it through by phone
+    // or text (Samaritans, Shout, their nation's NHS line); 999 once in the dialog, never on every
+    // turn. "I won't ring Samaritans or any of them": text, email, someone they trust, and no 999.
+    const police = services && reading.aimedAtHelplines !== true;
+    const still = police && !state.servicesStillSaid ? [t(locale, 'safety:answer.servicesStill')] : [];
     if (still.length > 0) state.servicesStillSaid = true;
-    const own = services ? ownLines(locale, state, true) : [];
-    const wordings = services
-        ? [
-            [t(locale, `safety:answer.reluctantServices.${who}`, values), ...own.map((route) => routeLine(locale, route)), ...still],
-            [t(locale, `safety:answer.reluctantServicesAgain.${who}`, values), ...own.map((route) => routeLine(locale, route)), ...still],
-          ]
+    const own = police ? ownLines(locale, state, true) : [];
+    const ownText = own.map((route) => routeLine(locale, route));
+    const wordings = police
+      ? [
+          [t(locale, `safety:answer.reluctantPolice.${who}`, values), ...ownText, ...still],
+          [t(locale, `safety:answer.reluctantPoliceAgain.${who}`, values), ...ownText, ...still],
+        ]
+      : services
+        ? [[t(locale, `safety:answer.reluctantServices.${who}`, values)], [t(locale, `safety:answer.reluctantServicesAgain.${who}`, values)]]
         : [
             [t(locale, `safety:answer.reluctant.${who}`, values), t(locale, 'safety:answer.silentCall')],
             [t(locale, `safety:answer.reluctantAgain.${who}`, values)],
@@ -466,7 +471,7 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     // "they're run ragged" on a ward: the call bell is still theirs to press.
     const nearby = this.settingText(locale, state);
     const text = this.fresh(state, wordings.map((lines) => [...first, ...lines, ...nearby, ...youngLines, t(locale, 'safety:answer.stayWithYou')].join('\n\n')));
-    const buttons = danger ? ['emergency', 'shout', 'samaritans_email'] : services ? ['samaritans', 'shout', 'samaritans_email'] : ['shout', 'samaritans_email'];
+    const buttons = danger ? ['emergency', 'shout', 'samaritans_email'] : police ? ['samaritans', 'shout', 'samaritans_email'] : ['shout', 'samaritans_email'];
     return withRouteButtons(locale, text, [...routesById(locale, buttons), ...own, ...young]);
   }
 

@@ -2,12 +2,11 @@ import { MessageFactory, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { t } from '../src/content/i18n';
 import { crisisRouteTable, type CrisisRoute } from '../src/safety/crisisRoutes';
-import { routeBullets } from '../src/safety/crisisRoutesText';
+import { routeBullets, routeLine, settingLines } from '../src/safety/crisisRoutesText';
 import type { UserProfile } from '../src/profile';
 import { asksWhatWasMeant, checkInAnswer, readSafeNow, safetyRequest, type CheckInAnswer } from '../src/safety/safetyAnswers';
 import { asksAboutSomeoneElse, checkInQuestionKey, loadSafetyReplyWords, safetyReply, speaksOfSomeoneElse } from '../src/safety/safetyReply';
-import { settingLines } from '../src/safety/crisisRoutesText';
-import { settingsIn, type Setting } from '../src/safety/replySetting';
+import { saysAnyOf, settingsIn, type Setting } from '../src/safety/replySetting';
 import type { RiskAssessment } from '../src/safety/types';
 import { EMERGENCY_SUPPORT_DIALOG, type EmergencySupportOptions } from './emergencySupportDialog';
 import { SAFETY_PLAN_DIALOG, type SafetyPlanOptions } from './safetyPlanDialog';
@@ -72,7 +71,7 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
     const { context } = dc;
     const locale = localeOf(context);
     const text = context.activity.text ?? '';
-    const assessment = aboutWhom(options.assessment, text);
+    const assessment = aboutWhom(options.assessment, text, locale);
     const settings = settingsIn(text, loadSafetyReplyWords(locale).settings);
     const state: CheckInState = { ...options, assessment, settings };
     dc.activeDialog!.state = state;
@@ -83,7 +82,10 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
     // question and the routes, without a crisis banner pinned over what they said.
     if (!options.afterCrisis && options.assessment.saidSafe !== true) await sendSafetyEvent(this.deps, context, { category: options.assessment.category, severity: 'concern' });
     // Pregnant, a new baby, on a ward: who is close by comes before the question, not only after a yes.
-    const nearby = settingLines(locale, safetyReply(assessment), { ...options.profile, settings });
+    const reply = safetyReply(assessment);
+    // Someone who may hurt someone: the line for changing that, before the question.
+    const respect = reply.audience === 'everyone' ? routesById(locale, ['respect']).map((route) => routeLine(locale, route)) : [];
+    const nearby = [...respect, ...settingLines(locale, reply, { ...options.profile, settings })];
     const routesLine = withFittingLines(locale, t(locale, 'safety:checkIn.routesLine', routeValues(locale)), options.profile);
     await context.sendActivity(MessageFactory.text([routesLine, ...nearby].join('\n\n')));
     await this.ask(context, state);
@@ -159,8 +161,15 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
  * person more than of the writer, the check-in asks about that person, and a yes opens the reply for
  * helping someone else ("are they safe?"), not "are you safe?".
  */
-function aboutWhom(assessment: RiskAssessment, text: string): RiskAssessment {
-  if (assessment.possible !== true || (assessment.who ?? 'self') !== 'self' || !speaksOfSomeoneElse(text)) return assessment;
+function aboutWhom(assessment: RiskAssessment, text: string, locale: string): RiskAssessment {
+  if (assessment.possible !== true) return assessment;
+  const who = assessment.who ?? 'self';
+  // "threw a plate at my girlfriend, i need to stop before i hurt her": the writer may hurt someone.
+  // Asked about that, with the Respect Phone Line, never "is someone harming you?" (the victim's script).
+  if ((who === 'self' || assessment.category === 'harm_to_others') && saysAnyOf(text, loadSafetyReplyWords(locale).writerMayHurt)) {
+    return { ...assessment, category: 'harm_to_others', who: who === 'self' ? 'adult' : who, possible: false };
+  }
+  if (who !== 'self' || !speaksOfSomeoneElse(text)) return assessment;
   return { ...assessment, who: 'adult' };
 }
 

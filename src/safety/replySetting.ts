@@ -17,12 +17,14 @@ export type SettingPhrases = Readonly<Record<Setting, readonly (readonly string[
 
 const ANY_NUMBER = '#';
 
+/** Phrases as the answer reader's tokens. '#' is not a word to the tokeniser: it is swapped for a placeholder word and back. */
+export function phraseTokens(raw: readonly string[]): string[][] {
+  return raw.map((phrase) => answerTokens(phrase.replace(/#/g, 'anynumber')).map((token) => (token === 'anynumber' ? ANY_NUMBER : token))).filter((tokens) => tokens.length > 0);
+}
+
 export function settingPhrases(raw: Record<Setting, readonly string[]>): SettingPhrases {
   const out = {} as Record<Setting, string[][]>;
-  for (const name of SETTINGS) {
-    // '#' is not a word to the tokeniser: it is swapped for a placeholder word and back.
-    out[name] = raw[name].map((phrase) => answerTokens(phrase.replace(/#/g, 'anynumber')).map((token) => (token === 'anynumber' ? ANY_NUMBER : token)));
-  }
+  for (const name of SETTINGS) out[name] = phraseTokens(raw[name]);
   return out;
 }
 
@@ -35,10 +37,16 @@ function matchesAt(tokens: readonly string[], at: number, phrase: readonly strin
   return true;
 }
 
+/** True when the message holds any of the phrases, as whole words. */
+export function saysAnyOf(text: string, phrases: readonly (readonly string[])[]): boolean {
+  const tokens = answerTokens(text);
+  return phrases.some((phrase) => tokens.some((_token, i) => matchesAt(tokens, i, phrase)));
+}
+
 /** The settings a message names, in the order of SETTINGS. */
 export function settingsIn(text: string, phrases: SettingPhrases): Setting[] {
   const tokens = answerTokens(text);
-  return SETTINGS.filter((name) => phrases[name].some((phrase) => phrase.length > 0 && tokens.some((_token, i) => matchesAt(tokens, i, phrase))));
+  return SETTINGS.filter((name) => phrases[name].some((phrase) => tokens.some((_token, i) => matchesAt(tokens, i, phrase))));
 }
 
 /** The settings known so far and those this message adds, once each. */
