@@ -179,3 +179,24 @@ describe('a yes to the check-in that says clearly they are safe: thanks and help
     expect(text).not.toMatch(/glad you're safe/i);
   });
 });
+
+describe('a guess at someone who says they may hurt someone: their question and the Respect line, never the victim\'s', () => {
+  it.each([
+    ['the model read harm to others', "i shoved my partner into the door tonight and i'm scared i'll hurt her properly next time", { category: 'harm_to_others' as const, who: 'adult' as const }],
+    ['the model read it as their own risk', 'i lost my temper again and i hit him, i hate what i am turning into', { category: 'suicide' as const }],
+  ])('%s', async (_case, text, guess) => {
+    const adapter = await crisisBot({ [text]: { severity: 'concern', possible: true, ...guess } });
+    const reply = textOf(await sayOnce(adapter, text));
+    expect(reply).toMatch(/0808 802 4040/);
+    expect(reply).toMatch(/hurting someone else/);
+    expect(reply).not.toMatch(/is someone harming you/);
+  });
+
+  it('someone hurt by another person keeps the question that covers both', async () => {
+    const text = 'my brother lost his temper with me and hit me';
+    const adapter = await crisisBot({ [text]: { category: 'suicide', severity: 'concern', possible: true } });
+    const reply = textOf(await sayOnce(adapter, text));
+    expect(reply).not.toMatch(/0808 802 4040/);
+    expect(reply).toMatch(/someone harming you/);
+  });
+});
