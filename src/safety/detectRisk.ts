@@ -29,8 +29,9 @@ import { loadLexicon, type CompiledLexicon, type CompiledRule } from './lexicon'
 import { WordPrefilter } from './prefilter';
 import { readLocaleBackstopExamples, trainRiskBackstopCached, type BackstopVerdict, type RiskBackstop } from './riskBackstop';
 import { firstPersonWords, mentionsSomeoneElse, shiftToFirstPerson } from './pronounShift';
-import { readRiskContext } from './riskContext';
+import { pastAndOverThroughout, readRiskContext } from './riskContext';
 import { guideQuestionSpans, insideSpans } from './guideQuestion';
+import { asksAboutSupportLines } from './lineQuestion';
 import { signalsIn } from './riskSignals';
 import { loadRiskPhrases } from './riskPhrases';
 import { dropInvisible, hasInvisible } from './unicodeFold';
@@ -403,6 +404,11 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     return !someLiveMatch(lex, found, (f, rule, at) => rule.category === 'medical' || !insideSpans(spans.get(f) ?? [], at));
   }
 
+  /** The message only asks what the support lines are (lineQuestion.ts): every live match names a line. */
+  function onlyAsksAboutLines(lex: CompiledLexicon, found: readonly Found[]): boolean {
+    return found.every((f) => asksAboutSupportLines(f.prepared.text)) && !someLiveMatch(lex, found, (_f, rule) => !rule.asksForRoutes);
+  }
+
   function assessmentOf(lex: CompiledLexicon, found: readonly Found[]): RiskAssessment | null {
     let best: { hit: Hit; from: Found } | null = null;
     for (const f of found) for (const hit of f.hits) if (best === null || moreUrgent(lex, hit, best.hit)) best = { hit, from: f };
@@ -415,7 +421,7 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     // Another language's own words for "years ago ... I'm well now" (riskContext.ts reads English only).
     const over = lex.pastOver;
     if (over !== undefined && over.past.test(from.prepared.plain) && over.well.test(from.prepared.plain) && !over.unless.test(from.prepared.plain)) context.when = 'past';
-    if (context.frame === 'personal' && !hit.negated && onlyInGuideQuestions(lex, found)) context.frame = 'professional';
+    if (context.frame === 'personal' && !hit.negated && (onlyInGuideQuestions(lex, found) || onlyAsksAboutLines(lex, found))) context.frame = 'professional';
     const live = found.flatMap((f) => f.hits.filter((h) => !h.negated));
     const matched = [...new Set((live.length > 0 ? live : found.flatMap((f) => f.hits)).map((h) => h.rule.id))];
     // Past and over, or work and study talk: a concern to acknowledge, never the full hand-off.
@@ -490,6 +496,9 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     }
     const sentences = sentencesOf(words);
     if (sentences.length < 2) return null;
+    // A sentence judged alone loses the message around it: "I don't do it now" said after "I used to
+    // hurt myself at school" is not a new worry when the whole message is past and over.
+    if (parts.length === 1 && pastAndOverThroughout(parts[0].text)) return null;
     // A sentence said twice is judged once: a long paste may repeat the same lines many times.
     const judged = new Set<string>();
     for (const sentence of sentences) {

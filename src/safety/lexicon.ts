@@ -54,6 +54,8 @@ const lexiconSchema = z.object({
         patterns: patternList,
         /** the rule is written about someone else (a child's disclosure, a relative threatened) */
         aboutOther: z.boolean().optional(),
+        /** the rule hears a request for a line or a number, which a question about the lines only names */
+        asksForRoutes: z.boolean().optional(),
       }),
     )
     .min(1),
@@ -75,6 +77,7 @@ export interface CompiledRule {
   category: RiskCategory;
   severity: RiskSeverity;
   aboutOther: boolean;
+  asksForRoutes: boolean;
 }
 
 export interface CompiledLexicon {
@@ -160,7 +163,7 @@ export function compileLexicon(file: unknown, source: string, knownWords: Iterab
   for (const rule of lex.rules) {
     if (seen.has(rule.id)) throw new Error(`risk lexicon ${source}: duplicate rule id ${rule.id}`);
     seen.add(rule.id);
-    const compiled: CompiledRule = { id: rule.id, category: rule.category, severity: rule.severity, aboutOther: rule.aboutOther === true };
+    const compiled: CompiledRule = { id: rule.id, category: rule.category, severity: rule.severity, aboutOther: rule.aboutOther === true, asksForRoutes: rule.asksForRoutes === true };
     rule.patterns.forEach((p, i) => {
       const src = expand(p, lex.macros, `${rule.id}[${i}]`);
       const regex = compile(wordBounded(src), `${rule.id}[${i}]`, 'g');
