@@ -7,6 +7,9 @@ import { safetyMode, safetyReply, type Audience, type SafetyReply } from '../src
 import type { RiskAssessment, RiskCategory } from '../src/safety/types';
 import { crisisRouteTable, routeSet, type CrisisRoute } from '../src/safety/crisisRoutes';
 import { readAheadRequest } from '../src/safety/routeRequest';
+import { addSettings, settingsIn, type Setting } from '../src/safety/replySetting';
+import { loadSafetyReplyWords } from '../src/safety/safetyReply';
+import { settingLines } from '../src/safety/crisisRoutesText';
 import { PROFILE_NOTED_KEY, type ProfileNoted } from './turnState';
 import { SAFETY_PLAN_DIALOG, type SafetyPlanResult } from './safetyPlanDialog';
 import {
@@ -46,6 +49,8 @@ export interface EmergencySupportOptions extends SafetyDialogOptions {
   inPlan?: boolean;
   /** true when this conversation's crisis reply already sent the emergencySupport event: the banner is up, no second signal */
   bannerUp?: boolean;
+  /** where the person is or what is going on for them, said before this reply (the check-in's message) */
+  settings?: Setting[];
 }
 
 export interface EmergencySupportResult {
@@ -102,6 +107,14 @@ interface EmergencyState {
   more: string[];
   /** true once a safety plan was made: it is not offered again */
   planned: boolean;
+  /** where they are or what is going on for them (a ward, a school, a new baby), said so far */
+  settings?: Setting[];
+  /** true once "999 is still there" was said after they did not want the police, an ambulance or 999: never again */
+  servicesStillSaid?: boolean;
+  /** true once they said they cannot or will not phone anyone (deaf, no voice, hate phones): a text line stays in view */
+  cannotCall?: boolean;
+  /** the settings whose first line was said: later replies use the shorter wording */
+  settingsSaid?: Setting[];
   /** the buttons last offered, so a number typed on a plain-text channel maps back */
   offered: SafetyChoice<ChoiceId>[];
   /** what the dialog said in its last turn, and in this one: never the same words twice in a row */
@@ -179,7 +192,8 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     const reply = safetyReply(options.assessment);
     await recordSafetyEvent(this.deps, context, options.assessment, 'emergency');
     if (!options.bannerUp) await sendSafetyEvent(this.deps, context, options.assessment);
-    const message = crisisReplyFor(locale, reply, options.assessment, options.profile, options.lead ?? 'first');
+    const settings = addSettings(options.settings, settingsOf(context));
+    const message = crisisReplyFor(locale, reply, options.assessment, { ...options.profile, settings }, options.lead ?? 'first');
     const state: EmergencyState = {
       profile: options.profile,
       reply,
@@ -193,6 +207,9 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       main: message.buttons.map((route) => route.id),
       more: message.more.map((route) => route.id),
       planned: options.inPlan === true,
+      settings,
+      settingsSaid: settings,
+      cannotCall: cannotCall(readTurnAnswer(context)),
       offered: [],
     };
     dc.activeDialog!.state = state;
@@ -216,7 +233,10 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     if (noted) state.profile = noted.profile;
 
     const text = context.activity.text ?? '';
+    // "i'm on the ward", "she's in year 8", said now: who is close by to help from here on.
+    state.settings = addSettings(state.settings, settingsOf(context));
     const reading = readTurnAnswer(context);
+    if (cannotCall(reading)) state.cannotCall = true;
     const risk = turnRisk(context);
     const newRisk = risk && safetyMode(risk) === 'handoff' && !isAnswerAboutHelp(reading, risk, state.reply) ? risk : undefined;
     if (newRisk) {
@@ -226,10 +246,10 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       // A body in danger now ("my dad just collapsed") while the person's own answer is open: 999 for
       // that first, on top; once help is on the way and they go back, their own question again.
       if (next.kind === 'medical' && state.reply.kind !== 'medical' && state.phase !== 'settled') {
-        return dc.beginDialog(this.id, { assessment: newRisk, profile: state.profile } satisfies EmergencySupportOptions);
+        return dc.beginDialog(this.id, { assessment: newRisk, profile: state.profile, settings: state.settings } satisfies EmergencySupportOptions);
       }
       if (next.kind !== state.reply.kind && (next.audience === 'self' || state.phase === 'settled')) {
-        return dc.replaceDialog(this.id, { assessment: newRisk, profile: state.profile, lead: 'repeat' } satisfies EmergencySupportOptions);
+        return dc.replaceDialog(this.id, { assessment: newRisk, profile: state.profile, lead: 'repeat', settings: state.settings } satisfies EmergencySupportOptions);
       }
       await recordSafetyEvent(this.deps, context, newRisk, 'emergency');
       await sendSafetyEvent(this.deps, context, newRisk);
@@ -357,13 +377,16 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       // "theres my sister i guess": reaching them now is a good step, whatever else the answer says.
       const trusted = reading.trusted === true && audience === 'self' && label !== 'notSafe' ? [t(locale, 'safety:answer.trusted')] : [];
       // "how long is the wait": a short answer after 999, then the question again (never the check's question).
-      const routes = [...routesById(locale, ['emergency']), ...own, ...young, ...advice];
+      // "me deaf, phone no good": a way to text stays beside 999 while their safety is open.
+      const textLine = state.cannotCall === true && state.reply.kind !== 'medical' ? routesById(locale, ['shout']) : [];
+      const routes = [...routesById(locale, ['emergency']), ...own, ...young, ...textLine, ...advice];
       const aside = questionAside(context, routes);
       const text = [
         ...trusted,
         this.fresh(state, wordings),
+        ...this.settingText(locale, state),
         ...(aside ? [aside] : []),
-        ...[...own, ...young].map((route) => routeLine(locale, route)),
+        ...[...own, ...young, ...textLine].map((route) => routeLine(locale, route)),
         ...(advice.length > 0 ? [`${t(locale, 'safety:answer.adviceLead')}\n${routeBullets(locale, advice)}`] : []),
       ].join('\n\n');
       await context.sendActivity(withRouteButtons(locale, text, routes));
@@ -422,8 +445,21 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     const danger = notSafe || medical;
     const first = danger ? [t(locale, medical ? `safety:answer.notSafe.${voiceOf(state.reply)}` : 'safety:answer.notSafeReluctant')] : [];
     const values = routeValues(locale);
-    const wordings =
-      reading.aimedAtServices && !danger
+    const services = reading.aimedAtServices === true && !danger;
+    // "I don't want the police round" (not the helplines): the lines that talk it through by phone
+    // or text (Samaritans, Shout, their nation's NHS line); 999 once in the dialog, never on every
+    // turn. "I won't ring Samaritans or any of them": text, email, someone they trust, and no 999.
+    const police = services && reading.aimedAtHelplines !== true;
+    const still = police && !state.servicesStillSaid ? [t(locale, 'safety:answer.servicesStill')] : [];
+    if (still.length > 0) state.servicesStillSaid = true;
+    const own = police ? ownLines(locale, state, true) : [];
+    const ownText = own.map((route) => routeLine(locale, route));
+    const wordings = police
+      ? [
+          [t(locale, `safety:answer.reluctantPolice.${who}`, values), ...ownText, ...still],
+          [t(locale, `safety:answer.reluctantPoliceAgain.${who}`, values), ...ownText, ...still],
+        ]
+      : services
         ? [[t(locale, `safety:answer.reluctantServices.${who}`, values)], [t(locale, `safety:answer.reluctantServicesAgain.${who}`, values)]]
         : [
             [t(locale, `safety:answer.reluctant.${who}`, values), t(locale, 'safety:answer.silentCall')],
@@ -432,8 +468,11 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     // Someone under 18 hears of Childline here too ("i cant tell anyone").
     const young = youngRoutes(locale, state);
     const youngLines = young.map((route) => routeLine(locale, route));
-    const text = this.fresh(state, wordings.map((lines) => [...first, ...lines, ...youngLines, t(locale, 'safety:answer.stayWithYou')].join('\n\n')));
-    return withRouteButtons(locale, text, [...routesById(locale, danger ? ['emergency', 'shout', 'samaritans_email'] : ['shout', 'samaritans_email']), ...young]);
+    // "they're run ragged" on a ward: the call bell is still theirs to press.
+    const nearby = this.settingText(locale, state);
+    const text = this.fresh(state, wordings.map((lines) => [...first, ...lines, ...nearby, ...youngLines, t(locale, 'safety:answer.stayWithYou')].join('\n\n')));
+    const buttons = danger ? ['emergency', 'shout', 'samaritans_email'] : police ? ['samaritans', 'shout', 'samaritans_email'] : ['shout', 'samaritans_email'];
+    return withRouteButtons(locale, text, [...routesById(locale, buttons), ...own, ...young]);
   }
 
   /** Worried about someone else and holding back: asking for advice is right; the lines that advise, again; 999 only for danger now. */
@@ -442,7 +481,7 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     const advice = adviceRoutes(locale, state);
     const tips = adviceTips(locale, state);
     const lead = this.fresh(state, tObject<string[]>(locale, 'safety:answer.hesitant'));
-    const text = [`${lead}\n${routeBullets(locale, advice)}`, ...tips, t(locale, 'safety:reply.now.other')].join('\n\n');
+    const text = [`${lead}\n${routeBullets(locale, advice)}`, ...this.settingText(locale, state), ...tips, t(locale, 'safety:reply.now.other')].join('\n\n');
     await context.sendActivity(withRouteButtons(locale, text, [...routesById(locale, ['emergency']), ...advice]));
     return this.askOrOffer(context, state);
   }
@@ -497,6 +536,22 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
     const other = wording === 'afterAck' ? 'again' : 'afterAck';
     const text = this.fresh(state, [t(locale, `safety:ask.${wording}.${voice}`), t(locale, `safety:ask.${other}.${voice}`)]);
     await context.sendActivity(questionActivity(context, text, state.offered));
+  }
+
+  /**
+   * Who is close by to help where the person is (a nurse on the ward, the school's safeguarding
+   * lead, the midwife): a setting named for the first time gets its full line, one already named
+   * the shorter one, on every reply while their safety is open ("who do I ask here").
+   */
+  private settingText(locale: string, state: EmergencyState): string[] {
+    const known = state.settings ?? [];
+    const said = (state.settingsSaid ?? []).filter((setting) => known.includes(setting));
+    const fresh = known.filter((setting) => !said.includes(setting));
+    state.settingsSaid = addSettings(said, fresh);
+    return [
+      ...settingLines(locale, state.reply, { ...state.profile, settings: fresh }),
+      ...settingLines(locale, state.reply, { ...state.profile, settings: said }, true),
+    ];
   }
 
   /** The first of these wordings the dialog did not send in its last turn (the last one if all were). */
@@ -599,6 +654,16 @@ function isOnlyContext(noted: ProfileNoted, context: TurnContext): boolean {
   if (noted.onlyContext) return true;
   const reading = readTurnAnswer(context);
   return reading.label === 'unknown' && !reading.reluctant && !reading.unreadable;
+}
+
+/** Not able or not willing to phone anyone at all (not only the police or 999): texting is their way in. */
+function cannotCall(reading: SafeNowReading): boolean {
+  return reading.reluctant && reading.aimedAtServices !== true;
+}
+
+/** The settings this turn's message names (a ward, a school, a new baby). */
+function settingsOf(context: TurnContext): Setting[] {
+  return settingsIn(context.activity.text ?? '', loadSafetyReplyWords(localeOf(context)).settings);
 }
 
 /** What the record keeps of an answer. */

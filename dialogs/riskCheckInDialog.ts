@@ -2,10 +2,11 @@ import { MessageFactory, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { t } from '../src/content/i18n';
 import { crisisRouteTable, type CrisisRoute } from '../src/safety/crisisRoutes';
-import { routeBullets } from '../src/safety/crisisRoutesText';
+import { routeBullets, routeLine, settingLines } from '../src/safety/crisisRoutesText';
 import type { UserProfile } from '../src/profile';
 import { asksWhatWasMeant, checkInAnswer, readSafeNow, safetyRequest, type CheckInAnswer } from '../src/safety/safetyAnswers';
-import { asksAboutSomeoneElse, checkInQuestionKey, speaksOfSomeoneElse } from '../src/safety/safetyReply';
+import { asksAboutSomeoneElse, checkInQuestionKey, loadSafetyReplyWords, safetyReply, speaksOfSomeoneElse } from '../src/safety/safetyReply';
+import { saysAnyOf, settingsIn, type Setting } from '../src/safety/replySetting';
 import type { RiskAssessment } from '../src/safety/types';
 import { EMERGENCY_SUPPORT_DIALOG, type EmergencySupportOptions } from './emergencySupportDialog';
 import { SAFETY_PLAN_DIALOG, type SafetyPlanOptions } from './safetyPlanDialog';
@@ -36,6 +37,8 @@ export interface RiskCheckInOptions extends SafetyDialogOptions {
 /** The dialog's state: its options, and how often the question was asked (asked again, it is said in other words). */
 interface CheckInState extends RiskCheckInOptions {
   asks?: number;
+  /** where the person is or what is going on for them, from the message that opened the check-in */
+  settings?: Setting[];
 }
 
 export interface RiskCheckInResult {
@@ -67,7 +70,10 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
     if (!options) throw new Error('RiskCheckInDialog needs an assessment');
     const { context } = dc;
     const locale = localeOf(context);
-    const state: CheckInState = { ...options, assessment: aboutWhom(options.assessment, context.activity.text ?? '') };
+    const text = context.activity.text ?? '';
+    const assessment = aboutWhom(options.assessment, text, locale);
+    const settings = settingsIn(text, loadSafetyReplyWords(locale).settings);
+    const state: CheckInState = { ...options, assessment, settings };
     dc.activeDialog!.state = state;
     await recordSafetyEvent(this.deps, context, options.assessment, 'checkIn');
     // Severity is always concern here: the banner shows, the full hand-off waits for the answer.
@@ -75,7 +81,13 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
     // Someone who opened by saying they are safe ("im safe, i just feel like a burden") gets the
     // question and the routes, without a crisis banner pinned over what they said.
     if (!options.afterCrisis && options.assessment.saidSafe !== true) await sendSafetyEvent(this.deps, context, { category: options.assessment.category, severity: 'concern' });
-    await context.sendActivity(MessageFactory.text(withFittingLines(locale, t(locale, 'safety:checkIn.routesLine', routeValues(locale)), options.profile)));
+    // Pregnant, a new baby, on a ward: who is close by comes before the question, not only after a yes.
+    const reply = safetyReply(assessment);
+    // Someone who may hurt someone: the line for changing that, before the question.
+    const respect = reply.audience === 'everyone' ? routesById(locale, ['respect']).map((route) => routeLine(locale, route)) : [];
+    const nearby = [...respect, ...settingLines(locale, reply, { ...options.profile, settings })];
+    const routesLine = withFittingLines(locale, t(locale, 'safety:checkIn.routesLine', routeValues(locale)), options.profile);
+    await context.sendActivity(MessageFactory.text([routesLine, ...nearby].join('\n\n')));
     await this.ask(context, state);
     return Dialog.EndOfTurn;
   }
@@ -94,6 +106,12 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
     const answer: CheckInAnswer = unreadable ? 'unknown' : reluctant ? 'unsure' : (chosen(text, yesNo(locale)) ?? checkInAnswer(text, locale));
     this.deps.logger?.debug({ event: 'check_in_answer', answer }, 'answer to the risk check-in');
 
+    // "yeah, but honestly i'm safe now": the thoughts are there, and they say clearly they are safe.
+    // Thanks and help kept handy, not the hand-off with 999 on every turn.
+    if (answer === 'yes' && !unreadable && ownThoughtsQuestion(state.assessment) && saysClearlySafe(text, locale)) {
+      await sendClosing(context, options.profile, 'safeNow');
+      return dc.endDialog({ answer: 'no' } satisfies RiskCheckInResult);
+    }
     if (answer === 'yes' || answer === 'unsure') {
       // After a crisis reply the banner is already up: the hand-off again, without a second event.
       return dc.replaceDialog(EMERGENCY_SUPPORT_DIALOG, { ...options, lead: 'afterCheckIn', bannerUp: options.afterCrisis } satisfies EmergencySupportOptions);
@@ -143,17 +161,51 @@ export class RiskCheckInDialog extends Dialog<RiskCheckInOptions> {
  * person more than of the writer, the check-in asks about that person, and a yes opens the reply for
  * helping someone else ("are they safe?"), not "are you safe?".
  */
-function aboutWhom(assessment: RiskAssessment, text: string): RiskAssessment {
-  if (assessment.possible !== true || (assessment.who ?? 'self') !== 'self' || !speaksOfSomeoneElse(text)) return assessment;
+function aboutWhom(assessment: RiskAssessment, text: string, locale: string): RiskAssessment {
+  if (assessment.possible !== true) return assessment;
+  const who = assessment.who ?? 'self';
+  // "threw a plate at my girlfriend, i need to stop before i hurt her": the writer may hurt someone.
+  // Asked about that, with the Respect Phone Line, never "is someone harming you?" (the victim's script).
+  if ((who === 'self' || assessment.category === 'harm_to_others') && saysAnyOf(text, loadSafetyReplyWords(locale).writerMayHurt)) {
+    return { ...assessment, category: 'harm_to_others', who: who === 'self' ? 'adult' : who, possible: false };
+  }
+  if (who !== 'self' || !speaksOfSomeoneElse(text)) return assessment;
   return { ...assessment, who: 'adult' };
 }
 
+/**
+ * The question asked about the writer's own thoughts of harm: "yes, but I'm safe" answers it. Not
+ * about someone harming them (safe now is not safe at home) or about someone else.
+ */
+function ownThoughtsQuestion(assessment: RiskAssessment): boolean {
+  const key = checkInQuestionKey(assessment);
+  return key === 'suicide' || key === 'self_harm' || key === 'possible';
+}
+
+/**
+ * A clear claim of safety about themselves in the same message as a yes: words that say safety (not
+ * a bare "ok" or "fine"), with no "but" or "not" taking it back and not about someone else.
+ */
+function saysClearlySafe(text: string, locale: string): boolean {
+  const reading = readSafeNow(text, locale);
+  return reading.label === 'safe' && reading.weak !== true && reading.contrast !== true && reading.about !== 'other';
+}
+
 /** Thanks for a no (or "you don't have to answer"), where help is anyway, and that the conversation can go on. */
-async function sendClosing(context: TurnContext, profile: UserProfile, answer: CheckInAnswer | 'unreadable' | 'toldMore'): Promise<void> {
+async function sendClosing(context: TurnContext, profile: UserProfile, answer: CheckInAnswer | 'unreadable' | 'toldMore' | 'safeNow'): Promise<void> {
   const locale = localeOf(context);
-  const opening = answer === 'unreadable' ? 'safety:answer.unreadable' : answer === 'no' ? 'safety:checkIn.no' : answer === 'toldMore' ? 'safety:checkIn.toldMore' : 'safety:checkIn.unknown';
+  const opening =
+    answer === 'unreadable'
+      ? 'safety:answer.unreadable'
+      : answer === 'no'
+        ? 'safety:checkIn.no'
+        : answer === 'toldMore' || answer === 'safeNow'
+          ? `safety:checkIn.${answer}`
+          : 'safety:checkIn.unknown';
   const help = withFittingLines(locale, t(locale, 'safety:checkIn.helpAnyway', routeValues(locale)), profile);
-  const reply = [t(locale, opening), help, t(locale, 'safety:checkIn.goOn')].join('\n\n');
+  // Safe, and asking to get on with IPT: the guide asks what they want to know.
+  const goOn = answer === 'safeNow' ? 'safety:checkIn.goOnSafe' : 'safety:checkIn.goOn';
+  const reply = [t(locale, opening), help, t(locale, goOn)].join('\n\n');
   await context.sendActivity(withRouteButtons(locale, reply, [...routesById(locale, CHECK_IN_ROUTES), ...fittingLines(locale, profile)]));
 }
 
@@ -168,10 +220,13 @@ export async function closeCheckInForQuestion(context: TurnContext, instance: Di
   const state = instance.state as CheckInState;
   const locale = localeOf(context);
   const text = context.activity.text ?? '';
-  if (checkInAnswer(text, locale) !== 'unknown' || asksWhatWasMeant(text, locale) || readSafeNow(text, locale).reluctant || safetyRequest(text, locale) !== undefined) return false;
+  const answer = checkInAnswer(text, locale);
+  // "yeah honestly i'm safe, can we just talk about ipt": safe, said clearly, and a question to answer.
+  const safeNow = answer === 'yes' && ownThoughtsQuestion(state.assessment) && saysClearlySafe(text, locale);
+  if ((answer !== 'unknown' && !safeNow) || asksWhatWasMeant(text, locale) || readSafeNow(text, locale).reluctant || safetyRequest(text, locale) !== undefined) return false;
   if ((requestedRoutes(context, state.profile, { main: CHECK_IN_ROUTES, more: [] }) ?? []).length > 0) return false;
   markResponded(context, 'checkIn');
-  await sendClosing(context, state.profile, 'unknown');
+  await sendClosing(context, state.profile, safeNow ? 'safeNow' : 'unknown');
   return true;
 }
 

@@ -1,6 +1,7 @@
-import { t } from '../content/i18n';
+import { t, tObject } from '../content/i18n';
 import type { AgeGroup, Nation } from '../profile';
 import { crisisRouteTable, routeNotesFor, routeSet, routesFor, type CrisisRoute, type RouteQuery } from './crisisRoutes';
+import type { Setting } from './replySetting';
 import type { SafetyReply } from './safetyReply';
 import type { RiskAssessment, RiskCategory } from './types';
 
@@ -78,6 +79,27 @@ function nowKey(reply: SafetyReply): string {
 export interface PersonContext {
   nation?: Nation;
   ageGroup?: AgeGroup;
+  /** where they are or what is going on for them, said so far (a ward, a school, a new baby) */
+  settings?: readonly Setting[];
+}
+
+/**
+ * Who is close by to help, for each setting the person has named: a nurse and the call bell on a
+ * ward, the school's safeguarding lead for a pupil, the midwife or health visitor in a pregnancy or
+ * after a birth. `again` is the shorter wording for replies while their safety is still open.
+ * The school line is for a child: a pupil's own reply (under 18) or a worry about a child; a
+ * physical emergency keeps only the ward line (999 and the call bell, nothing else to read).
+ */
+export function settingLines(locale: string, reply: SafetyReply, person: PersonContext, again = false): string[] {
+  const voice = reply.audience === 'other' ? 'other' : 'self';
+  const fits = (setting: Setting): boolean => {
+    if (setting === 'hospital') return true;
+    if (reply.kind === 'medical') return false;
+    // A teacher who may hurt someone is never told to tell a teacher they trust.
+    if (setting === 'school') return reply.audience === 'other' ? reply.kind === 'child' || reply.kind === 'child_abuse' : reply.audience === 'self' && person.ageGroup === 'under_18';
+    return true;
+  };
+  return (person.settings ?? []).filter(fits).map((setting) => tObject<string[]>(locale, `safety:setting.${setting}.${voice}`)[again ? 1 : 0]);
 }
 
 /**
@@ -95,6 +117,7 @@ export function crisisReplyFor(locale: string, reply: SafetyReply, assessment: R
   const tips = set.tipKeys.filter((key) => key !== 'safety:tips.stroke_fast' || !assessment.matched.some((id) => id.includes('overdose')));
   const paragraphs = [
     `${t(locale, opening)} ${t(locale, nowKey(reply))}`,
+    ...settingLines(locale, reply, person),
     ...(reply.audience === 'other' && reply.kind !== 'medical' ? [t(locale, 'safety:reply.howToHelp')] : []),
     ...(listed.length > 0 ? [`${t(locale, `safety:reply.routesLead.${reply.audience}`)}\n${routeBullets(locale, listed)}`] : []),
     ...tips.map((key) => t(locale, key)),

@@ -29,6 +29,8 @@ export interface SafeNowReading {
   unreadable: boolean;
   /** reluctance aimed at 999, the police or the helplines themselves ("I don't want to ring 999 or any helpline") */
   aimedAtServices?: boolean;
+  /** reluctance that names the helplines themselves ("I won't ring Samaritans or any of them"): not offered them by phone again */
+  aimedAtHelplines?: boolean;
   /** holding back from helping someone else ("I don't want to get them in trouble", "what if I'm wrong") */
   hesitant?: boolean;
   /** names someone they trust ("theres my sister i guess", "i could text my mate") */
@@ -69,7 +71,7 @@ const questionSchema = z
 const fileSchema = z.object({
   readable: z.object({ short: z.array(z.string()) }),
   safeNow: questionSchema,
-  reluctance: z.object({ phrases: phraseListSchema, services: phraseListSchema }),
+  reluctance: z.object({ phrases: phraseListSchema, services: phraseListSchema, helplines: phraseListSchema }),
   hesitation: z.object({ phrases: phraseListSchema }),
   neutral: z.object({ phrases: phraseListSchema }),
   trusted: z.object({ phrases: phraseListSchema }),
@@ -105,6 +107,8 @@ interface AnswerTables {
   reluctance: readonly string[][];
   /** what reluctance may be aimed at: 999, the police, the helplines */
   services: readonly string[][];
+  /** the helplines themselves ('samaritans', 'any helpline'): a refusal naming them is not offered them again */
+  helplines: readonly string[][];
   hesitation: readonly string[][];
   /** a safety word used about something else ("could ipt help her", "is ipt safe"): no answer */
   neutral: readonly string[][];
@@ -209,6 +213,7 @@ export function parseSafetyAnswers(json: unknown): AnswerTables {
   const checkIn = buildTable(file.checkIn, CHECK_IN_LABELS);
   const reluctance = expandPhrases(file.reluctance.phrases);
   const services = expandPhrases(file.reluctance.services);
+  const helplines = expandPhrases(file.reluctance.helplines);
   const hesitation = expandPhrases(file.hesitation.phrases);
   const neutral = expandPhrases(file.neutral.phrases);
   const trusted = expandPhrases(file.trusted.phrases);
@@ -226,7 +231,7 @@ export function parseSafetyAnswers(json: unknown): AnswerTables {
   addWords([reluctance, services, hesitation, neutral, trusted]);
   addWords(requests.values());
   for (const word of [...safeNow.fillers, ...safeNow.negators, ...safeNow.contrast.flat()]) vocabulary.add(word);
-  return { safeNow, checkIn, reluctance, services, hesitation, neutral, trusted, requests, offer, clarify, weak, vocabulary };
+  return { safeNow, checkIn, reluctance, services, helplines, hesitation, neutral, trusted, requests, offer, clarify, weak, vocabulary };
 }
 
 function tablesFor(locale: string): AnswerTables {
@@ -336,7 +341,9 @@ function readTokens(tokens: readonly string[], tables: AnswerTables): SafeNowRea
   matchesOf(tokens, 'reluctant', tables.reluctance, aside);
   const reluctant = aside.length > 0;
   matchesOf(tokens, 'hesitant', tables.hesitation, aside);
-  const extra = { aimedAtServices: reluctant && containsAny(tokens, tables.services), hesitant: aside.some((m) => m.label === 'hesitant'), trusted: containsAny(tokens, tables.trusted) };
+  const extra = {
+    aimedAtServices: reluctant && containsAny(tokens, tables.services),
+    aimedAtHelplines: reluctant && containsAny(tokens, tables.helplines), hesitant: aside.some((m) => m.label === 'hesitant'), trusted: containsAny(tokens, tables.trusted) };
   // "could ipt help her": "help" here asks about therapy; it says nothing about anyone's safety.
   matchesOf(tokens, 'neutral', tables.neutral, aside);
   const { label, matches } = classify(tokens, tables.safeNow, aside);

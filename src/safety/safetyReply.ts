@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { loadLocaleData } from '../content/localeResolver';
 import type { ReplyKind } from './crisisRoutes';
 import type { RiskAssessment } from './types';
+import { phraseTokens, SETTINGS, settingPhrases, type Setting, type SettingPhrases } from './replySetting';
 
 /**
  * Which reply a risk assessment gets: pure, so each combination of who, when, frame and category is
@@ -39,6 +40,10 @@ export interface SafetyReplyWords {
   writer: ReadonlySet<string>;
   /** lexicon rules that say the writer is an older person harmed at home (locales/<lang>/risk-lexicon.json) */
   olderAtHomeRules: ReadonlySet<string>;
+  /** where the person is or what is going on for them: phrases per setting, read by replySetting.ts */
+  settings: SettingPhrases;
+  /** the writer saying they hurt, or fear they will hurt, someone ("before i hurt her"): a guess by the backstop asks about that */
+  writerMayHurt: readonly (readonly string[])[];
 }
 
 const wordsSchema = z
@@ -46,6 +51,8 @@ const wordsSchema = z
     otherPerson: z.array(z.string().regex(/^[a-z]+$/)).min(1),
     writer: z.array(z.string().regex(/^[a-z]+$/)).min(1),
     olderAtHomeRules: z.array(z.string().regex(/^[a-z_]+\.[a-z_]+$/)),
+    writerMayHurt: z.array(z.string().min(1)).min(1),
+    settings: z.object(Object.fromEntries(SETTINGS.map((name) => [name, z.array(z.string().min(1)).min(1)])) as Record<Setting, z.ZodArray<z.ZodString>>),
   })
   .passthrough();
 
@@ -56,6 +63,8 @@ export function parseSafetyReplyWords(json: unknown): SafetyReplyWords {
     otherPerson: new Set(parsed.data.otherPerson),
     writer: new Set(parsed.data.writer),
     olderAtHomeRules: new Set(parsed.data.olderAtHomeRules),
+    settings: settingPhrases(parsed.data.settings),
+    writerMayHurt: phraseTokens(parsed.data.writerMayHurt),
   };
 }
 

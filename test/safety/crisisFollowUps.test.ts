@@ -69,13 +69,17 @@ describe('not wanting 999 or the helplines', () => {
     'im not calling 999, they would just send the police round',
     'i do not want an ambulance turning up at my door',
     "i won't ring samaritans or any of them",
-  ])('%j: acknowledged, other ways (text, email, someone trusted), no 999 pressed again, and it stays', async (message) => {
+  ])('%j: acknowledged, other ways (text, email, someone trusted), 999 never pressed, and it stays', async (message) => {
     const adapter = await afterOwnCrisis();
     const replies = await sayOnce(adapter, message);
     const text = textOf(replies);
     expect(readSafeNow(message).aimedAtServices).toBe(true);
     expect(eventsOf(replies)).toHaveLength(0);
-    expect(text).not.toMatch(/999/);
+    // Refusing the helplines: none of them by phone, and no 999. Refusing the police or an
+    // ambulance: 999 at most once, as still there, never as the thing to do (crisis13).
+    if (readSafeNow(message).aimedAtHelplines) expect(text).not.toMatch(/999|116 123/);
+    else expect(text.match(/999/g)?.length ?? 0).toBeLessThanOrEqual(1);
+    expect(text).not.toMatch(/call 999|please call/i);
     expect(text).toContain('85258');
     expect(text).toMatch(/trust/);
     expect(text).toMatch(/\?/);
