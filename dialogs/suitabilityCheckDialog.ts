@@ -260,6 +260,17 @@ export function nextStepReply(locale: string, progress: CheckProgress): Partial<
 }
 
 /**
+ * "so would it suit me or not?" right after the summary: its honest view and next step again in
+ * words, rather than the check all over again.
+ */
+export function fitAfterCheckReply(locale: string, progress: CheckProgress): Partial<Activity> {
+  const result = assessSuitability(progress.answers, { safetyFirst: progress.safetyFirst === true });
+  const numbers = urgentNumbers(locale);
+  const lines = [t(locale, `suitability:summary.view.${result.view}`, numbers), t(locale, `suitability:summary.next.${result.nextStep}`, numbers)];
+  return withActions(locale, lines.join('\n\n'), nextActions(result));
+}
+
+/**
  * "so what now?" right after the summary, which has just given the next step: how to take it, in
  * a few plain steps. Asked again straight away, other things to do rather than the same words.
  */

@@ -7,12 +7,15 @@ import { HELP_DIALOG, type HelpOptions, type NothingKind } from '../helpDialog';
 import { suitabilityLexicon } from '../../src/content/lexicon';
 import { interpretAnswer } from '../../src/content/suitability';
 import { noteProfileUpdate } from '../keptProfile';
-import { fitOutsideCheck, keepSummaryReply, nextStepHowReply, SUITABILITY_CHECK_DIALOG, withFacts, type SuitabilityCheckOptions } from '../suitabilityCheckDialog';
-import { lateDurationAnswer } from '../../src/content/checkReading';
+import { fitAfterCheckReply, fitOutsideCheck, keepSummaryReply, nextStepHowReply, SUITABILITY_CHECK_DIALOG, withFacts, type SuitabilityCheckOptions } from '../suitabilityCheckDialog';
+import { checkAnswersGiven, lateDurationAnswer } from '../../src/content/checkReading';
 import { withActions, withButtons } from '../replies';
 import { answerAgainForContext, answerTopic, areasIn, beginCheck, checkAgainWith, lastAnswerAreas, route as routeTo } from './answerRoutes';
 import { quietAfterCheckIn } from './safetyFirst';
 import { resetMisunderstandings, type MainTurn, type Route } from './turn';
+
+/** Answers to this many of the check's questions in one message, unasked, start the check with them. */
+const LISTED_ANSWERS = 3;
 
 /**
  * A message with no dialog open. Context first ("I'm 18 now", "sorry i meant cardiff"), then what
@@ -68,6 +71,18 @@ export async function whenNothingIsOpen(turn: MainTurn, route: Route, control: C
   // something IPT works on, and whether it fits. The check answers that, using what they said.
   const aboutThem = noted !== undefined && (noted.ageGroup !== undefined || noted.adult === true || noted.nation !== undefined);
   if (aboutThem && !button && isFitQuestion(locale, text) && areasIn(locale, text).length > 0) {
+    resetMisunderstandings(turn);
+    return beginCheck(turn);
+  }
+  // "so is it a yes or no then?" straight after the summary: its view and next step again, not the check again.
+  if (lastCheck?.finished && !button && turn.state.lastQuestion === undefined && (isFitQuestion(locale, text) || isYesOrNoAsk(locale, text))) {
+    resetMisunderstandings(turn);
+    await dc.context.sendActivity(fitAfterCheckReply(locale, lastCheck.progress));
+    return Dialog.EndOfTurn;
+  }
+  // "29, sheffield, down since my breakup in june": most of the check's answers in one message, asked
+  // for nothing else. The check keeps them, says what it took, and asks only what is left.
+  if (!button && !isQuestion(locale, text) && checkAnswersGiven(text, suitabilityLexicon(locale), turn.deps.clock()) >= LISTED_ANSWERS) {
     resetMisunderstandings(turn);
     return beginCheck(turn);
   }
@@ -128,6 +143,11 @@ async function controlWithNothingOpen(turn: MainTurn, control: Control): Promise
 function nothingKindOf(control: Control): NothingKind {
   if (control.kind === 'restart' || control.kind === 'repeat' || control.kind === 'resume') return control.kind;
   return control.kind === 'back' || control.kind === 'change' ? 'back' : 'other';
+}
+
+/** "so is it a yes or no", "yes or no then?": asking for the verdict in so many words. */
+function isYesOrNoAsk(locale: string, text: string): boolean {
+  return isQuestion(locale, text) && /\byes or no\b/i.test(text);
 }
 
 /** "ya", "nah" as the whole message: a yes or no, with no question of ours open to take it. */

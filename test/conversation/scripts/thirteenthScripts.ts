@@ -48,4 +48,15 @@ export const THIRTEENTH_SCRIPTS: Script[] = [
     name: 'a stretched yes to a question that needs words says what it needs, not that it was not understood',
     turns: [start, turn('yeahhh', { has: ['not a yes or no'], not: [FALLBACK] })],
   },
+  {
+    name: 'the check answered in one unasked message: the check keeps every answer, then the verdict is asked for',
+    turns: [
+      turn('saves time: 41, in exeter, been flat for about 5 months since my dad moved into a home', { has: ['Your IPT check', 'that you are 35 or over', 'that you live in England'], not: [FALLBACK, Q.age, Q.nation, Q.duration] }),
+      turn('so is it a yes or no then?', { has: ['Refer yourself to NHS Talking Therapies'], not: [FALLBACK, Q.concern] }),
+    ],
+  },
+  {
+    name: 'several answers at the first question: each kept, only the open question asked again',
+    turns: [start, turn('53, on and off since the spring, in durham', { has: ['35 or over', 'England'], last: Q.concern, not: [FALLBACK] }), answer('falling out with my son', { not: [Q.age, Q.nation, FALLBACK] })],
+  },
 ];
