@@ -2,7 +2,7 @@ import { Dialog, type DialogTurnResult } from 'botbuilder-dialogs';
 import { t } from '../../src/content/i18n';
 import { urgentNumbers } from '../../src/content/urgentNumbers';
 import { notedPlace } from '../../src/content/answerReplies';
-import { asksToEmail, asksToKeepSummary, hasChangeCue, isAcknowledgement, isFitQuestion, isNextStepRequest, isQuestion, type Control } from '../../src/language/controlWords';
+import { asksToEmail, asksToKeepSummary, hasChangeCue, isAcknowledgement, isGoAhead, isFitQuestion, isNextStepRequest, isQuestion, type Control } from '../../src/language/controlWords';
 import { HELP_DIALOG, type HelpOptions, type NothingKind } from '../helpDialog';
 import { suitabilityLexicon } from '../../src/content/lexicon';
 import { interpretAnswer } from '../../src/content/suitability';
@@ -46,7 +46,8 @@ export async function whenNothingIsOpen(turn: MainTurn, route: Route, control: C
   // "so what do I do next?" after the check: how to take its next step (the summary just said
   // what it is); asked again at once, other things to do, so no reply is the one before it.
   const checkOffered = turn.state.checkOffered === true;
-  turn.state.checkOffered = undefined;
+  // The offer outlives a question asked on the way ("can you delete it after?"), not anything else.
+  if (button || !isQuestion(locale, text)) turn.state.checkOffered = undefined;
   const askedNext = turn.state.nextStepAsked === true;
   turn.state.nextStepAsked = undefined;
   if (lastCheck?.finished && isNextStepRequest(locale, text)) {
@@ -56,7 +57,7 @@ export async function whenNothingIsOpen(turn: MainTurn, route: Route, control: C
     return Dialog.EndOfTurn;
   }
   // "yeah go on" right after the check was offered: the check.
-  if (checkOffered && !button && (control?.kind === 'resume' || bareYesNo(locale, text) === 'yes')) return beginCheck(turn);
+  if (checkOffered && !button && (control?.kind === 'resume' || bareYesNo(locale, text) === 'yes' || isGoAhead(locale, text))) return beginCheck(turn);
   // "can i get my summary by email", "how do i print this": how to keep it, never by email.
   if (!button && asksToKeepSummary(locale, text) && !asksToEmail(locale, text)) {
     resetMisunderstandings(turn);

@@ -62,6 +62,8 @@ const fileSchema = z.object({
   emailNotAsks: phraseList,
   /** Asking to keep the check's summary: an action and an object anywhere in the message, or a phrase. */
   keepSummary: z.object({ actions: phraseList, objects: phraseList, phrases: phraseList, unless: phraseList }),
+  /** Saying yes to something just offered ("ok lets do it", "go on then"), as the whole message. */
+  goAhead: phraseList,
   /** Inside the check: phrases that steer it wherever they stand in a short message, and what undoes them before. */
   withinCheck: z.object({ restart: phraseList, back: phraseList, change: phraseList, repeat: phraseList, reasons: phraseList, notBefore: phraseList }),
 });
@@ -101,6 +103,7 @@ interface ControlWords {
   emailAsks: string[];
   emailNotAsks: string[];
   keepSummary: { actions: string[]; objects: string[]; phrases: string[]; unless: string[] };
+  goAhead: Set<string>;
   withinCheck: { requests: Array<[string, WithinKind]>; reasons: string[]; notBefore: string[] };
 }
 
@@ -181,6 +184,7 @@ export function parseControlWords(json: unknown): ControlWords {
       phrases: data.keepSummary.phrases.map(normaliseControl),
       unless: data.keepSummary.unless.map(normaliseControl),
     },
+    goAhead: new Set(data.goAhead.map(normaliseControl)),
     withinCheck: {
       requests: WITHIN_KINDS.flatMap((kind) => data.withinCheck[kind].map((phrase): [string, WithinKind] => [normaliseControl(phrase), kind])),
       reasons: data.withinCheck.reasons.map(normaliseControl),
@@ -565,6 +569,11 @@ function isWhole(locale: string, text: string, list: (words: ControlWords) => Se
 function wholeIn(message: ControlText, list: (words: ControlWords) => Set<string>): boolean {
   const phrases = list(message.words);
   return message.cores.some((core) => phrases.has(core));
+}
+
+/** "ok lets do it", "go on then": yes to what was just offered, as the whole message. */
+export function isGoAhead(locale: string, text: string): boolean {
+  return isWhole(locale, text, (words) => words.goAhead);
 }
 
 /** "actually dont call me", "ive changed my mind": a call-back no longer wanted, as the whole message. */
