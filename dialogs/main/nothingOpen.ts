@@ -2,7 +2,7 @@ import { Dialog, type DialogTurnResult } from 'botbuilder-dialogs';
 import { t } from '../../src/content/i18n';
 import { urgentNumbers } from '../../src/content/urgentNumbers';
 import { notedPlace } from '../../src/content/answerReplies';
-import { asksToEmail, asksToKeepSummary, hasChangeCue, isAcknowledgement, isGoAhead, isFitQuestion, isNextStepRequest, isQuestion, type Control } from '../../src/language/controlWords';
+import { asksAfterAnswer, asksToEmail, asksToKeepSummary, hasChangeCue, isAcknowledgement, isGoAhead, isFitQuestion, isNextStepRequest, isQuestion, type Control } from '../../src/language/controlWords';
 import { HELP_DIALOG, type HelpOptions, type NothingKind } from '../helpDialog';
 import { suitabilityLexicon } from '../../src/content/lexicon';
 import { interpretAnswer } from '../../src/content/suitability';
@@ -82,8 +82,9 @@ export async function whenNothingIsOpen(turn: MainTurn, route: Route, control: C
     return Dialog.EndOfTurn;
   }
   // "29, sheffield, down since my breakup in june": most of the check's answers in one message, asked
-  // for nothing else. The check keeps them, says what it took, and asks only what is left.
-  if (!button && !isQuestion(locale, text) && checkAnswersGiven(text, suitabilityLexicon(locale), turn.deps.clock()) >= LISTED_ANSWERS) {
+  // for nothing else ("..., how do i get this?" asks something, and is answered). The check keeps
+  // them, says what it took, and asks only what is left.
+  if (!button && !isQuestion(locale, text) && !asksAfterAnswer(locale, text) && checkAnswersGiven(text, suitabilityLexicon(locale), turn.deps.clock()) >= LISTED_ANSWERS) {
     resetMisunderstandings(turn);
     return beginCheck(turn);
   }

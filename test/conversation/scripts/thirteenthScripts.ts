@@ -59,4 +59,12 @@ export const THIRTEENTH_SCRIPTS: Script[] = [
     name: 'several answers at the first question: each kept, only the open question asked again',
     turns: [start, turn('53, on and off since the spring, in durham', { has: ['35 or over', 'England'], last: Q.concern, not: [FALLBACK] }), answer('falling out with my son', { not: [Q.age, Q.nation, FALLBACK] })],
   },
+  {
+    name: 'age, place and story in one message that ends by asking how to get IPT: the question is answered, not the check',
+    turns: [turn('26, swansea, down since the wedding got called off. how do i go about getting ipt', { has: ['GP'], not: [FALLBACK, 'Your IPT check', Q.concern] })],
+  },
+  {
+    name: 'someone on a hospital ward asks who to ask about therapy there: the ward staff',
+    turns: [turn('im an inpatient at the moment, who on the ward do i talk to about getting ipt', { has: [/nurse|doctor|ward/], not: [FALLBACK] })],
+  },
 ];
