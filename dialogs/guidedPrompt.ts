@@ -6,7 +6,7 @@ import { suitabilityLexicon } from '../src/content/lexicon';
 import { CHOICES, interpretAnswer, type QuestionId } from '../src/content/suitability';
 import { readCheckAnswer, type CheckFacts } from '../src/content/checkReading';
 import { correctCheckSpelling } from '../src/content/checkSpelling';
-import { classifyControl, isAcknowledgement, isPause, isQuestion, isWhyAsk, type Control, type ControlKind } from '../src/language/controlWords';
+import { classifyCheckControl, isAcknowledgement, isPause, isQuestion, isWhyAsk, type Control, type ControlKind } from '../src/language/controlWords';
 import { withButtons } from './replies';
 import type { Clock } from '../src/clock';
 
@@ -148,7 +148,8 @@ export class GuidedPrompt extends Dialog<GuidedPromptOptions> {
     if (answer?.kind === 'skip') return dc.endDialog(this.result(state, { kind: 'skip', gaveUp: false }));
     if (answer?.kind === 'choice') return dc.endDialog(this.result(state, { kind: 'answer', values: answer.values }));
 
-    const control = classifyControl(locale, text);
+    // A request with its reason around it ("no wait, start again, i misread that") steers the check too.
+    const control = classifyCheckControl(locale, text, answer?.kind === 'typed');
     // A typed answer wins over "skip" ("not sure" answers "are people part of it?") and over a
     // change that names no question ("no, it's my mum" is an answer, not a correction).
     const answerWins = answer?.kind === 'typed' && (control?.kind === 'skip' || (control?.kind === 'change' && control.target === undefined));

@@ -19,7 +19,9 @@ import { ERASE_CONVERSATION_DIALOG } from './eraseConversationDialog';
 import { isEraseRequest } from '../src/language/eraseWords';
 import { handleKeepChoice, keepProfileFrom, restoreKeptProfile } from './keptProfile';
 import { notedPlace } from '../src/content/answerReplies';
-import { withButtons } from './replies';
+import { withActions, withButtons } from './replies';
+import { t } from '../src/content/i18n';
+import { PRIVACY_ANSWERED_KEY } from './turnState';
 import type { ChildDialogs } from './childDialogs';
 import { mainTurn, type MainDialogDeps, type MainState, type MainTurn, type Route } from './main/turn';
 import { recognizeOnce } from './main/recognition';
@@ -117,6 +119,15 @@ export class MainDialog extends ComponentDialog {
     }
     const erase = await this.privacyRoute(turn);
     if (erase) return erase;
+    // Teams has just answered who can see the check's answers: the check's question again, or the check offered.
+    if (context.turnState.get(PRIVACY_ANSWERED_KEY) === true) {
+      if (dc.activeDialog) await dc.repromptDialog();
+      else {
+        await context.sendActivity(withActions(locale, t(locale, 'suitability:offerAfterPrivacy'), ['SuitabilityCheck']));
+        turn.state.checkOffered = true;
+      }
+      return Dialog.EndOfTurn;
+    }
     if (asksForYoungPerson(text)) turn.state.askedForYoungPerson = true;
     const recognition = await turn.recognize();
     // A typed request for the check ("quiz pls") counts as its button, whatever the recogniser says.

@@ -19,7 +19,7 @@ import { savedSummaryText, summaryKeepCard, SUMMARY_MARKER, type SavedSummary } 
 import { assessSuitability, isChoice, isImplied, QUESTIONS, type FocusArea, type QuestionId, type SuitabilityAnswers, type SuitabilityResult } from '../src/content/suitability';
 import { urgentNumbers } from '../src/content/urgentNumbers';
 import type { UserProfile } from '../src/profile';
-import { GuidedPrompt, GUIDED_PROMPT, type GuidedPromptOptions, type GuidedPromptResult, type ReadAnswer } from './guidedPrompt';
+import { GuidedPrompt, GUIDED_PROMPT, readAnswer, type GuidedPromptOptions, type GuidedPromptResult, type ReadAnswer } from './guidedPrompt';
 import { cardMessage, withActions, withButtons } from './replies';
 import { ASIDE_KEY } from './turnState';
 import type { Clock } from '../src/clock';
@@ -260,6 +260,17 @@ export function nextStepReply(locale: string, progress: CheckProgress): Partial<
 }
 
 /**
+ * "so would it suit me or not?" right after the summary: its honest view and next step again in
+ * words, rather than the check all over again.
+ */
+export function fitAfterCheckReply(locale: string, progress: CheckProgress): Partial<Activity> {
+  const result = assessSuitability(progress.answers, { safetyFirst: progress.safetyFirst === true });
+  const numbers = urgentNumbers(locale);
+  const lines = [t(locale, `suitability:summary.view.${result.view}`, numbers), t(locale, `suitability:summary.next.${result.nextStep}`, numbers)];
+  return withActions(locale, lines.join('\n\n'), nextActions(result));
+}
+
+/**
  * "so what now?" right after the summary, which has just given the next step: how to take it, in
  * a few plain steps. Asked again straight away, other things to do rather than the same words.
  */
@@ -443,6 +454,10 @@ export class SuitabilityCheckDialog extends ComponentDialog {
           return this.askNext(innerDc, t(locale, 'suitability:goingBack'), previous);
         }
         case 'change':
+          if (control.value !== undefined && this.changeTo(innerDc, control.target, control.value)) {
+            await this.saveProfile(innerDc.context, progress);
+            return this.askNext(innerDc, t(locale, 'suitability:changedTo'));
+          }
           if (control.target) {
             unsettle(progress, control.target);
             return this.askNext(innerDc, t(locale, 'suitability:changing'), control.target);
@@ -474,6 +489,27 @@ export class SuitabilityCheckDialog extends ComponentDialog {
         ? t(locale, again ? 'suitability:notedListAgain' : 'suitability:notedList', { list: joinList(locale, items) })
         : t(locale, again ? 'suitability:notedAgain' : 'suitability:noted');
     return withNationHint(locale, line, facts);
+  }
+
+  /**
+   * "change my answer to no", "change how long to a few months": the new answer, for the question
+   * named or else the latest answered one it reads as an answer to, is kept at once. False when
+   * it does not, and the usual change follows (which answer, or that question again).
+   */
+  private changeTo(innerDc: DialogContext, target: QuestionId | undefined, value: string): boolean {
+    const { progress } = this.state(innerDc);
+    // Latest first: "change it to not really" after a focus area and a yes fits the yes.
+    // An answer the first one implied ("arguing with my sister": people are part of it) can be changed too.
+    const implied = QUESTIONS.filter((id) => !progress.settled.includes(id) && isImplied(id, progress.answers));
+    const candidates = target ? [target] : [...[...progress.settled].reverse(), ...implied];
+    for (const question of candidates) {
+      const reading = readAnswer(innerDc.context.activity.locale ?? '', question, value, this.clock());
+      if (reading?.kind !== 'typed' && reading?.kind !== 'choice') continue;
+      recordValue(progress, question, reading.values);
+      settle(progress, question);
+      return true;
+    }
+    return false;
   }
 
   /** "change my answer" with no question named: buttons that each say which, then the open question stays open. */

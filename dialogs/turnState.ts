@@ -42,3 +42,9 @@ export interface ProfileNoted {
 
 /** Set by IptBot when its message handler ran this turn (the safety gate may answer a turn alone). */
 export const MESSAGE_HANDLED_KEY = Symbol.for('ipt-guide.messageHandled');
+
+/**
+ * Set by the Teams handler when it answered a privacy question about the suitability check: MainDialog
+ * then only offers the check (or asks the check's open question again), as the answer is given.
+ */
+export const PRIVACY_ANSWERED_KEY = Symbol.for('ipt-guide.privacyAnswered');

@@ -31,6 +31,7 @@ const fileSchema = z.object({
   personal: patterns,
   neutral: patterns,
   firstPerson: z.string().min(1),
+  aboutTheCheck: patterns,
 });
 
 export interface TeamsLexicon {
@@ -39,6 +40,8 @@ export interface TeamsLexicon {
   /** Ways of asking that say "I" or "me" without saying anything about the person. */
   neutral: RegExp;
   firstPerson: RegExp;
+  /** A message that names the suitability check ("if i do the check"). */
+  aboutTheCheck: RegExp;
 }
 
 /** One expression per class, so a message is scanned a few times at most. */
@@ -50,6 +53,7 @@ export function parseTeamsLexicon(json: unknown): TeamsLexicon {
     personal: anyOf(file.personal),
     neutral: anyOf(file.neutral, 'gi'),
     firstPerson: new RegExp(file.firstPerson, 'i'),
+    aboutTheCheck: anyOf(file.aboutTheCheck),
   };
 }
 
@@ -73,6 +77,11 @@ function normalise(text: string): string {
 
 export function isPrivacyQuestion(text: string, lexicon: TeamsLexicon): boolean {
   return lexicon.privacy.test(normalise(text));
+}
+
+/** "if i do the check does it save anywhere": a privacy question about the check, which is offered after the answer. */
+export function isAboutTheCheck(text: string, lexicon: TeamsLexicon): boolean {
+  return lexicon.aboutTheCheck.test(normalise(text));
 }
 
 /** About the person: a personal pattern, or the first person singular once neutral ways of asking are set aside. */

@@ -6,10 +6,10 @@ import type { ClinicContact, WorkplaceSettings } from '../../src/config';
 import type { RecognitionResult } from '../../src/language/recognizer';
 import { isTopicIntent } from '../../src/content/actions';
 import type { RiskAssessment } from '../../src/safety/types';
-import { RISK_ASSESSMENT_KEY } from '../../dialogs/turnState';
+import { PRIVACY_ANSWERED_KEY, RISK_ASSESSMENT_KEY } from '../../dialogs/turnState';
 import { recordSafetyEvent, sendSafetyEvent, type SafetyDialogDeps } from '../../dialogs/safetyDialogShared';
 import { isEraseRequest } from '../../src/language/eraseWords';
-import { isPrivacyQuestion, messageKind, teamsLexicon } from './messageKind';
+import { isAboutTheCheck, isPrivacyQuestion, messageKind, teamsLexicon } from './messageKind';
 import { privateChatLink } from './scope';
 import { readTeamsTurn } from './teamsTurn';
 import {
@@ -77,6 +77,11 @@ export class TeamsConversation {
       // A request to delete the chat is the delete dialog's (it confirms first), not a privacy question.
       if (risk || isEraseRequest(copy.locale, text) || !isPrivacyQuestion(text, teamsLexicon(copy.locale))) return 'dialogs';
       await context.sendActivity(privacyAnswer(copy, scope));
+      // "if i do the check, can work see it?": the dialogs then offer the check, or ask its question again.
+      if (isAboutTheCheck(text, teamsLexicon(copy.locale))) {
+        context.turnState.set(PRIVACY_ANSWERED_KEY, true);
+        return 'dialogs';
+      }
       return 'resume';
     }
 

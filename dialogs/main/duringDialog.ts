@@ -3,7 +3,7 @@ import type { IntentName } from '../../src/language/recognizer';
 import { isTopicIntent, TOPIC_INTENTS } from '../../src/content/actions';
 import { notedPlace } from '../../src/content/answerReplies';
 import { t } from '../../src/content/i18n';
-import { asksAfterAnswer, asksToEmail, asksToKeepSummary, classifyControl, isAcknowledgement, isCallTimeQuestion, isFitQuestion, isPause, isQuestion, isWhyAsk } from '../../src/language/controlWords';
+import { asksAfterAnswer, asksToEmail, asksToKeepSummary, classifyCheckControl, classifyControl, isAcknowledgement, isCallTimeQuestion, isFitQuestion, isPause, isQuestion, isWhyAsk } from '../../src/language/controlWords';
 import { readAnswer, type ReadAnswer } from '../guidedPrompt';
 import { HELP_DIALOG, helpText, type HelpMode, type HelpOptions } from '../helpDialog';
 import { declinesCallBack, HUMAN_CONTACT_DIALOG, HumanContactDialog } from '../humanContactDialog';
@@ -43,7 +43,8 @@ export async function interruptActiveDialog(turn: MainTurn, route: Route): Promi
   if (answer && answer.kind !== 'typed' && answer.kind !== 'facts') return undefined;
   // "no thanks" to the call-back offer, "actually dont call me" later: the call-back steps say what happens now.
   if (dc.activeDialog?.id === HUMAN_CONTACT_DIALOG && declinesCallBack(locale, text)) return undefined;
-  const control = route.kind === 'action' ? undefined : classifyControl(locale, text);
+  // In the check, a request with its reason around it is read as the prompt will read it.
+  const control = route.kind === 'action' ? undefined : question ? classifyCheckControl(locale, text, answer?.kind === 'typed') : classifyControl(locale, text);
   if (control?.kind === 'stop') return cancelAndShow(turn, 'cancelled');
   if (control && question) return undefined;
   // "hang on, someone's at the door": the question waits (the prompt says so), never a side topic;

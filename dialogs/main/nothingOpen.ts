@@ -2,17 +2,20 @@ import { Dialog, type DialogTurnResult } from 'botbuilder-dialogs';
 import { t } from '../../src/content/i18n';
 import { urgentNumbers } from '../../src/content/urgentNumbers';
 import { notedPlace } from '../../src/content/answerReplies';
-import { asksToEmail, asksToKeepSummary, hasChangeCue, isAcknowledgement, isFitQuestion, isNextStepRequest, isQuestion, type Control } from '../../src/language/controlWords';
+import { asksAfterAnswer, asksToEmail, asksToKeepSummary, hasChangeCue, isAcknowledgement, isGoAhead, isFitQuestion, isNextStepRequest, isQuestion, type Control } from '../../src/language/controlWords';
 import { HELP_DIALOG, type HelpOptions, type NothingKind } from '../helpDialog';
 import { suitabilityLexicon } from '../../src/content/lexicon';
 import { interpretAnswer } from '../../src/content/suitability';
 import { noteProfileUpdate } from '../keptProfile';
-import { fitOutsideCheck, keepSummaryReply, nextStepHowReply, SUITABILITY_CHECK_DIALOG, withFacts, type SuitabilityCheckOptions } from '../suitabilityCheckDialog';
-import { lateDurationAnswer } from '../../src/content/checkReading';
+import { fitAfterCheckReply, fitOutsideCheck, keepSummaryReply, nextStepHowReply, SUITABILITY_CHECK_DIALOG, withFacts, type SuitabilityCheckOptions } from '../suitabilityCheckDialog';
+import { checkAnswersGiven, lateDurationAnswer } from '../../src/content/checkReading';
 import { withActions, withButtons } from '../replies';
 import { answerAgainForContext, answerTopic, areasIn, beginCheck, checkAgainWith, lastAnswerAreas, route as routeTo } from './answerRoutes';
 import { quietAfterCheckIn } from './safetyFirst';
 import { resetMisunderstandings, type MainTurn, type Route } from './turn';
+
+/** Answers to this many of the check's questions in one message, unasked, start the check with them. */
+const LISTED_ANSWERS = 3;
 
 /**
  * A message with no dialog open. Context first ("I'm 18 now", "sorry i meant cardiff"), then what
@@ -43,7 +46,8 @@ export async function whenNothingIsOpen(turn: MainTurn, route: Route, control: C
   // "so what do I do next?" after the check: how to take its next step (the summary just said
   // what it is); asked again at once, other things to do, so no reply is the one before it.
   const checkOffered = turn.state.checkOffered === true;
-  turn.state.checkOffered = undefined;
+  // The offer outlives a question asked on the way ("can you delete it after?"), not anything else.
+  if (button || !isQuestion(locale, text)) turn.state.checkOffered = undefined;
   const askedNext = turn.state.nextStepAsked === true;
   turn.state.nextStepAsked = undefined;
   if (lastCheck?.finished && isNextStepRequest(locale, text)) {
@@ -53,7 +57,7 @@ export async function whenNothingIsOpen(turn: MainTurn, route: Route, control: C
     return Dialog.EndOfTurn;
   }
   // "yeah go on" right after the check was offered: the check.
-  if (checkOffered && !button && (control?.kind === 'resume' || bareYesNo(locale, text) === 'yes')) return beginCheck(turn);
+  if (checkOffered && !button && (control?.kind === 'resume' || bareYesNo(locale, text) === 'yes' || isGoAhead(locale, text))) return beginCheck(turn);
   // "can i get my summary by email", "how do i print this": how to keep it, never by email.
   if (!button && asksToKeepSummary(locale, text) && !asksToEmail(locale, text)) {
     resetMisunderstandings(turn);
@@ -68,6 +72,19 @@ export async function whenNothingIsOpen(turn: MainTurn, route: Route, control: C
   // something IPT works on, and whether it fits. The check answers that, using what they said.
   const aboutThem = noted !== undefined && (noted.ageGroup !== undefined || noted.adult === true || noted.nation !== undefined);
   if (aboutThem && !button && isFitQuestion(locale, text) && areasIn(locale, text).length > 0) {
+    resetMisunderstandings(turn);
+    return beginCheck(turn);
+  }
+  // "so is it a yes or no then?" straight after the summary: its view and next step again, not the check again.
+  if (lastCheck?.finished && !button && turn.state.lastQuestion === undefined && (isFitQuestion(locale, text) || isYesOrNoAsk(locale, text))) {
+    resetMisunderstandings(turn);
+    await dc.context.sendActivity(fitAfterCheckReply(locale, lastCheck.progress));
+    return Dialog.EndOfTurn;
+  }
+  // "29, sheffield, down since my breakup in june": most of the check's answers in one message, asked
+  // for nothing else ("..., how do i get this?" asks something, and is answered). The check keeps
+  // them, says what it took, and asks only what is left.
+  if (!button && !isQuestion(locale, text) && !asksAfterAnswer(locale, text) && checkAnswersGiven(text, suitabilityLexicon(locale), turn.deps.clock()) >= LISTED_ANSWERS) {
     resetMisunderstandings(turn);
     return beginCheck(turn);
   }
@@ -128,6 +145,11 @@ async function controlWithNothingOpen(turn: MainTurn, control: Control): Promise
 function nothingKindOf(control: Control): NothingKind {
   if (control.kind === 'restart' || control.kind === 'repeat' || control.kind === 'resume') return control.kind;
   return control.kind === 'back' || control.kind === 'change' ? 'back' : 'other';
+}
+
+/** "so is it a yes or no", "yes or no then?": asking for the verdict in so many words. */
+function isYesOrNoAsk(locale: string, text: string): boolean {
+  return isQuestion(locale, text) && /\byes or no\b/i.test(text);
 }
 
 /** "ya", "nah" as the whole message: a yes or no, with no question of ours open to take it. */

@@ -116,3 +116,9 @@ export function lateDurationAnswer(text: string, lexicon: SuitabilityLexicon, no
   const [value] = reading.values;
   return value === 'weeks' || value === 'months' || value === 'years' ? value : undefined;
 }
+
+/** How many of the check's questions a message answers at once (age, place, how long or since when, what is wrong). */
+export function checkAnswersGiven(text: string, lexicon: SuitabilityLexicon, now: Date): number {
+  const facts = readFacts('concern', text, lexicon, now);
+  return [facts.age, facts.nation, facts.duration ?? facts.onset, facts.concern].filter((fact) => fact !== undefined).length;
+}

@@ -19,6 +19,8 @@ export interface Control {
   kind: ControlKind;
   /** For change (and a "go back to ..." that names one): which question of the check. */
   target?: QuestionId;
+  /** For a change inside the check that gives the new answer ("change it to a few months"): the words after "to". */
+  value?: string;
 }
 
 const phraseList = z.array(z.string().min(1));
@@ -58,6 +60,10 @@ const fileSchema = z.object({
   emailNotAsks: phraseList,
   /** Asking to keep the check's summary: an action and an object anywhere in the message, or a phrase. */
   keepSummary: z.object({ actions: phraseList, objects: phraseList, phrases: phraseList, unless: phraseList }),
+  /** Saying yes to something just offered ("ok lets do it", "go on then"), as the whole message. */
+  goAhead: phraseList,
+  /** Inside the check: phrases that steer it wherever they stand in a short message, and what undoes them before. */
+  withinCheck: z.object({ restart: phraseList, back: phraseList, change: phraseList, repeat: phraseList, reasons: phraseList, notBefore: phraseList }),
 });
 
 export type CallTimeWord = 'morning' | 'afternoon' | 'any';
@@ -95,7 +101,13 @@ interface ControlWords {
   emailAsks: string[];
   emailNotAsks: string[];
   keepSummary: { actions: string[]; objects: string[]; phrases: string[]; unless: string[] };
+  goAhead: Set<string>;
+  withinCheck: { requests: Array<[string, WithinKind]>; reasons: string[]; notBefore: string[] };
 }
+
+/** The kinds a phrase inside a longer message can ask of the check, first tier first. */
+const WITHIN_KINDS = ['restart', 'back', 'change', 'repeat'] as const;
+type WithinKind = (typeof WITHIN_KINDS)[number];
 
 /** A message as every control-word list is kept: lower case, letters and digits, single spaces. */
 export function normaliseControl(text: string): string {
@@ -169,6 +181,12 @@ export function parseControlWords(json: unknown): ControlWords {
       objects: data.keepSummary.objects.map(normaliseControl),
       phrases: data.keepSummary.phrases.map(normaliseControl),
       unless: data.keepSummary.unless.map(normaliseControl),
+    },
+    goAhead: new Set(data.goAhead.map(normaliseControl)),
+    withinCheck: {
+      requests: WITHIN_KINDS.flatMap((kind) => data.withinCheck[kind].map((phrase): [string, WithinKind] => [normaliseControl(phrase), kind])),
+      reasons: data.withinCheck.reasons.map(normaliseControl),
+      notBefore: data.withinCheck.notBefore.map(normaliseControl),
     },
     whyAskLeads: data.whyAsks.map(normaliseControl).filter((phrase) => phrase.split(' ').length >= 3),
     callTimes: (['morning', 'afternoon', 'any'] as const).flatMap((time) => data.callTimes[time].map((phrase): [string, CallTimeWord] => [normaliseControl(phrase), time])),
@@ -335,6 +353,74 @@ function controlIn(message: ControlText): Control | undefined {
   return undefined;
 }
 
+/** Longest message a phrase inside it can steer the check from: past this it is a story, not a request. */
+const WITHIN_CHECK_WORDS = 16;
+/** Longest message that saying an answer was wrong ("i misread it") makes a change on its own. */
+const REASON_WORDS = 10;
+
+/**
+ * Control words inside the check, where a request often comes with its reason around it ("no
+ * wait start again i read that wrong", "change my answer to no, i misread it"). The whole-message
+ * reading comes first; then a request phrase anywhere in a short message, unless a word before it
+ * turns it into something that happened ("i had to start again after the move"). When the message
+ * also reads as an answer to the open question (`answered`), only a request that opens it counts, so "my divorce, and
+ * starting again on my own" stays an answer. Saying an answer was wrong is a change when nothing
+ * else is asked. Not used by the risk detector (isConversationCommand keeps the whole-message
+ * reading), so no longer message is ever kept from the backstop this way.
+ */
+export function classifyCheckControl(locale: string, text: string, answered = false): Control | undefined {
+  const message = new ControlText(text, controlWords(locale));
+  const whole = controlIn(message);
+  const normalised = message.within(WITHIN_CHECK_WORDS);
+  if (whole) return whole.kind === 'change' && normalised ? withValue(whole, normalised, 0) : whole;
+  if (!normalised) return undefined;
+  const { words } = message;
+  const padded = ` ${normalised} `;
+  const opens = (phrase: string) => message.cores.some((core) => core === phrase || core.startsWith(`${phrase} `));
+  let found: { kind: WithinKind; at: number; phrase: string } | undefined;
+  for (const kind of WITHIN_KINDS) {
+    for (const [phrase, phraseKind] of words.withinCheck.requests) {
+      if (phraseKind !== kind) continue;
+      const at = requestAt(padded, phrase, words.withinCheck.notBefore);
+      if (at < 0) continue;
+      if (answered && !opens(phrase)) continue;
+      if (!found || at < found.at) found = { kind, at, phrase };
+    }
+    if (found) break;
+  }
+  if (found) {
+    if (found.kind !== 'change' && found.kind !== 'back') return { kind: found.kind };
+    const target = targetIn(normalised.slice(found.at), words);
+    const control: Control = target ? { kind: 'change', target } : { kind: found.kind };
+    return control.kind === 'change' ? withValue(control, normalised, found.at + found.phrase.length) : control;
+  }
+  if (answered || !atMostWords(normalised, REASON_WORDS)) return undefined;
+  if (words.withinCheck.reasons.some((phrase) => requestAt(padded, phrase, words.withinCheck.notBefore) >= 0)) {
+    const target = targetIn(normalised, words);
+    return target ? { kind: 'change', target } : { kind: 'change' };
+  }
+  return undefined;
+}
+
+/** "change my answer to no, i misread it", "change how long to a few weeks": the new answer is the words after "to". */
+function withValue(control: Control, normalised: string, from: number): Control {
+  const to = ` ${normalised} `.indexOf(' to ', from);
+  const value = to >= 0 ? normalised.slice(to + 3).trim() : '';
+  return value ? { ...control, value } : control;
+}
+
+/** Where a phrase stands in a padded message (-1 if nowhere, or only after a word that undoes it). */
+function requestAt(padded: string, phrase: string, notBefore: readonly string[]): number {
+  let at = padded.indexOf(` ${phrase} `);
+  while (at >= 0) {
+    const before = padded.slice(0, at + 1).trim().split(' ').slice(-3).join(' ');
+    const undone = notBefore.some((word) => ` ${before} `.includes(` ${word} `));
+    if (!undone) return at;
+    at = padded.indexOf(` ${phrase} `, at + 1);
+  }
+  return -1;
+}
+
 function withTarget(kind: 'change' | 'back', core: string, words: ControlWords): Control {
   const target = targetIn(core, words);
   return target ? { kind: 'change', target } : { kind };
@@ -467,6 +553,11 @@ function isWhole(locale: string, text: string, list: (words: ControlWords) => Se
 function wholeIn(message: ControlText, list: (words: ControlWords) => Set<string>): boolean {
   const phrases = list(message.words);
   return message.cores.some((core) => phrases.has(core));
+}
+
+/** "ok lets do it", "go on then": yes to what was just offered, as the whole message. */
+export function isGoAhead(locale: string, text: string): boolean {
+  return isWhole(locale, text, (words) => words.goAhead);
 }
 
 /** "actually dont call me", "ive changed my mind": a call-back no longer wanted, as the whole message. */

@@ -471,6 +471,25 @@ function gluedToLetters(input: string | EntityText, letters: string, digits: str
 const VAGUE_COUNTS = new Set(['a', 'an', 'couple', 'few', 'several']);
 
 /**
+ * A number that stands alone between commas in a message of several parts ("right, here goes: 44,
+ * since march, leeds, no meds"): someone answering the check's questions in one go, and a bare
+ * number among such answers is their age. Only one: "5, 6, 7" is a list of something else.
+ */
+const LISTED_TIME = /\b(since|for (about |around )?\w+ (weeks?|months?|years?)|ages)\b/i;
+
+function listedAge(text: string): number | undefined {
+  const parts = text.split(/[,;:\n]+/).map((part) => part.trim().replace(/[.!?]+$/, '')).filter(Boolean);
+  if (parts.length < 3) return undefined;
+  const numbers = parts.filter((part) => /^\d{2,3}$/.test(part));
+  if (numbers.length !== 1) return undefined;
+  // Another part must answer another question (a place, or how long), so "sessions: 16, weekly, online" is no age.
+  const others = parts.filter((part) => part !== numbers[0]);
+  if (!others.some((part) => LISTED_TIME.test(part) || extractNation(part) !== undefined)) return undefined;
+  const value = Number(numbers[0]);
+  return value >= 10 && value <= 110 ? value : undefined;
+}
+
+/**
  * The person's age or age band. A number counts when something says it is an age ("I'm 15",
  * "aged 44", "16 years old", "turned 18") or when it is the whole answer ("44"); "6 months" and
  * "2 kids" never do. "nearly 18" is still under 18; "I'll be 18 in May" is too.
@@ -513,6 +532,9 @@ export function extractAge(input: string | EntityText): AgeMatch | undefined {
     if (i > 0 && NEARLY.has(words[i - 1])) return fromAge(Math.max(value - 1, 5));
     if (cuedBefore || cuedAfter || alone || opening) return fromAge(value);
   }
+  // "34, bristol, low since the spring": answers given as a list, one of them a number on its own.
+  const listed = listedAge(typeof input === 'string' ? input : input.text);
+  if (listed !== undefined) return fromAge(listed);
   // "a lesson for year 11", "my son is in year 9": school years said about someone else are not the writer's age.
   const aboutOthers = ABOUT_OTHERS.some((cue) => padded.includes(cue));
   // "since year 9 started", "ever since secondary school": when something began, not where the writer is now.

@@ -27,3 +27,19 @@ describe('typing slips in answers to the check', () => {
     expect(oneSlipApart('lnoley', 'lonely')).toBe(false);
   });
 });
+
+describe('a letter held down', () => {
+  it.each([
+    ['yeahhhh', 'yeah'],
+    ['nopeee', 'nope'],
+    ['naaaah', 'nah'],
+    ['yesssss', 'yes'],
+    ['noo', 'no'],
+  ])('"%s" is read as "%s"', (typed, meant) => {
+    expect(correctCheckSpelling('en-GB', typed)).toBe(meant);
+  });
+
+  it('words the check already knows are left alone', () => {
+    expect(correctCheckSpelling('en-GB', 'too many weeks')).toBeUndefined();
+  });
+});

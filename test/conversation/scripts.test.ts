@@ -10,8 +10,9 @@ import { EIGHTH_SCRIPTS } from './scripts/eighthScripts';
 import { NINTH_SCRIPTS } from './scripts/ninthScripts';
 import { ELEVENTH_SCRIPTS } from './scripts/eleventhScripts';
 import { TWELFTH_SCRIPTS } from './scripts/twelfthScripts';
+import { THIRTEENTH_SCRIPTS } from './scripts/thirteenthScripts';
 
-const ALL_SCRIPTS = [...SCRIPTS, ...BENDING_SCRIPTS, ...SEVENTH_SCRIPTS, ...SEVENTH_OPEN_SCRIPTS, ...EIGHTH_SCRIPTS, ...NINTH_SCRIPTS, ...ELEVENTH_SCRIPTS, ...TWELFTH_SCRIPTS];
+const ALL_SCRIPTS = [...SCRIPTS, ...BENDING_SCRIPTS, ...SEVENTH_SCRIPTS, ...SEVENTH_OPEN_SCRIPTS, ...EIGHTH_SCRIPTS, ...NINTH_SCRIPTS, ...ELEVENTH_SCRIPTS, ...TWELFTH_SCRIPTS, ...THIRTEENTH_SCRIPTS];
 
 /**
  * Multi-turn conversation scripts through the real bot: MainDialog, the safety gate and the other

@@ -329,3 +329,29 @@ describe('every place name is read, however many words it has', () => {
     expect(wrong.map(([name]) => name)).toEqual([]);
   });
 });
+
+describe('answers given as a list', () => {
+  it.each([
+    ['so here you go: 52, norwich, about a year now', '35_plus'],
+    ['23, up in aberdeen, since the summer', '18_to_34'],
+    ['16; cardiff; on and off for ages', 'under_18'],
+  ])('a number on its own among other answers is the age: "%s"', (text, group) => {
+    expect(extractAge(text)?.ageGroup).toBe(group);
+  });
+
+  it.each(['the fees were 40, 60, 90', 'sessions: 12, online, weekly', 'we got 2 cats, 3 kids, a dog'])('a list of other things gives no age: "%s"', (text) => {
+    expect(extractAge(text)).toBeUndefined();
+  });
+});
+
+describe('counties, regions and national parks people name', () => {
+  it.each([
+    ['we moved down to the west country', 'england'],
+    ['small village on dartmoor', 'england'],
+    ['i live out in rutland', 'england'],
+    ['near the brecon beacons', 'wales'],
+    ['crofting in caithness', 'scotland'],
+  ])('"%s" is in %s', (text, nation) => {
+    expect(extractNation(text)?.nation).toBe(nation);
+  });
+});

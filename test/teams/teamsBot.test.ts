@@ -186,6 +186,25 @@ describe('Teams through /api/messages', () => {
       expect(replies.map((reply) => reply.text)).toEqual([expect.stringContaining('Here is who can see this chat.'), question]);
     });
 
+    it('a privacy question about the check, before it: the answer, the check offered, and a yes starts it', async () => {
+      const asked = await send(teamsMessage(serviceUrl, 'personal', 'check-privacy', 'before i try the quiz, would it keep my answers where my manager might see'));
+      const text = asked.map((reply) => reply.text ?? '').join('\n');
+      expect(text).toContain('Here is who can see this chat.');
+      expect(text).toContain(t('en-GB', 'suitability:offerAfterPrivacy'));
+      expect(text).not.toContain(t('en-GB', 'suitability:questions.concern.text'));
+      connector.clear();
+      const started = await send(teamsMessage(serviceUrl, 'personal', 'check-privacy', 'go on then'));
+      expect(started.map((reply) => reply.text ?? '').join('\n')).toContain(t('en-GB', 'suitability:questions.concern.text'));
+    });
+
+    it('a privacy question about the check, during it: the answer, then the same question again', async () => {
+      const started = await send(teamsMessage(serviceUrl, 'personal', 'check-privacy-mid', 'Is IPT right for me?'));
+      const question = started[started.length - 1].text;
+      connector.clear();
+      const replies = await send(teamsMessage(serviceUrl, 'personal', 'check-privacy-mid', 'hold on, does this check get stored somewhere?'));
+      expect(replies.map((reply) => reply.text)).toEqual([expect.stringContaining('Here is who can see this chat.'), question]);
+    });
+
     it('runs the same dialogs: a topic answer with next steps', async () => {
       const replies = await send(teamsMessage(serviceUrl, 'personal', 'topic', 'what is IPT?'));
       expect(replies[0].text).toBe(t('en-GB', 'topics:AboutIpt.answer'));
