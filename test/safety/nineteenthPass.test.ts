@@ -113,3 +113,29 @@ describe('past and over, said with a bare year or years clean', () => {
     expect(read('he used tonight for the first time in a year and will not wake up')).toBe('medical/immediate/current');
   });
 });
+
+describe('after reading the first scores: danger at the door, figures of speech, a survivor now safe', () => {
+  it.each([
+    ['i left 3 years ago but he has tracked down my new address and is outside', 'danger/immediate/current'],
+    ['i just need to speak to someone before i go through with it', 'suicide/immediate/current'],
+  ])('%j is %s', (text, expected) => {
+    expect(read(text)).toBe(expected);
+  });
+
+  it.each([
+    'my mate reckons i am hanging myself out to dry taking on extra shifts',
+    'my manager is going to kill me, i missed the deadline',
+    'the overdose scene in that drama was so well done',
+    'i want to read the small print before i go through with it',
+  ])('%j stays quiet', (text) => {
+    expect(read(text)).toBe('quiet');
+  });
+
+  it('a survivor of domestic abuse, out for years and safe, is past', () => {
+    expect(detectRisk('survivor of domestic abuse here, out 6 years now and safe. can ipt help with trust')?.when ?? 'past').toBe('past');
+  });
+
+  it('a partner who "is going to kill me" is never a figure of speech', () => {
+    expect(read('my husband is going to kill me, he said so at breakfast')).toMatch(/^abuse\//);
+  });
+});
