@@ -57,9 +57,9 @@ const PAST_OVER = new RegExp(
     'in the past',
     // "a survivor of domestic abuse, out 4 years now": out of it, and for how long.
     '(?:a |am a |i am a )?survivor of (?:domestic abuse|abuse|domestic violence|sexual abuse|an attempt|a suicide attempt)',
-    '(?:been )?out (?:of it |of there )?(?:for )?(?:over |nearly |about |almost )?(?:[a-z0-9]+ )(?:years|yrs|months)(?: now)?(?= |$)',
+    '(?<![a-z])(?:been )?out (?:of it |of there )?(?:for )?(?:over |nearly |about |almost )?(?:[a-z0-9]+ )(?:years|yrs|months)(?: now)?(?= |$)',
     // "been 3 years since I last did it", "it's been months since": the time since the last time.
-    '(?:been|it has been|it is been|its been) (?:over |more than |nearly |almost |about |around |well over )?(?:[a-z0-9]+ ){1,2}(?:years|yrs|year|months|decades) since (?:i|he|she|they|we|it|the last)(?: last)?',
+    '(?<![a-z])(?:been|it has been|it is been|its been) (?:over |more than |nearly |almost |about |around |well over )?(?:[a-z0-9]+ ){1,2}(?:years|yrs|year|months|decades) since (?:i|he|she|they|we|it|the last)(?: last)?',
     // "bet free 2 years", "drink free for 18 months": the habit that went with it, and for how long.
     '(?<!(?:not|never) (?:been )?)[a-z]+ free (?:for )?(?:over |more than |nearly |almost |about )?(?:[a-z0-9]+ )(?:years|yrs|year|months)',
     // "what the form asks about past self-harm": a history, named as one.
@@ -130,15 +130,15 @@ const RECOVERED = new RegExp(
     '(?:[a-z0-9]+ )(?:years|months) on(?= \\.|$)',
     '(?:^|\\. )(?:19|20)[0-9]{2} (?:sober|clean|stable|well|fine|recovered|settled)',
     // "he lived another 30 years and was happy", "came through it", "went through therapy", "now teaching"
-    '(?:lived|lived on|lived for) (?:another |a further )?(?:[a-z0-9]+ )(?:years|decades)',
-    '(?:he|she|they|i) (?:was|were) (?:happy|well|fine|content)(?= |$)',
-    '(?:came|come|got|get|have got|have come) (?:through it|out the other side|(?:tae|to) the other side)',
-    '(?:went through|had|did|finished|completed) (?:therapy|counselling|treatment|rehab|cbt|ipt)',
-    'now (?:teaching|working|nursing|studying|married|retired|employed|volunteering|gigging|training|in (?:my|our) own (?:place|flat|home|house))',
+    '(?<![a-z])(?:lived|lived on|lived for) (?:another |a further )?(?:[a-z0-9]+ )(?:years|decades)',
+    '(?<![a-z])(?:he|she|they|i) (?:was|were) (?:happy|well|fine|content)(?= |$)',
+    '(?<![a-z])(?:came|come|got|get|have got|have come) (?:through it|out the other side|(?:tae|to) the other side)',
+    '(?<![a-z])(?:went through|finished|completed) (?:therapy|counselling|treatment|rehab|cbt|ipt)',
+    '(?<![a-z])now (?:teaching|working|nursing|studying|married|retired|employed|volunteering|gigging|training|in (?:my|our) own (?:place|flat|home|house))',
     '(?:kids|children|weans) (?:are )?(?:happy|settled|thriving)',
     '(?:have not|has not|had not|not|never)(?: [a-z]+)? since (?:19|20)[0-9]{2}',
     '(?:have not|has not|not) had (?:them|it|those|any|that)(?: [a-z]+)? (?:in|for) (?:ages|years|a long time|decades)',
-    'now (?:i am )?(?:[2-9][0-9]) (?:year old|years old|yr old|yrs old|yo)',
+    '(?<![a-z])now (?:i am )?(?:[2-9][0-9]) (?:year old|years old|yr old|yrs old|yo)',
     'rebuilt (?:everything|my life|our life|things|it all)',
     'remarried',
     '(?:my )?scars (?:are|have|have all|are all) (?:faded|healed|gone)',

@@ -47,6 +47,9 @@ describe('the same shapes said of now stay current', () => {
     'i used to hurt myself at school and i have started again',
     'i came out at 17 and the thoughts of killing myself are coming back',
     'that was 2019. now i want to kill myself again',
+    // "about" holds "out", and "know" holds "now": words inside words never say past.
+    'about 8 months now and i want to kill myself',
+    'i dont know working out why i still want to die',
   ])('%j is current', (text) => {
     expect(detectRisk(text)?.when).toBe('current');
   });
