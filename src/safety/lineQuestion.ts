@@ -16,7 +16,7 @@ const ASKS = /(?:^| )(?:what|whats|how|who|which|is there|are there|is it|is tha
  * The writer, a time of now, or harm named: "what's the Samaritans number, I can't cope", "is there
  * a line open now", "do you have to be suicidal to ring them" all keep the safety reply.
  */
-const NOT_ONLY_ASKING = /(?:^| )(?:i|im|ive|id|ill|me|my|mine|myself|we|us|our|now|tonight|today|asap|urgent|urgently|(?<!non )emergency|quick|quickly|please|scared|frightened|danger|unsafe|safe|hurt|hurting|harm|kill|die|dying|dead|suicidal|suicide|cope|coping|struggling|crisis(?= (?:now|tonight))|help me|need)(?= |$)/;
+const NOT_ONLY_ASKING = /(?:^| )(?:i|im|ive|id|ill|me|my|mine|myself|we|us|our|now|tonight|today|asap|urgent|urgently|(?<!non )emergency|quick|quickly|please|scared|frightened|danger|unsafe|safe|hurt|hurting|harm|kill|die|dying|dead|suicidal|suicide|(?:end|ending|ends|take|taking|takes) (?:their|his|her|my|your|a) (?:own )?life|end it|ending it|cope|coping|struggling|crisis(?= (?:now|tonight))|help me|need)(?= |$)/;
 
 /** The whole message asks about the support lines, and says nothing of the writer or of now. */
 export function asksAboutSupportLines(text: string): boolean {
