@@ -410,19 +410,19 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
   }
 
   /**
-   * Every live match sits inside the "if someone says ..." of a question about the guide itself
-   * (guideQuestion.ts): talk about the subject, not the person's own words. A body in danger is
-   * never only a question (999 now).
+   * Every live match is asked about, not said of oneself: it sits inside the "if someone says ..." of
+   * a question about the guide itself (guideQuestion.ts), or names a line in a message that only asks
+   * what the support lines are (lineQuestion.ts). A body in danger is never only a question about the
+   * guide (999 now).
    */
-  function onlyInGuideQuestions(lex: CompiledLexicon, found: readonly Found[]): boolean {
-    const spans = new Map(found.map((f) => [f, guideQuestionSpans(f.prepared.text)]));
-    if (![...spans.values()].some((list) => list.length > 0)) return false;
-    return !someLiveMatch(lex, found, (f, rule, at) => rule.category === 'medical' || !insideSpans(spans.get(f) ?? [], at));
-  }
-
-  /** The message only asks what the support lines are (lineQuestion.ts): every live match names a line. */
-  function onlyAsksAboutLines(lex: CompiledLexicon, found: readonly Found[]): boolean {
-    return found.every((f) => asksAboutSupportLines(f.prepared.text)) && !someLiveMatch(lex, found, (_f, rule) => !rule.asksForRoutes);
+  function onlyAskedAbout(lex: CompiledLexicon, found: readonly Found[]): boolean {
+    const asked = new Map(found.map((f) => [f, { spans: guideQuestionSpans(f.prepared.text), aboutLines: asksAboutSupportLines(f.prepared.text) }]));
+    if (![...asked.values()].some(({ spans, aboutLines }) => spans.length > 0 || aboutLines)) return false;
+    return !someLiveMatch(lex, found, (f, rule, at) => {
+      const { spans, aboutLines } = asked.get(f) ?? { spans: [], aboutLines: false };
+      const inGuideQuestion = rule.category !== 'medical' && insideSpans(spans, at);
+      return !inGuideQuestion && !(aboutLines && rule.asksForRoutes);
+    });
   }
 
   function assessmentOf(lex: CompiledLexicon, found: readonly Found[]): RiskAssessment | null {
@@ -437,7 +437,7 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     // Another language's own words for "years ago ... I'm well now" (riskContext.ts reads English only).
     const over = lex.pastOver;
     if (over !== undefined && over.past.test(from.prepared.plain) && over.well.test(from.prepared.plain) && !over.unless.test(from.prepared.plain)) context.when = 'past';
-    if (context.frame === 'personal' && !hit.negated && (onlyInGuideQuestions(lex, found) || onlyAsksAboutLines(lex, found))) context.frame = 'professional';
+    if (context.frame === 'personal' && !hit.negated && onlyAskedAbout(lex, found)) context.frame = 'professional';
     const live = found.flatMap((f) => f.hits.filter((h) => !h.negated));
     const matched = [...new Set((live.length > 0 ? live : found.flatMap((f) => f.hits)).map((h) => h.rule.id))];
     // Past and over, or work and study talk: a concern to acknowledge, never the full hand-off.
