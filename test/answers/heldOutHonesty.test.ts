@@ -127,6 +127,7 @@ const INDEPENDENT_COINCIDENCES = new Set([
   // s and t (written blind on 2026-12-07): both were phrasings since 2026-12-06 (commits 2795124, c0c8c0d).
   "is there a self-referral form",
   "can i ask for a woman therapist",
+  'directions to the clinic please',
 ].map((text) => fold(text)));
 
 function fold(text: string): string {
