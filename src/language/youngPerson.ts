@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { loadOwnLocaleData } from '../content/localeResolver';
 import { normaliseForEntities } from './entities';
+import { hasAnyPhrase, phraseAt } from './phraseMatch';
 
 const phrases = z.array(z.string().min(1)).min(1);
 const fileSchema = z
@@ -54,10 +55,6 @@ function wordsFor(locale: string): AskedForWords | undefined {
   return cache.get(locale);
 }
 
-function phraseAt(words: readonly string[], i: number, phrase: readonly string[]): boolean {
-  return phrase.every((word, k) => words[i + k] === word);
-}
-
 /**
  * True when the message gives a young person's age on their behalf: a child word ("my son") or, once
  * one is named, a pronoun ("she's 15"), then an age cue and a number under 18; or "my 14 year old".
@@ -93,6 +90,5 @@ export function asksForYoungPerson(text: string, locale = 'en-GB', words: AskedF
 export function asksForTheirOwnSupport(text: string, locale = 'en-GB', words: AskedForWords | undefined = wordsFor(locale)): boolean {
   if (!words) return false;
   const tokens = normaliseForEntities(text).split(' ');
-  const has = (list: string[][]): boolean => tokens.some((_, i) => list.some((phrase) => phraseAt(tokens, i, phrase)));
-  return has(words.ownWay) && has(words.reachOut);
+  return hasAnyPhrase(tokens, words.ownWay) && hasAnyPhrase(tokens, words.reachOut);
 }

@@ -1,3 +1,4 @@
+import { ANY_NUMBER, hasAnyPhrase } from '../language/phraseMatch';
 import { answerTokens } from './safetyAnswers';
 
 /**
@@ -15,8 +16,6 @@ export type Setting = (typeof SETTINGS)[number];
 /** Each setting's phrases as tokens; '#' stands for any number. */
 export type SettingPhrases = Readonly<Record<Setting, readonly (readonly string[])[]>>;
 
-const ANY_NUMBER = '#';
-
 /** Phrases as the answer reader's tokens. '#' is not a word to the tokeniser: it is swapped for a placeholder word and back. */
 export function phraseTokens(raw: readonly string[]): string[][] {
   return raw.map((phrase) => answerTokens(phrase.replace(/#/g, 'anynumber')).map((token) => (token === 'anynumber' ? ANY_NUMBER : token))).filter((tokens) => tokens.length > 0);
@@ -28,25 +27,15 @@ export function settingPhrases(raw: Record<Setting, readonly string[]>): Setting
   return out;
 }
 
-function matchesAt(tokens: readonly string[], at: number, phrase: readonly string[]): boolean {
-  for (let j = 0; j < phrase.length; j++) {
-    const token = tokens[at + j];
-    if (token === undefined) return false;
-    if (phrase[j] === ANY_NUMBER ? !/^\d+$/.test(token) : token !== phrase[j]) return false;
-  }
-  return true;
-}
-
 /** True when the message holds any of the phrases, as whole words. */
 export function saysAnyOf(text: string, phrases: readonly (readonly string[])[]): boolean {
-  const tokens = answerTokens(text);
-  return phrases.some((phrase) => tokens.some((_token, i) => matchesAt(tokens, i, phrase)));
+  return hasAnyPhrase(answerTokens(text), phrases);
 }
 
 /** The settings a message names, in the order of SETTINGS. */
 export function settingsIn(text: string, phrases: SettingPhrases): Setting[] {
   const tokens = answerTokens(text);
-  return SETTINGS.filter((name) => phrases[name].some((phrase) => tokens.some((_token, i) => matchesAt(tokens, i, phrase))));
+  return SETTINGS.filter((name) => hasAnyPhrase(tokens, phrases[name]));
 }
 
 /** The settings known so far and those this message adds, once each. */

@@ -3,6 +3,7 @@ import { loadLocaleData } from '../content/localeResolver';
 import { nationsNamed } from '../language/entities';
 import type { Nation } from '../profile';
 import { crisisRouteTable } from './crisisRoutes';
+import { hasAnyPhrase, indexOfPhrase } from '../language/phraseMatch';
 
 /**
  * "whats the respect number again", "can i have the samaritans number": a request for a crisis
@@ -115,17 +116,6 @@ function buildTable(json: unknown, wanted: string): RequestTable {
   };
 }
 
-function indexOfPhrase(tokens: readonly string[], phrase: readonly string[]): number {
-  // Plain loops: this runs for every phrase on every message, and a callback per position was garbage.
-  for (let i = 0; i + phrase.length <= tokens.length; i++) {
-    let j = 0;
-    while (j < phrase.length && tokens[i + j] === phrase[j]) j++;
-    if (j === phrase.length) return i;
-  }
-  return -1;
-}
-
-const hasAny = (tokens: readonly string[], list: readonly string[][]) => list.some((phrase) => indexOfPhrase(tokens, phrase) >= 0);
 
 /**
  * The route ids a message asks for, in the order named, or undefined when it is not a request for
@@ -136,7 +126,7 @@ export function readRouteRequest(text: string, locale: string, nation?: Nation, 
   const table = tableFor(locale);
   const tokens = requestWords(text);
   if (tokens === undefined || tokens.length === 0) return undefined;
-  const named = hasAny(tokens, table.asking) ? namedRoutes(tokens, table, locale, nation) : undefined;
+  const named = hasAnyPhrase(tokens, table.asking) ? namedRoutes(tokens, table, locale, nation) : undefined;
   if (named || !offered || tokens.some((token) => table.negators.has(token))) return named;
   // "who do i even ring": words that sit inside a pointing phrase without changing it.
   const plain = tokens.filter((token) => !table.fillers.has(token));
@@ -153,7 +143,7 @@ export function readForWhomRequest(text: string, locale: string): string[] | und
   const tokens = requestWords(text);
   if (tokens === undefined || tokens.length === 0 || tokens.some((token) => table.negators.has(token))) return undefined;
   const { ask, help, who, not } = table.forWhom;
-  if (!hasAny(tokens, ask) || !hasAny(tokens, help) || hasAny(tokens, not)) return undefined;
+  if (!hasAnyPhrase(tokens, ask) || !hasAnyPhrase(tokens, help) || hasAnyPhrase(tokens, not)) return undefined;
   const ids = [...new Set(who.filter((entry) => indexOfPhrase(tokens, entry.words) >= 0).map((entry) => entry.id))];
   return ids.length > 0 ? ids : undefined;
 }
@@ -170,8 +160,8 @@ export function readAheadRequest(text: string, locale: string, nation?: Nation):
   const { ask, worse, openLate, notAbout, routes } = table.ahead;
   // "what if the depression comes back after ipt", "is the surgery open now": about therapy or a
   // place, which get their own answers, not the lines.
-  if (hasAny(tokens, table.forWhom.not) || hasAny(tokens, notAbout)) return undefined;
-  if (!(hasAny(tokens, ask) && hasAny(tokens, worse)) && !hasAny(tokens, openLate)) return undefined;
+  if (hasAnyPhrase(tokens, table.forWhom.not) || hasAnyPhrase(tokens, notAbout)) return undefined;
+  if (!(hasAnyPhrase(tokens, ask) && hasAnyPhrase(tokens, worse)) && !hasAnyPhrase(tokens, openLate)) return undefined;
   const byNation = crisisRouteTable(locale).order.byNation;
   return [...new Set(routes.flatMap((id) => (id === '$nation' ? (byNation[nation ?? 'unknown'] ?? []) : [id])))];
 }
@@ -200,7 +190,7 @@ export function readNationLineRequest(text: string, locale: string, nation?: Nat
     ),
   ];
   const tokens = requestWords(text);
-  const aboutLines = (part: readonly string[]) => hasAny(part, lines) && !hasAny(part, notAbout);
+  const aboutLines = (part: readonly string[]) => hasAnyPhrase(part, lines) && !hasAnyPhrase(part, notAbout);
   if (tokens !== undefined && aboutLines(tokens)) {
     const asked = nationsNamed(text)[0];
     if (asked) return { nation: asked, ids: idsFor(routes, asked) };
@@ -208,7 +198,7 @@ export function readNationLineRequest(text: string, locale: string, nation?: Nat
   if (text.length > REQUEST_PREFIX_CHARS) return undefined;
   for (const clause of text.split(/[.,;!?]+|\bbut\b/i)) {
     const part = words(clause);
-    if (part.length === 0 || part.length > MAX_REQUEST_WORDS || !aboutLines(part) || !hasAny(part, someday)) continue;
+    if (part.length === 0 || part.length > MAX_REQUEST_WORDS || !aboutLines(part) || !hasAnyPhrase(part, someday)) continue;
     return { ids: idsFor([...table.ahead.routes, '$extras'], nation) };
   }
   return undefined;
@@ -217,7 +207,7 @@ export function readNationLineRequest(text: string, locale: string, nation?: Nat
 /** "is there someone he could ring himself": the lines the person at risk could use themselves, when the reply has them. */
 function theirRoutes(tokens: readonly string[], table: RequestTable, offered: OfferedRoutes): string[] | undefined {
   const theirs = offered.theirs ?? [];
-  if (theirs.length === 0 || !hasAny(tokens, table.themselves.them) || !hasAny(tokens, table.themselves.reach)) return undefined;
+  if (theirs.length === 0 || !hasAnyPhrase(tokens, table.themselves.them) || !hasAnyPhrase(tokens, table.themselves.reach)) return undefined;
   return [...theirs];
 }
 
@@ -243,7 +233,7 @@ function namedRoutes(tokens: readonly string[], table: RequestTable, locale: str
  * offered first (a description may fit several: Childline and the NSPCC are both "for kids").
  */
 function describedRoutes(tokens: readonly string[], table: RequestTable, offered: OfferedRoutes): string[] | undefined {
-  if (!hasAny(tokens, table.pointing)) return undefined;
+  if (!hasAnyPhrase(tokens, table.pointing)) return undefined;
   const fits = [...new Set(table.described.filter((entry) => indexOfPhrase(tokens, entry.words) >= 0).map((entry) => entry.id))];
   if (fits.length === 0) return undefined;
   const shown = new Set([...offered.main, ...offered.more]);
@@ -253,7 +243,7 @@ function describedRoutes(tokens: readonly string[], table: RequestTable, offered
 
 /** "whats the number again": the reply's own lines after 999 (or 999 alone, when that is all it gave). */
 function pointedRoutes(tokens: readonly string[], table: RequestTable, offered: OfferedRoutes): string[] | undefined {
-  if (!hasAny(tokens, table.again)) return undefined;
+  if (!hasAnyPhrase(tokens, table.again)) return undefined;
   const lines = offered.main.filter((id) => id !== 'emergency');
   const ids = lines.length > 0 ? lines : offered.main;
   return ids.length > 0 ? [...ids] : undefined;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { loadLocaleData } from '../content/localeResolver';
 import { wordList } from '../content/wordList';
+import { hasAnyPhrase, indexOfPhrase } from '../language/phraseMatch';
 
 /**
  * Reads a person's free-text answer to the safety questions ("Are you safe right now?" and the
@@ -263,16 +264,7 @@ interface Match {
 
 function matchesOf(tokens: readonly string[], label: string, phrases: readonly string[][], out: Match[]): void {
   for (const phrase of phrases) {
-    for (let i = 0; i + phrase.length <= tokens.length; i++) {
-      let ok = true;
-      for (let j = 0; j < phrase.length; j++) {
-        if (tokens[i + j] !== phrase[j]) {
-          ok = false;
-          break;
-        }
-      }
-      if (ok) out.push({ label, start: i, end: i + phrase.length });
-    }
+    for (let i = indexOfPhrase(tokens, phrase); i >= 0; i = indexOfPhrase(tokens, phrase, i + 1)) out.push({ label, start: i, end: i + phrase.length });
   }
 }
 
@@ -307,11 +299,6 @@ function hasLooseNegator(tokens: readonly string[], matches: readonly Match[], t
   return tokens.some((token, i) => table.negators.has(token) && !matches.some((m) => m.start <= i && i < m.end));
 }
 
-function containsAny(tokens: readonly string[], phrases: readonly string[][]): boolean {
-  const found: Match[] = [];
-  matchesOf(tokens, '', phrases, found);
-  return found.length > 0;
-}
 
 /** Reads an answer to "Are you safe right now?" (or "are they safe?", "is everyone safe?"). */
 export function readSafeNow(text: string, locale: string = DEFAULT_LOCALE): SafeNowReading {
@@ -329,7 +316,7 @@ export function readSafeNow(text: string, locale: string = DEFAULT_LOCALE): Safe
       const denial = said.some((token) => tables.safeNow.negators.has(token));
       // "no, she's safe, she's at her dad's": about someone else, with where they are now, the
       // "no" waves the worry away; it is a clear answer, not a contradiction.
-      const placed = rest.about === 'other' && containsAny(said, tables.safeNow.whereabouts);
+      const placed = rest.about === 'other' && hasAnyPhrase(said, tables.safeNow.whereabouts);
       return denial || placed ? rest : { ...rest, label: 'ack' };
     }
   }
@@ -342,8 +329,8 @@ function readTokens(tokens: readonly string[], tables: AnswerTables): SafeNowRea
   const reluctant = aside.length > 0;
   matchesOf(tokens, 'hesitant', tables.hesitation, aside);
   const extra = {
-    aimedAtServices: reluctant && containsAny(tokens, tables.services),
-    aimedAtHelplines: reluctant && containsAny(tokens, tables.helplines), hesitant: aside.some((m) => m.label === 'hesitant'), trusted: containsAny(tokens, tables.trusted) };
+    aimedAtServices: reluctant && hasAnyPhrase(tokens, tables.services),
+    aimedAtHelplines: reluctant && hasAnyPhrase(tokens, tables.helplines), hesitant: aside.some((m) => m.label === 'hesitant'), trusted: hasAnyPhrase(tokens, tables.trusted) };
   // "could ipt help her": "help" here asks about therapy; it says nothing about anyone's safety.
   matchesOf(tokens, 'neutral', tables.neutral, aside);
   const { label, matches } = classify(tokens, tables.safeNow, aside);
@@ -410,7 +397,7 @@ function subjectOf(tokens: readonly string[], matches: readonly Match[], label: 
 export function safetyRequest(text: string, locale: string = DEFAULT_LOCALE): SafetyRequest | undefined {
   const tokens = answerTokens(text);
   if (tokens.some((token) => tablesFor(locale).safeNow.negators.has(token))) return undefined;
-  for (const [request, phrases] of tablesFor(locale).requests) if (containsAny(tokens, phrases)) return request;
+  for (const [request, phrases] of tablesFor(locale).requests) if (hasAnyPhrase(tokens, phrases)) return request;
   return undefined;
 }
 
