@@ -340,6 +340,10 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       state.escalated = true;
       await sendSafetyEvent(this.deps, context, { category: state.category, severity: 'immediate' });
     }
+    // A body in danger with no help yet on the way ("ok", "dunno how many", "hes breathing i think"):
+    // the emergency is still live, so the host page hears it again on every such turn and keeps
+    // its banner up; a terse reply is never read as the danger passing.
+    if (state.reply.kind === 'medical') await sendSafetyEvent(this.deps, context, { category: state.category, severity: 'immediate' });
     if (state.phase === 'settled') {
       // They had said they were safe; this message says otherwise: ask again, with a fresh count.
       Object.assign(state, { phase: 'asking', asks: 0, askedAfterAck: false } satisfies Partial<EmergencyState>);
