@@ -32,3 +32,25 @@ describe('a physical emergency stays one through terse follow-ups', () => {
     expect(eventsOf(coming)).toHaveLength(0);
   });
 });
+
+describe('a weak "fine" is no clear claim of safety once the question was left open', () => {
+  it('insisting on "fine" after a side question keeps the question open, and "not fine" brings the reply back', async () => {
+    const { adapter } = await realBot(ENGLAND, WEBCHAT);
+    await say(adapter, 'i want to end my life');
+    await say(adapter, 'hmm');
+    const insisted = textOf(await say(adapter, 'like i said im ok'));
+    expect(insisted).not.toMatch(/glad you're safe/);
+    expect(insisted).toContain('999');
+    expect(insisted).toMatch(/safe right now\?/);
+    expect(textOf(await say(adapter, 'actually not so ok'))).toContain('999');
+  });
+
+  it('after a clear "safe", taking it back opens the question again', async () => {
+    const { adapter } = await realBot(ENGLAND, WEBCHAT);
+    await say(adapter, 'i want to end my life');
+    expect(textOf(await say(adapter, "yes i'm safe, my brother is here"))).toMatch(/glad you're safe/);
+    const back = await say(adapter, 'actually no i am not safe');
+    expect(textOf(back)).toContain('999');
+    expect(textOf(back)).toMatch(/safe/);
+  });
+});
