@@ -1,4 +1,5 @@
 import { eventsOf, realBot, say, textOf } from './safetyDialogHarness';
+import { crisisBot } from './crisisDialogSupport';
 
 /**
  * The crisis and check-in dialogs on the real bot, through the turns after the first reply: short,
@@ -52,5 +53,19 @@ describe('a weak "fine" is no clear claim of safety once the question was left o
     const back = await say(adapter, 'actually no i am not safe');
     expect(textOf(back)).toContain('999');
     expect(textOf(back)).toMatch(/safe/);
+  });
+});
+
+describe('a clear "yes, I\'m safe, someone is with me" to the check-in', () => {
+  it('gets thanks and the lines to talk to, never 999 again', async () => {
+    // The detector's reading of such an opening (detect14's part): a possible risk, said to be safe now.
+    const opening = 'rough few days, the thought of ending it crossed my mind. safe now, honest, just want to chat';
+    const adapter = await crisisBot({ [opening]: { severity: 'concern', possible: true, saidSafe: true } });
+    const opened = textOf(await say(adapter, opening));
+    expect(opened).toContain('116 123');
+    const reply = textOf(await say(adapter, 'yeah, im safe now. my flatmate is home with me'));
+    expect(reply).toMatch(/glad you're safe/);
+    expect(reply).toContain('116 123');
+    expect(reply).not.toContain('999');
   });
 });
