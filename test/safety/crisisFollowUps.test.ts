@@ -69,3 +69,12 @@ describe('a clear "yes, I\'m safe, someone is with me" to the check-in', () => {
     expect(reply).not.toContain('999');
   });
 });
+
+describe('a young person telling of violence at home', () => {
+  it('gets Childline beside the other routes', async () => {
+    const { adapter } = await realBot({ nation: 'england', ageGroup: 'under_18' }, WEBCHAT);
+    const reply = textOf(await say(adapter, 'my stepdad punched my older sister last night and shoved me into the wall'));
+    expect(reply).toContain('999');
+    expect(reply).toContain('0800 1111');
+  });
+});
