@@ -134,7 +134,12 @@ export function isSettled(instance: DialogInstance | undefined): boolean {
 export function stepsAside(instance: DialogInstance, text: string, locale: string): boolean {
   const reading = readSafeNow(text, locale);
   const { reply } = instance.state as EmergencyState;
-  return settledChoice(instance, text, locale) === undefined && reading.label !== 'helpComing' && !holdsBack(reading, reply);
+  return settledChoice(instance, text, locale) === undefined && reading.label !== 'helpComing' && !holdsBack(reading, reply) && !takesBack(reading);
+}
+
+/** "ok maybe not fine", "actually no": the safety they gave is taken back, so the question is open again. */
+function takesBack(reading: SafeNowReading): boolean {
+  return reading.label === 'notSafe' || reading.label === 'unsure';
 }
 
 /**
@@ -281,7 +286,7 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       await context.sendActivity(MessageFactory.text(t(locale, 'safety:answer.back')));
       return dc.endDialog({ safe: 'safe', resume: true } satisfies EmergencySupportResult);
     }
-    if (state.phase === 'settled' && !newRisk) {
+    if (state.phase === 'settled' && !newRisk && !takesBack(reading)) {
       const waiting = readSafeNow(text, locale).label === 'helpComing' ? [t(locale, `safety:answer.helpWaiting.${voiceOf(state.reply)}`)] : [];
       await context.sendActivity(this.choices(context, state, this.fresh(state, [...waiting, ...offerAgain(locale)])));
       return Dialog.EndOfTurn;
@@ -340,6 +345,10 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
       state.escalated = true;
       await sendSafetyEvent(this.deps, context, { category: state.category, severity: 'immediate' });
     }
+    // A body in danger with no help yet on the way ("ok", "dunno how many", "hes breathing i think"):
+    // the emergency is still live, so the host page hears it again on every such turn and keeps
+    // its banner up; a terse reply is never read as the danger passing.
+    if (state.reply.kind === 'medical') await sendSafetyEvent(this.deps, context, { category: state.category, severity: 'immediate' });
     if (state.phase === 'settled') {
       // They had said they were safe; this message says otherwise: ask again, with a fresh count.
       Object.assign(state, { phase: 'asking', asks: 0, askedAfterAck: false } satisfies Partial<EmergencyState>);
@@ -416,7 +425,9 @@ export class EmergencySupportDialog extends Dialog<EmergencySupportOptions> {
   private resolve(state: EmergencyState, reading: SafeNowReading, risk: RiskAssessment | undefined): Resolved {
     const medical = state.reply.kind === 'medical';
     const yes = medical ? 'helpComing' : 'safe';
-    const doubted = state.doubted || state.phase === 'staying';
+    // Asked more than once means an earlier turn left it open (a question, something unclear): a bare
+    // "i said im fine" after that is no clear claim of safety either.
+    const doubted = state.doubted || state.phase === 'staying' || state.asks > 1;
     // After a "no" or "not sure", a bare "yes" or "I'm fine" is an acknowledgement, not safety (in a
     // physical emergency "I'm fine" keeps its own reply: some harm does not show at first).
     const label: Exclude<SafeNowLabel, 'yes'> = reading.label === 'yes' || (reading.weak === true && doubted && !medical) ? (doubted ? 'ack' : yes) : reading.label;

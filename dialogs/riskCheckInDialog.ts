@@ -202,11 +202,14 @@ async function sendClosing(context: TurnContext, profile: UserProfile, answer: C
         : answer === 'toldMore' || answer === 'safeNow'
           ? `safety:checkIn.${answer}`
           : 'safety:checkIn.unknown';
-  const help = withFittingLines(locale, t(locale, 'safety:checkIn.helpAnyway', routeValues(locale)), profile);
+  // Said clearly they are safe, with someone by them: the lines to talk to, not 999 pressed on them again.
+  const safe = answer === 'safeNow';
+  const help = withFittingLines(locale, t(locale, safe ? 'safety:checkIn.helpAnywaySafe' : 'safety:checkIn.helpAnyway', routeValues(locale)), profile);
   // Safe, and asking to get on with IPT: the guide asks what they want to know.
   const goOn = answer === 'safeNow' ? 'safety:checkIn.goOnSafe' : 'safety:checkIn.goOn';
   const reply = [t(locale, opening), help, t(locale, goOn)].join('\n\n');
-  await context.sendActivity(withRouteButtons(locale, reply, [...routesById(locale, CHECK_IN_ROUTES), ...fittingLines(locale, profile)]));
+  const routes = safe ? CHECK_IN_ROUTES.filter((id) => id !== 'emergency') : CHECK_IN_ROUTES;
+  await context.sendActivity(withRouteButtons(locale, reply, [...routesById(locale, routes), ...fittingLines(locale, profile)]));
 }
 
 /**
