@@ -70,6 +70,7 @@ describe('figures of speech that sounded like risk', () => {
     ['my ex is trying to kill me, he is outside', 'danger'],
     ['i am standing on the edge of the bridge', 'suicide'],
     ['how long does it take to drown', 'suicide'],
+    ['i keep wanting to drown them in the bath when they scream', 'harm_to_others'],
   ])('%j is still heard', (text, category) => {
     expect(read(text)).toBe(category);
   });
