@@ -481,6 +481,16 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
     const end = stop < 0 ? text.length : stop;
     return guideQuestionSpans(text).some(([from, to]) => from < end && to > at);
   }
+  /**
+   * A reply made only of words of chat ("no i mean now") has nothing in it for the model to weigh:
+   * its letters alone (the model reads character n-grams) would make the guess. Risk said in such
+   * words is the rules' to hear; a follow-up to a risk already heard is the conversation's.
+   */
+  function onlyChatWords(lex: CompiledLexicon, words: readonly string[]): boolean {
+    if (lex.chatWords.size === 0) return false;
+    const said = words.filter((w) => w !== '.');
+    return said.length > 0 && said.every((w) => lex.chatWords.has(w));
+  }
   /** A sentence read alone by the model needs enough words to judge ("Wait." is not one). */
   const BACKSTOP_MIN_SENTENCE_WORDS = 5;
 
@@ -493,6 +503,7 @@ export function createRiskDetector(options: RiskDetectorOptions = {}): RiskDetec
   function backstopAssessment(lex: CompiledLexicon, { words, windows: parts }: Reading): RiskAssessment | null {
     const backstop = backstops.get(lex);
     if (backstop === undefined) return null;
+    if (onlyChatWords(lex, words)) return null;
     const judge = (prepared: Prepared, whole: boolean): RiskAssessment | null => {
       if (prepared.text === '') return null;
       if (prepared.masked && prepared.words.filter((w) => w !== '.').length < BACKSTOP_MIN_WORDS_AFTER_MASKING) return null;

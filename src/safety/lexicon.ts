@@ -43,6 +43,11 @@ const lexiconSchema = z.object({
    * often taken for Polish or for nothing at all.
    */
   readEveryMessage: z.boolean().optional(),
+  /**
+   * Words of chat alone ("no i mean now", "sorry i said no"): a message made only of these gets no
+   * guess from the backstop, whose model has no content words to weigh in it. The rules still read it.
+   */
+  chatWords: z.object({ note: z.string(), words: z.array(z.string().regex(/^[a-z]+$/)).min(1) }).optional(),
   rules: z
     .array(
       z.object({
@@ -98,6 +103,8 @@ export interface CompiledLexicon {
   escalatedCategories: ReadonlySet<RiskCategory>;
   /** see lexiconSchema.readEveryMessage */
   readEveryMessage: boolean;
+  /** see lexiconSchema.chatWords; empty = every message may be guessed at */
+  chatWords: ReadonlySet<string>;
   /** see lexiconSchema.pastOver; absent for English, whose context is read by riskContext.ts */
   pastOver?: { past: RegExp; well: RegExp; unless: RegExp };
   /** matches when a prefix of text ends in a negator followed only by filler words */
@@ -221,6 +228,7 @@ export function compileLexicon(file: unknown, source: string, knownWords: Iterab
         : compile(wordBounded(lex.escalators.unless.map((p) => expand(p, lex.macros, 'escalators.unless')).join('|')), 'escalators.unless', ''),
     escalatedCategories: new Set(lex.escalators.categories),
     readEveryMessage: lex.readEveryMessage === true,
+    chatWords: new Set(lex.chatWords?.words ?? []),
     pastOver:
       lex.pastOver === undefined
         ? undefined
