@@ -241,14 +241,23 @@ export function fitOutsideCheck(locale: string, areas: readonly FocusArea[]): st
   return t(locale, 'suitability:fitOutside', { areas: joinList(locale, names), count: names.length });
 }
 
+/** How the person asked to keep their summary: to be sent it by email, or speaking of a check done in an earlier chat. */
+export interface KeepAsk {
+  emailed: boolean;
+  earlier: boolean;
+}
+
 /**
- * "can i get my summary by email": how to keep it where the person is (the web page's Copy, Save
- * and Print; the card to copy from in Teams), never by email; before any check, that the check gives one.
+ * "can i get my summary by email", "can i keep that result somewhere": how to keep it where the
+ * person is (the web page's Copy, Save and Print; the card to copy from in Teams), never by email
+ * (said first only when they asked for it). With no check in this conversation: that the check
+ * gives one, or, when they speak of one done before, that this chat does not have it.
  */
-export function keepSummaryReply(locale: string, channelId: string | undefined, hasSummary: boolean): Partial<Activity> {
-  if (!hasSummary) return withActions(locale, t(locale, 'suitability:keepSummary.notYet'), ['SuitabilityCheck']);
+export function keepSummaryReply(locale: string, channelId: string | undefined, hasSummary: boolean, ask: KeepAsk = { emailed: true, earlier: false }): Partial<Activity> {
+  if (!hasSummary) return withActions(locale, t(locale, ask.earlier ? 'suitability:keepSummary.notHere' : 'suitability:keepSummary.notYet'), ['SuitabilityCheck']);
   const teams = channelId === 'msteams';
-  return withButtons(t(locale, teams ? 'suitability:keepSummary.teams' : 'suitability:keepSummary.web', { title: t(locale, 'suitability:keepTitle') }), []);
+  const key = `suitability:keepSummary.${teams ? 'teams' : 'web'}${ask.emailed ? '' : 'Keep'}`;
+  return withButtons(t(locale, key, { title: t(locale, 'suitability:keepTitle') }), []);
 }
 
 /** "what do I do next?" after the check: its next step again, in words, with the same buttons. */
@@ -439,6 +448,10 @@ export class SuitabilityCheckDialog extends ComponentDialog {
       return this.askNext(innerDc, this.notedLead(innerDc, result.facts), result.question, result.attempts);
     } else if (result.kind === 'skip') {
       settle(progress, result.question);
+    } else if (result.kind === 'result') {
+      // "so whats the verdict": the summary from what is known; any answer can still be changed after.
+      for (const question of QUESTIONS) if (!progress.settled.includes(question)) settle(progress, question);
+      return this.askNext(innerDc, t(locale, 'suitability:resultNow'));
     } else {
       const { control } = result;
       switch (control.kind) {

@@ -3,7 +3,7 @@ import type { IntentName } from '../../src/language/recognizer';
 import { isTopicIntent, TOPIC_INTENTS } from '../../src/content/actions';
 import { notedPlace } from '../../src/content/answerReplies';
 import { t } from '../../src/content/i18n';
-import { asksAfterAnswer, asksToEmail, asksToKeepSummary, classifyCheckControl, classifyControl, isAcknowledgement, isCallTimeQuestion, isFitQuestion, isPause, isQuestion, isWhyAsk } from '../../src/language/controlWords';
+import { asksAfterAnswer, asksForResult, asksToEmail, asksToRephrase, asksToKeepSummary, classifyCheckControl, classifyControl, isAcknowledgement, isCallTimeQuestion, isFitQuestion, isPause, isQuestion, isWhyAsk } from '../../src/language/controlWords';
 import { readAnswer, type ReadAnswer } from '../guidedPrompt';
 import { HELP_DIALOG, helpText, type HelpMode, type HelpOptions } from '../helpDialog';
 import { declinesCallBack, HUMAN_CONTACT_DIALOG, HumanContactDialog } from '../humanContactDialog';
@@ -50,6 +50,9 @@ export async function interruptActiveDialog(turn: MainTurn, route: Route): Promi
   // "hang on, someone's at the door": the question waits (the prompt says so), never a side topic;
   // "why do you need to know that?" is about the question, which says why and asks again.
   if (question && (isPause(locale, text) || isWhyAsk(locale, text))) return undefined;
+  // "i dont get that question", "so whats the verdict": about the check itself, which puts its
+  // question another way or gives its result, never a side topic.
+  if (question && !answer && (asksToRephrase(locale, text) || asksForResult(locale, text))) return undefined;
   if (control?.kind === 'repeat') {
     await dc.repromptDialog();
     return Dialog.EndOfTurn;
