@@ -18,6 +18,7 @@ import { t } from '../src/content/i18n';
 import { savedSummaryText, summaryKeepCard, SUMMARY_MARKER, type SavedSummary } from '../src/content/savedSummary';
 import { assessSuitability, isChoice, isImplied, QUESTIONS, type FocusArea, type QuestionId, type SuitabilityAnswers, type SuitabilityResult } from '../src/content/suitability';
 import { urgentNumbers } from '../src/content/urgentNumbers';
+import { classifyControl } from '../src/language/controlWords';
 import type { UserProfile } from '../src/profile';
 import { GuidedPrompt, GUIDED_PROMPT, readAnswer, type GuidedPromptOptions, type GuidedPromptResult, type ReadAnswer } from './guidedPrompt';
 import { cardMessage, withActions, withButtons } from './replies';
@@ -306,6 +307,12 @@ export function copyableNote(locale: string, answers: SuitabilityAnswers): strin
   return lines.join(' ');
 }
 
+/** The message this turn is "carry on", "back to the questions": the person's own choice to go on with the check. */
+function asksToCarryOn(context: TurnContext): boolean {
+  const { activity } = context;
+  return activity.type === 'message' && classifyControl(activity.locale ?? '', activity.text ?? '')?.kind === 'resume';
+}
+
 /** The place or age an answer to another question also gave, when it is new to the check (undefined if none). */
 function newRouteFacts(result: GuidedPromptResult, before: { nation?: string; age?: string }): CheckFacts | undefined {
   const { facts, question } = result;
@@ -381,7 +388,8 @@ export class SuitabilityCheckDialog extends ComponentDialog {
   override async resumeDialog(dc: DialogContext, _reason: DialogReason, result?: unknown): Promise<DialogTurnResult> {
     const state = dc.activeDialog!.state as CheckState;
     const locale = dc.context.activity.locale ?? '';
-    const choseToGoBack = (result as Partial<EmergencySupportResult> | undefined)?.resume === true;
+    // The safety dialog said so, or the message that closed it asks to carry on ("right back to the questions").
+    const choseToGoBack = (result as Partial<EmergencySupportResult> | undefined)?.resume === true || asksToCarryOn(dc.context);
     if ((dc.context.turnState.get(ASIDE_KEY) === true || choseToGoBack) && !state.paused) {
       // The side question also answered the open question: the next one (or the summary) follows.
       if (state.asking && state.progress.settled.includes(state.asking)) {

@@ -8,6 +8,7 @@ import { readAnswer, type ReadAnswer } from '../guidedPrompt';
 import { HELP_DIALOG, helpText, type HelpMode, type HelpOptions } from '../helpDialog';
 import { declinesCallBack, HUMAN_CONTACT_DIALOG, HumanContactDialog } from '../humanContactDialog';
 import { keepProfileFrom } from '../keptProfile';
+import { workPlace } from '../../src/language/contextFacts';
 import { fitSoFar, isCheckPaused, keepAnswerInCheck, openQuestionOf, SUITABILITY_CHECK_DIALOG } from '../suitabilityCheckDialog';
 import { withButtons } from '../replies';
 import { ASIDE_KEY } from '../turnState';
@@ -107,6 +108,8 @@ export async function interruptActiveDialog(turn: MainTurn, route: Route): Promi
     if (!callBack && SWITCH_INTENTS.has(route.intent) && looksLikeRequest(text, route.intent)) return switchTopic(turn, route);
   }
   const asking = question !== undefined || dc.activeDialog?.id === HUMAN_CONTACT_DIALOG;
+  // "what if i work in wales half the year" while asked for something else: answered on top, then the question again.
+  if (asking && !answer && isQuestion(locale, text) && workPlace(text) !== undefined) return aside(turn, route);
   const side = asking ? await sideAnswer(turn, answer) : undefined;
   if (side) return side;
   if (answer) return undefined;
