@@ -149,14 +149,15 @@ async function answer(turn: MainTurn, text: string, intent: IntentName, answerer
   if (lead.length > 0 && unclear && update) return answerAgainForContext(turn, update);
   // "my cousin in liverpool just filled a form in": how it works for someone in another nation, not
   // a question we can match. The way in differs across the UK, so the writer's own route again.
+  // "my sister lives in belfast, how would she get it": the way in where she lives, for her, whether
+  // the matcher was unsure or reached for the general way in; the writer's own place stays as it was.
+  const theirs = !update?.nation && (unclear || asksNhsWayIn(plan)) ? othersNation(text) : undefined;
+  if (theirs && asksAboutSomeoneElse(text) && text.split(/[,.;!?]/).some((clause) => isQuestion(locale, clause.trim()))) {
+    resetMisunderstandings(turn);
+    return answerTopic(turn, 'AccessNhs', undefined, theirs, [t(locale, 'answers:forThemIn', { nation: nationName(locale, theirs) })]);
+  }
   const elsewhere = unclear && !update?.nation ? othersNation(text) : undefined;
   const own = elsewhere ? (await turn.deps.profile.get(context, {})).nation : undefined;
-  // "my sister lives in belfast, how would she get it": the way in where she lives, for her; the
-  // writer's own place stays as it was.
-  if (elsewhere && asksAboutSomeoneElse(text) && text.split(/[,.;!?]/).some((clause) => isQuestion(locale, clause.trim()))) {
-    resetMisunderstandings(turn);
-    return answerTopic(turn, 'AccessNhs', undefined, elsewhere, [t(locale, 'answers:forThemIn', { nation: nationName(locale, elsewhere) })]);
-  }
   // "what if i work in wales half the year", "i live in a different area to where i work": the way in
   // follows the GP surgery, not the workplace (and a place of work is never kept as home).
   const work = unclear || plan.kind === 'intent' ? workPlace(text) : undefined;
@@ -321,6 +322,14 @@ export async function answerTopic(turn: MainTurn, topic: TopicIntent, area?: Foc
   const request: TopicRequest = { topic, ...(area ? { area } : {}), ...context };
   if (lead.length > 0) await turn.dc.context.sendActivities(lead.map((line) => withButtons(line, [])));
   return turn.dc.beginDialog(TOPIC_ANSWER_DIALOG, request);
+}
+
+/** Answers that give the general NHS way in, or to it for someone else: a nation named for another person changes them. */
+const NHS_WAY_IN: ReadonlySet<string> = new Set(['access.get-ipt-nhs', 'access.help-someone-else', 'access.self-refer']);
+
+function asksNhsWayIn(plan: AnswerPlan): boolean {
+  if (plan.kind === 'intent') return plan.intent === 'AccessNhs';
+  return (plan.kind === 'answer' || plan.kind === 'topic') && NHS_WAY_IN.has(plan.questionId);
 }
 
 function nationName(locale: string, nation: Nation): string {
