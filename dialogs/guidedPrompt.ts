@@ -32,7 +32,7 @@ export interface GuidedPromptOptions {
  * this one again), a skip (gaveUp after two answers we could not use), or a control word for the check.
  */
 export type GuidedPromptResult = { question: QuestionId; facts: CheckFacts } & (
-  | { kind: 'answer'; values: string[] }
+  | { kind: 'answer'; values: string[]; typed?: boolean }
   | { kind: 'facts'; attempts: number }
   | { kind: 'skip'; gaveUp: boolean }
   | { kind: 'control'; control: Control }
@@ -106,10 +106,13 @@ export function readAnswer(locale: string, question: QuestionId, typed: string, 
   return reading.kind === 'answer' ? { kind: 'typed', values: reading.values, facts: reading.facts } : reading;
 }
 
-/** A short yes or no ("ya", "nah") to a question that does not ask for one. */
+/** Words at most in a reply read as a plain yes or no ("nope, not like that"). */
+const YES_NO_WORDS = 6;
+
+/** A short yes or no ("ya", "nah", "no nothing like that") to a question that does not ask for one. */
 function isYesOrNo(locale: string, question: QuestionId, typed: string): boolean {
   const text = meantBySound(locale, typed);
-  if (question === 'relationships' || text.trim().split(/\s+/).length > 3) return false;
+  if (question === 'relationships' || text.trim().split(/\s+/).length > YES_NO_WORDS) return false;
   const lexicon = suitabilityLexicon(locale);
   const reading = interpretAnswer('relationships', text, lexicon)[0] ?? interpretAnswer('relationships', correctCheckSpelling(locale, text) ?? '', lexicon)[0];
   return reading === 'yes' || reading === 'no';
@@ -165,7 +168,7 @@ export class GuidedPrompt extends Dialog<GuidedPromptOptions> {
     }
     if (answer?.kind === 'typed') {
       Object.assign(state.facts, answer.facts);
-      return dc.endDialog(this.result(state, { kind: 'answer', values: answer.values }));
+      return dc.endDialog(this.result(state, { kind: 'answer', values: answer.values, typed: true }));
     }
     if (answer?.kind === 'facts') {
       Object.assign(state.facts, answer.facts);

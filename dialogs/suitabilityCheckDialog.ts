@@ -313,6 +313,15 @@ function asksToCarryOn(context: TurnContext): boolean {
   return activity.type === 'message' && classifyControl(activity.locale ?? '', activity.text ?? '')?.kind === 'resume';
 }
 
+/** "Thanks. I've noted the clash with someone. IPT has a focus area for this: role disputes." Undefined for "something else". */
+function concernHeard(locale: string, concerns: readonly string[]): string | undefined {
+  const areas = concerns.filter((concern) => concern !== 'other');
+  if (areas.length === 0) return undefined;
+  const said = joinList(locale, areas.map((area) => t(locale, `suitability:sayBack.concern.${area}`)));
+  const names = joinList(locale, areas.map((area) => t(locale, `topics:FocusAreas.areas.${area}.name`).toLowerCase()));
+  return t(locale, 'suitability:concernHeard', { said, names, count: areas.length });
+}
+
 /** The place or age an answer to another question also gave, when it is new to the check (undefined if none). */
 function newRouteFacts(result: GuidedPromptResult, before: { nation?: string; age?: string }): CheckFacts | undefined {
   const { facts, question } = result;
@@ -434,6 +443,8 @@ export class SuitabilityCheckDialog extends ComponentDialog {
     if (result.kind === 'answer') {
       recordValue(progress, result.question, result.values);
       settle(progress, result.question);
+      // What is troubling them, typed in their own words: said back with IPT's name for it, so a wrong reading can be put right.
+      const heard = result.typed && result.question === 'concern' ? concernHeard(locale, progress.answers.concern ?? []) : undefined;
       // "ive moved to bristol" to the first question: the move answers it, and the new place (or an
       // age said with it) is said back, as a place said on its own is, so it can be corrected.
       const said = newRouteFacts(result, before);
@@ -441,6 +452,10 @@ export class SuitabilityCheckDialog extends ComponentDialog {
         await this.saveProfile(innerDc.context, progress);
         const summaryNext = !QUESTIONS.some((id) => !progress.settled.includes(id) && !isImplied(id, progress.answers));
         return this.askNext(innerDc, this.notedLead(innerDc, said, summaryNext));
+      }
+      if (heard) {
+        await this.saveProfile(innerDc.context, progress);
+        return this.askNext(innerDc, heard);
       }
     } else if (result.kind === 'facts') {
       // Answers to other questions: kept now (an under-18 hears their routes at once), and this question asked again.

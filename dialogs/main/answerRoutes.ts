@@ -154,6 +154,8 @@ async function answer(turn: MainTurn, text: string, intent: IntentName, answerer
   const theirs = !update?.nation && (unclear || asksNhsWayIn(plan)) ? othersNation(text) : undefined;
   if (theirs && asksAboutSomeoneElse(text) && text.split(/[,.;!?]/).some((clause) => isQuestion(locale, clause.trim()))) {
     resetMisunderstandings(turn);
+    // "and what about me in swindon" next: the way in again, for the writer's own place.
+    state.lastQuestion = answerer.kb.questions.has(NHS_WAY_IN_MAIN) ? NHS_WAY_IN_MAIN : undefined;
     return answerTopic(turn, 'AccessNhs', undefined, theirs, [t(locale, 'answers:forThemIn', { nation: nationName(locale, theirs) })]);
   }
   const elsewhere = unclear && !update?.nation ? othersNation(text) : undefined;
@@ -212,7 +214,8 @@ export async function answerAgainForContext(turn: MainTurn, update: ProfileUpdat
   // A place with nothing asked yet ("newry"), or after an answer that is the same everywhere ("how
   // long are the waits?"): that nation's NHS route, the thing a place changes.
   const variants = (last && turn.deps.answers?.answerer.kb.questions.get(last)?.variants) || [];
-  if (update.nation && !variants.some((variant) => variant.when.nation)) return answerTopic(turn, 'AccessNhs');
+  // The same when the answer has no words for the new nation: it would only repeat itself.
+  if (update.nation && !variants.some((variant) => variant.when.nation === update.nation)) return answerTopic(turn, 'AccessNhs');
   // "im 74 not 14" after an answer for young people: the adult question that leads to it.
   const grownUp = update.adult === true || (update.ageGroup !== undefined && update.ageGroup !== 'under_18');
   const forAdults = grownUp && last && turn.deps.answers ? adultCounterpart(turn.deps.answers.answerer.kb, last) : undefined;
@@ -325,7 +328,8 @@ export async function answerTopic(turn: MainTurn, topic: TopicIntent, area?: Foc
 }
 
 /** Answers that give the general NHS way in, or to it for someone else: a nation named for another person changes them. */
-const NHS_WAY_IN: ReadonlySet<string> = new Set(['access.get-ipt-nhs', 'access.help-someone-else', 'access.self-refer']);
+const NHS_WAY_IN_MAIN = 'access.get-ipt-nhs';
+const NHS_WAY_IN: ReadonlySet<string> = new Set([NHS_WAY_IN_MAIN, 'access.help-someone-else', 'access.self-refer']);
 
 function asksNhsWayIn(plan: AnswerPlan): boolean {
   if (plan.kind === 'intent') return plan.intent === 'AccessNhs';

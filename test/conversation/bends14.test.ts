@@ -105,6 +105,33 @@ describe('inside the check', () => {
   });
 });
 
+describe('what is troubling them, typed', () => {
+  test.each([
+    ['always rowing with my flatmate these days', /role disputes/],
+    ['we lost my nan in the spring', /grief/],
+  ])('"%s" is said back with IPT\'s name for it, then the next question', async (said, name) => {
+    const convo = await inCheck();
+    const reply = allText(await convo.say(said));
+    expect(reply).toMatch(/I've noted/);
+    expect(reply).toMatch(name);
+    expect(reply).toMatch(/\?/);
+  });
+
+  test('a button answer is not said back', async () => {
+    const convo = await inCheck();
+    expect(allText(await convo.say('Clashing with someone'))).not.toMatch(/I've noted/);
+  });
+
+  test('"nah nothing like that" where an age is asked: what the question needs, not "didn\'t catch that"', async () => {
+    const convo = await inCheck();
+    await convo.say('Clashing with someone');
+    await convo.say('A few months');
+    const reply = allText(await convo.say('nah nothing like that at all'));
+    expect(reply).toMatch(/not a yes or no/);
+    expect(reply).not.toMatch(CAUGHT_NOTHING);
+  });
+});
+
 describe('keeping the result', () => {
   const FINISH = ['Someone close to me died', 'Yes', 'A few months', '35 or over', 'England'];
 
@@ -148,6 +175,22 @@ describe('with the real recogniser and knowledge base', () => {
     expect(reply).toMatch(/GP/);
     expect(reply).not.toMatch(/You said you live/);
     expect((await convo.profile())?.nation).toBeUndefined();
+  }, 60_000);
+
+  test('after the way in for someone else, "and me in X" gets the way in for the writer\'s own place', async () => {
+    const convo = await conversation({ recognizer });
+    await convo.say('my mum lives in swansea, how would she go about getting it');
+    const reply = allText(await convo.say('and what about me, im in derby'));
+    expect(reply).toMatch(/refer yourself to NHS Talking Therapies/);
+    expect((await convo.profile())?.nation).toBe('england');
+  }, 60_000);
+
+  test('a place after an answer that is the same everywhere: the way in there, not the same answer twice', async () => {
+    const convo = await conversation({ recognizer });
+    const first = allText(await convo.say('is it free on the nhs'));
+    const reply = allText(await convo.say('oh and im in coventry'));
+    expect(reply).not.toBe(first);
+    expect(reply).toMatch(/Talking Therapies/);
   }, 60_000);
 
   test('a place of work: the GP surgery decides, and the place is not kept as home', async () => {
