@@ -193,6 +193,22 @@ describe('with the real recogniser and knowledge base', () => {
     expect(reply).toMatch(/Talking Therapies/);
   }, 60_000);
 
+  test('asked to confirm deleting the chat, "ok" leading into another request deletes nothing and is answered', async () => {
+    const convo = await conversation({ recognizer });
+    await convo.say('what is ipt');
+    expect(allText(await convo.say('please delete my conversation'))).toMatch(/delete this chat\?/);
+    const reply = allText(await convo.say('ok actually how do i refer myself, i live in york'));
+    expect(reply).not.toMatch(/I've deleted this chat/);
+    expect(reply).toMatch(/haven't deleted anything/);
+    expect(reply).toMatch(/Talking Therapies/);
+  }, 60_000);
+
+  test('"ok delete the lot" at the confirmation still deletes', async () => {
+    const convo = await conversation({ recognizer });
+    await convo.say('please delete my conversation');
+    expect(allText(await convo.say('ok go on delete the lot'))).toMatch(/I've deleted this chat/);
+  }, 60_000);
+
   test('a place of work: the GP surgery decides, and the place is not kept as home', async () => {
     const convo = await conversation({ recognizer });
     await convo.say('im in leeds');
