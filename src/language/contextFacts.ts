@@ -50,7 +50,7 @@ export function othersNation(text: string): Nation | undefined {
 }
 
 /** "i work in wales half the year", "im based in cardiff for work": the words after a place of work or study. */
-const WORK_PLACE = /\b(?:i|we)(?:'?m|\s+am|'?re|\s+are)?\s+(?:also\s+|sometimes\s+|mostly\s+|usually\s+)?(?:work|working|study|studying|stationed|posted|based for work)\b(.*)$/i;
+const WORK_PLACE = /\b(?:i|we)(?:'?m|\s+am|'?re|\s+are)?\s+(?:also\s+|sometimes\s+|mostly\s+|usually\s+)?(?:work|working|stationed|posted|based for work)\b(.*)$/i;
 /** "i live in a different area to where i work": a place of work set apart from home, without naming it. */
 const WORK_ELSEWHERE =
   /\bwhere i work\b|\bwhere my (?:job|work|office|workplace) is\b|\b(?:different|another|other) (?:area|place|town|city|county|nation|country|part of the country) (?:to|from|than) (?:where )?(?:i|my) (?:work|live|job)\b|\bwork (?:in|out of) (?:a )?(?:different|another) (?:area|place|town|city|county|nation|country)\b/i;
