@@ -38,7 +38,7 @@ export function asksForWriterToo(text: string): boolean {
 }
 
 /** Someone close named before a place that is theirs ("my cousin in liverpool", "my mates down in cardiff"). */
-const OTHERS_PLACE = /\bmy (?:\w+ )?(?:cousin|sister|sis|brother|bro|mum|mam|mom|dad|friend|mate|pal|aunt|auntie|aunty|uncle|nan|gran|granny|partner|colleague|neighbour|son|daughter|niece|nephew)s? (.*)$/i;
+const OTHERS_PLACE = /\b(?:my|ma) (?:\w+ )?(?:cousin|sister|sis|brother|bro|mum|mam|mom|dad|friend|mate|pal|aunt|auntie|aunty|uncle|nan|gran|granny|partner|colleague|neighbour|son|daughter|niece|nephew)s? (.*)$/i;
 
 /**
  * "my cousin in liverpool just filled a form in online": the nation of the place someone else is
