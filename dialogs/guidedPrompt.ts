@@ -6,7 +6,7 @@ import { suitabilityLexicon } from '../src/content/lexicon';
 import { CHOICES, interpretAnswer, type QuestionId } from '../src/content/suitability';
 import { readCheckAnswer, type CheckFacts } from '../src/content/checkReading';
 import { correctCheckSpelling } from '../src/content/checkSpelling';
-import { classifyCheckControl, isAcknowledgement, isPause, isQuestion, isWhyAsk, type Control, type ControlKind } from '../src/language/controlWords';
+import { asksForResult, asksToRephrase, classifyCheckControl, isAcknowledgement, isPause, isQuestion, isWhyAsk, meantBySound, saysOfThemselves, type Control, type ControlKind } from '../src/language/controlWords';
 import { withButtons } from './replies';
 import type { Clock } from '../src/clock';
 
@@ -32,10 +32,11 @@ export interface GuidedPromptOptions {
  * this one again), a skip (gaveUp after two answers we could not use), or a control word for the check.
  */
 export type GuidedPromptResult = { question: QuestionId; facts: CheckFacts } & (
-  | { kind: 'answer'; values: string[] }
+  | { kind: 'answer'; values: string[]; typed?: boolean }
   | { kind: 'facts'; attempts: number }
   | { kind: 'skip'; gaveUp: boolean }
   | { kind: 'control'; control: Control }
+  | { kind: 'result' }
 );
 
 interface PromptState {
@@ -85,7 +86,9 @@ function labelsOf(locale: string, question: QuestionId): AnswerLabels {
   return labels;
 }
 
-export function readAnswer(locale: string, question: QuestionId, text: string, now: Date): ReadAnswer {
+export function readAnswer(locale: string, question: QuestionId, typed: string, now: Date): ReadAnswer {
+  // "know" typed by voice for "no": read as meant.
+  const text = meantBySound(locale, typed);
   const wanted = normaliseLabel(text);
   if (!wanted) return undefined;
   const labels = labelsOf(locale, question);
@@ -103,9 +106,13 @@ export function readAnswer(locale: string, question: QuestionId, text: string, n
   return reading.kind === 'answer' ? { kind: 'typed', values: reading.values, facts: reading.facts } : reading;
 }
 
-/** A short yes or no ("ya", "nah") to a question that does not ask for one. */
-function isYesOrNo(locale: string, question: QuestionId, text: string): boolean {
-  if (question === 'relationships' || text.trim().split(/\s+/).length > 3) return false;
+/** Words at most in a reply read as a plain yes or no ("nope, not like that"). */
+const YES_NO_WORDS = 6;
+
+/** A short yes or no ("ya", "nah", "no nothing like that") to a question that does not ask for one. */
+function isYesOrNo(locale: string, question: QuestionId, typed: string): boolean {
+  const text = meantBySound(locale, typed);
+  if (question === 'relationships' || text.trim().split(/\s+/).length > YES_NO_WORDS) return false;
   const lexicon = suitabilityLexicon(locale);
   const reading = interpretAnswer('relationships', text, lexicon)[0] ?? interpretAnswer('relationships', correctCheckSpelling(locale, text) ?? '', lexicon)[0];
   return reading === 'yes' || reading === 'no';
@@ -161,7 +168,7 @@ export class GuidedPrompt extends Dialog<GuidedPromptOptions> {
     }
     if (answer?.kind === 'typed') {
       Object.assign(state.facts, answer.facts);
-      return dc.endDialog(this.result(state, { kind: 'answer', values: answer.values }));
+      return dc.endDialog(this.result(state, { kind: 'answer', values: answer.values, typed: true }));
     }
     if (answer?.kind === 'facts') {
       Object.assign(state.facts, answer.facts);
@@ -187,10 +194,26 @@ export class GuidedPrompt extends Dialog<GuidedPromptOptions> {
       await dc.context.sendActivity(this.question(locale, state.question, t(locale, again ? 'suitability:whyAgain' : `suitability:why.${state.question}`)));
       return Dialog.EndOfTurn;
     }
+    // "i dont get that question": the same question in plainer words, not a failed answer.
+    if (asksToRephrase(locale, text)) {
+      const again = state.lastNudge === 'suitability:rephrase';
+      state.lastNudge = again ? undefined : 'suitability:rephrase';
+      await dc.context.sendActivity(this.question(locale, state.question, t(locale, again ? 'suitability:rephraseAgain' : 'suitability:rephrase'), 'plain'));
+      return Dialog.EndOfTurn;
+    }
+    // "so whats the verdict": the summary now, from what is known so far.
+    if (asksForResult(locale, text)) return dc.endDialog(this.result(state, { kind: 'result' }));
     // A question nothing could answer (MainDialog tried the knowledge base) is not a failed answer:
     // say so honestly and ask again, without counting it towards skipping the question.
     if (isQuestion(locale, text)) return this.askAgain(dc, state, 'suitability:noAnswerHere');
 
+    // "yeh i see a cpn": something clear about themselves, just not an answer to this question.
+    // Heard, and what the question needs said plainly, rather than "I didn't catch that".
+    if (saysOfThemselves(locale, text) && state.lastNudge !== 'suitability:heard') {
+      state.lastNudge = 'suitability:heard';
+      await dc.context.sendActivity(this.question(locale, state.question, t(locale, 'suitability:heard'), 'plain'));
+      return Dialog.EndOfTurn;
+    }
     state.attempts += 1;
     if (state.attempts >= MAX_ATTEMPTS) {
       await dc.context.sendActivity(withButtons(t(locale, 'suitability:giveUp'), []));
@@ -216,9 +239,9 @@ export class GuidedPrompt extends Dialog<GuidedPromptOptions> {
   }
 
   /** The question with its buttons; a lead line goes first, in the same message. */
-  private question(locale: string, question: QuestionId, lead?: string): Partial<Activity> {
+  private question(locale: string, question: QuestionId, lead?: string, wording: 'text' | 'plain' = 'text'): Partial<Activity> {
     const labels = [...choiceLabels(locale, question).map((choice) => choice.label), t(locale, 'suitability:skip'), actionLabel(locale, 'Menu')];
-    const text = t(locale, `suitability:questions.${question}.text`);
+    const text = t(locale, `suitability:questions.${question}.${wording}`);
     return withButtons(lead ? `${lead}\n\n${text}` : text, labels);
   }
 

@@ -16,7 +16,7 @@ import { asksForWriterToo } from '../src/language/contextFacts';
 import { requestedRoutes, requestedRoutesActivity } from './safetyDialogShared';
 import type { CheckProgress } from './suitabilityCheckDialog';
 import { ERASE_CONVERSATION_DIALOG } from './eraseConversationDialog';
-import { isEraseRequest } from '../src/language/eraseWords';
+import { isEraseRequest, movesOnFromErase } from '../src/language/eraseWords';
 import { handleKeepChoice, keepProfileFrom, restoreKeptProfile } from './keptProfile';
 import { notedPlace } from '../src/content/answerReplies';
 import { withActions, withButtons } from './replies';
@@ -172,7 +172,13 @@ export class MainDialog extends ComponentDialog {
     const { dc } = turn;
     if (!this.findDialog(ERASE_CONVERSATION_DIALOG)) return undefined;
     const activeId = dc.activeDialog?.id;
-    if (activeId === ERASE_CONVERSATION_DIALOG) return dc.continueDialog();
+    if (activeId === ERASE_CONVERSATION_DIALOG) {
+      // "ok tell me how i refer myself" where yes or no was asked: nothing is deleted, and the request is answered.
+      if (!movesOnFromErase(turn.locale, turn.text)) return dc.continueDialog();
+      await dc.cancelAllDialogs();
+      await dc.context.sendActivity(withButtons(t(turn.locale, 'privacy:erase.movedOn'), []));
+      return undefined;
+    }
     // "delete it" right after an answer about what is kept means this conversation.
     const afterPrivacy = !activeId && turn.state.lastTopic === PRIVACY_TOPIC && isEraseThat(turn.locale, turn.text);
     if (!(isEraseRequest(turn.locale, turn.text) || afterPrivacy) || (activeId && SAFETY_DIALOGS.has(activeId))) return undefined;

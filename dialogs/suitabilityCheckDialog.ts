@@ -18,6 +18,7 @@ import { t } from '../src/content/i18n';
 import { savedSummaryText, summaryKeepCard, SUMMARY_MARKER, type SavedSummary } from '../src/content/savedSummary';
 import { assessSuitability, isChoice, isImplied, QUESTIONS, type FocusArea, type QuestionId, type SuitabilityAnswers, type SuitabilityResult } from '../src/content/suitability';
 import { urgentNumbers } from '../src/content/urgentNumbers';
+import { classifyControl } from '../src/language/controlWords';
 import type { UserProfile } from '../src/profile';
 import { GuidedPrompt, GUIDED_PROMPT, readAnswer, type GuidedPromptOptions, type GuidedPromptResult, type ReadAnswer } from './guidedPrompt';
 import { cardMessage, withActions, withButtons } from './replies';
@@ -241,14 +242,23 @@ export function fitOutsideCheck(locale: string, areas: readonly FocusArea[]): st
   return t(locale, 'suitability:fitOutside', { areas: joinList(locale, names), count: names.length });
 }
 
+/** How the person asked to keep their summary: to be sent it by email, or speaking of a check done in an earlier chat. */
+export interface KeepAsk {
+  emailed: boolean;
+  earlier: boolean;
+}
+
 /**
- * "can i get my summary by email": how to keep it where the person is (the web page's Copy, Save
- * and Print; the card to copy from in Teams), never by email; before any check, that the check gives one.
+ * "can i get my summary by email", "can i keep that result somewhere": how to keep it where the
+ * person is (the web page's Copy, Save and Print; the card to copy from in Teams), never by email
+ * (said first only when they asked for it). With no check in this conversation: that the check
+ * gives one, or, when they speak of one done before, that this chat does not have it.
  */
-export function keepSummaryReply(locale: string, channelId: string | undefined, hasSummary: boolean): Partial<Activity> {
-  if (!hasSummary) return withActions(locale, t(locale, 'suitability:keepSummary.notYet'), ['SuitabilityCheck']);
+export function keepSummaryReply(locale: string, channelId: string | undefined, hasSummary: boolean, ask: KeepAsk = { emailed: true, earlier: false }): Partial<Activity> {
+  if (!hasSummary) return withActions(locale, t(locale, ask.earlier ? 'suitability:keepSummary.notHere' : 'suitability:keepSummary.notYet'), ['SuitabilityCheck']);
   const teams = channelId === 'msteams';
-  return withButtons(t(locale, teams ? 'suitability:keepSummary.teams' : 'suitability:keepSummary.web', { title: t(locale, 'suitability:keepTitle') }), []);
+  const key = `suitability:keepSummary.${teams ? 'teams' : 'web'}${ask.emailed ? '' : 'Keep'}`;
+  return withButtons(t(locale, key, { title: t(locale, 'suitability:keepTitle') }), []);
 }
 
 /** "what do I do next?" after the check: its next step again, in words, with the same buttons. */
@@ -295,6 +305,21 @@ export function copyableNote(locale: string, answers: SuitabilityAnswers): strin
   if (answers.duration) lines.push(t(locale, `suitability:copy.duration.${answers.duration}`));
   lines.push(t(locale, 'suitability:copy.ending'));
   return lines.join(' ');
+}
+
+/** The message this turn is "carry on", "back to the questions": the person's own choice to go on with the check. */
+function asksToCarryOn(context: TurnContext): boolean {
+  const { activity } = context;
+  return activity.type === 'message' && classifyControl(activity.locale ?? '', activity.text ?? '')?.kind === 'resume';
+}
+
+/** "Thanks. I've noted the clash with someone. IPT has a focus area for this: role disputes." Undefined for "something else". */
+function concernHeard(locale: string, concerns: readonly string[]): string | undefined {
+  const areas = concerns.filter((concern) => concern !== 'other');
+  if (areas.length === 0) return undefined;
+  const said = joinList(locale, areas.map((area) => t(locale, `suitability:sayBack.concern.${area}`)));
+  const names = joinList(locale, areas.map((area) => t(locale, `topics:FocusAreas.areas.${area}.name`).toLowerCase()));
+  return t(locale, 'suitability:concernHeard', { said, names, count: areas.length });
 }
 
 /** The place or age an answer to another question also gave, when it is new to the check (undefined if none). */
@@ -372,7 +397,8 @@ export class SuitabilityCheckDialog extends ComponentDialog {
   override async resumeDialog(dc: DialogContext, _reason: DialogReason, result?: unknown): Promise<DialogTurnResult> {
     const state = dc.activeDialog!.state as CheckState;
     const locale = dc.context.activity.locale ?? '';
-    const choseToGoBack = (result as Partial<EmergencySupportResult> | undefined)?.resume === true;
+    // The safety dialog said so, or the message that closed it asks to carry on ("right back to the questions").
+    const choseToGoBack = (result as Partial<EmergencySupportResult> | undefined)?.resume === true || asksToCarryOn(dc.context);
     if ((dc.context.turnState.get(ASIDE_KEY) === true || choseToGoBack) && !state.paused) {
       // The side question also answered the open question: the next one (or the summary) follows.
       if (state.asking && state.progress.settled.includes(state.asking)) {
@@ -417,6 +443,8 @@ export class SuitabilityCheckDialog extends ComponentDialog {
     if (result.kind === 'answer') {
       recordValue(progress, result.question, result.values);
       settle(progress, result.question);
+      // What is troubling them, typed in their own words: said back with IPT's name for it, so a wrong reading can be put right.
+      const heard = result.typed && result.question === 'concern' ? concernHeard(locale, progress.answers.concern ?? []) : undefined;
       // "ive moved to bristol" to the first question: the move answers it, and the new place (or an
       // age said with it) is said back, as a place said on its own is, so it can be corrected.
       const said = newRouteFacts(result, before);
@@ -424,6 +452,10 @@ export class SuitabilityCheckDialog extends ComponentDialog {
         await this.saveProfile(innerDc.context, progress);
         const summaryNext = !QUESTIONS.some((id) => !progress.settled.includes(id) && !isImplied(id, progress.answers));
         return this.askNext(innerDc, this.notedLead(innerDc, said, summaryNext));
+      }
+      if (heard) {
+        await this.saveProfile(innerDc.context, progress);
+        return this.askNext(innerDc, heard);
       }
     } else if (result.kind === 'facts') {
       // Answers to other questions: kept now (an under-18 hears their routes at once), and this question asked again.
@@ -439,6 +471,10 @@ export class SuitabilityCheckDialog extends ComponentDialog {
       return this.askNext(innerDc, this.notedLead(innerDc, result.facts), result.question, result.attempts);
     } else if (result.kind === 'skip') {
       settle(progress, result.question);
+    } else if (result.kind === 'result') {
+      // "so whats the verdict": the summary from what is known; any answer can still be changed after.
+      for (const question of QUESTIONS) if (!progress.settled.includes(question)) settle(progress, question);
+      return this.askNext(innerDc, t(locale, 'suitability:resultNow'));
     } else {
       const { control } = result;
       switch (control.kind) {

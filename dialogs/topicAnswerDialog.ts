@@ -28,7 +28,7 @@ export class TopicAnswerDialog extends OneTurnDialog<TopicRequest> {
 
   protected replies(_context: unknown, locale: string, request?: TopicRequest): Partial<Activity>[] {
     if (!request) throw new Error('TopicAnswerDialog needs a topic');
-    const { topic, area, nation, ageGroup } = request;
+    const { topic, area, nation, ageGroup, elsewhere } = request;
     if (topic === 'FocusAreas' && area) {
       return [withActions(locale, t(locale, `topics:FocusAreas.areas.${area}.answer`), AREA_NEXT)];
     }
@@ -41,7 +41,7 @@ export class TopicAnswerDialog extends OneTurnDialog<TopicRequest> {
     // What differs for this person comes first, so the buttons stay on the last message.
     if (topic === 'AccessNhs' && ageGroup === 'under_18') {
       replies.unshift(MessageFactory.text(t(locale, 'topics:AccessNhs.young', urgentNumbers(locale))));
-    } else if (topic === 'AccessNhs' && nation) {
+    } else if (topic === 'AccessNhs' && nation && !elsewhere) {
       replies.unshift(MessageFactory.text(t(locale, `topics:AccessNhs.nation.${nation}`)));
     }
     return replies;

@@ -8,13 +8,13 @@ import { interpretAnswer, isFocusArea, type FocusArea } from '../../src/content/
 import type { TopicRequest } from '../../src/content/topics';
 import { notedPlace, type AnswerContext } from '../../src/content/answerReplies';
 import { t } from '../../src/content/i18n';
-import { asksAboutSomeoneElse, movedWithoutPlace, othersNation, saysTheyWantHelp } from '../../src/language/contextFacts';
+import { asksAboutSomeoneElse, movedWithoutPlace, othersNation, saysTheyWantHelp, workPlace } from '../../src/language/contextFacts';
 import { asksToEmail, isFitQuestion, isQuestion } from '../../src/language/controlWords';
 import { readProfileUpdate, type ProfileUpdate } from '../../src/language/profileUpdate';
 import { asksForTheirOwnSupport, asksForYoungPerson } from '../../src/language/youngPerson';
 import { adultCounterpart } from '../../src/language/followOn';
 import { urgentNumbers } from '../../src/content/urgentNumbers';
-import { NATIONS } from '../../src/profile';
+import { NATIONS, type Nation } from '../../src/profile';
 import { FALLBACK_DIALOG, fallbackVariants, type FallbackOptions } from '../fallbackDialog';
 import { HELP_DIALOG, type HelpOptions } from '../helpDialog';
 import { GREETING_DIALOG } from '../greetingDialog';
@@ -149,8 +149,30 @@ async function answer(turn: MainTurn, text: string, intent: IntentName, answerer
   if (lead.length > 0 && unclear && update) return answerAgainForContext(turn, update);
   // "my cousin in liverpool just filled a form in": how it works for someone in another nation, not
   // a question we can match. The way in differs across the UK, so the writer's own route again.
+  // "my sister lives in belfast, how would she get it": the way in where she lives, for her, whether
+  // the matcher was unsure or reached for the general way in; the writer's own place stays as it was.
+  const theirs = !update?.nation && (unclear || asksNhsWayIn(plan)) ? othersNation(text) : undefined;
+  if (theirs && asksAboutSomeoneElse(text) && text.split(/[,.;!?]/).some((clause) => isQuestion(locale, clause.trim()))) {
+    resetMisunderstandings(turn);
+    // "and what about me in swindon" next: the way in again, for the writer's own place.
+    state.lastQuestion = answerer.kb.questions.has(NHS_WAY_IN_MAIN) ? NHS_WAY_IN_MAIN : undefined;
+    return answerTopic(turn, 'AccessNhs', undefined, theirs, [t(locale, 'answers:forThemIn', { nation: nationName(locale, theirs) })]);
+  }
   const elsewhere = unclear && !update?.nation ? othersNation(text) : undefined;
   const own = elsewhere ? (await turn.deps.profile.get(context, {})).nation : undefined;
+  // "what if i work in wales half the year", "i live in a different area to where i work": the way in
+  // follows the GP surgery, not the workplace (and a place of work is never kept as home).
+  const work = unclear || plan.kind === 'intent' ? workPlace(text) : undefined;
+  if (work) {
+    resetMisunderstandings(turn);
+    state.lastQuestion = undefined;
+    if (!work.nation) {
+      await context.sendActivity(withActions(locale, t(locale, 'answers:workPlace'), ['AccessNhs', 'HumanContact']));
+      return Dialog.EndOfTurn;
+    }
+    // A nation named for work: its way in, for the person to match to where their GP is.
+    return answerTopic(turn, 'AccessNhs', undefined, work.nation, [t(locale, 'answers:workPlaceIn', { nation: nationName(locale, work.nation) })]);
+  }
   if (elsewhere && own && elsewhere !== own) {
     resetMisunderstandings(turn);
     await context.sendActivity(withButtons(t(locale, 'answers:elsewhereDiffers'), []));
@@ -192,7 +214,8 @@ export async function answerAgainForContext(turn: MainTurn, update: ProfileUpdat
   // A place with nothing asked yet ("newry"), or after an answer that is the same everywhere ("how
   // long are the waits?"): that nation's NHS route, the thing a place changes.
   const variants = (last && turn.deps.answers?.answerer.kb.questions.get(last)?.variants) || [];
-  if (update.nation && !variants.some((variant) => variant.when.nation)) return answerTopic(turn, 'AccessNhs');
+  // The same when the answer has no words for the new nation: it would only repeat itself.
+  if (update.nation && !variants.some((variant) => variant.when.nation === update.nation)) return answerTopic(turn, 'AccessNhs');
   // "im 74 not 14" after an answer for young people: the adult question that leads to it.
   const grownUp = update.adult === true || (update.ageGroup !== undefined && update.ageGroup !== 'under_18');
   const forAdults = grownUp && last && turn.deps.answers ? adultCounterpart(turn.deps.answers.answerer.kb, last) : undefined;
@@ -293,9 +316,28 @@ async function routeIntent(turn: MainTurn, intent: Exclude<IntentName, 'None'>, 
   }
 }
 
-export async function answerTopic(turn: MainTurn, topic: TopicIntent, area?: FocusArea): Promise<DialogTurnResult> {
-  const request: TopicRequest = { topic, ...(area ? { area } : {}), ...(await answerContext(turn)) };
+/**
+ * A topic's answer for this conversation's context, or for a place that is not the person's home
+ * (`elsewhere`: someone else's, or where they work; the person's own age and place then play no part), after any lead lines.
+ */
+export async function answerTopic(turn: MainTurn, topic: TopicIntent, area?: FocusArea, elsewhere?: Nation, lead: string[] = []): Promise<DialogTurnResult> {
+  const context = elsewhere ? { nation: elsewhere, elsewhere: true } : await answerContext(turn);
+  const request: TopicRequest = { topic, ...(area ? { area } : {}), ...context };
+  if (lead.length > 0) await turn.dc.context.sendActivities(lead.map((line) => withButtons(line, [])));
   return turn.dc.beginDialog(TOPIC_ANSWER_DIALOG, request);
+}
+
+/** Answers that give the general NHS way in, or to it for someone else: a nation named for another person changes them. */
+const NHS_WAY_IN_MAIN = 'access.get-ipt-nhs';
+const NHS_WAY_IN: ReadonlySet<string> = new Set([NHS_WAY_IN_MAIN, 'access.help-someone-else', 'access.self-refer']);
+
+function asksNhsWayIn(plan: AnswerPlan): boolean {
+  if (plan.kind === 'intent') return plan.intent === 'AccessNhs';
+  return (plan.kind === 'answer' || plan.kind === 'topic') && NHS_WAY_IN.has(plan.questionId);
+}
+
+function nationName(locale: string, nation: Nation): string {
+  return t(locale, `suitability:questions.nation.choices.${nation}`);
 }
 
 /**

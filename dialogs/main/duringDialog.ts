@@ -3,11 +3,12 @@ import type { IntentName } from '../../src/language/recognizer';
 import { isTopicIntent, TOPIC_INTENTS } from '../../src/content/actions';
 import { notedPlace } from '../../src/content/answerReplies';
 import { t } from '../../src/content/i18n';
-import { asksAfterAnswer, asksToEmail, asksToKeepSummary, classifyCheckControl, classifyControl, isAcknowledgement, isCallTimeQuestion, isFitQuestion, isPause, isQuestion, isWhyAsk } from '../../src/language/controlWords';
+import { asksAfterAnswer, asksForResult, asksToEmail, asksToRephrase, asksToKeepSummary, classifyCheckControl, classifyControl, isAcknowledgement, isCallTimeQuestion, isFitQuestion, isPause, isQuestion, isWhyAsk } from '../../src/language/controlWords';
 import { readAnswer, type ReadAnswer } from '../guidedPrompt';
 import { HELP_DIALOG, helpText, type HelpMode, type HelpOptions } from '../helpDialog';
 import { declinesCallBack, HUMAN_CONTACT_DIALOG, HumanContactDialog } from '../humanContactDialog';
 import { keepProfileFrom } from '../keptProfile';
+import { workPlace } from '../../src/language/contextFacts';
 import { fitSoFar, isCheckPaused, keepAnswerInCheck, openQuestionOf, SUITABILITY_CHECK_DIALOG } from '../suitabilityCheckDialog';
 import { withButtons } from '../replies';
 import { ASIDE_KEY } from '../turnState';
@@ -50,6 +51,9 @@ export async function interruptActiveDialog(turn: MainTurn, route: Route): Promi
   // "hang on, someone's at the door": the question waits (the prompt says so), never a side topic;
   // "why do you need to know that?" is about the question, which says why and asks again.
   if (question && (isPause(locale, text) || isWhyAsk(locale, text))) return undefined;
+  // "i dont get that question", "so whats the verdict": about the check itself, which puts its
+  // question another way or gives its result, never a side topic.
+  if (question && !answer && (asksToRephrase(locale, text) || asksForResult(locale, text))) return undefined;
   if (control?.kind === 'repeat') {
     await dc.repromptDialog();
     return Dialog.EndOfTurn;
@@ -104,6 +108,8 @@ export async function interruptActiveDialog(turn: MainTurn, route: Route): Promi
     if (!callBack && SWITCH_INTENTS.has(route.intent) && looksLikeRequest(text, route.intent)) return switchTopic(turn, route);
   }
   const asking = question !== undefined || dc.activeDialog?.id === HUMAN_CONTACT_DIALOG;
+  // "what if i work in wales half the year" while asked for something else: answered on top, then the question again.
+  if (asking && !answer && isQuestion(locale, text) && workPlace(text) !== undefined) return aside(turn, route);
   const side = asking ? await sideAnswer(turn, answer) : undefined;
   if (side) return side;
   if (answer) return undefined;

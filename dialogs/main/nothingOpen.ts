@@ -2,7 +2,7 @@ import { Dialog, type DialogTurnResult } from 'botbuilder-dialogs';
 import { t } from '../../src/content/i18n';
 import { urgentNumbers } from '../../src/content/urgentNumbers';
 import { notedPlace } from '../../src/content/answerReplies';
-import { asksAfterAnswer, asksToEmail, asksToKeepSummary, hasChangeCue, isAcknowledgement, isGoAhead, isFitQuestion, isNextStepRequest, isQuestion, type Control } from '../../src/language/controlWords';
+import { asksAfterAnswer, asksToEmail, asksToKeepSummary, keepSummaryAsk, hasChangeCue, isAcknowledgement, isGoAhead, isFitQuestion, isNextStepRequest, isQuestion, type Control } from '../../src/language/controlWords';
 import { HELP_DIALOG, type HelpOptions, type NothingKind } from '../helpDialog';
 import { suitabilityLexicon } from '../../src/content/lexicon';
 import { interpretAnswer } from '../../src/content/suitability';
@@ -61,7 +61,7 @@ export async function whenNothingIsOpen(turn: MainTurn, route: Route, control: C
   // "can i get my summary by email", "how do i print this": how to keep it, never by email.
   if (!button && asksToKeepSummary(locale, text) && !asksToEmail(locale, text)) {
     resetMisunderstandings(turn);
-    await dc.context.sendActivity(keepSummaryReply(locale, dc.context.activity.channelId, lastCheck?.finished === true));
+    await dc.context.sendActivity(keepSummaryReply(locale, dc.context.activity.channelId, lastCheck?.finished === true, keepSummaryAsk(locale, text)));
     return Dialog.EndOfTurn;
   }
   // "skip that too" with nothing open: no question to skip, and what to do instead. ("not sure"

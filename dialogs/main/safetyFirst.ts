@@ -7,13 +7,13 @@ import { readSafeNow } from '../../src/safety/safetyAnswers';
 import { readAheadRequest } from '../../src/safety/routeRequest';
 import { EMERGENCY_SUPPORT_DIALOG, isSettled, keptInView, stepsAside, type EmergencySupportOptions } from '../emergencySupportDialog';
 import { closeCheckInForQuestion, fittingLines, RISK_CHECK_IN_DIALOG, withFittingLines, type RiskCheckInOptions } from '../riskCheckInDialog';
-import { isQuestion } from '../../src/language/controlWords';
+import { classifyControl, isQuestion } from '../../src/language/controlWords';
 import { SAFETY_PLAN_DIALOG } from '../safetyPlanDialog';
 import { cannotRead, QUESTION_ASIDE_KEY, routesById, routeValues, sendSafetyNote, withRouteButtons } from '../safetyDialogShared';
 import { answerWords } from '../../src/content/answerReplies';
 import type { IntentName } from '../../src/language/recognizer';
 import { mainQuestionFor } from '../../src/content/knowledgeBase';
-import { markSafetyFirst, pauseCheck } from '../suitabilityCheckDialog';
+import { markSafetyFirst, pauseCheck, SUITABILITY_CHECK_DIALOG } from '../suitabilityCheckDialog';
 import { keepProfileFrom } from '../keptProfile';
 import { PROFILE_NOTED_KEY, RISK_ASSESSMENT_KEY, SAFETY_RESPONSE_KEY, type ProfileNoted, type SafetyResponse } from '../turnState';
 import { asksForTheirOwnSupport } from '../../src/language/youngPerson';
@@ -58,8 +58,9 @@ export async function safetyFirst(turn: MainTurn): Promise<DialogTurnResult | un
     return undefined;
   }
   if (risk) return beginSafetyDialog(turn, risk);
-  // A question instead of the check-in's yes or no: the check-in closes gently and the question is answered.
-  if (active && (await closeCheckInForQuestion(context, active, isQuestion(turn.locale, turn.text)))) {
+  // A question instead of the check-in's yes or no, or a step back into the check ("right back to
+  // the questions"): the check-in closes gently and the message is handled as usual.
+  if (active && (await closeCheckInForQuestion(context, active, isQuestion(turn.locale, turn.text) || stepsBackIntoCheck(turn)))) {
     dc.stack.pop();
     return undefined;
   }
@@ -72,6 +73,17 @@ export async function safetyFirst(turn: MainTurn): Promise<DialogTurnResult | un
     if (inView) await context.sendActivity(inView);
   }
   return undefined;
+}
+
+/** Control words that take the person back into the check under a check-in ("back to the questions", "start again"). */
+const BACK_INTO_CHECK: ReadonlySet<string> = new Set(['resume', 'restart', 'back', 'change']);
+
+/** The check waits under the check-in, and the message asks to go on with it. */
+function stepsBackIntoCheck(turn: MainTurn): boolean {
+  const below = turn.dc.stack[1];
+  if (below?.id !== SUITABILITY_CHECK_DIALOG) return false;
+  const control = classifyControl(turn.locale, turn.text);
+  return control !== undefined && BACK_INTO_CHECK.has(control.kind);
 }
 
 /**

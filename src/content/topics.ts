@@ -29,4 +29,6 @@ export interface TopicRequest {
   nation?: Nation;
   /** For AccessNhs: under 18s are pointed to their GP, CAMHS and Childline first. */
   ageGroup?: AgeGroup;
+  /** The nation is not where the person lives (someone else's, or where they work): its way in, never "you said you live in". */
+  elsewhere?: boolean;
 }

@@ -38,7 +38,7 @@ export function asksForWriterToo(text: string): boolean {
 }
 
 /** Someone close named before a place that is theirs ("my cousin in liverpool", "my mates down in cardiff"). */
-const OTHERS_PLACE = /\bmy (?:\w+ )?(?:cousin|sister|sis|brother|bro|mum|mam|mom|dad|friend|mate|pal|aunt|auntie|aunty|uncle|nan|gran|granny|partner|colleague|neighbour|son|daughter|niece|nephew)s? (.*)$/i;
+const OTHERS_PLACE = /\b(?:my|ma) (?:\w+ )?(?:cousin|sister|sis|brother|bro|mum|mam|mom|dad|friend|mate|pal|aunt|auntie|aunty|uncle|nan|gran|granny|partner|colleague|neighbour|son|daughter|niece|nephew)s? (.*)$/i;
 
 /**
  * "my cousin in liverpool just filled a form in online": the nation of the place someone else is
@@ -47,4 +47,31 @@ const OTHERS_PLACE = /\bmy (?:\w+ )?(?:cousin|sister|sis|brother|bro|mum|mam|mom
 export function othersNation(text: string): Nation | undefined {
   const rest = OTHERS_PLACE.exec(text)?.[1];
   return rest === undefined ? undefined : extractNation(rest)?.nation;
+}
+
+/** "i work in wales half the year", "im based in cardiff for work": the words after a place of work or study. */
+const WORK_PLACE = /\b(?:i|we)(?:'?m|\s+am|'?re|\s+are)?\s+(?:also\s+|sometimes\s+|mostly\s+|usually\s+)?(?:work|working|stationed|posted|based for work)\b(.*)$/i;
+/** "i live in a different area to where i work": a place of work set apart from home, without naming it. */
+const WORK_ELSEWHERE =
+  /\bwhere i work\b|\bwhere my (?:job|work|office|workplace) is\b|\b(?:different|another|other) (?:area|place|town|city|county|nation|country|part of the country) (?:to|from|than) (?:where )?(?:i|my) (?:work|live|job)\b|\bwork (?:in|out of) (?:a )?(?:different|another) (?:area|place|town|city|county|nation|country)\b/i;
+/** The writer says where they live in the same message ("i live in leeds but work in wales"). */
+const SAYS_HOME = /\b(?:i|we)(?:'?m|\s+am)?\s+(?:live|living|lives)\b|\bmy home is\b/i;
+
+/**
+ * "what if i work in wales half the year", "i live in a different area to where i work": a place
+ * the writer works or studies in, which is not where their NHS route comes from (that follows the
+ * GP surgery they are registered with). The nation of the place of work when one is named; an
+ * empty object when the place of work is only said to differ; undefined when the message says
+ * neither. Pure.
+ */
+export function workPlace(text: string): { nation?: Nation } | undefined {
+  const rest = WORK_PLACE.exec(text)?.[1];
+  const nation = rest === undefined ? undefined : extractNation(rest)?.nation;
+  if (nation) return { nation };
+  return WORK_ELSEWHERE.test(text) ? {} : undefined;
+}
+
+/** The place a message names is only where the writer works, not where they live: not theirs to keep as home. */
+export function placeIsOnlyWork(text: string, nation: Nation): boolean {
+  return workPlace(text)?.nation === nation && !SAYS_HOME.test(text);
 }

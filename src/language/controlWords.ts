@@ -59,11 +59,19 @@ const fileSchema = z.object({
   /** Held anywhere: asking to be sent something ("can i get my summary by email"), not to write to the clinic. */
   emailNotAsks: phraseList,
   /** Asking to keep the check's summary: an action and an object anywhere in the message, or a phrase. */
-  keepSummary: z.object({ actions: phraseList, objects: phraseList, phrases: phraseList, unless: phraseList }),
+  keepSummary: z.object({ actions: phraseList, objects: phraseList, phrases: phraseList, unless: phraseList, emailWords: phraseList }),
+  /** Held in a request to keep the summary: it speaks of a check done before ("i did your check earlier"). */
+  earlierCheck: phraseList,
   /** Saying yes to something just offered ("ok lets do it", "go on then"), as the whole message. */
   goAhead: phraseList,
   /** Inside the check: phrases that steer it wherever they stand in a short message, and what undoes them before. */
   withinCheck: z.object({ restart: phraseList, back: phraseList, change: phraseList, repeat: phraseList, reasons: phraseList, notBefore: phraseList }),
+  /** Held in a short message while a question of the check is open: asking for it in other words ("i dont get that question"). */
+  rephrase: phraseList,
+  /** Held in a short message during the check: asking for its result now ("so whats the verdict"). */
+  resultAsks: phraseList,
+  /** A whole message voice typing hears for another ("know" for "no"), read as that in the check. */
+  soundsLike: z.record(z.string().min(1), z.string().min(1)),
 });
 
 export type CallTimeWord = 'morning' | 'afternoon' | 'any';
@@ -100,9 +108,13 @@ interface ControlWords {
   eraseThat: Set<string>;
   emailAsks: string[];
   emailNotAsks: string[];
-  keepSummary: { actions: string[]; objects: string[]; phrases: string[]; unless: string[] };
+  keepSummary: { actions: string[]; objects: string[]; phrases: string[]; unless: string[]; emailWords: string[] };
+  earlierCheck: string[];
   goAhead: Set<string>;
   withinCheck: { requests: Array<[string, WithinKind]>; reasons: string[]; notBefore: string[] };
+  rephrase: string[];
+  resultAsks: string[];
+  soundsLike: Map<string, string>;
 }
 
 /** The kinds a phrase inside a longer message can ask of the check, first tier first. */
@@ -181,13 +193,18 @@ export function parseControlWords(json: unknown): ControlWords {
       objects: data.keepSummary.objects.map(normaliseControl),
       phrases: data.keepSummary.phrases.map(normaliseControl),
       unless: data.keepSummary.unless.map(normaliseControl),
+      emailWords: data.keepSummary.emailWords.map(normaliseControl),
     },
+    earlierCheck: data.earlierCheck.map(normaliseControl),
     goAhead: new Set(data.goAhead.map(normaliseControl)),
     withinCheck: {
       requests: WITHIN_KINDS.flatMap((kind) => data.withinCheck[kind].map((phrase): [string, WithinKind] => [normaliseControl(phrase), kind])),
       reasons: data.withinCheck.reasons.map(normaliseControl),
       notBefore: data.withinCheck.notBefore.map(normaliseControl),
     },
+    rephrase: data.rephrase.map(normaliseControl),
+    resultAsks: data.resultAsks.map(normaliseControl),
+    soundsLike: new Map(Object.entries(data.soundsLike).map(([heard, meant]): [string, string] => [normaliseControl(heard), meant])),
     whyAskLeads: data.whyAsks.map(normaliseControl).filter((phrase) => phrase.split(' ').length >= 3),
     callTimes: (['morning', 'afternoon', 'any'] as const).flatMap((time) => data.callTimes[time].map((phrase): [string, CallTimeWord] => [normaliseControl(phrase), time])),
   };
@@ -580,14 +597,70 @@ export function asksToEmail(locale: string, text: string): boolean {
   return words.emailAsks.some((phrase) => hasPhrase(padded, phrase)) && !words.emailNotAsks.some((phrase) => hasPhrase(padded, phrase));
 }
 
-/** "can i get my summary by email", "how do i print this", "can i keep a copy": keeping the check's summary. */
+/**
+ * "can i get my summary by email", "how do i print this", "can i keep a copy": keeping the check's
+ * summary. Read a sentence at a time, so a request after some context ("i did your check earlier,
+ * it said ipt might suit me. can i print that for my gp") counts, and a long story does not.
+ */
 export function asksToKeepSummary(locale: string, text: string): boolean {
-  const normalised = new ControlText(text, controlWords(locale)).within(15);
+  const words = controlWords(locale);
+  const sentences = text.length > WITHIN_PREFIX_CHARS ? [] : (text.match(/[^.!?]+[.!?]*/g) ?? []);
+  return sentences.some((sentence) => keepSummaryIn(new ControlText(sentence, words).within(15), words));
+}
+
+function keepSummaryIn(normalised: string | undefined, words: ControlWords): boolean {
   if (normalised === undefined) return false;
   const padded = ` ${normalised} `;
-  const { actions, objects, phrases, unless } = controlWords(locale).keepSummary;
+  const { actions, objects, phrases, unless } = words.keepSummary;
   const has = (phrase: string) => hasPhrase(padded, phrase);
   return (phrases.some(has) || (actions.some(has) && objects.some(has))) && !unless.some(has);
+}
+
+/** How a request to keep the summary is put: to be sent it (by email), and whether it speaks of a check done before. */
+export function keepSummaryAsk(locale: string, text: string): { emailed: boolean; earlier: boolean } {
+  const words = controlWords(locale);
+  const padded = ` ${normaliseControl(text.slice(0, WITHIN_PREFIX_CHARS))} `;
+  const has = (phrase: string) => hasPhrase(padded, phrase);
+  return { emailed: words.keepSummary.emailWords.some(has), earlier: words.earlierCheck.some(has) };
+}
+
+/** Words at most in a message that asks for the question in other words, or for the result: more is a story of its own. */
+const SHORT_ASK_WORDS = 10;
+
+/** "i dont get that question", "what does that mean": the open question, put another way. */
+export function asksToRephrase(locale: string, text: string): boolean {
+  return heldInShort(locale, text, (words) => words.rephrase);
+}
+
+/** "so whats the verdict", "just tell me if it suits me": the check's result now, from what is known. */
+export function asksForResult(locale: string, text: string): boolean {
+  return heldInShort(locale, text, (words) => words.resultAsks);
+}
+
+function heldInShort(locale: string, text: string, list: (words: ControlWords) => string[]): boolean {
+  const words = controlWords(locale);
+  const normalised = new ControlText(text, words).within(SHORT_ASK_WORDS);
+  if (normalised === undefined) return false;
+  const padded = ` ${normalised} `;
+  return list(words).some((phrase) => hasPhrase(padded, phrase));
+}
+
+/** Words that say a message is about the writer ("i see a cpn", "my mum does"). */
+const FIRST_PERSON = /\b(i|im|ive|id|ill|me|my|mine|myself)\b/;
+
+/**
+ * "yeh i see a cpn", "my partner knows already": a statement of three words or more about the
+ * writer that asks nothing. Clear in itself, so never met with "I didn't catch that".
+ */
+export function saysOfThemselves(locale: string, text: string): boolean {
+  const normalised = normaliseWithin(text, MAX_COMMAND_WORDS);
+  if (normalised === undefined || normalised.split(' ').length < 3) return false;
+  return FIRST_PERSON.test(normalised) && !isQuestion(locale, text);
+}
+
+/** "know" for "no": what voice typing meant by the whole message, or the message as it was. */
+export function meantBySound(locale: string, text: string): string {
+  return controlWords(locale).soundsLike.get(normaliseControl(text)) ?? text;
 }
 
 /** "so what do I do next?", "now what": asking for the next step, as the whole message. */

@@ -204,6 +204,8 @@ const OTHER_PEOPLE = new Set(
     'colleague colleagues neighbour neighbours family relatives in-laws'
   ).split(' '),
 );
+/** "my", and "ma" as Scots and some English speakers write it ("like ma cousin did doon in england"). */
+const POSSESSIVES = new Set(['my', 'ma']);
 /** Words between the person and the place that put the writer there too ("my mum and i live in"). */
 const WRITER_TOO = new Set(['i', 'im', 'me', 'we', 'us', 'and', 'our']);
 
@@ -215,7 +217,7 @@ function someoneElsesPlace(words: readonly string[], at: number): boolean {
   for (let k = Math.max(0, at - 5); k < at - 1; k += 1) {
     // One word may come between ("my best mate").
     const person = OTHER_PEOPLE.has(words[k + 1]) ? k + 1 : OTHER_PEOPLE.has(words[k + 2]) && k + 2 < at ? k + 2 : -1;
-    if (words[k] !== 'my' || person < 0) continue;
+    if (!POSSESSIVES.has(words[k]) || person < 0) continue;
     // "me and my mum", "i live with my dad in": the writer is there too.
     if (k > 0 && (words[k - 1] === 'and' || words[k - 1] === 'with')) continue;
     if (words.slice(person + 1, at).some((word) => WRITER_TOO.has(word))) continue;

@@ -34,12 +34,34 @@ export function isWholeEraseRequest(locale: string, text: string): boolean {
   return erasePhrases(locale).some((phrase) => said.includes(phrase) && said.replace(phrase, ' ').trim().split(' ').filter(Boolean).length <= 3);
 }
 
-/** The button's own words, or an answer that starts with one of the locale's yes (or no) words ("yes please", "nah leave it"). */
+/** Words at most in a yes that says nothing else ("ok do it please"); longer, it must still speak of deleting. */
+const BARE_YES_WORDS = 4;
+
+/**
+ * The button's own words, or an answer that starts with one of the locale's yes (or no) words ("yes
+ * please", "nah leave it"). A yes that goes on to ask for something else ("ok tell me how i refer
+ * myself") is no yes: only a short one, or one that speaks of deleting, deletes.
+ */
 function answers(locale: string, text: string, answer: 'yes' | 'no'): boolean {
   const said = words(text).trim();
   if (said === words(t(locale, `privacy:erase.${answer}`)).trim()) return true;
   const first = said.split(' ')[0];
-  return tObject<string[]>(locale, `privacy:erase.${answer}Words`).some((word) => word === first || word === said);
+  const list = tObject<string[]>(locale, `privacy:erase.${answer}Words`);
+  if (!list.some((word) => word === first || word === said)) return false;
+  if (answer === 'no' || said.split(' ').length <= BARE_YES_WORDS) return true;
+  const padded = ` ${said} `;
+  return isEraseRequest(locale, text) || tObject<string[]>(locale, 'privacy:erase.deleteWords').some((word) => padded.includes(` ${word} `));
+}
+
+/**
+ * At the confirmation, "ok tell me how i refer myself": an "ok" that leads into another request
+ * rather than a yes. The person has moved on. (A question about the deletion itself, "is it gone
+ * now?", is not this: the confirmation asks once more.)
+ */
+export function movesOnFromErase(locale: string, text: string): boolean {
+  if (answers(locale, text, 'yes') || answers(locale, text, 'no')) return false;
+  const first = words(text).trim().split(' ')[0];
+  return tObject<string[]>(locale, 'privacy:erase.yesWords').includes(first);
 }
 
 /** Only a clear yes deletes: the button, or a yes word to start the answer ("yes please", "ok do it"). */

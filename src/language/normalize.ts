@@ -122,6 +122,8 @@ export function normalizeUtterance(text: string): string {
     // "i.p.t", "i.p.t." and "i p t" are all the acronym.
     .replace(/\bi\s*\.\s*p\s*\.\s*t\b\.?/g, 'ipt')
     .replace(/\bi p t\b/g, 'ipt')
+    // Voice typing hears the letters as words: "i p tea", "eye pee tee".
+    .replace(/\b(?:i|eye)[\s.]+(?:p|pee)[\s.]+(?:tea|tee)\b/g, 'ipt')
     .replace(/\binter personal\b/g, 'interpersonal')
     // "refer my self": one word, so it meets "myself" in the phrasings.
     .replace(/\b(my|your|them)\s+(self|selves)\b/g, '$1$2')

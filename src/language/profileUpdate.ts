@@ -1,5 +1,6 @@
 import type { AgeGroup, Nation } from '../profile';
 import { entityText, extractAge, extractNation, normaliseForEntities } from './entities';
+import { placeIsOnlyWork } from './contextFacts';
 
 /**
  * What a message says about where the person lives or how old they are ("I've moved to Bristol",
@@ -30,11 +31,13 @@ const FILLER = new Set(
 
 export function readProfileUpdate(text: string): ProfileUpdate | undefined {
   const entity = entityText(text);
-  const place = extractNation(entity);
+  // "what if i work in wales half the year": where they work, not where they live.
+  const named = extractNation(entity);
+  const place = named && placeIsOnlyWork(text, named.nation) ? undefined : named;
   const age = extractAge(entity);
   if (!place && !age) return undefined;
-  const named = new Set(normaliseForEntities([place?.place ?? '', place?.nation.replace('_', ' ') ?? ''].join(' ')).split(' '));
-  const rest = new Set(entity.words.filter((word) => !FILLER.has(word) && !named.has(word) && !/^\d+$/.test(word)));
+  const placeWords = new Set(normaliseForEntities([place?.place ?? '', place?.nation.replace('_', ' ') ?? ''].join(' ')).split(' '));
+  const rest = new Set(entity.words.filter((word) => !FILLER.has(word) && !placeWords.has(word) && !/^\d+$/.test(word)));
   // Words the extractors read (nation adjectives, "sixteen", "welsh") are not left over either:
   // each distinct word is tried once, so a long message costs its vocabulary, not its length.
   // The words are normalised already, and read as they are (the whole message stays the one read).

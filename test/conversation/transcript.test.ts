@@ -145,7 +145,10 @@ test('welcome -> questions -> suitability check -> access -> goodbye', async () 
 
   // 9-11. Answers in free text. Two focus areas already say people and a change are part of it,
   // so "are other people, or a change in your life, part of how you feel?" is not asked.
-  expect((await say('we keep arguing after having a baby')).text).toBe('How long have you felt like this?');
+  // What is troubling them, typed, is said back with IPT's names for it, so a wrong reading can be put right.
+  expect((await say('we keep arguing after having a baby')).text).toBe(
+    "Thanks. I've noted the clash with someone and the change in your life. IPT has focus areas for these, called role disputes and life changes.\n\nHow long have you felt like this?",
+  );
   expect((await say("it's been a few months")).text).toBe('How old are you? This helps me point you to the right service.');
   expect((await say("I'm 29")).text).toBe('Where in the UK do you live? Services work a bit differently in each nation.');
 

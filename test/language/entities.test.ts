@@ -294,7 +294,7 @@ describe('a postcode is not an age, and letters with a number in a sentence are 
 });
 
 describe("a place that is someone else's", () => {
-  it.each(['my brother in london got it straight away', 'is it different for me, my mum lives in glasgow', 'my best mate from leeds said its good'])(
+  it.each(['my brother in london got it straight away', 'is it different for me, my mum lives in glasgow', 'my best mate from leeds said its good', 'cant i do it like ma sister did up in dundee'])(
     '%s names nowhere the person is',
     (text) => {
       expect(extractNation(text)).toBeUndefined();

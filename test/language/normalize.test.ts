@@ -4,6 +4,8 @@ import { normalizeUtterance } from '../../src/language/normalize';
 describe('normalizeUtterance', () => {
   test.each([
     ['I.P.T', 'ipt'],
+    ['tell me about i p tea', 'tell me about ipt'],
+    ['eye pee tee for grief', 'ipt for grief'],
     ['inter personal therapy', 'interpersonal therapy'],
     ['can i refer my self', 'can i refer myself'],
     ['can they refer them selves', 'can they refer themselves'],
@@ -40,7 +42,7 @@ describe('plain voice', () => {
   });
 
   test('everyday questions and a preference keep their words', () => {
-    for (const text of ['can you tell me about ipt', 'i would rather not talk about my past', 'if i pay can i start sooner', 'what if it does not work']) {
+    for (const text of ['i pour tea for a living', 'can you tell me about ipt', 'i would rather not talk about my past', 'if i pay can i start sooner', 'what if it does not work']) {
       expect(normalizeUtterance(text)).toBe(text);
     }
   });
