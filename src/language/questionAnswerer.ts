@@ -15,6 +15,8 @@ import { sharedSentenceEncoder } from './sentenceEncoder';
 import { withOtherQuestion } from './twoQuestions';
 import { matchAskedPart } from './askedPart';
 import { loadEnglishWords } from './slips';
+import { englishPart } from './englishPart';
+import { languageMarkers } from '../content/languageNotice';
 import { loadSynonyms } from './synonyms';
 
 /** A remote question matcher (Azure custom question answering) that may fail over to the local one. */
@@ -64,6 +66,10 @@ export function createQuestionAnswerer(options: QuestionAnswererOptions = {}): Q
     return (trained ??= trainQuestionMatcher(kb, questionExamples(kb, split), loadSynonyms(), loadEnglishWords()));
   };
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  // Welsh (and other marker) words mixed into an English question are set aside before matching.
+  let markers: ReadonlyMap<string, ReadonlySet<string>> | undefined;
+  let english: ReadonlySet<string> | undefined;
+  const heard = (text: string): string => englishPart(text, (markers ??= languageMarkers()), (english ??= loadEnglishWords()));
   const labels = new Map<string, string>();
   for (const q of kb.questions.values()) labels.set(normaliseLabel(q.question), q.id);
   return {
@@ -71,7 +77,8 @@ export function createQuestionAnswerer(options: QuestionAnswererOptions = {}): Q
     matcher,
     meaning,
     questionForLabel: (text) => labels.get(normaliseLabel(text)),
-    async plan(text, locale, recognition, lastQuestionId) {
+    async plan(whole, locale, recognition, lastQuestionId) {
+      const text = heard(whole);
       const local = async () => matchWithMeaning(matcher(), kb, text, lastQuestionId, await meaning());
       const match = await (options.remote ? options.remote.match(text, locale, local) : local());
       const plan = planAnswer(recognition, match, kb, thresholds, lastQuestionId !== undefined && leansOnContext(text), askedAtLength(text, locale));
