@@ -77,7 +77,8 @@ describe('figures of speech that sounded like risk', () => {
 });
 
 describe('short replies made only of chat words', () => {
-  it.each(['no i mean now', 'sorry i said no not know', 'oh ok i see what you mean', 'yeah but why though'])(
+  // Hedged amounts of time answer the check's "how long?" ("yr probably", "months maybe").
+  it.each(['no i mean now', 'sorry i said no not know', 'oh ok i see what you mean', 'yeah but why though', 'yr probably', 'months maybe i think', 'about a year ish'])(
     '%j gets no guess from the model',
     (text) => {
       expect(detectRisk(text)).toBeNull();
