@@ -414,6 +414,11 @@ const UNDER_18_PHRASES = [
 ].map((phrase) => ` ${phrase} `);
 /** A clause that says when something began ("since year 9 started"): it dates a start, not the writer's age now. */
 const SINCE_CLAUSE = / (?:ever )?since .*$/;
+/**
+ * School said of the past ("when i was at school", "i used to cut at school, 10 years ago"): where
+ * the writer was then, not their age now. A school day of this week ("i was at school today") is now.
+ */
+const SCHOOL_THEN = / (?:when i (?:was|were)|i (?:was|were)|used to|back)(?: [a-z0-9]+){0,5}? (?:at|in) (?:school|secondary school|high school|sixth form|year \d+)(?! (?:today|yesterday|this|earlier|now))(?= )/g;
 /** Words that put a school year or "teenager" on someone other than the writer. */
 const ABOUT_OTHERS = [
   'teacher', 'teach', 'teaching', 'lesson', 'lessons', 'pupil', 'pupils', 'my class', 'my son', 'my daughter', 'my child', 'my kid',
@@ -539,8 +544,9 @@ export function extractAge(input: string | EntityText): AgeMatch | undefined {
   if (listed !== undefined) return fromAge(listed);
   // "a lesson for year 11", "my son is in year 9": school years said about someone else are not the writer's age.
   const aboutOthers = ABOUT_OTHERS.some((cue) => padded.includes(cue));
-  // "since year 9 started", "ever since secondary school": when something began, not where the writer is now.
-  const present = padded.replace(SINCE_CLAUSE, ' ');
+  // "since year 9 started", "ever since secondary school", "when i was at school": when something
+  // began or where the writer was then, not where they are now.
+  const present = padded.replace(SINCE_CLAUSE, ' ').replace(SCHOOL_THEN, ' ');
   if (!aboutOthers && UNDER_18_PHRASES.some((phrase) => present.includes(phrase))) return { ageGroup: 'under_18', under18: true };
   for (const [needle, group] of BAND_NEEDLES) {
     if (padded.includes(needle)) return { ageGroup: group, under18: false };

@@ -161,6 +161,22 @@ describe('extractAge', () => {
     },
   );
 
+  it.each([
+    'i used to self harm when i was at school, that was years ago and im ok now',
+    'i was bullied badly in secondary school and it still affects my friendships',
+    'back in sixth form i had a really rough time',
+    'when i were in year 9 my parents split up',
+  ])('school said of the past is where the writer was then, not their age now: %s', (text) => {
+    expect(extractAge(text)).toBeUndefined();
+  });
+
+  it.each(['im still at school and my mum doesnt know', 'i was at school today and had a panic attack', 'im in year 11'])(
+    'school now still says under 18: %s',
+    (text) => {
+      expect(extractAge(text)).toEqual({ ageGroup: 'under_18', under18: true });
+    },
+  );
+
   it('a school year said before a "since" clause is still the writer\'s', () => {
     expect(extractAge('im in year 10 and its been like this since christmas')).toEqual({ ageGroup: 'under_18', under18: true });
   });
