@@ -25,9 +25,10 @@ function bare(token: string): string {
 export function englishPart(text: string, markers: ReadonlyMap<string, ReadonlySet<string>>, englishWords: ReadonlySet<string>): string {
   const tokens = text.split(/\s+/).filter((t) => t !== '');
   const isEnglish = (word: string): boolean => word === '' || englishWords.has(word.replace(/'/g, ''));
+  const markerSets = [...markers.values()];
   const marked = tokens.some((t) => {
     const word = bare(t);
-    return !isEnglish(word) && [...markers.values()].some((set) => set.has(word));
+    return !isEnglish(word) && markerSets.some((set) => set.has(word));
   });
   if (!marked) return text;
   const kept = tokens.filter((t) => isEnglish(bare(t)));

@@ -61,15 +61,17 @@ export function createQuestionAnswerer(options: QuestionAnswererOptions = {}): Q
             .then(async (encoder) => (encoder ? { encoder, index: await knowledgeMeaningIndex(kb, encoder, split) } : undefined))
             // A model or vector file that cannot be read leaves answering to the words, as before.
             .catch(() => undefined));
+  // The English word list is read once, for the matcher and for setting other languages' words aside.
+  let english: Set<string> | undefined;
+  const englishWords = (): Set<string> => (english ??= loadEnglishWords());
   const matcher = (): QuestionMatcher => {
     void meaning();
-    return (trained ??= trainQuestionMatcher(kb, questionExamples(kb, split), loadSynonyms(), loadEnglishWords()));
+    return (trained ??= trainQuestionMatcher(kb, questionExamples(kb, split), loadSynonyms(), englishWords()));
   };
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   // Welsh (and other marker) words mixed into an English question are set aside before matching.
   let markers: ReadonlyMap<string, ReadonlySet<string>> | undefined;
-  let english: ReadonlySet<string> | undefined;
-  const heard = (text: string): string => englishPart(text, (markers ??= languageMarkers()), (english ??= loadEnglishWords()));
+  const heard = (text: string): string => englishPart(text, (markers ??= languageMarkers()), englishWords());
   const labels = new Map<string, string>();
   for (const q of kb.questions.values()) labels.set(normaliseLabel(q.question), q.id);
   return {
